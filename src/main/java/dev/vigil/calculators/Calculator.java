@@ -1,0 +1,22 @@
+package dev.vigil.calculators;
+
+import dev.vigil.scan.StateSpec;
+import java.util.List;
+
+/**
+ * A configured (not fitted) calculator. It only declares states; the scan computes them. Reference flow: pass 1
+ * computes {@link #referenceSpecs()}; {@link #refinementSpecs} may ask for a second reference pass with
+ * parameters learned from pass 1 (e.g. a kernel density at the reference median); {@link #fit} sees both.
+ */
+public interface Calculator {
+  /** The CONTRACT name, e.g. {@code data_quality}. */
+  String name();
+
+  List<StateSpec> referenceSpecs();
+
+  default List<StateSpec> refinementSpecs(ChunkTable referencePass1) {
+    return List.of();
+  }
+
+  FittedCalculator fit(ChunkTable reference);
+}

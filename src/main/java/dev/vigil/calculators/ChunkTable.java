@@ -1,0 +1,111 @@
+package dev.vigil.calculators;
+
+import dev.vigil.chunking.ChunkInfo;
+import dev.vigil.scan.ChunkStates;
+import dev.vigil.scan.Specs;
+import dev.vigil.scan.StateSpec;
+import dev.vigil.stats.ColumnState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scan's states of one dataset arranged by segment and chunk index. A segment without rows in a chunk gets
+ * empty states. {@link #whole} merges a segment's chunks: the whole dataset's state, without another pass.
+ */
+public final class ChunkTable {
+  private final List<ChunkInfo> chunks;
+  private final List<String> segments;
+  private final Map<String, ChunkStates[]> bySegment;
+
+  private ChunkTable(List<ChunkInfo> chunks, List<String> segments, Map<String, ChunkStates[]> bySegment) {
+    this.chunks = chunks;
+    this.segments = segments;
+    this.bySegment = bySegment;
+  }
+
+  public static ChunkTable of(List<ChunkInfo> chunks, List<ChunkStates> groups) {
+    Map<Long, Integer> indexOf = new HashMap<>();
+    for (ChunkInfo c : chunks) {
+      indexOf.put(c.group(), c.index());
+    }
+    List<String> segments = new ArrayList<>();
+    segments.add(null);
+    Map<String, ChunkStates[]> by = new LinkedHashMap<>();
+    by.put(Specs.key(null), new ChunkStates[chunks.size()]);
+    for (ChunkStates g : groups) {
+      Integer i = g.group() == null ? null : indexOf.get(g.group());
+      if (i == null) {
+        continue;
+      }
+      String k = Specs.key(g.segment());
+      if (!by.containsKey(k)) {
+        segments.add(g.segment());
+        by.put(k, new ChunkStates[chunks.size()]);
+      }
+      by.get(k)[i] = g;
+    }
+    segments.subList(1, segments.size()).sort(String::compareTo);
+    return new ChunkTable(List.copyOf(chunks), segments, by);
+  }
+
+  /** This table with the states of another scan over the same dataset and chunks added. */
+  public ChunkTable with(List<ChunkStates> moreGroups) {
+    ChunkTable more = of(chunks, moreGroups);
+    Map<String, ChunkStates[]> by = new LinkedHashMap<>();
+    for (var e : bySegment.entrySet()) {
+      ChunkStates[] a = e.getValue();
+      ChunkStates[] b = more.bySegment.get(e.getKey());
+      ChunkStates[] merged = new ChunkStates[a.length];
+      for (int i = 0; i < a.length; i++) {
+        if (a[i] == null || b == null || b[i] == null) {
+          merged[i] = a[i];
+          continue;
+        }
+        Map<StateSpec, ColumnState> states = new LinkedHashMap<>(a[i].states());
+        states.putAll(b[i].states());
+        merged[i] = new ChunkStates(a[i].segment(), a[i].group(), a[i].rows(), a[i].minRow(), a[i].maxRow(),
+            a[i].minTime(), a[i].maxTime(), states);
+      }
+      by.put(e.getKey(), merged);
+    }
+    return new ChunkTable(chunks, segments, by);
+  }
+
+  public List<ChunkInfo> chunks() {
+    return chunks;
+  }
+
+  /** null (the whole population) first, then each {@code column=value} in order. */
+  public List<String> segments() {
+    return segments;
+  }
+
+  /** Rows of the segment in chunk {@code index}. */
+  public long rows(String segment, int index) {
+    ChunkStates g = bySegment.get(Specs.key(segment))[index];
+    return g == null ? 0 : g.rows();
+  }
+
+  /** The state of {@code spec} for a segment's chunk (an empty state if the segment has no rows there). */
+  @SuppressWarnings("unchecked")
+  public <S extends ColumnState> S state(String segment, int index, StateSpec spec) {
+    ChunkStates g = bySegment.get(Specs.key(segment))[index];
+    return g == null ? (S) spec.newState(segment) : g.state(spec);
+  }
+
+  /** The merged state of {@code spec} over all of a segment's chunks. */
+  @SuppressWarnings("unchecked")
+  public <S extends ColumnState> S whole(String segment, StateSpec spec) {
+    ColumnState acc = spec.newState(segment);
+    for (int i = 0; i < chunks.size(); i++) {
+      ChunkStates g = bySegment.get(Specs.key(segment))[i];
+      if (g != null) {
+        acc.merge(g.state(spec));
+      }
+    }
+    return (S) acc;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.vigil.cli;
+
+import com.beust.jcommander.JCommander;
+import com.beust.jcommander.ParameterException;
+import dev.vigil.internal.UserException;
+import dev.vigil.internal.Version;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code vigil <command> ...}: run, validate, export, generate, demo. Exit codes (CONTRACT §1): 0 success;
+ * 2 the configuration or input is wrong (one line naming the key, column or file); 1 any other failure;
+ * 3 a run with {@code --fail-on-alert} raised alerts.
+ */
+public final class Main {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USER_ERROR = 2;
+  public static final int ALERTS = 3;
+
+  /** One subcommand. */
+  public interface Command {
+    int call(PrintStream out) throws Exception;
+  }
+
+  public static void main(String[] args) {
+    int code = execute(args, System.out, System.err);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line; returns its exit code (never calls System.exit). */
+  public static int execute(String[] args, PrintStream out, PrintStream err) {
+    Map<String, Command> commands = new LinkedHashMap<>();
+    commands.put("run", new RunCommand());
+    commands.put("validate", new ValidateCommand());
+    commands.put("export", new ExportCommand());
+    commands.put("generate", new GenerateCommand());
+    commands.put("demo", new DemoCommand());
+    GlobalOptions global = new GlobalOptions();
+    JCommander.Builder builder = JCommander.newBuilder().addObject(global).programName("vigil");
+    commands.forEach(builder::addCommand);
+    JCommander jc = builder.build();
+    try {
+      jc.parse(args);
+    } catch (ParameterException e) {
+      err.println("vigil: error: " + e.getMessage() + " (see 'vigil --help')");
+      return USER_ERROR;
+    }
+    if (global.version) {
+      out.println("vigil " + Version.VERSION);
+      return OK;
+    }
+    String name = jc.getParsedCommand();
+    if (global.help || name == null) {
+      StringBuilder sb = new StringBuilder();
+      jc.getUsageFormatter().usage(sb);
+      out.print(sb);
+      return name == null && !global.help ? USER_ERROR : OK;
+    }
+    JCommander sub = jc.getCommands().get(name);
+    if (((HasHelp) commands.get(name)).help()) {
+      StringBuilder sb = new StringBuilder();
+      sub.getUsageFormatter().usage(sb);
+      out.print(sb);
+      return OK;
+    }
+    try {
+      return commands.get(name).call(out);
+    } catch (UserException e) {
+      err.println("vigil: error: " + e.getMessage());
+      return USER_ERROR;
+    } catch (Exception e) {
+      UserException user = userCause(e);
+      if (user != null) {
+        err.println("vigil: error: " + user.getMessage());
+        return USER_ERROR;
+      }
+      err.println("vigil: failed: " + e);
+      e.printStackTrace(err);
+      return FAILED;
+    }
+  }
+
+  private static UserException userCause(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof UserException u) {
+        return u;
+      }
+    }
+    return null;
+  }
+
+  /** Options before the command. */
+  static final class GlobalOptions {
+    @com.beust.jcommander.Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
+    boolean help;
+
+    @com.beust.jcommander.Parameter(names = "--version", description = "Print the version")
+    boolean version;
+  }
+
+  /** Every command takes --help. */
+  interface HasHelp {
+    boolean help();
+  }
+}

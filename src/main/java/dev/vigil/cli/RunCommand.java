@@ -1,0 +1,65 @@
+package dev.vigil.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.MonitorConfig;
+import dev.vigil.pipeline.MonitorRun;
+import dev.vigil.results.ResultRow;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+@Parameters(commandDescription = "Fit on the reference, compute every configured calculator on reference and analysis chunks, MERGE the results into the Delta tables, print a summary")
+final class RunCommand implements Main.Command, Main.HasHelp {
+  @Parameter(names = "--config", required = true, description = "The monitor's YAML configuration file")
+  String config;
+
+  @Parameter(names = "--output", description = "Output directory for the Delta tables (overrides output.path)")
+  String output;
+
+  @Parameter(names = "--set", description = "Override a configuration key, e.g. --set chunking.size=5000 (repeatable)")
+  List<String> overrides = new ArrayList<>();
+
+  @Parameter(names = "--fail-on-alert", description = "Exit with code 3 when the run raised alerts on analysis chunks")
+  boolean failOnAlert;
+
+  @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
+  boolean help;
+
+  @Override
+  public boolean help() {
+    return help;
+  }
+
+  @Override
+  public int call(PrintStream out) {
+    MonitorConfig cfg = ConfigLoader.withSystemEnv().load(Path.of(config), overrides);
+    if (output != null) {
+      cfg = cfg.withOutputPath(output);
+    }
+    MonitorRun.Outcome outcome = new MonitorRun(Sessions.getOrCreate(), Clock.systemUTC()).run(cfg);
+    printSummary(out, cfg, outcome);
+    return failOnAlert && outcome.alerts() > 0 ? Main.ALERTS : Main.OK;
+  }
+
+  static void printSummary(PrintStream out, MonitorConfig cfg, MonitorRun.Outcome o) {
+    out.printf("monitor %s: run %s%n", cfg.monitor(), o.runId());
+    out.printf("  reference: %d rows in %d chunks; analysis: %d rows in %d chunks (%s)%n", o.referenceRows(),
+        o.referenceChunks(), o.analysisRows(), o.analysisChunks(), cfg.chunking().describe());
+    out.printf("  %d result rows; %d alerts on analysis chunks%n", o.rows().size(), o.alerts());
+    Map<String, Integer> byMetric = new TreeMap<>();
+    for (ResultRow r : o.rows()) {
+      if (r.alert() && r.period().equals("analysis") && r.segment() == null) {
+        byMetric.merge(r.calculator() + "." + r.metric() + (r.columnName() == null ? "" : "[" + r.columnName() + "]"), 1, Integer::sum);
+      }
+    }
+    byMetric.forEach((k, n) -> out.printf("    %-50s %d chunk(s)%n", k, n));
+    String base = cfg.output().path().replaceAll("/+$", "");
+    out.printf("  results: %s/results  runs: %s/runs%n", base, base);
+  }
+}

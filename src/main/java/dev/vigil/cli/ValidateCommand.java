@@ -1,0 +1,40 @@
+package dev.vigil.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.MonitorConfig;
+import dev.vigil.io.SchemaCheck;
+import dev.vigil.pipeline.MonitorRun;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+@Parameters(commandDescription = "Check the configuration and the input schemas (columns exist, types fit) without computing anything")
+final class ValidateCommand implements Main.Command, Main.HasHelp {
+  @Parameter(names = "--config", required = true, description = "The monitor's YAML configuration file")
+  String config;
+
+  @Parameter(names = "--set", description = "Override a configuration key (repeatable)")
+  List<String> overrides = new ArrayList<>();
+
+  @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
+  boolean help;
+
+  @Override
+  public boolean help() {
+    return help;
+  }
+
+  @Override
+  public int call(PrintStream out) {
+    MonitorConfig cfg = ConfigLoader.withSystemEnv().load(Path.of(config), overrides);
+    SchemaCheck.Resolved cols = new MonitorRun(Sessions.getOrCreate(), Clock.systemUTC()).prepare(cfg).columns();
+    out.printf("configuration OK: monitor %s, %s, %d features (%d continuous %s, %d categorical %s), chunking %s%n",
+        cfg.monitor(), cfg.problemType().key(), cols.features().size(), cols.continuous().size(), cols.continuous(),
+        cols.categorical().size(), cols.categorical(), cfg.chunking().describe());
+    return Main.OK;
+  }
+}

@@ -1,0 +1,545 @@
+package dev.vigil.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.vigil.internal.Errors;
+import dev.vigil.internal.UserException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a monitor's YAML into a {@link MonitorConfig}: {@code ${ENV}} substitution, {@code --set key=value}
+ * overrides, strict keys (an unknown key is an error naming it), NannyML's defaults.
+ */
+public final class ConfigLoader {
+  /** Calculators the contract names; only those in {@link #AVAILABLE_CALCULATORS} run in this version. */
+  public static final List<String> CONTRACT_CALCULATORS = List.of(
+      "univariate_drift", "multivariate_drift", "realized_performance", "estimated_performance", "data_quality");
+  public static final List<String> AVAILABLE_CALCULATORS = List.of("data_quality");
+
+  private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(url|token|secret|password|credential|access[._-]?key).*");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final Function<String, String> env;
+
+  public ConfigLoader(Function<String, String> env) {
+    this.env = env;
+  }
+
+  public static ConfigLoader withSystemEnv() {
+    return new ConfigLoader(System::getenv);
+  }
+
+  public MonitorConfig load(Path file, List<String> overrides) {
+    if (!Files.isRegularFile(file)) {
+      throw Errors.unreadable("configuration file", file.toString(), "no such file");
+    }
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw Errors.unreadable("configuration file", file.toString(), e.getMessage());
+    }
+    return parse(text, file.toString(), overrides);
+  }
+
+  public MonitorConfig parse(String yaml, String source, List<String> overrides) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      throw new UserException("configuration file '" + source + "' is not valid YAML" + where + ": "
+          + e.getOriginalMessage());
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new UserException("configuration file '" + source + "' is empty: expected a YAML mapping with 'monitor', 'reference' and 'analysis'");
+    }
+    if (!root.isObject()) {
+      throw new UserException("configuration file '" + source + "' must be a YAML mapping of keys to values");
+    }
+    ObjectNode tree = (ObjectNode) root;
+    for (String o : overrides) {
+      applyOverride(tree, o);
+    }
+    JsonNode substituted = substitute(tree, "");
+    return build(new Section("", substituted), masked(substituted));
+  }
+
+  // ---- overrides and substitution ----
+
+  private static void applyOverride(ObjectNode tree, String override) {
+    int eq = override.indexOf('=');
+    if (eq <= 0) {
+      throw new UserException("--set '" + override + "': expected key=value, e.g. --set chunking.size=5000");
+    }
+    String key = override.substring(0, eq).trim();
+    String raw = override.substring(eq + 1);
+    JsonNode value;
+    try {
+      value = raw.isEmpty() ? TextNode.valueOf("") : YAML.readTree(raw);
+      if (value == null || value.isMissingNode()) {
+        value = TextNode.valueOf(raw);
+      }
+    } catch (JsonProcessingException e) {
+      value = TextNode.valueOf(raw);
+    }
+    List<String> parts = new ArrayList<>(List.of(key.split("\\.")));
+    if (parts.size() > 2 && parts.get(0).equals("thresholds")) {
+      // threshold keys contain a dot themselves: thresholds.<calculator>.<metric>.<field>
+      String name = parts.get(1) + "." + parts.get(2);
+      parts.subList(1, 3).clear();
+      parts.add(1, name);
+    }
+    ObjectNode node = tree;
+    for (int i = 0; i < parts.size() - 1; i++) {
+      JsonNode child = node.get(parts.get(i));
+      if (child == null || !child.isObject()) {
+        child = node.putObject(parts.get(i));
+      }
+      node = (ObjectNode) child;
+    }
+    node.set(parts.get(parts.size() - 1), value);
+  }
+
+  private JsonNode substitute(JsonNode node, String path) {
+    if (node.isTextual()) {
+      Matcher m = ENV.matcher(node.asText());
+      StringBuilder out = new StringBuilder();
+      boolean any = false;
+      while (m.find()) {
+        any = true;
+        String value = env.apply(m.group(1));
+        if (value == null) {
+          throw Errors.unsetEnv(m.group(1), path);
+        }
+        m.appendReplacement(out, Matcher.quoteReplacement(value));
+      }
+      if (!any) {
+        return node;
+      }
+      m.appendTail(out);
+      return TextNode.valueOf(out.toString());
+    }
+    if (node.isObject()) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      node.fields().forEachRemaining(e -> copy.set(e.getKey(), substitute(e.getValue(), join(path, e.getKey()))));
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      for (int i = 0; i < node.size(); i++) {
+        copy.add(substitute(node.get(i), path + "[" + i + "]"));
+      }
+      return copy;
+    }
+    return node;
+  }
+
+  /** The resolved YAML with every value under a secret-looking key replaced by {@code ***}. */
+  private static String masked(JsonNode tree) {
+    JsonNode copy = maskNode(tree, false);
+    try {
+      return YAML.writeValueAsString(copy);
+    } catch (JsonProcessingException e) {
+      return "<unprintable>";
+    }
+  }
+
+  private static JsonNode maskNode(JsonNode node, boolean secret) {
+    if (node.isObject()) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      node.fields().forEachRemaining(e ->
+          copy.set(e.getKey(), maskNode(e.getValue(), secret || SECRET_KEY.matcher(e.getKey()).matches())));
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      node.forEach(n -> copy.add(maskNode(n, secret)));
+      return copy;
+    }
+    return secret && !node.isNull() ? TextNode.valueOf("***") : node;
+  }
+
+  static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  // ---- building the records ----
+
+  private MonitorConfig build(Section root, String resolvedYaml) {
+    root.allow("monitor", "problem_type", "reference", "analysis", "targets", "columns", "chunking", "calculators",
+        "thresholds", "output", "alerts");
+    String monitor = root.requiredString("monitor", "the name of the monitored model, e.g. monitor: car_loan");
+    ProblemType problemType = root.enumValue("problem_type", ProblemType.class, ProblemType.BINARY_CLASSIFICATION);
+    InputSpec reference = input(root.requiredSection("reference", "{path: ..., format: ...} or {table: ...}"));
+    InputSpec analysis = input(root.requiredSection("analysis", "{path: ..., format: ...} or {table: ...}"));
+    TargetsSpec targets = null;
+    if (root.has("targets")) {
+      Section t = root.section("targets");
+      targets = new TargetsSpec(input(t, "join_on"), t.string("join_on", null));
+    }
+    ColumnsConfig columns = columns(root.has("columns") ? root.section("columns") : Section.empty("columns"), problemType);
+    if (targets != null && targets.joinOn() == null && columns.id() == null) {
+      throw Errors.missingKey("targets.join_on", "the id column to join targets on (or set columns.id)");
+    }
+    if (targets != null && targets.joinOn() == null) {
+      targets = new TargetsSpec(targets.input(), columns.id());
+    }
+    ChunkingConfig chunking = chunking(root.has("chunking") ? root.section("chunking") : null);
+    DataQualityConfig dq = calculators(root.has("calculators") ? root.section("calculators") : null);
+    Map<String, ThresholdConfig> thresholds = thresholds(root.has("thresholds") ? root.section("thresholds") : null);
+    OutputConfig output = new OutputConfig("./vigil-output");
+    if (root.has("output")) {
+      Section o = root.section("output");
+      o.allow("path");
+      output = new OutputConfig(o.requiredString("path", "a directory or URI for the Delta tables"));
+    }
+    AlertsConfig alerts = AlertsConfig.none();
+    if (root.has("alerts")) {
+      Section a = root.section("alerts");
+      a.allow("webhook", "slack");
+      String webhook = a.has("webhook") ? urlOf(a.section("webhook")) : null;
+      String slack = a.has("slack") ? urlOf(a.section("slack")) : null;
+      alerts = new AlertsConfig(webhook, slack);
+    }
+    return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dq, thresholds,
+        output, alerts, resolvedYaml);
+  }
+
+  private static String urlOf(Section s) {
+    s.allow("url");
+    String url = s.requiredString("url", "an http(s) URL");
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw Errors.badValue(s.path + ".url", "***", "an http:// or https:// URL");
+    }
+    return url;
+  }
+
+  private static InputSpec input(Section s, String... extra) {
+    List<String> allowed = new ArrayList<>(List.of("path", "format", "table", "options"));
+    allowed.addAll(List.of(extra));
+    s.allow(allowed.toArray(String[]::new));
+    String path = s.string("path", null);
+    String table = s.string("table", null);
+    if ((path == null) == (table == null)) {
+      throw new UserException("configuration key '" + s.path + "': expected exactly one of 'path' (with 'format') or 'table'");
+    }
+    String format = s.string("format", null);
+    if (path != null) {
+      if (format == null) {
+        format = guessFormat(path);
+        if (format == null) {
+          throw Errors.missingKey(s.path + ".format", "one of " + InputSpec.FORMATS.stream().sorted().toList());
+        }
+      }
+      format = format.toLowerCase(java.util.Locale.ROOT);
+      if (!InputSpec.FORMATS.contains(format)) {
+        throw Errors.unknownName(s.path + ".format", format, InputSpec.FORMATS);
+      }
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    if (s.has("options")) {
+      Section o = s.section("options");
+      o.node.fields().forEachRemaining(e -> {
+        if (!e.getValue().isValueNode()) {
+          throw Errors.badValue(o.path + "." + e.getKey(), e.getValue().toString(), "a plain value (string, number or boolean)");
+        }
+        options.put(e.getKey(), e.getValue().asText());
+      });
+    }
+    return new InputSpec(s.path, path, table, format, Map.copyOf(options));
+  }
+
+  private static String guessFormat(String path) {
+    String p = path.toLowerCase(java.util.Locale.ROOT).replaceAll("/+$", "");
+    for (String f : InputSpec.FORMATS) {
+      if (p.endsWith("." + f)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static ColumnsConfig columns(Section s, ProblemType problemType) {
+    s.allow("timestamp", "id", "features", "categorical", "prediction", "scores", "target", "segments");
+    Map<String, String> scores = new LinkedHashMap<>();
+    if (s.has("scores")) {
+      JsonNode n = s.node.get("scores");
+      if (n.isTextual()) {
+        if (problemType == ProblemType.MULTICLASS_CLASSIFICATION) {
+          throw Errors.badValue(s.path + ".scores", n.asText(), "a mapping {class_label: score_column} for multiclass_classification");
+        }
+        scores.put("", n.asText());
+      } else if (n.isObject()) {
+        if (problemType != ProblemType.MULTICLASS_CLASSIFICATION) {
+          throw Errors.badValue(s.path + ".scores", n.toString(), "one score column name for " + problemType.key());
+        }
+        n.fields().forEachRemaining(e -> {
+          if (!e.getValue().isTextual()) {
+            throw Errors.badValue(s.path + ".scores." + e.getKey(), e.getValue().toString(), "a column name");
+          }
+          scores.put(e.getKey(), e.getValue().asText());
+        });
+      } else if (!n.isNull()) {
+        throw Errors.badValue(s.path + ".scores", n.toString(), "a column name, or {class_label: column} for multiclass");
+      }
+    }
+    if (problemType == ProblemType.REGRESSION && !scores.isEmpty()) {
+      throw Errors.badValue(s.path + ".scores", scores.toString(), "no scores for regression (only prediction and target)");
+    }
+    return new ColumnsConfig(
+        s.string("timestamp", null), s.string("id", null),
+        s.has("features") ? s.stringList("features") : null,
+        s.has("categorical") ? s.stringList("categorical") : null,
+        s.string("prediction", null), Map.copyOf(scores), s.string("target", null),
+        s.has("segments") ? s.stringList("segments") : List.of());
+  }
+
+  private static ChunkingConfig chunking(Section s) {
+    if (s == null) {
+      return ChunkingConfig.defaults();
+    }
+    s.allow("size", "number", "period", "incomplete");
+    int given = (s.has("size") ? 1 : 0) + (s.has("number") ? 1 : 0) + (s.has("period") ? 1 : 0);
+    if (given > 1) {
+      throw new UserException("configuration key 'chunking': expected only one of 'size', 'number' or 'period', got " + given);
+    }
+    ChunkingConfig.Incomplete incomplete = s.enumValue("incomplete", ChunkingConfig.Incomplete.class, ChunkingConfig.Incomplete.KEEP);
+    if (s.has("size")) {
+      return new ChunkingConfig(ChunkingConfig.Kind.SIZE, s.positiveInt("size"), 0, null, incomplete);
+    }
+    if (s.has("number")) {
+      return new ChunkingConfig(ChunkingConfig.Kind.NUMBER, 0, s.positiveInt("number"), null, incomplete);
+    }
+    if (s.has("period")) {
+      if (s.has("incomplete")) {
+        throw Errors.badValue("chunking.incomplete", s.string("incomplete", null), "no 'incomplete' with period chunking (it applies to size and number)");
+      }
+      return new ChunkingConfig(ChunkingConfig.Kind.PERIOD, 0, 0,
+          s.enumValue("period", ChunkingConfig.PeriodUnit.class, null), incomplete);
+    }
+    return new ChunkingConfig(ChunkingConfig.Kind.NUMBER, 0, ChunkingConfig.DEFAULT_NUMBER, null, incomplete);
+  }
+
+  private static DataQualityConfig calculators(Section s) {
+    if (s == null) {
+      return new DataQualityConfig(DataQualityConfig.ALL_METRICS, null);
+    }
+    s.allow(CONTRACT_CALCULATORS.toArray(String[]::new));
+    for (String name : CONTRACT_CALCULATORS) {
+      if (s.has(name) && !AVAILABLE_CALCULATORS.contains(name)) {
+        throw new UserException("configuration key 'calculators." + name + "': this calculator is not available in Vigil "
+            + dev.vigil.internal.Version.VERSION + " yet; available calculators: " + AVAILABLE_CALCULATORS);
+      }
+    }
+    if (!s.has("data_quality")) {
+      return null;
+    }
+    JsonNode n = s.node.get("data_quality");
+    if (n == null || n.isNull()) {
+      return new DataQualityConfig(DataQualityConfig.ALL_METRICS, null);
+    }
+    Section dq = s.section("data_quality");
+    dq.allow("metrics", "columns");
+    List<String> metrics = dq.has("metrics") ? dq.stringList("metrics") : DataQualityConfig.ALL_METRICS;
+    for (String m : metrics) {
+      if (!DataQualityConfig.ALL_METRICS.contains(m)) {
+        throw Errors.unknownName(dq.path + ".metrics", m, DataQualityConfig.ALL_METRICS);
+      }
+    }
+    return new DataQualityConfig(List.copyOf(metrics), dq.has("columns") ? dq.stringList("columns") : null);
+  }
+
+  private static Map<String, ThresholdConfig> thresholds(Section s) {
+    Map<String, ThresholdConfig> out = new LinkedHashMap<>();
+    if (s == null) {
+      return out;
+    }
+    Iterator<String> names = s.node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      String[] parts = name.split("\\.");
+      if (parts.length != 2 || !CONTRACT_CALCULATORS.contains(parts[0])) {
+        throw Errors.badValue("thresholds." + name, name, "a key <calculator>.<metric> with calculator one of " + CONTRACT_CALCULATORS);
+      }
+      if (parts[0].equals("data_quality") && !DataQualityConfig.ALL_METRICS.contains(parts[1])) {
+        throw Errors.unknownName("thresholds." + name, parts[1], DataQualityConfig.ALL_METRICS);
+      }
+      Section t = s.section(name);
+      t.allow("type", "lower", "upper", "std_lower_multiplier", "std_upper_multiplier");
+      ThresholdConfig.Type type = t.enumValue("type", ThresholdConfig.Type.class, null);
+      if (type == null) {
+        throw Errors.missingKey(t.path + ".type", "constant or standard_deviation");
+      }
+      if (type == ThresholdConfig.Type.CONSTANT && (t.has("std_lower_multiplier") || t.has("std_upper_multiplier"))) {
+        throw Errors.badValue(t.path, "std_*_multiplier", "lower/upper for a constant threshold");
+      }
+      if (type == ThresholdConfig.Type.STANDARD_DEVIATION && (t.has("lower") || t.has("upper"))) {
+        throw Errors.badValue(t.path, "lower/upper", "std_lower_multiplier/std_upper_multiplier for a standard_deviation threshold");
+      }
+      Double lm = t.nullableDouble("std_lower_multiplier", 3.0);
+      Double um = t.nullableDouble("std_upper_multiplier", 3.0);
+      for (Double m : new Double[] {lm, um}) {
+        if (m != null && m < 0) {
+          throw Errors.badValue(t.path + ".std_*_multiplier", m, "a number >= 0 or null");
+        }
+      }
+      out.put(name, new ThresholdConfig(type, t.nullableDouble("lower", null), t.nullableDouble("upper", null), lm, um));
+    }
+    return out;
+  }
+
+  /** A YAML mapping with its key path, for strict key checks and messages naming the key. */
+  static final class Section {
+    final String path;
+    final JsonNode node;
+
+    Section(String path, JsonNode node) {
+      this.path = path;
+      this.node = node;
+    }
+
+    static Section empty(String path) {
+      return new Section(path, JsonNodeFactory.instance.objectNode());
+    }
+
+    String key(String k) {
+      return join(path, k);
+    }
+
+    void allow(String... keys) {
+      List<String> valid = List.of(keys);
+      node.fieldNames().forEachRemaining(k -> {
+        if (!valid.contains(k)) {
+          throw Errors.unknownKey(key(k), valid);
+        }
+      });
+    }
+
+    boolean has(String k) {
+      return node.has(k);
+    }
+
+    Section section(String k) {
+      JsonNode n = node.get(k);
+      if (n == null || !n.isObject()) {
+        throw Errors.badValue(key(k), n == null ? null : n.toString(), "a mapping of keys to values");
+      }
+      return new Section(key(k), n);
+    }
+
+    Section requiredSection(String k, String expected) {
+      if (!node.has(k) || node.get(k).isNull()) {
+        throw Errors.missingKey(key(k), expected);
+      }
+      return section(k);
+    }
+
+    String string(String k, String dflt) {
+      JsonNode n = node.get(k);
+      if (n == null || n.isNull()) {
+        return dflt;
+      }
+      if (!n.isValueNode()) {
+        throw Errors.badValue(key(k), n.toString(), "a single value");
+      }
+      String v = n.asText();
+      if (v.isBlank()) {
+        throw Errors.badValue(key(k), v, "a non-empty value");
+      }
+      return v;
+    }
+
+    String requiredString(String k, String expected) {
+      String v = string(k, null);
+      if (v == null) {
+        throw Errors.missingKey(key(k), expected);
+      }
+      return v;
+    }
+
+    List<String> stringList(String k) {
+      JsonNode n = node.get(k);
+      if (n == null || n.isNull()) {
+        return List.of();
+      }
+      if (n.isTextual()) {
+        return List.of(n.asText());
+      }
+      if (!n.isArray()) {
+        throw Errors.badValue(key(k), n.toString(), "a list of names, e.g. [a, b]");
+      }
+      List<String> out = new ArrayList<>();
+      for (JsonNode e : n) {
+        if (!e.isValueNode() || e.isNull()) {
+          throw Errors.badValue(key(k), n.toString(), "a list of names, e.g. [a, b]");
+        }
+        out.add(e.asText());
+      }
+      return List.copyOf(out);
+    }
+
+    int positiveInt(String k) {
+      JsonNode n = node.get(k);
+      if (n == null || !n.canConvertToInt() || !(n.isIntegralNumber() || n.isTextual() && n.asText().matches("-?\\d+"))) {
+        throw Errors.badValue(key(k), n == null ? null : n.asText(), "a positive whole number");
+      }
+      int v = n.isTextual() ? Integer.parseInt(n.asText()) : n.asInt();
+      if (v <= 0) {
+        throw Errors.badValue(key(k), v, "a positive whole number (at least 1)");
+      }
+      return v;
+    }
+
+    Double nullableDouble(String k, Double dflt) {
+      if (!node.has(k)) {
+        return dflt;
+      }
+      JsonNode n = node.get(k);
+      if (n.isNull()) {
+        return null;
+      }
+      if (n.isNumber()) {
+        return n.asDouble();
+      }
+      try {
+        return Double.parseDouble(n.asText());
+      } catch (NumberFormatException e) {
+        throw Errors.badValue(key(k), n.asText(), "a number or null");
+      }
+    }
+
+    <E extends Enum<E>> E enumValue(String k, Class<E> type, E dflt) {
+      String v = string(k, null);
+      if (v == null) {
+        return dflt;
+      }
+      List<String> valid = new ArrayList<>();
+      for (E e : type.getEnumConstants()) {
+        String name = e.name().toLowerCase(java.util.Locale.ROOT);
+        valid.add(name);
+        if (name.equals(v.toLowerCase(java.util.Locale.ROOT))) {
+          return e;
+        }
+      }
+      throw Errors.unknownName(key(k), v, valid);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.vigil.config;
+
+import java.util.Map;
+
+/**
+ * One monitor's resolved configuration: immutable, validated, with defaults filled in.
+ *
+ * @param dataQuality null when the calculator is not enabled
+ * @param resolvedYaml the configuration after substitution and overrides, secrets masked (for {@code runs.config})
+ */
+public record MonitorConfig(
+    String monitor,
+    ProblemType problemType,
+    InputSpec reference,
+    InputSpec analysis,
+    TargetsSpec targets,
+    ColumnsConfig columns,
+    ChunkingConfig chunking,
+    DataQualityConfig dataQuality,
+    Map<String, ThresholdConfig> thresholds,
+    OutputConfig output,
+    AlertsConfig alerts,
+    String resolvedYaml) {
+
+  public MonitorConfig withOutputPath(String path) {
+    return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dataQuality,
+        thresholds, new OutputConfig(path), alerts, resolvedYaml);
+  }
+}

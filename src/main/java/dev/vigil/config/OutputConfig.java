@@ -1,0 +1,4 @@
+package dev.vigil.config;
+
+/** Where the Delta tables go. */
+public record OutputConfig(String path) {}

@@ -1,0 +1,91 @@
+package dev.vigil.internal;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds every user-facing error message in one place, so they share one shape. */
+public final class Errors {
+  private Errors() {}
+
+  public static UserException badValue(String key, Object value, String expected) {
+    return new UserException(
+        "configuration key '" + key + "': got " + quote(value) + ", expected " + expected);
+  }
+
+  public static UserException missingKey(String key, String expected) {
+    return new UserException("configuration key '" + key + "' is missing: expected " + expected);
+  }
+
+  public static UserException unknownKey(String key, Collection<String> valid) {
+    String hint = closest(last(key), valid).map(c -> " (did you mean '" + c + "'?)").orElse("");
+    return new UserException(
+        "configuration key '" + key + "' is not known" + hint + "; valid keys here: " + sorted(valid));
+  }
+
+  public static UserException unknownName(String key, String name, Collection<String> valid) {
+    String hint = closest(name, valid).map(c -> " (did you mean '" + c + "'?)").orElse("");
+    return new UserException(
+        "configuration key '" + key + "': '" + name + "' is not known" + hint + "; expected one of " + sorted(valid));
+  }
+
+  public static UserException unknownColumn(String key, String column, String dataset, Collection<String> available) {
+    String hint = closest(column, available).map(c -> " (did you mean '" + c + "'?)").orElse("");
+    return new UserException(
+        "configuration key '" + key + "': column '" + column + "' is not in the " + dataset + " data" + hint
+            + "; available columns: " + available);
+  }
+
+  public static UserException unsetEnv(String name, String key) {
+    return new UserException(
+        "configuration key '" + key + "' uses ${" + name + "}, but the environment variable " + name
+            + " is not set; expected it to be set (or remove the reference)");
+  }
+
+  public static UserException unreadable(String what, String path, String why) {
+    return new UserException("cannot read " + what + " '" + path + "': " + why);
+  }
+
+  private static String last(String key) {
+    int dot = key.lastIndexOf('.');
+    return dot < 0 ? key : key.substring(dot + 1);
+  }
+
+  private static String quote(Object value) {
+    return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+  }
+
+  private static List<String> sorted(Collection<String> valid) {
+    return valid.stream().sorted().toList();
+  }
+
+  /** The valid name closest to {@code name} by edit distance, if it is close enough to be a likely typo. */
+  public static Optional<String> closest(String name, Collection<String> valid) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    return valid.stream()
+        .min(Comparator.comparingInt(v -> distance(name.toLowerCase(), v.toLowerCase())))
+        .filter(v -> distance(name.toLowerCase(), v.toLowerCase()) <= Math.max(2, name.length() / 3));
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

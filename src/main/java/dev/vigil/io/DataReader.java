@@ -1,0 +1,74 @@
+package dev.vigil.io;
+
+import dev.vigil.config.InputSpec;
+import dev.vigil.internal.Errors;
+import java.io.IOException;
+import java.net.URI;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Reads one input table: csv (header and schema inference on unless the options say otherwise), parquet, delta,
+ * orc, json from a local, {@code file:}, {@code s3a://} or other Hadoop path, or a catalog table. A missing path
+ * or table is a user error naming it.
+ */
+public final class DataReader {
+  private final SparkSession spark;
+
+  public DataReader(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  public Dataset<Row> read(InputSpec spec) {
+    if (spec.isTable()) {
+      if (!spark.catalog().tableExists(spec.table())) {
+        throw Errors.unreadable(spec.key() + ".table", spec.table(), "no such table in the catalog; expected an existing table name");
+      }
+      return spark.table(spec.table());
+    }
+    checkExists(spec);
+    DataFrameReader reader = spark.read().format(spec.format());
+    if (spec.format().equals("csv")) {
+      reader = reader.option("header", "true").option("inferSchema", "true");
+    }
+    reader = reader.options(spec.options());
+    try {
+      return reader.load(spec.path());
+    } catch (Exception e) {
+      // Spark's AnalysisException is checked in Java's eyes but thrown undeclared from Scala
+      if (e instanceof org.apache.spark.sql.AnalysisException || e.getClass().getName().contains("Delta")) {
+        throw Errors.unreadable(spec.key() + ".path", spec.path(), firstLine(e.getMessage()));
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  private void checkExists(InputSpec spec) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    try {
+      Path p = new Path(spec.path());
+      FileSystem fs = FileSystem.get(URI.create(spec.path()).getScheme() == null ? p.toUri() : URI.create(spec.path()), conf);
+      if (!spec.path().contains("*") && !fs.exists(p)) {
+        throw Errors.unreadable(spec.key() + ".path", spec.path(), "no such file or directory; expected an existing " + spec.format() + " file or directory");
+      }
+    } catch (IllegalArgumentException e) {
+      throw Errors.unreadable(spec.key() + ".path", spec.path(), "not a valid path (" + firstLine(e.getMessage()) + ")");
+    } catch (IOException e) {
+      throw Errors.unreadable(spec.key() + ".path", spec.path(), firstLine(e.getMessage()));
+    }
+  }
+
+  static String firstLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+}

@@ -1,0 +1,216 @@
+package dev.vigil.pipeline;
+
+import static org.apache.spark.sql.functions.*;
+
+import dev.vigil.calculators.Calculator;
+import dev.vigil.calculators.ChunkTable;
+import dev.vigil.calculators.FittedCalculator;
+import dev.vigil.calculators.Measurement;
+import dev.vigil.chunking.ChunkInfo;
+import dev.vigil.chunking.Chunker;
+import dev.vigil.config.MonitorConfig;
+import dev.vigil.internal.UserException;
+import dev.vigil.internal.Version;
+import dev.vigil.io.DataReader;
+import dev.vigil.io.SchemaCheck;
+import dev.vigil.quality.DataQualityCalculator;
+import dev.vigil.results.DeltaResultSink;
+import dev.vigil.results.ResultRow;
+import dev.vigil.scan.ChunkStates;
+import dev.vigil.scan.Scanner;
+import dev.vigil.scan.StateSpec;
+import dev.vigil.thresholds.Threshold;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StringType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One monitoring run: read → check → chunk → scan reference (1 pass, +1 when a calculator refines) → fit →
+ * scan analysis (1 pass) → calculate → MERGE into {@code results}, and one row in {@code runs}, failed runs
+ * included.
+ */
+public final class MonitorRun {
+  private static final Logger LOG = LoggerFactory.getLogger(MonitorRun.class);
+
+  /** What a run produced. */
+  public record Outcome(String runId, long referenceRows, long analysisRows, int referenceChunks, int analysisChunks,
+      List<ResultRow> rows) {
+    /** Alerts on analysis chunks. */
+    public long alerts() {
+      return rows.stream().filter(r -> r.alert() && r.period().equals("analysis")).count();
+    }
+  }
+
+  /** Inputs read and checked, ready to chunk (shared by run and validate). */
+  public record Inputs(Dataset<Row> reference, Dataset<Row> analysis, Dataset<Row> targets, SchemaCheck.Resolved columns) {}
+
+  private final SparkSession spark;
+  private final Clock clock;
+
+  public MonitorRun(SparkSession spark, Clock clock) {
+    this.spark = spark;
+    this.clock = clock;
+  }
+
+  /** Reads the inputs and checks every column role and type; computes nothing. */
+  public Inputs prepare(MonitorConfig config) {
+    DataReader reader = new DataReader(spark);
+    Dataset<Row> reference = reader.read(config.reference());
+    Dataset<Row> analysis = reader.read(config.analysis());
+    Dataset<Row> targets = config.targets() == null ? null : reader.read(config.targets().input());
+    SchemaCheck.Resolved columns = SchemaCheck.check(config, reference.schema(), analysis.schema(),
+        targets == null ? null : targets.schema());
+    String ts = config.columns().timestamp();
+    if (ts != null) {
+      reference = asTimestamp(reference, ts);
+      analysis = asTimestamp(analysis, ts);
+    }
+    return new Inputs(reference, analysis, targets, columns);
+  }
+
+  private static Dataset<Row> asTimestamp(Dataset<Row> df, String ts) {
+    if (df.schema().apply(ts).dataType() instanceof StringType || df.schema().apply(ts).dataType().equals(DataTypes.DateType)) {
+      return df.withColumn(ts, to_timestamp(col(ts)));
+    }
+    return df;
+  }
+
+  public Outcome run(MonitorConfig config) {
+    Timestamp started = Timestamp.from(clock.instant());
+    String runId = UUID.randomUUID().toString();
+    DeltaResultSink sink = new DeltaResultSink(spark, config.output().path());
+    try {
+      Outcome outcome = compute(config, runId);
+      LOG.info("writing {} result rows to {}", outcome.rows().size(), sink.tablePath("results"));
+      sink.mergeResults(outcome.rows());
+      sink.appendRun(RowFactory.create(runId, config.monitor(), started, Timestamp.from(clock.instant()), "succeeded",
+          null, outcome.referenceRows(), outcome.analysisRows(), outcome.analysisChunks(), outcome.alerts(),
+          config.resolvedYaml(), Version.VERSION));
+      return outcome;
+    } catch (RuntimeException e) {
+      try {
+        String message = e instanceof UserException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        sink.appendRun(RowFactory.create(runId, config.monitor(), started, Timestamp.from(clock.instant()), "failed",
+            message, null, null, null, null, config.resolvedYaml(), Version.VERSION));
+      } catch (RuntimeException logFailure) {
+        LOG.warn("could not record the failed run in {}: {}", sink.tablePath("runs"), logFailure.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  /** Everything but the writes. */
+  public Outcome compute(MonitorConfig config, String runId) {
+    Inputs inputs = prepare(config);
+    List<Calculator> calculators = calculators(config, inputs.columns());
+    if (calculators.isEmpty()) {
+      throw new UserException("configuration key 'calculators': no calculator is enabled; expected at least one of "
+          + dev.vigil.config.ConfigLoader.AVAILABLE_CALCULATORS);
+    }
+    String ts = config.columns().timestamp();
+    Chunker chunker = new Chunker(config.chunking(), ts);
+    Scanner scanner = new Scanner(ts, config.columns().segments());
+
+    Dataset<Row> reference = chunker.assign(inputs.reference(), "reference");
+    List<ChunkStates> refGroups = scanner.scan(reference, specs(calculators, Calculator::referenceSpecs), "reference");
+    List<ChunkInfo> refChunks = describe(chunker, refGroups, "reference");
+    ChunkTable refTable = ChunkTable.of(refChunks, refGroups);
+    List<StateSpec> refine = new ArrayList<>();
+    for (Calculator c : calculators) {
+      refine.addAll(c.refinementSpecs(refTable));
+    }
+    if (!refine.isEmpty()) {
+      refTable = refTable.with(scanner.scan(reference, refine, "reference (refinement pass)"));
+    }
+    List<FittedCalculator> fitted = new ArrayList<>();
+    for (Calculator c : calculators) {
+      fitted.add(c.fit(refTable));
+    }
+
+    Dataset<Row> analysis = withTargets(config, chunker.assign(inputs.analysis(), "analysis"), inputs.targets());
+    List<StateSpec> anaSpecs = new ArrayList<>();
+    fitted.forEach(f -> anaSpecs.addAll(f.analysisSpecs()));
+    List<ChunkStates> anaGroups = scanner.scan(analysis, anaSpecs, "analysis");
+    List<ChunkInfo> anaChunks = describe(chunker, anaGroups, "analysis");
+    ChunkTable anaTable = ChunkTable.of(anaChunks, anaGroups);
+
+    Timestamp now = Timestamp.from(clock.instant());
+    List<ResultRow> rows = new ArrayList<>();
+    for (FittedCalculator f : fitted) {
+      rows.addAll(toRows(config.monitor(), "reference", refChunks, f.reference(), runId, now));
+      rows.addAll(toRows(config.monitor(), "analysis", anaChunks, f.calculate(anaTable), runId, now));
+    }
+    long refRows = refChunks.stream().mapToLong(ChunkInfo::rows).sum();
+    long anaRows = anaChunks.stream().mapToLong(ChunkInfo::rows).sum();
+    return new Outcome(runId, refRows, anaRows, refChunks.size(), anaChunks.size(), rows);
+  }
+
+  /** Joins delayed targets on the id, after chunking, so the join cannot change row positions. */
+  private static Dataset<Row> withTargets(MonitorConfig config, Dataset<Row> analysis, Dataset<Row> targets) {
+    String target = config.columns().target();
+    if (targets == null || target == null || List.of(analysis.columns()).contains(target)) {
+      return analysis;
+    }
+    String id = config.targets().joinOn();
+    Dataset<Row> t = targets.select(col(id).as("_target_id"), col(target));
+    return analysis.join(t, analysis.col(id).equalTo(t.col("_target_id")), "left").drop("_target_id");
+  }
+
+  private static List<ChunkInfo> describe(Chunker chunker, List<ChunkStates> groups, String what) {
+    List<ChunkInfo> chunks = chunker.describe(groups, what);
+    if (chunks.isEmpty()) {
+      throw new UserException("the " + what + " data has no rows in any chunk; expected at least one chunk of data"
+          + " (check the input path, and that the timestamp column is filled for period chunking)");
+    }
+    LOG.info("{}: {} chunks", what, chunks.size());
+    return chunks;
+  }
+
+  static List<Calculator> calculators(MonitorConfig config, SchemaCheck.Resolved columns) {
+    List<Calculator> out = new ArrayList<>();
+    if (config.dataQuality() != null) {
+      List<String> selected = config.dataQuality().columns() != null ? config.dataQuality().columns() : columns.features();
+      Map<String, Threshold> overrides = new LinkedHashMap<>();
+      config.thresholds().forEach((k, v) -> {
+        if (k.startsWith(DataQualityCalculator.NAME + ".")) {
+          overrides.put(k.substring(DataQualityCalculator.NAME.length() + 1), Threshold.of(v));
+        }
+      });
+      out.add(new DataQualityCalculator(config.dataQuality().metrics(),
+          columns.continuous().stream().filter(selected::contains).toList(),
+          columns.categorical().stream().filter(selected::contains).toList(), overrides));
+    }
+    return out;
+  }
+
+  private static List<StateSpec> specs(List<Calculator> calculators, java.util.function.Function<Calculator, List<StateSpec>> f) {
+    List<StateSpec> out = new ArrayList<>();
+    calculators.forEach(c -> out.addAll(f.apply(c)));
+    return out;
+  }
+
+  private static List<ResultRow> toRows(String monitor, String period, List<ChunkInfo> chunks, List<Measurement> ms,
+      String runId, Timestamp now) {
+    List<ResultRow> rows = new ArrayList<>(ms.size());
+    for (Measurement m : ms) {
+      ChunkInfo c = chunks.get(m.chunkIndex());
+      rows.add(new ResultRow(monitor, m.calculator(), m.metric(), m.column(), m.segment(), period, c.index(), c.key(),
+          c.startIndex(), c.endIndex(), c.startDate(), c.endDate(), c.rows(), m.value(), m.pValue(),
+          m.samplingError(), m.realized(), m.lowerConfidenceBound(), m.upperConfidenceBound(), m.lowerThreshold(),
+          m.upperThreshold(), m.alert(), runId, now));
+    }
+    return rows;
+  }
+}

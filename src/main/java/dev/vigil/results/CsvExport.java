@@ -1,0 +1,71 @@
+package dev.vigil.results;
+
+import dev.vigil.internal.Errors;
+import io.delta.tables.DeltaTable;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Writes one output table to one CSV file with a header, rows sorted by the table's key, streamed partition by
+ * partition (never the whole table on the driver). Nulls are empty fields; timestamps ISO {@code yyyy-MM-dd
+ * HH:mm:ss[.f]}; doubles in Java's shortest round-trip form.
+ */
+public final class CsvExport {
+  private CsvExport() {}
+
+  public static long write(SparkSession spark, String output, String table, Path to) throws IOException {
+    String path = output.replaceAll("/+$", "") + "/" + table;
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      throw Errors.unreadable("table", path, "not a Delta table; expected the output directory of a 'vigil run' (--output)");
+    }
+    Dataset<Row> df = spark.read().format("delta").load(path);
+    List<String> order = table.equals("results")
+        ? List.of("monitor", "calculator", "metric", "column_name", "segment", "period", "chunk_index")
+        : List.of("started_at", "run_id");
+    df = df.orderBy(order.stream().map(c -> functions.col(c).asc_nulls_first()).toArray(Column[]::new));
+    if (to.getParent() != null) {
+      Files.createDirectories(to.getParent());
+    }
+    long n = 0;
+    try (BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
+      w.write(String.join(",", df.columns()));
+      w.newLine();
+      Iterator<Row> it = df.toLocalIterator();
+      while (it.hasNext()) {
+        Row r = it.next();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < r.size(); i++) {
+          if (i > 0) {
+            sb.append(',');
+          }
+          sb.append(field(r.get(i)));
+        }
+        w.write(sb.toString());
+        w.newLine();
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static String field(Object v) {
+    if (v == null) {
+      return "";
+    }
+    String s = v.toString();
+    if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+      return '"' + s.replace("\"", "\"\"") + '"';
+    }
+    return s;
+  }
+}

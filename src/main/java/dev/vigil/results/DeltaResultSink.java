@@ -1,0 +1,94 @@
+package dev.vigil.results;
+
+import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes results into the Delta tables under the output path. {@code results} is MERGEd on the contract key:
+ * a row whose values are unchanged (doubles equal to 1e-12 relative, which absorbs the last-bit noise of
+ * Spark's merge order) is left untouched, run_id and computed_at included; a changed row is updated in place;
+ * a new key is inserted. {@code runs} gets one appended row per run.
+ */
+public final class DeltaResultSink {
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaResultSink.class);
+  /** Relative difference under which two doubles count as the same value. */
+  public static final double SAME_VALUE_TOLERANCE = 1e-12;
+
+  private final SparkSession spark;
+  private final String output;
+
+  public DeltaResultSink(SparkSession spark, String output) {
+    this.spark = spark;
+    this.output = output.replaceAll("/+$", "");
+  }
+
+  public String tablePath(String table) {
+    return output + "/" + table;
+  }
+
+  public void mergeResults(List<ResultRow> rows) {
+    List<Row> data = new ArrayList<>(rows.size());
+    for (ResultRow r : rows) {
+      data.add(RowFactory.create(r.values()));
+    }
+    Dataset<Row> source = spark.createDataFrame(data, ResultSchema.RESULTS);
+    String path = tablePath("results");
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      source.write().format("delta").mode("append").save(path);
+      LOG.info("created {} with {} rows", path, rows.size());
+      return;
+    }
+    Map<String, String> set = new LinkedHashMap<>();
+    for (String c : ResultSchema.RESULTS.fieldNames()) {
+      set.put(c, "s." + c);
+    }
+    DeltaTable.forPath(spark, path).as("t")
+        .merge(source.as("s"), keyCondition())
+        .whenMatched(changedCondition()).updateExpr(set)
+        .whenNotMatched().insertExpr(set)
+        .execute();
+    LOG.info("merged {} rows into {}", rows.size(), path);
+  }
+
+  static String keyCondition() {
+    List<String> parts = new ArrayList<>();
+    for (String k : ResultSchema.KEY) {
+      parts.add("t." + k + " <=> s." + k);
+    }
+    return String.join(" AND ", parts);
+  }
+
+  /** True when any non-key, non-run column differs. */
+  static String changedCondition() {
+    List<String> same = new ArrayList<>();
+    for (StructField f : ResultSchema.RESULTS.fields()) {
+      String c = f.name();
+      if (ResultSchema.KEY.contains(c) || ResultSchema.RUN_COLUMNS.contains(c)) {
+        continue;
+      }
+      if (f.dataType().equals(DataTypes.DoubleType)) {
+        same.add("(t." + c + " <=> s." + c + " OR coalesce(abs(t." + c + " - s." + c + ") <= " + SAME_VALUE_TOLERANCE
+            + " * greatest(abs(t." + c + "), abs(s." + c + ")), false))");
+      } else {
+        same.add("t." + c + " <=> s." + c);
+      }
+    }
+    return "NOT (" + String.join(" AND ", same) + ")";
+  }
+
+  public void appendRun(Row run) {
+    spark.createDataFrame(List.of(run), ResultSchema.RUNS).write().format("delta").mode("append")
+        .save(tablePath("runs"));
+  }
+}

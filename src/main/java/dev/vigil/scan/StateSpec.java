@@ -1,0 +1,21 @@
+package dev.vigil.scan;
+
+import dev.vigil.stats.ColumnState;
+import java.io.Serializable;
+
+/**
+ * A request for one kind of state over one column. Specs are values (records): equal specs from different
+ * calculators are computed once. A spec fitted on the reference may depend on the segment (each segment has
+ * its own reference), so states are made per segment.
+ */
+public interface StateSpec extends Serializable {
+  /** How the scan feeds a column to a state. */
+  enum Input { NUMERIC, STRING }
+
+  String column();
+
+  Input input();
+
+  /** A new, empty state for a chunk of the given segment (null = the whole population). */
+  ColumnState newState(String segment);
+}
