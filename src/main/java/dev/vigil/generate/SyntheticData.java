@@ -63,7 +63,7 @@ public final class SyntheticData {
   /** Seconds between consecutive rows. */
   public static final long STEP_SECONDS = 60L;
   /** Default rows per output file when no partition count is given. */
-  public static final long ROWS_PER_FILE = 2_000_000L;
+  public static final long ROWS_PER_FILE = 1_000_000L;
 
   private static final double TWO_POW_53 = 9007199254740992.0;
   private static final String[] REGIONS = {"north", "south", "east", "west"};
@@ -199,47 +199,46 @@ public final class SyntheticData {
     long seed = o.seed();
     int nCont = o.features() - catCount(o.features());
     int nCat = catCount(o.features());
-    Column drift = col("id").geq(lit(driftFrom));
 
-    List<Column> out = new ArrayList<>();
-    out.add(col("id"));
-    out.add(timestamp_seconds(lit(START_EPOCH_SECONDS).plus(col("id").multiply(STEP_SECONDS))).as("timestamp"));
+    // Layer 1: the latent draws that are used more than once. Separate projections keep Spark from inlining
+    // (and so recomputing) them in every expression that uses them.
+    Dataset<Row> latent = spark.range(from, to, 1, parts).select(
+        col("id"),
+        col("id").geq(lit(driftFrom)).as("_drift"),
+        normal(seed, S_CONT).as("_z0"),
+        normal(seed, S_CONT + 10).as("_z1"),
+        uniform(seed, S_NULL_NUM1).lt(0.01).as("_num1_null"),
+        uniform(seed, S_CAT).as("_cat0_u"));
+    Column drift = col("_drift");
 
-    // latent standard normals / uniforms used by both features and the model
-    Column z0 = normal(seed, S_CONT);
-    Column z1 = normal(seed, S_CONT + 10);
-    Column u2 = uniform(seed, S_CONT + 20);
-    Column num1Null = uniform(seed, S_NULL_NUM1).lt(0.01);
-
-    Column num0 = z0.plus(when(drift, lit(1.5)).otherwise(lit(0.0))); // N(0,1), +1.5 std when drifted
-    Column num2 = when(drift.and(uniform(seed, S_NUM2_OUT).lt(0.02)),
-        lit(10.0).plus(lit(5.0).multiply(uniform(seed, S_NUM2_OUT_VALUE))))
-        .otherwise(u2.multiply(10.0));
+    // Layer 2: the features.
+    List<Column> features = new ArrayList<>();
+    features.add(col("id"));
+    features.add(timestamp_seconds(lit(START_EPOCH_SECONDS).plus(col("id").multiply(STEP_SECONDS))).as("timestamp"));
     for (int j = 0; j < nCont; j++) {
+      int base = S_CONT + 10 * j;
       Column c;
-      if (j == 0) {
-        c = num0;
-      } else if (j == 1) {
-        c = when(num1Null, lit(null).cast("double")).otherwise(exp(lit(0.1).plus(z1.multiply(0.5))));
-      } else if (j == 2) {
-        c = num2;
+      if (j == 0) { // N(0,1), +1.5 std when drifted
+        c = col("_z0").plus(when(drift, lit(1.5)).otherwise(lit(0.0)));
+      } else if (j == 1) { // lognormal with 1% missing
+        c = when(col("_num1_null"), lit(null).cast("double")).otherwise(exp(lit(0.1).plus(col("_z1").multiply(0.5))));
+      } else if (j == 2) { // U(0,10); 2% in (10, 15] when drifted
+        c = when(drift.and(uniform(seed, S_NUM2_OUT).lt(0.02)),
+            lit(10.0).plus(lit(5.0).multiply(uniform(seed, S_NUM2_OUT_VALUE))))
+            .otherwise(uniform(seed, base).multiply(10.0));
       } else {
-        int base = S_CONT + 10 * j;
         c = switch (j % 3) {
           case 0 -> normal(seed, base).multiply(1.0 + 0.5 * (j % 4)).plus((double) j);
           case 1 -> exp(lit(0.1 * j).plus(normal(seed, base).multiply(0.5)));
           default -> uniform(seed, base).multiply(10.0 * (1 + j / 3));
         };
       }
-      out.add(c.as("num_" + j));
+      features.add(c.as("num_" + j));
     }
-
-    Column cat0U = uniform(seed, S_CAT);
-    Column cat0 = when(drift, pick(cat0U, CAT0, CAT0_DRIFT_P)).otherwise(pick(cat0U, CAT0, CAT0_P));
     for (int j = 0; j < nCat; j++) {
       Column c;
       if (j == 0) {
-        c = cat0;
+        c = when(drift, pick(col("_cat0_u"), CAT0, CAT0_DRIFT_P)).otherwise(pick(col("_cat0_u"), CAT0, CAT0_P));
       } else {
         int levels = 3 + (j % 4);
         String[] names = new String[levels];
@@ -250,30 +249,41 @@ public final class SyntheticData {
           p[i] = (levels - i) / total;
         }
         c = pick(uniform(seed, S_CAT + 10 * j), names, p);
-        if (j == 1) {
+        if (j == 1) { // 1% missing; 2% unseen "Z" when drifted
           c = when(uniform(seed, S_NULL_CAT1).lt(0.01), lit(null).cast("string"))
               .when(drift.and(uniform(seed, S_CAT1_UNSEEN).lt(0.02)), lit("Z"))
               .otherwise(c);
         }
       }
-      out.add(c.as("cat_" + j));
+      features.add(c.as("cat_" + j));
     }
-    out.add(pick(uniform(seed, S_REGION), REGIONS, REGION_P).as("region"));
+    features.add(pick(uniform(seed, S_REGION), REGIONS, REGION_P).as("region"));
+    features.add(drift);
+    features.add(when(col("_num1_null"), lit(0.0)).otherwise(col("_z1")).as("_z1_seen"));
+    Dataset<Row> withFeatures = latent.select(features.toArray(new Column[0]));
 
-    // model score and true score (see class javadoc)
-    Column z1Seen = when(num1Null, lit(0.0)).otherwise(z1);
-    Column x2 = num2.minus(5.0).divide(2.887);
-    Column c0 = when(cat0.equalTo("low"), lit(-0.6)).when(cat0.equalTo("high"), lit(0.8)).otherwise(lit(0.0));
+    // Layer 3: model score s and true score t (see class javadoc).
+    Column num0 = col("num_0");
+    Column x2 = col("num_2").minus(5.0).divide(2.887);
+    Column c0 = when(col("cat_0").equalTo("low"), lit(-0.6)).when(col("cat_0").equalTo("high"), lit(0.8)).otherwise(lit(0.0));
     Column common = lit(-0.3).plus(x2.multiply(0.5)).plus(c0);
-    Column s = common.plus(num0.multiply(1.2)).minus(z1Seen.multiply(0.8));
-    Column tDrift = common.plus(num0.minus(1.5).multiply(0.3)).plus(z1Seen.multiply(0.8));
-    Column t = when(drift, tDrift).otherwise(s);
-    Column proba = sigmoid(s);
-    out.add(proba.as("y_pred_proba"));
-    out.add(when(proba.geq(0.5), lit(1)).otherwise(lit(0)).as("y_pred"));
-    out.add(when(uniform(seed, S_TARGET).lt(sigmoid(t)), lit(1)).otherwise(lit(0)).as("repaid"));
+    Column s = common.plus(num0.multiply(1.2)).minus(col("_z1_seen").multiply(0.8));
+    Column tDrift = common.plus(num0.minus(1.5).multiply(0.3)).plus(col("_z1_seen").multiply(0.8));
+    List<String> names = new ArrayList<>(List.of(withFeatures.columns()));
+    names.removeIf(c -> c.startsWith("_"));
+    List<Column> scored = new ArrayList<>();
+    names.forEach(c -> scored.add(col(c)));
+    scored.add(sigmoid(s).as("y_pred_proba"));
+    scored.add(sigmoid(when(drift, tDrift).otherwise(s)).as("_p_true"));
+    Dataset<Row> withScores = withFeatures.select(scored.toArray(new Column[0]));
 
-    return spark.range(from, to, 1, parts).select(out.toArray(new Column[0]));
+    // Layer 4: predictions and target.
+    List<Column> result = new ArrayList<>();
+    names.forEach(c -> result.add(col(c)));
+    result.add(col("y_pred_proba"));
+    result.add(when(col("y_pred_proba").geq(0.5), lit(1)).otherwise(lit(0)).as("y_pred"));
+    result.add(when(uniform(seed, S_TARGET).lt(col("_p_true")), lit(1)).otherwise(lit(0)).as("repaid"));
+    return withScores.select(result.toArray(new Column[0]));
   }
 
   /** Uniform in (0,1) from stream {@code k}: the top 53 bits of xxhash64(id, seed, k), centred in their cell. */

@@ -1,0 +1,33 @@
+package dev.vigil.testing;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.SparkSession;
+
+/** Counts the Spark jobs started while it is registered (deequ's way of proving a single pass). */
+public final class JobCounter extends SparkListener implements AutoCloseable {
+  private final SparkSession spark;
+  private final AtomicInteger jobs = new AtomicInteger();
+
+  public JobCounter(SparkSession spark) {
+    this.spark = spark;
+    spark.sparkContext().addSparkListener(this);
+  }
+
+  @Override
+  public void onJobStart(SparkListenerJobStart jobStart) {
+    jobs.incrementAndGet();
+  }
+
+  /** Jobs started so far (waits for the listener bus to deliver pending events). */
+  public int jobs() {
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    return jobs.get();
+  }
+
+  @Override
+  public void close() {
+    spark.sparkContext().removeSparkListener(this);
+  }
+}
