@@ -22,7 +22,11 @@ public final class JobCounter extends SparkListener implements AutoCloseable {
 
   /** Jobs started so far (waits for the listener bus to deliver pending events). */
   public int jobs() {
-    spark.sparkContext().listenerBus().waitUntilEmpty();
+    try {
+      spark.sparkContext().listenerBus().waitUntilEmpty(10_000);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Spark listener bus did not drain", e);
+    }
     return jobs.get();
   }
 
