@@ -3,6 +3,8 @@ package dev.vigil.chunking;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;
@@ -16,109 +18,141 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives every row its position in the dataset's order, as NannyML's positional chunk indices need: input order,
- * or timestamp order when a timestamp column is configured (NannyML sorts by it). One cheap job counts the rows
- * of each input partition and checks whether the input is already in timestamp order; only when it is not does
- * Vigil sort (nulls last, ties in input order).
+ * Gives every row its position in the dataset's order, as NannyML's positional chunk indices need: input order
+ * (partition by partition), or timestamp order when a timestamp column is configured (NannyML sorts by it).
+ *
+ * <p>One cheap job cuts each input partition into ascending runs of timestamps (a time-ordered table gives one
+ * run per file). When the runs, taken by first timestamp, do not overlap, the timestamp order is known without
+ * sorting: a row's position is its run's offset plus its place in the run. Only otherwise (unordered input, or
+ * null timestamps) does Vigil sort the data (nulls last, ties in input order), which costs a shuffle.
  */
 final class RowIndex {
   private static final Logger LOG = LoggerFactory.getLogger(RowIndex.class);
   private static final long LOW_33_BITS = (1L << 33) - 1;
+  /** More ascending runs than this means the input is not time-ordered: sort instead. */
+  static final int MAX_RUNS = 100_000;
 
-  /** The frame with {@link dev.vigil.scan.Scanner#ROW}, and its row count. */
+  /** The frame with {@link dev.vigil.scan.Scanner#ROW}, its row count, and whether Vigil had to sort it. */
   record Indexed(Dataset<Row> frame, long rows, boolean sorted) {}
+
+  /** A maximal ascending stretch of rows inside one partition: {@code [start, start+count)} in the partition. */
+  record Run(int partition, long start, long count, long min, long max) {}
 
   private RowIndex() {}
 
   static Indexed add(Dataset<Row> df, String timestamp, String what) {
-    PartitionStats stats = PartitionStats.of(df, timestamp);
-    Dataset<Row> frame = df;
+    List<Run> runs = runs(df, timestamp);
     boolean sorted = false;
-    if (timestamp != null && !stats.inTimestampOrder()) {
+    if (timestamp != null && !inTimestampOrder(runs)) {
       LOG.info("{}: rows are not in timestamp order; sorting by '{}' (nulls last) before chunking", what, timestamp);
-      frame = df.withColumn("_input_pos", monotonically_increasing_id())
+      df = df.withColumn("_input_pos", monotonically_increasing_id())
           .orderBy(col(timestamp).asc_nulls_last(), col("_input_pos"))
           .drop("_input_pos")
           .persist(StorageLevel.MEMORY_AND_DISK());
-      stats = PartitionStats.of(frame, null);
+      runs = runs(df, null);
       sorted = true;
     }
-    long[] offsets = stats.offsets();
-    UDF2<Integer, Long, Long> position = (pid, mid) -> offsets[pid] + (mid & LOW_33_BITS);
+    // per partition: run starts and the global offset of each run
+    int partitions = runs.stream().mapToInt(r -> r.partition() + 1).max().orElse(0);
+    List<List<Run>> byPartition = new ArrayList<>();
+    for (int i = 0; i < partitions; i++) {
+      byPartition.add(new ArrayList<>());
+    }
+    runs.forEach(r -> byPartition.get(r.partition()).add(r));
+    List<Run> ordered = new ArrayList<>(runs);
+    if (timestamp != null && !sorted) {
+      ordered.sort(Comparator.comparingLong(Run::min).thenComparingInt(Run::partition).thenComparingLong(Run::start));
+    }
+    java.util.Map<Run, Long> offsetOf = new java.util.HashMap<>();
+    long acc = 0;
+    for (Run r : ordered) {
+      offsetOf.put(r, acc);
+      acc += r.count();
+    }
+    long[][] starts = new long[partitions][];
+    long[][] offsets = new long[partitions][];
+    for (int p = 0; p < partitions; p++) {
+      List<Run> rs = byPartition.get(p);
+      starts[p] = rs.stream().mapToLong(Run::start).toArray();
+      offsets[p] = rs.stream().mapToLong(offsetOf::get).toArray();
+    }
+    UDF2<Integer, Long, Long> position = (pid, mid) -> {
+      long pos = mid & LOW_33_BITS;
+      long[] s = starts[pid];
+      int i = Arrays.binarySearch(s, pos);
+      if (i < 0) {
+        i = -i - 2;
+      }
+      return offsets[pid][i] + (pos - s[i]);
+    };
     Column row = udf(position, DataTypes.LongType).apply(spark_partition_id(), monotonically_increasing_id());
-    return new Indexed(frame.withColumn(dev.vigil.scan.Scanner.ROW, row), stats.total(), sorted);
+    return new Indexed(df.withColumn(dev.vigil.scan.Scanner.ROW, row), acc, sorted);
   }
 
-  /** Per input partition: row count, and whether its timestamps are non-null and ascending, with their range. */
-  record PartitionStats(long[] counts, long[] minTs, long[] maxTs, boolean[] ordered) {
-    static PartitionStats of(Dataset<Row> df, String timestamp) {
-      Column ts = timestamp == null ? lit(null).cast(DataTypes.LongType) : unix_micros(col(timestamp));
-      Function2<Integer, Iterator<Row>, Iterator<long[]>> scan = (pid, it) -> {
-        long n = 0;
-        long lo = Long.MAX_VALUE;
-        long hi = Long.MIN_VALUE;
-        long prev = Long.MIN_VALUE;
-        boolean ordered = true;
-        while (it.hasNext()) {
-          Row r = it.next();
-          n++;
+  /**
+   * The ascending runs of every partition (one job). Without a timestamp each partition is one run. A null
+   * timestamp, or more than {@link #MAX_RUNS} runs, gives a single run with min > max: "not in order".
+   */
+  static List<Run> runs(Dataset<Row> df, String timestamp) {
+    Column ts = timestamp == null ? lit(null).cast(DataTypes.LongType) : unix_micros(col(timestamp));
+    boolean useTime = timestamp != null;
+    Function2<Integer, Iterator<Row>, Iterator<long[]>> scan = (pid, it) -> {
+      List<long[]> out = new ArrayList<>();
+      long pos = 0;
+      long start = 0;
+      long lo = Long.MAX_VALUE;
+      long hi = Long.MIN_VALUE;
+      boolean broken = false;
+      while (it.hasNext()) {
+        Row r = it.next();
+        if (useTime && !broken) {
           if (r.isNullAt(0)) {
-            ordered = false;
-            continue;
+            broken = true;
+          } else {
+            long t = r.getLong(0);
+            if (pos > start && t < hi) {
+              out.add(new long[] {pid, start, pos - start, lo, hi});
+              start = pos;
+              lo = Long.MAX_VALUE;
+              hi = Long.MIN_VALUE;
+              broken = out.size() > MAX_RUNS;
+            }
+            lo = Math.min(lo, t);
+            hi = Math.max(hi, t);
           }
-          long t = r.getLong(0);
-          ordered &= t >= prev;
-          prev = t;
-          lo = Math.min(lo, t);
-          hi = Math.max(hi, t);
         }
-        return List.of(new long[] {pid, n, lo, hi, ordered ? 1 : 0}).iterator();
-      };
-      List<long[]> parts = df.select(ts).javaRDD().mapPartitionsWithIndex(scan, true).collect();
-      int np = parts.stream().mapToInt(p -> (int) p[0] + 1).max().orElse(0);
-      long[] counts = new long[np];
-      long[] mins = new long[np];
-      long[] maxs = new long[np];
-      boolean[] ordered = new boolean[np];
-      for (long[] p : parts) {
-        int i = (int) p[0];
-        counts[i] = p[1];
-        mins[i] = p[2];
-        maxs[i] = p[3];
-        ordered[i] = p[4] == 1;
+        pos++;
       }
-      return new PartitionStats(counts, mins, maxs, ordered);
-    }
-
-    long total() {
-      long t = 0;
-      for (long c : counts) {
-        t += c;
+      if (broken) {
+        return List.of(new long[] {pid, 0, pos, 1, 0}).iterator();
       }
-      return t;
-    }
-
-    long[] offsets() {
-      long[] off = new long[counts.length];
-      for (int i = 1; i < counts.length; i++) {
-        off[i] = off[i - 1] + counts[i - 1];
+      if (pos > start || out.isEmpty()) {
+        out.add(new long[] {pid, start, pos - start, lo, hi});
       }
-      return off;
+      return out.iterator();
+    };
+    List<Run> runs = new ArrayList<>();
+    for (long[] r : df.select(ts).javaRDD().mapPartitionsWithIndex(scan, true).collect()) {
+      runs.add(new Run((int) r[0], r[1], r[2], r[3], r[4]));
     }
-
-    boolean inTimestampOrder() {
-      long prevMax = Long.MIN_VALUE;
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] == 0) {
-          continue;
-        }
-        if (!ordered[i] || minTs[i] < prevMax) {
-          return false;
-        }
-        prevMax = maxTs[i];
-      }
-      return true;
-    }
+    runs.sort(Comparator.comparingInt(Run::partition).thenComparingLong(Run::start));
+    return runs;
   }
 
+  /** True when no run is broken and the non-empty runs, by first timestamp, do not overlap. */
+  static boolean inTimestampOrder(List<Run> runs) {
+    List<Run> nonEmpty = new ArrayList<>(runs.stream().filter(r -> r.count() > 0).toList());
+    if (nonEmpty.stream().anyMatch(r -> r.min() > r.max())) {
+      return false;
+    }
+    nonEmpty.sort(Comparator.comparingLong(Run::min));
+    long prevMax = Long.MIN_VALUE;
+    for (Run r : nonEmpty) {
+      if (r.min() < prevMax) {
+        return false;
+      }
+      prevMax = r.max();
+    }
+    return true;
+  }
 }

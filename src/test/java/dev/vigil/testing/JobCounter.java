@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 public final class JobCounter extends SparkListener implements AutoCloseable {
   private final SparkSession spark;
   private final AtomicInteger jobs = new AtomicInteger();
+  private final java.util.List<String> sites = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   public JobCounter(SparkSession spark) {
     this.spark = spark;
@@ -18,6 +19,14 @@ public final class JobCounter extends SparkListener implements AutoCloseable {
   @Override
   public void onJobStart(SparkListenerJobStart jobStart) {
     jobs.incrementAndGet();
+    sites.add(jobStart.stageInfos().isEmpty() ? "?" : jobStart.stageInfos().last().name()
+        + " (" + jobStart.stageInfos().size() + " stages)");
+  }
+
+  /** Where each job was started (Spark's short call site), for assertion messages. */
+  public java.util.List<String> callSites() {
+    jobs();
+    return java.util.List.copyOf(sites);
   }
 
   /** Jobs started so far (waits for the listener bus to deliver pending events). */
