@@ -68,19 +68,21 @@ public final class Main {
     }
     try {
       return commands.get(name).call(out);
-    } catch (UserException e) {
-      err.println("vigil: error: " + e.getMessage());
-      return USER_ERROR;
     } catch (Exception e) {
       UserException user = userCause(e);
       if (user != null) {
-        err.println("vigil: error: " + user.getMessage());
+        err.println("vigil: error: " + oneLine(user.getMessage()));
         return USER_ERROR;
       }
       err.println("vigil: failed: " + e);
       e.printStackTrace(err);
       return FAILED;
     }
+  }
+
+  /** User errors are one line (CONTRACT §1): any line breaks a message picked up are folded. */
+  static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static UserException userCause(Throwable t) {

@@ -12,6 +12,14 @@ public final class Sessions {
   private Sessions() {}
 
   public static SparkSession getOrCreate() {
+    scala.Option<SparkSession> active = SparkSession.getActiveSession();
+    if (active.isDefined()) {
+      return active.get();
+    }
+    scala.Option<SparkSession> existing = SparkSession.getDefaultSession();
+    if (existing.isDefined()) {
+      return existing.get();
+    }
     SparkConf conf = new SparkConf();
     SparkSession.Builder b = SparkSession.builder().appName("vigil");
     if (!conf.contains("spark.master")) {

@@ -64,9 +64,10 @@ public final class ConfigLoader {
     try {
       root = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      throw new UserException("configuration file '" + source + "' is not valid YAML" + where + ": "
-          + e.getOriginalMessage());
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip().split("\\R", 2)[0];
+      throw new UserException("configuration file '" + source + "' is not valid YAML" + where + ": " + why);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new UserException("configuration file '" + source + "' is empty: expected a YAML mapping with 'monitor', 'reference' and 'analysis'");
@@ -108,6 +109,11 @@ public final class ConfigLoader {
       parts.add(1, name);
     }
     ObjectNode node = tree;
+    if (parts.size() == 2 && parts.get(0).equals("chunking") && List.of("size", "number", "period").contains(parts.get(1))
+        && tree.get("chunking") instanceof ObjectNode chunking) {
+      // an override of the chunking mode replaces the mode in the file
+      chunking.remove(List.of("size", "number", "period"));
+    }
     for (int i = 0; i < parts.size() - 1; i++) {
       JsonNode child = node.get(parts.get(i));
       if (child == null || !child.isObject()) {
@@ -203,7 +209,14 @@ public final class ConfigLoader {
       targets = new TargetsSpec(targets.input(), columns.id());
     }
     ChunkingConfig chunking = chunking(root.has("chunking") ? root.section("chunking") : null);
+    if (chunking.kind() == ChunkingConfig.Kind.PERIOD && columns.timestamp() == null) {
+      throw Errors.missingKey("columns.timestamp", "the timestamp column, because chunking.period needs one");
+    }
     DataQualityConfig dq = calculators(root.has("calculators") ? root.section("calculators") : null);
+    if (dq == null) {
+      throw new UserException("configuration key 'calculators': no calculator is enabled; expected at least one of "
+          + AVAILABLE_CALCULATORS + " (or leave 'calculators' out for the defaults)");
+    }
     Map<String, ThresholdConfig> thresholds = thresholds(root.has("thresholds") ? root.section("thresholds") : null);
     OutputConfig output = new OutputConfig("./vigil-output");
     if (root.has("output")) {
@@ -396,10 +409,11 @@ public final class ConfigLoader {
       }
       Double lm = t.nullableDouble("std_lower_multiplier", 3.0);
       Double um = t.nullableDouble("std_upper_multiplier", 3.0);
-      for (Double m : new Double[] {lm, um}) {
-        if (m != null && m < 0) {
-          throw Errors.badValue(t.path + ".std_*_multiplier", m, "a number >= 0 or null");
-        }
+      if (lm != null && lm < 0) {
+        throw Errors.badValue(t.path + ".std_lower_multiplier", lm, "a number >= 0 or null");
+      }
+      if (um != null && um < 0) {
+        throw Errors.badValue(t.path + ".std_upper_multiplier", um, "a number >= 0 or null");
       }
       out.put(name, new ThresholdConfig(type, t.nullableDouble("lower", null), t.nullableDouble("upper", null), lm, um));
     }
@@ -498,10 +512,12 @@ public final class ConfigLoader {
 
     int positiveInt(String k) {
       JsonNode n = node.get(k);
-      if (n == null || !n.canConvertToInt() || !(n.isIntegralNumber() || n.isTextual() && n.asText().matches("-?\\d+"))) {
+      boolean integral = n != null && (n.isIntegralNumber() && n.canConvertToInt()
+          || n.isTextual() && n.asText().trim().matches("-?\\d{1,9}"));
+      if (!integral) {
         throw Errors.badValue(key(k), n == null ? null : n.asText(), "a positive whole number");
       }
-      int v = n.isTextual() ? Integer.parseInt(n.asText()) : n.asInt();
+      int v = n.isTextual() ? Integer.parseInt(n.asText().trim()) : n.asInt();
       if (v <= 0) {
         throw Errors.badValue(key(k), v, "a positive whole number (at least 1)");
       }

@@ -17,7 +17,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,8 +176,6 @@ class CliErrorsSparkTest extends SparkTestBase {
   }
 
   @Test
-  @Disabled("BUG: ConfigLoader.parse puts SnakeYAML's multi-line message (source excerpt + caret) into the "
-      + "UserException, so stderr has several lines; CONTRACT §1 wants one")
   void malformedYamlIsOneLine() throws IOException {
     Path cfg = configFile("monitor: m\nreference: {path: /r.parquet\nanalysis: [\n");
     assertUserError(vigil("validate", "--config", cfg.toString()), cfg.toString(), "not valid YAML", "line 3");
@@ -322,8 +319,6 @@ class CliErrorsSparkTest extends SparkTestBase {
   }
 
   @Test
-  @Disabled("BUG: 'validate' never builds the Chunker nor the calculator list, so period chunking without "
-      + "columns.timestamp (and calculators: {}) pass validate with 'configuration OK' and only fail in 'run'")
   void validateRejectsPeriodChunkingWithoutTimestamp() throws IOException {
     String yaml = edit(edit(valid(), "  timestamp: timestamp\n", ""), "chunking: {size: 50}", "chunking: {period: month}");
     assertUserError(validate(yaml), "chunking.period", "columns.timestamp");
