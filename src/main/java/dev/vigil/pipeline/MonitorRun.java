@@ -46,7 +46,7 @@ public final class MonitorRun {
 
   /** What a run produced. */
   public record Outcome(String runId, long referenceRows, long analysisRows, int referenceChunks, int analysisChunks,
-      List<ResultRow> rows) {
+      List<ResultRow> rows, double referenceSeconds, double analysisSeconds) {
     /** Alerts on analysis chunks. */
     public long alerts() {
       return rows.stream().filter(r -> r.alert() && r.period().equals("analysis")).count();
@@ -123,6 +123,7 @@ public final class MonitorRun {
     Chunker chunker = new Chunker(config.chunking(), ts);
     Scanner scanner = new Scanner(ts, config.columns().segments());
 
+    long t0 = System.nanoTime();
     Dataset<Row> reference = chunker.assign(inputs.reference(), "reference");
     List<ChunkStates> refGroups = scanner.scan(reference, specs(calculators, Calculator::referenceSpecs), "reference");
     List<ChunkInfo> refChunks = describe(chunker, refGroups, "reference");
@@ -139,6 +140,7 @@ public final class MonitorRun {
       fitted.add(c.fit(refTable));
     }
 
+    long t1 = System.nanoTime();
     Dataset<Row> analysis = withTargets(config, chunker.assign(inputs.analysis(), "analysis"), inputs.targets());
     List<StateSpec> anaSpecs = new ArrayList<>();
     fitted.forEach(f -> anaSpecs.addAll(f.analysisSpecs()));
@@ -146,6 +148,7 @@ public final class MonitorRun {
     List<ChunkInfo> anaChunks = describe(chunker, anaGroups, "analysis");
     ChunkTable anaTable = ChunkTable.of(anaChunks, anaGroups);
 
+    long t2 = System.nanoTime();
     Timestamp now = Timestamp.from(clock.instant());
     List<ResultRow> rows = new ArrayList<>();
     for (FittedCalculator f : fitted) {
@@ -154,7 +157,8 @@ public final class MonitorRun {
     }
     long refRows = refChunks.stream().mapToLong(ChunkInfo::rows).sum();
     long anaRows = anaChunks.stream().mapToLong(ChunkInfo::rows).sum();
-    return new Outcome(runId, refRows, anaRows, refChunks.size(), anaChunks.size(), rows);
+    return new Outcome(runId, refRows, anaRows, refChunks.size(), anaChunks.size(), rows, (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9);
   }
 
   /** Joins delayed targets on the id, after chunking, so the join cannot change row positions. */

@@ -1,0 +1,131 @@
+package dev.vigil.bench;
+
+import static org.apache.spark.sql.functions.*;
+
+import dev.vigil.cli.Sessions;
+import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.MonitorConfig;
+import dev.vigil.generate.SyntheticData;
+import dev.vigil.pipeline.MonitorRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code scripts/bench}: generates (or reuses) N analysis + R reference rows × M features, runs the calculator
+ * suite, and in the same process the scan floor — reading the same columns and running one aggregation per
+ * chunk (count, min, max, sum of every column) over reference and analysis. Prints the timings; the last line
+ * is one JSON object with the ratio suite/floor (and the analysis side alone).
+ */
+public final class Bench {
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    long rows = 10_000_000;
+    long refRows = 1_000_000;
+    int features = 20;
+    String calculators = "data_quality";
+    String dataDir = "target/bench-data";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--rows" -> rows = Long.parseLong(args[++i]);
+        case "--reference-rows" -> refRows = Long.parseLong(args[++i]);
+        case "--features" -> features = Integer.parseInt(args[++i]);
+        case "--calculators" -> calculators = args[++i];
+        case "--data-dir" -> dataDir = args[++i];
+        case "--help", "-h" -> {
+          System.out.println("""
+              usage: scripts/bench [--rows N] [--reference-rows N] [--features M] [--calculators a,b,...] [--data-dir DIR]
+                defaults: --rows 10000000 --reference-rows 1000000 --features 20 --calculators data_quality
+                Generates the data once under DIR (default target/bench-data), runs the suite and the scan floor in
+                one process, prints timings and, as its last line, a JSON object with ratio = suite / floor.""");
+          return;
+        }
+        default -> {
+          System.err.println("bench: unknown argument '" + args[i] + "' (see --help)");
+          System.exit(2);
+        }
+      }
+    }
+    for (String c : calculators.split(",")) {
+      if (!ConfigLoader.AVAILABLE_CALCULATORS.contains(c.trim())) {
+        System.err.println("bench: calculator '" + c + "' is not available; expected some of " + ConfigLoader.AVAILABLE_CALCULATORS);
+        System.exit(2);
+      }
+    }
+    SparkSession spark = Sessions.getOrCreate();
+    Path data = Path.of(dataDir, rows + "-" + refRows + "-" + features);
+    if (!Files.isDirectory(data.resolve("analysis")) || !Files.isDirectory(data.resolve("reference"))) {
+      long g = System.nanoTime();
+      SyntheticData.write(spark, data.toString(), new SyntheticData.Options(rows, refRows, features, 7, 0.5, "parquet"));
+      System.out.printf(Locale.ROOT, "generated %d + %d rows x %d features in %.1f s%n", refRows, rows, features, secs(g));
+    }
+    StringBuilder calcYaml = new StringBuilder();
+    for (String c : calculators.split(",")) {
+      calcYaml.append("  ").append(c.trim()).append(": {}\n");
+    }
+    String yaml = """
+        monitor: bench
+        reference: {path: %s, format: parquet}
+        analysis: {path: %s, format: parquet}
+        columns: {timestamp: timestamp, id: id, prediction: y_pred, scores: y_pred_proba, target: repaid}
+        chunking: {number: 10}
+        calculators:
+        %s""".formatted(data.resolve("reference"), data.resolve("analysis"), calcYaml);
+    MonitorConfig cfg = new ConfigLoader(System::getenv).parse(yaml, "bench", List.of());
+    MonitorRun run = new MonitorRun(spark, Clock.systemUTC());
+    List<String> columns = run.prepare(cfg).columns().features();
+
+    floor(spark, data, columns, rows, refRows); // warm-up: JIT and file cache, not measured
+    long s = System.nanoTime();
+    MonitorRun.Outcome outcome = run.compute(cfg, "bench");
+    double suite = secs(s);
+    double[] floor = floor(spark, data, columns, rows, refRows);
+    double floorTotal = floor[0] + floor[1];
+    System.out.printf(Locale.ROOT, "suite: %.2f s (reference %.2f s, analysis %.2f s), %d result rows%n", suite,
+        outcome.referenceSeconds(), outcome.analysisSeconds(), outcome.rows().size());
+    System.out.printf(Locale.ROOT, "floor: %.2f s (reference %.2f s, analysis %.2f s)%n", floorTotal, floor[0], floor[1]);
+    System.out.printf(Locale.ROOT,
+        "{\"rows\": %d, \"reference_rows\": %d, \"features\": %d, \"calculators\": \"%s\", \"suite_seconds\": %.3f, "
+            + "\"floor_seconds\": %.3f, \"ratio\": %.3f, \"analysis_seconds\": %.3f, \"analysis_floor_seconds\": %.3f, "
+            + "\"analysis_ratio\": %.3f, \"rows_per_second\": %.0f}%n",
+        rows, refRows, features, calculators, suite, floorTotal, suite / floorTotal, outcome.analysisSeconds(), floor[1],
+        outcome.analysisSeconds() / floor[1], (rows + refRows) / suite);
+  }
+
+  /** Seconds for one aggregation per chunk (10 chunks by row id) over reference, then over analysis. */
+  static double[] floor(SparkSession spark, Path data, List<String> columns, long rows, long refRows) {
+    double[] out = new double[2];
+    String[] sets = {"reference", "analysis"};
+    long[] sizes = {refRows, rows};
+    for (int i = 0; i < 2; i++) {
+      long s = System.nanoTime();
+      Dataset<Row> df = spark.read().parquet(data.resolve(sets[i]).toString());
+      long first = i == 0 ? 0 : refRows;
+      Column chunk = org.apache.spark.sql.functions.floor(col("id").minus(first).divide(Math.max(1, sizes[i] / 10)));
+      List<Column> aggs = new ArrayList<>();
+      aggs.add(count(lit(1)));
+      for (String c : columns) {
+        Column v = df.schema().apply(c).dataType() instanceof org.apache.spark.sql.types.StringType
+            ? length(col(c)) : col(c).cast("double");
+        aggs.add(min(v));
+        aggs.add(max(v));
+        aggs.add(sum(v));
+      }
+      df.groupBy(chunk.as("chunk")).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).collectAsList();
+      out[i] = secs(s);
+    }
+    return out;
+  }
+
+  private static double secs(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
