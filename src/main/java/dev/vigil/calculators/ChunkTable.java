@@ -96,10 +96,23 @@ public final class ChunkTable {
     return g == null ? (S) spec.newState(segment) : g.state(spec);
   }
 
+  /** The spec of the given type over {@code column} that this table's scans computed, if any. */
+  public <T extends StateSpec> java.util.Optional<T> find(Class<T> type, String column) {
+    for (ChunkStates[] chunksOfSegment : bySegment.values()) {
+      for (ChunkStates g : chunksOfSegment) {
+        if (g != null) {
+          return g.states().keySet().stream().filter(type::isInstance).map(type::cast)
+              .filter(s -> s.column().equals(column)).findFirst();
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The merged state of {@code spec} over all of a segment's chunks. */
   @SuppressWarnings("unchecked")
   public <S extends ColumnState> S whole(String segment, StateSpec spec) {
-    ColumnState acc = spec.newState(segment);
+    ColumnState acc = spec.newWholeState(segment);
     for (int i = 0; i < chunks.size(); i++) {
       ChunkStates g = bySegment.get(Specs.key(segment))[i];
       if (g != null) {

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Gives every row its position in the dataset's order, as NannyML's positional chunk indices need: input order
  * (partition by partition), or timestamp order when a timestamp column is configured (NannyML sorts by it).
  *
- * <p>One cheap job cuts each input partition into ascending runs of timestamps (a time-ordered table gives one
- * run per file). When the runs, taken by first timestamp, do not overlap, the timestamp order is known without
+ * <p>One cheap job cuts each input partition into ascending runs of timestamps, also cutting where the input
+ * file changes (a partition may hold the tails of several files; a time-ordered table gives one run per file
+ * split). When the runs, taken by first timestamp, do not overlap, the timestamp order is known without
  * sorting: a row's position is its run's offset plus its place in the run. Only otherwise (unordered input, or
  * null timestamps) does Vigil sort the data (nulls last, ties in input order), which costs a shuffle.
  */
@@ -96,6 +97,7 @@ final class RowIndex {
   static List<Run> runs(Dataset<Row> df, String timestamp) {
     Column ts = timestamp == null ? lit(null).cast(DataTypes.LongType) : unix_micros(col(timestamp));
     boolean useTime = timestamp != null;
+    Column file = useTime ? input_file_name() : lit("");
     Function2<Integer, Iterator<Row>, Iterator<long[]>> scan = (pid, it) -> {
       List<long[]> out = new ArrayList<>();
       long pos = 0;
@@ -103,6 +105,7 @@ final class RowIndex {
       long lo = Long.MAX_VALUE;
       long hi = Long.MIN_VALUE;
       boolean broken = false;
+      String currentFile = null;
       while (it.hasNext()) {
         Row r = it.next();
         if (useTime && !broken) {
@@ -110,7 +113,10 @@ final class RowIndex {
             broken = true;
           } else {
             long t = r.getLong(0);
-            if (pos > start && t < hi) {
+            String f = r.getString(1);
+            boolean newFile = currentFile != null && !currentFile.equals(f);
+            currentFile = f;
+            if (pos > start && (t < hi || newFile)) {
               out.add(new long[] {pid, start, pos - start, lo, hi});
               start = pos;
               lo = Long.MAX_VALUE;
@@ -132,7 +138,7 @@ final class RowIndex {
       return out.iterator();
     };
     List<Run> runs = new ArrayList<>();
-    for (long[] r : df.select(ts).javaRDD().mapPartitionsWithIndex(scan, true).collect()) {
+    for (long[] r : df.select(ts, file).javaRDD().mapPartitionsWithIndex(scan, true).collect()) {
       runs.add(new Run((int) r[0], r[1], r[2], r[3], r[4]));
     }
     runs.sort(Comparator.comparingInt(Run::partition).thenComparingLong(Run::start));

@@ -136,7 +136,8 @@ public final class DataQualityCalculator implements Calculator {
           Moments m = wantsMoments() ? ref.whole(seg, new Specs.MomentsOf(c)) : new Moments();
           double density = Double.NaN;
           if (wants("median")) {
-            KernelDensitySum kde = ref.whole(seg, kdeSpec(ref, c));
+            // the spec of the refinement pass (a sketch median is not recomputed: KLL merges are randomised)
+            KernelDensitySum kde = ref.whole(seg, ref.find(Specs.KernelDensityOf.class, c).orElseThrow());
             density = m.std() == 0 ? Double.POSITIVE_INFINITY : kde.density();
           }
           double missing = missingRate(ref, seg, c, StateSpec.Input.NUMERIC);

@@ -27,7 +27,8 @@ public final class Specs {
 
   public record QuantilesOf(String column) implements StateSpec {
     public Input input() { return Input.NUMERIC; }
-    public ColumnState newState(String segment) { return new Quantiles(); }
+    public ColumnState newState(String segment) { return new Quantiles(Quantiles.CHUNK_CAPACITY); }
+    public ColumnState newWholeState(String segment) { return new Quantiles(Quantiles.WHOLE_CAPACITY); }
   }
 
   public record NullsOf(String column, Input input) implements StateSpec {

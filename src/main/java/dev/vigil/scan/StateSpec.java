@@ -18,4 +18,9 @@ public interface StateSpec extends Serializable {
 
   /** A new, empty state for a chunk of the given segment (null = the whole population). */
   ColumnState newState(String segment);
+
+  /** An empty state to merge a whole dataset's chunks into, on the driver (may hold more than a chunk's). */
+  default ColumnState newWholeState(String segment) {
+    return newState(segment);
+  }
 }

@@ -4,25 +4,37 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Arrays;
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.memory.Memory;
 
 /**
- * Quantiles of a numeric column: <b>exact</b> while the state holds at most {@link #EXACT_CAPACITY} values (it
- * keeps them all), a KLL sketch with {@link #SKETCH_K} beyond. {@link #isExact()} says which path a value came
- * from. On the sketch path the median returned has a rank within {@link #rankErrorBound()} (normalised, 99%
- * confidence) of the true median's rank.
+ * Quantiles of a numeric column: <b>exact</b> while the state holds at most its capacity of values (it keeps
+ * them all, as NannyML's numpy median sees them), a relative-accuracy sketch beyond ({@link LogHistogram}:
+ * every quantile within {@link #RELATIVE_ERROR} of the exact one, deterministic). A chunk's state
+ * holds up to {@link #CHUNK_CAPACITY} values (so the driver receives at most 160 KB per chunk and column); the
+ * merge of a whole dataset on the driver stays exact up to {@link #WHOLE_CAPACITY}. {@link #isExact()} says
+ * which path a value came from.
  */
 public final class Quantiles implements ColumnState {
-  private static final long serialVersionUID = 1L;
-  /** Up to this many values the median is exact (NannyML's numpy median). */
-  public static final int EXACT_CAPACITY = 100_000;
-  /** KLL accuracy parameter on the approximate path. */
-  public static final int SKETCH_K = 2000;
+  private static final long serialVersionUID = 2L;
+  /** A chunk with up to this many values gets the exact median. */
+  public static final int CHUNK_CAPACITY = 20_000;
+  /** A whole dataset (merged on the driver) with up to this many values gets the exact median. */
+  public static final int WHOLE_CAPACITY = 2_000_000;
+  /** On the sketch path, |median − exact median| ≤ this × |exact median|. */
+  public static final double RELATIVE_ERROR = LogHistogram.ALPHA;
 
+  private int capacity;
   private double[] values = new double[16];
   private int size;
-  private transient KllDoublesSketch sketch;
+  private LogHistogram sketch;
+
+  /** A chunk state ({@link #CHUNK_CAPACITY}). */
+  public Quantiles() {
+    this(CHUNK_CAPACITY);
+  }
+
+  public Quantiles(int capacity) {
+    this.capacity = capacity;
+  }
 
   public static Quantiles of(double... xs) {
     Quantiles q = new Quantiles();
@@ -32,35 +44,30 @@ public final class Quantiles implements ColumnState {
     return q;
   }
 
-  /** Normalised rank error of the sketch path (single quantile, 99% confidence). */
-  public static double rankErrorBound() {
-    return KllDoublesSketch.getNormalizedRankError(SKETCH_K, false);
-  }
-
   @Override
   public void addNull() {}
 
   @Override
   public void add(double x) {
     if (sketch != null) {
-      sketch.update(x);
+      sketch.add(x);
       return;
     }
-    if (size == EXACT_CAPACITY) {
+    if (size >= capacity) {
       toSketch();
-      sketch.update(x);
+      sketch.add(x);
       return;
     }
     if (size == values.length) {
-      values = Arrays.copyOf(values, Math.min(EXACT_CAPACITY, size * 2));
+      values = Arrays.copyOf(values, Math.max(1, Math.min(capacity, size * 2)));
     }
     values[size++] = x;
   }
 
   private void toSketch() {
-    sketch = KllDoublesSketch.newHeapInstance(SKETCH_K);
+    sketch = new LogHistogram();
     for (int i = 0; i < size; i++) {
-      sketch.update(values[i]);
+      sketch.add(values[i]);
     }
     values = null;
     size = 0;
@@ -69,7 +76,7 @@ public final class Quantiles implements ColumnState {
   @Override
   public Quantiles merge(ColumnState o) {
     Quantiles b = (Quantiles) o;
-    if (sketch == null && b.sketch == null && (long) size + b.size <= EXACT_CAPACITY) {
+    if (sketch == null && b.sketch == null && (long) size + b.size <= capacity) {
       if (size + b.size > values.length) {
         values = Arrays.copyOf(values, size + b.size);
       }
@@ -84,7 +91,7 @@ public final class Quantiles implements ColumnState {
       sketch.merge(b.sketch);
     } else {
       for (int i = 0; i < b.size; i++) {
-        sketch.update(b.values[i]);
+        sketch.add(b.values[i]);
       }
     }
     return this;
@@ -95,19 +102,20 @@ public final class Quantiles implements ColumnState {
   }
 
   public long n() {
-    return sketch != null ? sketch.getN() : size;
+    return sketch != null ? sketch.n() : size;
   }
 
   /**
-   * The median: exact path as numpy (the mean of the two middle values for an even count); sketch path the KLL
-   * estimate. NaN without values.
+   * The median as numpy defines it (the mean of the two middle values for an even count): exact, or within
+   * {@link #RELATIVE_ERROR} on the sketch path. NaN without values.
    */
   public double median() {
     if (n() == 0) {
       return Double.NaN;
     }
     if (sketch != null) {
-      return sketch.getQuantile(0.5);
+      long m = sketch.n();
+      return m % 2 == 1 ? sketch.valueAtRank(m / 2) : (sketch.valueAtRank(m / 2 - 1) + sketch.valueAtRank(m / 2)) / 2.0;
     }
     double[] sorted = Arrays.copyOf(values, size);
     Arrays.sort(sorted);
@@ -116,10 +124,9 @@ public final class Quantiles implements ColumnState {
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {
-    out.writeBoolean(sketch != null);
-    if (sketch != null) {
-      out.writeObject(sketch.toByteArray());
-    } else {
+    out.writeInt(capacity);
+    out.writeObject(sketch);
+    if (sketch == null) {
       out.writeInt(size);
       for (int i = 0; i < size; i++) {
         out.writeDouble(values[i]);
@@ -128,16 +135,17 @@ public final class Quantiles implements ColumnState {
   }
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    if (in.readBoolean()) {
-      sketch = KllDoublesSketch.heapify(Memory.wrap((byte[]) in.readObject()));
-      values = null;
-      size = 0;
-    } else {
+    capacity = in.readInt();
+    sketch = (LogHistogram) in.readObject();
+    if (sketch == null) {
       size = in.readInt();
       values = new double[Math.max(16, size)];
       for (int i = 0; i < size; i++) {
         values[i] = in.readDouble();
       }
+    } else {
+      values = null;
+      size = 0;
     }
   }
 }
