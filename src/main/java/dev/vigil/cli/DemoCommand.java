@@ -17,7 +17,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 @Parameters(commandDescription = "Generate the demo data if missing, run the bundled example configuration (conf/examples/demo.yaml), print where everything is")
-final class DemoCommand implements Main.Command, Main.HasHelp {
+final class DemoCommand extends CliCommand {
   static final String RESOURCE = "/conf/examples/demo.yaml";
 
   @Parameter(names = "--dir", description = "Demo directory: data/ and output/ go under it")
@@ -26,13 +26,6 @@ final class DemoCommand implements Main.Command, Main.HasHelp {
   @Parameter(names = "--rows", description = "Analysis rows to generate when the data is missing (reference: the same)")
   long rows = 50_000;
 
-  @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
-  boolean help;
-
-  @Override
-  public boolean help() {
-    return help;
-  }
 
   @Override
   public int call(PrintStream out) throws IOException {

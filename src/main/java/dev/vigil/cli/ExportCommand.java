@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 @Parameters(commandDescription = "Write one output table as a single CSV file with a header row")
-final class ExportCommand implements Main.Command, Main.HasHelp {
+final class ExportCommand extends CliCommand {
   @Parameter(names = "--output", required = true, description = "The output directory holding the Delta tables")
   String output;
 
@@ -22,13 +22,6 @@ final class ExportCommand implements Main.Command, Main.HasHelp {
   @Parameter(names = "--to", required = true, description = "The CSV file to write")
   String to;
 
-  @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
-  boolean help;
-
-  @Override
-  public boolean help() {
-    return help;
-  }
 
   @Override
   public int call(PrintStream out) throws Exception {

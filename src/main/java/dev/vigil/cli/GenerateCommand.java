@@ -7,7 +7,7 @@ import dev.vigil.internal.UserException;
 import java.io.PrintStream;
 
 @Parameters(commandDescription = "Write a synthetic reference + analysis (+ targets) dataset of a binary classifier with known, injected drift")
-final class GenerateCommand implements Main.Command, Main.HasHelp {
+final class GenerateCommand extends CliCommand {
   @Parameter(names = "--rows", description = "Analysis rows")
   long rows = 100_000;
 
@@ -29,13 +29,6 @@ final class GenerateCommand implements Main.Command, Main.HasHelp {
   @Parameter(names = "--format", description = "parquet or csv")
   String format = "parquet";
 
-  @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
-  boolean help;
-
-  @Override
-  public boolean help() {
-    return help;
-  }
 
   @Override
   public int call(PrintStream stdout) {

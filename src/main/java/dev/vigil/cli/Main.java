@@ -32,7 +32,7 @@ public final class Main {
 
   /** Runs one command line; returns its exit code (never calls System.exit). */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
-    Map<String, Command> commands = new LinkedHashMap<>();
+    Map<String, CliCommand> commands = new LinkedHashMap<>();
     commands.put("run", new RunCommand());
     commands.put("validate", new ValidateCommand());
     commands.put("export", new ExportCommand());
@@ -60,7 +60,7 @@ public final class Main {
       return name == null && !global.help ? USER_ERROR : OK;
     }
     JCommander sub = jc.getCommands().get(name);
-    if (((HasHelp) commands.get(name)).help()) {
+    if (commands.get(name).help) {
       StringBuilder sb = new StringBuilder();
       sub.getUsageFormatter().usage(sb);
       out.print(sb);
@@ -101,10 +101,5 @@ public final class Main {
 
     @com.beust.jcommander.Parameter(names = "--version", description = "Print the version")
     boolean version;
-  }
-
-  /** Every command takes --help. */
-  interface HasHelp {
-    boolean help();
   }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 @Parameters(commandDescription = "Fit on the reference, compute every configured calculator on reference and analysis chunks, MERGE the results into the Delta tables, print a summary")
-final class RunCommand implements Main.Command, Main.HasHelp {
+final class RunCommand extends CliCommand {
   @Parameter(names = "--config", required = true, description = "The monitor's YAML configuration file")
   String config;
 
@@ -28,13 +28,6 @@ final class RunCommand implements Main.Command, Main.HasHelp {
   @Parameter(names = "--fail-on-alert", description = "Exit with code 3 when the run raised alerts on analysis chunks")
   boolean failOnAlert;
 
-  @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
-  boolean help;
-
-  @Override
-  public boolean help() {
-    return help;
-  }
 
   @Override
   public int call(PrintStream out) {

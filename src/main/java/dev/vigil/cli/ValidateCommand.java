@@ -13,20 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Parameters(commandDescription = "Check the configuration and the input schemas (columns exist, types fit) without computing anything")
-final class ValidateCommand implements Main.Command, Main.HasHelp {
+final class ValidateCommand extends CliCommand {
   @Parameter(names = "--config", required = true, description = "The monitor's YAML configuration file")
   String config;
 
   @Parameter(names = "--set", description = "Override a configuration key (repeatable)")
   List<String> overrides = new ArrayList<>();
 
-  @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
-  boolean help;
-
-  @Override
-  public boolean help() {
-    return help;
-  }
 
   @Override
   public int call(PrintStream out) {

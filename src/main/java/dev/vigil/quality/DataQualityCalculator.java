@@ -118,8 +118,7 @@ public final class DataQualityCalculator implements Calculator {
   }
 
   /** Whole-reference components of one column in one segment. */
-  private record Components(double std, double mu4, boolean hasNulls, double missingRate, double min, double max,
-      double medianDensity, Set<String> categories) {}
+  private record Components(double std, double mu4, double missingRate, double medianDensity) {}
 
   private final class Fitted implements FittedCalculator {
     private final Map<String, Components> components = new HashMap<>();
@@ -141,8 +140,9 @@ public final class DataQualityCalculator implements Calculator {
             density = m.std() == 0 ? Double.POSITIVE_INFINITY : kde.density();
           }
           double missing = missingRate(ref, seg, c, StateSpec.Input.NUMERIC);
+          // NannyML's 4th moment is NaN as soon as the reference column has a missing value
           components.put(key(seg, c), new Components(m.std(), m.nulls() > 0 ? Double.NaN : m.centralMoment4(),
-              m.nulls() > 0, missing, m.min(), m.max(), density, Set.of()));
+              missing, density));
           ranges.computeIfAbsent(c, k -> new LinkedHashMap<>()).put(Specs.key(seg), new double[] {m.min(), m.max()});
         }
         for (String c : categorical) {
@@ -152,8 +152,7 @@ public final class DataQualityCalculator implements Calculator {
             seen.computeIfAbsent(c, k -> new LinkedHashMap<>()).put(Specs.key(seg), Set.copyOf(cc.counts().keySet()));
             nullSeen.computeIfAbsent(c, k -> new LinkedHashMap<>()).put(Specs.key(seg), cc.nulls() > 0);
           }
-          components.put(key(seg, c), new Components(Double.NaN, Double.NaN, false, missing, Double.NaN, Double.NaN,
-              Double.NaN, Set.of()));
+          components.put(key(seg, c), new Components(Double.NaN, Double.NaN, missing, Double.NaN));
         }
       }
       for (String c : continuous) {
