@@ -152,8 +152,8 @@ public final class MonitorRun {
     Timestamp now = Timestamp.from(clock.instant());
     List<ResultRow> rows = new ArrayList<>();
     for (FittedCalculator f : fitted) {
-      rows.addAll(toRows(config.monitor(), "reference", refChunks, f.reference(), runId, now));
-      rows.addAll(toRows(config.monitor(), "analysis", anaChunks, f.calculate(anaTable), runId, now));
+      rows.addAll(toRows(config.monitor(), "reference", refTable, f.reference(), runId, now));
+      rows.addAll(toRows(config.monitor(), "analysis", anaTable, f.calculate(anaTable), runId, now));
     }
     long refRows = refChunks.stream().mapToLong(ChunkInfo::rows).sum();
     long anaRows = anaChunks.stream().mapToLong(ChunkInfo::rows).sum();
@@ -205,13 +205,14 @@ public final class MonitorRun {
     return out;
   }
 
-  private static List<ResultRow> toRows(String monitor, String period, List<ChunkInfo> chunks, List<Measurement> ms,
+  /** Result rows: the chunk's key, positions and dates; {@code chunk_rows} is the segment's rows in the chunk. */
+  private static List<ResultRow> toRows(String monitor, String period, ChunkTable table, List<Measurement> ms,
       String runId, Timestamp now) {
     List<ResultRow> rows = new ArrayList<>(ms.size());
     for (Measurement m : ms) {
-      ChunkInfo c = chunks.get(m.chunkIndex());
+      ChunkInfo c = table.chunks().get(m.chunkIndex());
       rows.add(new ResultRow(monitor, m.calculator(), m.metric(), m.column(), m.segment(), period, c.index(), c.key(),
-          c.startIndex(), c.endIndex(), c.startDate(), c.endDate(), c.rows(), m.value(), m.pValue(),
+          c.startIndex(), c.endIndex(), c.startDate(), c.endDate(), table.rows(m.segment(), c.index()), m.value(), m.pValue(),
           m.samplingError(), m.realized(), m.lowerConfidenceBound(), m.upperConfidenceBound(), m.lowerThreshold(),
           m.upperThreshold(), m.alert(), runId, now));
     }

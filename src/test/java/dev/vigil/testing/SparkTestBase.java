@@ -18,6 +18,17 @@ public abstract class SparkTestBase {
     spark = session();
   }
 
+  /** A fresh warehouse per test JVM, so managed tables of an earlier run never collide. */
+  private static String warehouse() {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vigil-test-warehouse");
+      dir.toFile().deleteOnExit();
+      return dir.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static synchronized SparkSession session() {
     if (spark == null) {
       spark = SparkSession.builder()
@@ -31,7 +42,7 @@ public abstract class SparkTestBase {
           .config("spark.sql.session.timeZone", "UTC")
           .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
           .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-          .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/vigil-test-warehouse")
+          .config("spark.sql.warehouse.dir", warehouse())
           .getOrCreate();
       spark.sparkContext().setLogLevel("WARN");
     }
