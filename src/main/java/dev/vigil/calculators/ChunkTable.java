@@ -98,11 +98,15 @@ public final class ChunkTable {
 
   /** The spec of the given type over {@code column} that this table's scans computed, if any. */
   public <T extends StateSpec> java.util.Optional<T> find(Class<T> type, String column) {
+    return find(type, s -> s.column().equals(column));
+  }
+
+  /** The first spec of the given type that this table's scans computed and that matches. */
+  public <T extends StateSpec> java.util.Optional<T> find(Class<T> type, java.util.function.Predicate<T> matching) {
     for (ChunkStates[] chunksOfSegment : bySegment.values()) {
       for (ChunkStates g : chunksOfSegment) {
         if (g != null) {
-          return g.states().keySet().stream().filter(type::isInstance).map(type::cast)
-              .filter(s -> s.column().equals(column)).findFirst();
+          return g.states().keySet().stream().filter(type::isInstance).map(type::cast).filter(matching).findFirst();
         }
       }
     }

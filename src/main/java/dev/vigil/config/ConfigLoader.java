@@ -30,7 +30,7 @@ public final class ConfigLoader {
   /** Calculators the contract names; only those in {@link #AVAILABLE_CALCULATORS} run in this version. */
   public static final List<String> CONTRACT_CALCULATORS = List.of(
       "univariate_drift", "multivariate_drift", "realized_performance", "estimated_performance", "data_quality");
-  public static final List<String> AVAILABLE_CALCULATORS = List.of("data_quality");
+  public static final List<String> AVAILABLE_CALCULATORS = List.of("univariate_drift", "data_quality");
 
   private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(url|token|secret|password|credential|access[._-]?key).*");
@@ -212,8 +212,10 @@ public final class ConfigLoader {
     if (chunking.kind() == ChunkingConfig.Kind.PERIOD && columns.timestamp() == null) {
       throw Errors.missingKey("columns.timestamp", "the timestamp column, because chunking.period needs one");
     }
-    DataQualityConfig dq = calculators(root.has("calculators") ? root.section("calculators") : null);
-    if (dq == null) {
+    Section calcs = root.has("calculators") ? root.section("calculators") : null;
+    DataQualityConfig dq = calculators(calcs);
+    UnivariateDriftConfig drift = univariateDrift(calcs);
+    if (dq == null && drift == null) {
       throw new UserException("configuration key 'calculators': no calculator is enabled; expected at least one of "
           + AVAILABLE_CALCULATORS + " (or leave 'calculators' out for the defaults)");
     }
@@ -232,8 +234,8 @@ public final class ConfigLoader {
       String slack = a.has("slack") ? urlOf(a.section("slack")) : null;
       alerts = new AlertsConfig(webhook, slack);
     }
-    return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dq, thresholds,
-        output, alerts, resolvedYaml);
+    return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dq, drift,
+        thresholds, output, alerts, resolvedYaml);
   }
 
   private static String urlOf(Section s) {
@@ -380,6 +382,38 @@ public final class ConfigLoader {
     return new DataQualityConfig(List.copyOf(metrics), dq.has("columns") ? dq.stringList("columns") : null);
   }
 
+  private static UnivariateDriftConfig univariateDrift(Section s) {
+    if (s == null) {
+      return UnivariateDriftConfig.defaults();
+    }
+    if (!s.has("univariate_drift")) {
+      return null;
+    }
+    JsonNode n = s.node.get("univariate_drift");
+    if (n == null || n.isNull()) {
+      return UnivariateDriftConfig.defaults();
+    }
+    Section u = s.section("univariate_drift");
+    u.allow("columns", "continuous_methods", "categorical_methods", "calculation_method", "n_bins");
+    UnivariateDriftConfig d = UnivariateDriftConfig.defaults();
+    List<String> continuous = u.has("continuous_methods") ? u.stringList("continuous_methods") : d.continuousMethods();
+    List<String> categorical = u.has("categorical_methods") ? u.stringList("categorical_methods") : d.categoricalMethods();
+    for (String m : continuous) {
+      if (!UnivariateDriftConfig.CONTINUOUS_METHODS.contains(m)) {
+        throw Errors.unknownName(u.path + ".continuous_methods", m, UnivariateDriftConfig.CONTINUOUS_METHODS);
+      }
+    }
+    for (String m : categorical) {
+      if (!UnivariateDriftConfig.CATEGORICAL_METHODS.contains(m)) {
+        throw Errors.unknownName(u.path + ".categorical_methods", m, UnivariateDriftConfig.CATEGORICAL_METHODS);
+      }
+    }
+    int nBins = u.has("n_bins") ? u.positiveInt("n_bins") : d.nBins();
+    return new UnivariateDriftConfig(u.has("columns") ? u.stringList("columns") : null, List.copyOf(continuous),
+        List.copyOf(categorical), u.enumValue("calculation_method", UnivariateDriftConfig.CalculationMethod.class,
+            UnivariateDriftConfig.CalculationMethod.AUTO), nBins);
+  }
+
   private static Map<String, ThresholdConfig> thresholds(Section s) {
     Map<String, ThresholdConfig> out = new LinkedHashMap<>();
     if (s == null) {
@@ -394,6 +428,13 @@ public final class ConfigLoader {
       }
       if (parts[0].equals("data_quality") && !DataQualityConfig.ALL_METRICS.contains(parts[1])) {
         throw Errors.unknownName("thresholds." + name, parts[1], DataQualityConfig.ALL_METRICS);
+      }
+      if (parts[0].equals("univariate_drift")) {
+        java.util.Set<String> methods = new java.util.TreeSet<>(UnivariateDriftConfig.CONTINUOUS_METHODS);
+        methods.addAll(UnivariateDriftConfig.CATEGORICAL_METHODS);
+        if (!methods.contains(parts[1])) {
+          throw Errors.unknownName("thresholds." + name, parts[1], methods);
+        }
       }
       Section t = s.section(name);
       t.allow("type", "lower", "upper", "std_lower_multiplier", "std_upper_multiplier");

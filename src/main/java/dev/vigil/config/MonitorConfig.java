@@ -6,6 +6,7 @@ import java.util.Map;
  * One monitor's resolved configuration: immutable, validated, with defaults filled in.
  *
  * @param dataQuality null when the calculator is not enabled
+ * @param univariateDrift null when the calculator is not enabled
  * @param resolvedYaml the configuration after substitution and overrides, secrets masked (for {@code runs.config})
  */
 public record MonitorConfig(
@@ -17,6 +18,7 @@ public record MonitorConfig(
     ColumnsConfig columns,
     ChunkingConfig chunking,
     DataQualityConfig dataQuality,
+    UnivariateDriftConfig univariateDrift,
     Map<String, ThresholdConfig> thresholds,
     OutputConfig output,
     AlertsConfig alerts,
@@ -24,6 +26,6 @@ public record MonitorConfig(
 
   public MonitorConfig withOutputPath(String path) {
     return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dataQuality,
-        thresholds, new OutputConfig(path), alerts, resolvedYaml);
+        univariateDrift, thresholds, new OutputConfig(path), alerts, resolvedYaml);
   }
 }

@@ -184,19 +184,57 @@ public final class MonitorRun {
 
   static List<Calculator> calculators(MonitorConfig config, SchemaCheck.Resolved columns) {
     List<Calculator> out = new ArrayList<>();
+    if (config.univariateDrift() != null) {
+      out.add(univariateDrift(config, columns));
+    }
     if (config.dataQuality() != null) {
       List<String> selected = config.dataQuality().columns() != null ? config.dataQuality().columns() : columns.features();
-      Map<String, Threshold> overrides = new LinkedHashMap<>();
-      config.thresholds().forEach((k, v) -> {
-        if (k.startsWith(DataQualityCalculator.NAME + ".")) {
-          overrides.put(k.substring(DataQualityCalculator.NAME.length() + 1), Threshold.of(v));
-        }
-      });
       out.add(new DataQualityCalculator(config.dataQuality().metrics(),
           columns.continuous().stream().filter(selected::contains).toList(),
-          columns.categorical().stream().filter(selected::contains).toList(), overrides));
+          columns.categorical().stream().filter(selected::contains).toList(),
+          overrides(config, DataQualityCalculator.NAME)));
     }
     return out;
+  }
+
+  /**
+   * Univariate drift over its columns (default: features, scores, prediction); features keep their kind, scores
+   * are continuous, the prediction is categorical in classification and continuous in regression.
+   */
+  private static Calculator univariateDrift(MonitorConfig config, SchemaCheck.Resolved columns) {
+    var cols = config.columns();
+    List<String> continuous = new ArrayList<>(columns.continuous());
+    List<String> categorical = new ArrayList<>(columns.categorical());
+    List<String> defaults = new ArrayList<>(columns.features());
+    for (String score : cols.scores().values()) {
+      continuous.add(score);
+      defaults.add(score);
+    }
+    if (cols.prediction() != null) {
+      (config.problemType().isClassification() ? categorical : continuous).add(cols.prediction());
+      defaults.add(cols.prediction());
+    }
+    List<String> selected = config.univariateDrift().columns() != null ? config.univariateDrift().columns() : defaults;
+    for (String c : selected) {
+      if (!continuous.contains(c) && !categorical.contains(c)) {
+        throw dev.vigil.internal.Errors.unknownColumn("calculators.univariate_drift.columns", c,
+            "features, scores or prediction", defaults);
+      }
+    }
+    return new dev.vigil.drift.UnivariateDriftCalculator(
+        selected.stream().filter(continuous::contains).distinct().toList(),
+        selected.stream().filter(categorical::contains).distinct().toList(),
+        config.univariateDrift(), overrides(config, dev.vigil.drift.UnivariateDriftCalculator.NAME));
+  }
+
+  private static Map<String, Threshold> overrides(MonitorConfig config, String calculator) {
+    Map<String, Threshold> overrides = new LinkedHashMap<>();
+    config.thresholds().forEach((k, v) -> {
+      if (k.startsWith(calculator + ".")) {
+        overrides.put(k.substring(calculator.length() + 1), Threshold.of(v));
+      }
+    });
+    return overrides;
   }
 
   private static List<StateSpec> specs(List<Calculator> calculators, java.util.function.Function<Calculator, List<StateSpec>> f) {

@@ -75,6 +75,23 @@ public final class Specs {
     @Override public int hashCode() { return column.hashCode() * 31; }
   }
 
+  /**
+   * Counts on each segment's reference-fitted bin edges; {@code purpose} tells two histograms of one column
+   * apart (e.g. Doane bins and the 10,000 equal-width bins).
+   */
+  public record HistogramOf(String column, String purpose, Map<String, double[]> edges) implements StateSpec {
+    public Input input() { return Input.NUMERIC; }
+    public ColumnState newState(String segment) {
+      double[] e = edges.get(key(segment));
+      return new dev.vigil.stats.Histogram(e != null ? e : new double[] {0, 1});
+    }
+    @Override public boolean equals(Object o) {
+      return o instanceof HistogramOf other && column.equals(other.column) && purpose.equals(other.purpose)
+          && deepEquals(edges, other.edges);
+    }
+    @Override public int hashCode() { return column.hashCode() * 17 + purpose.hashCode(); }
+  }
+
   private static boolean deepEquals(Map<String, double[]> a, Map<String, double[]> b) {
     if (!a.keySet().equals(b.keySet())) {
       return false;

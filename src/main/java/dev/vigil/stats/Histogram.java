@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Counts of a numeric column on fixed, ascending bin edges {@code e0 < e1 < ... < ek}: bin i holds
  * {@code [e_i, e_{i+1})}, the last bin also its right edge (numpy's rule); values below {@code e0} and above
- * {@code ek} are counted apart, as are missing values.
+ * {@code ek} are counted (and summed) apart, as are missing values.
  */
 public final class Histogram implements ColumnState {
   private static final long serialVersionUID = 1L;
@@ -13,6 +13,8 @@ public final class Histogram implements ColumnState {
   private final long[] counts;
   private long below;
   private long above;
+  private double sumBelow;
+  private double sumAbove;
   private long nulls;
 
   public Histogram(double[] edges) {
@@ -45,8 +47,10 @@ public final class Histogram implements ColumnState {
     int last = edges.length - 1;
     if (x < edges[0]) {
       below++;
+      sumBelow += x;
     } else if (x > edges[last]) {
       above++;
+      sumAbove += x;
     } else if (x == edges[last]) {
       counts[counts.length - 1]++;
     } else {
@@ -63,6 +67,8 @@ public final class Histogram implements ColumnState {
     }
     below += b.below;
     above += b.above;
+    sumBelow += b.sumBelow;
+    sumAbove += b.sumAbove;
     nulls += b.nulls;
     return this;
   }
@@ -81,6 +87,16 @@ public final class Histogram implements ColumnState {
 
   public long above() {
     return above;
+  }
+
+  /** Sum of the values below the first edge. */
+  public double sumBelow() {
+    return sumBelow;
+  }
+
+  /** Sum of the values above the last edge. */
+  public double sumAbove() {
+    return sumAbove;
   }
 
   public long nulls() {

@@ -128,6 +128,17 @@ public final class Moments implements ColumnState {
     return n < 2 ? Double.NaN : Math.sqrt(m2 / (n - 1));
   }
 
+  /** Population standard deviation (ddof = 0); NaN without values. */
+  public double populationStd() {
+    return n == 0 ? Double.NaN : Math.sqrt(m2 / n);
+  }
+
+  /** Sample skewness g1 = (M3/n) / (M2/n)^1.5 (numpy's, ddof = 0); NaN when the std is 0. */
+  public double skewness() {
+    double sd = populationStd();
+    return sd > 0 ? (m3 / n) / (sd * sd * sd) : Double.NaN;
+  }
+
   /** Population 4th central moment, {@code Σ(x - mean)^4 / n}. */
   public double centralMoment4() {
     return n == 0 ? Double.NaN : m4 / n;

@@ -101,6 +101,16 @@ public final class Quantiles implements ColumnState {
     return sketch == null;
   }
 
+  /** The values in ascending order; only on the exact path. */
+  public double[] sortedValues() {
+    if (sketch != null) {
+      throw new IllegalStateException("the values were not kept (more than " + capacity + ")");
+    }
+    double[] sorted = Arrays.copyOf(values, size);
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
   public long n() {
     return sketch != null ? sketch.n() : size;
   }
