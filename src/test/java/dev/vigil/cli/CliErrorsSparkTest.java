@@ -216,8 +216,8 @@ class CliErrorsSparkTest extends SparkTestBase {
 
   @Test
   void unavailableCalculator() throws IOException {
-    Result r = run(edit(valid(), "calculators:\n", "calculators:\n  univariate_drift: {}\n"));
-    assertUserError(r, "calculators.univariate_drift", "not available", "data_quality");
+    Result r = run(edit(valid(), "calculators:\n", "calculators:\n  estimated_performance: {}\n"));
+    assertUserError(r, "calculators.estimated_performance", "not available", "data_quality");
   }
 
   @Test

@@ -498,8 +498,25 @@ class ConfigLoaderTest {
 
     @Test
     void unavailableCalculator() {
-      fails(BASE + "calculators: {univariate_drift: {continuous_methods: [jensen_shannon]}}\n",
-          "calculators.univariate_drift", "not available", "data_quality");
+      fails(BASE + "calculators: {multivariate_drift: {n_components: 0.65}}\n",
+          "calculators.multivariate_drift", "not available", "data_quality", "univariate_drift");
+    }
+
+    @Test
+    void unknownDriftMethodListsTheValidOnes() {
+      fails(BASE + "calculators: {univariate_drift: {continuous_methods: [jensen_shanon]}}\n",
+          "calculators.univariate_drift.continuous_methods", "did you mean 'jensen_shannon'", "kolmogorov_smirnov");
+      fails(BASE + "calculators: {univariate_drift: {categorical_methods: [kolmogorov_smirnov]}}\n",
+          "calculators.univariate_drift.categorical_methods", "chi2", "l_infinity");
+    }
+
+    @Test
+    void driftDefaultsAreNannyMls() {
+      MonitorConfig c = parse(BASE + "calculators: {univariate_drift: {}}\n");
+      assertThat(c.univariateDrift().continuousMethods()).containsExactly("jensen_shannon");
+      assertThat(c.univariateDrift().categoricalMethods()).containsExactly("jensen_shannon");
+      assertThat(c.univariateDrift().nBins()).isEqualTo(10_000);
+      assertThat(c.dataQuality()).isNull();
     }
 
     @Test
