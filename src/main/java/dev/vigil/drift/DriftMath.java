@@ -21,21 +21,15 @@ public final class DriftMath {
 
   /** numpy's {@code linspace(lo, hi, bins + 1)}: {@code e_i = i·step + lo}, last edge exactly {@code hi}. */
   public static double[] linspace(double lo, double hi, int bins) {
-    double[] e = new double[bins + 1];
-    double step = (hi - lo) / bins;
-    for (int i = 0; i < bins; i++) {
-      e[i] = i * step + lo;
-    }
-    e[bins] = hi;
-    return e;
+    return dev.vigil.stats.Histogram.edges(lo, hi, bins);
   }
 
   /**
-   * numpy's {@code histogram_bin_edges(x, bins='doane')} from the moments of x: width {@code (max − min) /
-   * (1 + log2 n + log2(1 + |g1|/σ_g1))}, {@code σ_g1 = √(6(n−2)/((n+1)(n+3)))}; one bin when n ≤ 2 or the values
-   * are constant (then the edges are {@code v ± 0.5}).
+   * numpy's {@code histogram_bin_edges(x, bins='doane')} from the moments of x, as {lo, hi, bins}: width
+   * {@code (max − min) / (1 + log2 n + log2(1 + |g1|/σ_g1))}, {@code σ_g1 = √(6(n−2)/((n+1)(n+3)))}; one bin
+   * when n ≤ 2 or the values are constant (then the range is {@code v ± 0.5}).
    */
-  public static double[] doaneEdges(long n, double min, double max, double populationStd, double skewness) {
+  public static double[] doaneBins(long n, double min, double max, double populationStd, double skewness) {
     double lo = min;
     double hi = max;
     if (lo == hi) {
@@ -48,17 +42,17 @@ public final class DriftMath {
       width = (max - min) / (1.0 + log2(n) + log2(1.0 + Math.abs(skewness) / sg1));
     }
     int bins = width != 0 ? (int) Math.ceil((hi - lo) / width) : 1;
-    return linspace(lo, hi, bins);
+    return new double[] {lo, hi, bins};
   }
 
-  /** The KS edges of the binned path: {@code linspace(min, max, nBins)}, no widening for a constant column. */
-  public static double[] ksEdges(double min, double max, int nBins) {
-    return linspace(min, max, nBins);
+  /** The KS bins of the binned path {lo, hi, bins}: {@code linspace(min, max, nBins)}, no widening. */
+  public static double[] ksBins(double min, double max, int nBins) {
+    return new double[] {min, max, nBins};
   }
 
-  /** The Wasserstein edges of the binned path: as KS, but a constant column gets {@code v ± 0.5}. */
-  public static double[] wassersteinEdges(double min, double max, int nBins) {
-    return min == max ? linspace(min - 0.5, max + 0.5, nBins) : linspace(min, max, nBins);
+  /** The Wasserstein bins of the binned path: as KS, but a constant column gets {@code v ± 0.5}. */
+  public static double[] wassersteinBins(double min, double max, int nBins) {
+    return min == max ? new double[] {min - 0.5, max + 0.5, nBins} : new double[] {min, max, nBins};
   }
 
   private static double log2(double x) {

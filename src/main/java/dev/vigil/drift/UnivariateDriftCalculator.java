@@ -110,9 +110,9 @@ public final class UnivariateDriftCalculator implements Calculator {
       if (m.n() == 0) {
         continue;
       }
-      doane.put(Specs.key(seg), DriftMath.doaneEdges(m.n(), m.min(), m.max(), m.populationStd(), m.skewness()));
-      ks.put(Specs.key(seg), DriftMath.ksEdges(m.min(), m.max(), config.nBins()));
-      wasserstein.put(Specs.key(seg), DriftMath.wassersteinEdges(m.min(), m.max(), config.nBins()));
+      doane.put(Specs.key(seg), DriftMath.doaneBins(m.n(), m.min(), m.max(), m.populationStd(), m.skewness()));
+      ks.put(Specs.key(seg), DriftMath.ksBins(m.min(), m.max(), config.nBins()));
+      wasserstein.put(Specs.key(seg), DriftMath.wassersteinBins(m.min(), m.max(), config.nBins()));
       anyExact |= exactPath(m.n());
     }
     List<StateSpec> specs = new ArrayList<>();
@@ -294,7 +294,7 @@ public final class UnivariateDriftCalculator implements Calculator {
       }
       return method.equals("kolmogorov_smirnov")
           ? DriftMath.ksBinned(reference.counts(), refN, chunk.counts(), chunk.below(), n)
-          : DriftMath.wassersteinBinned(spec.edges().get(Specs.key(seg)), reference.counts(), refN, chunk.counts(),
+          : DriftMath.wassersteinBinned(reference.edges(), reference.counts(), refN, chunk.counts(),
               chunk.below(), chunk.sumBelow(), chunk.above(), chunk.sumAbove(), n);
     }
 

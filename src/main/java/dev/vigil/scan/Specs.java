@@ -76,18 +76,18 @@ public final class Specs {
   }
 
   /**
-   * Counts on each segment's reference-fitted bin edges; {@code purpose} tells two histograms of one column
-   * apart (e.g. Doane bins and the 10,000 equal-width bins).
+   * Counts on each segment's reference-fitted equal-width bins {lo, hi, bins}; {@code purpose} tells two
+   * histograms of one column apart (e.g. Doane bins and the 10,000 bins of KS).
    */
-  public record HistogramOf(String column, String purpose, Map<String, double[]> edges) implements StateSpec {
+  public record HistogramOf(String column, String purpose, Map<String, double[]> bins) implements StateSpec {
     public Input input() { return Input.NUMERIC; }
     public ColumnState newState(String segment) {
-      double[] e = edges.get(key(segment));
-      return new dev.vigil.stats.Histogram(e != null ? e : new double[] {0, 1});
+      double[] b = bins.get(key(segment));
+      return b != null ? new dev.vigil.stats.Histogram(b[0], b[1], (int) b[2]) : new dev.vigil.stats.Histogram(0, 1, 1);
     }
     @Override public boolean equals(Object o) {
       return o instanceof HistogramOf other && column.equals(other.column) && purpose.equals(other.purpose)
-          && deepEquals(edges, other.edges);
+          && deepEquals(bins, other.bins);
     }
     @Override public int hashCode() { return column.hashCode() * 17 + purpose.hashCode(); }
   }

@@ -1,32 +1,44 @@
 package dev.vigil.stats;
 
-import java.util.Arrays;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Counts of a numeric column on fixed, ascending bin edges {@code e0 < e1 < ... < ek}: bin i holds
- * {@code [e_i, e_{i+1})}, the last bin also its right edge (numpy's rule); values below {@code e0} and above
- * {@code ek} are counted (and summed) apart, as are missing values.
+ * Counts of a numeric column on {@code bins} equal-width bins between {@code lo} and {@code hi}, with numpy's
+ * edges ({@code e_i = i·step + lo}, the last edge exactly {@code hi}) and numpy's rule: bin i holds
+ * {@code [e_i, e_{i+1})}, the last bin also {@code hi}. Values below {@code lo} and above {@code hi} are counted
+ * and summed apart, as are missing values.
+ *
+ * <p>Small: counts are kept sparse until a tenth of the bins are filled, and serialised sparse when that is
+ * shorter, so thousands of chunks × columns × 10,000-bin histograms of small chunks stay small.
  */
 public final class Histogram implements ColumnState {
-  private static final long serialVersionUID = 1L;
-  private final double[] edges;
-  private final long[] counts;
+  private static final long serialVersionUID = 2L;
+  private double lo;
+  private double hi;
+  private int bins;
+  private transient long[] dense;
+  private transient Map<Integer, Long> sparse = new HashMap<>();
   private long below;
   private long above;
   private double sumBelow;
   private double sumAbove;
   private long nulls;
 
-  public Histogram(double[] edges) {
-    if (edges.length < 2) {
-      throw new IllegalArgumentException("a histogram needs at least 2 edges");
+  public Histogram(double lo, double hi, int bins) {
+    if (bins < 1 || !(lo <= hi)) {
+      throw new IllegalArgumentException("bins " + bins + " on [" + lo + ", " + hi + "]");
     }
-    this.edges = edges;
-    this.counts = new long[edges.length - 1];
+    this.lo = lo;
+    this.hi = hi;
+    this.bins = bins;
   }
 
-  public static Histogram of(double[] edges, double... values) {
-    Histogram h = new Histogram(edges);
+  public static Histogram of(double lo, double hi, int bins, double... values) {
+    Histogram h = new Histogram(lo, hi, bins);
     for (double v : values) {
       if (Double.isNaN(v)) {
         h.addNull();
@@ -37,6 +49,21 @@ public final class Histogram implements ColumnState {
     return h;
   }
 
+  /** numpy's {@code linspace(lo, hi, bins + 1)}. */
+  public static double[] edges(double lo, double hi, int bins) {
+    double[] e = new double[bins + 1];
+    double step = (hi - lo) / bins;
+    for (int i = 0; i < bins; i++) {
+      e[i] = i * step + lo;
+    }
+    e[bins] = hi;
+    return e;
+  }
+
+  private double edge(int i) {
+    return i == bins ? hi : i * ((hi - lo) / bins) + lo;
+  }
+
   @Override
   public void addNull() {
     nulls++;
@@ -44,26 +71,54 @@ public final class Histogram implements ColumnState {
 
   @Override
   public void add(double x) {
-    int last = edges.length - 1;
-    if (x < edges[0]) {
+    if (x < lo) {
       below++;
       sumBelow += x;
-    } else if (x > edges[last]) {
+      return;
+    }
+    if (x > hi) {
       above++;
       sumAbove += x;
-    } else if (x == edges[last]) {
-      counts[counts.length - 1]++;
-    } else {
-      int i = Arrays.binarySearch(edges, x);
-      counts[i >= 0 ? i : -i - 2]++;
+      return;
+    }
+    int i = hi == lo ? bins - 1 : (int) Math.min(bins - 1, Math.floor((x - lo) / ((hi - lo) / bins)));
+    // correct the arithmetic guess against the edges themselves, as numpy does
+    while (i > 0 && x < edge(i)) {
+      i--;
+    }
+    while (i < bins - 1 && x >= edge(i + 1)) {
+      i++;
+    }
+    increment(i, 1);
+  }
+
+  private void increment(int i, long by) {
+    if (dense != null) {
+      dense[i] += by;
+      return;
+    }
+    sparse.merge(i, by, Long::sum);
+    if (sparse.size() > Math.max(16, bins / 10)) {
+      dense = new long[bins];
+      sparse.forEach((k, v) -> dense[k] += v);
+      sparse = null;
     }
   }
 
   @Override
   public Histogram merge(ColumnState o) {
     Histogram b = (Histogram) o;
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] += b.counts[i];
+    if (b.bins != bins || b.lo != lo || b.hi != hi) {
+      throw new IllegalArgumentException("histograms on different bins");
+    }
+    if (b.dense != null) {
+      for (int i = 0; i < bins; i++) {
+        if (b.dense[i] != 0) {
+          increment(i, b.dense[i]);
+        }
+      }
+    } else {
+      b.sparse.forEach((k, v) -> increment(k, v));
     }
     below += b.below;
     above += b.above;
@@ -73,12 +128,30 @@ public final class Histogram implements ColumnState {
     return this;
   }
 
-  public double[] edges() {
-    return edges.clone();
+  public double lo() {
+    return lo;
   }
 
+  public double hi() {
+    return hi;
+  }
+
+  public int bins() {
+    return bins;
+  }
+
+  public double[] edges() {
+    return edges(lo, hi, bins);
+  }
+
+  /** Counts per bin (a new array). */
   public long[] counts() {
-    return counts.clone();
+    if (dense != null) {
+      return dense.clone();
+    }
+    long[] c = new long[bins];
+    sparse.forEach((k, v) -> c[k] += v);
+    return c;
   }
 
   public long below() {
@@ -89,12 +162,12 @@ public final class Histogram implements ColumnState {
     return above;
   }
 
-  /** Sum of the values below the first edge. */
+  /** Sum of the values below {@code lo}. */
   public double sumBelow() {
     return sumBelow;
   }
 
-  /** Sum of the values above the last edge. */
+  /** Sum of the values above {@code hi}. */
   public double sumAbove() {
     return sumAbove;
   }
@@ -103,12 +176,64 @@ public final class Histogram implements ColumnState {
     return nulls;
   }
 
-  /** Non-missing values, in or out of the edges. */
+  /** Non-missing values, in or out of the bins. */
   public long n() {
     long n = below + above;
-    for (long c : counts) {
-      n += c;
+    if (dense != null) {
+      for (long c : dense) {
+        n += c;
+      }
+    } else {
+      for (long c : sparse.values()) {
+        n += c;
+      }
     }
     return n;
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    long[] c = counts();
+    int nonZero = 0;
+    for (long v : c) {
+      nonZero += v != 0 ? 1 : 0;
+    }
+    boolean writeSparse = nonZero * 2 < bins;
+    out.writeBoolean(writeSparse);
+    if (writeSparse) {
+      out.writeInt(nonZero);
+      for (int i = 0; i < c.length; i++) {
+        if (c[i] != 0) {
+          out.writeInt(i);
+          out.writeLong(c[i]);
+        }
+      }
+    } else {
+      for (long v : c) {
+        out.writeLong(v);
+      }
+    }
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (in.readBoolean()) {
+      int n = in.readInt();
+      sparse = new HashMap<>();
+      for (int k = 0; k < n; k++) {
+        sparse.put(in.readInt(), in.readLong());
+      }
+      if (sparse.size() > Math.max(16, bins / 10)) {
+        dense = new long[bins];
+        sparse.forEach((k, v) -> dense[k] += v);
+        sparse = null;
+      }
+    } else {
+      dense = new long[bins];
+      for (int i = 0; i < bins; i++) {
+        dense[i] = in.readLong();
+      }
+      sparse = null;
+    }
   }
 }

@@ -50,12 +50,13 @@ class DriftMathTest {
   void doaneEdgesAreNumpys() {
     double[] x = {1.0, 2, 2, 3, 3, 3, 4, 4, 5, 9, 12, 15.5};
     Moments m = Moments.of(x);
-    double[] edges = DriftMath.doaneEdges(m.n(), m.min(), m.max(), m.populationStd(), m.skewness());
+    double[] bins = DriftMath.doaneBins(m.n(), m.min(), m.max(), m.populationStd(), m.skewness());
+    double[] edges = DriftMath.linspace(bins[0], bins[1], (int) bins[2]);
     assertThat(m.skewness()).isCloseTo(1.2818459625356708, within(1e-12));
     assertThat(edges).hasSize(8);
     assertThat(edges[1]).isCloseTo(3.07142857, within(1e-8));
     assertThat(edges[7]).isEqualTo(15.5);
-    assertThat(DriftMath.doaneEdges(5, 2, 2, 0, Double.NaN)).containsExactly(1.5, 2.5);
+    assertThat(DriftMath.doaneBins(5, 2, 2, 0, Double.NaN)).containsExactly(1.5, 2.5, 1);
   }
 
   @Test
@@ -71,12 +72,12 @@ class DriftMathTest {
     // with edges at every distinct value the binned CDFs equal the exact ones at those points
     double[] ref = {1, 2, 3, 4, 5};
     double[] edges = DriftMath.linspace(1, 5, 4);
-    Histogram r = Histogram.of(edges, ref);
-    Histogram c = Histogram.of(edges, 1, 1, 2, 5, 5);
+    Histogram r = Histogram.of(1, 5, 4, ref);
+    Histogram c = Histogram.of(1, 5, 4, 1, 1, 2, 5, 5);
     double exact = DriftMath.ksExact(ref, new double[] {1, 1, 2, 5, 5});
     assertThat(DriftMath.ksBinned(r.counts(), 5, c.counts(), c.below(), 5)).isCloseTo(exact, within(1e-15));
     // values outside the range: the tail terms are Σ(lo − x)/n and Σ(x − hi)/n
-    Histogram out = Histogram.of(edges, 0, 3, 3, 7, 7);
+    Histogram out = Histogram.of(1, 5, 4, 0, 3, 3, 7, 7);
     double w = DriftMath.wassersteinBinned(edges, r.counts(), 5, out.counts(), out.below(), out.sumBelow(),
         out.above(), out.sumAbove(), 5);
     assertThat(w).isPositive();
