@@ -31,7 +31,7 @@ public final class Bench {
     long rows = 10_000_000;
     long refRows = 1_000_000;
     int features = 20;
-    String calculators = "data_quality";
+    String calculators = String.join(",", ConfigLoader.AVAILABLE_CALCULATORS);
     String dataDir = "target/bench-data";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -43,7 +43,9 @@ public final class Bench {
         case "--help", "-h" -> {
           System.out.println("""
               usage: scripts/bench [--rows N] [--reference-rows N] [--features M] [--calculators a,b,...] [--data-dir DIR]
-                defaults: --rows 10000000 --reference-rows 1000000 --features 20 --calculators data_quality
+                defaults: --rows 10000000 --reference-rows 1000000 --features 20 --calculators univariate_drift,data_quality
+                univariate_drift runs kolmogorov_smirnov, jensen_shannon, wasserstein (continuous) and chi2,
+                jensen_shannon (categorical); data_quality every metric.
                 Generates the data once under DIR (default target/bench-data), runs the suite and the scan floor in
                 one process, prints timings and, as its last line, a JSON object with ratio = suite / floor.""");
           return;
@@ -69,7 +71,9 @@ public final class Bench {
     }
     StringBuilder calcYaml = new StringBuilder();
     for (String c : calculators.split(",")) {
-      calcYaml.append("  ").append(c.trim()).append(": {}\n");
+      calcYaml.append("  ").append(c.trim()).append(c.trim().equals("univariate_drift")
+          ? ": {continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein], categorical_methods: [chi2, jensen_shannon]}\n"
+          : ": {}\n");
     }
     String yaml = """
         monitor: bench
