@@ -1,0 +1,153 @@
+package dev.vigil.scan;
+
+import dev.vigil.stats.ColumnState;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
+import scala.Tuple2;
+
+/**
+ * Folds one partition's rows into one {@link GroupState} per (segment, chunk), reading Spark's internal rows
+ * directly: numbers as primitives, strings interned once per partition (a value is turned into a Java string
+ * the first time it is seen, not on every row). Layout of the projected row: chunk (long), row position (long),
+ * timestamp (micros), the segment columns (string), then the input columns (double or string).
+ */
+final class PartitionScan implements Serializable {
+  private static final long serialVersionUID = 1L;
+  static final int CHUNK = 0;
+  static final int ROW = 1;
+  static final int TIME = 2;
+  static final int FIRST_SEGMENT = 3;
+
+  private final StateSpec[] specs;
+  private final int[] field;
+  private final boolean[] numeric;
+  private final String[] segmentPrefixes;
+  private final int firstInput;
+
+  PartitionScan(List<StateSpec> specs, int[] field, List<String> segments) {
+    this.specs = specs.toArray(StateSpec[]::new);
+    this.field = field;
+    this.numeric = new boolean[this.specs.length];
+    for (int i = 0; i < this.specs.length; i++) {
+      numeric[i] = this.specs[i].input() == StateSpec.Input.NUMERIC;
+    }
+    this.segmentPrefixes = segments.stream().map(s -> s + "=").toArray(String[]::new);
+    this.firstInput = FIRST_SEGMENT + segments.size();
+  }
+
+  int firstInput() {
+    return firstInput;
+  }
+
+  Iterator<Tuple2<GroupKey, GroupState>> fold(Iterator<InternalRow> rows) {
+    Map<GroupKey, GroupState> groups = new HashMap<>();
+    Map<UTF8String, String> interned = new HashMap<>();
+    List<Map<UTF8String, String>> segmentNames = new ArrayList<>();
+    for (int s = 0; s < segmentPrefixes.length; s++) {
+      segmentNames.add(new HashMap<>());
+    }
+    GroupState[] current = new GroupState[1 + segmentPrefixes.length];
+    // rows come mostly in chunk order: remember the last row's groups and reuse them while nothing changed
+    String[] lastName = new String[1 + segmentPrefixes.length];
+    boolean haveLast = false;
+    long lastChunk = 0;
+    boolean lastChunkNull = false;
+    while (rows.hasNext()) {
+      InternalRow r = rows.next();
+      boolean chunkNull = r.isNullAt(CHUNK);
+      long chunkValue = chunkNull ? 0 : r.getLong(CHUNK);
+      boolean sameChunk = haveLast && chunkNull == lastChunkNull && chunkValue == lastChunk;
+      Long chunk = chunkNull ? null : chunkValue;
+      // the whole population's group, then one group per segment column
+      if (!sameChunk) {
+        current[0] = group(groups, null, chunk);
+      }
+      for (int s = 0; s < segmentPrefixes.length; s++) {
+        int f = FIRST_SEGMENT + s;
+        String name;
+        if (r.isNullAt(f)) {
+          name = segmentPrefixes[s] + "null";
+        } else {
+          UTF8String v = r.getUTF8String(f);
+          String known = segmentNames.get(s).get(v);
+          if (known == null) {
+            known = segmentPrefixes[s] + v.toString();
+            segmentNames.get(s).put(v.copy(), known);
+          }
+          name = known;
+        }
+        if (!sameChunk || name != lastName[1 + s]) {
+          current[1 + s] = group(groups, name, chunk);
+          lastName[1 + s] = name;
+        }
+      }
+      haveLast = true;
+      lastChunk = chunkValue;
+      lastChunkNull = chunkNull;
+      long row = r.isNullAt(ROW) ? Long.MIN_VALUE : r.getLong(ROW);
+      long time = r.isNullAt(TIME) ? Long.MIN_VALUE : r.getLong(TIME);
+      for (GroupState g : current) {
+        g.rows++;
+        if (row != Long.MIN_VALUE) {
+          g.minRow = Math.min(g.minRow, row);
+          g.maxRow = Math.max(g.maxRow, row);
+        }
+        if (time != Long.MIN_VALUE) {
+          g.minTime = Math.min(g.minTime, time);
+          g.maxTime = Math.max(g.maxTime, time);
+        }
+      }
+      for (int i = 0; i < field.length; i++) {
+        int f = field[i];
+        boolean isNull = r.isNullAt(f);
+        if (numeric[i]) {
+          double v = isNull ? Double.NaN : r.getDouble(f);
+          for (GroupState g : current) {
+            ColumnState state = g.states[i];
+            if (Double.isNaN(v)) {
+              state.addNull();
+            } else {
+              state.add(v);
+            }
+          }
+        } else {
+          String v = null;
+          if (!isNull) {
+            UTF8String u = r.getUTF8String(f);
+            v = interned.get(u);
+            if (v == null) {
+              v = u.toString();
+              interned.put(u.copy(), v);
+            }
+          }
+          for (GroupState g : current) {
+            if (v == null) {
+              g.states[i].addNull();
+            } else {
+              g.states[i].add(v);
+            }
+          }
+        }
+      }
+    }
+    List<Tuple2<GroupKey, GroupState>> out = new ArrayList<>(groups.size());
+    groups.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
+    return out.iterator();
+  }
+
+  private GroupState group(Map<GroupKey, GroupState> groups, String segment, Long chunk) {
+    return groups.computeIfAbsent(new GroupKey(segment, chunk), k -> {
+      ColumnState[] states = new ColumnState[specs.length];
+      for (int i = 0; i < specs.length; i++) {
+        states[i] = specs[i].newState(segment);
+      }
+      return new GroupState(states);
+    });
+  }
+}
