@@ -50,8 +50,9 @@ public final class UnivariateDriftCalculator implements Calculator {
 
   public UnivariateDriftCalculator(List<String> continuous, List<String> categorical, UnivariateDriftConfig config,
       Map<String, Threshold> overrides) {
-    this.continuous = List.copyOf(continuous);
-    this.categorical = List.copyOf(categorical);
+    // a column kind without methods needs no state at all
+    this.continuous = config.continuousMethods().isEmpty() ? List.of() : List.copyOf(continuous);
+    this.categorical = config.categoricalMethods().isEmpty() ? List.of() : List.copyOf(categorical);
     this.config = config;
     this.overrides = Map.copyOf(overrides);
   }

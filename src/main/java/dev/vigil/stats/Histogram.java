@@ -20,6 +20,8 @@ public final class Histogram implements ColumnState {
   private double lo;
   private double hi;
   private int bins;
+  private transient double step;
+  private transient double inverseStep;
   private transient long[] dense;
   private transient Map<Integer, Long> sparse = new HashMap<>();
   private long below;
@@ -35,6 +37,12 @@ public final class Histogram implements ColumnState {
     this.lo = lo;
     this.hi = hi;
     this.bins = bins;
+    initSteps();
+  }
+
+  private void initSteps() {
+    step = (hi - lo) / bins;
+    inverseStep = hi == lo ? 0 : bins / (hi - lo);
   }
 
   public static Histogram of(double lo, double hi, int bins, double... values) {
@@ -61,7 +69,7 @@ public final class Histogram implements ColumnState {
   }
 
   private double edge(int i) {
-    return i == bins ? hi : i * ((hi - lo) / bins) + lo;
+    return i == bins ? hi : i * step + lo;
   }
 
   @Override
@@ -81,7 +89,7 @@ public final class Histogram implements ColumnState {
       sumAbove += x;
       return;
     }
-    int i = hi == lo ? bins - 1 : (int) Math.min(bins - 1, Math.floor((x - lo) / ((hi - lo) / bins)));
+    int i = hi == lo ? bins - 1 : (int) Math.min(bins - 1, (x - lo) * inverseStep);
     // correct the arithmetic guess against the edges themselves, as numpy does
     while (i > 0 && x < edge(i)) {
       i--;
@@ -217,6 +225,7 @@ public final class Histogram implements ColumnState {
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
+    initSteps();
     if (in.readBoolean()) {
       int n = in.readInt();
       sparse = new HashMap<>();
