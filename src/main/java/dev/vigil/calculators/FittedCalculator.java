@@ -12,4 +12,9 @@ public interface FittedCalculator {
 
   /** Results on the analysis chunks. */
   List<Measurement> calculate(ChunkTable analysis);
+
+  /** Binned distributions per column and chunk of a dataset, for plots; none by default. */
+  default List<DistributionBin> distributions(ChunkTable table) {
+    return List.of();
+  }
 }

@@ -2,6 +2,7 @@ package dev.vigil.drift;
 
 import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
+import dev.vigil.calculators.DistributionBin;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Measurement;
 import dev.vigil.config.UnivariateDriftConfig;
@@ -66,8 +67,9 @@ public final class UnivariateDriftCalculator implements Calculator {
     return config.continuousMethods().contains(method);
   }
 
+  /** The Doane histogram serves jensen_shannon, hellinger, psi, and the distributions table (always). */
   private boolean binnedMethods() {
-    return continuousWants("jensen_shannon") || continuousWants("hellinger") || continuousWants("psi");
+    return !config.continuousMethods().isEmpty();
   }
 
   private boolean cdfMethods() {
@@ -190,6 +192,42 @@ public final class UnivariateDriftCalculator implements Calculator {
     @Override
     public List<Measurement> calculate(ChunkTable analysis) {
       return measure(values(analysis));
+    }
+
+    @Override
+    public List<DistributionBin> distributions(ChunkTable t) {
+      List<DistributionBin> out = new ArrayList<>();
+      for (String seg : t.segments()) {
+        for (int i = 0; i < t.chunks().size(); i++) {
+          for (String c : continuous) {
+            Histogram h = t.state(seg, i, histogramSpec(c, "doane"));
+            long n = h.n();
+            double[] edges = h.edges();
+            long[] counts = h.counts();
+            for (int b = 0; b < counts.length; b++) {
+              out.add(new DistributionBin(c, seg, i, "continuous", String.valueOf(b), edges[b], edges[b + 1],
+                  counts[b], n == 0 ? 0.0 : (double) counts[b] / n));
+            }
+            if (h.below() > 0) {
+              out.add(new DistributionBin(c, seg, i, "continuous", "below", null, edges[0], h.below(),
+                  (double) h.below() / n));
+            }
+            if (h.above() > 0) {
+              out.add(new DistributionBin(c, seg, i, "continuous", "above", edges[edges.length - 1], null, h.above(),
+                  (double) h.above() / n));
+            }
+          }
+          for (String c : categorical) {
+            Map<String, Long> counts = t.<CategoryCounts>state(seg, i, new Specs.CategoriesOf(c)).counts();
+            long n = counts.values().stream().mapToLong(Long::longValue).sum();
+            for (var e : new TreeMap<>(counts).entrySet()) {
+              out.add(new DistributionBin(c, seg, i, "categorical", e.getKey(), null, null, e.getValue(),
+                  n == 0 ? 0.0 : (double) e.getValue() / n));
+            }
+          }
+        }
+      }
+      return out;
     }
 
     private List<Measurement> measure(List<Value> values) {

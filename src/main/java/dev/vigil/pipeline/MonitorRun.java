@@ -46,7 +46,7 @@ public final class MonitorRun {
 
   /** What a run produced. */
   public record Outcome(String runId, long referenceRows, long analysisRows, int referenceChunks, int analysisChunks,
-      List<ResultRow> rows, double referenceSeconds, double analysisSeconds) {
+      List<ResultRow> rows, List<Row> distributions, double referenceSeconds, double analysisSeconds) {
     /** Alerts on analysis chunks. */
     public long alerts() {
       return rows.stream().filter(r -> r.alert() && r.period().equals("analysis")).count();
@@ -95,6 +95,7 @@ public final class MonitorRun {
       Outcome outcome = compute(config, runId);
       LOG.info("writing {} result rows to {}", outcome.rows().size(), sink.tablePath("results"));
       sink.mergeResults(outcome.rows());
+      sink.mergeDistributions(outcome.distributions());
       sink.appendRun(RowFactory.create(runId, config.monitor(), started, Timestamp.from(clock.instant()), "succeeded",
           null, outcome.referenceRows(), outcome.analysisRows(), outcome.analysisChunks(), outcome.alerts(),
           config.resolvedYaml(), Version.VERSION));
@@ -151,14 +152,17 @@ public final class MonitorRun {
     long t2 = System.nanoTime();
     Timestamp now = Timestamp.from(clock.instant());
     List<ResultRow> rows = new ArrayList<>();
+    List<Row> distributions = new ArrayList<>();
     for (FittedCalculator f : fitted) {
       rows.addAll(toRows(config.monitor(), "reference", refTable, f.reference(), runId, now));
       rows.addAll(toRows(config.monitor(), "analysis", anaTable, f.calculate(anaTable), runId, now));
+      distributions.addAll(distributionRows(config.monitor(), "reference", refTable, f.distributions(refTable), runId, now));
+      distributions.addAll(distributionRows(config.monitor(), "analysis", anaTable, f.distributions(anaTable), runId, now));
     }
     long refRows = refChunks.stream().mapToLong(ChunkInfo::rows).sum();
     long anaRows = anaChunks.stream().mapToLong(ChunkInfo::rows).sum();
-    return new Outcome(runId, refRows, anaRows, refChunks.size(), anaChunks.size(), rows, (t1 - t0) / 1e9,
-        (t2 - t1) / 1e9);
+    return new Outcome(runId, refRows, anaRows, refChunks.size(), anaChunks.size(), rows, distributions,
+        (t1 - t0) / 1e9, (t2 - t1) / 1e9);
   }
 
   /** Joins delayed targets on the id, after chunking, so the join cannot change row positions. */
@@ -241,6 +245,17 @@ public final class MonitorRun {
     List<StateSpec> out = new ArrayList<>();
     calculators.forEach(c -> out.addAll(f.apply(c)));
     return out;
+  }
+
+  private static List<Row> distributionRows(String monitor, String period, ChunkTable table,
+      List<dev.vigil.calculators.DistributionBin> bins, String runId, Timestamp now) {
+    List<Row> rows = new ArrayList<>(bins.size());
+    for (var b : bins) {
+      ChunkInfo c = table.chunks().get(b.chunkIndex());
+      rows.add(RowFactory.create(monitor, b.column(), b.segment(), period, c.index(), c.key(), b.kind(), b.bin(),
+          b.lower(), b.upper(), b.count(), b.proportion(), runId, now));
+    }
+    return rows;
   }
 
   /** Result rows: the chunk's key, positions and dates; {@code chunk_rows} is the segment's rows in the chunk. */

@@ -42,39 +42,50 @@ public final class DeltaResultSink {
     for (ResultRow r : rows) {
       data.add(RowFactory.create(r.values()));
     }
-    Dataset<Row> source = spark.createDataFrame(data, ResultSchema.RESULTS);
-    String path = tablePath("results");
+    merge("results", ResultSchema.RESULTS, ResultSchema.KEY, data);
+  }
+
+  /** MERGEs rows of {@code distributions} ({@link ResultSchema#DISTRIBUTIONS} order) the same way. */
+  public void mergeDistributions(List<Row> rows) {
+    if (!rows.isEmpty()) {
+      merge("distributions", ResultSchema.DISTRIBUTIONS, ResultSchema.DISTRIBUTION_KEY, rows);
+    }
+  }
+
+  private void merge(String table, org.apache.spark.sql.types.StructType schema, List<String> key, List<Row> data) {
+    Dataset<Row> source = spark.createDataFrame(data, schema);
+    String path = tablePath(table);
     if (!DeltaTable.isDeltaTable(spark, path)) {
       source.write().format("delta").mode("append").save(path);
-      LOG.info("created {} with {} rows", path, rows.size());
+      LOG.info("created {} with {} rows", path, data.size());
       return;
     }
     Map<String, String> set = new LinkedHashMap<>();
-    for (String c : ResultSchema.RESULTS.fieldNames()) {
+    for (String c : schema.fieldNames()) {
       set.put(c, "s." + c);
     }
     DeltaTable.forPath(spark, path).as("t")
-        .merge(source.as("s"), keyCondition())
-        .whenMatched(changedCondition()).updateExpr(set)
+        .merge(source.as("s"), keyCondition(key))
+        .whenMatched(changedCondition(schema, key)).updateExpr(set)
         .whenNotMatched().insertExpr(set)
         .execute();
-    LOG.info("merged {} rows into {}", rows.size(), path);
+    LOG.info("merged {} rows into {}", data.size(), path);
   }
 
-  static String keyCondition() {
+  static String keyCondition(List<String> key) {
     List<String> parts = new ArrayList<>();
-    for (String k : ResultSchema.KEY) {
+    for (String k : key) {
       parts.add("t." + k + " <=> s." + k);
     }
     return String.join(" AND ", parts);
   }
 
   /** True when any non-key, non-run column differs. */
-  static String changedCondition() {
+  static String changedCondition(org.apache.spark.sql.types.StructType schema, List<String> key) {
     List<String> same = new ArrayList<>();
-    for (StructField f : ResultSchema.RESULTS.fields()) {
+    for (StructField f : schema.fields()) {
       String c = f.name();
-      if (ResultSchema.KEY.contains(c) || ResultSchema.RUN_COLUMNS.contains(c)) {
+      if (key.contains(c) || ResultSchema.RUN_COLUMNS.contains(c)) {
         continue;
       }
       if (f.dataType().equals(DataTypes.DoubleType)) {

@@ -42,6 +42,26 @@ public final class ResultSchema {
   /** Columns that only say which run wrote a row; a rerun with equal values leaves them as they are. */
   public static final List<String> RUN_COLUMNS = List.of("run_id", "computed_at");
 
+  /** Binned distributions per column and chunk (for distribution plots), MERGEd on {@link #DISTRIBUTION_KEY}. */
+  public static final StructType DISTRIBUTIONS = new StructType()
+      .add("monitor", StringType, false)
+      .add("column_name", StringType, false)
+      .add("segment", StringType, true)
+      .add("period", StringType, false)
+      .add("chunk_index", IntegerType, false)
+      .add("chunk_key", StringType, false)
+      .add("kind", StringType, false)
+      .add("bin", StringType, false)
+      .add("bin_lower", DoubleType, true)
+      .add("bin_upper", DoubleType, true)
+      .add("count", LongType, false)
+      .add("proportion", DoubleType, false)
+      .add("run_id", StringType, false)
+      .add("computed_at", TimestampType, false);
+
+  public static final List<String> DISTRIBUTION_KEY =
+      List.of("monitor", "column_name", "segment", "period", "chunk_key", "bin");
+
   public static final StructType RUNS = new StructType()
       .add("run_id", StringType, false)
       .add("monitor", StringType, false)

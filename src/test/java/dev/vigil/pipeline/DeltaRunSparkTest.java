@@ -68,6 +68,15 @@ class DeltaRunSparkTest extends SparkTestBase {
             .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
     assertThat(after).containsExactlyElementsOf(before);
 
+    // distributions: per column and chunk, proportions summing to 1 for every (column, segment, period, chunk)
+    Dataset<Row> dist = spark.read().format("delta").load(dir.resolve("out/distributions").toString());
+    assertThat(dist.schema().fieldNames()).containsExactly(ResultSchema.DISTRIBUTIONS.fieldNames());
+    assertThat(dist.filter("kind = 'continuous' and column_name = 'num_0' and period = 'analysis'").count()).isPositive();
+    assertThat(dist.filter("kind = 'categorical' and column_name = 'cat_0'").count()).isPositive();
+    assertThat(dist.groupBy("column_name", "segment", "period", "chunk_key").agg(org.apache.spark.sql.functions.sum("proportion").as("p"))
+        .filter("abs(p - 1) > 1e-9").count()).isZero();
+    assertThat(dist.filter("run_id <> '" + before.get(0).getAs("run_id") + "'").count()).isZero();
+
     Dataset<Row> runs = spark.read().format("delta").load(dir.resolve("out/runs").toString());
     assertThat(runs.count()).isEqualTo(2);
     assertThat(runs.filter("status = 'succeeded' and rows_analysis = 6000 and chunks = 6").count()).isEqualTo(2);
