@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
+import dev.vigil.testing.NannyDatasets;
 import dev.vigil.testing.OracleCsv;
 import dev.vigil.testing.SharedData;
 import dev.vigil.testing.SparkTestBase;
@@ -76,55 +77,16 @@ class UnivariateDriftConformanceSparkTest extends SparkTestBase {
 
   @Test
   void carLoan() {
-    compare("carloan_univariate_drift_chunk_size_5000.csv", run("""
-        monitor: car_loan
-        reference: {path: %s, format: csv}
-        analysis: {path: %s, format: csv}
-        columns:
-          timestamp: timestamp
-          id: id
-          features: [car_value, salary_range, debt_to_income_ratio, loan_length, repaid_loan_on_prev_car, size_of_downpayment, driver_tenure]
-          prediction: y_pred
-          scores: y_pred_proba
-          target: repaid
-        chunking: {size: 5000}
-        """.formatted(SharedData.dataset("synthetic_car_loan_reference.csv"),
-        SharedData.dataset("synthetic_car_loan_analysis.csv"))));
+    compare("carloan_univariate_drift_chunk_size_5000.csv", run(NannyDatasets.carLoan()));
   }
 
   @Test
   void multiclass() {
-    compare("multiclass_univariate_drift_chunk_size_6000.csv", run("""
-        monitor: credit_card
-        problem_type: multiclass_classification
-        reference: {path: %s, format: csv}
-        analysis: {path: %s, format: csv}
-        columns:
-          timestamp: timestamp
-          id: id
-          features: [acq_channel, app_behavioral_score, requested_credit_limit, app_channel, credit_bureau_score, stated_income, is_customer]
-          prediction: y_pred
-          scores: {prepaid_card: y_pred_proba_prepaid_card, highstreet_card: y_pred_proba_highstreet_card, upmarket_card: y_pred_proba_upmarket_card}
-          target: y_true
-        chunking: {size: 6000}
-        """.formatted(SharedData.dataset("mc_reference.csv"), SharedData.dataset("mc_analysis.csv"))));
+    compare("multiclass_univariate_drift_chunk_size_6000.csv", run(NannyDatasets.multiclass()));
   }
 
   @Test
   void regression() {
-    compare("regression_univariate_drift_chunk_size_6000.csv", run("""
-        monitor: car_price
-        problem_type: regression
-        reference: {path: %s, format: csv}
-        analysis: {path: %s, format: csv}
-        columns:
-          timestamp: timestamp
-          id: id
-          features: [car_age, km_driven, price_new, accident_count, door_count, fuel, transmission]
-          prediction: y_pred
-          target: y_true
-        chunking: {size: 6000}
-        """.formatted(SharedData.dataset("regression_synthetic_reference.csv"),
-        SharedData.dataset("regression_synthetic_analysis.csv"))));
+    compare("regression_univariate_drift_chunk_size_6000.csv", run(NannyDatasets.regression()));
   }
 }

@@ -6,6 +6,7 @@ import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
+import dev.vigil.testing.NannyDatasets;
 import dev.vigil.testing.OracleCsv;
 import dev.vigil.testing.SharedData;
 import dev.vigil.testing.SparkTestBase;
@@ -29,23 +30,7 @@ class DataQualityConformanceSparkTest extends SparkTestBase {
 
   @BeforeAll
   static void runCarLoan() {
-    String yaml = """
-        monitor: car_loan
-        problem_type: binary_classification
-        reference: {path: %s, format: csv}
-        analysis: {path: %s, format: csv}
-        columns:
-          timestamp: timestamp
-          id: id
-          features: [car_value, salary_range, debt_to_income_ratio, loan_length, repaid_loan_on_prev_car, size_of_downpayment, driver_tenure]
-          prediction: y_pred
-          scores: y_pred_proba
-          target: repaid
-        chunking: {size: 5000}
-        calculators:
-          data_quality: {}
-        """.formatted(SharedData.dataset("synthetic_car_loan_reference.csv"),
-        SharedData.dataset("synthetic_car_loan_analysis.csv"));
+    String yaml = NannyDatasets.carLoan() + "calculators: {data_quality: {}}\n";
     MonitorConfig cfg = new ConfigLoader(k -> null).parse(yaml, "test", List.of());
     MonitorRun.Outcome out = new MonitorRun(session(), Clock.systemUTC()).compute(cfg, "conformance");
     results = new HashMap<>();
