@@ -47,7 +47,7 @@ final class PartitionScan implements Serializable {
 
   Iterator<Tuple2<GroupKey, GroupState>> fold(Iterator<InternalRow> rows) {
     Map<GroupKey, GroupState> groups = new HashMap<>();
-    Map<UTF8String, String> interned = new HashMap<>();
+    StringInterner interned = new StringInterner();
     List<Map<UTF8String, String>> segmentNames = new ArrayList<>();
     for (int s = 0; s < segmentPrefixes.length; s++) {
       segmentNames.add(new HashMap<>());
@@ -119,12 +119,7 @@ final class PartitionScan implements Serializable {
         } else {
           String v = null;
           if (!isNull) {
-            UTF8String u = r.getUTF8String(f);
-            v = interned.get(u);
-            if (v == null) {
-              v = u.toString();
-              interned.put(u.copy(), v);
-            }
+            v = interned.intern(r.getUTF8String(f));
           }
           for (GroupState g : current) {
             if (v == null) {
