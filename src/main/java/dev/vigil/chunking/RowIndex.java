@@ -11,6 +11,7 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
@@ -97,24 +98,25 @@ final class RowIndex {
   static List<Run> runs(Dataset<Row> df, String timestamp) {
     Column ts = timestamp == null ? lit(null).cast(DataTypes.LongType) : unix_micros(col(timestamp));
     boolean useTime = timestamp != null;
-    Column file = useTime ? input_file_name() : lit("");
-    Function2<Integer, Iterator<Row>, Iterator<long[]>> scan = (pid, it) -> {
+    // which file split a row comes from, as one long (no string per row)
+    Column file = useTime ? xxhash64(input_file_name(), input_file_block_start()) : lit(0L);
+    Function2<Integer, Iterator<InternalRow>, Iterator<long[]>> scan = (pid, it) -> {
       List<long[]> out = new ArrayList<>();
       long pos = 0;
       long start = 0;
       long lo = Long.MAX_VALUE;
       long hi = Long.MIN_VALUE;
       boolean broken = false;
-      String currentFile = null;
+      long currentFile = 0;
       while (it.hasNext()) {
-        Row r = it.next();
+        InternalRow r = it.next();
         if (useTime && !broken) {
           if (r.isNullAt(0)) {
             broken = true;
           } else {
             long t = r.getLong(0);
-            String f = r.getString(1);
-            boolean newFile = currentFile != null && !currentFile.equals(f);
+            long f = r.getLong(1);
+            boolean newFile = pos > 0 && currentFile != f;
             currentFile = f;
             if (pos > start && (t < hi || newFile)) {
               out.add(new long[] {pid, start, pos - start, lo, hi});
@@ -138,7 +140,7 @@ final class RowIndex {
       return out.iterator();
     };
     List<Run> runs = new ArrayList<>();
-    for (long[] r : df.select(ts, file).javaRDD().mapPartitionsWithIndex(scan, true).collect()) {
+    for (long[] r : df.select(ts, file).queryExecution().toRdd().toJavaRDD().mapPartitionsWithIndex(scan, true).collect()) {
       runs.add(new Run((int) r[0], r[1], r[2], r[3], r[4]));
     }
     runs.sort(Comparator.comparingInt(Run::partition).thenComparingLong(Run::start));
