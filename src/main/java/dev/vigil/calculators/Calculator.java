@@ -14,6 +14,14 @@ public interface Calculator {
 
   List<StateSpec> referenceSpecs();
 
+  /**
+   * Columns this calculator derives from others, as Spark SQL expressions by name (e.g. a confusion-matrix cell
+   * from target and prediction); the pipeline adds them to both datasets before the scans.
+   */
+  default java.util.Map<String, String> derivedColumns() {
+    return java.util.Map.of();
+  }
+
   default List<StateSpec> refinementSpecs(ChunkTable referencePass1) {
     return List.of();
   }

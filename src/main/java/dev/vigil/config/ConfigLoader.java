@@ -30,7 +30,8 @@ public final class ConfigLoader {
   /** Calculators the contract names; only those in {@link #AVAILABLE_CALCULATORS} run in this version. */
   public static final List<String> CONTRACT_CALCULATORS = List.of(
       "univariate_drift", "multivariate_drift", "realized_performance", "estimated_performance", "data_quality");
-  public static final List<String> AVAILABLE_CALCULATORS = List.of("univariate_drift", "data_quality");
+  public static final List<String> AVAILABLE_CALCULATORS =
+      List.of("univariate_drift", "realized_performance", "data_quality");
 
   private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(url|token|secret|password|credential|access[._-]?key).*");
@@ -215,7 +216,8 @@ public final class ConfigLoader {
     Section calcs = root.has("calculators") ? root.section("calculators") : null;
     DataQualityConfig dq = calculators(calcs);
     UnivariateDriftConfig drift = univariateDrift(calcs);
-    if (dq == null && drift == null) {
+    RealizedPerformanceConfig realized = realizedPerformance(calcs, problemType, columns);
+    if (dq == null && drift == null && realized == null) {
       throw new UserException("configuration key 'calculators': no calculator is enabled; expected at least one of "
           + AVAILABLE_CALCULATORS + " (or leave 'calculators' out for the defaults)");
     }
@@ -235,7 +237,7 @@ public final class ConfigLoader {
       alerts = new AlertsConfig(webhook, slack);
     }
     return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dq, drift,
-        thresholds, output, alerts, resolvedYaml);
+        realized, thresholds, output, alerts, resolvedYaml);
   }
 
   private static String urlOf(Section s) {
@@ -382,6 +384,65 @@ public final class ConfigLoader {
     return new DataQualityConfig(List.copyOf(metrics), dq.has("columns") ? dq.stringList("columns") : null);
   }
 
+  /** Opt-in (not among the defaults): it needs a target. */
+  private static RealizedPerformanceConfig realizedPerformance(Section s, ProblemType type, ColumnsConfig columns) {
+    if (s == null || !s.has("realized_performance")) {
+      return null;
+    }
+    String key = "calculators.realized_performance";
+    if (type == ProblemType.MULTICLASS_CLASSIFICATION) {
+      throw new UserException("configuration key '" + key + "': multiclass_classification is not available in Vigil "
+          + dev.vigil.internal.Version.VERSION + " yet; expected binary_classification or regression");
+    }
+    if (columns.target() == null) {
+      throw Errors.missingKey("columns.target", "the target column, because realized_performance needs one");
+    }
+    if (columns.prediction() == null) {
+      throw Errors.missingKey("columns.prediction", "the prediction column, because realized_performance needs one");
+    }
+    JsonNode n = s.node.get("realized_performance");
+    Section r = n == null || n.isNull() ? Section.empty(key) : s.section("realized_performance");
+    r.allow("metrics", "business_value_matrix", "normalize_business_value");
+    List<String> valid = type == ProblemType.REGRESSION ? RealizedPerformanceConfig.REGRESSION : RealizedPerformanceConfig.BINARY;
+    List<String> metrics = r.has("metrics") ? r.stringList("metrics")
+        : type == ProblemType.REGRESSION ? RealizedPerformanceConfig.REGRESSION
+        : List.of("roc_auc", "f1", "precision", "recall", "specificity", "accuracy");
+    for (String m : metrics) {
+      if (!valid.contains(m)) {
+        throw Errors.unknownName(key + ".metrics", m, valid);
+      }
+    }
+    if (type == ProblemType.BINARY_CLASSIFICATION && columns.scores().isEmpty()
+        && (metrics.contains("roc_auc") || metrics.contains("average_precision"))) {
+      throw Errors.missingKey("columns.scores", "the score column, because roc_auc and average_precision need one");
+    }
+    double[][] matrix = null;
+    if (r.has("business_value_matrix")) {
+      JsonNode m = r.node.get("business_value_matrix");
+      if (!m.isArray() || m.size() != 2 || !m.get(0).isArray() || !m.get(1).isArray() || m.get(0).size() != 2
+          || m.get(1).size() != 2) {
+        throw Errors.badValue(key + ".business_value_matrix", m.toString(), "a 2x2 list [[TN, FP], [FN, TP]] of numbers");
+      }
+      matrix = new double[2][2];
+      for (int i = 0; i < 2; i++) {
+        for (int j = 0; j < 2; j++) {
+          if (!m.get(i).get(j).isNumber()) {
+            throw Errors.badValue(key + ".business_value_matrix", m.toString(), "a 2x2 list of numbers");
+          }
+          matrix[i][j] = m.get(i).get(j).asDouble();
+        }
+      }
+    }
+    if (metrics.contains("business_value") && matrix == null) {
+      throw Errors.missingKey(key + ".business_value_matrix", "a 2x2 list [[TN, FP], [FN, TP]] for business_value");
+    }
+    String norm = r.string("normalize_business_value", null);
+    if (norm != null && !norm.equals("per_prediction")) {
+      throw Errors.badValue(key + ".normalize_business_value", norm, "per_prediction or null");
+    }
+    return new RealizedPerformanceConfig(List.copyOf(metrics), matrix, norm != null);
+  }
+
   private static UnivariateDriftConfig univariateDrift(Section s) {
     if (s == null) {
       return UnivariateDriftConfig.defaults();
@@ -428,6 +489,13 @@ public final class ConfigLoader {
       }
       if (parts[0].equals("data_quality") && !DataQualityConfig.ALL_METRICS.contains(parts[1])) {
         throw Errors.unknownName("thresholds." + name, parts[1], DataQualityConfig.ALL_METRICS);
+      }
+      if (parts[0].equals("realized_performance")) {
+        java.util.Set<String> metricNames = new java.util.TreeSet<>(RealizedPerformanceConfig.ALL);
+        metricNames.addAll(List.of("true_positive", "true_negative", "false_positive", "false_negative"));
+        if (!metricNames.contains(parts[1])) {
+          throw Errors.unknownName("thresholds." + name, parts[1], metricNames);
+        }
       }
       if (parts[0].equals("univariate_drift")) {
         java.util.Set<String> methods = new java.util.TreeSet<>(UnivariateDriftConfig.CONTINUOUS_METHODS);

@@ -19,6 +19,7 @@ public record MonitorConfig(
     ChunkingConfig chunking,
     DataQualityConfig dataQuality,
     UnivariateDriftConfig univariateDrift,
+    RealizedPerformanceConfig realizedPerformance,
     Map<String, ThresholdConfig> thresholds,
     OutputConfig output,
     AlertsConfig alerts,
@@ -26,6 +27,6 @@ public record MonitorConfig(
 
   public MonitorConfig withOutputPath(String path) {
     return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dataQuality,
-        univariateDrift, thresholds, new OutputConfig(path), alerts, resolvedYaml);
+        univariateDrift, realizedPerformance, thresholds, new OutputConfig(path), alerts, resolvedYaml);
   }
 }

@@ -125,7 +125,7 @@ public final class MonitorRun {
     Scanner scanner = new Scanner(ts, config.columns().segments());
 
     long t0 = System.nanoTime();
-    Dataset<Row> reference = chunker.assign(inputs.reference(), "reference");
+    Dataset<Row> reference = derive(calculators, chunker.assign(inputs.reference(), "reference"));
     List<ChunkStates> refGroups = scanner.scan(reference, specs(calculators, Calculator::referenceSpecs), "reference");
     List<ChunkInfo> refChunks = describe(chunker, refGroups, "reference");
     ChunkTable refTable = ChunkTable.of(refChunks, refGroups);
@@ -142,7 +142,8 @@ public final class MonitorRun {
     }
 
     long t1 = System.nanoTime();
-    Dataset<Row> analysis = withTargets(config, chunker.assign(inputs.analysis(), "analysis"), inputs.targets());
+    Dataset<Row> analysis = derive(calculators,
+        withTargets(config, chunker.assign(inputs.analysis(), "analysis"), inputs.targets()));
     List<StateSpec> anaSpecs = new ArrayList<>();
     fitted.forEach(f -> anaSpecs.addAll(f.analysisSpecs()));
     List<ChunkStates> anaGroups = scanner.scan(analysis, anaSpecs, "analysis");
@@ -165,11 +166,27 @@ public final class MonitorRun {
         (t1 - t0) / 1e9, (t2 - t1) / 1e9);
   }
 
-  /** Joins delayed targets on the id, after chunking, so the join cannot change row positions. */
+  /** Adds the calculators' derived columns (Spark SQL expressions). */
+  private static Dataset<Row> derive(List<Calculator> calculators, Dataset<Row> df) {
+    for (Calculator c : calculators) {
+      for (var e : c.derivedColumns().entrySet()) {
+        df = df.withColumn(e.getKey(), expr(e.getValue()));
+      }
+    }
+    return df;
+  }
+
+  /**
+   * Joins delayed targets on the id, after chunking, so the join cannot change row positions. Without targets
+   * the target column is all null: realized metrics are then null, not an error.
+   */
   private static Dataset<Row> withTargets(MonitorConfig config, Dataset<Row> analysis, Dataset<Row> targets) {
     String target = config.columns().target();
-    if (targets == null || target == null || List.of(analysis.columns()).contains(target)) {
+    if (target == null || List.of(analysis.columns()).contains(target)) {
       return analysis;
+    }
+    if (targets == null) {
+      return analysis.withColumn(target, lit(null).cast(DataTypes.DoubleType));
     }
     String id = config.targets().joinOn();
     Dataset<Row> t = targets.select(col(id).as("_target_id"), col(target));
@@ -190,6 +207,12 @@ public final class MonitorRun {
     List<Calculator> out = new ArrayList<>();
     if (config.univariateDrift() != null) {
       out.add(univariateDrift(config, columns));
+    }
+    if (config.realizedPerformance() != null) {
+      var cols = config.columns();
+      out.add(new dev.vigil.performance.RealizedPerformanceCalculator(config.problemType(),
+          config.realizedPerformance(), cols.target(), cols.prediction(), cols.scores().get(""),
+          overrides(config, dev.vigil.performance.RealizedPerformanceCalculator.NAME)));
     }
     if (config.dataQuality() != null) {
       List<String> selected = config.dataQuality().columns() != null ? config.dataQuality().columns() : columns.features();

@@ -35,6 +35,11 @@ public final class Specs {
     public ColumnState newState(String segment) { return new NullCount(); }
   }
 
+  public record ValueCountsOf(String column) implements StateSpec {
+    public Input input() { return Input.NUMERIC; }
+    public ColumnState newState(String segment) { return new dev.vigil.stats.ValueCounts(); }
+  }
+
   public record CategoriesOf(String column) implements StateSpec {
     public Input input() { return Input.STRING; }
     public ColumnState newState(String segment) { return new CategoryCounts(); }

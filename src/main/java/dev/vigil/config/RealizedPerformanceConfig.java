@@ -1,0 +1,22 @@
+package dev.vigil.config;
+
+import java.util.List;
+
+/**
+ * {@code calculators.realized_performance}: the metrics (NannyML's names; {@code confusion_matrix} gives
+ * true_positive, true_negative, false_positive, false_negative) and the business value matrix in NannyML's
+ * layout {@code [[TN, FP], [FN, TP]]} (rows: true class, columns: predicted class).
+ */
+public record RealizedPerformanceConfig(List<String> metrics, double[][] businessValueMatrix,
+    boolean normalizeBusinessValuePerPrediction) {
+  public static final List<String> BINARY = List.of("roc_auc", "f1", "precision", "recall", "specificity",
+      "accuracy", "average_precision", "confusion_matrix", "business_value");
+  public static final List<String> REGRESSION = List.of("mae", "mape", "mse", "rmse", "msle", "rmsle");
+  public static final List<String> ALL;
+
+  static {
+    java.util.List<String> all = new java.util.ArrayList<>(BINARY);
+    all.addAll(REGRESSION);
+    ALL = List.copyOf(all);
+  }
+}

@@ -1,0 +1,179 @@
+package dev.vigil.performance;
+
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * Binary classification metrics from confusion counts and per-class score counts (sklearn's definitions, as
+ * NannyML 0.13.1 calls them; docs/nannyml-realized-performance.md), and their sampling errors.
+ */
+public final class ClassificationMath {
+  private ClassificationMath() {}
+
+  /** Counts of one chunk: true negatives, false positives, false negatives, true positives. */
+  public record Confusion(long tn, long fp, long fn, long tp) {
+    public long n() {
+      return tn + fp + fn + tp;
+    }
+
+    boolean targetHasBothClasses() {
+      return tn + fp > 0 && fn + tp > 0;
+    }
+
+    boolean predictionHasBothClasses() {
+      return tn + fn > 0 && fp + tp > 0;
+    }
+
+    /** Only one label among targets and predictions: sklearn's confusion matrix is 1×1. */
+    boolean singleLabel() {
+      return !(tn + fp + fn > 0 && tp + fp + fn > 0);
+    }
+  }
+
+  public static double precision(Confusion c) {
+    return c.targetHasBothClasses() && c.predictionHasBothClasses() ? (double) c.tp / (c.tp + c.fp) : Double.NaN;
+  }
+
+  public static double recall(Confusion c) {
+    return c.targetHasBothClasses() && c.predictionHasBothClasses() ? (double) c.tp / (c.tp + c.fn) : Double.NaN;
+  }
+
+  public static double f1(Confusion c) {
+    return c.targetHasBothClasses() && c.predictionHasBothClasses()
+        ? 2.0 * c.tp / (2.0 * c.tp + c.fp + c.fn) : Double.NaN;
+  }
+
+  public static double specificity(Confusion c) {
+    return c.tn + c.fp == 0 || c.singleLabel() ? Double.NaN : (double) c.tn / (c.tn + c.fp);
+  }
+
+  public static double accuracy(Confusion c) {
+    return c.n() == 0 ? Double.NaN : (double) (c.tp + c.tn) / c.n();
+  }
+
+  /** Business value, {@code bv} in NannyML's layout [[TN, FP], [FN, TP]]. */
+  public static double businessValue(Confusion c, double[][] bv, boolean perPrediction) {
+    if (c.n() == 0) {
+      return Double.NaN;
+    }
+    if (c.singleLabel()) {
+      // NannyML 0.13.1 broadcasts a 1×1 confusion matrix over the 2×2 value matrix
+      return c.n() * (bv[0][0] + bv[0][1] + bv[1][0] + bv[1][1]);
+    }
+    if (!perPrediction) {
+      return c.tn * bv[0][0] + c.fp * bv[0][1] + c.fn * bv[1][0] + c.tp * bv[1][1];
+    }
+    double negative = c.tn + c.fn == 0 ? 0 : (c.tn * bv[0][0] + c.fn * bv[1][0]) / (c.tn + c.fn);
+    double positive = c.fp + c.tp == 0 ? 0 : (c.fp * bv[0][1] + c.tp * bv[1][1]) / (c.fp + c.tp);
+    return negative + positive;
+  }
+
+  /**
+   * ROC AUC from the score counts of the positives and the negatives: the Mann–Whitney form with ties counted
+   * half, equal to sklearn's trapezoidal area. NaN without both classes.
+   */
+  public static double rocAuc(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+    long p = total(positives);
+    long n = total(negatives);
+    if (p == 0 || n == 0) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    long negBelow = 0;
+    var negIt = negatives.entrySet().iterator();
+    Map.Entry<Double, Long> neg = negIt.hasNext() ? negIt.next() : null;
+    for (var pos : positives.entrySet()) {
+      while (neg != null && neg.getKey() < pos.getKey()) {
+        negBelow += neg.getValue();
+        neg = negIt.hasNext() ? negIt.next() : null;
+      }
+      long negEqual = neg != null && neg.getKey().equals(pos.getKey()) ? neg.getValue() : 0;
+      sum += pos.getValue() * (negBelow + 0.5 * negEqual);
+    }
+    return sum / ((double) p * n);
+  }
+
+  /**
+   * sklearn's average precision: over the distinct scores, descending, {@code Σ (R_k − R_{k−1}) · P_k}. NaN
+   * without positives.
+   */
+  public static double averagePrecision(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+    long p = total(positives);
+    if (p == 0) {
+      return Double.NaN;
+    }
+    java.util.TreeSet<Double> scores = new java.util.TreeSet<>(positives.keySet());
+    scores.addAll(negatives.keySet());
+    long tp = 0;
+    long fp = 0;
+    double ap = 0;
+    double prevRecall = 0;
+    for (double s : scores.descendingSet()) {
+      tp += positives.getOrDefault(s, 0L);
+      fp += negatives.getOrDefault(s, 0L);
+      double recall = (double) tp / p;
+      ap += (recall - prevRecall) * ((double) tp / (tp + fp));
+      prevRecall = recall;
+    }
+    return ap;
+  }
+
+  /**
+   * The reference component of ROC AUC's sampling error: the population std, over the positives, of the share of
+   * negatives ranked below each (labels and scores flipped when positives are the majority), ties counted half,
+   * and the positives' share of the reference. NannyML orders tied scores by numpy's unstable sort, which moves
+   * this component by up to ~0.3%.
+   */
+  public static double[] rocAucComponent(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+    long p = total(positives);
+    long n = total(negatives);
+    if (p == 0 || n == 0) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    NavigableMap<Double, Long> pos = positives;
+    NavigableMap<Double, Long> neg = negatives;
+    if ((double) p / (p + n) > 0.5) {
+      pos = flip(negatives);
+      neg = flip(positives);
+      long t = p;
+      p = n;
+      n = t;
+    }
+    double sum = 0;
+    double sumSq = 0;
+    long negBelow = 0;
+    var negIt = neg.entrySet().iterator();
+    Map.Entry<Double, Long> next = negIt.hasNext() ? negIt.next() : null;
+    for (var e : pos.entrySet()) {
+      while (next != null && next.getKey() < e.getKey()) {
+        negBelow += next.getValue();
+        next = negIt.hasNext() ? negIt.next() : null;
+      }
+      long negEqual = next != null && next.getKey().equals(e.getKey()) ? next.getValue() : 0;
+      double v = (negBelow + 0.5 * negEqual) / n;
+      sum += e.getValue() * v;
+      sumSq += e.getValue() * v * v;
+    }
+    double mean = sum / p;
+    return new double[] {Math.sqrt(Math.max(0, sumSq / p - mean * mean)), (double) p / (p + n)};
+  }
+
+  private static NavigableMap<Double, Long> flip(NavigableMap<Double, Long> m) {
+    java.util.TreeMap<Double, Long> out = new java.util.TreeMap<>();
+    m.forEach((k, v) -> out.merge(1 - k, v, Long::sum));
+    return out;
+  }
+
+  static long total(Map<Double, Long> m) {
+    long t = 0;
+    for (long v : m.values()) {
+      t += v;
+    }
+    return t;
+  }
+
+  /** std of a 0/1 indicator with mean q: {@code √(q(1−q))}. */
+  static double bernoulliStd(double q) {
+    return Math.sqrt(q * (1 - q));
+  }
+}

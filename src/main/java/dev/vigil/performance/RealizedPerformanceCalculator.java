@@ -1,0 +1,339 @@
+package dev.vigil.performance;
+
+import dev.vigil.calculators.Calculator;
+import dev.vigil.calculators.ChunkTable;
+import dev.vigil.calculators.FittedCalculator;
+import dev.vigil.calculators.Measurement;
+import dev.vigil.config.ProblemType;
+import dev.vigil.config.RealizedPerformanceConfig;
+import dev.vigil.performance.ClassificationMath.Confusion;
+import dev.vigil.scan.Specs;
+import dev.vigil.scan.StateSpec;
+import dev.vigil.stats.CategoryCounts;
+import dev.vigil.stats.Moments;
+import dev.vigil.stats.ValueCounts;
+import dev.vigil.thresholds.Bounds;
+import dev.vigil.thresholds.Bounds.AlertRule;
+import dev.vigil.thresholds.Bounds.LimitMode;
+import dev.vigil.thresholds.Threshold;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * NannyML's realized performance (binary classification and regression) from mergeable states over derived
+ * columns: the confusion cell of each row (category counts), the scores of positives and negatives (exact value
+ * counts, for ROC AUC and average precision) and the regression errors (moments). Rows without a target are
+ * left out. Sampling errors from whole-reference components; thresholds mean ± 3σ of the reference chunk values,
+ * clipped to the metric's limits (docs/nannyml-realized-performance.md). Not yet: average precision's sampling
+ * error (NannyML bootstraps reference rows), multiclass.
+ */
+public final class RealizedPerformanceCalculator implements Calculator {
+  public static final String NAME = "realized_performance";
+  static final String CELL = "_vigil_cm";
+  static final String POS = "_vigil_score_pos";
+  static final String NEG = "_vigil_score_neg";
+  static final String AE = "_vigil_ae";
+  static final String APE = "_vigil_ape";
+  static final String APE_RAW = "_vigil_ape_raw";
+  static final String SE = "_vigil_se";
+  static final String SLE = "_vigil_sle";
+  static final String NEG_INPUT = "_vigil_negative";
+  private static final List<String> CELLS = List.of("true_positive", "true_negative", "false_positive", "false_negative");
+
+  private final ProblemType type;
+  private final RealizedPerformanceConfig config;
+  private final String target;
+  private final String prediction;
+  private final String score;
+  private final Map<String, Threshold> overrides;
+
+  public RealizedPerformanceCalculator(ProblemType type, RealizedPerformanceConfig config, String target,
+      String prediction, String score, Map<String, Threshold> overrides) {
+    this.type = type;
+    this.config = config;
+    this.target = target;
+    this.prediction = prediction;
+    this.score = score;
+    this.overrides = Map.copyOf(overrides);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  private static String q(String column) {
+    return "`" + column.replace("`", "``") + "`";
+  }
+
+  @Override
+  public Map<String, String> derivedColumns() {
+    String y = q(target);
+    String p = q(prediction);
+    Map<String, String> d = new LinkedHashMap<>();
+    if (type == ProblemType.REGRESSION) {
+      String e = "(cast(" + y + " as double) - cast(" + p + " as double))";
+      d.put(AE, "abs" + e);
+      d.put(APE, "abs" + e + " / greatest(abs(cast(" + y + " as double)), 2.220446049250313e-16)");
+      d.put(APE_RAW, "abs" + e + " / cast(" + y + " as double)");
+      d.put(SE, "pow(" + e + ", 2)");
+      d.put(SLE, "pow(ln(1 + cast(" + y + " as double)) - ln(1 + cast(" + p + " as double)), 2)");
+      d.put(NEG_INPUT, "CASE WHEN " + y + " IS NULL OR " + p + " IS NULL THEN NULL WHEN " + y + " < 0 OR " + p
+          + " < 0 THEN 1.0 ELSE 0.0 END");
+    } else {
+      d.put(CELL, "CASE WHEN " + y + " IS NULL OR " + p + " IS NULL THEN NULL ELSE cast(cast(" + y
+          + " as int) * 2 + cast(" + p + " as int) as string) END");
+      if (score != null) {
+        String s = "cast(" + q(score) + " as double)";
+        d.put(POS, "CASE WHEN " + y + " IS NOT NULL AND cast(" + y + " as int) = 1 THEN " + s + " END");
+        d.put(NEG, "CASE WHEN " + y + " IS NOT NULL AND cast(" + y + " as int) = 0 THEN " + s + " END");
+      }
+    }
+    return d;
+  }
+
+  @Override
+  public List<StateSpec> referenceSpecs() {
+    List<StateSpec> specs = new ArrayList<>();
+    if (type == ProblemType.REGRESSION) {
+      for (String c : List.of(AE, APE, APE_RAW, SE, SLE, NEG_INPUT)) {
+        specs.add(new Specs.MomentsOf(c));
+      }
+    } else {
+      specs.add(new Specs.CategoriesOf(CELL));
+      if (score != null) {
+        specs.add(new Specs.ValueCountsOf(POS));
+        specs.add(new Specs.ValueCountsOf(NEG));
+      }
+    }
+    return specs;
+  }
+
+  /** The metrics reported: confusion_matrix stands for its four cells. */
+  private List<String> reported() {
+    List<String> out = new ArrayList<>();
+    for (String m : config.metrics()) {
+      if (m.equals("confusion_matrix")) {
+        out.addAll(CELLS);
+      } else {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public FittedCalculator fit(ChunkTable reference) {
+    List<StateSpec> specs = referenceSpecs();
+    Map<String, Bounds> bounds = new HashMap<>();
+    Map<String, Map<String, double[]>> components = new HashMap<>();
+    for (String seg : reference.segments()) {
+      components.put(Specs.key(seg), components(reference, seg));
+    }
+    List<Value> refValues = values(reference, components);
+    Map<String, List<Double>> byKey = new LinkedHashMap<>();
+    for (Value v : refValues) {
+      byKey.computeIfAbsent(Specs.key(v.segment) + "\u0001" + v.metric, k -> new ArrayList<>()).add(v.value);
+    }
+    byKey.forEach((k, vs) -> {
+      String metric = k.substring(k.indexOf('\u0001') + 1);
+      Threshold t = overrides.getOrDefault(metric, overrides.getOrDefault(
+          CELLS.contains(metric) ? "confusion_matrix" : metric, Threshold.DEFAULT));
+      bounds.put(k, t.bounds(vs.stream().mapToDouble(Double::doubleValue).toArray())
+          .clip(lowerLimit(metric), upperLimit(metric), LimitMode.CLIP));
+    });
+    List<Measurement> referenceResults = measure(refValues, bounds);
+    return new FittedCalculator() {
+      @Override
+      public List<StateSpec> analysisSpecs() {
+        return specs;
+      }
+
+      @Override
+      public List<Measurement> reference() {
+        return referenceResults;
+      }
+
+      @Override
+      public List<Measurement> calculate(ChunkTable analysis) {
+        return measure(values(analysis, components), bounds);
+      }
+    };
+  }
+
+  private static Double lowerLimit(String metric) {
+    return metric.equals("business_value") ? null : 0.0;
+  }
+
+  private Double upperLimit(String metric) {
+    return type == ProblemType.REGRESSION || metric.equals("business_value") || CELLS.contains(metric) ? null : 1.0;
+  }
+
+  private List<Measurement> measure(List<Value> values, Map<String, Bounds> bounds) {
+    List<Measurement> out = new ArrayList<>();
+    for (Value v : values) {
+      Bounds b = bounds.getOrDefault(Specs.key(v.segment) + "\u0001" + v.metric, Bounds.NONE);
+      out.add(new Measurement(NAME, v.metric, null, v.segment, v.chunk, Measurement.finite(v.value), null,
+          Measurement.finite(v.samplingError), null, null, null, b.lower(), b.upper(),
+          b.alert(v.value, AlertRule.OUTSIDE)));
+    }
+    return out;
+  }
+
+  private static Confusion confusion(CategoryCounts c) {
+    Map<String, Long> m = c.counts();
+    return new Confusion(m.getOrDefault("0", 0L), m.getOrDefault("1", 0L), m.getOrDefault("2", 0L),
+        m.getOrDefault("3", 0L));
+  }
+
+  /** Whole-reference sampling-error components per metric: {std, fraction} (fraction 1 when unused). */
+  private Map<String, double[]> components(ChunkTable ref, String seg) {
+    Map<String, double[]> out = new HashMap<>();
+    if (type == ProblemType.REGRESSION) {
+      Moments ae = ref.whole(seg, new Specs.MomentsOf(AE));
+      Moments apeRaw = ref.whole(seg, new Specs.MomentsOf(APE_RAW));
+      Moments se = ref.whole(seg, new Specs.MomentsOf(SE));
+      Moments sle = ref.whole(seg, new Specs.MomentsOf(SLE));
+      out.put("mae", new double[] {ae.populationStd(), 1});
+      out.put("mape", new double[] {apeRaw.populationStd(), 1});
+      out.put("mse", new double[] {se.populationStd(), 1});
+      out.put("msle", new double[] {sle.populationStd(), 1});
+      out.put("rmse", new double[] {se.populationStd(), se.mean()});
+      out.put("rmsle", new double[] {sle.populationStd(), sle.mean()});
+      return out;
+    }
+    Confusion c = confusion(ref.whole(seg, new Specs.CategoriesOf(CELL)));
+    double n = c.n();
+    out.put("precision", new double[] {ClassificationMath.bernoulliStd((double) c.tp() / (c.tp() + c.fp())), (c.tp() + c.fp()) / n});
+    out.put("recall", new double[] {ClassificationMath.bernoulliStd((double) c.tp() / (c.tp() + c.fn())), (c.tp() + c.fn()) / n});
+    out.put("specificity", new double[] {ClassificationMath.bernoulliStd((double) c.tn() / (c.tn() + c.fp())), (c.tn() + c.fp()) / n});
+    long errorsAndHits = c.tp() + c.fn() + c.fp();
+    double factor = errorsAndHits / (c.tp() + 0.5 * (c.fn() + c.fp()));
+    out.put("f1", new double[] {factor * ClassificationMath.bernoulliStd((double) c.tp() / errorsAndHits), errorsAndHits / n});
+    out.put("accuracy", new double[] {ClassificationMath.bernoulliStd((c.tp() + c.tn()) / n), 1});
+    out.put("true_positive", new double[] {ClassificationMath.bernoulliStd(c.tp() / n), 1});
+    out.put("true_negative", new double[] {ClassificationMath.bernoulliStd(c.tn() / n), 1});
+    out.put("false_positive", new double[] {ClassificationMath.bernoulliStd(c.fp() / n), 1});
+    out.put("false_negative", new double[] {ClassificationMath.bernoulliStd(c.fn() / n), 1});
+    if (config.businessValueMatrix() != null) {
+      double[][] bv = config.businessValueMatrix();
+      double[] values = {bv[0][0], bv[0][1], bv[1][0], bv[1][1]};
+      long[] counts = {c.tn(), c.fp(), c.fn(), c.tp()};
+      double mean = 0;
+      for (int i = 0; i < 4; i++) {
+        mean += counts[i] * values[i] / n;
+      }
+      double var = 0;
+      for (int i = 0; i < 4; i++) {
+        var += counts[i] * (values[i] - mean) * (values[i] - mean) / n;
+      }
+      out.put("business_value", new double[] {Math.sqrt(var), 1});
+    }
+    if (score != null) {
+      ValueCounts pos = ref.whole(seg, new Specs.ValueCountsOf(POS));
+      ValueCounts neg = ref.whole(seg, new Specs.ValueCountsOf(NEG));
+      out.put("roc_auc", ClassificationMath.rocAucComponent(pos.sorted(), neg.sorted()));
+    }
+    return out;
+  }
+
+  private List<Value> values(ChunkTable t, Map<String, Map<String, double[]>> components) {
+    List<Value> out = new ArrayList<>();
+    for (String seg : t.segments()) {
+      Map<String, double[]> comp = components.getOrDefault(Specs.key(seg), Map.of());
+      for (int i = 0; i < t.chunks().size(); i++) {
+        if (type == ProblemType.REGRESSION) {
+          regression(t, seg, i, comp, out);
+        } else {
+          classification(t, seg, i, comp, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private void regression(ChunkTable t, String seg, int i, Map<String, double[]> comp, List<Value> out) {
+    Moments ae = t.state(seg, i, new Specs.MomentsOf(AE));
+    Moments ape = t.state(seg, i, new Specs.MomentsOf(APE));
+    Moments se = t.state(seg, i, new Specs.MomentsOf(SE));
+    Moments sle = t.state(seg, i, new Specs.MomentsOf(SLE));
+    boolean negative = t.<Moments>state(seg, i, new Specs.MomentsOf(NEG_INPUT)).max() > 0;
+    long n = ae.n();
+    for (String m : reported()) {
+      double v = switch (m) {
+        case "mae" -> ae.mean();
+        case "mape" -> ape.mean();
+        case "mse" -> se.mean();
+        case "rmse" -> Math.sqrt(se.mean());
+        case "msle" -> negative ? Double.NaN : sle.mean();
+        case "rmsle" -> negative ? Double.NaN : Math.sqrt(sle.mean());
+        default -> throw new IllegalArgumentException(m);
+      };
+      double[] c = comp.getOrDefault(m, new double[] {Double.NaN, 1});
+      double err = m.startsWith("rmse") || m.equals("rmsle")
+          ? Math.sqrt(c[0] * c[0] / (4 * n * c[1]))
+          : c[0] / Math.sqrt(n);
+      if (Double.isNaN(v)) {
+        err = Double.NaN;
+      }
+      out.add(new Value(m, seg, i, v, err));
+    }
+  }
+
+  private void classification(ChunkTable t, String seg, int i, Map<String, double[]> comp, List<Value> out) {
+    Confusion c = confusion(t.state(seg, i, new Specs.CategoriesOf(CELL)));
+    long n = c.n();
+    for (String m : reported()) {
+      double[] k = comp.getOrDefault(m, new double[] {Double.NaN, 1});
+      double v;
+      double err;
+      switch (m) {
+        case "precision", "recall", "specificity", "f1" -> {
+          v = switch (m) {
+            case "precision" -> ClassificationMath.precision(c);
+            case "recall" -> ClassificationMath.recall(c);
+            case "specificity" -> ClassificationMath.specificity(c);
+            default -> ClassificationMath.f1(c);
+          };
+          err = k[0] / Math.sqrt(n * k[1]);
+        }
+        case "accuracy" -> {
+          v = ClassificationMath.accuracy(c);
+          err = k[0] / Math.sqrt(n);
+        }
+        case "true_positive", "true_negative", "false_positive", "false_negative" -> {
+          v = n == 0 ? Double.NaN : switch (m) {
+            case "true_positive" -> c.tp();
+            case "true_negative" -> c.tn();
+            case "false_positive" -> c.fp();
+            default -> c.fn();
+          };
+          err = k[0] * Math.sqrt(n);
+        }
+        case "business_value" -> {
+          v = ClassificationMath.businessValue(c, config.businessValueMatrix(), config.normalizeBusinessValuePerPrediction());
+          err = config.normalizeBusinessValuePerPrediction() ? k[0] / Math.sqrt(n) : k[0] * Math.sqrt(n);
+        }
+        case "roc_auc", "average_precision" -> {
+          ValueCounts pos = t.state(seg, i, new Specs.ValueCountsOf(POS));
+          ValueCounts neg = t.state(seg, i, new Specs.ValueCountsOf(NEG));
+          long scored = pos.n() + neg.n();
+          if (m.equals("roc_auc")) {
+            v = ClassificationMath.rocAuc(pos.sorted(), neg.sorted());
+            err = k[0] / Math.sqrt(scored * k[1]);
+          } else {
+            v = ClassificationMath.averagePrecision(pos.sorted(), neg.sorted());
+            err = Double.NaN; // NannyML bootstraps reference rows; not reproduced yet
+          }
+        }
+        default -> throw new IllegalArgumentException(m);
+      }
+      out.add(new Value(m, seg, i, v, Double.isNaN(v) ? Double.NaN : err));
+    }
+  }
+
+  private record Value(String metric, String segment, int chunk, double value, double samplingError) {}
+}
