@@ -78,19 +78,9 @@ public final class ClassificationMath {
     if (p == 0 || n == 0) {
       return Double.NaN;
     }
-    double sum = 0;
-    long negBelow = 0;
-    var negIt = negatives.entrySet().iterator();
-    Map.Entry<Double, Long> neg = negIt.hasNext() ? negIt.next() : null;
-    for (var pos : positives.entrySet()) {
-      while (neg != null && neg.getKey() < pos.getKey()) {
-        negBelow += neg.getValue();
-        neg = negIt.hasNext() ? negIt.next() : null;
-      }
-      long negEqual = neg != null && neg.getKey().equals(pos.getKey()) ? neg.getValue() : 0;
-      sum += pos.getValue() * (negBelow + 0.5 * negEqual);
-    }
-    return sum / ((double) p * n);
+    double[] sum = {0};
+    walkPositives(positives, negatives, (count, negBelow, negEqual) -> sum[0] += count * (negBelow + 0.5 * negEqual));
+    return sum[0] / ((double) p * n);
   }
 
   /**
@@ -139,23 +129,37 @@ public final class ClassificationMath {
       p = n;
       n = t;
     }
-    double sum = 0;
-    double sumSq = 0;
-    long negBelow = 0;
-    var negIt = neg.entrySet().iterator();
-    Map.Entry<Double, Long> next = negIt.hasNext() ? negIt.next() : null;
-    for (var e : pos.entrySet()) {
-      while (next != null && next.getKey() < e.getKey()) {
-        negBelow += next.getValue();
-        next = negIt.hasNext() ? negIt.next() : null;
-      }
-      long negEqual = next != null && next.getKey().equals(e.getKey()) ? next.getValue() : 0;
-      double v = (negBelow + 0.5 * negEqual) / n;
-      sum += e.getValue() * v;
-      sumSq += e.getValue() * v * v;
-    }
+    long negatives0 = n;
+    double[] sums = {0, 0};
+    walkPositives(pos, neg, (count, negBelow, negEqual) -> {
+      double v = (negBelow + 0.5 * negEqual) / negatives0;
+      sums[0] += count * v;
+      sums[1] += count * v * v;
+    });
+    double sum = sums[0];
+    double sumSq = sums[1];
     double mean = sum / p;
     return new double[] {Math.sqrt(Math.max(0, sumSq / p - mean * mean)), (double) p / (p + n)};
+  }
+
+  /** Called for each distinct positive score: its count, the negatives below it and the negatives tied with it. */
+  private interface PositiveVisitor {
+    void visit(long count, long negativesBelow, long negativesEqual);
+  }
+
+  private static void walkPositives(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives,
+      PositiveVisitor visitor) {
+    long negBelow = 0;
+    var negIt = negatives.entrySet().iterator();
+    Map.Entry<Double, Long> neg = negIt.hasNext() ? negIt.next() : null;
+    for (var pos : positives.entrySet()) {
+      while (neg != null && neg.getKey() < pos.getKey()) {
+        negBelow += neg.getValue();
+        neg = negIt.hasNext() ? negIt.next() : null;
+      }
+      long negEqual = neg != null && neg.getKey().equals(pos.getKey()) ? neg.getValue() : 0;
+      visitor.visit(pos.getValue(), negBelow, negEqual);
+    }
   }
 
   private static NavigableMap<Double, Long> flip(NavigableMap<Double, Long> m) {
