@@ -148,11 +148,9 @@ public final class UnivariateDriftCalculator implements Calculator {
     return new Fitted(reference);
   }
 
-  private final class Fitted implements FittedCalculator {
+  private final class Fitted extends dev.vigil.calculators.FittedBase {
     private final ChunkTable ref;
-    private final List<StateSpec> analysisSpecs = new ArrayList<>();
     private final Map<String, Bounds> bounds = new HashMap<>();
-    private final List<Measurement> referenceResults;
 
     Fitted(ChunkTable ref) {
       this.ref = ref;
@@ -177,16 +175,6 @@ public final class UnivariateDriftCalculator implements Calculator {
         bounds.put(k, method.equals("chi2") ? Bounds.NONE : plainBounds(t, arr).clip(0.0, upperLimit, LimitMode.CLIP));
       });
       referenceResults = measure(values);
-    }
-
-    @Override
-    public List<StateSpec> analysisSpecs() {
-      return analysisSpecs;
-    }
-
-    @Override
-    public List<Measurement> reference() {
-      return referenceResults;
     }
 
     @Override

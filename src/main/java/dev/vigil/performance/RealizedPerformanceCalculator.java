@@ -145,16 +145,11 @@ public final class RealizedPerformanceCalculator implements Calculator {
       bounds.put(k, t.bounds(vs.stream().mapToDouble(Double::doubleValue).toArray())
           .clip(lowerLimit(metric), upperLimit(metric), LimitMode.CLIP));
     });
-    List<Measurement> referenceResults = measure(refValues, bounds);
-    return new FittedCalculator() {
-      @Override
-      public List<StateSpec> analysisSpecs() {
-        return specs;
-      }
-
-      @Override
-      public List<Measurement> reference() {
-        return referenceResults;
+    List<Measurement> onReference = measure(refValues, bounds);
+    return new dev.vigil.calculators.FittedBase() {
+      {
+        analysisSpecs.addAll(specs);
+        referenceResults = onReference;
       }
 
       @Override

@@ -120,11 +120,9 @@ public final class DataQualityCalculator implements Calculator {
   /** Whole-reference components of one column in one segment. */
   private record Components(double std, double mu4, double missingRate, double medianDensity) {}
 
-  private final class Fitted implements FittedCalculator {
+  private final class Fitted extends dev.vigil.calculators.FittedBase {
     private final Map<String, Components> components = new HashMap<>();
     private final Map<String, Bounds> bounds = new HashMap<>();
-    private final List<Measurement> referenceResults;
-    private final List<StateSpec> analysisSpecs = new ArrayList<>();
 
     Fitted(ChunkTable ref) {
       Map<String, Map<String, double[]>> ranges = new HashMap<>();
@@ -198,16 +196,6 @@ public final class DataQualityCalculator implements Calculator {
       }
       NullCount nc = ref.whole(seg, new Specs.NullsOf(c, input));
       return nc.rows() == 0 ? Double.NaN : (double) nc.nulls() / nc.rows();
-    }
-
-    @Override
-    public List<StateSpec> analysisSpecs() {
-      return analysisSpecs;
-    }
-
-    @Override
-    public List<Measurement> reference() {
-      return referenceResults;
     }
 
     @Override
