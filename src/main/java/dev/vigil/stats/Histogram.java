@@ -3,8 +3,6 @@ package dev.vigil.stats;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Counts of a numeric column on {@code bins} equal-width bins between {@code lo} and {@code hi}, with numpy's
@@ -12,18 +10,21 @@ import java.util.Map;
  * {@code [e_i, e_{i+1})}, the last bin also {@code hi}. Values below {@code lo} and above {@code hi} are counted
  * and summed apart, as are missing values.
  *
- * <p>Small: counts are kept sparse until a tenth of the bins are filled, and serialised sparse when that is
- * shorter, so thousands of chunks × columns × 10,000-bin histograms of small chunks stay small.
+ * <p>Small: histograms of more than {@value #DENSE_UP_TO} bins keep their counts sparse (a primitive hash table)
+ * until a tenth of the bins are filled, and every histogram is serialised sparse when that is shorter, so
+ * thousands of chunks × columns × 10,000-bin histograms of small chunks stay small.
  */
 public final class Histogram implements ColumnState {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
+  /** Histograms of at most this many bins are dense from the start. */
+  static final int DENSE_UP_TO = 256;
   private double lo;
   private double hi;
   private int bins;
   private transient double step;
   private transient double inverseStep;
   private transient long[] dense;
-  private transient Map<Integer, Long> sparse = new HashMap<>();
+  private transient SparseCounts sparse;
   private long below;
   private long above;
   private double sumBelow;
@@ -38,6 +39,17 @@ public final class Histogram implements ColumnState {
     this.hi = hi;
     this.bins = bins;
     initSteps();
+    initCounts();
+  }
+
+  private void initCounts() {
+    if (bins <= DENSE_UP_TO) {
+      dense = new long[bins];
+      sparse = null;
+    } else {
+      dense = null;
+      sparse = new SparseCounts();
+    }
   }
 
   private void initSteps() {
@@ -105,10 +117,10 @@ public final class Histogram implements ColumnState {
       dense[i] += by;
       return;
     }
-    sparse.merge(i, by, Long::sum);
-    if (sparse.size() > Math.max(16, bins / 10)) {
+    sparse.add(i, by);
+    if (sparse.size() > bins / 10) {
       dense = new long[bins];
-      sparse.forEach((k, v) -> dense[k] += v);
+      sparse.addTo(dense);
       sparse = null;
     }
   }
@@ -125,8 +137,15 @@ public final class Histogram implements ColumnState {
           increment(i, b.dense[i]);
         }
       }
+    } else if (dense != null) {
+      b.sparse.addTo(dense);
     } else {
-      b.sparse.forEach((k, v) -> increment(k, v));
+      long[] c = b.counts();
+      for (int i = 0; i < bins; i++) {
+        if (c[i] != 0) {
+          increment(i, c[i]);
+        }
+      }
     }
     below += b.below;
     above += b.above;
@@ -158,7 +177,7 @@ public final class Histogram implements ColumnState {
       return dense.clone();
     }
     long[] c = new long[bins];
-    sparse.forEach((k, v) -> c[k] += v);
+    sparse.addTo(c);
     return c;
   }
 
@@ -192,9 +211,7 @@ public final class Histogram implements ColumnState {
         n += c;
       }
     } else {
-      for (long c : sparse.values()) {
-        n += c;
-      }
+      n += sparse.total();
     }
     return n;
   }
@@ -226,23 +243,20 @@ public final class Histogram implements ColumnState {
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
     initSteps();
+    initCounts();
     if (in.readBoolean()) {
       int n = in.readInt();
-      sparse = new HashMap<>();
       for (int k = 0; k < n; k++) {
-        sparse.put(in.readInt(), in.readLong());
-      }
-      if (sparse.size() > Math.max(16, bins / 10)) {
-        dense = new long[bins];
-        sparse.forEach((k, v) -> dense[k] += v);
-        sparse = null;
+        increment(in.readInt(), in.readLong());
       }
     } else {
-      dense = new long[bins];
+      if (dense == null) {
+        dense = new long[bins];
+        sparse = null;
+      }
       for (int i = 0; i < bins; i++) {
         dense[i] = in.readLong();
       }
-      sparse = null;
     }
   }
 }
