@@ -113,6 +113,18 @@ public final class ChunkTable {
     return java.util.Optional.empty();
   }
 
+  /** True when this table's scans computed {@code spec}. */
+  public boolean has(StateSpec spec) {
+    for (ChunkStates[] chunksOfSegment : bySegment.values()) {
+      for (ChunkStates g : chunksOfSegment) {
+        if (g != null) {
+          return g.states().containsKey(spec);
+        }
+      }
+    }
+    return false;
+  }
+
   /** The merged state of {@code spec} over all of a segment's chunks. */
   @SuppressWarnings("unchecked")
   public <S extends ColumnState> S whole(String segment, StateSpec spec) {

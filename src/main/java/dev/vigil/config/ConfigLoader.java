@@ -31,7 +31,7 @@ public final class ConfigLoader {
   public static final List<String> CONTRACT_CALCULATORS = List.of(
       "univariate_drift", "multivariate_drift", "realized_performance", "estimated_performance", "data_quality");
   public static final List<String> AVAILABLE_CALCULATORS =
-      List.of("univariate_drift", "realized_performance", "data_quality");
+      List.of("univariate_drift", "multivariate_drift", "realized_performance", "data_quality");
 
   private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(url|token|secret|password|credential|access[._-]?key).*");
@@ -217,7 +217,8 @@ public final class ConfigLoader {
     DataQualityConfig dq = calculators(calcs);
     UnivariateDriftConfig drift = univariateDrift(calcs);
     RealizedPerformanceConfig realized = realizedPerformance(calcs, problemType, columns);
-    if (dq == null && drift == null && realized == null) {
+    MultivariateDriftConfig multivariate = multivariateDrift(calcs);
+    if (dq == null && drift == null && realized == null && multivariate == null) {
       throw new UserException("configuration key 'calculators': no calculator is enabled; expected at least one of "
           + AVAILABLE_CALCULATORS + " (or leave 'calculators' out for the defaults)");
     }
@@ -237,7 +238,7 @@ public final class ConfigLoader {
       alerts = new AlertsConfig(webhook, slack);
     }
     return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dq, drift,
-        realized, thresholds, output, alerts, resolvedYaml);
+        multivariate, realized, thresholds, output, alerts, resolvedYaml);
   }
 
   private static String urlOf(Section s) {
@@ -443,6 +444,36 @@ public final class ConfigLoader {
     return new RealizedPerformanceConfig(List.copyOf(metrics), matrix, norm != null);
   }
 
+  /** Opt-in (not among the defaults). */
+  private static MultivariateDriftConfig multivariateDrift(Section s) {
+    if (s == null || !s.has("multivariate_drift")) {
+      return null;
+    }
+    JsonNode n = s.node.get("multivariate_drift");
+    if (n == null || n.isNull()) {
+      return MultivariateDriftConfig.defaults();
+    }
+    Section m = s.section("multivariate_drift");
+    m.allow("method", "columns", "n_components");
+    String method = m.string("method", "reconstruction_error");
+    if (!MultivariateDriftConfig.METHODS.contains(method)) {
+      throw Errors.unknownName(m.path + ".method", method, MultivariateDriftConfig.METHODS);
+    }
+    double k = MultivariateDriftConfig.DEFAULT_N_COMPONENTS;
+    if (m.has("n_components")) {
+      JsonNode v = m.node.get("n_components");
+      boolean fraction = v.isNumber() && v.asDouble() > 0 && v.asDouble() < 1;
+      boolean count = v.isIntegralNumber() && v.asLong() >= 1 || v.isNumber() && v.asDouble() >= 1 && v.asDouble() == Math.rint(v.asDouble());
+      if (!fraction && !count) {
+        throw Errors.badValue(m.path + ".n_components", v.toString(),
+            "a fraction of the variance in (0, 1), e.g. 0.65, or a whole number of components >= 1");
+      }
+      k = v.asDouble();
+    }
+    List<String> columns = m.has("columns") ? m.stringList("columns") : null;
+    return new MultivariateDriftConfig(method, columns, k);
+  }
+
   private static UnivariateDriftConfig univariateDrift(Section s) {
     if (s == null) {
       return UnivariateDriftConfig.defaults();
@@ -496,6 +527,9 @@ public final class ConfigLoader {
         if (!metricNames.contains(parts[1])) {
           throw Errors.unknownName("thresholds." + name, parts[1], metricNames);
         }
+      }
+      if (parts[0].equals("multivariate_drift") && !MultivariateDriftConfig.METHODS.contains(parts[1])) {
+        throw Errors.unknownName("thresholds." + name, parts[1], MultivariateDriftConfig.METHODS);
       }
       if (parts[0].equals("univariate_drift")) {
         java.util.Set<String> methods = new java.util.TreeSet<>(UnivariateDriftConfig.CONTINUOUS_METHODS);

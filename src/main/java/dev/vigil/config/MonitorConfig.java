@@ -7,6 +7,7 @@ import java.util.Map;
  *
  * @param dataQuality null when the calculator is not enabled
  * @param univariateDrift null when the calculator is not enabled
+ * @param multivariateDrift null when the calculator is not enabled (it is opt-in)
  * @param resolvedYaml the configuration after substitution and overrides, secrets masked (for {@code runs.config})
  */
 public record MonitorConfig(
@@ -19,6 +20,7 @@ public record MonitorConfig(
     ChunkingConfig chunking,
     DataQualityConfig dataQuality,
     UnivariateDriftConfig univariateDrift,
+    MultivariateDriftConfig multivariateDrift,
     RealizedPerformanceConfig realizedPerformance,
     Map<String, ThresholdConfig> thresholds,
     OutputConfig output,
@@ -27,6 +29,6 @@ public record MonitorConfig(
 
   public MonitorConfig withOutputPath(String path) {
     return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dataQuality,
-        univariateDrift, realizedPerformance, thresholds, new OutputConfig(path), alerts, resolvedYaml);
+        univariateDrift, multivariateDrift, realizedPerformance, thresholds, new OutputConfig(path), alerts, resolvedYaml);
   }
 }

@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MonitorRun {
   private static final Logger LOG = LoggerFactory.getLogger(MonitorRun.class);
+  /** Reference passes after the first (multivariate drift needs two: co-moments, then the chunks' errors). */
+  static final int MAX_REFINEMENT_PASSES = 2;
 
   /** What a run produced. */
   public record Outcome(String runId, long referenceRows, long analysisRows, int referenceChunks, int analysisChunks,
@@ -129,12 +131,23 @@ public final class MonitorRun {
     List<ChunkStates> refGroups = scanner.scan(reference, specs(calculators, Calculator::referenceSpecs), "reference");
     List<ChunkInfo> refChunks = describe(chunker, refGroups, "reference");
     ChunkTable refTable = ChunkTable.of(refChunks, refGroups);
-    List<StateSpec> refine = new ArrayList<>();
-    for (Calculator c : calculators) {
-      refine.addAll(c.refinementSpecs(refTable));
-    }
-    if (!refine.isEmpty()) {
-      refTable = refTable.with(scanner.scan(reference, refine, "reference (refinement pass)"));
+    // refinement passes: each asks for states parameterised by the earlier passes, until nobody needs more
+    for (int round = 1; ; round++) {
+      List<StateSpec> refine = new ArrayList<>();
+      for (Calculator c : calculators) {
+        for (StateSpec s : c.refinementSpecs(refTable)) {
+          if (!refTable.has(s) && !refine.contains(s)) {
+            refine.add(s);
+          }
+        }
+      }
+      if (refine.isEmpty()) {
+        break;
+      }
+      if (round > MAX_REFINEMENT_PASSES) {
+        throw new IllegalStateException("calculators asked for more than " + MAX_REFINEMENT_PASSES + " refinement passes: " + refine);
+      }
+      refTable = refTable.with(scanner.scan(reference, refine, "reference (refinement pass " + round + ")"));
     }
     List<FittedCalculator> fitted = new ArrayList<>();
     for (Calculator c : calculators) {
@@ -208,6 +221,9 @@ public final class MonitorRun {
     if (config.univariateDrift() != null) {
       out.add(univariateDrift(config, columns));
     }
+    if (config.multivariateDrift() != null) {
+      out.add(multivariateDrift(config, columns));
+    }
     if (config.realizedPerformance() != null) {
       var cols = config.columns();
       out.add(new dev.vigil.performance.RealizedPerformanceCalculator(config.problemType(),
@@ -252,6 +268,22 @@ public final class MonitorRun {
         selected.stream().filter(continuous::contains).distinct().toList(),
         selected.stream().filter(categorical::contains).distinct().toList(),
         config.univariateDrift(), overrides(config, dev.vigil.drift.UnivariateDriftCalculator.NAME));
+  }
+
+  /** Multivariate drift over the features (or the configured subset of them), with their kinds. */
+  private static Calculator multivariateDrift(MonitorConfig config, SchemaCheck.Resolved columns) {
+    List<String> selected = config.multivariateDrift().columns() != null ? config.multivariateDrift().columns() : columns.features();
+    for (String c : selected) {
+      if (!columns.features().contains(c)) {
+        throw dev.vigil.internal.Errors.unknownColumn("calculators.multivariate_drift.columns", c, "features", columns.features());
+      }
+    }
+    return new dev.vigil.multivariate.ReconstructionDriftCalculator(
+        columns.continuous().stream().filter(selected::contains).toList(),
+        columns.categorical().stream().filter(selected::contains).toList(),
+        config.multivariateDrift().nComponents(),
+        overrides(config, dev.vigil.multivariate.ReconstructionDriftCalculator.NAME).get(
+            dev.vigil.multivariate.ReconstructionDriftCalculator.METRIC));
   }
 
   private static Map<String, Threshold> overrides(MonitorConfig config, String calculator) {

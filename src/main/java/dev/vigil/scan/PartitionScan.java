@@ -1,6 +1,7 @@
 package dev.vigil.scan;
 
 import dev.vigil.stats.ColumnState;
+import dev.vigil.stats.RowState;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,12 +28,16 @@ final class PartitionScan implements Serializable {
   private final StateSpec[] specs;
   private final int[] field;
   private final boolean[] numeric;
+  private final int[][] rowNumbers;
+  private final int[][] rowStrings;
   private final String[] segmentPrefixes;
   private final int firstInput;
 
-  PartitionScan(List<StateSpec> specs, int[] field, List<String> segments) {
+  PartitionScan(List<StateSpec> specs, int[] field, int[][] rowNumbers, int[][] rowStrings, List<String> segments) {
     this.specs = specs.toArray(StateSpec[]::new);
     this.field = field;
+    this.rowNumbers = rowNumbers;
+    this.rowStrings = rowStrings;
     this.numeric = new boolean[this.specs.length];
     for (int i = 0; i < this.specs.length; i++) {
       numeric[i] = this.specs[i].input() == StateSpec.Input.NUMERIC;
@@ -53,6 +58,14 @@ final class PartitionScan implements Serializable {
       segmentNames.add(new HashMap<>());
     }
     GroupState[] current = new GroupState[1 + segmentPrefixes.length];
+    double[][] numberBuffers = new double[field.length][];
+    String[][] stringBuffers = new String[field.length][];
+    for (int i = 0; i < field.length; i++) {
+      if (field[i] < 0) {
+        numberBuffers[i] = new double[rowNumbers[i].length];
+        stringBuffers[i] = new String[rowStrings[i].length];
+      }
+    }
     // rows come mostly in chunk order: remember the last row's groups and reuse them while nothing changed
     String[] lastName = new String[1 + segmentPrefixes.length];
     boolean haveLast = false;
@@ -105,6 +118,10 @@ final class PartitionScan implements Serializable {
       }
       for (int i = 0; i < field.length; i++) {
         int f = field[i];
+        if (f < 0) {
+          foldRow(r, i, numberBuffers[i], stringBuffers[i], interned, current);
+          continue;
+        }
         boolean isNull = r.isNullAt(f);
         if (numeric[i]) {
           double v = isNull ? Double.NaN : r.getDouble(f);
@@ -134,6 +151,22 @@ final class PartitionScan implements Serializable {
     List<Tuple2<GroupKey, GroupState>> out = new ArrayList<>(groups.size());
     groups.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
     return out.iterator();
+  }
+
+  /** Feeds one row's columns to a row state (a multi-column spec). */
+  private void foldRow(InternalRow r, int spec, double[] numbers, String[] strings, StringInterner interned,
+      GroupState[] current) {
+    int[] nf = rowNumbers[spec];
+    for (int j = 0; j < nf.length; j++) {
+      numbers[j] = r.isNullAt(nf[j]) ? Double.NaN : r.getDouble(nf[j]);
+    }
+    int[] sf = rowStrings[spec];
+    for (int j = 0; j < sf.length; j++) {
+      strings[j] = r.isNullAt(sf[j]) ? null : interned.intern(r.getUTF8String(sf[j]));
+    }
+    for (GroupState g : current) {
+      ((RowState) g.states[spec]).addRow(numbers, strings);
+    }
   }
 
   private GroupState group(Map<GroupKey, GroupState> groups, String segment, Long chunk) {

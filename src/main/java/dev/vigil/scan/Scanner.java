@@ -54,22 +54,22 @@ public final class Scanner {
     for (String s : segments) {
       projection.add(col(s).cast(DataTypes.StringType));
     }
-    // one input column per (column, kind)
+    // one input column per (column, kind); row specs read several
     Map<String, Integer> fieldOf = new LinkedHashMap<>();
     int[] field = new int[specs.size()];
+    int[][] rowNumbers = new int[specs.size()][];
+    int[][] rowStrings = new int[specs.size()][];
     for (int i = 0; i < specs.size(); i++) {
       StateSpec s = specs.get(i);
-      String key = s.column() + "\u0000" + s.input();
-      Integer f = fieldOf.get(key);
-      if (f == null) {
-        f = projection.size();
-        fieldOf.put(key, f);
-        boolean numeric = s.input() == StateSpec.Input.NUMERIC;
-        projection.add(col(s.column()).cast(numeric ? DataTypes.DoubleType : DataTypes.StringType));
+      if (s instanceof RowSpec r) {
+        rowNumbers[i] = r.numericColumns().stream().mapToInt(c -> field(projection, fieldOf, c, true)).toArray();
+        rowStrings[i] = r.stringColumns().stream().mapToInt(c -> field(projection, fieldOf, c, false)).toArray();
+        field[i] = -1;
+      } else {
+        field[i] = field(projection, fieldOf, s.column(), s.input() == StateSpec.Input.NUMERIC);
       }
-      field[i] = f;
     }
-    PartitionScan fold = new PartitionScan(specs, field, segments);
+    PartitionScan fold = new PartitionScan(specs, field, rowNumbers, rowStrings, segments);
     Dataset<Row> projected = chunked.select(projection.toArray(Column[]::new));
     int partitions = Math.max(1, projected.sparkSession().sparkContext().defaultParallelism());
     long start = System.nanoTime();
@@ -91,6 +91,18 @@ public final class Scanner {
           timestamp(s.minTime, Long.MAX_VALUE), timestamp(s.maxTime, Long.MIN_VALUE), byspec));
     }
     return out;
+  }
+
+  /** The projected field reading {@code column} as a double or a string, added on first use. */
+  private static int field(List<Column> projection, Map<String, Integer> fieldOf, String column, boolean numeric) {
+    String key = column + "\u0000" + (numeric ? "n" : "s");
+    Integer f = fieldOf.get(key);
+    if (f == null) {
+      f = projection.size();
+      fieldOf.put(key, f);
+      projection.add(col(column).cast(numeric ? DataTypes.DoubleType : DataTypes.StringType));
+    }
+    return f;
   }
 
   private static Timestamp timestamp(long micros, long none) {

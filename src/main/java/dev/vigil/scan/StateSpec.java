@@ -9,8 +9,8 @@ import java.io.Serializable;
  * its own reference), so states are made per segment.
  */
 public interface StateSpec extends Serializable {
-  /** How the scan feeds a column to a state. */
-  enum Input { NUMERIC, STRING }
+  /** How the scan feeds a column to a state; ROW: several columns at once, see {@link RowSpec}. */
+  enum Input { NUMERIC, STRING, ROW }
 
   String column();
 

@@ -498,8 +498,34 @@ class ConfigLoaderTest {
 
     @Test
     void unavailableCalculator() {
-      fails(BASE + "calculators: {multivariate_drift: {n_components: 0.65}}\n",
-          "calculators.multivariate_drift", "not available", "data_quality", "univariate_drift");
+      fails(BASE + "calculators: {estimated_performance: {metrics: [roc_auc]}}\n",
+          "calculators.estimated_performance", "not available", "data_quality", "univariate_drift");
+    }
+
+    @Test
+    void badMultivariateSettings() {
+      fails(BASE + "calculators: {multivariate_drift: {n_components: 1.5}}\n",
+          "calculators.multivariate_drift.n_components", "1.5", "(0, 1)");
+      fails(BASE + "calculators: {multivariate_drift: {n_components: 0}}\n",
+          "calculators.multivariate_drift.n_components", "whole number");
+      fails(BASE + "calculators: {multivariate_drift: {n_components: five}}\n",
+          "calculators.multivariate_drift.n_components", "five");
+      fails(BASE + "calculators: {multivariate_drift: {method: pca}}\n",
+          "calculators.multivariate_drift.method", "reconstruction_error");
+      fails(BASE + "calculators: {multivariate_drift: {n_component: 3}}\n",
+          "calculators.multivariate_drift.n_component", "did you mean 'n_components'");
+      fails(BASE + "thresholds: {multivariate_drift.reconstruction: {type: constant, upper: 1}}\n",
+          "thresholds.multivariate_drift.reconstruction", "reconstruction_error");
+    }
+
+    @Test
+    void multivariateDriftIsOptInWithNannyMLDefaults() throws Exception {
+      MonitorConfig c = parse(BASE + "calculators: {multivariate_drift: null}\n");
+      assertThat(c.multivariateDrift()).isEqualTo(MultivariateDriftConfig.defaults());
+      assertThat(c.univariateDrift()).isNull();
+      assertThat(parse(BASE).multivariateDrift()).isNull();
+      assertThat(parse(BASE + "calculators: {multivariate_drift: {n_components: 3, columns: [a, b]}}\n")
+          .multivariateDrift()).isEqualTo(new MultivariateDriftConfig("reconstruction_error", List.of("a", "b"), 3.0));
     }
 
     @Test

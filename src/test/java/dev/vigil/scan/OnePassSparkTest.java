@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pass budget: the Spark jobs a whole run costs — data quality and univariate drift with every method — and
+ * The pass budget: the Spark jobs a whole run costs — data quality, univariate drift with every method and
+ * multivariate drift — and
  * the analysis side of it do not depend on the number of columns or chunks: 2 vs 60 columns, 3 vs 300 chunks.
  */
 class OnePassSparkTest extends SparkTestBase {
@@ -57,6 +58,7 @@ class OnePassSparkTest extends SparkTestBase {
         chunking: {size: %d}
         calculators:
           data_quality: {}
+          multivariate_drift: {}
           univariate_drift:
             continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein, hellinger, psi]
             categorical_methods: [chi2, jensen_shannon, hellinger, l_infinity, psi]
