@@ -31,7 +31,7 @@ public final class ConfigLoader {
   public static final List<String> CONTRACT_CALCULATORS = List.of(
       "univariate_drift", "multivariate_drift", "realized_performance", "estimated_performance", "data_quality");
   public static final List<String> AVAILABLE_CALCULATORS =
-      List.of("univariate_drift", "multivariate_drift", "realized_performance", "data_quality");
+      List.of("univariate_drift", "multivariate_drift", "realized_performance", "estimated_performance", "data_quality");
 
   private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(url|token|secret|password|credential|access[._-]?key).*");
@@ -218,7 +218,8 @@ public final class ConfigLoader {
     UnivariateDriftConfig drift = univariateDrift(calcs);
     RealizedPerformanceConfig realized = realizedPerformance(calcs, problemType, columns);
     MultivariateDriftConfig multivariate = multivariateDrift(calcs);
-    if (dq == null && drift == null && realized == null && multivariate == null) {
+    EstimatedPerformanceConfig estimated = estimatedPerformance(calcs, problemType, columns);
+    if (dq == null && drift == null && realized == null && multivariate == null && estimated == null) {
       throw new UserException("configuration key 'calculators': no calculator is enabled; expected at least one of "
           + AVAILABLE_CALCULATORS + " (or leave 'calculators' out for the defaults)");
     }
@@ -238,7 +239,7 @@ public final class ConfigLoader {
       alerts = new AlertsConfig(webhook, slack);
     }
     return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dq, drift,
-        multivariate, realized, thresholds, output, alerts, resolvedYaml);
+        multivariate, realized, estimated, thresholds, output, alerts, resolvedYaml);
   }
 
   private static String urlOf(Section s) {
@@ -390,20 +391,49 @@ public final class ConfigLoader {
     if (s == null || !s.has("realized_performance")) {
       return null;
     }
-    String key = "calculators.realized_performance";
+    return performance(s, "realized_performance", type, columns);
+  }
+
+  /** Opt-in: CBPE needs reference targets (binary classification in this version). */
+  private static EstimatedPerformanceConfig estimatedPerformance(Section s, ProblemType type, ColumnsConfig columns) {
+    if (s == null || !s.has("estimated_performance")) {
+      return null;
+    }
+    String key = "calculators.estimated_performance";
+    if (type != ProblemType.BINARY_CLASSIFICATION) {
+      throw new UserException("configuration key '" + key + "': " + type.name().toLowerCase(java.util.Locale.ROOT)
+          + " is not available in Vigil " + dev.vigil.internal.Version.VERSION
+          + " yet (CBPE for multiclass and DLE for regression are planned); expected binary_classification");
+    }
+    if (columns.scores().isEmpty()) {
+      throw Errors.missingKey("columns.scores", "the score column, because estimated_performance (CBPE) needs one");
+    }
+    RealizedPerformanceConfig metrics = performance(s, "estimated_performance", type, columns);
+    JsonNode n = s.node.get("estimated_performance");
+    Section e = n == null || n.isNull() ? Section.empty(key) : s.section("estimated_performance");
+    return new EstimatedPerformanceConfig(metrics, e.enumValue("calibration", EstimatedPerformanceConfig.Calibration.class,
+        EstimatedPerformanceConfig.Calibration.AUTO));
+  }
+
+  private static RealizedPerformanceConfig performance(Section s, String name, ProblemType type, ColumnsConfig columns) {
+    String key = "calculators." + name;
     if (type == ProblemType.MULTICLASS_CLASSIFICATION) {
       throw new UserException("configuration key '" + key + "': multiclass_classification is not available in Vigil "
           + dev.vigil.internal.Version.VERSION + " yet; expected binary_classification or regression");
     }
     if (columns.target() == null) {
-      throw Errors.missingKey("columns.target", "the target column, because realized_performance needs one");
+      throw Errors.missingKey("columns.target", "the target column, because " + name + " needs one");
     }
     if (columns.prediction() == null) {
-      throw Errors.missingKey("columns.prediction", "the prediction column, because realized_performance needs one");
+      throw Errors.missingKey("columns.prediction", "the prediction column, because " + name + " needs one");
     }
-    JsonNode n = s.node.get("realized_performance");
-    Section r = n == null || n.isNull() ? Section.empty(key) : s.section("realized_performance");
-    r.allow("metrics", "business_value_matrix", "normalize_business_value");
+    JsonNode n = s.node.get(name);
+    Section r = n == null || n.isNull() ? Section.empty(key) : s.section(name);
+    if (name.equals("estimated_performance")) {
+      r.allow("metrics", "business_value_matrix", "normalize_business_value", "calibration");
+    } else {
+      r.allow("metrics", "business_value_matrix", "normalize_business_value");
+    }
     List<String> valid = type == ProblemType.REGRESSION ? RealizedPerformanceConfig.REGRESSION : RealizedPerformanceConfig.BINARY;
     List<String> metrics = r.has("metrics") ? r.stringList("metrics")
         : type == ProblemType.REGRESSION ? RealizedPerformanceConfig.REGRESSION
@@ -521,7 +551,7 @@ public final class ConfigLoader {
       if (parts[0].equals("data_quality") && !DataQualityConfig.ALL_METRICS.contains(parts[1])) {
         throw Errors.unknownName("thresholds." + name, parts[1], DataQualityConfig.ALL_METRICS);
       }
-      if (parts[0].equals("realized_performance")) {
+      if (parts[0].equals("realized_performance") || parts[0].equals("estimated_performance")) {
         java.util.Set<String> metricNames = new java.util.TreeSet<>(RealizedPerformanceConfig.ALL);
         metricNames.addAll(List.of("true_positive", "true_negative", "false_positive", "false_negative"));
         if (!metricNames.contains(parts[1])) {

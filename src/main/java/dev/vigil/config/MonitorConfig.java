@@ -22,6 +22,7 @@ public record MonitorConfig(
     UnivariateDriftConfig univariateDrift,
     MultivariateDriftConfig multivariateDrift,
     RealizedPerformanceConfig realizedPerformance,
+    EstimatedPerformanceConfig estimatedPerformance,
     Map<String, ThresholdConfig> thresholds,
     OutputConfig output,
     AlertsConfig alerts,
@@ -29,6 +30,6 @@ public record MonitorConfig(
 
   public MonitorConfig withOutputPath(String path) {
     return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dataQuality,
-        univariateDrift, multivariateDrift, realizedPerformance, thresholds, new OutputConfig(path), alerts, resolvedYaml);
+        univariateDrift, multivariateDrift, realizedPerformance, estimatedPerformance, thresholds, new OutputConfig(path), alerts, resolvedYaml);
   }
 }

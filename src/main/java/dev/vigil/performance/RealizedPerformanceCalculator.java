@@ -113,7 +113,7 @@ public final class RealizedPerformanceCalculator implements Calculator {
   }
 
   /** The metrics reported: confusion_matrix stands for its four cells. */
-  private List<String> reported() {
+  List<String> reported() {
     List<String> out = new ArrayList<>();
     for (String m : config.metrics()) {
       if (m.equals("confusion_matrix")) {
@@ -159,11 +159,11 @@ public final class RealizedPerformanceCalculator implements Calculator {
     };
   }
 
-  private static Double lowerLimit(String metric) {
+  static Double lowerLimit(String metric) {
     return metric.equals("business_value") ? null : 0.0;
   }
 
-  private Double upperLimit(String metric) {
+  Double upperLimit(String metric) {
     return type == ProblemType.REGRESSION || metric.equals("business_value") || CELLS.contains(metric) ? null : 1.0;
   }
 
@@ -185,7 +185,7 @@ public final class RealizedPerformanceCalculator implements Calculator {
   }
 
   /** Whole-reference sampling-error components per metric: {std, fraction} (fraction 1 when unused). */
-  private Map<String, double[]> components(ChunkTable ref, String seg) {
+  Map<String, double[]> components(ChunkTable ref, String seg) {
     Map<String, double[]> out = new HashMap<>();
     if (type == ProblemType.REGRESSION) {
       Moments ae = ref.whole(seg, new Specs.MomentsOf(AE));
@@ -284,50 +284,47 @@ public final class RealizedPerformanceCalculator implements Calculator {
     for (String m : reported()) {
       double[] k = comp.getOrDefault(m, new double[] {Double.NaN, 1});
       double v;
-      double err;
+      long errorRows = n;
       switch (m) {
-        case "precision", "recall", "specificity", "f1" -> {
-          v = switch (m) {
-            case "precision" -> ClassificationMath.precision(c);
-            case "recall" -> ClassificationMath.recall(c);
-            case "specificity" -> ClassificationMath.specificity(c);
-            default -> ClassificationMath.f1(c);
-          };
-          err = k[0] / Math.sqrt(n * k[1]);
-        }
-        case "accuracy" -> {
-          v = ClassificationMath.accuracy(c);
-          err = k[0] / Math.sqrt(n);
-        }
-        case "true_positive", "true_negative", "false_positive", "false_negative" -> {
-          v = n == 0 ? Double.NaN : switch (m) {
-            case "true_positive" -> c.tp();
-            case "true_negative" -> c.tn();
-            case "false_positive" -> c.fp();
-            default -> c.fn();
-          };
-          err = k[0] * Math.sqrt(n);
-        }
-        case "business_value" -> {
-          v = ClassificationMath.businessValue(c, config.businessValueMatrix(), config.normalizeBusinessValuePerPrediction());
-          err = config.normalizeBusinessValuePerPrediction() ? k[0] / Math.sqrt(n) : k[0] * Math.sqrt(n);
-        }
+        case "precision" -> v = ClassificationMath.precision(c);
+        case "recall" -> v = ClassificationMath.recall(c);
+        case "specificity" -> v = ClassificationMath.specificity(c);
+        case "f1" -> v = ClassificationMath.f1(c);
+        case "accuracy" -> v = ClassificationMath.accuracy(c);
+        case "true_positive" -> v = n == 0 ? Double.NaN : c.tp();
+        case "true_negative" -> v = n == 0 ? Double.NaN : c.tn();
+        case "false_positive" -> v = n == 0 ? Double.NaN : c.fp();
+        case "false_negative" -> v = n == 0 ? Double.NaN : c.fn();
+        case "business_value" ->
+            v = ClassificationMath.businessValue(c, config.businessValueMatrix(), config.normalizeBusinessValuePerPrediction());
         case "roc_auc", "average_precision" -> {
           ValueCounts pos = t.state(seg, i, new Specs.ValueCountsOf(POS));
           ValueCounts neg = t.state(seg, i, new Specs.ValueCountsOf(NEG));
-          long scored = pos.n() + neg.n();
-          if (m.equals("roc_auc")) {
-            v = ClassificationMath.rocAuc(pos.sorted(), neg.sorted());
-            err = k[0] / Math.sqrt(scored * k[1]);
-          } else {
-            v = ClassificationMath.averagePrecision(pos.sorted(), neg.sorted());
-            err = Double.NaN; // NannyML bootstraps reference rows; not reproduced yet
-          }
+          errorRows = pos.n() + neg.n();
+          v = m.equals("roc_auc") ? ClassificationMath.rocAuc(pos.sorted(), neg.sorted())
+              : ClassificationMath.averagePrecision(pos.sorted(), neg.sorted());
         }
         default -> throw new IllegalArgumentException(m);
       }
+      double err = samplingError(m, k, errorRows, config.normalizeBusinessValuePerPrediction());
       out.add(new Value(m, seg, i, v, Double.isNaN(v) ? Double.NaN : err));
     }
+  }
+
+  /**
+   * NannyML's sampling error of a binary classification metric on a chunk of {@code n} rows, from its
+   * whole-reference component {@code k = {std, fraction}}. NaN for average precision (NannyML bootstraps reference
+   * rows, not reproduced).
+   */
+  static double samplingError(String metric, double[] k, long n, boolean businessValuePerPrediction) {
+    return switch (metric) {
+      case "precision", "recall", "specificity", "f1", "roc_auc" -> k[0] / Math.sqrt(n * k[1]);
+      case "accuracy" -> k[0] / Math.sqrt(n);
+      case "true_positive", "true_negative", "false_positive", "false_negative" -> k[0] * Math.sqrt(n);
+      case "business_value" -> businessValuePerPrediction ? k[0] / Math.sqrt(n) : k[0] * Math.sqrt(n);
+      case "average_precision" -> Double.NaN;
+      default -> throw new IllegalArgumentException(metric);
+    };
   }
 
   private record Value(String metric, String segment, int chunk, double value, double samplingError) {}

@@ -230,6 +230,12 @@ public final class MonitorRun {
           config.realizedPerformance(), cols.target(), cols.prediction(), cols.scores().get(""),
           overrides(config, dev.vigil.performance.RealizedPerformanceCalculator.NAME)));
     }
+    if (config.estimatedPerformance() != null) {
+      var cols = config.columns();
+      out.add(new dev.vigil.performance.EstimatedPerformanceCalculator(config.estimatedPerformance(), cols.target(),
+          cols.prediction(), cols.scores().get(""),
+          overrides(config, dev.vigil.performance.EstimatedPerformanceCalculator.NAME)));
+    }
     if (config.dataQuality() != null) {
       List<String> selected = config.dataQuality().columns() != null ? config.dataQuality().columns() : columns.features();
       out.add(new DataQualityCalculator(config.dataQuality().metrics(),

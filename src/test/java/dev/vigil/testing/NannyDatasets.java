@@ -23,6 +23,12 @@ public final class NannyDatasets {
         SharedData.dataset("synthetic_car_loan_analysis.csv"));
   }
 
+  /** Car loan with the analysis targets joined on the id. */
+  public static String carLoanWithTargets() {
+    return carLoan() + "targets: {path: %s, format: csv, join_on: id}\n"
+        .formatted(SharedData.dataset("synthetic_car_loan_analysis_target.csv"));
+  }
+
   /** Synthetic credit card, multiclass classification, chunks of 6000 rows. */
   public static String multiclass() {
     return """
