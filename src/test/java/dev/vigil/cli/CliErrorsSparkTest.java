@@ -216,8 +216,10 @@ class CliErrorsSparkTest extends SparkTestBase {
 
   @Test
   void unavailableCalculator() throws IOException {
-    Result r = run(edit(valid(), "calculators:\n", "calculators:\n  estimated_performance: {}\n"));
-    assertUserError(r, "calculators.estimated_performance", "not available", "data_quality");
+    String regression = edit(edit(valid(), "problem_type: binary_classification", "problem_type: regression"),
+        "scores: y_pred_proba", "");
+    Result r = run(edit(regression, "calculators:\n", "calculators:\n  estimated_performance: {}\n"));
+    assertUserError(r, "calculators.estimated_performance", "not available", "binary_classification");
   }
 
   @Test
