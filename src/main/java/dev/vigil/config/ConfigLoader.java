@@ -417,10 +417,6 @@ public final class ConfigLoader {
 
   private static RealizedPerformanceConfig performance(Section s, String name, ProblemType type, ColumnsConfig columns) {
     String key = "calculators." + name;
-    if (type == ProblemType.MULTICLASS_CLASSIFICATION) {
-      throw new UserException("configuration key '" + key + "': multiclass_classification is not available in Vigil "
-          + dev.vigil.internal.Version.VERSION + " yet; expected binary_classification or regression");
-    }
     if (columns.target() == null) {
       throw Errors.missingKey("columns.target", "the target column, because " + name + " needs one");
     }
@@ -434,7 +430,8 @@ public final class ConfigLoader {
     } else {
       r.allow("metrics", "business_value_matrix", "normalize_business_value");
     }
-    List<String> valid = type == ProblemType.REGRESSION ? RealizedPerformanceConfig.REGRESSION : RealizedPerformanceConfig.BINARY;
+    List<String> valid = type == ProblemType.REGRESSION ? RealizedPerformanceConfig.REGRESSION
+        : type == ProblemType.MULTICLASS_CLASSIFICATION ? RealizedPerformanceConfig.MULTICLASS : RealizedPerformanceConfig.BINARY;
     List<String> metrics = r.has("metrics") ? r.stringList("metrics")
         : type == ProblemType.REGRESSION ? RealizedPerformanceConfig.REGRESSION
         : List.of("roc_auc", "f1", "precision", "recall", "specificity", "accuracy");
@@ -442,6 +439,10 @@ public final class ConfigLoader {
       if (!valid.contains(m)) {
         throw Errors.unknownName(key + ".metrics", m, valid);
       }
+    }
+    if (type == ProblemType.MULTICLASS_CLASSIFICATION && columns.scores().isEmpty()) {
+      throw Errors.missingKey("columns.scores", "the {class_label: score_column} mapping, because multiclass " + name
+          + " takes its classes from it");
     }
     if (type == ProblemType.BINARY_CLASSIFICATION && columns.scores().isEmpty()
         && (metrics.contains("roc_auc") || metrics.contains("average_precision"))) {

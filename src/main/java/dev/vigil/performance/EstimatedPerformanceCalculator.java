@@ -50,7 +50,7 @@ public final class EstimatedPerformanceCalculator implements Calculator {
     this.prediction = prediction;
     this.score = score;
     this.realized = new RealizedPerformanceCalculator(ProblemType.BINARY_CLASSIFICATION, config.metrics(), target,
-        prediction, score, overrides);
+        prediction, Map.of("", score), overrides);
   }
 
   @Override

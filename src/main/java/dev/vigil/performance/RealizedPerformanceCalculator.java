@@ -48,16 +48,23 @@ public final class RealizedPerformanceCalculator implements Calculator {
   private final String target;
   private final String prediction;
   private final String score;
+  private final Multiclass multiclass;
   private final Map<String, Threshold> overrides;
 
+  /** @param scores binary: {"" → score column}; multiclass: class label → score column */
   public RealizedPerformanceCalculator(ProblemType type, RealizedPerformanceConfig config, String target,
-      String prediction, String score, Map<String, Threshold> overrides) {
+      String prediction, Map<String, String> scores, Map<String, Threshold> overrides) {
     this.type = type;
     this.config = config;
     this.target = target;
     this.prediction = prediction;
-    this.score = score;
+    this.score = type == ProblemType.MULTICLASS_CLASSIFICATION ? null : scores.get("");
+    this.multiclass = type == ProblemType.MULTICLASS_CLASSIFICATION ? new Multiclass(scores, target, prediction) : null;
     this.overrides = Map.copyOf(overrides);
+  }
+
+  Multiclass multiclass() {
+    return multiclass;
   }
 
   @Override
@@ -71,6 +78,9 @@ public final class RealizedPerformanceCalculator implements Calculator {
 
   @Override
   public Map<String, String> derivedColumns() {
+    if (multiclass != null) {
+      return multiclass.derivedColumns();
+    }
     String y = q(target);
     String p = q(prediction);
     Map<String, String> d = new LinkedHashMap<>();
@@ -97,6 +107,9 @@ public final class RealizedPerformanceCalculator implements Calculator {
 
   @Override
   public List<StateSpec> referenceSpecs() {
+    if (multiclass != null) {
+      return multiclass.specs();
+    }
     List<StateSpec> specs = new ArrayList<>();
     if (type == ProblemType.REGRESSION) {
       for (String c : List.of(AE, APE, APE_RAW, SE, SLE, NEG_INPUT)) {
@@ -187,6 +200,18 @@ public final class RealizedPerformanceCalculator implements Calculator {
   /** Whole-reference sampling-error components per metric: {std, fraction} (fraction 1 when unused). */
   Map<String, double[]> components(ChunkTable ref, String seg) {
     Map<String, double[]> out = new HashMap<>();
+    if (multiclass != null) {
+      // per metric: variance and fraction of each class, flattened
+      multiclass.components(ref, seg).forEach((m, perClass) -> {
+        double[] flat = new double[2 * perClass.length];
+        for (int c = 0; c < perClass.length; c++) {
+          flat[2 * c] = perClass[c][0];
+          flat[2 * c + 1] = perClass[c][1];
+        }
+        out.put(m, flat);
+      });
+      return out;
+    }
     if (type == ProblemType.REGRESSION) {
       Moments ae = ref.whole(seg, new Specs.MomentsOf(AE));
       Moments apeRaw = ref.whole(seg, new Specs.MomentsOf(APE_RAW));
@@ -240,7 +265,14 @@ public final class RealizedPerformanceCalculator implements Calculator {
     for (String seg : t.segments()) {
       Map<String, double[]> comp = components.getOrDefault(Specs.key(seg), Map.of());
       for (int i = 0; i < t.chunks().size(); i++) {
-        if (type == ProblemType.REGRESSION) {
+        if (multiclass != null) {
+          long n = multiclass.rows(t, seg, i);
+          for (String m : reported()) {
+            double v = multiclass.realized(m, t, seg, i);
+            double err = multiclassSamplingError(m, comp.get(m), n);
+            out.add(new Value(m, seg, i, v, Double.isNaN(v) ? Double.NaN : err));
+          }
+        } else if (type == ProblemType.REGRESSION) {
           regression(t, seg, i, comp, out);
         } else {
           classification(t, seg, i, comp, out);
@@ -325,6 +357,18 @@ public final class RealizedPerformanceCalculator implements Calculator {
       case "average_precision" -> Double.NaN;
       default -> throw new IllegalArgumentException(metric);
     };
+  }
+
+  /** NannyML's multiclass sampling error from the flattened per-class components. */
+  static double multiclassSamplingError(String metric, double[] flat, long n) {
+    if (flat == null) {
+      return Double.NaN;
+    }
+    double[][] perClass = new double[flat.length / 2][];
+    for (int c = 0; c < perClass.length; c++) {
+      perClass[c] = new double[] {flat[2 * c], flat[2 * c + 1]};
+    }
+    return Multiclass.samplingError(metric, perClass, n);
   }
 
   private record Value(String metric, String segment, int chunk, double value, double samplingError) {}

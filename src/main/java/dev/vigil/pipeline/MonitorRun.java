@@ -227,7 +227,7 @@ public final class MonitorRun {
     if (config.realizedPerformance() != null) {
       var cols = config.columns();
       out.add(new dev.vigil.performance.RealizedPerformanceCalculator(config.problemType(),
-          config.realizedPerformance(), cols.target(), cols.prediction(), cols.scores().get(""),
+          config.realizedPerformance(), cols.target(), cols.prediction(), cols.scores(),
           overrides(config, dev.vigil.performance.RealizedPerformanceCalculator.NAME)));
     }
     if (config.estimatedPerformance() != null) {

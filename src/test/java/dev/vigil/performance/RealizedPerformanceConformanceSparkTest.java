@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Realized performance against NannyML 0.13.1's outputs (car loan with delayed targets joined on id, business
- * value [[0,-200],[-100,1000]]; regression): values, thresholds and alerts within 1e-6 on every chunk, sampling
+ * value [[0,-200],[-100,1000]]; multiclass, one-vs-rest macro; regression): values, thresholds and alerts within 1e-6 on every chunk, sampling
  * errors within 1e-6 — except ROC AUC's (NannyML orders tied scores by numpy's unstable sort: 1e-2 relative)
  * and average precision's (a seeded bootstrap over reference rows; not reproduced, left null).
  */
@@ -84,6 +84,16 @@ class RealizedPerformanceConformanceSparkTest extends SparkTestBase {
         """.formatted(SharedData.dataset("synthetic_car_loan_analysis_target.csv"));
     compare("carloan_realized_performance_chunk_size_5000.csv", run(yaml), Set.of("roc_auc"),
         Set.of("average_precision"));
+  }
+
+  @Test
+  void multiclassWithDelayedTargets() {
+    String yaml = NannyDatasets.multiclass() + """
+        targets: {path: %s, format: csv, join_on: id}
+        calculators:
+          realized_performance: {metrics: [roc_auc, f1, precision, recall, specificity, accuracy]}
+        """.formatted(SharedData.dataset("mc_analysis_gt.csv"));
+    compare("multiclass_realized_performance_chunk_size_6000.csv", run(yaml), Set.of("roc_auc"), Set.of());
   }
 
   @Test
