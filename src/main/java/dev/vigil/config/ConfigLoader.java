@@ -400,13 +400,12 @@ public final class ConfigLoader {
       return null;
     }
     String key = "calculators.estimated_performance";
-    if (type != ProblemType.BINARY_CLASSIFICATION) {
-      throw new UserException("configuration key '" + key + "': " + type.name().toLowerCase(java.util.Locale.ROOT)
-          + " is not available in Vigil " + dev.vigil.internal.Version.VERSION
-          + " yet (CBPE for multiclass and DLE for regression are planned); expected binary_classification");
+    if (type == ProblemType.REGRESSION) {
+      throw new UserException("configuration key '" + key + "': regression (DLE) is not available in Vigil "
+          + dev.vigil.internal.Version.VERSION + " yet; expected binary_classification or multiclass_classification (CBPE)");
     }
     if (columns.scores().isEmpty()) {
-      throw Errors.missingKey("columns.scores", "the score column, because estimated_performance (CBPE) needs one");
+      throw Errors.missingKey("columns.scores", "the score column(s), because estimated_performance (CBPE) needs them");
     }
     RealizedPerformanceConfig metrics = performance(s, "estimated_performance", type, columns);
     JsonNode n = s.node.get("estimated_performance");

@@ -39,18 +39,20 @@ public final class EstimatedPerformanceCalculator implements Calculator {
 
   private final EstimatedPerformanceConfig config;
   private final RealizedPerformanceCalculator realized;
+  private final Multiclass multiclass;
   private final String target;
   private final String prediction;
   private final String score;
 
-  public EstimatedPerformanceCalculator(EstimatedPerformanceConfig config, String target, String prediction,
-      String score, Map<String, Threshold> overrides) {
+  /** @param scores binary: {"" → score column}; multiclass: class label → score column */
+  public EstimatedPerformanceCalculator(ProblemType type, EstimatedPerformanceConfig config, String target,
+      String prediction, Map<String, String> scores, Map<String, Threshold> overrides) {
     this.config = config;
     this.target = target;
     this.prediction = prediction;
-    this.score = score;
-    this.realized = new RealizedPerformanceCalculator(ProblemType.BINARY_CLASSIFICATION, config.metrics(), target,
-        prediction, Map.of("", score), overrides);
+    this.realized = new RealizedPerformanceCalculator(type, config.metrics(), target, prediction, scores, overrides);
+    this.multiclass = realized.multiclass();
+    this.score = multiclass == null ? scores.get("") : null;
   }
 
   @Override
@@ -65,10 +67,12 @@ public final class EstimatedPerformanceCalculator implements Calculator {
   @Override
   public Map<String, String> derivedColumns() {
     Map<String, String> d = new LinkedHashMap<>(realized.derivedColumns());
-    String s = "cast(" + q(score) + " as double)";
-    String p = q(prediction);
-    d.put(PRED1, "CASE WHEN " + p + " IS NOT NULL AND cast(" + p + " as int) = 1 THEN " + s + " END");
-    d.put(PRED0, "CASE WHEN " + p + " IS NOT NULL AND cast(" + p + " as int) = 0 THEN " + s + " END");
+    if (multiclass == null) {
+      String s = "cast(" + q(score) + " as double)";
+      String p = q(prediction);
+      d.put(PRED1, "CASE WHEN " + p + " IS NOT NULL AND cast(" + p + " as int) = 1 THEN " + s + " END");
+      d.put(PRED0, "CASE WHEN " + p + " IS NOT NULL AND cast(" + p + " as int) = 0 THEN " + s + " END");
+    }
     // the row's fold for the calibration decision (read on the reference only): a hash of all its values,
     // its position included when the chunking gave one, so it does not depend on how Spark splits the input
     d.put(FOLD, "cast(pmod(xxhash64(*), " + FoldScoreCounts.FOLDS + ") as double)");
@@ -77,16 +81,78 @@ public final class EstimatedPerformanceCalculator implements Calculator {
 
   private List<StateSpec> chunkSpecs() {
     List<StateSpec> specs = new ArrayList<>(realized.referenceSpecs());
-    specs.add(new Specs.ValueCountsOf(PRED1));
-    specs.add(new Specs.ValueCountsOf(PRED0));
+    if (multiclass == null) {
+      specs.add(new Specs.ValueCountsOf(PRED1));
+      specs.add(new Specs.ValueCountsOf(PRED0));
+    }
     return specs;
+  }
+
+  private FoldScoreCounts.Of folds(int c) {
+    return multiclass == null ? new FoldScoreCounts.Of(score, target, FOLD)
+        : new FoldScoreCounts.Of(multiclass.scoreColumns.get(c), Multiclass.is(c), FOLD);
   }
 
   @Override
   public List<StateSpec> referenceSpecs() {
     List<StateSpec> specs = chunkSpecs();
-    specs.add(new FoldScoreCounts.Of(score, target, FOLD));
+    for (int c = 0; c < (multiclass == null ? 1 : multiclass.classes.size()); c++) {
+      specs.add(folds(c));
+    }
     return specs;
+  }
+
+  /** Multiclass: a second reference pass computes the calibrated expectations of the reference chunks. */
+  @Override
+  public List<StateSpec> refinementSpecs(ChunkTable reference) {
+    if (multiclass == null || reference.find(MulticlassExpected.Of.class, s -> true).isPresent()) {
+      return List.of();
+    }
+    Map<String, MulticlassExpected.Calibration> calibrations = new LinkedHashMap<>();
+    for (String seg : reference.segments()) {
+      List<Isotonic> calibrators = new ArrayList<>();
+      for (int c = 0; c < multiclass.classes.size(); c++) {
+        calibrators.add(calibrator(reference, seg, Multiclass.pos(c), Multiclass.neg(c), folds(c),
+            " class " + multiclass.classes.get(c)));
+      }
+      calibrations.put(Specs.key(seg), new MulticlassExpected.Calibration(multiclass.classes, calibrators));
+    }
+    return List.of(new MulticlassExpected.Of(multiclass.scoreColumns, prediction, calibrations));
+  }
+
+  /**
+   * The isotonic calibrator of one score (null: use the scores as they are), fitted on the whole reference's
+   * per-score positives and rows, when the configuration or NannyML's decision rule says so.
+   */
+  private Isotonic calibrator(ChunkTable ref, String seg, String positives, String negatives, FoldScoreCounts.Of foldSpec,
+      String what) {
+    ValueCounts pos = ref.whole(seg, new Specs.ValueCountsOf(positives));
+    ValueCounts neg = ref.whole(seg, new Specs.ValueCountsOf(negatives));
+    TreeMap<Double, long[]> groups = new TreeMap<>();
+    pos.sorted().forEach((s, c) -> {
+      long[] g = groups.computeIfAbsent(s, k -> new long[2]);
+      g[0] += c;
+      g[1] += c;
+    });
+    neg.sorted().forEach((s, c) -> groups.computeIfAbsent(s, k -> new long[2])[1] += c);
+    String where = (seg == null ? "" : " [" + seg + "]") + what;
+    if (groups.isEmpty()) {
+      LOG.warn("estimated_performance{}: no reference rows with score and target; scores used as probabilities", where);
+      return null;
+    }
+    boolean calibrate = switch (config.calibration()) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case AUTO -> {
+        FoldScoreCounts folds = ref.whole(seg, foldSpec);
+        Cbpe.Decision d = Cbpe.decide(folds.sorted(), ClassificationMath.rocAuc(pos.sorted(), neg.sorted()));
+        LOG.info("estimated_performance{}: {} ({}; expected calibration error {} before, {} after; {} path)", where,
+            d.calibrate() ? "calibrating scores" : "scores used as probabilities", d.reason(), d.eceBefore(),
+            d.eceAfter(), folds.isExact() ? "exact" : "2^20-grid");
+        yield d.calibrate();
+      }
+    };
+    return calibrate ? Isotonic.fit(groups) : null;
   }
 
   @Override
@@ -109,53 +175,28 @@ public final class EstimatedPerformanceCalculator implements Calculator {
     private final Map<String, DoubleUnaryOperator> calibration = new HashMap<>();
     private final Map<String, Map<String, double[]>> components = new HashMap<>();
     private final Map<String, Bounds> thresholds = new HashMap<>();
+    private final MulticlassExpected.Of expectedSpec;
 
     Fitted(ChunkTable ref) {
       realizedFit = realized.fit(ref);
       analysisSpecs.addAll(chunkSpecs());
+      expectedSpec = multiclass == null ? null : ref.find(MulticlassExpected.Of.class, s -> true).orElseThrow();
+      if (expectedSpec != null) {
+        analysisSpecs.add(expectedSpec);
+      }
       for (String seg : ref.segments()) {
         String key = Specs.key(seg);
         components.put(key, realized.components(ref, seg));
-        calibration.put(key, calibrator(ref, seg));
+        if (multiclass == null) {
+          Isotonic iso = calibrator(ref, seg, RealizedPerformanceCalculator.POS, RealizedPerformanceCalculator.NEG,
+              folds(0), "");
+          calibration.put(key, iso == null ? DoubleUnaryOperator.identity() : iso::predict);
+        }
       }
       for (Measurement m : realizedFit.reference()) {
         thresholds.put(Specs.key(m.segment()) + "\u0001" + m.metric(), new Bounds(m.lowerThreshold(), m.upperThreshold()));
       }
       referenceResults = measure(ref, realizedFit.reference());
-    }
-
-    private DoubleUnaryOperator calibrator(ChunkTable ref, String seg) {
-      ValueCounts pos = ref.whole(seg, new Specs.ValueCountsOf(RealizedPerformanceCalculator.POS));
-      ValueCounts neg = ref.whole(seg, new Specs.ValueCountsOf(RealizedPerformanceCalculator.NEG));
-      TreeMap<Double, long[]> groups = new TreeMap<>();
-      pos.sorted().forEach((s, c) -> {
-        long[] g = groups.computeIfAbsent(s, k -> new long[2]);
-        g[0] += c;
-        g[1] += c;
-      });
-      neg.sorted().forEach((s, c) -> groups.computeIfAbsent(s, k -> new long[2])[1] += c);
-      String where = seg == null ? "" : " [" + seg + "]";
-      if (groups.isEmpty()) {
-        LOG.warn("estimated_performance{}: no reference rows with score and target; scores used as probabilities", where);
-        return DoubleUnaryOperator.identity();
-      }
-      boolean calibrate = switch (config.calibration()) {
-        case ALWAYS -> true;
-        case NEVER -> false;
-        case AUTO -> {
-          FoldScoreCounts folds = ref.whole(seg, new FoldScoreCounts.Of(score, target, FOLD));
-          Cbpe.Decision d = Cbpe.decide(folds.sorted(), ClassificationMath.rocAuc(pos.sorted(), neg.sorted()));
-          LOG.info("estimated_performance{}: {} ({}; expected calibration error {} before, {} after; {} path)", where,
-              d.calibrate() ? "calibrating scores" : "scores used as probabilities", d.reason(), d.eceBefore(),
-              d.eceAfter(), folds.isExact() ? "exact" : "2^20-grid");
-          yield d.calibrate();
-        }
-      };
-      if (!calibrate) {
-        return DoubleUnaryOperator.identity();
-      }
-      Isotonic iso = Isotonic.fit(groups);
-      return iso::predict;
     }
 
     @Override
@@ -175,17 +216,20 @@ public final class EstimatedPerformanceCalculator implements Calculator {
         DoubleUnaryOperator cal = calibration.getOrDefault(key, DoubleUnaryOperator.identity());
         Map<String, double[]> comp = components.getOrDefault(key, Map.of());
         for (int i = 0; i < t.chunks().size(); i++) {
-          TreeMap<Double, long[]> scores = byScore(t, seg, i);
-          Cbpe.Expected e = Cbpe.expected(scores, cal);
+          TreeMap<Double, long[]> scores = multiclass == null ? byScore(t, seg, i) : null;
+          Cbpe.Expected e = multiclass == null ? Cbpe.expected(scores, cal) : null;
+          MulticlassExpected mc = multiclass == null ? null : t.state(seg, i, expectedSpec);
+          long n = multiclass == null ? e.n() : mc.n();
           for (String m : realized.reported()) {
-            double v = switch (m) {
+            double v = multiclass != null ? mc.estimate(m) : switch (m) {
               case "roc_auc" -> Cbpe.rocAuc(scores, cal);
               case "average_precision" -> Cbpe.averagePrecision(scores, cal);
               default -> Cbpe.metric(m, e, config.metrics().businessValueMatrix(), perPrediction);
             };
-            double se = e.n() == 0 || Double.isNaN(v) ? Double.NaN
+            double se = n == 0 || Double.isNaN(v) ? Double.NaN
+                : multiclass != null ? RealizedPerformanceCalculator.multiclassSamplingError(m, comp.get(m), n)
                 : RealizedPerformanceCalculator.samplingError(m, comp.getOrDefault(m, new double[] {Double.NaN, 1}),
-                    e.n(), perPrediction);
+                    n, perPrediction);
             Double lowerLimit = RealizedPerformanceCalculator.lowerLimit(m);
             Double upperLimit = realized.upperLimit(m);
             double upper = Math.min(upperLimit == null ? Double.POSITIVE_INFINITY : upperLimit, v + 3 * se);

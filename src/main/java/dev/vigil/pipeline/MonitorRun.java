@@ -232,8 +232,8 @@ public final class MonitorRun {
     }
     if (config.estimatedPerformance() != null) {
       var cols = config.columns();
-      out.add(new dev.vigil.performance.EstimatedPerformanceCalculator(config.estimatedPerformance(), cols.target(),
-          cols.prediction(), cols.scores().get(""),
+      out.add(new dev.vigil.performance.EstimatedPerformanceCalculator(config.problemType(),
+          config.estimatedPerformance(), cols.target(), cols.prediction(), cols.scores(),
           overrides(config, dev.vigil.performance.EstimatedPerformanceCalculator.NAME)));
     }
     if (config.dataQuality() != null) {
