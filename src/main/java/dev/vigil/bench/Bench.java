@@ -49,7 +49,8 @@ public final class Bench {
                 defaults: --rows 10000000 --reference-rows 1000000 --features 20 --calculators univariate_drift,data_quality
                           --repeat 2
                 univariate_drift runs kolmogorov_smirnov, jensen_shannon, wasserstein (continuous) and chi2,
-                jensen_shannon (categorical); data_quality every metric.
+                jensen_shannon (categorical); data_quality every metric; multivariate_drift the PCA reconstruction
+                over every feature; realized_performance and estimated_performance (CBPE) roc_auc and f1.
                 Generates the data once under DIR (default target/bench-data), runs the suite and the scan floor in
                 one process, K times each, alternating (floor, suite, floor, suite, ...) after one unmeasured warm-up
                 floor, and prints timings and, as its last line, a JSON object with ratio = best suite / best floor
@@ -77,9 +78,12 @@ public final class Bench {
     }
     StringBuilder calcYaml = new StringBuilder();
     for (String c : calculators.split(",")) {
-      calcYaml.append("  ").append(c.trim()).append(c.trim().equals("univariate_drift")
-          ? ": {continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein], categorical_methods: [chi2, jensen_shannon]}\n"
-          : ": {}\n");
+      calcYaml.append("  ").append(c.trim()).append(switch (c.trim()) {
+        case "univariate_drift" ->
+            ": {continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein], categorical_methods: [chi2, jensen_shannon]}\n";
+        case "realized_performance", "estimated_performance" -> ": {metrics: [roc_auc, f1]}\n";
+        default -> ": {}\n";
+      });
     }
     String yaml = """
         monitor: bench
