@@ -43,11 +43,16 @@ public final class EstimatedPerformanceCalculator implements Calculator {
   private final String target;
   private final String prediction;
   private final String score;
+  private final List<String> rowColumns;
 
-  /** @param scores binary: {"" → score column}; multiclass: class label → score column */
+  /**
+   * @param scores binary: {"" → score column}; multiclass: class label → score column
+   * @param rowColumns the input columns a row's calibration fold is hashed from (its data, not its chunk)
+   */
   public EstimatedPerformanceCalculator(ProblemType type, EstimatedPerformanceConfig config, String target,
-      String prediction, Map<String, String> scores, Map<String, Threshold> overrides) {
+      String prediction, Map<String, String> scores, List<String> rowColumns, Map<String, Threshold> overrides) {
     this.config = config;
+    this.rowColumns = List.copyOf(rowColumns);
     this.target = target;
     this.prediction = prediction;
     this.realized = new RealizedPerformanceCalculator(type, config.metrics(), target, prediction, scores, overrides);
@@ -73,9 +78,10 @@ public final class EstimatedPerformanceCalculator implements Calculator {
       d.put(PRED1, "CASE WHEN " + p + " IS NOT NULL AND cast(" + p + " as int) = 1 THEN " + s + " END");
       d.put(PRED0, "CASE WHEN " + p + " IS NOT NULL AND cast(" + p + " as int) = 0 THEN " + s + " END");
     }
-    // the row's fold for the calibration decision (read on the reference only): a hash of all its values,
-    // its position included when the chunking gave one, so it does not depend on how Spark splits the input
-    d.put(FOLD, "cast(pmod(xxhash64(*), " + FoldScoreCounts.FOLDS + ") as double)");
+    // the row's fold for the calibration decision (read on the reference only): a hash of its values, so it
+    // depends neither on how Spark splits the input nor on the chunking
+    String hashed = String.join(", ", rowColumns.stream().map(EstimatedPerformanceCalculator::q).toList());
+    d.put(FOLD, "cast(pmod(xxhash64(" + hashed + "), " + FoldScoreCounts.FOLDS + ") as double)");
     return d;
   }
 

@@ -232,8 +232,16 @@ public final class MonitorRun {
     }
     if (config.estimatedPerformance() != null) {
       var cols = config.columns();
+      List<String> rowColumns = new ArrayList<>();
+      for (String c : java.util.Arrays.asList(cols.id(), cols.timestamp(), cols.prediction(), cols.target())) {
+        if (c != null) {
+          rowColumns.add(c);
+        }
+      }
+      rowColumns.addAll(cols.scores().values());
+      rowColumns.addAll(columns.features());
       out.add(new dev.vigil.performance.EstimatedPerformanceCalculator(config.problemType(),
-          config.estimatedPerformance(), cols.target(), cols.prediction(), cols.scores(),
+          config.estimatedPerformance(), cols.target(), cols.prediction(), cols.scores(), rowColumns,
           overrides(config, dev.vigil.performance.EstimatedPerformanceCalculator.NAME)));
     }
     if (config.dataQuality() != null) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pass budget: the Spark jobs a whole run costs — data quality, univariate drift with every method and
- * multivariate drift — and
+ * The pass budget: the Spark jobs a whole run costs — data quality, univariate drift with every method,
+ * multivariate drift, realized and estimated performance — and
  * the analysis side of it do not depend on the number of columns or chunks: 2 vs 60 columns, 3 vs 300 chunks.
  */
 class OnePassSparkTest extends SparkTestBase {
@@ -39,6 +39,9 @@ class OnePassSparkTest extends SparkTestBase {
     for (int i = 0; i < 10; i++) {
       cols.add(concat(lit("v"), floor(rand(100 + i).multiply(5)).cast("string")).as("c" + i));
     }
+    cols.add(round(rand(999), 2).as("score"));
+    cols.add(when(rand(999).geq(0.5), 1).otherwise(0).as("pred"));
+    cols.add(when(rand(1000).lt(rand(999)), 1).otherwise(0).as("target"));
     Dataset<Row> df = session().range(0, ROWS, 1, 3).select(cols.toArray(Column[]::new));
     df.write().parquet(dir.resolve("ref").toString());
     df.write().parquet(dir.resolve("ana").toString());
@@ -54,11 +57,13 @@ class OnePassSparkTest extends SparkTestBase {
         monitor: jobs
         reference: {path: %s, format: parquet}
         analysis: {path: %s, format: parquet}
-        columns: {timestamp: ts, id: id, features: %s}
+        columns: {timestamp: ts, id: id, features: %s, prediction: pred, scores: score, target: target}
         chunking: {size: %d}
         calculators:
           data_quality: {}
           multivariate_drift: {}
+          realized_performance: {metrics: [roc_auc, f1, confusion_matrix]}
+          estimated_performance: {metrics: [roc_auc, f1, confusion_matrix]}
           univariate_drift:
             continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein, hellinger, psi]
             categorical_methods: [chi2, jensen_shannon, hellinger, l_infinity, psi]
