@@ -425,9 +425,9 @@ public final class ConfigLoader {
     JsonNode n = s.node.get(name);
     Section r = n == null || n.isNull() ? Section.empty(key) : s.section(name);
     if (name.equals("estimated_performance")) {
-      r.allow("metrics", "business_value_matrix", "normalize_business_value", "calibration");
+      r.allow("metrics", "business_value_matrix", "normalize_business_value", "normalize_confusion_matrix", "calibration");
     } else {
-      r.allow("metrics", "business_value_matrix", "normalize_business_value");
+      r.allow("metrics", "business_value_matrix", "normalize_business_value", "normalize_confusion_matrix");
     }
     List<String> valid = type == ProblemType.REGRESSION ? RealizedPerformanceConfig.REGRESSION
         : type == ProblemType.MULTICLASS_CLASSIFICATION ? RealizedPerformanceConfig.MULTICLASS : RealizedPerformanceConfig.BINARY;
@@ -471,7 +471,11 @@ public final class ConfigLoader {
     if (norm != null && !norm.equals("per_prediction")) {
       throw Errors.badValue(key + ".normalize_business_value", norm, "per_prediction or null");
     }
-    return new RealizedPerformanceConfig(List.copyOf(metrics), matrix, norm != null);
+    String cm = r.string("normalize_confusion_matrix", null);
+    if (cm != null && !RealizedPerformanceConfig.CONFUSION_NORMALIZATIONS.contains(cm)) {
+      throw Errors.unknownName(key + ".normalize_confusion_matrix", cm, RealizedPerformanceConfig.CONFUSION_NORMALIZATIONS);
+    }
+    return new RealizedPerformanceConfig(List.copyOf(metrics), matrix, norm != null, cm);
   }
 
   /** Opt-in (not among the defaults). */

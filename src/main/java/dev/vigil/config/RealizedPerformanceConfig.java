@@ -5,10 +5,15 @@ import java.util.List;
 /**
  * {@code calculators.realized_performance}: the metrics (NannyML's names; {@code confusion_matrix} gives
  * true_positive, true_negative, false_positive, false_negative) and the business value matrix in NannyML's
- * layout {@code [[TN, FP], [FN, TP]]} (rows: true class, columns: predicted class).
+ * layout {@code [[TN, FP], [FN, TP]]} (rows: true class, columns: predicted class); the confusion matrix as
+ * counts or normalised as NannyML ({@code all}: by rows, {@code true}: by the true class, {@code pred}: by the
+ * predicted class).
  */
 public record RealizedPerformanceConfig(List<String> metrics, double[][] businessValueMatrix,
-    boolean normalizeBusinessValuePerPrediction) {
+    boolean normalizeBusinessValuePerPrediction, String normalizeConfusionMatrix) {
+  /** NannyML's {@code normalize_confusion_matrix} values (null: counts). */
+  public static final List<String> CONFUSION_NORMALIZATIONS = List.of("all", "true", "pred");
+
   public static final List<String> BINARY = List.of("roc_auc", "f1", "precision", "recall", "specificity",
       "accuracy", "average_precision", "confusion_matrix", "business_value");
   /** Multiclass in this version: one-vs-rest, macro-averaged (no confusion matrix, business value or AP yet). */

@@ -45,17 +45,24 @@ public final class Cbpe {
   }
 
   /** The estimate of a confusion-based metric (NannyML returns 0, not NaN, on an empty denominator). */
-  public static double metric(String metric, Expected e, double[][] businessValue, boolean perPrediction) {
+  public static double metric(String metric, Expected e, dev.vigil.config.RealizedPerformanceConfig config) {
+    double[][] businessValue = config.businessValueMatrix();
+    boolean perPrediction = config.normalizeBusinessValuePerPrediction();
+    String norm = config.normalizeConfusionMatrix();
     return switch (metric) {
       case "precision" -> ratio(e.tp, e.tp + e.fp);
       case "recall" -> ratio(e.tp, e.tp + e.fn);
       case "specificity" -> ratio(e.tn, e.tn + e.fp);
       case "f1" -> ratio(e.tp, e.tp + 0.5 * (e.fp + e.fn));
       case "accuracy" -> e.n == 0 ? Double.NaN : (e.tp + e.tn) / e.n;
-      case "true_positive" -> e.n == 0 ? Double.NaN : e.tp;
-      case "false_positive" -> e.n == 0 ? Double.NaN : e.fp;
-      case "false_negative" -> e.n == 0 ? Double.NaN : e.fn;
-      case "true_negative" -> e.n == 0 ? Double.NaN : e.tn;
+      case "true_positive" -> e.n == 0 ? Double.NaN : norm == null ? e.tp
+          : e.tp / (norm.equals("all") ? e.n : norm.equals("true") ? e.tp + e.fn : e.tp + e.fp);
+      case "false_positive" -> e.n == 0 ? Double.NaN : norm == null ? e.fp
+          : e.fp / (norm.equals("all") ? e.n : norm.equals("true") ? e.tn + e.fp : e.tp + e.fp);
+      case "false_negative" -> e.n == 0 ? Double.NaN : norm == null ? e.fn
+          : e.fn / (norm.equals("all") ? e.n : norm.equals("true") ? e.tp + e.fn : e.tn + e.fn);
+      case "true_negative" -> e.n == 0 ? Double.NaN : norm == null ? e.tn
+          : e.tn / (norm.equals("all") ? e.n : norm.equals("true") ? e.tn + e.fp : e.tn + e.fn);
       case "business_value" -> {
         if (e.n == 0) {
           yield Double.NaN;

@@ -176,6 +176,36 @@ public final class ClassificationMath {
     return t;
   }
 
+  /** A confusion cell as a count, or normalised as NannyML's {@code normalize_confusion_matrix} (all/true/pred). */
+  public static double cell(Confusion c, String cell, String normalization) {
+    double x = switch (cell) {
+      case "true_positive" -> c.tp();
+      case "true_negative" -> c.tn();
+      case "false_positive" -> c.fp();
+      case "false_negative" -> c.fn();
+      default -> throw new IllegalArgumentException(cell);
+    };
+    return normalization == null ? x : x / cellGroup(c, cell, normalization);
+  }
+
+  /**
+   * What a cell is divided by: all rows (null or all), the cell's true class (true: TP and FN by TP+FN, TN and
+   * FP by TN+FP) or its predicted class (pred: TP and FP by TP+FP, TN and FN by TN+FN).
+   */
+  public static double cellGroup(Confusion c, String cell, String normalization) {
+    if (normalization == null || normalization.equals("all")) {
+      return c.n();
+    }
+    boolean byTrue = normalization.equals("true");
+    return switch (cell) {
+      case "true_positive" -> byTrue ? c.tp() + c.fn() : c.tp() + c.fp();
+      case "false_negative" -> byTrue ? c.tp() + c.fn() : c.tn() + c.fn();
+      case "true_negative" -> byTrue ? c.tn() + c.fp() : c.tn() + c.fn();
+      case "false_positive" -> byTrue ? c.tn() + c.fp() : c.tp() + c.fp();
+      default -> throw new IllegalArgumentException(cell);
+    };
+  }
+
   /** std of a 0/1 indicator with mean q: {@code √(q(1−q))}. */
   static double bernoulliStd(double q) {
     return Math.sqrt(q * (1 - q));

@@ -216,7 +216,6 @@ public final class EstimatedPerformanceCalculator implements Calculator {
         realizedOf.put(Specs.key(m.segment()) + "\u0001" + m.metric() + "\u0001" + m.chunkIndex(), m.value());
       }
       List<Measurement> out = new ArrayList<>();
-      boolean perPrediction = config.metrics().normalizeBusinessValuePerPrediction();
       for (String seg : t.segments()) {
         String key = Specs.key(seg);
         DoubleUnaryOperator cal = calibration.getOrDefault(key, DoubleUnaryOperator.identity());
@@ -230,12 +229,12 @@ public final class EstimatedPerformanceCalculator implements Calculator {
             double v = multiclass != null ? mc.estimate(m) : switch (m) {
               case "roc_auc" -> Cbpe.rocAuc(scores, cal);
               case "average_precision" -> Cbpe.averagePrecision(scores, cal);
-              default -> Cbpe.metric(m, e, config.metrics().businessValueMatrix(), perPrediction);
+              default -> Cbpe.metric(m, e, config.metrics());
             };
             double se = n == 0 || Double.isNaN(v) ? Double.NaN
                 : multiclass != null ? RealizedPerformanceCalculator.multiclassSamplingError(m, comp.get(m), n)
                 : RealizedPerformanceCalculator.samplingError(m, comp.getOrDefault(m, new double[] {Double.NaN, 1}),
-                    n, perPrediction);
+                    n, config.metrics());
             Double lowerLimit = RealizedPerformanceCalculator.lowerLimit(m);
             Double upperLimit = realized.upperLimit(m);
             double upper = Math.min(upperLimit == null ? Double.POSITIVE_INFINITY : upperLimit, v + 3 * se);

@@ -177,7 +177,10 @@ public final class RealizedPerformanceCalculator implements Calculator {
   }
 
   Double upperLimit(String metric) {
-    return type == ProblemType.REGRESSION || metric.equals("business_value") || CELLS.contains(metric) ? null : 1.0;
+    if (CELLS.contains(metric)) {
+      return config.normalizeConfusionMatrix() == null ? null : 1.0;
+    }
+    return type == ProblemType.REGRESSION || metric.equals("business_value") ? null : 1.0;
   }
 
   private List<Measurement> measure(List<Value> values, Map<String, Bounds> bounds) {
@@ -234,10 +237,11 @@ public final class RealizedPerformanceCalculator implements Calculator {
     double factor = errorsAndHits / (c.tp() + 0.5 * (c.fn() + c.fp()));
     out.put("f1", new double[] {factor * ClassificationMath.bernoulliStd((double) c.tp() / errorsAndHits), errorsAndHits / n});
     out.put("accuracy", new double[] {ClassificationMath.bernoulliStd((c.tp() + c.tn()) / n), 1});
-    out.put("true_positive", new double[] {ClassificationMath.bernoulliStd(c.tp() / n), 1});
-    out.put("true_negative", new double[] {ClassificationMath.bernoulliStd(c.tn() / n), 1});
-    out.put("false_positive", new double[] {ClassificationMath.bernoulliStd(c.fp() / n), 1});
-    out.put("false_negative", new double[] {ClassificationMath.bernoulliStd(c.fn() / n), 1});
+    for (String cell : CELLS) {
+      double x = ClassificationMath.cell(c, cell, null);
+      double group = ClassificationMath.cellGroup(c, cell, config.normalizeConfusionMatrix());
+      out.put(cell, new double[] {ClassificationMath.bernoulliStd(x / group), group / n});
+    }
     if (config.businessValueMatrix() != null) {
       double[][] bv = config.businessValueMatrix();
       double[] values = {bv[0][0], bv[0][1], bv[1][0], bv[1][1]};
@@ -323,10 +327,8 @@ public final class RealizedPerformanceCalculator implements Calculator {
         case "specificity" -> v = ClassificationMath.specificity(c);
         case "f1" -> v = ClassificationMath.f1(c);
         case "accuracy" -> v = ClassificationMath.accuracy(c);
-        case "true_positive" -> v = n == 0 ? Double.NaN : c.tp();
-        case "true_negative" -> v = n == 0 ? Double.NaN : c.tn();
-        case "false_positive" -> v = n == 0 ? Double.NaN : c.fp();
-        case "false_negative" -> v = n == 0 ? Double.NaN : c.fn();
+        case "true_positive", "true_negative", "false_positive", "false_negative" ->
+            v = n == 0 ? Double.NaN : ClassificationMath.cell(c, m, config.normalizeConfusionMatrix());
         case "business_value" ->
             v = ClassificationMath.businessValue(c, config.businessValueMatrix(), config.normalizeBusinessValuePerPrediction());
         case "roc_auc", "average_precision" -> {
@@ -338,7 +340,7 @@ public final class RealizedPerformanceCalculator implements Calculator {
         }
         default -> throw new IllegalArgumentException(m);
       }
-      double err = samplingError(m, k, errorRows, config.normalizeBusinessValuePerPrediction());
+      double err = samplingError(m, k, errorRows, config);
       out.add(new Value(m, seg, i, v, Double.isNaN(v) ? Double.NaN : err));
     }
   }
@@ -348,12 +350,15 @@ public final class RealizedPerformanceCalculator implements Calculator {
    * whole-reference component {@code k = {std, fraction}}. NaN for average precision (NannyML bootstraps reference
    * rows, not reproduced).
    */
-  static double samplingError(String metric, double[] k, long n, boolean businessValuePerPrediction) {
+  static double samplingError(String metric, double[] k, long n, RealizedPerformanceConfig config) {
     return switch (metric) {
       case "precision", "recall", "specificity", "f1", "roc_auc" -> k[0] / Math.sqrt(n * k[1]);
       case "accuracy" -> k[0] / Math.sqrt(n);
-      case "true_positive", "true_negative", "false_positive", "false_negative" -> k[0] * Math.sqrt(n);
-      case "business_value" -> businessValuePerPrediction ? k[0] / Math.sqrt(n) : k[0] * Math.sqrt(n);
+      case "true_positive", "true_negative", "false_positive", "false_negative" -> {
+        String norm = config.normalizeConfusionMatrix();
+        yield norm == null ? k[0] * Math.sqrt(n) : norm.equals("all") ? k[0] / Math.sqrt(n) : k[0] / Math.sqrt(n * k[1]);
+      }
+      case "business_value" -> config.normalizeBusinessValuePerPrediction() ? k[0] / Math.sqrt(n) : k[0] * Math.sqrt(n);
       case "average_precision" -> Double.NaN;
       default -> throw new IllegalArgumentException(metric);
     };

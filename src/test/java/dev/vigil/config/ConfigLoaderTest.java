@@ -498,8 +498,23 @@ class ConfigLoaderTest {
 
     @Test
     void unavailableCalculator() {
-      fails(BASE + "calculators: {estimated_performance: {metrics: [roc_auc]}}\n",
-          "calculators.estimated_performance", "not available", "data_quality", "univariate_drift");
+      fails(BASE + "problem_type: regression\ncalculators: {estimated_performance: {metrics: [mae]}}\n",
+          "calculators.estimated_performance", "not available", "binary_classification");
+    }
+
+    @Test
+    void estimatedPerformanceSettings() {
+      String columns = "columns: {prediction: p, scores: s, target: y}\n";
+      fails(BASE + columns + "calculators: {estimated_performance: {calibration: sometimes}}\n",
+          "calculators.estimated_performance.calibration", "sometimes");
+      fails(BASE + columns + "calculators: {estimated_performance: {normalize_confusion_matrix: rows}}\n",
+          "calculators.estimated_performance.normalize_confusion_matrix", "rows", "pred");
+      fails(BASE + "columns: {prediction: p, target: y}\ncalculators: {estimated_performance: {}}\n",
+          "columns.scores");
+      MonitorConfig c = parse(BASE + columns
+          + "calculators: {estimated_performance: {calibration: never, normalize_confusion_matrix: true}}\n");
+      assertThat(c.estimatedPerformance().calibration()).isEqualTo(EstimatedPerformanceConfig.Calibration.NEVER);
+      assertThat(c.estimatedPerformance().metrics().normalizeConfusionMatrix()).isEqualTo("true");
     }
 
     @Test

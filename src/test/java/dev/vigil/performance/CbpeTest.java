@@ -3,6 +3,8 @@ package dev.vigil.performance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vigil.config.RealizedPerformanceConfig;
+import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
@@ -79,8 +81,25 @@ class CbpeTest {
     assertThat(e.n()).isEqualTo(n);
     assertThat(e.tp()).isCloseTo(tp, within(1e-9));
     assertThat(e.fn()).isCloseTo(fn, within(1e-9));
-    assertThat(Cbpe.metric("recall", e, null, false)).isCloseTo(tp / (tp + fn), within(1e-12));
-    assertThat(Cbpe.metric("precision", new Cbpe.Expected(0, 0, 1, 1, 2), null, false)).isZero();
+    RealizedPerformanceConfig counts = new RealizedPerformanceConfig(List.of(), null, false, null);
+    assertThat(Cbpe.metric("recall", e, counts)).isCloseTo(tp / (tp + fn), within(1e-12));
+    assertThat(Cbpe.metric("precision", new Cbpe.Expected(0, 0, 1, 1, 2), counts)).isZero();
+  }
+
+  @Test
+  void normalisedExpectedConfusionCells() {
+    Cbpe.Expected e = new Cbpe.Expected(3, 1, 2, 4, 10);
+    assertThat(Cbpe.metric("true_positive", e, norm(null))).isEqualTo(3);
+    assertThat(Cbpe.metric("true_positive", e, norm("all"))).isCloseTo(0.3, within(1e-15));
+    assertThat(Cbpe.metric("true_positive", e, norm("true"))).isCloseTo(3.0 / 5, within(1e-15));
+    assertThat(Cbpe.metric("false_positive", e, norm("true"))).isCloseTo(1.0 / 5, within(1e-15));
+    assertThat(Cbpe.metric("false_positive", e, norm("pred"))).isCloseTo(1.0 / 4, within(1e-15));
+    assertThat(Cbpe.metric("true_negative", e, norm("pred"))).isCloseTo(4.0 / 6, within(1e-15));
+    assertThat(Cbpe.metric("false_negative", e, norm("pred"))).isCloseTo(2.0 / 6, within(1e-15));
+  }
+
+  static RealizedPerformanceConfig norm(String normalization) {
+    return new RealizedPerformanceConfig(List.of(), null, false, normalization);
   }
 
   @Test

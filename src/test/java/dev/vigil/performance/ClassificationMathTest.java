@@ -51,4 +51,20 @@ class ClassificationMathTest {
     assertThat(ClassificationMath.businessValue(new Confusion(4, 0, 0, 0), new double[][] {{1, 2}, {3, 4}}, false))
         .isEqualTo(40);
   }
+
+  @Test
+  void normalisedConfusionCellsAsSklearn() {
+    // tn 4, fp 1, fn 2, tp 3: sklearn's confusion_matrix(normalize=...) [[tn, fp], [fn, tp]]
+    ClassificationMath.Confusion c = new ClassificationMath.Confusion(4, 1, 2, 3);
+    assertThat(ClassificationMath.cell(c, "true_positive", null)).isEqualTo(3);
+    assertThat(ClassificationMath.cell(c, "true_positive", "all")).isEqualTo(0.3);
+    assertThat(ClassificationMath.cell(c, "true_positive", "true")).isEqualTo(3.0 / 5);
+    assertThat(ClassificationMath.cell(c, "false_negative", "true")).isEqualTo(2.0 / 5);
+    assertThat(ClassificationMath.cell(c, "true_negative", "true")).isEqualTo(4.0 / 5);
+    assertThat(ClassificationMath.cell(c, "false_positive", "true")).isEqualTo(1.0 / 5);
+    assertThat(ClassificationMath.cell(c, "true_positive", "pred")).isEqualTo(3.0 / 4);
+    assertThat(ClassificationMath.cell(c, "false_positive", "pred")).isEqualTo(1.0 / 4);
+    assertThat(ClassificationMath.cell(c, "true_negative", "pred")).isEqualTo(4.0 / 6);
+    assertThat(ClassificationMath.cell(c, "false_negative", "pred")).isEqualTo(2.0 / 6);
+  }
 }
