@@ -233,10 +233,12 @@ public final class ConfigLoader {
     AlertsConfig alerts = AlertsConfig.none();
     if (root.has("alerts")) {
       Section a = root.section("alerts");
-      a.allow("webhook", "slack");
+      a.allow("webhook", "slack", "timeout_seconds", "attempts");
       String webhook = a.has("webhook") ? urlOf(a.section("webhook")) : null;
       String slack = a.has("slack") ? urlOf(a.section("slack")) : null;
-      alerts = new AlertsConfig(webhook, slack);
+      alerts = new AlertsConfig(webhook, slack,
+          a.has("timeout_seconds") ? a.positiveInt("timeout_seconds") : AlertsConfig.DEFAULT_TIMEOUT_SECONDS,
+          a.has("attempts") ? a.positiveInt("attempts") : AlertsConfig.DEFAULT_ATTEMPTS);
     }
     return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dq, drift,
         multivariate, realized, estimated, thresholds, output, alerts, resolvedYaml);

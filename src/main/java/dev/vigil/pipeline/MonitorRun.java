@@ -98,8 +98,9 @@ public final class MonitorRun {
       LOG.info("writing {} result rows to {}", outcome.rows().size(), sink.tablePath("results"));
       sink.mergeResults(outcome.rows());
       sink.mergeDistributions(outcome.distributions());
+      String alertErrors = deliverAlerts(config, runId, sink, outcome.rows());
       sink.appendRun(RowFactory.create(runId, config.monitor(), started, Timestamp.from(clock.instant()), "succeeded",
-          null, outcome.referenceRows(), outcome.analysisRows(), outcome.analysisChunks(), outcome.alerts(),
+          alertErrors, outcome.referenceRows(), outcome.analysisRows(), outcome.analysisChunks(), outcome.alerts(),
           config.resolvedYaml(), Version.VERSION));
       return outcome;
     } catch (RuntimeException e) {
@@ -112,6 +113,36 @@ public final class MonitorRun {
       }
       throw e;
     }
+  }
+
+  /**
+   * Sends each destination the analysis alerts it has not been sent before (the {@code alerts} table remembers
+   * what was sent, so an identical rerun sends nothing); returns the delivery failures, or null.
+   */
+  private String deliverAlerts(MonitorConfig config, String runId, DeltaResultSink sink, List<ResultRow> rows) {
+    if (!config.alerts().any()) {
+      return null;
+    }
+    dev.vigil.alerts.AlertDelivery delivery = new dev.vigil.alerts.AlertDelivery(config.alerts());
+    List<String> errors = new ArrayList<>();
+    for (String destination : delivery.destinations()) {
+      java.util.Set<List<Object>> sent = sink.sentAlerts(config.monitor(), destination);
+      List<ResultRow> fresh = rows.stream()
+          .filter(r -> r.alert() && r.period().equals("analysis"))
+          .filter(r -> !sent.contains(java.util.Arrays.asList(r.calculator(), r.metric(), r.columnName(), r.segment(),
+              r.period(), r.chunkKey())))
+          .toList();
+      var outcome = delivery.send(destination, config.monitor(), runId, sink.tablePath("results"), fresh);
+      if (outcome.delivered()) {
+        Timestamp now = Timestamp.from(clock.instant());
+        sink.appendSentAlerts(fresh.stream().map(r -> RowFactory.create(r.monitor(), r.calculator(), r.metric(),
+            r.columnName(), r.segment(), r.period(), r.chunkKey(), destination, r.value(), runId, now)).toList());
+        LOG.info("{}: {} new alert(s) sent", destination, fresh.size());
+      } else {
+        errors.add(outcome.error());
+      }
+    }
+    return errors.isEmpty() ? null : String.join("; ", errors);
   }
 
   /** Everything but the writes. */

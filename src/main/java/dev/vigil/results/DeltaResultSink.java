@@ -98,6 +98,29 @@ public final class DeltaResultSink {
     return "NOT (" + String.join(" AND ", same) + ")";
   }
 
+  /** The result keys of the alerts already sent to {@code destination} for the monitor (a small table). */
+  public java.util.Set<List<Object>> sentAlerts(String monitor, String destination) {
+    String path = tablePath("alerts");
+    java.util.Set<List<Object>> out = new java.util.HashSet<>();
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return out;
+    }
+    for (Row r : spark.read().format("delta").load(path)
+        .where(org.apache.spark.sql.functions.col("monitor").equalTo(monitor)
+            .and(org.apache.spark.sql.functions.col("destination").equalTo(destination)))
+        .select("calculator", "metric", "column_name", "segment", "period", "chunk_key").collectAsList()) {
+      out.add(java.util.Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)));
+    }
+    return out;
+  }
+
+  /** Records alerts as sent ({@link ResultSchema#ALERTS} rows). */
+  public void appendSentAlerts(List<Row> rows) {
+    if (!rows.isEmpty()) {
+      spark.createDataFrame(rows, ResultSchema.ALERTS).write().format("delta").mode("append").save(tablePath("alerts"));
+    }
+  }
+
   public void appendRun(Row run) {
     spark.createDataFrame(List.of(run), ResultSchema.RUNS).write().format("delta").mode("append")
         .save(tablePath("runs"));

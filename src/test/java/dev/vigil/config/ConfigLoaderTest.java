@@ -503,6 +503,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void alertDeliveryLimits() {
+      MonitorConfig c = parse(BASE + "alerts: {webhook: {url: \"http://h/x\"}, timeout_seconds: 2, attempts: 5}\n");
+      assertThat(c.alerts()).isEqualTo(new AlertsConfig("http://h/x", null, 2, 5));
+      fails(BASE + "alerts: {webhook: {url: \"http://h/x\"}, attempts: 0}\n", "alerts.attempts");
+      fails(BASE + "alerts: {webhook: {url: \"http://h/x\"}, retries: 2}\n", "alerts.retries");
+    }
+
+    @Test
     void estimatedPerformanceSettings() {
       String columns = "columns: {prediction: p, scores: s, target: y}\n";
       fails(BASE + columns + "calculators: {estimated_performance: {calibration: sometimes}}\n",
