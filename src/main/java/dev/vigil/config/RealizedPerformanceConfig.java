@@ -16,8 +16,9 @@ public record RealizedPerformanceConfig(List<String> metrics, double[][] busines
 
   public static final List<String> BINARY = List.of("roc_auc", "f1", "precision", "recall", "specificity",
       "accuracy", "average_precision", "confusion_matrix", "business_value");
-  /** Multiclass in this version: one-vs-rest, macro-averaged (no confusion matrix, business value or AP yet). */
-  public static final List<String> MULTICLASS = List.of("roc_auc", "f1", "precision", "recall", "specificity", "accuracy");
+  /** Multiclass in this version: one-vs-rest, macro-averaged, and the confusion matrix (no business value or AP yet). */
+  public static final List<String> MULTICLASS = List.of("roc_auc", "f1", "precision", "recall", "specificity",
+      "accuracy", "confusion_matrix");
   public static final List<String> REGRESSION = List.of("mae", "mape", "mse", "rmse", "msle", "rmsle");
   public static final List<String> ALL;
 

@@ -226,12 +226,16 @@ public final class EstimatedPerformanceCalculator implements Calculator {
           MulticlassExpected mc = multiclass == null ? null : t.state(seg, i, expectedSpec);
           long n = multiclass == null ? e.n() : mc.n();
           for (String m : realized.reported()) {
-            double v = multiclass != null ? mc.estimate(m) : switch (m) {
+            boolean cell = multiclass != null && multiclass.cells().contains(m);
+            String norm = config.metrics().normalizeConfusionMatrix();
+            double v = cell ? mc.cell(multiclass.cell(m)[0], multiclass.cell(m)[1], norm)
+                : multiclass != null ? mc.estimate(m) : switch (m) {
               case "roc_auc" -> Cbpe.rocAuc(scores, cal);
               case "average_precision" -> Cbpe.averagePrecision(scores, cal);
               default -> Cbpe.metric(m, e, config.metrics());
             };
             double se = n == 0 || Double.isNaN(v) ? Double.NaN
+                : cell ? RealizedPerformanceCalculator.cellSamplingError(comp.get(m), n, norm)
                 : multiclass != null ? RealizedPerformanceCalculator.multiclassSamplingError(m, comp.get(m), n)
                 : RealizedPerformanceCalculator.samplingError(m, comp.getOrDefault(m, new double[] {Double.NaN, 1}),
                     n, config.metrics());

@@ -161,11 +161,61 @@ final class Multiclass {
     };
   }
 
+  /** NannyML's confusion-matrix metric names {@code true_<a>_pred_<b>}, by true class then predicted class. */
+  List<String> cells() {
+    List<String> out = new ArrayList<>();
+    for (String a : classes) {
+      for (String b : classes) {
+        out.add("true_" + a + "_pred_" + b);
+      }
+    }
+    return out;
+  }
+
+  /** {true class index, predicted class index} of a cell name. */
+  int[] cell(String metric) {
+    int i = cells().indexOf(metric);
+    return new int[] {i / classes.size(), i % classes.size()};
+  }
+
+  /** A cell divided as {@code normalization} says: all rows (all), the true class's rows (true), the predicted (pred). */
+  double cellGroup(Pairs pairs, int[] ij, String normalization) {
+    if (normalization == null || normalization.equals("all")) {
+      return pairs.n();
+    }
+    double sum = 0;
+    for (String other : classes) {
+      sum += normalization.equals("true") ? pairs.count(classes.get(ij[0]), other) : pairs.count(other, classes.get(ij[1]));
+    }
+    return sum;
+  }
+
+  /** Per cell {std of its indicator within its group, the group's share of the reference}. */
+  Map<String, double[]> cellComponents(ChunkTable ref, String seg, String normalization) {
+    Pairs pairs = wholePairs(ref, seg);
+    Map<String, double[]> out = new HashMap<>();
+    for (String cell : cells()) {
+      int[] ij = cell(cell);
+      double group = cellGroup(pairs, ij, normalization);
+      double q = pairs.count(classes.get(ij[0]), classes.get(ij[1])) / group;
+      out.put(cell, new double[] {Math.sqrt(q * (1 - q)), group / pairs.n()});
+    }
+    return out;
+  }
+
   /** The realized value of a metric on a chunk; NaN where NannyML gives none. */
-  double realized(String metric, ChunkTable t, String seg, int i) {
+  double realized(String metric, ChunkTable t, String seg, int i, String normalization) {
     Pairs pairs = pairs(t, seg, i);
     if (pairs.n() == 0) {
       return Double.NaN;
+    }
+    if (metric.startsWith("true_") && cells().contains(metric)) {
+      if (pairs.targets().size() < 2 || pairs.predictions().size() < 2) {
+        return Double.NaN;
+      }
+      int[] ij = cell(metric);
+      double count = pairs.count(classes.get(ij[0]), classes.get(ij[1]));
+      return normalization == null ? count : count / cellGroup(pairs, ij, normalization);
     }
     switch (metric) {
       case "accuracy" -> {

@@ -152,6 +152,35 @@ public final class MulticlassExpected implements RowState {
     return new double[] {tp, fp, fn, tn};
   }
 
+  /**
+   * The expected confusion cell (true class i, predicted class j): {@code Σ_{ŷ=j} P_i}, or normalised by all rows,
+   * the true class's expected rows or the predicted class's rows.
+   */
+  public double cell(int i, int j, String normalization) {
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double v = expected[i][j];
+    if (normalization == null) {
+      return v;
+    }
+    double group = 0;
+    switch (normalization) {
+      case "all" -> group = n;
+      case "true" -> {
+        for (int b = 0; b < k; b++) {
+          group += expected[i][b];
+        }
+      }
+      default -> {
+        for (int a = 0; a < k; a++) {
+          group += expected[a][j];
+        }
+      }
+    }
+    return v / group;
+  }
+
   /** The estimate of a metric, macro-averaged over the classes; NaN without rows. */
   public double estimate(String metric) {
     if (n == 0) {

@@ -130,7 +130,7 @@ public final class RealizedPerformanceCalculator implements Calculator {
     List<String> out = new ArrayList<>();
     for (String m : config.metrics()) {
       if (m.equals("confusion_matrix")) {
-        out.addAll(CELLS);
+        out.addAll(multiclass != null ? multiclass.cells() : CELLS);
       } else {
         out.add(m);
       }
@@ -154,7 +154,7 @@ public final class RealizedPerformanceCalculator implements Calculator {
     byKey.forEach((k, vs) -> {
       String metric = k.substring(k.indexOf('\u0001') + 1);
       Threshold t = overrides.getOrDefault(metric, overrides.getOrDefault(
-          CELLS.contains(metric) ? "confusion_matrix" : metric, Threshold.DEFAULT));
+          isCell(metric) ? "confusion_matrix" : metric, Threshold.DEFAULT));
       bounds.put(k, t.bounds(vs.stream().mapToDouble(Double::doubleValue).toArray())
           .clip(lowerLimit(metric), upperLimit(metric), LimitMode.CLIP));
     });
@@ -172,12 +172,17 @@ public final class RealizedPerformanceCalculator implements Calculator {
     };
   }
 
+  /** A confusion-matrix cell: binary's four names, or multiclass {@code true_<a>_pred_<b>}. */
+  boolean isCell(String metric) {
+    return CELLS.contains(metric) || multiclass != null && multiclass.cells().contains(metric);
+  }
+
   static Double lowerLimit(String metric) {
     return metric.equals("business_value") ? null : 0.0;
   }
 
   Double upperLimit(String metric) {
-    if (CELLS.contains(metric)) {
+    if (isCell(metric)) {
       return config.normalizeConfusionMatrix() == null ? null : 1.0;
     }
     return type == ProblemType.REGRESSION || metric.equals("business_value") ? null : 1.0;
@@ -205,6 +210,7 @@ public final class RealizedPerformanceCalculator implements Calculator {
     Map<String, double[]> out = new HashMap<>();
     if (multiclass != null) {
       // per metric: variance and fraction of each class, flattened
+      multiclass.cellComponents(ref, seg, config.normalizeConfusionMatrix()).forEach(out::put);
       multiclass.components(ref, seg).forEach((m, perClass) -> {
         double[] flat = new double[2 * perClass.length];
         for (int c = 0; c < perClass.length; c++) {
@@ -272,8 +278,9 @@ public final class RealizedPerformanceCalculator implements Calculator {
         if (multiclass != null) {
           long n = multiclass.rows(t, seg, i);
           for (String m : reported()) {
-            double v = multiclass.realized(m, t, seg, i);
-            double err = multiclassSamplingError(m, comp.get(m), n);
+            double v = multiclass.realized(m, t, seg, i, config.normalizeConfusionMatrix());
+            double err = multiclass.cells().contains(m) ? cellSamplingError(comp.get(m), n, config.normalizeConfusionMatrix())
+                : multiclassSamplingError(m, comp.get(m), n);
             out.add(new Value(m, seg, i, v, Double.isNaN(v) ? Double.NaN : err));
           }
         } else if (type == ProblemType.REGRESSION) {
@@ -354,14 +361,20 @@ public final class RealizedPerformanceCalculator implements Calculator {
     return switch (metric) {
       case "precision", "recall", "specificity", "f1", "roc_auc" -> k[0] / Math.sqrt(n * k[1]);
       case "accuracy" -> k[0] / Math.sqrt(n);
-      case "true_positive", "true_negative", "false_positive", "false_negative" -> {
-        String norm = config.normalizeConfusionMatrix();
-        yield norm == null ? k[0] * Math.sqrt(n) : norm.equals("all") ? k[0] / Math.sqrt(n) : k[0] / Math.sqrt(n * k[1]);
-      }
+      case "true_positive", "true_negative", "false_positive", "false_negative" ->
+          cellSamplingError(k, n, config.normalizeConfusionMatrix());
       case "business_value" -> config.normalizeBusinessValuePerPrediction() ? k[0] / Math.sqrt(n) : k[0] * Math.sqrt(n);
       case "average_precision" -> Double.NaN;
       default -> throw new IllegalArgumentException(metric);
     };
+  }
+
+  /** A confusion cell's sampling error from its component {std, fraction}: counts std·√n, else std/√(n·fraction). */
+  static double cellSamplingError(double[] k, long n, String normalization) {
+    if (k == null) {
+      return Double.NaN;
+    }
+    return normalization == null ? k[0] * Math.sqrt(n) : k[0] / Math.sqrt(n * k[1]);
   }
 
   /** NannyML's multiclass sampling error from the flattened per-class components. */
