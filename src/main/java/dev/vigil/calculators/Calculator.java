@@ -7,6 +7,7 @@ import java.util.List;
  * A configured (not fitted) calculator. It only declares states; the scan computes them. Reference flow: pass 1
  * computes {@link #referenceSpecs()}; {@link #refinementSpecs} may ask for a second reference pass with
  * parameters learned from pass 1 (e.g. a kernel density at the reference median); {@link #fit} sees both.
+ * A fitted calculator may add columns computed with what it learned ({@link FittedCalculator#transform}).
  */
 public interface Calculator {
   /** The CONTRACT name, e.g. {@code data_quality}. */
@@ -27,4 +28,13 @@ public interface Calculator {
   }
 
   FittedCalculator fit(ChunkTable reference);
+
+  /**
+   * Fits with the reference rows at hand too (chunked, with the derived columns), for calculators that train a
+   * model on them (DLE). It may run Spark jobs but must not collect rows to the driver. By default the states
+   * suffice.
+   */
+  default FittedCalculator fit(ChunkTable reference, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> referenceRows) {
+    return fit(reference);
+  }
 }

@@ -403,8 +403,7 @@ public final class ConfigLoader {
     }
     String key = "calculators.estimated_performance";
     if (type == ProblemType.REGRESSION) {
-      throw new UserException("configuration key '" + key + "': regression (DLE) is not available in Vigil "
-          + dev.vigil.internal.Version.VERSION + " yet; expected binary_classification or multiclass_classification (CBPE)");
+      return directLoss(s, columns);
     }
     if (columns.scores().isEmpty()) {
       throw Errors.missingKey("columns.scores", "the score column(s), because estimated_performance (CBPE) needs them");
@@ -414,6 +413,60 @@ public final class ConfigLoader {
     Section e = n == null || n.isNull() ? Section.empty(key) : s.section("estimated_performance");
     return new EstimatedPerformanceConfig(metrics, e.enumValue("calibration", EstimatedPerformanceConfig.Calibration.class,
         EstimatedPerformanceConfig.Calibration.AUTO));
+  }
+
+  /**
+   * DLE (regression): {@code metrics} as realized regression performance (default all six) and the loss models'
+   * {@code hyperparameters} (LightGBM's names, {@link DleHyperparameters}).
+   */
+  private static EstimatedPerformanceConfig directLoss(Section s, ColumnsConfig columns) {
+    String name = "estimated_performance";
+    JsonNode n = s.node.get(name);
+    Section e = n == null || n.isNull() ? Section.empty(s.key(name)) : s.section(name);
+    e.allow("metrics", "hyperparameters");
+    // the metrics (and the target and prediction they need) are checked as realized performance checks them
+    ObjectNode metricsOnly = ((ObjectNode) e.node).deepCopy();
+    metricsOnly.remove("hyperparameters");
+    ObjectNode parent = JsonNodeFactory.instance.objectNode();
+    parent.set(name, metricsOnly);
+    RealizedPerformanceConfig metrics = performance(new Section(s.path, parent), name, ProblemType.REGRESSION, columns);
+    DleHyperparameters d = DleHyperparameters.DEFAULTS;
+    if (!e.has("hyperparameters")) {
+      return new EstimatedPerformanceConfig(metrics, null, d);
+    }
+    Section h = e.section("hyperparameters");
+    h.allow(DleHyperparameters.KEYS.toArray(String[]::new));
+    return new EstimatedPerformanceConfig(metrics, null, new DleHyperparameters(
+        h.has("n_estimators") ? h.positiveInt("n_estimators") : d.nEstimators(),
+        fraction(h, "learning_rate", d.learningRate()),
+        (int) wholeIn(h, "max_depth", d.maxDepth(), 1, 30, "a whole number from 1 to 30 (MLlib's limit; LightGBM's -1,"
+            + " unlimited, has no equivalent)"),
+        h.has("min_child_samples") ? h.positiveInt("min_child_samples") : d.minChildSamples(),
+        (int) wholeIn(h, "max_bin", d.maxBin(), 2, 65_536, "a whole number from 2 to 65536"),
+        fraction(h, "subsample", d.subsample()),
+        wholeIn(h, "seed", d.seed(), Long.MIN_VALUE, Long.MAX_VALUE, "a whole number")));
+  }
+
+  /** A number in (0, 1]. */
+  private static double fraction(Section h, String k, double dflt) {
+    Double v = h.nullableDouble(k, dflt);
+    if (v == null || !(v > 0 && v <= 1)) {
+      throw Errors.badValue(h.key(k), v == null ? "null" : v, "a number in (0, 1]");
+    }
+    return v;
+  }
+
+  private static long wholeIn(Section h, String k, long dflt, long lo, long hi, String expected) {
+    if (!h.has(k)) {
+      return dflt;
+    }
+    JsonNode v = h.node.get(k);
+    boolean integral = v.isIntegralNumber() && v.canConvertToLong() || v.isTextual() && v.asText().trim().matches("-?\\d{1,18}");
+    long x = integral ? (v.isTextual() ? Long.parseLong(v.asText().trim()) : v.asLong()) : 0;
+    if (!integral || x < lo || x > hi) {
+      throw Errors.badValue(h.key(k), v.asText(), expected);
+    }
+    return x;
   }
 
   private static RealizedPerformanceConfig performance(Section s, String name, ProblemType type, ColumnsConfig columns) {

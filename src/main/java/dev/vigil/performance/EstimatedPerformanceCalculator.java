@@ -9,8 +9,6 @@ import dev.vigil.config.ProblemType;
 import dev.vigil.scan.Specs;
 import dev.vigil.scan.StateSpec;
 import dev.vigil.stats.ValueCounts;
-import dev.vigil.thresholds.Bounds;
-import dev.vigil.thresholds.Bounds.AlertRule;
 import dev.vigil.thresholds.Threshold;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -177,49 +175,37 @@ public final class EstimatedPerformanceCalculator implements Calculator {
   }
 
   private final class Fitted extends dev.vigil.calculators.FittedBase {
-    private final FittedCalculator realizedFit;
+    private final RealizedBaseline baseline;
     private final Map<String, DoubleUnaryOperator> calibration = new HashMap<>();
-    private final Map<String, Map<String, double[]>> components = new HashMap<>();
-    private final Map<String, Bounds> thresholds = new HashMap<>();
     private final MulticlassExpected.Of expectedSpec;
 
     Fitted(ChunkTable ref) {
-      realizedFit = realized.fit(ref);
+      baseline = new RealizedBaseline(realized, ref);
       analysisSpecs.addAll(chunkSpecs());
       expectedSpec = multiclass == null ? null : ref.find(MulticlassExpected.Of.class, s -> true).orElseThrow();
       if (expectedSpec != null) {
         analysisSpecs.add(expectedSpec);
       }
       for (String seg : ref.segments()) {
-        String key = Specs.key(seg);
-        components.put(key, realized.components(ref, seg));
         if (multiclass == null) {
           Isotonic iso = calibrator(ref, seg, RealizedPerformanceCalculator.POS, RealizedPerformanceCalculator.NEG,
               folds(0), "");
-          calibration.put(key, iso == null ? DoubleUnaryOperator.identity() : iso::predict);
+          calibration.put(Specs.key(seg), iso == null ? DoubleUnaryOperator.identity() : iso::predict);
         }
       }
-      for (Measurement m : realizedFit.reference()) {
-        thresholds.put(Specs.key(m.segment()) + "\u0001" + m.metric(), new Bounds(m.lowerThreshold(), m.upperThreshold()));
-      }
-      referenceResults = measure(ref, realizedFit.reference());
+      referenceResults = measure(ref, baseline.onReference());
     }
 
     @Override
     public List<Measurement> calculate(ChunkTable analysis) {
-      return measure(analysis, realizedFit.calculate(analysis));
+      return measure(analysis, baseline.on(analysis));
     }
 
-    private List<Measurement> measure(ChunkTable t, List<Measurement> realizedValues) {
-      Map<String, Double> realizedOf = new HashMap<>();
-      for (Measurement m : realizedValues) {
-        realizedOf.put(Specs.key(m.segment()) + "\u0001" + m.metric() + "\u0001" + m.chunkIndex(), m.value());
-      }
+    private List<Measurement> measure(ChunkTable t, RealizedBaseline.Realized realizedValues) {
       List<Measurement> out = new ArrayList<>();
       for (String seg : t.segments()) {
-        String key = Specs.key(seg);
-        DoubleUnaryOperator cal = calibration.getOrDefault(key, DoubleUnaryOperator.identity());
-        Map<String, double[]> comp = components.getOrDefault(key, Map.of());
+        DoubleUnaryOperator cal = calibration.getOrDefault(Specs.key(seg), DoubleUnaryOperator.identity());
+        Map<String, double[]> comp = baseline.components(seg);
         for (int i = 0; i < t.chunks().size(); i++) {
           TreeMap<Double, long[]> scores = multiclass == null ? byScore(t, seg, i) : null;
           Cbpe.Expected e = multiclass == null ? Cbpe.expected(scores, cal) : null;
@@ -239,14 +225,7 @@ public final class EstimatedPerformanceCalculator implements Calculator {
                 : multiclass != null ? RealizedPerformanceCalculator.multiclassSamplingError(m, comp.get(m), n)
                 : RealizedPerformanceCalculator.samplingError(m, comp.getOrDefault(m, new double[] {Double.NaN, 1}),
                     n, config.metrics());
-            Double lowerLimit = RealizedPerformanceCalculator.lowerLimit(m);
-            Double upperLimit = realized.upperLimit(m);
-            double upper = Math.min(upperLimit == null ? Double.POSITIVE_INFINITY : upperLimit, v + 3 * se);
-            double lower = Math.max(lowerLimit == null ? Double.NEGATIVE_INFINITY : lowerLimit, v - 3 * se);
-            Bounds b = thresholds.getOrDefault(key + "\u0001" + m, Bounds.NONE);
-            out.add(new Measurement(NAME, m, null, seg, i, Measurement.finite(v), null, Measurement.finite(se),
-                realizedOf.get(key + "\u0001" + m + "\u0001" + i), Measurement.finite(lower), Measurement.finite(upper),
-                b.lower(), b.upper(), b.alert(v, AlertRule.OUTSIDE)));
+            out.add(baseline.estimate(NAME, m, seg, i, v, se, realizedValues));
           }
         }
       }

@@ -310,15 +310,18 @@ public final class RealizedPerformanceCalculator implements Calculator {
         case "rmsle" -> negative ? Double.NaN : Math.sqrt(sle.mean());
         default -> throw new IllegalArgumentException(m);
       };
-      double[] c = comp.getOrDefault(m, new double[] {Double.NaN, 1});
-      double err = m.startsWith("rmse") || m.equals("rmsle")
-          ? Math.sqrt(c[0] * c[0] / (4 * n * c[1]))
-          : c[0] / Math.sqrt(n);
-      if (Double.isNaN(v)) {
-        err = Double.NaN;
-      }
+      double err = Double.isNaN(v) ? Double.NaN
+          : regressionSamplingError(m, comp.getOrDefault(m, new double[] {Double.NaN, 1}), n);
       out.add(new Value(m, seg, i, v, err));
     }
+  }
+
+  /**
+   * NannyML's sampling error of a regression metric on a chunk of {@code n} rows from its whole-reference component
+   * {@code k = {std, mean}}: {@code std/√n}, and for rmse and rmsle the delta method {@code √(std²/(4·n·mean))}.
+   */
+  static double regressionSamplingError(String metric, double[] k, long n) {
+    return metric.equals("rmse") || metric.equals("rmsle") ? Math.sqrt(k[0] * k[0] / (4 * n * k[1])) : k[0] / Math.sqrt(n);
   }
 
   private void classification(ChunkTable t, String seg, int i, Map<String, double[]> comp, List<Value> out) {

@@ -37,9 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One monitoring run: read → check → chunk → scan reference (1 pass, +1 when a calculator refines) → fit →
- * scan analysis (1 pass) → calculate → MERGE into {@code results}, and one row in {@code runs}, failed runs
- * included.
+ * One monitoring run: read → check → chunk → scan reference (1 pass, +1 when a calculator refines) → fit (+1
+ * reference pass over the fitted columns when a calculator asks, e.g. DLE) → scan analysis (1 pass) → calculate →
+ * MERGE into {@code results}, and one row in {@code runs}, failed runs included.
  */
 public final class MonitorRun {
   private static final Logger LOG = LoggerFactory.getLogger(MonitorRun.class);
@@ -182,12 +182,24 @@ public final class MonitorRun {
     }
     List<FittedCalculator> fitted = new ArrayList<>();
     for (Calculator c : calculators) {
-      fitted.add(c.fit(refTable));
+      fitted.add(c.fit(refTable, reference));
+    }
+    // one more reference pass when a fitted calculator needs states of its fitted columns (DLE's estimates)
+    List<StateSpec> afterFit = new ArrayList<>();
+    for (FittedCalculator f : fitted) {
+      for (StateSpec s : f.fittedReferenceSpecs()) {
+        if (!refTable.has(s) && !afterFit.contains(s)) {
+          afterFit.add(s);
+        }
+      }
+    }
+    if (!afterFit.isEmpty()) {
+      refTable = refTable.with(scanner.scan(transform(fitted, reference), afterFit, "reference (fitted columns)"));
     }
 
     long t1 = System.nanoTime();
-    Dataset<Row> analysis = derive(calculators,
-        withTargets(config, chunker.assign(inputs.analysis(), "analysis"), inputs.targets()));
+    Dataset<Row> analysis = transform(fitted, derive(calculators,
+        withTargets(config, chunker.assign(inputs.analysis(), "analysis"), inputs.targets())));
     List<StateSpec> anaSpecs = new ArrayList<>();
     fitted.forEach(f -> anaSpecs.addAll(f.analysisSpecs()));
     List<ChunkStates> anaGroups = scanner.scan(analysis, anaSpecs, "analysis");
@@ -199,7 +211,7 @@ public final class MonitorRun {
     List<ResultRow> rows = new ArrayList<>();
     List<Row> distributions = new ArrayList<>();
     for (FittedCalculator f : fitted) {
-      rows.addAll(toRows(config.monitor(), "reference", refTable, f.reference(), runId, now));
+      rows.addAll(toRows(config.monitor(), "reference", refTable, f.reference(refTable), runId, now));
       rows.addAll(toRows(config.monitor(), "analysis", anaTable, f.calculate(anaTable), runId, now));
       distributions.addAll(distributionRows(config.monitor(), "reference", refTable, f.distributions(refTable), runId, now));
       distributions.addAll(distributionRows(config.monitor(), "analysis", anaTable, f.distributions(anaTable), runId, now));
@@ -216,6 +228,14 @@ public final class MonitorRun {
       for (var e : c.derivedColumns().entrySet()) {
         df = df.withColumn(e.getKey(), expr(e.getValue()));
       }
+    }
+    return df;
+  }
+
+  /** Adds the fitted calculators' columns (narrow projections: no job). */
+  private static Dataset<Row> transform(List<FittedCalculator> fitted, Dataset<Row> df) {
+    for (FittedCalculator f : fitted) {
+      df = f.transform(df);
     }
     return df;
   }
@@ -261,7 +281,13 @@ public final class MonitorRun {
           config.realizedPerformance(), cols.target(), cols.prediction(), cols.scores(),
           overrides(config, dev.vigil.performance.RealizedPerformanceCalculator.NAME)));
     }
-    if (config.estimatedPerformance() != null) {
+    if (config.estimatedPerformance() != null && config.problemType() == dev.vigil.config.ProblemType.REGRESSION) {
+      var cols = config.columns();
+      out.add(new dev.vigil.performance.DirectLossEstimationCalculator(config.estimatedPerformance(), cols.target(),
+          cols.prediction(), columns.continuous().stream().filter(columns.features()::contains).toList(),
+          columns.categorical().stream().filter(columns.features()::contains).toList(),
+          overrides(config, dev.vigil.performance.DirectLossEstimationCalculator.NAME)));
+    } else if (config.estimatedPerformance() != null) {
       var cols = config.columns();
       List<String> rowColumns = new ArrayList<>();
       for (String c : java.util.Arrays.asList(cols.id(), cols.timestamp(), cols.prediction(), cols.target())) {

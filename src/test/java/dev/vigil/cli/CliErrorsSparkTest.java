@@ -214,12 +214,22 @@ class CliErrorsSparkTest extends SparkTestBase {
     assertUserError(r, "calculators.data_quality.metrics", "'meen'", "did you mean 'mean'", "missing_values");
   }
 
-  @Test
-  void unavailableCalculator() throws IOException {
-    String regression = edit(edit(valid(), "problem_type: binary_classification", "problem_type: regression"),
+  private static String regression() {
+    return edit(edit(valid(), "problem_type: binary_classification", "problem_type: regression"),
         "scores: y_pred_proba", "");
-    Result r = run(edit(regression, "calculators:\n", "calculators:\n  estimated_performance: {}\n"));
-    assertUserError(r, "calculators.estimated_performance", "not available", "binary_classification");
+  }
+
+  @Test
+  void dleWithAClassificationMetric() throws IOException {
+    Result r = run(edit(regression(), "calculators:\n", "calculators:\n  estimated_performance: {metrics: [mae, f1]}\n"));
+    assertUserError(r, "calculators.estimated_performance.metrics", "'f1'", "mae", "rmse");
+  }
+
+  @Test
+  void dleWithLightGbmsUnlimitedDepth() throws IOException {
+    Result r = run(edit(regression(), "calculators:\n",
+        "calculators:\n  estimated_performance: {hyperparameters: {max_depth: -1}}\n"));
+    assertUserError(r, "calculators.estimated_performance.hyperparameters.max_depth", "-1", "1 to 30");
   }
 
   @Test
