@@ -498,8 +498,8 @@ class ConfigLoaderTest {
 
     @Test
     void unavailableCalculator() {
-      fails(BASE + "calculators: {estimated_performance: {metrics: [roc_auc]}}\n",
-          "calculators.estimated_performance", "not available", "data_quality", "univariate_drift");
+      fails(BASE + "problem_type: regression\ncalculators: {estimated_performance: {metrics: [mae]}}\n",
+          "calculators.estimated_performance", "not available", "binary_classification");
     }
 
     @Test
