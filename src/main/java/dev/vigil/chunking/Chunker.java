@@ -82,6 +82,18 @@ public final class Chunker {
     return indexed.frame().withColumn(Scanner.CHUNK, chunk);
   }
 
+  /**
+   * The chunked dataset with {@link Scanner#ROW} (row positions in the dataset's order), added when the chunking
+   * made none (period chunking; one more row-position job, as for size chunking). Period chunks are then the
+   * contiguous positions {@link #describe} gives them: rows are in timestamp order, rows without one last.
+   */
+  public Dataset<Row> withRowPositions(Dataset<Row> chunked, String what) {
+    if (List.of(chunked.columns()).contains(Scanner.ROW)) {
+      return chunked;
+    }
+    return RowIndex.add(chunked, timestamp, what).frame();
+  }
+
   /** The chunks of a dataset from its whole-population groups (segment null) of a scan, in order. */
   public List<ChunkInfo> describe(List<ChunkStates> groups, String what) {
     List<ChunkStates> overall = new ArrayList<>();

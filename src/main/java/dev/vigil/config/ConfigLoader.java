@@ -533,7 +533,7 @@ public final class ConfigLoader {
     return new RealizedPerformanceConfig(List.copyOf(metrics), matrix, norm != null, cm);
   }
 
-  /** Opt-in (not among the defaults). */
+  /** Opt-in (not among the defaults). Each method takes its own keys: another method's key is an error. */
   private static MultivariateDriftConfig multivariateDrift(Section s) {
     if (s == null || !s.has("multivariate_drift")) {
       return null;
@@ -543,10 +543,25 @@ public final class ConfigLoader {
       return MultivariateDriftConfig.defaults();
     }
     Section m = s.section("multivariate_drift");
-    m.allow("method", "columns", "n_components");
-    String method = m.string("method", "reconstruction_error");
+    String method = m.string("method", MultivariateDriftConfig.RECONSTRUCTION_ERROR);
     if (!MultivariateDriftConfig.METHODS.contains(method)) {
       throw Errors.unknownName(m.path + ".method", method, MultivariateDriftConfig.METHODS);
+    }
+    boolean classifier = method.equals(MultivariateDriftConfig.DOMAIN_CLASSIFIER);
+    List<String> own = new ArrayList<>(List.of("method", "columns"));
+    List<String> other = classifier ? List.of("n_components") : MultivariateDriftConfig.DomainClassifierConfig.KEYS;
+    own.addAll(classifier ? MultivariateDriftConfig.DomainClassifierConfig.KEYS : List.of("n_components"));
+    m.node.fieldNames().forEachRemaining(k -> {
+      if (other.contains(k)) {
+        throw Errors.badValue(m.key(k), "method: " + method, "method: "
+            + (classifier ? MultivariateDriftConfig.RECONSTRUCTION_ERROR : MultivariateDriftConfig.DOMAIN_CLASSIFIER)
+            + " for this key (or remove it)");
+      }
+    });
+    m.allow(own.toArray(String[]::new));
+    List<String> columns = m.has("columns") ? m.stringList("columns") : null;
+    if (classifier) {
+      return new MultivariateDriftConfig(method, columns, MultivariateDriftConfig.DEFAULT_N_COMPONENTS, domainClassifier(m));
     }
     double k = MultivariateDriftConfig.DEFAULT_N_COMPONENTS;
     if (m.has("n_components")) {
@@ -559,8 +574,43 @@ public final class ConfigLoader {
       }
       k = v.asDouble();
     }
-    List<String> columns = m.has("columns") ? m.stringList("columns") : null;
     return new MultivariateDriftConfig(method, columns, k);
+  }
+
+  private static MultivariateDriftConfig.DomainClassifierConfig domainClassifier(Section m) {
+    var d = MultivariateDriftConfig.DomainClassifierConfig.defaults();
+    int folds = m.has("cv_folds_num") ? m.positiveInt("cv_folds_num") : d.cvFoldsNum();
+    if (folds < 2) {
+      throw Errors.badValue(m.key("cv_folds_num"), folds, "a whole number >= 2 (NannyML's default is 5)");
+    }
+    int depth = m.has("max_depth") ? m.positiveInt("max_depth") : d.maxDepth();
+    if (depth > 30) {
+      throw Errors.badValue(m.key("max_depth"), depth, "a whole number from 1 to 30 (spark-mllib's limit)");
+    }
+    int bins = m.has("max_bins") ? m.positiveInt("max_bins") : d.maxBins();
+    if (bins < 2) {
+      throw Errors.badValue(m.key("max_bins"), bins, "a whole number >= 2");
+    }
+    double rate = d.learningRate();
+    if (m.has("learning_rate")) {
+      Double r = m.nullableDouble("learning_rate", null);
+      if (r == null || !(r > 0 && r <= 1)) {
+        throw Errors.badValue(m.key("learning_rate"), m.node.get("learning_rate").asText(), "a number in (0, 1], e.g. 0.1");
+      }
+      rate = r;
+    }
+    long seed = d.randomState();
+    if (m.has("random_state")) {
+      JsonNode v = m.node.get("random_state");
+      if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+        throw Errors.badValue(m.key("random_state"), v.asText(), "a whole number (the classifier's seed)");
+      }
+      seed = v.asLong();
+    }
+    return new MultivariateDriftConfig.DomainClassifierConfig(
+        m.has("max_training_rows") ? m.positiveInt("max_training_rows") : d.maxTrainingRows(), folds,
+        m.has("n_estimators") ? m.positiveInt("n_estimators") : d.nEstimators(), rate, depth,
+        m.has("min_child_samples") ? m.positiveInt("min_child_samples") : d.minChildSamples(), bins, seed);
   }
 
   private static UnivariateDriftConfig univariateDrift(Section s) {
@@ -617,8 +667,8 @@ public final class ConfigLoader {
           throw Errors.unknownName("thresholds." + name, parts[1], metricNames);
         }
       }
-      if (parts[0].equals("multivariate_drift") && !MultivariateDriftConfig.METHODS.contains(parts[1])) {
-        throw Errors.unknownName("thresholds." + name, parts[1], MultivariateDriftConfig.METHODS);
+      if (parts[0].equals("multivariate_drift") && !MultivariateDriftConfig.METRICS.contains(parts[1])) {
+        throw Errors.unknownName("thresholds." + name, parts[1], MultivariateDriftConfig.METRICS);
       }
       if (parts[0].equals("univariate_drift")) {
         java.util.Set<String> methods = new java.util.TreeSet<>(UnivariateDriftConfig.CONTINUOUS_METHODS);

@@ -5,14 +5,17 @@ import static org.apache.spark.sql.functions.*;
 import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
+import dev.vigil.calculators.FrameCalculator;
 import dev.vigil.calculators.Measurement;
 import dev.vigil.chunking.ChunkInfo;
 import dev.vigil.chunking.Chunker;
 import dev.vigil.config.MonitorConfig;
+import dev.vigil.config.MultivariateDriftConfig;
 import dev.vigil.internal.UserException;
 import dev.vigil.internal.Version;
 import dev.vigil.io.DataReader;
 import dev.vigil.io.SchemaCheck;
+import dev.vigil.multivariate.DomainClassifierCalculator;
 import dev.vigil.quality.DataQualityCalculator;
 import dev.vigil.results.DeltaResultSink;
 import dev.vigil.results.ResultRow;
@@ -39,7 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One monitoring run: read → check → chunk → scan reference (1 pass, +1 when a calculator refines) → fit (+1
  * reference pass over the fitted columns when a calculator asks, e.g. DLE) → scan analysis (1 pass) → calculate →
- * MERGE into {@code results}, and one row in {@code runs}, failed runs included.
+ * MERGE into {@code results}, and one row in {@code runs}, failed runs included. {@link FrameCalculator}s (the
+ * domain classifier) then work on the chunked rows themselves, with jobs per chunk.
  */
 public final class MonitorRun {
   private static final Logger LOG = LoggerFactory.getLogger(MonitorRun.class);
@@ -149,7 +153,8 @@ public final class MonitorRun {
   public Outcome compute(MonitorConfig config, String runId) {
     Inputs inputs = prepare(config);
     List<Calculator> calculators = calculators(config, inputs.columns());
-    if (calculators.isEmpty()) {
+    List<FrameCalculator> frameCalculators = frameCalculators(config, inputs.columns());
+    if (calculators.isEmpty() && frameCalculators.isEmpty()) {
       throw new UserException("configuration key 'calculators': no calculator is enabled; expected at least one of "
           + dev.vigil.config.ConfigLoader.AVAILABLE_CALCULATORS);
     }
@@ -158,7 +163,8 @@ public final class MonitorRun {
     Scanner scanner = new Scanner(ts, config.columns().segments());
 
     long t0 = System.nanoTime();
-    Dataset<Row> reference = derive(calculators, chunker.assign(inputs.reference(), "reference"));
+    Dataset<Row> referenceChunked = chunker.assign(inputs.reference(), "reference");
+    Dataset<Row> reference = derive(calculators, referenceChunked);
     List<ChunkStates> refGroups = scanner.scan(reference, specs(calculators, Calculator::referenceSpecs), "reference");
     List<ChunkInfo> refChunks = describe(chunker, refGroups, "reference");
     ChunkTable refTable = ChunkTable.of(refChunks, refGroups);
@@ -198,8 +204,9 @@ public final class MonitorRun {
     }
 
     long t1 = System.nanoTime();
+    Dataset<Row> analysisChunked = chunker.assign(inputs.analysis(), "analysis");
     Dataset<Row> analysis = transform(fitted, derive(calculators,
-        withTargets(config, chunker.assign(inputs.analysis(), "analysis"), inputs.targets())));
+        withTargets(config, analysisChunked, inputs.targets())));
     List<StateSpec> anaSpecs = new ArrayList<>();
     fitted.forEach(f -> anaSpecs.addAll(f.analysisSpecs()));
     List<ChunkStates> anaGroups = scanner.scan(analysis, anaSpecs, "analysis");
@@ -215,6 +222,17 @@ public final class MonitorRun {
       rows.addAll(toRows(config.monitor(), "analysis", anaTable, f.calculate(anaTable), runId, now));
       distributions.addAll(distributionRows(config.monitor(), "reference", refTable, f.distributions(refTable), runId, now));
       distributions.addAll(distributionRows(config.monitor(), "analysis", anaTable, f.distributions(anaTable), runId, now));
+    }
+    for (FrameCalculator f : frameCalculators) {
+      // the whole population only: a model per chunk and segment would multiply this calculator's cost
+      if (!config.columns().segments().isEmpty()) {
+        LOG.info("{}: computed for the whole population only, not per segment", f.name());
+      }
+      FrameCalculator.Results r = f.calculate(
+          new FrameCalculator.Chunked(chunker.withRowPositions(referenceChunked, "reference"), refChunks),
+          new FrameCalculator.Chunked(chunker.withRowPositions(analysisChunked, "analysis"), anaChunks));
+      rows.addAll(toRows(config.monitor(), "reference", refTable, r.reference(), runId, now));
+      rows.addAll(toRows(config.monitor(), "analysis", anaTable, r.analysis(), runId, now));
     }
     long refRows = refChunks.stream().mapToLong(ChunkInfo::rows).sum();
     long anaRows = anaChunks.stream().mapToLong(ChunkInfo::rows).sum();
@@ -272,7 +290,7 @@ public final class MonitorRun {
     if (config.univariateDrift() != null) {
       out.add(univariateDrift(config, columns));
     }
-    if (config.multivariateDrift() != null) {
+    if (config.multivariateDrift() != null && !isDomainClassifier(config)) {
       out.add(multivariateDrift(config, columns));
     }
     if (config.realizedPerformance() != null) {
@@ -341,14 +359,38 @@ public final class MonitorRun {
         config.univariateDrift(), overrides(config, dev.vigil.drift.UnivariateDriftCalculator.NAME));
   }
 
-  /** Multivariate drift over the features (or the configured subset of them), with their kinds. */
-  private static Calculator multivariateDrift(MonitorConfig config, SchemaCheck.Resolved columns) {
+  private static boolean isDomainClassifier(MonitorConfig config) {
+    return config.multivariateDrift() != null
+        && config.multivariateDrift().method().equals(MultivariateDriftConfig.DOMAIN_CLASSIFIER);
+  }
+
+  /** Calculators that work on the chunked rows themselves (run after the scans): the domain classifier. */
+  static List<FrameCalculator> frameCalculators(MonitorConfig config, SchemaCheck.Resolved columns) {
+    if (!isDomainClassifier(config)) {
+      return List.of();
+    }
+    List<String> selected = multivariateColumns(config, columns);
+    return List.of(new DomainClassifierCalculator(
+        columns.continuous().stream().filter(selected::contains).toList(),
+        columns.categorical().stream().filter(selected::contains).toList(),
+        config.multivariateDrift().domainClassifier(),
+        overrides(config, DomainClassifierCalculator.NAME).get(DomainClassifierCalculator.METRIC)));
+  }
+
+  /** The multivariate drift's features (or the configured subset of them). */
+  private static List<String> multivariateColumns(MonitorConfig config, SchemaCheck.Resolved columns) {
     List<String> selected = config.multivariateDrift().columns() != null ? config.multivariateDrift().columns() : columns.features();
     for (String c : selected) {
       if (!columns.features().contains(c)) {
         throw dev.vigil.internal.Errors.unknownColumn("calculators.multivariate_drift.columns", c, "features", columns.features());
       }
     }
+    return selected;
+  }
+
+  /** PCA reconstruction drift over the multivariate drift's features, with their kinds. */
+  private static Calculator multivariateDrift(MonitorConfig config, SchemaCheck.Resolved columns) {
+    List<String> selected = multivariateColumns(config, columns);
     return new dev.vigil.multivariate.ReconstructionDriftCalculator(
         columns.continuous().stream().filter(selected::contains).toList(),
         columns.categorical().stream().filter(selected::contains).toList(),

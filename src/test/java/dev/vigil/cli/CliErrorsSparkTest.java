@@ -238,6 +238,32 @@ class CliErrorsSparkTest extends SparkTestBase {
     assertUserError(r, "calculators", "data_quality");
   }
 
+  private static String domainClassifier(String settings) {
+    return edit(valid(), "  data_quality: {metrics: [mean, row_count, missing_values]}\n",
+        "  multivariate_drift: {method: domain_classifier, " + settings + "}\n");
+  }
+
+  @Test
+  void domainClassifierUnknownKey() throws IOException {
+    assertUserError(run(domainClassifier("max_trainig_rows: 100")), "calculators.multivariate_drift.max_trainig_rows",
+        "not known", "did you mean 'max_training_rows'");
+  }
+
+  @Test
+  void domainClassifierBadValues() throws IOException {
+    assertUserError(run(domainClassifier("max_training_rows: 0")), "calculators.multivariate_drift.max_training_rows",
+        "positive whole number");
+    assertUserError(run(domainClassifier("cv_folds_num: 1")), "calculators.multivariate_drift.cv_folds_num", ">= 2");
+    assertUserError(run(domainClassifier("n_components: 0.65")), "calculators.multivariate_drift.n_components",
+        "method: reconstruction_error");
+  }
+
+  @Test
+  void domainClassifierColumnThatIsNotAFeature() throws IOException {
+    assertUserError(run(domainClassifier("columns: [x, cc]")), "calculators.multivariate_drift.columns", "'cc'",
+        "did you mean 'c'");
+  }
+
   // ---------------------------------------------------------------- inputs and columns
 
   @Test

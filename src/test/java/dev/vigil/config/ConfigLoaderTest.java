@@ -536,7 +536,7 @@ class ConfigLoaderTest {
       fails(BASE + "calculators: {multivariate_drift: {n_components: five}}\n",
           "calculators.multivariate_drift.n_components", "five");
       fails(BASE + "calculators: {multivariate_drift: {method: pca}}\n",
-          "calculators.multivariate_drift.method", "reconstruction_error");
+          "calculators.multivariate_drift.method", "reconstruction_error", "domain_classifier");
       fails(BASE + "calculators: {multivariate_drift: {n_component: 3}}\n",
           "calculators.multivariate_drift.n_component", "did you mean 'n_components'");
       fails(BASE + "thresholds: {multivariate_drift.reconstruction: {type: constant, upper: 1}}\n",
@@ -551,6 +551,57 @@ class ConfigLoaderTest {
       assertThat(parse(BASE).multivariateDrift()).isNull();
       assertThat(parse(BASE + "calculators: {multivariate_drift: {n_components: 3, columns: [a, b]}}\n")
           .multivariateDrift()).isEqualTo(new MultivariateDriftConfig("reconstruction_error", List.of("a", "b"), 3.0));
+    }
+
+    @Test
+    void domainClassifierDefaultsAndSettings() throws Exception {
+      MonitorConfig c = parse(BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n");
+      assertThat(c.multivariateDrift().method()).isEqualTo("domain_classifier");
+      assertThat(c.multivariateDrift().columns()).isNull();
+      var d = c.multivariateDrift().domainClassifier();
+      assertThat(d).isEqualTo(MultivariateDriftConfig.DomainClassifierConfig.defaults());
+      assertThat(d.cvFoldsNum()).isEqualTo(5);
+      assertThat(d.maxTrainingRows()).isEqualTo(10_000);
+      assertThat(parse(BASE + "calculators: {multivariate_drift: null}\n").multivariateDrift().domainClassifier()).isNull();
+      MonitorConfig set = parse(BASE + """
+          calculators:
+            multivariate_drift: {method: domain_classifier, columns: [a, b], max_training_rows: 500, cv_folds_num: 3,
+                                 n_estimators: 7, learning_rate: 0.3, max_depth: 2, min_child_samples: 5, max_bins: 64,
+                                 random_state: 1}
+          thresholds:
+            multivariate_drift.domain_classifier_auroc: {type: constant, lower: 0.4, upper: 0.7}
+          """);
+      assertThat(set.multivariateDrift()).isEqualTo(new MultivariateDriftConfig("domain_classifier", List.of("a", "b"),
+          MultivariateDriftConfig.DEFAULT_N_COMPONENTS,
+          new MultivariateDriftConfig.DomainClassifierConfig(500, 3, 7, 0.3, 2, 5, 64, 1)));
+      assertThat(set.thresholds().get("multivariate_drift.domain_classifier_auroc").upper()).isEqualTo(0.7);
+      assertThat(parse(BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n",
+          "calculators.multivariate_drift.max_training_rows=2000").multivariateDrift().domainClassifier().maxTrainingRows())
+          .isEqualTo(2000);
+    }
+
+    @Test
+    void badDomainClassifierSettings() {
+      String dc = BASE + "calculators: {multivariate_drift: {method: domain_classifier, %s}}\n";
+      fails(dc.formatted("max_trainig_rows: 5"), "calculators.multivariate_drift.max_trainig_rows", "not known",
+          "did you mean 'max_training_rows'");
+      fails(dc.formatted("max_training_rows: 0"), "calculators.multivariate_drift.max_training_rows", "positive whole number");
+      fails(dc.formatted("max_training_rows: many"), "calculators.multivariate_drift.max_training_rows", "many");
+      fails(dc.formatted("cv_folds_num: 1"), "calculators.multivariate_drift.cv_folds_num", ">= 2");
+      fails(dc.formatted("n_estimators: 0"), "calculators.multivariate_drift.n_estimators", "positive whole number");
+      fails(dc.formatted("max_depth: 31"), "calculators.multivariate_drift.max_depth", "1 to 30");
+      fails(dc.formatted("learning_rate: 0"), "calculators.multivariate_drift.learning_rate", "(0, 1]");
+      fails(dc.formatted("learning_rate: fast"), "calculators.multivariate_drift.learning_rate", "fast");
+      fails(dc.formatted("max_bins: 1"), "calculators.multivariate_drift.max_bins", ">= 2");
+      fails(dc.formatted("random_state: 1.5"), "calculators.multivariate_drift.random_state", "whole number");
+      fails(dc.formatted("n_components: 0.65"), "calculators.multivariate_drift.n_components",
+          "method: reconstruction_error");
+      fails(BASE + "calculators: {multivariate_drift: {max_depth: 3}}\n", "calculators.multivariate_drift.max_depth",
+          "method: domain_classifier");
+      fails(BASE + "calculators: {multivariate_drift: {method: domain_clasifier}}\n",
+          "calculators.multivariate_drift.method", "did you mean 'domain_classifier'");
+      fails(BASE + "thresholds: {multivariate_drift.domain_classifier: {type: constant, upper: 0.7}}\n",
+          "thresholds.multivariate_drift.domain_classifier", "domain_classifier_auroc");
     }
 
     @Test
