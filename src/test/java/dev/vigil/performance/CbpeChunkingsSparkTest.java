@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * CBPE on monthly chunks (the oracle covers size chunks only) against a recomputation from the car-loan CSV rows
  * in plain Java: the reference rows' per-score counts give the isotonic calibrator, each month's rows the
- * per-score counts by prediction, NannyML's formulas the estimates.
+ * per-score counts by prediction, NannyML's formulas the estimates; the realized accuracy beside them is counted
+ * from the rows and their targets (joined on the id for the analysis).
  */
 class CbpeChunkingsSparkTest extends SparkTestBase {
   static final List<String> METRICS = List.of("roc_auc", "f1", "precision", "recall", "specificity", "accuracy",
@@ -29,7 +30,7 @@ class CbpeChunkingsSparkTest extends SparkTestBase {
 
   @Test
   void monthlyChunksMatchARecomputationFromRows() {
-    String yaml = NannyDatasets.carLoan().replace("chunking: {size: 5000}", "chunking: {period: month}") + """
+    String yaml = NannyDatasets.carLoanWithTargets().replace("chunking: {size: 5000}", "chunking: {period: month}") + """
         calculators:
           estimated_performance: {metrics: [roc_auc, f1, precision, recall, specificity, accuracy, average_precision, confusion_matrix], calibration: always}
         """;
@@ -40,6 +41,9 @@ class CbpeChunkingsSparkTest extends SparkTestBase {
     }
     List<Map<String, String>> ref = OracleCsv.read(SharedData.dataset("synthetic_car_loan_reference.csv"));
     List<Map<String, String>> ana = OracleCsv.read(SharedData.dataset("synthetic_car_loan_analysis.csv"));
+    Map<String, String> targets = new HashMap<>();
+    OracleCsv.read(SharedData.dataset("synthetic_car_loan_analysis_target.csv"))
+        .forEach(r -> targets.put(r.get("id"), r.get("repaid")));
     TreeMap<Double, long[]> calibration = new TreeMap<>();
     for (Map<String, String> r : ref) {
       long[] g = calibration.computeIfAbsent(Double.parseDouble(r.get("y_pred_proba")), k -> new long[2]);
@@ -52,9 +56,25 @@ class CbpeChunkingsSparkTest extends SparkTestBase {
     int compared = 0;
     for (var period : List.of(Map.entry("reference", ref), Map.entry("analysis", ana))) {
       Map<String, TreeMap<Double, long[]>> months = new TreeMap<>();
+      Map<String, long[]> hits = new TreeMap<>();
       for (Map<String, String> r : period.getValue()) {
-        months.computeIfAbsent(r.get("timestamp").substring(0, 7), k -> new TreeMap<>())
+        String month = r.get("timestamp").substring(0, 7);
+        months.computeIfAbsent(month, k -> new TreeMap<>())
             .computeIfAbsent(Double.parseDouble(r.get("y_pred_proba")), k -> new long[2])[Integer.parseInt(r.get("y_pred"))]++;
+        String y = r.containsKey("repaid") ? r.get("repaid") : targets.get(r.get("id"));
+        long[] h = hits.computeIfAbsent(month, k -> new long[2]);
+        h[0] += Double.parseDouble(y) == Double.parseDouble(r.get("y_pred")) ? 1 : 0;
+        h[1]++;
+      }
+      // the realized accuracy beside each monthly estimate, counted from the rows and their (joined) targets
+      for (var month : hits.entrySet()) {
+        ResultRow r = vigil.get("accuracy|" + period.getKey() + "|" + month.getKey());
+        double expected = (double) month.getValue()[0] / month.getValue()[1];
+        compared++;
+        if (r == null || r.realized() == null || Math.abs(r.realized() - expected) > 1e-12) {
+          bad.add("realized accuracy " + period.getKey() + " " + month.getKey() + ": expected " + expected + " got "
+              + (r == null ? "no row" : r.realized()));
+        }
       }
       for (var month : months.entrySet()) {
         Cbpe.Expected e = Cbpe.expected(month.getValue(), iso::predict);
