@@ -2,11 +2,10 @@ package dev.vigil.performance;
 
 import dev.vigil.scan.RowSpec;
 import dev.vigil.stats.ColumnState;
+import dev.vigil.stats.DoubleCounts;
 import dev.vigil.stats.RowState;
 import dev.vigil.stats.ValueCounts;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -18,7 +17,7 @@ import java.util.TreeMap;
 public final class FoldScoreCounts implements RowState {
   private static final long serialVersionUID = 1L;
   static final int FOLDS = 10;
-  private HashMap<Double, long[]> counts = new HashMap<>();
+  private DoubleCounts counts = new DoubleCounts(2 * FOLDS);
   private boolean exact = true;
 
   /** Inputs: score, target (0/1), fold (0..9). */
@@ -52,28 +51,20 @@ public final class FoldScoreCounts implements RowState {
   }
 
   private void add(double s, int cell, long by) {
-    double key = exact ? s : Math.round(Math.max(0, Math.min(1, s)) * ValueCounts.GRID) / (double) ValueCounts.GRID;
-    long[] c = counts.get(key);
-    if (c == null) {
-      c = new long[2 * FOLDS];
-      counts.put(key, c);
-      if (exact && counts.size() > ValueCounts.CAPACITY) {
-        c[cell] += by;
-        toGrid();
-        return;
-      }
+    counts.add(exact ? s : ValueCounts.onGrid(s), cell, by);
+    if (exact && counts.size() > ValueCounts.CAPACITY) {
+      toGrid();
     }
-    c[cell] += by;
   }
 
   private void toGrid() {
-    HashMap<Double, long[]> old = counts;
-    counts = new HashMap<>();
+    DoubleCounts old = counts;
+    counts = new DoubleCounts(2 * FOLDS);
     exact = false;
-    old.forEach((k, v) -> {
-      for (int i = 0; i < v.length; i++) {
-        if (v[i] != 0) {
-          add(k, i, v[i]);
+    old.forEach((k, c, o) -> {
+      for (int i = 0; i < 2 * FOLDS; i++) {
+        if (c[o + i] != 0) {
+          counts.add(ValueCounts.onGrid(k), i, c[o + i]);
         }
       }
     });
@@ -85,10 +76,10 @@ public final class FoldScoreCounts implements RowState {
     if (!b.exact && exact) {
       toGrid();
     }
-    b.counts.forEach((k, v) -> {
-      for (int i = 0; i < v.length; i++) {
-        if (v[i] != 0) {
-          add(k, i, v[i]);
+    b.counts.forEach((k, c, off) -> {
+      for (int i = 0; i < 2 * FOLDS; i++) {
+        if (c[off + i] != 0) {
+          add(k, i, c[off + i]);
         }
       }
     });
@@ -102,9 +93,7 @@ public final class FoldScoreCounts implements RowState {
   /** Ascending score → {negatives, positives} per fold, fold f at {@code [2f, 2f+1]}. */
   public TreeMap<Double, long[]> sorted() {
     TreeMap<Double, long[]> out = new TreeMap<>();
-    for (Map.Entry<Double, long[]> e : counts.entrySet()) {
-      out.put(e.getKey(), e.getValue().clone());
-    }
+    counts.forEach((k, c, o) -> out.put(k, java.util.Arrays.copyOfRange(c, o, o + 2 * FOLDS)));
     return out;
   }
 }

@@ -1,6 +1,5 @@
 package dev.vigil.stats;
 
-import java.util.HashMap;
 import java.util.TreeMap;
 
 /**
@@ -10,12 +9,17 @@ import java.util.TreeMap;
  * within one step as tied. {@link #isExact()} says which path a value came from.
  */
 public final class ValueCounts implements ColumnState {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
   public static final int CAPACITY = 100_000;
   public static final int GRID = 1 << 20;
-  private HashMap<Double, long[]> counts = new HashMap<>();
+  private DoubleCounts counts = new DoubleCounts(1);
   private boolean exact = true;
   private long nulls;
+
+  /** A value on the grid of the inexact path. */
+  public static double onGrid(double x) {
+    return Math.round(Math.max(0, Math.min(1, x)) * GRID) / (double) GRID;
+  }
 
   @Override
   public void addNull() {
@@ -24,27 +28,17 @@ public final class ValueCounts implements ColumnState {
 
   @Override
   public void add(double x) {
-    add(x, 1);
-  }
-
-  private void add(double x, long by) {
-    double key = exact ? x : Math.round(Math.max(0, Math.min(1, x)) * GRID) / (double) GRID;
-    long[] c = counts.get(key);
-    if (c == null) {
-      counts.put(key, new long[] {by});
-      if (exact && counts.size() > CAPACITY) {
-        toGrid();
-      }
-    } else {
-      c[0] += by;
+    counts.add(exact ? x : onGrid(x), 0, 1);
+    if (exact && counts.size() > CAPACITY) {
+      toGrid();
     }
   }
 
   private void toGrid() {
-    HashMap<Double, long[]> old = counts;
-    counts = new HashMap<>();
+    DoubleCounts old = counts;
+    counts = new DoubleCounts(1);
     exact = false;
-    old.forEach((k, v) -> add(k, v[0]));
+    old.forEach((k, c, o) -> counts.add(onGrid(k), 0, c[o]));
   }
 
   @Override
@@ -53,7 +47,14 @@ public final class ValueCounts implements ColumnState {
     if (!b.exact && exact) {
       toGrid();
     }
-    b.counts.forEach((k, v) -> add(k, v[0]));
+    if (exact) {
+      counts.addAll(b.counts);
+      if (counts.size() > CAPACITY) {
+        toGrid();
+      }
+    } else {
+      b.counts.forEach((k, c, off) -> counts.add(onGrid(k), 0, c[off]));
+    }
     nulls += b.nulls;
     return this;
   }
@@ -65,20 +66,17 @@ public final class ValueCounts implements ColumnState {
   /** Distinct values in ascending order with their counts. */
   public TreeMap<Double, Long> sorted() {
     TreeMap<Double, Long> out = new TreeMap<>();
-    counts.forEach((k, v) -> out.put(k, v[0]));
+    counts.forEach((k, c, o) -> out.merge(k, c[o], Long::sum));
     return out;
   }
 
   public long n() {
-    long n = 0;
-    for (long[] c : counts.values()) {
-      n += c[0];
-    }
-    return n;
+    long[] n = {0};
+    counts.forEach((k, c, o) -> n[0] += c[o]);
+    return n[0];
   }
 
   public long nulls() {
     return nulls;
   }
-
 }

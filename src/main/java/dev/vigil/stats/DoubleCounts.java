@@ -1,0 +1,143 @@
+package dev.vigil.stats;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * Counts per distinct double key, {@code width} counters per key, in an open-addressing table of primitives (no
+ * boxing, two arrays): the storage of the per-score and per-value states, whose update is on every row. Keys
+ * compare by their bits (so -0.0 and 0.0 are two keys, as {@link Double#equals}); NaN is never a key.
+ */
+public final class DoubleCounts implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** A NaN bit pattern: never a key, since NaN keys are refused. */
+  private static final long EMPTY = 0x7ff8_dead_beef_0001L;
+  private final int width;
+  private transient long[] keys;
+  private transient long[] counts;
+  private transient int size;
+
+  public DoubleCounts(int width) {
+    this.width = width;
+    allocate(16);
+  }
+
+  private void allocate(int capacity) {
+    keys = new long[capacity];
+    Arrays.fill(keys, EMPTY);
+    counts = new long[capacity * width];
+    size = 0;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  /** Distinct keys. */
+  public int size() {
+    return size;
+  }
+
+  /** Adds {@code by} to counter {@code cell} of {@code key}. */
+  public void add(double key, int cell, long by) {
+    long bits = Double.doubleToRawLongBits(key);
+    int mask = keys.length - 1;
+    int i = mix(bits) & mask;
+    while (true) {
+      long k = keys[i];
+      if (k == bits) {
+        counts[i * width + cell] += by;
+        return;
+      }
+      if (k == EMPTY) {
+        keys[i] = bits;
+        counts[i * width + cell] += by;
+        if (++size * 2 > keys.length) {
+          grow();
+        }
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Adds all of {@code other}'s counts. */
+  public void addAll(DoubleCounts other) {
+    other.forEach((key, c, offset) -> {
+      for (int j = 0; j < width; j++) {
+        if (c[offset + j] != 0) {
+          add(key, j, c[offset + j]);
+        }
+      }
+    });
+  }
+
+  /** Visits each key with the counters array and the offset of its {@code width} counters. */
+  public interface Visitor {
+    void visit(double key, long[] counts, int offset);
+  }
+
+  public void forEach(Visitor v) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != EMPTY) {
+        v.visit(Double.longBitsToDouble(keys[i]), counts, i * width);
+      }
+    }
+  }
+
+  private void grow() {
+    long[] oldKeys = keys;
+    long[] oldCounts = counts;
+    allocate(oldKeys.length * 2);
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] != EMPTY) {
+        double key = Double.longBitsToDouble(oldKeys[i]);
+        for (int j = 0; j < width; j++) {
+          if (oldCounts[i * width + j] != 0) {
+            add(key, j, oldCounts[i * width + j]);
+          }
+        }
+      }
+    }
+  }
+
+  private static int mix(long bits) {
+    long h = bits * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    out.writeInt(size);
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != EMPTY) {
+        out.writeLong(keys[i]);
+        for (int j = 0; j < width; j++) {
+          out.writeLong(counts[i * width + j]);
+        }
+      }
+    }
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    int n = in.readInt();
+    int capacity = 16;
+    while (capacity < n * 2 + 2) {
+      capacity *= 2;
+    }
+    allocate(capacity);
+    for (int e = 0; e < n; e++) {
+      double key = Double.longBitsToDouble(in.readLong());
+      for (int j = 0; j < width; j++) {
+        long c = in.readLong();
+        if (c != 0) {
+          add(key, j, c);
+        }
+      }
+    }
+  }
+}
