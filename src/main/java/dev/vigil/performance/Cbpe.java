@@ -14,6 +14,56 @@ import java.util.function.DoubleUnaryOperator;
 public final class Cbpe {
   private Cbpe() {}
 
+  /**
+   * A chunk's distinct scores (ascending) with their rows predicted 0 and 1 and their calibrated probability,
+   * computed once per chunk.
+   */
+  public record Groups(double[] scores, long[] n0, long[] n1, double[] p) {
+    public static Groups of(NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
+      int m = byScore.size();
+      double[] s = new double[m];
+      long[] a = new long[m];
+      long[] b = new long[m];
+      double[] p = new double[m];
+      int i = 0;
+      for (Map.Entry<Double, long[]> e : byScore.entrySet()) {
+        s[i] = e.getKey();
+        a[i] = e.getValue()[0];
+        b[i] = e.getValue()[1];
+        p[i] = calibrated.applyAsDouble(e.getKey());
+        i++;
+      }
+      return new Groups(s, a, b, p);
+    }
+
+    /** Merges two ascending score→count arrays (predicted 0, predicted 1) and calibrates each score once. */
+    public static Groups of(double[] s0, long[] c0, double[] s1, long[] c1, DoubleUnaryOperator calibrated) {
+      int m = 0;
+      double[] s = new double[s0.length + s1.length];
+      long[] a = new long[s.length];
+      long[] b = new long[s.length];
+      int i = 0;
+      int j = 0;
+      while (i < s0.length || j < s1.length) {
+        int cmp = i == s0.length ? 1 : j == s1.length ? -1 : Double.compare(s0[i], s1[j]);
+        if (cmp <= 0) {
+          s[m] = s0[i];
+          a[m] = c0[i++];
+        }
+        if (cmp >= 0) {
+          s[m] = s1[j];
+          b[m] = c1[j++];
+        }
+        m++;
+      }
+      double[] p = new double[m];
+      for (int k = 0; k < m; k++) {
+        p[k] = calibrated.applyAsDouble(s[k]);
+      }
+      return new Groups(java.util.Arrays.copyOf(s, m), java.util.Arrays.copyOf(a, m), java.util.Arrays.copyOf(b, m), p);
+    }
+  }
+
   /** Expected confusion cells of a chunk and its rows. */
   public record Expected(double tp, double fp, double fn, double tn, long n) {}
 
@@ -22,15 +72,19 @@ public final class Cbpe {
    * @param calibrated the calibration map (identity when not calibrating)
    */
   public static Expected expected(NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
+    return expected(Groups.of(byScore, calibrated));
+  }
+
+  public static Expected expected(Groups g) {
     double tp = 0;
     double fp = 0;
     double fn = 0;
     double tn = 0;
     long n = 0;
-    for (Map.Entry<Double, long[]> e : byScore.entrySet()) {
-      double p = calibrated.applyAsDouble(e.getKey());
-      long n0 = e.getValue()[0];
-      long n1 = e.getValue()[1];
+    for (int k = 0; k < g.scores.length; k++) {
+      double p = g.p[k];
+      long n0 = g.n0[k];
+      long n1 = g.n1[k];
       tp += n1 * p;
       fp += n1 * (1 - p);
       fn += n0 * p;
@@ -92,7 +146,11 @@ public final class Cbpe {
    * negatives.
    */
   public static double rocAuc(NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
-    double[] last = finalSums(byScore, calibrated);
+    return rocAuc(Groups.of(byScore, calibrated));
+  }
+
+  public static double rocAuc(Groups g) {
+    double[] last = finalSums(g);
     double tpsEnd = round5(last[0]);
     double fpsEnd = round5(last[1]);
     if (last[2] == 0 || tpsEnd == 0 || fpsEnd == 0) {
@@ -103,9 +161,9 @@ public final class Cbpe {
     double prevTpr = 0;
     double prevFpr = 0;
     double area = 0;
-    for (Map.Entry<Double, long[]> e : byScore.descendingMap().entrySet()) {
-      double p = calibrated.applyAsDouble(e.getKey());
-      long m = e.getValue()[0] + e.getValue()[1];
+    for (int k = g.scores.length - 1; k >= 0; k--) {
+      double p = g.p[k];
+      long m = g.n0[k] + g.n1[k];
       for (long r = 0; r < m; r++) {
         cum += p;
         i++;
@@ -125,7 +183,11 @@ public final class Cbpe {
    * every row rather than at distinct thresholds).
    */
   public static double averagePrecision(NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
-    double[] last = finalSums(byScore, calibrated);
+    return averagePrecision(Groups.of(byScore, calibrated));
+  }
+
+  public static double averagePrecision(Groups g) {
+    double[] last = finalSums(g);
     double tpsEnd = round5(last[0]);
     if (last[2] == 0 || tpsEnd == 0) {
       return Double.NaN;
@@ -134,9 +196,9 @@ public final class Cbpe {
     long k = 0;
     double prevRecall = 0;
     double ap = 0;
-    for (Map.Entry<Double, long[]> e : byScore.descendingMap().entrySet()) {
-      double p = calibrated.applyAsDouble(e.getKey());
-      long m = e.getValue()[0] + e.getValue()[1];
+    for (int j = g.scores.length - 1; j >= 0; j--) {
+      double p = g.p[j];
+      long m = g.n0[j] + g.n1[j];
       for (long r = 0; r < m; r++) {
         cum += p;
         k++;
@@ -150,12 +212,12 @@ public final class Cbpe {
   }
 
   /** {final cumulative probability, final position − it, rows}, summed in the same order as the curves. */
-  private static double[] finalSums(NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
+  private static double[] finalSums(Groups g) {
     double cum = 0;
     long i = 0;
-    for (Map.Entry<Double, long[]> e : byScore.descendingMap().entrySet()) {
-      double p = calibrated.applyAsDouble(e.getKey());
-      long m = e.getValue()[0] + e.getValue()[1];
+    for (int k = g.scores.length - 1; k >= 0; k--) {
+      double p = g.p[k];
+      long m = g.n0[k] + g.n1[k];
       for (long r = 0; r < m; r++) {
         cum += p;
       }

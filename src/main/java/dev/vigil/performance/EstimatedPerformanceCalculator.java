@@ -152,7 +152,7 @@ public final class EstimatedPerformanceCalculator implements Calculator {
         Cbpe.Decision d = Cbpe.decide(folds.sorted(), ClassificationMath.rocAuc(pos.sorted(), neg.sorted()));
         LOG.info("estimated_performance{}: {} ({}; expected calibration error {} before, {} after; {} path)", where,
             d.calibrate() ? "calibrating scores" : "scores used as probabilities", d.reason(), d.eceBefore(),
-            d.eceAfter(), folds.isExact() ? "exact" : "2^20-grid");
+            d.eceAfter(), folds.isExact() ? "exact" : "2^14-grid");
         yield d.calibrate();
       }
     };
@@ -164,14 +164,11 @@ public final class EstimatedPerformanceCalculator implements Calculator {
     return new Fitted(reference);
   }
 
-  /** Ascending score → {rows predicted 0, rows predicted 1} of a chunk. */
-  private static TreeMap<Double, long[]> byScore(ChunkTable t, String seg, int i) {
-    TreeMap<Double, long[]> out = new TreeMap<>();
-    ValueCounts zero = t.state(seg, i, new Specs.ValueCountsOf(PRED0));
-    ValueCounts one = t.state(seg, i, new Specs.ValueCountsOf(PRED1));
-    zero.sorted().forEach((s, c) -> out.computeIfAbsent(s, k -> new long[2])[0] += c);
-    one.sorted().forEach((s, c) -> out.computeIfAbsent(s, k -> new long[2])[1] += c);
-    return out;
+  /** A chunk's scores with their rows predicted 0 and 1, calibrated once. */
+  private static Cbpe.Groups groups(ChunkTable t, String seg, int i, DoubleUnaryOperator calibrated) {
+    ValueCounts.Sorted zero = t.<ValueCounts>state(seg, i, new Specs.ValueCountsOf(PRED0)).sortedArrays();
+    ValueCounts.Sorted one = t.<ValueCounts>state(seg, i, new Specs.ValueCountsOf(PRED1)).sortedArrays();
+    return Cbpe.Groups.of(zero.values(), zero.counts(), one.values(), one.counts(), calibrated);
   }
 
   private final class Fitted extends dev.vigil.calculators.FittedBase {
@@ -207,8 +204,8 @@ public final class EstimatedPerformanceCalculator implements Calculator {
         DoubleUnaryOperator cal = calibration.getOrDefault(Specs.key(seg), DoubleUnaryOperator.identity());
         Map<String, double[]> comp = baseline.components(seg);
         for (int i = 0; i < t.chunks().size(); i++) {
-          TreeMap<Double, long[]> scores = multiclass == null ? byScore(t, seg, i) : null;
-          Cbpe.Expected e = multiclass == null ? Cbpe.expected(scores, cal) : null;
+          Cbpe.Groups scores = multiclass == null ? groups(t, seg, i, cal) : null;
+          Cbpe.Expected e = multiclass == null ? Cbpe.expected(scores) : null;
           MulticlassExpected mc = multiclass == null ? null : t.state(seg, i, expectedSpec);
           long n = multiclass == null ? e.n() : mc.n();
           for (String m : realized.reported()) {
@@ -216,8 +213,8 @@ public final class EstimatedPerformanceCalculator implements Calculator {
             String norm = config.metrics().normalizeConfusionMatrix();
             double v = cell ? mc.cell(multiclass.cell(m)[0], multiclass.cell(m)[1], norm)
                 : multiclass != null ? mc.estimate(m) : switch (m) {
-              case "roc_auc" -> Cbpe.rocAuc(scores, cal);
-              case "average_precision" -> Cbpe.averagePrecision(scores, cal);
+              case "roc_auc" -> Cbpe.rocAuc(scores);
+              case "average_precision" -> Cbpe.averagePrecision(scores);
               default -> Cbpe.metric(m, e, config.metrics());
             };
             double se = n == 0 || Double.isNaN(v) ? Double.NaN

@@ -4,19 +4,22 @@ import dev.vigil.scan.RowSpec;
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.DoubleCounts;
 import dev.vigil.stats.RowState;
-import dev.vigil.stats.ValueCounts;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
  * Per distinct score, the negatives and positives of each of {@value #FOLDS} folds (a row's fold comes from a hash
  * of the row): what the calibration decision needs to cross-fit isotonic calibration without reference rows on
- * the driver. Exact up to {@link ValueCounts#CAPACITY} distinct scores, then on the same [0, 1] grid as
- * {@link ValueCounts}. Rows without score or target are skipped.
+ * the driver. Exact up to {@link #CAPACITY} distinct scores, then on a grid of {@link #GRID} steps on [0, 1].
+ * Rows without score or target are skipped.
  */
 public final class FoldScoreCounts implements RowState {
   private static final long serialVersionUID = 1L;
   static final int FOLDS = 10;
+  /** Distinct scores kept exactly; beyond, scores are rounded to {@link #GRID} steps on [0, 1]. */
+  static final int CAPACITY = 10_000;
+  /** The decision's coarse grid: 10 equal-count ECE bins need nowhere near the ranking metrics' 2^20 steps. */
+  static final int GRID = 1 << 14;
   private DoubleCounts counts = new DoubleCounts(2 * FOLDS);
   private boolean exact = true;
 
@@ -51,10 +54,14 @@ public final class FoldScoreCounts implements RowState {
   }
 
   private void add(double s, int cell, long by) {
-    counts.add(exact ? s : ValueCounts.onGrid(s), cell, by);
-    if (exact && counts.size() > ValueCounts.CAPACITY) {
+    counts.add(exact ? s : onGrid(s), cell, by);
+    if (exact && counts.size() > CAPACITY) {
       toGrid();
     }
+  }
+
+  static double onGrid(double x) {
+    return Math.round(Math.max(0, Math.min(1, x)) * GRID) / (double) GRID;
   }
 
   private void toGrid() {
@@ -64,7 +71,7 @@ public final class FoldScoreCounts implements RowState {
     old.forEach((k, c, o) -> {
       for (int i = 0; i < 2 * FOLDS; i++) {
         if (c[o + i] != 0) {
-          counts.add(ValueCounts.onGrid(k), i, c[o + i]);
+          counts.add(onGrid(k), i, c[o + i]);
         }
       }
     });

@@ -63,11 +63,38 @@ public final class ValueCounts implements ColumnState {
     return exact;
   }
 
-  /** Distinct values in ascending order with their counts. */
+  /** Distinct values ascending and their counts, as parallel arrays. */
+  public record Sorted(double[] values, long[] counts) {}
+
+  public Sorted sortedArrays() {
+    int n = counts.size();
+    double[] keys = new double[n];
+    long[] values = new long[n];
+    int[] i = {0};
+    counts.forEach((k, c, o) -> {
+      keys[i[0]] = k;
+      values[i[0]++] = c[o];
+    });
+    double[] sortedKeys = keys.clone();
+    java.util.Arrays.sort(sortedKeys);
+    long[] sortedValues = new long[n];
+    for (int j = 0; j < n; j++) {
+      sortedValues[java.util.Arrays.binarySearch(sortedKeys, keys[j])] = values[j];
+    }
+    return new Sorted(sortedKeys, sortedValues);
+  }
+
+  /** Distinct values in ascending order with their counts (built in linear time from a primitive sort). */
   public TreeMap<Double, Long> sorted() {
-    TreeMap<Double, Long> out = new TreeMap<>();
-    counts.forEach((k, c, o) -> out.merge(k, c[o], Long::sum));
-    return out;
+    int n = counts.size();
+    double[] keys = new double[n];
+    long[] values = new long[n];
+    int[] i = {0};
+    counts.forEach((k, c, o) -> {
+      keys[i[0]] = k;
+      values[i[0]++] = c[o];
+    });
+    return SortedArrays.treeMap(keys, values);
   }
 
   public long n() {
