@@ -329,7 +329,7 @@ public final class ConfigLoader {
         s.string("timestamp", null), s.string("id", null),
         s.has("features") ? s.stringList("features") : null,
         s.has("categorical") ? s.stringList("categorical") : null,
-        s.string("prediction", null), Map.copyOf(scores), s.string("target", null),
+        s.string("prediction", null), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores)), s.string("target", null),
         s.has("segments") ? s.stringList("segments") : List.of());
   }
 

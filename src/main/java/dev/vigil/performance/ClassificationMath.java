@@ -142,6 +142,106 @@ public final class ClassificationMath {
     return new double[] {Math.sqrt(Math.max(0, sumSq / p - mean * mean)), (double) p / (p + n)};
   }
 
+  /** Bootstrap samples behind average precision's sampling error, as NannyML. */
+  static final int AP_BOOTSTRAPS = 50;
+
+  /**
+   * The reference component of average precision's sampling error, NannyML's bootstrap redone on grouped counts:
+   * 50 samples of S = min(⌊N/2⌋, 50,000) reference rows drawn with replacement (a draw picks a row uniformly,
+   * i.e. a (score, label) group in proportion to its rows), the population std of their average precisions, and
+   * S. NannyML draws row positions from numpy's global random stream, so its value varies from run to run by
+   * about ±10%; Vigil's draws are seeded (42) and give the same value on every run.
+   *
+   * @return {std, S}; NaN without positives
+   */
+  public static double[] averagePrecisionComponent(double[] posScores, long[] posCounts, double[] negScores,
+      long[] negCounts) {
+    // groups by ascending score with their positives and negatives
+    int m = 0;
+    double[] score = new double[posScores.length + negScores.length];
+    long[] pos = new long[score.length];
+    long[] neg = new long[score.length];
+    int i = 0;
+    int j = 0;
+    while (i < posScores.length || j < negScores.length) {
+      int cmp = i == posScores.length ? 1 : j == negScores.length ? -1 : Double.compare(posScores[i], negScores[j]);
+      if (cmp <= 0) {
+        score[m] = posScores[i];
+        pos[m] = posCounts[i++];
+      }
+      if (cmp >= 0) {
+        score[m] = negScores[j];
+        neg[m] = negCounts[j++];
+      }
+      m++;
+    }
+    // cumulative rows over the 2m cells (group g positives at 2g, negatives at 2g+1)
+    long[] cumulative = new long[2 * m];
+    long n = 0;
+    long positives = 0;
+    for (int g = 0; g < m; g++) {
+      n += pos[g];
+      cumulative[2 * g] = n;
+      n += neg[g];
+      cumulative[2 * g + 1] = n;
+      positives += pos[g];
+    }
+    if (positives == 0 || n < 2) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    int size = (int) Math.min(n / 2, 50_000);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+    double[] aps = new double[AP_BOOTSTRAPS];
+    int[] drawn = new int[2 * m];
+    for (int b = 0; b < AP_BOOTSTRAPS; b++) {
+      java.util.Arrays.fill(drawn, 0);
+      for (int k = 0; k < size; k++) {
+        long row = random.nextLong(n);
+        int cell = java.util.Arrays.binarySearch(cumulative, row + 1);
+        if (cell < 0) {
+          cell = -cell - 1;
+        }
+        drawn[cell]++;
+      }
+      aps[b] = averagePrecision(drawn, m);
+    }
+    double mean = 0;
+    for (double a : aps) {
+      mean += a / AP_BOOTSTRAPS;
+    }
+    double var = 0;
+    for (double a : aps) {
+      var += (a - mean) * (a - mean) / AP_BOOTSTRAPS;
+    }
+    return new double[] {Math.sqrt(var), size};
+  }
+
+  /** sklearn's average precision of drawn counts (group g: positives at 2g, negatives at 2g+1, ascending scores). */
+  private static double averagePrecision(int[] drawn, int groups) {
+    long p = 0;
+    for (int g = 0; g < groups; g++) {
+      p += drawn[2 * g];
+    }
+    if (p == 0) {
+      return Double.NaN;
+    }
+    long tp = 0;
+    long fp = 0;
+    double ap = 0;
+    double prevRecall = 0;
+    for (int g = groups - 1; g >= 0; g--) {
+      if (drawn[2 * g] + drawn[2 * g + 1] == 0) {
+        continue;
+      }
+      tp += drawn[2 * g];
+      fp += drawn[2 * g + 1];
+      double recall = (double) tp / p;
+      ap += (recall - prevRecall) * ((double) tp / (tp + fp));
+      prevRecall = recall;
+    }
+    return ap;
+  }
+
   /** Called for each distinct positive score: its count, the negatives below it and the negatives tied with it. */
   private interface PositiveVisitor {
     void visit(long count, long negativesBelow, long negativesEqual);

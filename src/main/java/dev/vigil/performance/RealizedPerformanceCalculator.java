@@ -23,12 +23,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * NannyML's realized performance (binary classification and regression) from mergeable states over derived
+ * NannyML's realized performance (binary, multiclass and regression) from mergeable states over derived
  * columns: the confusion cell of each row (category counts), the scores of positives and negatives (exact value
  * counts, for ROC AUC and average precision) and the regression errors (moments). Rows without a target are
- * left out. Sampling errors from whole-reference components; thresholds mean ± 3σ of the reference chunk values,
- * clipped to the metric's limits (docs/nannyml-realized-performance.md). Not yet: average precision's sampling
- * error (NannyML bootstraps reference rows), multiclass.
+ * left out. Sampling errors from whole-reference components (average precision's from a seeded bootstrap over
+ * the reference's score counts); thresholds mean ± 3σ of the reference chunk values, clipped to the metric's
+ * limits (docs/nannyml-realized-performance.md).
  */
 public final class RealizedPerformanceCalculator implements Calculator {
   public static final String NAME = "realized_performance";
@@ -266,6 +266,12 @@ public final class RealizedPerformanceCalculator implements Calculator {
       ValueCounts pos = ref.whole(seg, new Specs.ValueCountsOf(POS));
       ValueCounts neg = ref.whole(seg, new Specs.ValueCountsOf(NEG));
       out.put("roc_auc", ClassificationMath.rocAucComponent(pos.sorted(), neg.sorted()));
+      if (config.metrics().contains("average_precision")) {
+        ValueCounts.Sorted p = pos.sortedArrays();
+        ValueCounts.Sorted q = neg.sortedArrays();
+        out.put("average_precision", ClassificationMath.averagePrecisionComponent(p.values(), p.counts(), q.values(),
+            q.counts()));
+      }
     }
     return out;
   }
@@ -357,8 +363,7 @@ public final class RealizedPerformanceCalculator implements Calculator {
 
   /**
    * NannyML's sampling error of a binary classification metric on a chunk of {@code n} rows, from its
-   * whole-reference component {@code k = {std, fraction}}. NaN for average precision (NannyML bootstraps reference
-   * rows, not reproduced).
+   * whole-reference component {@code k = {std, fraction}} (average precision: {bootstrap std, sample size}).
    */
   static double samplingError(String metric, double[] k, long n, RealizedPerformanceConfig config) {
     return switch (metric) {
@@ -367,7 +372,7 @@ public final class RealizedPerformanceCalculator implements Calculator {
       case "true_positive", "true_negative", "false_positive", "false_negative" ->
           cellSamplingError(k, n, config.normalizeConfusionMatrix());
       case "business_value" -> config.normalizeBusinessValuePerPrediction() ? k[0] / Math.sqrt(n) : k[0] * Math.sqrt(n);
-      case "average_precision" -> Double.NaN;
+      case "average_precision" -> k[0] * Math.sqrt(k[1] / n);
       default -> throw new IllegalArgumentException(metric);
     };
   }

@@ -504,6 +504,15 @@ class ConfigLoaderTest {
       }
     }
 
+    /** Score columns keep the file's order (an immutable Map.copyOf would reorder them per JVM, and CBPE hashes them). */
+    @Test
+    void multiclassScoresKeepTheirOrder() {
+      MonitorConfig c = parse(BASE + "problem_type: multiclass_classification\n"
+          + "columns: {scores: {zeta: pz, alpha: pa, mid: pm, beta: pb, omega: po}}\n");
+      assertThat(c.columns().scores().keySet()).containsExactly("zeta", "alpha", "mid", "beta", "omega");
+      assertThat(c.columns().scores().values()).containsExactly("pz", "pa", "pm", "pb", "po");
+    }
+
     @Test
     void alertDeliveryLimits() {
       MonitorConfig c = parse(BASE + "alerts: {webhook: {url: \"http://h/x\"}, timeout_seconds: 2, attempts: 5}\n");

@@ -21,9 +21,16 @@ import org.junit.jupiter.api.Test;
  * Realized performance against NannyML 0.13.1's outputs (car loan with delayed targets joined on id, business
  * value [[0,-200],[-100,1000]]; multiclass, one-vs-rest macro; regression): values, thresholds and alerts within 1e-6 on every chunk, sampling
  * errors within 1e-6 — except ROC AUC's (NannyML orders tied scores by numpy's unstable sort: 1e-2 relative)
- * and average precision's (a seeded bootstrap over reference rows; not reproduced, left null).
+ * and average precision's (a bootstrap: within NannyML's own run-to-run spread, 25%).
  */
 class RealizedPerformanceConformanceSparkTest extends SparkTestBase {
+  /**
+   * Average precision's sampling error is a bootstrap: NannyML's own unseeded runs gave 0.00401, 0.00435 and
+   * 0.00507 for the oracle's 0.00416 (MANIFEST.md); Vigil's seeded bootstrap over score counts must fall in that
+   * spread.
+   */
+  static final double AP_SE_TOLERANCE = 0.25;
+
   static Map<String, ResultRow> run(String yaml) {
     Map<String, ResultRow> out = new HashMap<>();
     for (ResultRow r : new MonitorRun(session(), Clock.systemUTC())
@@ -52,7 +59,7 @@ class RealizedPerformanceConformanceSparkTest extends SparkTestBase {
       check(bad, where + " lower", OracleCsv.number(o.get("lower_threshold")), r.lowerThreshold(), 1e-6);
       if (!noSamplingError.contains(metric)) {
         check(bad, where + " sampling_error", OracleCsv.number(o.get("sampling_error")), r.samplingError(),
-            looseSamplingError.contains(metric) ? 1e-2 : 1e-6);
+            metric.equals("average_precision") ? AP_SE_TOLERANCE : looseSamplingError.contains(metric) ? 1e-2 : 1e-6);
       }
       if (Boolean.parseBoolean(o.get("alert").toLowerCase()) != r.alert()) {
         bad.add(where + " alert: expected " + o.get("alert") + " got " + r.alert());
@@ -82,8 +89,7 @@ class RealizedPerformanceConformanceSparkTest extends SparkTestBase {
             metrics: [roc_auc, f1, precision, recall, specificity, accuracy, average_precision, confusion_matrix, business_value]
             business_value_matrix: [[0, -200], [-100, 1000]]
         """.formatted(SharedData.dataset("synthetic_car_loan_analysis_target.csv"));
-    compare("carloan_realized_performance_chunk_size_5000.csv", run(yaml), Set.of("roc_auc"),
-        Set.of("average_precision"));
+    compare("carloan_realized_performance_chunk_size_5000.csv", run(yaml), Set.of("roc_auc"), Set.of());
   }
 
   @Test
