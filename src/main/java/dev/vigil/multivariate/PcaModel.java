@@ -110,26 +110,35 @@ public final class PcaModel implements Serializable {
     return explainedVarianceRatio.clone();
   }
 
-  /** The reconstruction error of a centred encoded row; {@code work} is scratch space of length d. */
+  /** Scratch space {@link #error} needs: the scaled row and its k coordinates. */
+  public int workSize() {
+    return scale.length + components.length;
+  }
+
+  /**
+   * The reconstruction error of a centred encoded row; {@code work} is scratch space of {@link #workSize()}
+   * (a shorter one is replaced by a new array, so a per-row caller should pass one of that size).
+   */
   public double error(double[] centred, double[] work) {
     int d = scale.length;
+    int k = components.length;
+    double[] w = work.length >= d + k ? work : new double[d + k];
     for (int j = 0; j < d; j++) {
-      work[j] = centred[j] / scale[j];
+      w[j] = centred[j] / scale[j];
     }
-    double[] y = new double[components.length];
-    for (int i = 0; i < components.length; i++) {
+    for (int i = 0; i < k; i++) {
       double[] pi = components[i];
       double s = 0;
       for (int j = 0; j < d; j++) {
-        s += pi[j] * work[j];
+        s += pi[j] * w[j];
       }
-      y[i] = s;
+      w[d + i] = s;
     }
     double ss = 0;
     for (int j = 0; j < d; j++) {
-      double r = work[j];
-      for (int i = 0; i < components.length; i++) {
-        r -= components[i][j] * y[i];
+      double r = w[j];
+      for (int i = 0; i < k; i++) {
+        r -= components[i][j] * w[d + i];
       }
       ss += r * r;
     }

@@ -16,7 +16,7 @@ public final class ReconstructionErrors implements RowState {
     this.model = model;
     int d = model == null ? 0 : model.encoding().width();
     this.centred = new double[d];
-    this.work = new double[d];
+    this.work = new double[model == null ? 0 : model.workSize()];
   }
 
   @Override

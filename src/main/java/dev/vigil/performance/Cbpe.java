@@ -38,29 +38,12 @@ public final class Cbpe {
 
     /** Merges two ascending score→count arrays (predicted 0, predicted 1) and calibrates each score once. */
     public static Groups of(double[] s0, long[] c0, double[] s1, long[] c1, DoubleUnaryOperator calibrated) {
-      int m = 0;
-      double[] s = new double[s0.length + s1.length];
-      long[] a = new long[s.length];
-      long[] b = new long[s.length];
-      int i = 0;
-      int j = 0;
-      while (i < s0.length || j < s1.length) {
-        int cmp = i == s0.length ? 1 : j == s1.length ? -1 : Double.compare(s0[i], s1[j]);
-        if (cmp <= 0) {
-          s[m] = s0[i];
-          a[m] = c0[i++];
-        }
-        if (cmp >= 0) {
-          s[m] = s1[j];
-          b[m] = c1[j++];
-        }
-        m++;
+      ClassificationMath.ScoreMerge m = ClassificationMath.ScoreMerge.of(s0, c0, s1, c1);
+      double[] p = new double[m.scores().length];
+      for (int k = 0; k < p.length; k++) {
+        p[k] = calibrated.applyAsDouble(m.scores()[k]);
       }
-      double[] p = new double[m];
-      for (int k = 0; k < m; k++) {
-        p[k] = calibrated.applyAsDouble(s[k]);
-      }
-      return new Groups(java.util.Arrays.copyOf(s, m), java.util.Arrays.copyOf(a, m), java.util.Arrays.copyOf(b, m), p);
+      return new Groups(m.scores(), m.first(), m.second(), p);
     }
   }
 
@@ -150,31 +133,21 @@ public final class Cbpe {
   }
 
   public static double rocAuc(Groups g) {
-    double[] last = finalSums(g);
+    double[] last = walkRows(g, (k, cum) -> { });
     double tpsEnd = round5(last[0]);
     double fpsEnd = round5(last[1]);
     if (last[2] == 0 || tpsEnd == 0 || fpsEnd == 0) {
       return Double.NaN;
     }
-    double cum = 0;
-    long i = 0;
-    double prevTpr = 0;
-    double prevFpr = 0;
-    double area = 0;
-    for (int k = g.scores.length - 1; k >= 0; k--) {
-      double p = g.p[k];
-      long m = g.n0[k] + g.n1[k];
-      for (long r = 0; r < m; r++) {
-        cum += p;
-        i++;
-        double tpr = round5(cum) / tpsEnd;
-        double fpr = round5(i - cum) / fpsEnd;
-        area += (fpr - prevFpr) * (tpr + prevTpr) / 2.0;
-        prevTpr = tpr;
-        prevFpr = fpr;
-      }
-    }
-    return area;
+    double[] curve = {0, 0, 0}; // previous tpr, previous fpr, area
+    walkRows(g, (k, cum) -> {
+      double tpr = round5(cum) / tpsEnd;
+      double fpr = round5(k - cum) / fpsEnd;
+      curve[2] += (fpr - curve[1]) * (tpr + curve[0]) / 2.0;
+      curve[0] = tpr;
+      curve[1] = fpr;
+    });
+    return curve[2];
   }
 
   /**
@@ -187,43 +160,43 @@ public final class Cbpe {
   }
 
   public static double averagePrecision(Groups g) {
-    double[] last = finalSums(g);
+    double[] last = walkRows(g, (k, cum) -> { });
     double tpsEnd = round5(last[0]);
     if (last[2] == 0 || tpsEnd == 0) {
       return Double.NaN;
     }
+    double[] sum = {0, 0}; // previous recall, average precision
+    walkRows(g, (k, cum) -> {
+      double tps = round5(cum);
+      double recall = tps / tpsEnd;
+      sum[1] += (recall - sum[0]) * (tps / k);
+      sum[0] = recall;
+    });
+    return sum[1];
+  }
+
+  /** Sees row k (1-based, by score descending) with the cumulative calibrated probability up to it. */
+  private interface RowVisitor {
+    void row(long k, double cumulative);
+  }
+
+  /**
+   * Expands the groups into rows by score descending (rows of one score share a probability, so their order does
+   * not matter), summing the probabilities one row at a time as NannyML's cumulative sum does; returns {final
+   * cumulative probability, rows − it, rows}.
+   */
+  private static double[] walkRows(Groups g, RowVisitor visitor) {
     double cum = 0;
     long k = 0;
-    double prevRecall = 0;
-    double ap = 0;
     for (int j = g.scores.length - 1; j >= 0; j--) {
       double p = g.p[j];
       long m = g.n0[j] + g.n1[j];
       for (long r = 0; r < m; r++) {
         cum += p;
-        k++;
-        double tps = round5(cum);
-        double recall = tps / tpsEnd;
-        ap += (recall - prevRecall) * (tps / k);
-        prevRecall = recall;
+        visitor.row(++k, cum);
       }
     }
-    return ap;
-  }
-
-  /** {final cumulative probability, final position − it, rows}, summed in the same order as the curves. */
-  private static double[] finalSums(Groups g) {
-    double cum = 0;
-    long i = 0;
-    for (int k = g.scores.length - 1; k >= 0; k--) {
-      double p = g.p[k];
-      long m = g.n0[k] + g.n1[k];
-      for (long r = 0; r < m; r++) {
-        cum += p;
-      }
-      i += m;
-    }
-    return new double[] {cum, i - cum, i};
+    return new double[] {cum, k - cum, k};
   }
 
   /** Whether and why CBPE calibrates. */

@@ -156,25 +156,10 @@ public final class ClassificationMath {
    */
   public static double[] averagePrecisionComponent(double[] posScores, long[] posCounts, double[] negScores,
       long[] negCounts) {
-    // groups by ascending score with their positives and negatives
-    int m = 0;
-    double[] score = new double[posScores.length + negScores.length];
-    long[] pos = new long[score.length];
-    long[] neg = new long[score.length];
-    int i = 0;
-    int j = 0;
-    while (i < posScores.length || j < negScores.length) {
-      int cmp = i == posScores.length ? 1 : j == negScores.length ? -1 : Double.compare(posScores[i], negScores[j]);
-      if (cmp <= 0) {
-        score[m] = posScores[i];
-        pos[m] = posCounts[i++];
-      }
-      if (cmp >= 0) {
-        score[m] = negScores[j];
-        neg[m] = negCounts[j++];
-      }
-      m++;
-    }
+    ScoreMerge groups = ScoreMerge.of(posScores, posCounts, negScores, negCounts);
+    int m = groups.scores().length;
+    long[] pos = groups.first();
+    long[] neg = groups.second();
     // cumulative rows over the 2m cells (group g positives at 2g, negatives at 2g+1)
     long[] cumulative = new long[2 * m];
     long n = 0;
@@ -240,6 +225,31 @@ public final class ClassificationMath {
       prevRecall = recall;
     }
     return ap;
+  }
+
+  /** Two ascending score → count arrays merged on their scores: each score once, with both counts (0 if absent). */
+  record ScoreMerge(double[] scores, long[] first, long[] second) {
+    static ScoreMerge of(double[] s0, long[] c0, double[] s1, long[] c1) {
+      int m = 0;
+      double[] s = new double[s0.length + s1.length];
+      long[] a = new long[s.length];
+      long[] b = new long[s.length];
+      int i = 0;
+      int j = 0;
+      while (i < s0.length || j < s1.length) {
+        int cmp = i == s0.length ? 1 : j == s1.length ? -1 : Double.compare(s0[i], s1[j]);
+        if (cmp <= 0) {
+          s[m] = s0[i];
+          a[m] = c0[i++];
+        }
+        if (cmp >= 0) {
+          s[m] = s1[j];
+          b[m] = c1[j++];
+        }
+        m++;
+      }
+      return new ScoreMerge(java.util.Arrays.copyOf(s, m), java.util.Arrays.copyOf(a, m), java.util.Arrays.copyOf(b, m));
+    }
   }
 
   /** Called for each distinct positive score: its count, the negatives below it and the negatives tied with it. */

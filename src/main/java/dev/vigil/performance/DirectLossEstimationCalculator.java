@@ -1,5 +1,6 @@
 package dev.vigil.performance;
 
+import dev.vigil.internal.Sql;
 import static org.apache.spark.sql.functions.col;
 
 import dev.vigil.calculators.Calculator;
@@ -90,9 +91,6 @@ public final class DirectLossEstimationCalculator implements Calculator {
     return new Fitted(reference, referenceRows);
   }
 
-  private static String q(String column) {
-    return "`" + column.replace("`", "``") + "`";
-  }
 
   /** The column of a metric's per-row predicted loss. */
   static String output(String metric) {
@@ -134,7 +132,7 @@ public final class DirectLossEstimationCalculator implements Calculator {
       }
       List<String> numeric = new ArrayList<>(continuous);
       numeric.add(prediction);
-      models = labels.isEmpty() ? null : LossModels.fit(rows, col(q(target)).isNotNull().and(col(q(prediction)).isNotNull()),
+      models = labels.isEmpty() ? null : LossModels.fit(rows, col(Sql.quote(target)).isNotNull().and(col(Sql.quote(prediction)).isNotNull()),
           numeric, categorical, labels, config.hyperparameters());
       for (String out : labels.keySet()) {
         estimateSpecs.add(new Specs.MomentsOf(out));

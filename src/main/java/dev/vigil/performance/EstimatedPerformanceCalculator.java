@@ -1,5 +1,6 @@
 package dev.vigil.performance;
 
+import dev.vigil.internal.Sql;
 import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
@@ -63,22 +64,19 @@ public final class EstimatedPerformanceCalculator implements Calculator {
     return NAME;
   }
 
-  private static String q(String column) {
-    return "`" + column.replace("`", "``") + "`";
-  }
 
   @Override
   public Map<String, String> derivedColumns() {
     Map<String, String> d = new LinkedHashMap<>(realized.derivedColumns());
     if (multiclass == null) {
-      String s = "cast(" + q(score) + " as double)";
-      String p = q(prediction);
+      String s = "cast(" + Sql.quote(score) + " as double)";
+      String p = Sql.quote(prediction);
       d.put(PRED1, "CASE WHEN " + p + " IS NOT NULL AND cast(" + p + " as int) = 1 THEN " + s + " END");
       d.put(PRED0, "CASE WHEN " + p + " IS NOT NULL AND cast(" + p + " as int) = 0 THEN " + s + " END");
     }
     // the row's fold for the calibration decision (read on the reference only): a hash of its values, so it
     // depends neither on how Spark splits the input nor on the chunking
-    String hashed = String.join(", ", rowColumns.stream().map(EstimatedPerformanceCalculator::q).toList());
+    String hashed = String.join(", ", rowColumns.stream().map(Sql::quote).toList());
     d.put(FOLD, "cast(pmod(xxhash64(" + hashed + "), " + FoldScoreCounts.FOLDS + ") as double)");
     return d;
   }

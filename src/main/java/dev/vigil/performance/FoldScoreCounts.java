@@ -2,7 +2,7 @@ package dev.vigil.performance;
 
 import dev.vigil.scan.RowSpec;
 import dev.vigil.stats.ColumnState;
-import dev.vigil.stats.DoubleCounts;
+import dev.vigil.stats.BoundedCounts;
 import dev.vigil.stats.RowState;
 import java.util.List;
 import java.util.TreeMap;
@@ -20,8 +20,7 @@ public final class FoldScoreCounts implements RowState {
   static final int CAPACITY = 10_000;
   /** The decision's coarse grid: 10 equal-count ECE bins need nowhere near the ranking metrics' 2^20 steps. */
   static final int GRID = 1 << 14;
-  private DoubleCounts counts = new DoubleCounts(2 * FOLDS);
-  private boolean exact = true;
+  private final BoundedCounts counts = new BoundedCounts(2 * FOLDS, CAPACITY, GRID);
 
   /** Inputs: score, target (0/1), fold (0..9). */
   public record Of(String score, String target, String fold) implements RowSpec {
@@ -50,57 +49,21 @@ public final class FoldScoreCounts implements RowState {
       return;
     }
     int cell = (int) numbers[2] * 2 + (y == 1 ? 1 : 0);
-    add(s, cell, 1);
-  }
-
-  private void add(double s, int cell, long by) {
-    counts.add(exact ? s : onGrid(s), cell, by);
-    if (exact && counts.size() > CAPACITY) {
-      toGrid();
-    }
-  }
-
-  static double onGrid(double x) {
-    return Math.round(Math.max(0, Math.min(1, x)) * GRID) / (double) GRID;
-  }
-
-  private void toGrid() {
-    DoubleCounts old = counts;
-    counts = new DoubleCounts(2 * FOLDS);
-    exact = false;
-    old.forEach((k, c, o) -> {
-      for (int i = 0; i < 2 * FOLDS; i++) {
-        if (c[o + i] != 0) {
-          counts.add(onGrid(k), i, c[o + i]);
-        }
-      }
-    });
+    counts.add(s, cell, 1);
   }
 
   @Override
   public FoldScoreCounts merge(ColumnState o) {
-    FoldScoreCounts b = (FoldScoreCounts) o;
-    if (!b.exact && exact) {
-      toGrid();
-    }
-    b.counts.forEach((k, c, off) -> {
-      for (int i = 0; i < 2 * FOLDS; i++) {
-        if (c[off + i] != 0) {
-          add(k, i, c[off + i]);
-        }
-      }
-    });
+    counts.merge(((FoldScoreCounts) o).counts);
     return this;
   }
 
   public boolean isExact() {
-    return exact;
+    return counts.isExact();
   }
 
   /** Ascending score → {negatives, positives} per fold, fold f at {@code [2f, 2f+1]}. */
   public TreeMap<Double, long[]> sorted() {
-    TreeMap<Double, long[]> out = new TreeMap<>();
-    counts.forEach((k, c, o) -> out.put(k, java.util.Arrays.copyOfRange(c, o, o + 2 * FOLDS)));
-    return out;
+    return counts.sortedMap();
   }
 }

@@ -61,7 +61,7 @@ final class LossModels {
   }
 
   private static Column column(String name) {
-    return col("`" + name.replace("`", "``") + "`");
+    return col(dev.vigil.internal.Sql.quote(name));
   }
 
   private static String number(int i) {

@@ -1,5 +1,6 @@
 package dev.vigil.performance;
 
+import dev.vigil.internal.Sql;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.scan.Specs;
 import dev.vigil.scan.StateSpec;
@@ -36,9 +37,6 @@ final class Multiclass {
     this.prediction = prediction;
   }
 
-  static String q(String column) {
-    return "`" + column.replace("`", "``") + "`";
-  }
 
   static String literal(String s) {
     return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
@@ -57,11 +55,11 @@ final class Multiclass {
   }
 
   String targetText() {
-    return "cast(" + q(target) + " as string)";
+    return "cast(" + Sql.quote(target) + " as string)";
   }
 
   String predictionText() {
-    return "cast(" + q(prediction) + " as string)";
+    return "cast(" + Sql.quote(prediction) + " as string)";
   }
 
   Map<String, String> derivedColumns() {
@@ -71,7 +69,7 @@ final class Multiclass {
     d.put(CELL, "CASE WHEN " + y + " IS NULL OR " + p + " IS NULL THEN NULL ELSE concat(" + y + ", char(1), " + p + ") END");
     for (int c = 0; c < classes.size(); c++) {
       String label = literal(classes.get(c));
-      String s = "cast(" + q(scoreColumns.get(c)) + " as double)";
+      String s = "cast(" + Sql.quote(scoreColumns.get(c)) + " as double)";
       d.put(pos(c), "CASE WHEN " + y + " = " + label + " THEN " + s + " END");
       d.put(neg(c), "CASE WHEN " + y + " <> " + label + " THEN " + s + " END");
       d.put(is(c), "CASE WHEN " + y + " IS NULL THEN NULL WHEN " + y + " = " + label + " THEN 1.0 ELSE 0.0 END");

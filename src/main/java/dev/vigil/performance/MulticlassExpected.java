@@ -9,7 +9,6 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Multiclass CBPE's state of a chunk: each row's class scores are calibrated one-vs-rest and divided by their sum
@@ -196,13 +195,16 @@ public final class MulticlassExpected implements RowState {
       }
       case "roc_auc" -> {
         for (int c = 0; c < k; c++) {
-          TreeMap<Double, long[]> rows = new TreeMap<>();
-          Map<Double, Double> meanP = new HashMap<>();
-          byScore.get(c).forEach((s, g) -> {
-            rows.put(s, new long[] {0, (long) g[0]});
-            meanP.put(s, g[1] / g[0]);
-          });
-          sum += Cbpe.rocAuc(rows, meanP::get);
+          // one group per raw class score, its rows carrying their mean probability
+          double[] scores = byScore.get(c).keySet().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+          long[] rows = new long[scores.length];
+          double[] meanP = new double[scores.length];
+          for (int j = 0; j < scores.length; j++) {
+            double[] g = byScore.get(c).get(scores[j]);
+            rows[j] = (long) g[0];
+            meanP[j] = g[1] / g[0];
+          }
+          sum += Cbpe.rocAuc(new Cbpe.Groups(scores, new long[scores.length], rows, meanP));
         }
         return sum / k;
       }

@@ -1,5 +1,6 @@
 package dev.vigil.performance;
 
+import dev.vigil.internal.Sql;
 import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
@@ -72,17 +73,14 @@ public final class RealizedPerformanceCalculator implements Calculator {
     return NAME;
   }
 
-  private static String q(String column) {
-    return "`" + column.replace("`", "``") + "`";
-  }
 
   @Override
   public Map<String, String> derivedColumns() {
     if (multiclass != null) {
       return multiclass.derivedColumns();
     }
-    String y = q(target);
-    String p = q(prediction);
+    String y = Sql.quote(target);
+    String p = Sql.quote(prediction);
     Map<String, String> d = new LinkedHashMap<>();
     if (type == ProblemType.REGRESSION) {
       String e = "(cast(" + y + " as double) - cast(" + p + " as double))";
@@ -97,7 +95,7 @@ public final class RealizedPerformanceCalculator implements Calculator {
       d.put(CELL, "CASE WHEN " + y + " IS NULL OR " + p + " IS NULL THEN NULL ELSE cast(cast(" + y
           + " as int) * 2 + cast(" + p + " as int) as string) END");
       if (score != null) {
-        String s = "cast(" + q(score) + " as double)";
+        String s = "cast(" + Sql.quote(score) + " as double)";
         d.put(POS, "CASE WHEN " + y + " IS NOT NULL AND cast(" + y + " as int) = 1 THEN " + s + " END");
         d.put(NEG, "CASE WHEN " + y + " IS NOT NULL AND cast(" + y + " as int) = 0 THEN " + s + " END");
       }

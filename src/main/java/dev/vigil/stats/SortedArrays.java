@@ -10,24 +10,16 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Builds a {@link TreeMap} from unsorted distinct keys and their values in O(n log n) primitive sorting plus a
- * linear build ({@code TreeMap}'s constructor takes a {@link SortedMap} without rebalancing), instead of n
- * boxed, rebalancing inserts: the score maps of large chunks have up to a million keys.
+ * Builds a {@link TreeMap} from sorted distinct keys and their values in linear time ({@code TreeMap}'s
+ * constructor takes a {@link SortedMap} without rebalancing), instead of n boxed, rebalancing inserts: the score
+ * maps of large chunks have up to a million keys.
  */
 final class SortedArrays {
   private SortedArrays() {}
 
-  /** @param keys distinct keys; {@code values[i]} belongs to {@code keys[i]} */
+  /** @param keys distinct keys in ascending order; {@code values[i]} belongs to {@code keys[i]} */
   static TreeMap<Double, Long> treeMap(double[] keys, long[] values) {
-    int n = keys.length;
-    double[] sortedKeys = keys.clone();
-    java.util.Arrays.sort(sortedKeys); // Double.compare order, as TreeMap<Double> compares
-    long[] sortedValues = new long[n];
-    // keys are distinct: each key's rank by binary search in the sorted copy (same comparison order)
-    for (int i = 0; i < n; i++) {
-      sortedValues[java.util.Arrays.binarySearch(sortedKeys, keys[i])] = values[i];
-    }
-    return new TreeMap<>(new View(sortedKeys, sortedValues));
+    return new TreeMap<>(new View(keys, values));
   }
 
   /** A read-only sorted view over parallel arrays, just enough for {@code new TreeMap<>(SortedMap)}. */

@@ -1,0 +1,11 @@
+package dev.vigil.internal;
+
+/** Spark SQL text helpers for the calculators' derived-column expressions. */
+public final class Sql {
+  private Sql() {}
+
+  /** A column name as a quoted identifier: {@code `name`}, backticks doubled. */
+  public static String quote(String column) {
+    return "`" + column.replace("`", "``") + "`";
+  }
+}
