@@ -92,7 +92,9 @@ public final class BoundedCounts implements Serializable {
     int[] i = {0};
     counts.forEach((k, c, o) -> {
       keys[i[0]] = k;
-      System.arraycopy(c, o, values, i[0] * width, width);
+      for (int j = 0; j < width; j++) {
+        values[i[0] * width + j] = c[o + j];
+      }
       i[0]++;
     });
     double[] sortedKeys = keys.clone();
@@ -100,7 +102,9 @@ public final class BoundedCounts implements Serializable {
     long[] sortedValues = new long[n * width];
     for (int j = 0; j < n; j++) {
       int r = Arrays.binarySearch(sortedKeys, keys[j]);
-      System.arraycopy(values, j * width, sortedValues, r * width, width);
+      for (int c = 0; c < width; c++) {
+        sortedValues[r * width + c] = values[j * width + c];
+      }
     }
     return new Sorted(sortedKeys, sortedValues, width);
   }
