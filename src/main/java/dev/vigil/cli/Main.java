@@ -34,6 +34,7 @@ public final class Main {
   public static int execute(String[] args, PrintStream out, PrintStream err) {
     Map<String, CliCommand> commands = new LinkedHashMap<>();
     commands.put("run", new RunCommand());
+    commands.put("fit", new FitCommand());
     commands.put("validate", new ValidateCommand());
     commands.put("export", new ExportCommand());
     commands.put("generate", new GenerateCommand());

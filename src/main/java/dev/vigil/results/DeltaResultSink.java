@@ -60,6 +60,7 @@ public final class DeltaResultSink {
       LOG.info("created {} with {} rows", path, data.size());
       return;
     }
+    addMissingColumns(path, schema);
     Map<String, String> set = new LinkedHashMap<>();
     for (String c : schema.fieldNames()) {
       set.put(c, "s." + c);
@@ -70,6 +71,44 @@ public final class DeltaResultSink {
         .whenNotMatched().insertExpr(set)
         .execute();
     LOG.info("merged {} rows into {}", data.size(), path);
+  }
+
+  /**
+   * Adds the columns a table written by an earlier Vigil version lacks (e.g. {@code results.chunk_complete}),
+   * null in its old rows: the migration is a metadata-only ALTER TABLE.
+   */
+  private void addMissingColumns(String path, org.apache.spark.sql.types.StructType schema) {
+    List<String> existing = List.of(spark.read().format("delta").load(path).schema().fieldNames());
+    String previous = null;
+    for (StructField f : schema.fields()) {
+      if (!existing.contains(f.name())) {
+        spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` ADD COLUMNS (" + dev.vigil.internal.Sql.quote(f.name())
+            + " " + f.dataType().sql() + (previous == null ? " FIRST" : " AFTER " + dev.vigil.internal.Sql.quote(previous)) + ")");
+        LOG.info("added column {} to {}", f.name(), path);
+      }
+      previous = f.name();
+    }
+  }
+
+  /** Whether {@code results} holds each of the monitor's analysis chunks as complete, by chunk key. */
+  public Map<String, Boolean> chunkCompleteness(String monitor) {
+    String path = tablePath("results");
+    Map<String, Boolean> out = new java.util.HashMap<>();
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return out;
+    }
+    Dataset<Row> results = spark.read().format("delta").load(path);
+    if (!List.of(results.columns()).contains("chunk_complete")) {
+      return out;
+    }
+    for (Row r : results.where(org.apache.spark.sql.functions.col("monitor").equalTo(monitor)
+            .and(org.apache.spark.sql.functions.col("period").equalTo("analysis"))
+            .and(org.apache.spark.sql.functions.col("chunk_complete").isNotNull()))
+        .groupBy("chunk_key").agg(org.apache.spark.sql.functions.bool_and(org.apache.spark.sql.functions.col("chunk_complete")))
+        .collectAsList()) {
+      out.put(r.getString(0), r.getBoolean(1));
+    }
+    return out;
   }
 
   static String keyCondition(List<String> key) {
