@@ -12,7 +12,7 @@
 # COMMAND ----------
 
 dbutils.widgets.text("output", "/Volumes/main/monitoring/vigil/output", "Vigil output path")
-# ${output} in the SQL below is the widget; the same value as a Spark SQL setting also serves spark.sql(...)
+# ${output} in the SQL below is the widget; the same value as a Spark SQL setting also serves SQL sent from Python
 # calls and clusters where widget substitution in SQL cells is turned off.
 try:
     spark.conf.set("output", dbutils.widgets.get("output"))
