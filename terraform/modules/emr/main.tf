@@ -196,7 +196,7 @@ data "aws_iam_policy_document" "ec2_s3" {
   statement {
     sid       = "ReadJarAndMonitors"
     actions   = ["s3:GetObject"]
-    resources = ["${local.bucket_arn}/jars/*", "${local.bucket_arn}/${var.config_key}"]
+    resources = ["${local.bucket_arn}/${var.jar_key}", "${local.bucket_arn}/${var.config_key}"]
   }
   statement {
     sid       = "DeltaTables"
