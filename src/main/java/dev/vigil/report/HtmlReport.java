@@ -141,9 +141,10 @@ public final class HtmlReport {
     for (RankingsTable.Ranking r : v.rankings()) {
       List<Object> rows = new ArrayList<>();
       for (Row row : r.rows()) {
-        rows.add(mapOf("column", row.getAs("column_name"), "rank", row.getAs("rank"), "alerts",
-            row.getAs("number_of_alerts"), "r", row.getAs("pearsonr_correlation"), "p", row.getAs("pearsonr_pvalue"),
-            "drifted", row.getAs("has_drifted"), "chunks", row.getAs("chunks")));
+        rows.add(mapOf("column", RankingsTable.get(row, "column_name"), "rank", RankingsTable.get(row, "rank"),
+            "alerts", RankingsTable.get(row, "number_of_alerts"), "r", RankingsTable.get(row, "pearsonr_correlation"),
+            "p", RankingsTable.get(row, "pearsonr_pvalue"), "drifted", RankingsTable.get(row, "has_drifted"),
+            "chunks", RankingsTable.get(row, "chunks")));
       }
       Map<String, Object> j = mapOf("ranker", r.ranker(), "drift_calculator", r.driftCalculator(), "drift_metric",
           r.driftMetric(), "performance_calculator", r.performanceCalculator());

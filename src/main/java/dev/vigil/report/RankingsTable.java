@@ -160,6 +160,11 @@ public final class RankingsTable {
         .execute();
   }
 
+  /** A field of a {@link #SCHEMA} row built here (such rows carry no schema, so by position). */
+  static Object get(Row row, String field) {
+    return row.get(SCHEMA.fieldIndex(field));
+  }
+
   static String sqlString(String s) {
     return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }

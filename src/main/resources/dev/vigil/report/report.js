@@ -205,7 +205,7 @@
     layout.xaxis.title = null;
     var traces;
     if (d.kind === 'continuous') {
-      traces = [{ type: 'heatmap', x: xs, y: d.bins, z: d.z, colorscale: 'Blues', reversescale: false, zmin: 0,
+      traces = [{ type: 'heatmap', x: xs, y: d.bins, z: d.z, colorscale: [[0, '#f7fbff'], [0.5, '#6baed6'], [1, '#08306b']], zmin: 0,
         colorbar: { title: { text: 'share' }, thickness: 12 }, customdata: d.z.map(function () { return labels; }),
         hovertemplate: '%{customdata}<br>bin %{y}<br>share %{z:.4f}<extra></extra>' }];
       layout.yaxis = { type: 'category', automargin: true, tickfont: { size: 9 } };
@@ -227,10 +227,14 @@
 
   function driftLabel(r) { return r.drift_calculator + ' · ' + r.drift_metric; }
   function perfLabel(r) { return r.performance_calculator + ' · ' + r.performance_metric; }
+  function driftOrder(r) {
+    return r.drift_calculator !== 'univariate_drift' ? '2' : r.drift_metric === 'jensen_shannon' ? '0' : '1';
+  }
   function orderDrift(a, b) {
     // univariate drift methods first (NannyML ranks drift), then data quality
-    var ka = (a.drift_calculator === 'univariate_drift' ? '0' : '1') + driftLabel(a);
-    var kb = (b.drift_calculator === 'univariate_drift' ? '0' : '1') + driftLabel(b);
+    // and Jensen-Shannon, NannyML's default method, first of them
+    var ka = driftOrder(a) + driftLabel(a);
+    var kb = driftOrder(b) + driftLabel(b);
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   }
 
