@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -123,41 +122,58 @@ public final class RankingsTable {
   }
 
   /**
-   * Writes one monitor's rankings to {@code <output>/rankings}: a MERGE on {@link #KEY} that updates changed rows,
-   * inserts new ones and deletes the monitor's rows that no longer exist, so a rerun on the same results leaves the
-   * table as it was and other monitors' rows are never touched.
+   * Writes one monitor's rankings to {@code <output>/rankings}, replacing that monitor's rows (Delta
+   * {@code replaceWhere monitor = ...}; other monitors' rows are untouched). When the table already holds exactly
+   * these rows nothing is written, so reporting the same results again leaves the table, version included, as it
+   * was. Returns whether it wrote.
    */
-  public static void write(SparkSession spark, String output, String monitor, List<Ranking> rankings) {
+  public static boolean write(SparkSession spark, String output, String monitor, List<Ranking> rankings) {
     List<Row> rows = new ArrayList<>();
     for (Ranking r : rankings) {
       rows.addAll(r.rows());
     }
     String path = output + "/rankings";
+    String where = "monitor = " + sqlString(monitor);
     var source = spark.createDataFrame(rows, SCHEMA);
     if (!DeltaTable.isDeltaTable(spark, path)) {
       source.write().format("delta").mode("append").save(path);
-      return;
+      return true;
     }
-    Map<String, String> set = new LinkedHashMap<>();
-    for (String c : SCHEMA.fieldNames()) {
-      set.put(c, "s." + c);
+    List<Row> existing = spark.read().format("delta").load(path).where(where)
+        .select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new))
+        .collectAsList();
+    if (sameRows(existing, rows)) {
+      return false;
     }
-    List<String> on = new ArrayList<>();
-    for (String k : KEY) {
-      on.add("t." + k + " <=> s." + k);
+    source.write().format("delta").mode("overwrite").option("replaceWhere", where).save(path);
+    return true;
+  }
+
+  static boolean sameRows(List<Row> a, List<Row> b) {
+    if (a.size() != b.size()) {
+      return false;
     }
-    List<String> same = new ArrayList<>();
-    for (StructField f : SCHEMA.fields()) {
-      if (!KEY.contains(f.name())) {
-        same.add("t." + f.name() + " <=> s." + f.name());
+    Map<List<Object>, Integer> count = new java.util.HashMap<>();
+    for (Row r : a) {
+      count.merge(values(r), 1, Integer::sum);
+    }
+    for (Row r : b) {
+      Integer n = count.get(values(r));
+      if (n == null || n == 0) {
+        return false;
       }
+      count.put(values(r), n - 1);
     }
-    DeltaTable.forPath(spark, path).as("t")
-        .merge(source.as("s"), String.join(" AND ", on))
-        .whenMatched("NOT (" + String.join(" AND ", same) + ")").updateExpr(set)
-        .whenNotMatched().insertExpr(set)
-        .whenNotMatchedBySource("t.monitor = " + sqlString(monitor)).delete()
-        .execute();
+    return true;
+  }
+
+  private static List<Object> values(Row r) {
+    List<Object> v = new ArrayList<>(r.size());
+    for (int i = 0; i < r.size(); i++) {
+      v.add(r.get(i));
+    }
+    return v;
   }
 
   /** A field of a {@link #SCHEMA} row built here (such rows carry no schema, so by position). */

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code vigil report}: reads an output directory's Delta tables, writes the {@code rankings} table and one
@@ -20,6 +22,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class Report {
   private Report() {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(Report.class);
 
   public static final int MAX_SERIES = 150;
   public static final int MAX_DISTRIBUTION_COLUMNS = 12;
@@ -35,13 +39,18 @@ public final class Report {
     List<HtmlReport.MonitorView> views = new ArrayList<>();
     long rankingRows = 0;
     for (String name : monitors) {
+      long t0 = System.nanoTime();
       ReportData.Monitor m = ReportData.load(out, name);
+      long t1 = System.nanoTime();
       List<RankingsTable.Ranking> rankings = RankingsTable.compute(m);
       RankingsTable.write(spark, out.dir(), name, rankings);
+      long t2 = System.nanoTime();
       for (RankingsTable.Ranking r : rankings) {
         rankingRows += r.rows().size();
       }
       views.add(view(out, m, rankings));
+      LOG.info("report of {}: results read in {} ms, rankings written in {} ms, distributions read in {} ms", name,
+          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
     }
     String html = HtmlReport.render(out.dir(), views);
     Path file = to.toAbsolutePath().normalize();

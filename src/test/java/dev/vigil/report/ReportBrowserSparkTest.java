@@ -84,7 +84,7 @@ class ReportBrowserSparkTest extends SparkTestBase {
     assertThat(status.get("data-done")).as(status.toString()).isEqualTo("true");
     assertThat(status.get("data-errors")).as(status.toString()).isEqualTo("0");
     assertThat(status.get("data-expected")).isEqualTo(String.valueOf(expected));
-    // 3 univariate methods... every series, every distribution and both ranking charts
+    // every series, every distribution and both ranking charts
     assertThat(expected).isGreaterThan(20);
     assertThat(status.get("data-drawn")).as(status.toString()).isEqualTo(String.valueOf(expected));
     // the estimated-vs-realized chart and both rankings are on the page
@@ -97,6 +97,26 @@ class ReportBrowserSparkTest extends SparkTestBase {
     assertThat(png).exists();
     assertThat(Files.size(png)).isGreaterThan(50_000);
     Files.copy(html, png.resolveSibling("report.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void thePageCountsJavaScriptErrorsAndUndrawnCharts() throws Exception {
+    Path chromium = Chromium.require();
+    String page = Files.readString(html);
+    // a console.error after loading, and a corrupt plotly.js bundle: both must show in the page's status
+    Path noisy = dir.resolve("noisy.html");
+    Files.writeString(noisy, page.replace("</body>",
+        "<script>setTimeout(function () { console.error('injected'); }, 5);</script></body>"));
+    Map<String, String> s1 = Chromium.status(Chromium.dumpDom(chromium, noisy, 120_000));
+    assertThat(s1.get("data-errors")).as(s1.toString()).isEqualTo("1");
+    assertThat(s1.get("error-text")).contains("injected");
+    int at = page.indexOf('>', page.indexOf("id=\"vigil-plotly\"")) + 1;
+    Path broken = dir.resolve("broken.html");
+    Files.writeString(broken, page.substring(0, at) + "AAAA" + page.substring(at + 4));
+    Map<String, String> s2 = Chromium.status(Chromium.dumpDom(chromium, broken, 120_000));
+    assertThat(s2.get("data-done")).isEqualTo("true");
+    assertThat(s2.get("data-drawn")).isEqualTo("0");
+    assertThat(Integer.parseInt(s2.get("data-errors"))).isPositive();
   }
 
   @Test
@@ -124,10 +144,14 @@ class ReportBrowserSparkTest extends SparkTestBase {
       assertThat(g.stream().map(r -> r.<Integer>getAs("rank")).sorted().toList())
           .isEqualTo(java.util.stream.IntStream.rangeClosed(1, g.size()).boxed().toList());
     }
+    long version = io.delta.tables.DeltaTable.forPath(spark, path).history(1).collectAsList().get(0).<Long>getAs("version");
     Cli again = vigil("report", "--output", out.toString(), "--to", dir.resolve("again.html").toString(),
         "--monitor", "browser");
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(sorted(path)).containsExactlyElementsOf(first);
+    // nothing was written: the same version
+    assertThat(io.delta.tables.DeltaTable.forPath(spark, path).history(1).collectAsList().get(0).<Long>getAs("version"))
+        .isEqualTo(version);
   }
 
   @Test
