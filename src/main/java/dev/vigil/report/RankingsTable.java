@@ -21,7 +21,7 @@ import org.apache.spark.sql.types.StructType;
  * NannyML's feature rankings computed from a monitor's results, and the {@code rankings} Delta table that holds
  * them. Drift metrics ranked: every univariate drift method and data quality metric that has columns; performance
  * series for the correlation ranking: every realized and estimated performance metric of the whole model (column
- * null). Both rankers use the analysis chunks of the whole population; the reference mean of the correlation
+ * null) but the confusion-matrix cells. Both rankers use the analysis chunks of the whole population; the reference mean of the correlation
  * ranker uses the reference chunks' values of the same performance series.
  */
 public final class RankingsTable {
@@ -51,6 +51,12 @@ public final class RankingsTable {
   static final List<String> DRIFT_CALCULATORS = List.of("univariate_drift", "data_quality");
   static final List<String> PERFORMANCE_CALCULATORS = List.of("realized_performance", "estimated_performance");
 
+  /** Confusion-matrix cells are counts, not a performance: NannyML's ranker takes no confusion matrix either. */
+  static boolean isConfusionCell(String metric) {
+    return List.of("true_positive", "true_negative", "false_positive", "false_negative").contains(metric)
+        || metric.matches("true_.+_pred_.+");
+  }
+
   /** One ranking: the drift metric, the performance series (null for alert count) and its ranked rows. */
   public record Ranking(String ranker, String driftCalculator, String driftMetric, String performanceCalculator,
       String performanceMetric, List<Row> rows) {}
@@ -68,7 +74,8 @@ public final class RankingsTable {
     for (ReportData.Series s : m.series()) {
       if (DRIFT_CALCULATORS.contains(s.calculator()) && s.column() != null) {
         drift.computeIfAbsent(List.of(s.calculator(), s.metric()), k -> new ArrayList<>()).add(s);
-      } else if (PERFORMANCE_CALCULATORS.contains(s.calculator()) && s.column() == null) {
+      } else if (PERFORMANCE_CALCULATORS.contains(s.calculator()) && s.column() == null
+          && !isConfusionCell(s.metric())) {
         performance.add(s);
       }
     }

@@ -355,9 +355,17 @@
     var listBox = el('div');
     listBox.appendChild(el('div', { 'class': 'muted' }, alerting.length ? 'alerts per calculator, metric and column'
       : 'no alerts in the analysis chunks'));
+    var headers = ['calculator', 'metric', 'column', 'alerts', 'analysis chunks'];
+    var cells = function (s) { return [s.calculator, s.metric, s.column || '(model)', s.alerts, s.chunks]; };
+    var first = 12;
     if (alerting.length) {
-      listBox.appendChild(table(['calculator', 'metric', 'column', 'alerts', 'analysis chunks'],
-        alerting.map(function (s) { return [s.calculator, s.metric, s.column || '(model)', s.alerts, s.chunks]; })));
+      listBox.appendChild(table(headers, alerting.slice(0, first).map(cells)));
+    }
+    if (alerting.length > first) {
+      var more = el('details');
+      more.appendChild(el('summary', null, (alerting.length - first) + ' more alerting series'));
+      more.appendChild(table(headers, alerting.slice(first).map(cells)));
+      listBox.appendChild(more);
     }
     row.appendChild(listBox);
   }
