@@ -82,7 +82,7 @@
     queue.push({ div: div, draw: draw });
     return div;
   }
-  var plotConfig = { displaylogo: false, responsive: true };
+  var plotConfig = { displaylogo: false, responsive: true, displayModeBar: 'hover' };
 
   function axis(chunks, positions) {
     // tick labels: the chunk's start date where there is one, else its key; at most ~12 ticks
