@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -83,6 +84,9 @@ public final class MonitorRun {
       reference = asTimestamp(reference, ts);
       analysis = asTimestamp(analysis, ts);
     }
+    reference = dev.vigil.io.InputChecks.apply(config, reference, "reference");
+    analysis = dev.vigil.io.InputChecks.apply(config, analysis, "analysis");
+    targets = dev.vigil.io.InputChecks.apply(config, targets, "targets");
     return new Inputs(reference, analysis, targets, columns);
   }
 
@@ -109,7 +113,9 @@ public final class MonitorRun {
       return outcome;
     } catch (RuntimeException e) {
       try {
-        String message = e instanceof UserException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        UserException user = dev.vigil.internal.Errors.userError(e);
+        String message = dev.vigil.internal.Secrets.redact(
+            user != null ? user.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage());
         sink.appendRun(RowFactory.create(runId, config.monitor(), started, Timestamp.from(clock.instant()), "failed",
             message, null, null, null, null, config.resolvedYaml(), Version.VERSION));
       } catch (RuntimeException logFailure) {
@@ -271,8 +277,16 @@ public final class MonitorRun {
       return analysis.withColumn(target, lit(null).cast(DataTypes.DoubleType));
     }
     String id = config.targets().joinOn();
-    Dataset<Row> t = targets.select(col(id).as("_target_id"), col(target));
-    return analysis.join(t, analysis.col(id).equalTo(t.col("_target_id")), "left").drop("_target_id");
+    // one row per id, so the join cannot duplicate analysis rows; an id with several rows fails the run when the
+    // scan reads the target (exit 2, quoting the id) — the aggregation shares the join's shuffle of the targets
+    Dataset<Row> t = targets.groupBy(col(id).as("_target_id"))
+        .agg(first(col(target)).as(target), count(lit(1)).as("_target_rows"));
+    Column checked = when(col("_target_rows").gt(1), dev.vigil.internal.Errors.failInJob(concat(
+        lit("configuration key 'targets.join_on': the targets table has more than one row for id '"),
+        col("_target_id").cast("string"), lit("' (column '" + id + "'); expected one target per id"))))
+        .otherwise(col(target));
+    return analysis.join(t, analysis.col(id).equalTo(t.col("_target_id")), "left")
+        .withColumn(target, checked).drop("_target_id", "_target_rows");
   }
 
   private static List<ChunkInfo> describe(Chunker chunker, List<ChunkStates> groups, String what) {
