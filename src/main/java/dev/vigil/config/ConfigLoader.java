@@ -261,6 +261,10 @@ public final class ConfigLoader {
       Section o = root.section("output");
       o.allow("path");
       output = new OutputConfig(o.requiredString("path", "a directory or URI for the Delta tables"));
+      if (Secrets.hasUrlCredentials(output.path())) {
+        throw Errors.badValue("output.path", Secrets.redact(output.path()), "a directory or URI without credentials"
+            + " in it (give them as Spark/Hadoop settings, e.g. spark.hadoop.fs.s3a.secret.key)");
+      }
     }
     AlertsConfig alerts = AlertsConfig.none();
     if (root.has("alerts")) {

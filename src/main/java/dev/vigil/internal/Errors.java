@@ -10,7 +10,8 @@ public final class Errors {
   private Errors() {}
 
   public static UserException badValue(String key, Object value, String expected) {
-    Object shown = Secrets.looksSecret(last(key)) && value != null ? Secrets.MASK : value;
+    String name = key.contains(".options.") ? key.substring(key.indexOf(".options.") + ".options.".length()) : last(key);
+    Object shown = Secrets.looksSecret(name) && value != null ? Secrets.MASK : value;
     return new UserException(
         "configuration key '" + key + "': got " + quote(shown) + ", expected " + expected);
   }

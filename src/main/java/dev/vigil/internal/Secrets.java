@@ -25,8 +25,12 @@ public final class Secrets {
   private static final Pattern SECRET_NAME = Pattern.compile(
       "(?i).*(url|token|secret|password|passwd|credential|access[._-]?key|account[._-]?key|api[._-]?key"
           + "|private[._-]?key|webhook|signature).*");
-  /** scheme://user:password@ or scheme://token@ (a URL's user information). */
-  private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s@'\"]+@");
+  /**
+   * scheme://user:password@ or scheme://token@ (a URL's user information); the password may hold an unescaped
+   * '/', as AWS secret keys do.
+   */
+  private static final Pattern URL_USER_INFO = Pattern.compile(
+      "(?i)\\b([a-z][a-z0-9+.-]*://)(?:[^/\\s@'\":]+:[^\\s@'\"]+|[^/\\s@'\"]+)@");
   /** ?name=value / &name=value with a secret-looking name. */
   private static final Pattern SECRET_QUERY = Pattern.compile(
       "(?i)([?&;][^=&\\s'\"]*(?:token|key|sig|signature|secret|password|credential|auth|code)[^=&\\s'\"]*=)[^&\\s'\"#]+");
@@ -41,6 +45,11 @@ public final class Secrets {
   /** A configuration key or environment variable name that holds a secret. */
   public static boolean looksSecret(String name) {
     return name != null && SECRET_NAME.matcher(name).matches();
+  }
+
+  /** Whether a path or URL carries credentials ({@code scheme://user:password@host/...}). */
+  public static boolean hasUrlCredentials(String path) {
+    return path != null && URL_USER_INFO.matcher(path).find();
   }
 
   /** Makes these the secret values {@link #redact} masks (the configuration being run). */

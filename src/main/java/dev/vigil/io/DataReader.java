@@ -2,6 +2,7 @@ package dev.vigil.io;
 
 import dev.vigil.config.InputSpec;
 import dev.vigil.internal.Errors;
+import dev.vigil.internal.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import org.apache.hadoop.conf.Configuration;
@@ -54,6 +55,12 @@ public final class DataReader {
   }
 
   private void checkExists(InputSpec spec) {
+    if (Secrets.hasUrlCredentials(spec.path())) {
+      // Hadoop refuses them too, after logging the whole URL: stop before it sees the path
+      throw Errors.unreadable(spec.key() + ".path", Secrets.redact(spec.path()), "credentials in the path are not"
+          + " supported; expected them in the reader options (e.g. fs.s3a.access.key, fs.s3a.secret.key) or from"
+          + " the cluster's credential provider");
+    }
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     try {
       Path p = new Path(spec.path());
