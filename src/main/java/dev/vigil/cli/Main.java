@@ -47,7 +47,7 @@ public final class Main {
     try {
       jc.parse(args);
     } catch (ParameterException e) {
-      err.println("vigil: error: " + e.getMessage() + " (see 'vigil --help')");
+      err.println("vigil: error: " + Secrets.redact(e.getMessage()) + " (see 'vigil --help')");
       return USER_ERROR;
     }
     if (global.version) {

@@ -33,6 +33,10 @@ final class RunCommand extends CliCommand {
   public int call(PrintStream out) {
     MonitorConfig cfg = ConfigLoader.withSystemEnv().load(Path.of(config), overrides);
     if (output != null) {
+      if (dev.vigil.internal.Secrets.hasUrlCredentials(output)) {
+        throw new dev.vigil.internal.UserException("--output '" + dev.vigil.internal.Secrets.redact(output)
+            + "': expected a directory or URI without credentials in it (give them as Spark/Hadoop settings)");
+      }
       cfg = cfg.withOutputPath(output);
     }
     MonitorRun.Outcome outcome = new MonitorRun(Sessions.getOrCreate(), Clock.systemUTC()).run(cfg);

@@ -385,6 +385,13 @@ class BadInputSparkTest extends SparkTestBase {
   }
 
   @Test
+  void referenceSmallerThanOneChunkAppendingIncompleteChunks() throws IOException {
+    String r = parquet("reference_30_rows_append", base(30));
+    String yaml = edit(edit(valid(), ref, r), "chunking: {size: 50}", "chunking: {size: 50, incomplete: append}");
+    assertUserError(run(yaml), "chunking.incomplete", "30 rows", "fewer than one chunk of 50");
+  }
+
+  @Test
   void negativeChunkSize() throws IOException {
     assertUserError(run(edit(valid(), "size: 50", "size: -5")), "chunking.size", "-5", "positive whole number");
   }
