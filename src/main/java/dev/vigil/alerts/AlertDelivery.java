@@ -2,6 +2,7 @@ package dev.vigil.alerts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.config.AlertsConfig;
+import dev.vigil.internal.Secrets;
 import dev.vigil.results.ResultRow;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,7 +84,8 @@ public final class AlertDelivery {
         }
         last = "HTTP " + response.statusCode();
       } catch (java.io.IOException e) {
-        last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        // the URL is a secret (a Slack hook's path is its token): never quote it, nor a message that might
+        last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Secrets.redact(e.getMessage()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         last = "interrupted";

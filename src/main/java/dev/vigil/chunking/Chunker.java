@@ -65,6 +65,10 @@ public final class Chunker {
           + " rows, fewer than chunking.number=" + config.number() + "; expected at least one row per chunk");
     }
     long full = n / size;
+    if (full == 0) {
+      LOG.warn("{}: {} rows, fewer than one chunk of {}: its only chunk is incomplete (chunking.incomplete={})", what, n,
+          size, config.incomplete().name().toLowerCase(java.util.Locale.ROOT));
+    }
     Column row = col(Scanner.ROW);
     Column chunk = floor(row.divide(size)).cast("long");
     Incomplete incomplete = config.incomplete();

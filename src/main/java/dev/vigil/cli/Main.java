@@ -2,6 +2,8 @@ package dev.vigil.cli;
 
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
+import dev.vigil.internal.Errors;
+import dev.vigil.internal.Secrets;
 import dev.vigil.internal.UserException;
 import dev.vigil.internal.Version;
 import java.io.PrintStream;
@@ -60,7 +62,7 @@ public final class Main {
     try {
       jc.parse(args);
     } catch (ParameterException e) {
-      err.println("vigil: error: " + e.getMessage() + " (see 'vigil --help')");
+      err.println("vigil: error: " + Secrets.redact(e.getMessage()) + " (see 'vigil --help')");
       return USER_ERROR;
     }
     if (global.version) {
@@ -88,13 +90,15 @@ public final class Main {
     try {
       return commands.get(name).call(out);
     } catch (Exception e) {
-      UserException user = userCause(e);
+      UserException user = Errors.userError(e);
       if (user != null) {
-        err.println("vigil: error: " + oneLine(user.getMessage()));
+        err.println("vigil: error: " + Secrets.redact(oneLine(user.getMessage())));
         return USER_ERROR;
       }
-      err.println("vigil: failed: " + e);
-      e.printStackTrace(err);
+      err.println("vigil: failed: " + Secrets.redact(String.valueOf(e)));
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      err.print(Secrets.redact(trace.toString()));
       return FAILED;
     }
   }
@@ -102,15 +106,6 @@ public final class Main {
   /** User errors are one line (CONTRACT §1): any line breaks a message picked up are folded. */
   static String oneLine(String message) {
     return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
-  }
-
-  private static UserException userCause(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof UserException u) {
-        return u;
-      }
-    }
-    return null;
   }
 
   /** Options before the command. */

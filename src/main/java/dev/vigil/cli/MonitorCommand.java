@@ -23,6 +23,10 @@ abstract class MonitorCommand extends CliCommand {
   boolean refit;
 
   MonitorConfig monitorConfig() {
+    if (output != null && dev.vigil.internal.Secrets.hasUrlCredentials(output)) {
+      throw new dev.vigil.internal.UserException("--output '" + dev.vigil.internal.Secrets.redact(output)
+          + "': expected a directory or URI without credentials in it (give them as Spark/Hadoop settings)");
+    }
     return load(config, overrides, runDate, output);
   }
 }

@@ -38,6 +38,7 @@ final class RunCommand extends MonitorCommand {
     }
     byMetric.forEach((k, n) -> out.printf("    %-50s %d chunk(s)%n", k, n));
     String base = cfg.output().path().replaceAll("/+$", "");
+    base = dev.vigil.internal.Secrets.redact(base);
     out.printf("  results: %s/results  runs: %s/runs%n", base, base);
   }
 }

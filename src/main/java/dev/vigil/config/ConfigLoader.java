@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vigil.internal.Errors;
+import dev.vigil.internal.Secrets;
 import dev.vigil.internal.UserException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,6 @@ public final class ConfigLoader {
       List.of("univariate_drift", "multivariate_drift", "realized_performance", "estimated_performance", "data_quality");
 
   private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-  private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(url|token|secret|password|credential|access[._-]?key).*");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** {@code {{run_date}}}, {@code {{ year }}} ...: the run date's parts (NannyML's CLI templating). */
@@ -45,6 +45,8 @@ public final class ConfigLoader {
 
   private final Function<String, String> env;
   private final java.time.LocalDate runDate;
+  /** Values substituted from environment variables whose names look secret (filled by {@link #substitute}). */
+  private final List<String> secretEnvValues = new ArrayList<>();
 
   public ConfigLoader(Function<String, String> env) {
     this(env, null);
@@ -98,7 +100,11 @@ public final class ConfigLoader {
     for (String o : overrides) {
       applyOverride(tree, o);
     }
+    secretEnvValues.clear();
     JsonNode substituted = substitute(tree, "");
+    List<String> secrets = new ArrayList<>(secretEnvValues);
+    collectSecrets(substituted, false, secrets);
+    Secrets.install(secrets);
     return build(new Section("", substituted), masked(substituted), fitKey(substituted));
   }
 
@@ -121,6 +127,12 @@ public final class ConfigLoader {
       value = TextNode.valueOf(raw);
     }
     List<String> parts = new ArrayList<>(List.of(key.split("\\.")));
+    if (parts.size() > 3 && parts.get(1).equals("options")) {
+      // reader option names contain dots themselves: analysis.options.fs.s3a.secret.key=...
+      String name = String.join(".", parts.subList(2, parts.size()));
+      parts.subList(2, parts.size()).clear();
+      parts.add(name);
+    }
     if (parts.size() > 2 && parts.get(0).equals("thresholds")) {
       // threshold keys contain a dot themselves: thresholds.<calculator>.<metric>.<field>
       String name = parts.get(1) + "." + parts.get(2);
@@ -154,6 +166,9 @@ public final class ConfigLoader {
         String value = env.apply(m.group(1));
         if (value == null) {
           throw Errors.unsetEnv(m.group(1), path);
+        }
+        if (Secrets.looksSecret(m.group(1))) {
+          secretEnvValues.add(value);
         }
         m.appendReplacement(out, Matcher.quoteReplacement(value));
       }
@@ -211,7 +226,21 @@ public final class ConfigLoader {
     return copy.toString();
   }
 
-  /** The resolved YAML with every value under a secret-looking key replaced by {@code ***}. */
+  /** Every text value under a secret-looking key. */
+  private static void collectSecrets(JsonNode node, boolean secret, List<String> out) {
+    if (node.isObject()) {
+      node.fields().forEachRemaining(e -> collectSecrets(e.getValue(), secret || Secrets.looksSecret(e.getKey()), out));
+    } else if (node.isArray()) {
+      node.forEach(n -> collectSecrets(n, secret, out));
+    } else if (secret && node.isValueNode() && !node.isNull()) {
+      out.add(node.asText());
+    }
+  }
+
+  /**
+   * The resolved YAML with every value under a secret-looking key replaced by {@code ***}, and every other value
+   * redacted ({@link Secrets#redact}: secret environment values, URL credentials, tokens in query strings).
+   */
   private static String masked(JsonNode tree) {
     JsonNode copy = maskNode(tree, false);
     try {
@@ -225,7 +254,7 @@ public final class ConfigLoader {
     if (node.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
       node.fields().forEachRemaining(e ->
-          copy.set(e.getKey(), maskNode(e.getValue(), secret || SECRET_KEY.matcher(e.getKey()).matches())));
+          copy.set(e.getKey(), maskNode(e.getValue(), secret || Secrets.looksSecret(e.getKey()))));
       return copy;
     }
     if (node.isArray()) {
@@ -233,7 +262,10 @@ public final class ConfigLoader {
       node.forEach(n -> copy.add(maskNode(n, secret)));
       return copy;
     }
-    return secret && !node.isNull() ? TextNode.valueOf("***") : node;
+    if (secret && !node.isNull()) {
+      return TextNode.valueOf(Secrets.MASK);
+    }
+    return node.isTextual() ? TextNode.valueOf(Secrets.redact(node.asText())) : node;
   }
 
   static String join(String path, String key) {
@@ -281,6 +313,10 @@ public final class ConfigLoader {
       Section o = root.section("output");
       o.allow("path");
       output = new OutputConfig(o.requiredString("path", "a directory or URI for the Delta tables"));
+      if (Secrets.hasUrlCredentials(output.path())) {
+        throw Errors.badValue("output.path", Secrets.redact(output.path()), "a directory or URI without credentials"
+            + " in it (give them as Spark/Hadoop settings, e.g. spark.hadoop.fs.s3a.secret.key)");
+      }
     }
     AlertsConfig alerts = AlertsConfig.none();
     if (root.has("alerts")) {

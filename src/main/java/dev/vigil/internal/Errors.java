@@ -10,8 +10,10 @@ public final class Errors {
   private Errors() {}
 
   public static UserException badValue(String key, Object value, String expected) {
+    String name = key.contains(".options.") ? key.substring(key.indexOf(".options.") + ".options.".length()) : last(key);
+    Object shown = Secrets.looksSecret(name) && value != null ? Secrets.MASK : value;
     return new UserException(
-        "configuration key '" + key + "': got " + quote(value) + ", expected " + expected);
+        "configuration key '" + key + "': got " + quote(shown) + ", expected " + expected);
   }
 
   public static UserException missingKey(String key, String expected) {
@@ -45,6 +47,42 @@ public final class Errors {
 
   public static UserException unreadable(String what, String path, String why) {
     return new UserException("cannot read " + what + " '" + path + "': " + why);
+  }
+
+  // ---- user errors found inside a Spark job (a row-level check on data that only the job reads) ----
+
+  private static final String JOB_ERROR_START = "vigil-user-error<<";
+  private static final String JOB_ERROR_END = ">>vigil-user-error";
+  private static final java.util.regex.Pattern JOB_ERROR = java.util.regex.Pattern.compile(
+      java.util.regex.Pattern.quote(JOB_ERROR_START) + "(.*?)" + java.util.regex.Pattern.quote(JOB_ERROR_END),
+      java.util.regex.Pattern.DOTALL);
+
+  /**
+   * A Spark column that fails the job with a user error when evaluated (use inside {@code when(...)}): the
+   * message is built per row, e.g. to quote the offending value. {@link #userError} finds it in the job failure.
+   */
+  public static org.apache.spark.sql.Column failInJob(org.apache.spark.sql.Column message) {
+    return org.apache.spark.sql.functions.raise_error(org.apache.spark.sql.functions.concat(
+        org.apache.spark.sql.functions.lit(JOB_ERROR_START), message, org.apache.spark.sql.functions.lit(JOB_ERROR_END)));
+  }
+
+  /** The user error behind a failure: a {@link UserException} in its causes, or one raised by {@link #failInJob}. */
+  public static UserException userError(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof UserException u) {
+        return u;
+      }
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      java.util.regex.Matcher m = JOB_ERROR.matcher(String.valueOf(c.getMessage()));
+      if (m.find()) {
+        return new UserException(m.group(1));
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return null;
   }
 
   private static String last(String key) {

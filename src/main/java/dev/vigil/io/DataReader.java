@@ -2,6 +2,7 @@ package dev.vigil.io;
 
 import dev.vigil.config.InputSpec;
 import dev.vigil.internal.Errors;
+import dev.vigil.internal.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import org.apache.hadoop.conf.Configuration;
@@ -44,11 +45,22 @@ public final class DataReader {
       if (e instanceof org.apache.spark.sql.AnalysisException || e.getClass().getName().contains("Delta")) {
         throw Errors.unreadable(spec.key() + ".path", spec.path(), firstLine(e.getMessage()));
       }
+      if (e instanceof org.apache.spark.SparkException || e.getCause() instanceof org.apache.spark.SparkException) {
+        // reading the schema ran a job that failed: a corrupt or foreign file (e.g. "not a Parquet file")
+        throw Errors.unreadable(spec.key() + ".path", spec.path(), "not readable as " + spec.format() + " ("
+            + rootCause(e) + "); expected " + spec.format() + " files");
+      }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
   }
 
   private void checkExists(InputSpec spec) {
+    if (Secrets.hasUrlCredentials(spec.path())) {
+      // Hadoop refuses them too, after logging the whole URL: stop before it sees the path
+      throw Errors.unreadable(spec.key() + ".path", Secrets.redact(spec.path()), "credentials in the path are not"
+          + " supported; expected them in the reader options (e.g. fs.s3a.access.key, fs.s3a.secret.key) or from"
+          + " the cluster's credential provider");
+    }
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     try {
       Path p = new Path(spec.path());
@@ -61,6 +73,16 @@ public final class DataReader {
     } catch (IOException e) {
       throw Errors.unreadable(spec.key() + ".path", spec.path(), firstLine(e.getMessage()));
     }
+  }
+
+  /** The innermost cause's first line, at most 200 characters (Spark's job failures nest the real reason). */
+  static String rootCause(Throwable e) {
+    Throwable c = e;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    String line = firstLine(c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()).strip();
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
   static String firstLine(String s) {

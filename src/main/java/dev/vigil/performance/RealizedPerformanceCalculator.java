@@ -279,22 +279,31 @@ public final class RealizedPerformanceCalculator implements Calculator {
     for (String seg : t.segments()) {
       Map<String, double[]> comp = components.getOrDefault(Specs.key(seg), Map.of());
       for (int i = 0; i < t.chunks().size(); i++) {
-        if (multiclass != null) {
-          long n = multiclass.rows(t, seg, i);
-          for (String m : reported()) {
-            double v = multiclass.realized(m, t, seg, i, config.normalizeConfusionMatrix());
-            double err = multiclass.cells().contains(m) ? cellSamplingError(comp.get(m), n, config.normalizeConfusionMatrix())
-                : multiclassSamplingError(m, comp.get(m), n);
-            out.add(new Value(m, seg, i, v, Double.isNaN(v) ? Double.NaN : err));
-          }
-        } else if (type == ProblemType.REGRESSION) {
-          regression(t, seg, i, comp, out);
-        } else {
-          classification(t, seg, i, comp, out);
+        int first = out.size();
+        values(t, seg, i, comp, out);
+        if (seg == null && out.size() > first && out.subList(first, out.size()).stream().allMatch(v -> Double.isNaN(v.value))) {
+          LOG.info("{}: chunk {} has no rows with both a target and a prediction; its metrics are null", NAME,
+              t.chunks().get(i).key());
         }
       }
     }
     return out;
+  }
+
+  private void values(ChunkTable t, String seg, int i, Map<String, double[]> comp, List<Value> out) {
+    if (multiclass != null) {
+      long n = multiclass.rows(t, seg, i);
+      for (String m : reported()) {
+        double v = multiclass.realized(m, t, seg, i, config.normalizeConfusionMatrix());
+        double err = multiclass.cells().contains(m) ? cellSamplingError(comp.get(m), n, config.normalizeConfusionMatrix())
+            : multiclassSamplingError(m, comp.get(m), n);
+        out.add(new Value(m, seg, i, v, Double.isNaN(v) ? Double.NaN : err));
+      }
+    } else if (type == ProblemType.REGRESSION) {
+      regression(t, seg, i, comp, out);
+    } else {
+      classification(t, seg, i, comp, out);
+    }
   }
 
   private void regression(ChunkTable t, String seg, int i, Map<String, double[]> comp, List<Value> out) {
@@ -396,4 +405,6 @@ public final class RealizedPerformanceCalculator implements Calculator {
   }
 
   private record Value(String metric, String segment, int chunk, double value, double samplingError) {}
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RealizedPerformanceCalculator.class);
 }

@@ -126,6 +126,7 @@ final class IncrementalRun {
       if (ts != null) {
         rows = MonitorRun.asTimestamp(rows, ts);
       }
+      rows = dev.vigil.io.InputChecks.apply(config, rows, "analysis");
       List<ChunkStates> again = scan(rows, inputs.targets(), calculators, fit.fitted(), chunker, scanner, specs, s);
       store.replace(monitor, version, s, again, specs, targetNulls, runId, now);
       touched.addAll(groupsOf(again));

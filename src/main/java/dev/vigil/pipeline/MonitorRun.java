@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -86,6 +87,9 @@ public final class MonitorRun {
       reference = asTimestamp(reference, ts);
       analysis = asTimestamp(analysis, ts);
     }
+    reference = dev.vigil.io.InputChecks.apply(config, reference, "reference");
+    analysis = dev.vigil.io.InputChecks.apply(config, analysis, "analysis");
+    targets = dev.vigil.io.InputChecks.apply(config, targets, "targets");
     return new Inputs(reference, analysis, targets, columns);
   }
 
@@ -117,7 +121,7 @@ public final class MonitorRun {
       double referenceSeconds = (System.nanoTime() - t0) / 1e9;
       Outcome outcome = config.incremental()
           ? new IncrementalRun(spark, this, config, runId, now(), sink).run(profile, inputs, referenceSeconds)
-          : analyze(config, runId, profile.fit(), inputs, () -> new DataReader(spark).read(config.reference()),
+          : analyze(config, runId, profile.fit(), inputs, () -> readReference(config),
               referenceSeconds);
       LOG.info("writing {} result rows to {}", outcome.rows().size(), sink.tablePath("results"));
       sink.mergeResults(outcome.rows());
@@ -129,7 +133,9 @@ public final class MonitorRun {
       return outcome;
     } catch (RuntimeException e) {
       try {
-        String message = e instanceof UserException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        UserException user = dev.vigil.internal.Errors.userError(e);
+        String message = dev.vigil.internal.Secrets.redact(
+            user != null ? user.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage());
         sink.appendRun(RowFactory.create(runId, config.monitor(), started, Timestamp.from(clock.instant()), "failed",
             message, null, null, null, null, config.resolvedYaml(), Version.VERSION));
       } catch (RuntimeException logFailure) {
@@ -163,7 +169,8 @@ public final class MonitorRun {
     Dataset<Row> analysis = reader.read(config.analysis());
     Dataset<Row> targets = config.targets() == null ? null : reader.read(config.targets().input());
     String ts = config.columns().timestamp();
-    return new Analysis(ts == null ? analysis : asTimestamp(analysis, ts), targets);
+    return new Analysis(dev.vigil.io.InputChecks.apply(config, ts == null ? analysis : asTimestamp(analysis, ts), "analysis"),
+        dev.vigil.io.InputChecks.apply(config, targets, "targets"));
   }
 
   /** The matching stored profile, else a fit from the reference (read here), stored as a new version. */
@@ -184,16 +191,19 @@ public final class MonitorRun {
         LOG.info("the analysis columns differ from stored profile v{}'s; fitting again", stored.get().version());
       }
     }
-    Dataset<Row> reference = new DataReader(spark).read(config.reference());
-    String ts = config.columns().timestamp();
-    if (ts != null) {
-      reference = asTimestamp(reference, ts);
-    }
+    Dataset<Row> reference = readReference(config);
     StructType analysisSchema = inputs == null ? reference.schema() : inputs.analysis().schema();
     StructType targetsSchema = inputs == null || inputs.targets() == null ? null : inputs.targets().schema();
     SchemaCheck.Resolved columns = SchemaCheck.check(config, reference.schema(), analysisSchema, targetsSchema);
     ReferenceFit fit = fitReference(config, columns, reference);
     return store.save(config, fingerprint, fit, runId, now());
+  }
+
+  /** The reference rows, with the timestamp parsed and the model columns' rules applied (lazily). */
+  private Dataset<Row> readReference(MonitorConfig config) {
+    Dataset<Row> reference = new DataReader(spark).read(config.reference());
+    String ts = config.columns().timestamp();
+    return dev.vigil.io.InputChecks.apply(config, ts == null ? reference : asTimestamp(reference, ts), "reference");
   }
 
   private Timestamp now() {
@@ -408,8 +418,16 @@ public final class MonitorRun {
       return analysis.withColumn(target, lit(null).cast(DataTypes.DoubleType));
     }
     String id = config.targets().joinOn();
-    Dataset<Row> t = targets.select(col(id).as("_target_id"), col(target));
-    return analysis.join(t, analysis.col(id).equalTo(t.col("_target_id")), "left").drop("_target_id");
+    // one row per id, so the join cannot duplicate analysis rows; an id with several rows fails the run when the
+    // scan reads the target (exit 2, quoting the id) — the aggregation shares the join's shuffle of the targets
+    Dataset<Row> t = targets.groupBy(col(id).as("_target_id"))
+        .agg(first(col(target)).as(target), count(lit(1)).as("_target_rows"));
+    Column checked = when(col("_target_rows").gt(1), dev.vigil.internal.Errors.failInJob(concat(
+        lit("configuration key 'targets.join_on': the targets table has more than one row for id '"),
+        col("_target_id").cast("string"), lit("' (column '" + id + "'); expected one target per id"))))
+        .otherwise(col(target));
+    return analysis.join(t, analysis.col(id).equalTo(t.col("_target_id")), "left")
+        .withColumn(target, checked).drop("_target_id", "_target_rows");
   }
 
   static List<ChunkInfo> describe(Chunker chunker, List<ChunkStates> groups, String what) {

@@ -15,9 +15,14 @@ final class GroupState implements Serializable {
   long minTime = Long.MAX_VALUE;
   long maxTime = Long.MIN_VALUE;
   final ColumnState[] states;
+  /** Per projected field, counted on the whole population's groups only: missing (null, NaN) and ±Inf values. */
+  final long[] missing;
+  final long[] infinite;
 
-  GroupState(ColumnState[] states) {
+  GroupState(ColumnState[] states, int fields) {
     this.states = states;
+    this.missing = new long[fields];
+    this.infinite = new long[fields];
   }
 
   GroupState merge(GroupState b) {
@@ -28,6 +33,10 @@ final class GroupState implements Serializable {
     maxTime = Math.max(maxTime, b.maxTime);
     for (int i = 0; i < states.length; i++) {
       states[i].merge(b.states[i]);
+    }
+    for (int f = 0; f < missing.length; f++) {
+      missing[f] += b.missing[f];
+      infinite[f] += b.infinite[f];
     }
     return this;
   }

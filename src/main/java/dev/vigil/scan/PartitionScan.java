@@ -32,18 +32,48 @@ final class PartitionScan implements Serializable {
   private final int[][] rowStrings;
   private final String[] segmentPrefixes;
   private final int firstInput;
+  private final int fields;
+  /** Whether spec i (single column) is the first to read its field: it counts the field's missing values. */
+  private final boolean[] counts;
+  /** The same for each field a row spec reads. */
+  private final boolean[][] rowCountsNumbers;
+  private final boolean[][] rowCountsStrings;
 
-  PartitionScan(List<StateSpec> specs, int[] field, int[][] rowNumbers, int[][] rowStrings, List<String> segments) {
+  PartitionScan(List<StateSpec> specs, int[] field, int[][] rowNumbers, int[][] rowStrings, List<String> segments,
+      int fields) {
     this.specs = specs.toArray(StateSpec[]::new);
     this.field = field;
     this.rowNumbers = rowNumbers;
     this.rowStrings = rowStrings;
+    this.fields = fields;
+    boolean[] owned = new boolean[fields];
+    this.counts = new boolean[field.length];
+    this.rowCountsNumbers = new boolean[field.length][];
+    this.rowCountsStrings = new boolean[field.length][];
+    for (int i = 0; i < field.length; i++) {
+      if (field[i] >= 0) {
+        counts[i] = !owned[field[i]];
+        owned[field[i]] = true;
+      } else {
+        rowCountsNumbers[i] = own(rowNumbers[i], owned);
+        rowCountsStrings[i] = own(rowStrings[i], owned);
+      }
+    }
     this.numeric = new boolean[this.specs.length];
     for (int i = 0; i < this.specs.length; i++) {
       numeric[i] = this.specs[i].input() == StateSpec.Input.NUMERIC;
     }
     this.segmentPrefixes = segments.stream().map(s -> s + "=").toArray(String[]::new);
     this.firstInput = FIRST_SEGMENT + segments.size();
+  }
+
+  private static boolean[] own(int[] fields, boolean[] owned) {
+    boolean[] out = new boolean[fields.length];
+    for (int j = 0; j < fields.length; j++) {
+      out[j] = !owned[fields[j]];
+      owned[fields[j]] = true;
+    }
+    return out;
   }
 
   int firstInput() {
@@ -125,6 +155,17 @@ final class PartitionScan implements Serializable {
         boolean isNull = r.isNullAt(f);
         if (numeric[i]) {
           double v = isNull ? Double.NaN : r.getDouble(f);
+          if (v - v != 0) {
+            // NaN or ±Inf: missing (±Inf counted apart, so the run can say how many it left out)
+            if (counts[i]) {
+              if (Double.isInfinite(v)) {
+                current[0].infinite[f]++;
+              } else {
+                current[0].missing[f]++;
+              }
+            }
+            v = Double.NaN;
+          }
           for (GroupState g : current) {
             ColumnState state = g.states[i];
             if (Double.isNaN(v)) {
@@ -137,6 +178,8 @@ final class PartitionScan implements Serializable {
           String v = null;
           if (!isNull) {
             v = interned.intern(r.getUTF8String(f));
+          } else if (counts[i]) {
+            current[0].missing[f]++;
           }
           for (GroupState g : current) {
             if (v == null) {
@@ -158,11 +201,25 @@ final class PartitionScan implements Serializable {
       GroupState[] current) {
     int[] nf = rowNumbers[spec];
     for (int j = 0; j < nf.length; j++) {
-      numbers[j] = r.isNullAt(nf[j]) ? Double.NaN : r.getDouble(nf[j]);
+      double v = r.isNullAt(nf[j]) ? Double.NaN : r.getDouble(nf[j]);
+      if (v - v != 0) {
+        if (rowCountsNumbers[spec][j]) {
+          if (Double.isInfinite(v)) {
+            current[0].infinite[nf[j]]++;
+          } else {
+            current[0].missing[nf[j]]++;
+          }
+        }
+        v = Double.NaN;
+      }
+      numbers[j] = v;
     }
     int[] sf = rowStrings[spec];
     for (int j = 0; j < sf.length; j++) {
       strings[j] = r.isNullAt(sf[j]) ? null : interned.intern(r.getUTF8String(sf[j]));
+      if (strings[j] == null && rowCountsStrings[spec][j]) {
+        current[0].missing[sf[j]]++;
+      }
     }
     for (GroupState g : current) {
       ((RowState) g.states[spec]).addRow(numbers, strings);
@@ -175,7 +232,7 @@ final class PartitionScan implements Serializable {
       for (int i = 0; i < specs.length; i++) {
         states[i] = specs[i].newState(segment);
       }
-      return new GroupState(states);
+      return new GroupState(states, fields);
     });
   }
 }

@@ -34,6 +34,8 @@ public final class Scanner {
 
   private final String timestamp;
   private final List<String> segments;
+  /** What {@link #report} has logged already (dataset, kind, column). */
+  private final java.util.Set<String> reported = new java.util.HashSet<>();
 
   /**
    * @param timestamp the timestamp column (null if none): its min and max per chunk are collected
@@ -69,7 +71,7 @@ public final class Scanner {
         field[i] = field(projection, fieldOf, s.column(), s.input() == StateSpec.Input.NUMERIC);
       }
     }
-    PartitionScan fold = new PartitionScan(specs, field, rowNumbers, rowStrings, segments);
+    PartitionScan fold = new PartitionScan(specs, field, rowNumbers, rowStrings, segments, projection.size());
     Dataset<Row> projected = chunked.select(projection.toArray(Column[]::new));
     int partitions = Math.max(1, projected.sparkSession().sparkContext().defaultParallelism());
     long start = System.nanoTime();
@@ -79,6 +81,7 @@ public final class Scanner {
     LOG.info("scanned {}: {} states over {} (segment, chunk) groups in {} s", what, specs.size(), groups.size(),
         String.format("%.1f", (System.nanoTime() - start) / 1e9));
 
+    report(what, fieldOf, groups);
     List<ChunkStates> out = new ArrayList<>();
     for (Tuple2<GroupKey, GroupState> g : groups) {
       GroupState s = g._2();
@@ -91,6 +94,50 @@ public final class Scanner {
           timestamp(s.minTime, Long.MAX_VALUE), timestamp(s.maxTime, Long.MIN_VALUE), byspec));
     }
     return out;
+  }
+
+  /**
+   * Logs, once per dataset and column, the input columns whose values were all missing (their statistics are
+   * null) and the ±Inf values treated as missing — from counts the scan kept on the side, no extra job.
+   */
+  private void report(String what, Map<String, Integer> fieldOf, List<Tuple2<GroupKey, GroupState>> groups) {
+    String dataset = what.split(" ", 2)[0];
+    long rows = 0;
+    long[] missing = new long[0];
+    long[] infinite = new long[0];
+    for (Tuple2<GroupKey, GroupState> g : groups) {
+      if (g._1().segment() != null) {
+        continue;
+      }
+      GroupState s = g._2();
+      rows += s.rows;
+      if (missing.length == 0) {
+        missing = new long[s.missing.length];
+        infinite = new long[s.infinite.length];
+      }
+      for (int f = 0; f < s.missing.length; f++) {
+        missing[f] += s.missing[f];
+        infinite[f] += s.infinite[f];
+      }
+    }
+    if (rows == 0) {
+      return;
+    }
+    for (var e : fieldOf.entrySet()) {
+      String column = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+      int f = e.getValue();
+      if (f >= missing.length || column.startsWith("_vigil")) {
+        continue;
+      }
+      if (infinite[f] > 0 && reported.add(dataset + "\u0000inf\u0000" + column)) {
+        LOG.warn("{}: column '{}' has {} infinite value{} (+Inf/-Inf), treated as missing", dataset, column,
+            infinite[f], infinite[f] == 1 ? "" : "s");
+      }
+      if (missing[f] + infinite[f] == rows && reported.add(dataset + "\u0000empty\u0000" + column)) {
+        LOG.warn("{}: column '{}' has no values in the {} data (all {} rows missing); its statistics are null",
+            dataset, column, dataset, rows);
+      }
+    }
   }
 
   /** The projected field reading {@code column} as a double or a string, added on first use. */

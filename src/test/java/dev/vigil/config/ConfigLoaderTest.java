@@ -26,7 +26,9 @@ class ConfigLoaderTest {
   private static final Map<String, String> ENV = Map.of(
       "DATA_DIR", "/mnt/data",
       "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0FAKE/B0FAKE/fakeTokenXyz123",
-      "CHUNK_SIZE", "5000");
+      "CHUNK_SIZE", "5000",
+      "S3_SIGNING_SECRET", "envSigningSecret-41f",
+      "AWS_SECRET_ACCESS_KEY", "envAwsSecret/9Qx");
 
   private static MonitorConfig parse(String yaml, String... overrides) {
     return new ConfigLoader(ENV::get).parse(yaml, SOURCE, List.of(overrides));
@@ -307,6 +309,58 @@ class ConfigLoaderTest {
           """);
       assertThat(c.reference().options()).containsEntry("fs.s3a.secret.key", "hunter2");
       assertThat(c.resolvedYaml()).doesNotContain("hunter2").doesNotContain("AKIAFAKE");
+    }
+
+    @Test
+    void secretEnvironmentValuesAreMaskedUnderAnyKey() {
+      MonitorConfig c = parse("""
+          monitor: m
+          reference: {path: /d/r.parquet, options: {fs.s3a.endpoint: "https://s3.example.com/base/${S3_SIGNING_SECRET}"}}
+          analysis: {path: "${DATA_DIR}/a.parquet", options: {fs.s3a.secret.key: "${AWS_SECRET_ACCESS_KEY}"}}
+          """);
+      assertThat(c.reference().options()).containsEntry("fs.s3a.endpoint", "https://s3.example.com/base/envSigningSecret-41f");
+      assertThat(c.resolvedYaml()).doesNotContain("envSigningSecret-41f").doesNotContain("envAwsSecret/9Qx")
+          .contains("https://s3.example.com/base/***")
+          // DATA_DIR does not look secret: its value stays readable
+          .contains("/mnt/data/a.parquet");
+      // and every message printed afterwards masks them too
+      assertThat(dev.vigil.internal.Secrets.redact("cannot read 'https://s3.example.com/base/envSigningSecret-41f'"))
+          .isEqualTo("cannot read 'https://s3.example.com/base/***'");
+    }
+
+    @Test
+    void credentialsInPathsAndTokensInQueriesAreMasked() {
+      MonitorConfig c = parse("""
+          monitor: m
+          reference: {path: "s3a://AKIAFAKEUSER:FakePathSecret@bucket/r.parquet"}
+          analysis: {path: "https://data.example.com/a.csv?sv=2022&sig=FakeSasSignature&x=1", format: csv}
+          """);
+      assertThat(c.resolvedYaml()).doesNotContain("AKIAFAKEUSER").doesNotContain("FakePathSecret")
+          .doesNotContain("FakeSasSignature").contains("s3a://***@bucket/r.parquet").contains("sig=***&x=1");
+    }
+
+    @Test
+    void setOverrideOfADottedReaderOptionIsOneOptionAndMasked() {
+      MonitorConfig c = parse(BASE, "analysis.options.fs.s3a.secret.key=hunter3-from-set",
+          "analysis.options.fs.s3a.endpoint=s3.eu-west-1.amazonaws.com");
+      assertThat(c.analysis().options()).containsEntry("fs.s3a.secret.key", "hunter3-from-set")
+          .containsEntry("fs.s3a.endpoint", "s3.eu-west-1.amazonaws.com");
+      assertThat(c.resolvedYaml()).doesNotContain("hunter3-from-set").contains("s3.eu-west-1.amazonaws.com");
+    }
+
+    @Test
+    void aBadSecretOptionValueIsNotPrinted() {
+      fails(BASE.replace("analysis: {path: /data/analysis.parquet}",
+              "analysis: {path: /data/analysis.parquet, options: {fs.s3a.secret.key: [leakedPart1, leakedPart2]}}"),
+          "analysis.options.fs.s3a.secret.key", "***", "a plain value")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("leakedPart"));
+    }
+
+    @Test
+    void outputPathWithCredentialsIsRefusedWithoutPrintingThem() {
+      fails(BASE + "output: {path: \"s3a://AKIAOUT:OutSecret99@bucket/out\"}\n", "output.path", "s3a://***@bucket/out",
+          "without credentials")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("OutSecret99").doesNotContain("AKIAOUT"));
     }
 
     @Test

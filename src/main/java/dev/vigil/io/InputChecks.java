@@ -1,0 +1,84 @@
+package dev.vigil.io;
+
+import static org.apache.spark.sql.functions.*;
+
+import dev.vigil.config.ColumnsConfig;
+import dev.vigil.config.MonitorConfig;
+import dev.vigil.config.ProblemType;
+import dev.vigil.internal.Errors;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+
+/**
+ * Row-level rules for the model's own columns, as narrow projections evaluated by the scans that read them (no
+ * Spark job of their own):
+ * <ul>
+ *   <li>NaN and ±Inf in the target, the prediction and the scores are missing values (null), as NannyML treats
+ *       NaN (rows without a target or score are left out of the performance metrics).
+ *   <li>Classification scores are probabilities: a value outside [0, 1] fails the run (exit 2) quoting it.
+ *   <li>Multiclass: a predicted class the score mapping does not name fails the run (exit 2) quoting it.
+ * </ul>
+ * Features are left as they are: the scan treats their NaN and ±Inf as missing (and logs the infinite ones).
+ */
+public final class InputChecks {
+  private InputChecks() {}
+
+  public static Dataset<Row> apply(MonitorConfig config, Dataset<Row> df, String what) {
+    if (df == null) {
+      return null;
+    }
+    ColumnsConfig cols = config.columns();
+    List<String> names = List.of(df.columns());
+    Dataset<Row> out = df;
+    for (String c : Arrays.asList(cols.target(), cols.prediction())) {
+      if (c != null && names.contains(c) && isFloating(df.schema().apply(c).dataType())) {
+        out = out.withColumn(c, finiteOrNull(col(c)));
+      }
+    }
+    if (config.problemType().isClassification()) {
+      for (var e : cols.scores().entrySet()) {
+        String c = e.getValue();
+        if (!names.contains(c)) {
+          continue;
+        }
+        String key = e.getKey().isEmpty() ? "columns.scores" : "columns.scores." + e.getKey();
+        Column s = col(c);
+        Column checked = when(s.lt(0).or(s.gt(1)), Errors.failInJob(concat(
+            lit("configuration key '" + key + "': column '" + c + "' has the value "), s.cast("string"),
+            lit(" in the " + what + " data, outside [0, 1]; expected probabilities between 0 and 1"))))
+            .otherwise(s);
+        if (isFloating(df.schema().apply(c).dataType())) {
+          checked = when(isnan(s).or(s.isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)), lit(null))
+              .otherwise(checked);
+        }
+        out = out.withColumn(c, checked);
+      }
+    }
+    String p = cols.prediction();
+    if (config.problemType() == ProblemType.MULTICLASS_CLASSIFICATION && p != null && names.contains(p)
+        && !cols.scores().isEmpty()) {
+      List<String> classes = List.copyOf(cols.scores().keySet());
+      Column text = col(p).cast("string");
+      out = out.withColumn(p, when(text.isNotNull().and(not(text.isin(classes.toArray()))), Errors.failInJob(concat(
+          lit("configuration key 'columns.prediction': column '" + p + "' predicts the class '"), text,
+          lit("' in the " + what + " data, which columns.scores does not name; expected one of " + classes
+              + " (add the class and its score column to columns.scores)"))))
+          .otherwise(col(p)));
+    }
+    return out;
+  }
+
+  private static Column finiteOrNull(Column c) {
+    return when(isnan(c).or(c.isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)), lit(null)).otherwise(c);
+  }
+
+  private static boolean isFloating(DataType t) {
+    return t instanceof DoubleType || t instanceof FloatType;
+  }
+}
