@@ -17,6 +17,8 @@ public final class BoundedCounts implements Serializable {
   private final int grid;
   private DoubleCounts counts;
   private boolean exact = true;
+  /** {@link #sorted()}'s last answer, until the next change (the driver asks for a chunk's scores many times). */
+  private transient Sorted sorted;
 
   public BoundedCounts(int width, int capacity, int grid) {
     this.width = width;
@@ -30,6 +32,7 @@ public final class BoundedCounts implements Serializable {
   }
 
   public void add(double value, int cell, long by) {
+    sorted = null;
     counts.add(exact ? value : onGrid(value), cell, by);
     if (exact && counts.size() > capacity) {
       toGrid();
@@ -54,6 +57,7 @@ public final class BoundedCounts implements Serializable {
   }
 
   public BoundedCounts merge(BoundedCounts b) {
+    sorted = null;
     if (!b.exact && exact) {
       toGrid();
     }
@@ -84,29 +88,26 @@ public final class BoundedCounts implements Serializable {
     }
   }
 
-  /** The table sorted by value (a primitive sort; no boxing). */
+  /**
+   * The table sorted by value (a primitive sort, then each value's counters found by one hash probe; no boxing).
+   * The arrays are shared with later calls until the table changes: read them, never write them.
+   */
   public Sorted sorted() {
-    int n = counts.size();
-    double[] keys = new double[n];
-    long[] values = new long[n * width];
-    int[] i = {0};
-    counts.forEach((k, c, o) -> {
-      keys[i[0]] = k;
-      for (int j = 0; j < width; j++) {
-        values[i[0] * width + j] = c[o + j];
-      }
-      i[0]++;
-    });
-    double[] sortedKeys = keys.clone();
-    Arrays.sort(sortedKeys); // Double.compare order, as TreeMap<Double> compares
-    long[] sortedValues = new long[n * width];
-    for (int j = 0; j < n; j++) {
-      int r = Arrays.binarySearch(sortedKeys, keys[j]);
-      for (int c = 0; c < width; c++) {
-        sortedValues[r * width + c] = values[j * width + c];
-      }
+    if (sorted != null) {
+      return sorted;
     }
-    return new Sorted(sortedKeys, sortedValues, width);
+    int n = counts.size();
+    double[] sortedKeys = new double[n];
+    int[] i = {0};
+    counts.forEach((k, c, o) -> sortedKeys[i[0]++] = k);
+    Arrays.sort(sortedKeys); // Double.compare order, as TreeMap<Double> compares
+    long[] from = counts.counters();
+    long[] sortedValues = new long[n * width];
+    for (int r = 0; r < n; r++) {
+      System.arraycopy(from, counts.offset(sortedKeys[r]), sortedValues, r * width, width);
+    }
+    sorted = new Sorted(sortedKeys, sortedValues, width);
+    return sorted;
   }
 
   /** Value → its counters, ascending. */

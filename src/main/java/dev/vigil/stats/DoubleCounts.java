@@ -64,6 +64,26 @@ public final class DoubleCounts implements Serializable {
     }
   }
 
+  /** The offset of {@code key}'s counters in the array {@link #forEach} visits, or -1 when it is not a key. */
+  int offset(double key) {
+    long bits = Double.doubleToRawLongBits(key);
+    int mask = keys.length - 1;
+    for (int i = mix(bits) & mask; ; i = (i + 1) & mask) {
+      long k = keys[i];
+      if (k == bits) {
+        return i * width;
+      }
+      if (k == EMPTY) {
+        return -1;
+      }
+    }
+  }
+
+  /** The counters array (read only; see {@link #offset}). */
+  long[] counters() {
+    return counts;
+  }
+
   /** Adds all of {@code other}'s counts. */
   public void addAll(DoubleCounts other) {
     other.forEach((key, c, offset) -> {

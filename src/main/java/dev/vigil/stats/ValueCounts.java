@@ -14,6 +14,8 @@ public final class ValueCounts implements ColumnState {
   public static final int GRID = 1 << 20;
   private final BoundedCounts counts = new BoundedCounts(1, CAPACITY, GRID);
   private long nulls;
+  /** {@link #sorted()}'s last answer until the next change (read it, never write it). */
+  private transient TreeMap<Double, Long> sortedMap;
 
   @Override
   public void addNull() {
@@ -22,12 +24,14 @@ public final class ValueCounts implements ColumnState {
 
   @Override
   public void add(double x) {
+    sortedMap = null;
     counts.add(x, 0, 1);
   }
 
   @Override
   public ValueCounts merge(ColumnState o) {
     ValueCounts b = (ValueCounts) o;
+    sortedMap = null;
     counts.merge(b.counts);
     nulls += b.nulls;
     return this;
@@ -47,8 +51,11 @@ public final class ValueCounts implements ColumnState {
 
   /** Distinct values in ascending order with their counts (built in linear time from a primitive sort). */
   public TreeMap<Double, Long> sorted() {
-    Sorted s = sortedArrays();
-    return SortedArrays.treeMap(s.values(), s.counts());
+    if (sortedMap == null) {
+      Sorted s = sortedArrays();
+      sortedMap = SortedArrays.treeMap(s.values(), s.counts());
+    }
+    return sortedMap;
   }
 
   public long n() {
