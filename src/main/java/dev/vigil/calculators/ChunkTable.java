@@ -20,6 +20,8 @@ public final class ChunkTable implements java.io.Serializable {
   private final List<ChunkInfo> chunks;
   private final List<String> segments;
   private final Map<String, ChunkStates[]> bySegment;
+  /** {@link #whole}'s answers: several calculators ask for the same whole-reference state (read only). */
+  private transient Map<List<Object>, ColumnState> wholes;
 
   private ChunkTable(List<ChunkInfo> chunks, List<String> segments, Map<String, ChunkStates[]> bySegment) {
     this.chunks = chunks;
@@ -126,9 +128,25 @@ public final class ChunkTable implements java.io.Serializable {
     return false;
   }
 
-  /** The merged state of {@code spec} over all of a segment's chunks. */
+  /**
+   * The merged state of {@code spec} over all of a segment's chunks, merged once per table and shared by every
+   * caller: read it, never change it.
+   */
   @SuppressWarnings("unchecked")
   public <S extends ColumnState> S whole(String segment, StateSpec spec) {
+    if (wholes == null) {
+      wholes = new HashMap<>();
+    }
+    List<Object> key = java.util.Arrays.asList(Specs.key(segment), spec);
+    ColumnState known = wholes.get(key);
+    if (known == null) {
+      known = merged(segment, spec);
+      wholes.put(key, known);
+    }
+    return (S) known;
+  }
+
+  private ColumnState merged(String segment, StateSpec spec) {
     ColumnState acc = spec.newWholeState(segment);
     for (int i = 0; i < chunks.size(); i++) {
       ChunkStates g = bySegment.get(Specs.key(segment))[i];
@@ -136,6 +154,6 @@ public final class ChunkTable implements java.io.Serializable {
         acc.merge(g.state(spec));
       }
     }
-    return (S) acc;
+    return acc;
   }
 }
