@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Writes results into the Delta tables under the output path. {@code results} is MERGEd on the contract key:
  * a row whose values are unchanged (doubles equal to 1e-12 relative, which absorbs the last-bit noise of
  * Spark's merge order) is left untouched, run_id and computed_at included; a changed row is updated in place;
- * a new key is inserted. {@code runs} gets one appended row per run.
+ * a new key is inserted. {@code runs} gets one appended row per run. Every write is retried when it loses a race
+ * with another writer ({@link DeltaRetry}).
  */
 public final class DeltaResultSink {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaResultSink.class);
@@ -53,10 +54,16 @@ public final class DeltaResultSink {
   }
 
   private void merge(String table, org.apache.spark.sql.types.StructType schema, List<String> key, List<Row> data) {
+    DeltaRetry.run("MERGE into " + tablePath(table), () -> mergeOnce(table, schema, key, data));
+  }
+
+  private void mergeOnce(String table, org.apache.spark.sql.types.StructType schema, List<String> key, List<Row> data) {
     Dataset<Row> source = spark.createDataFrame(data, schema);
     String path = tablePath(table);
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      source.write().format("delta").mode("append").save(path);
+      // New tables are partitioned by monitor, so concurrent runs of different monitors never conflict (Delta
+      // checks a MERGE's reads against other commits' files by partition). Older, unpartitioned tables work too.
+      source.write().format("delta").mode("append").partitionBy("monitor").save(path);
       LOG.info("created {} with {} rows", path, data.size());
       return;
     }
@@ -65,11 +72,18 @@ public final class DeltaResultSink {
       set.put(c, "s." + c);
     }
     DeltaTable.forPath(spark, path).as("t")
-        .merge(source.as("s"), keyCondition(key))
+        .merge(source.as("s"), onlyMonitorsOf(data, schema).and(org.apache.spark.sql.functions.expr(keyCondition(key))))
         .whenMatched(changedCondition(schema, key)).updateExpr(set)
         .whenNotMatched().insertExpr(set)
         .execute();
     LOG.info("merged {} rows into {}", data.size(), path);
+  }
+
+  /** {@code t.monitor IN (the source's monitors)}: limits what the MERGE reads to those monitors' partitions. */
+  static org.apache.spark.sql.Column onlyMonitorsOf(List<Row> data, org.apache.spark.sql.types.StructType schema) {
+    int m = schema.fieldIndex("monitor");
+    Object[] monitors = data.stream().map(r -> r.get(m)).distinct().toArray();
+    return org.apache.spark.sql.functions.col("t.monitor").isin(monitors);
   }
 
   static String keyCondition(List<String> key) {
@@ -117,12 +131,14 @@ public final class DeltaResultSink {
   /** Records alerts as sent ({@link ResultSchema#ALERTS} rows). */
   public void appendSentAlerts(List<Row> rows) {
     if (!rows.isEmpty()) {
-      spark.createDataFrame(rows, ResultSchema.ALERTS).write().format("delta").mode("append").save(tablePath("alerts"));
+      DeltaRetry.run("append to " + tablePath("alerts"), () ->
+          spark.createDataFrame(rows, ResultSchema.ALERTS).write().format("delta").mode("append").save(tablePath("alerts")));
     }
   }
 
   public void appendRun(Row run) {
-    spark.createDataFrame(List.of(run), ResultSchema.RUNS).write().format("delta").mode("append")
-        .save(tablePath("runs"));
+    DeltaRetry.run("append to " + tablePath("runs"), () ->
+        spark.createDataFrame(List.of(run), ResultSchema.RUNS).write().format("delta").mode("append")
+            .save(tablePath("runs")));
   }
 }
