@@ -54,19 +54,14 @@ public final class DeltaResultSink {
   }
 
   private void merge(String table, org.apache.spark.sql.types.StructType schema, List<String> key, List<Row> data) {
-    DeltaRetry.run("MERGE into " + tablePath(table), () -> mergeOnce(table, schema, key, data));
+    DeltaRetry.run("MERGE into " + tablePath(table), () -> mergeOnce(table, schema, key, data),
+        () -> forgetCachedLog(tablePath(table)));
   }
 
   private void mergeOnce(String table, org.apache.spark.sql.types.StructType schema, List<String> key, List<Row> data) {
     Dataset<Row> source = spark.createDataFrame(data, schema);
     String path = tablePath(table);
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      // New tables are partitioned by monitor, so concurrent runs of different monitors never conflict (Delta
-      // checks a MERGE's reads against other commits' files by partition). Older, unpartitioned tables work too.
-      source.write().format("delta").mode("append").partitionBy("monitor").save(path);
-      LOG.info("created {} with {} rows", path, data.size());
-      return;
-    }
+    createIfMissing(path, schema);
     Map<String, String> set = new LinkedHashMap<>();
     for (String c : schema.fieldNames()) {
       set.put(c, "s." + c);
@@ -77,6 +72,53 @@ public final class DeltaResultSink {
         .whenNotMatched().insertExpr(set)
         .execute();
     LOG.info("merged {} rows into {}", data.size(), path);
+  }
+
+  /**
+   * Creates the empty table unless it has a commit; every write of rows is then a MERGE, whose conflicts Delta
+   * detects. Two pitfalls avoided here, both seen with concurrent writers: a first write of the rows by plain
+   * append duplicates them when another process created the table meanwhile (this process's Delta log cache
+   * still says "no table", so nothing conflicts); and {@code CREATE TABLE IF NOT EXISTS} takes a bare
+   * {@code _delta_log} directory (another writer's creation in progress, or one killed mid-way) for an existing
+   * table and creates nothing. An append of zero rows has neither problem: it creates the table, or adds nothing
+   * to an existing one; two racing creators conflict and the loser is retried ({@link DeltaRetry}). New tables
+   * are partitioned by monitor, so concurrent runs of different monitors never conflict (Delta checks a MERGE's
+   * reads against other commits' files by partition); older, unpartitioned tables work as before.
+   */
+  private void createIfMissing(String path, org.apache.spark.sql.types.StructType schema) {
+    if (hasCommits(path)) {
+      return;
+    }
+    forgetCachedLog(path);
+    spark.createDataFrame(List.of(), schema).write().format("delta").mode("append").partitionBy("monitor").save(path);
+    forgetCachedLog(path);
+    LOG.info("created {}", path);
+  }
+
+  /**
+   * Whether the table has a commit, from a listing of {@code _delta_log} (Delta's own check reads a per-process
+   * cache, which does not see a table another process has just created).
+   */
+  boolean hasCommits(String path) {
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path, "_delta_log");
+    try {
+      org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sessionState().newHadoopConf());
+      for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(log)) {
+        if (f.getPath().getName().matches("\\d{20}\\.(json|checkpoint.*\\.parquet)")) {
+          return true;
+        }
+      }
+      return false;
+    } catch (java.io.FileNotFoundException e) {
+      return false;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + log, e);
+    }
+  }
+
+  /** Drops this process's cached view of the table's log, so the next access reads it afresh. */
+  private void forgetCachedLog(String path) {
+    org.apache.spark.sql.delta.DeltaLog.invalidateCache(spark, new org.apache.hadoop.fs.Path(path));
   }
 
   /** {@code t.monitor IN (the source's monitors)}: limits what the MERGE reads to those monitors' partitions. */
@@ -116,7 +158,7 @@ public final class DeltaResultSink {
   public java.util.Set<List<Object>> sentAlerts(String monitor, String destination) {
     String path = tablePath("alerts");
     java.util.Set<List<Object>> out = new java.util.HashSet<>();
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (!hasCommits(path)) {
       return out;
     }
     for (Row r : spark.read().format("delta").load(path)
@@ -132,13 +174,14 @@ public final class DeltaResultSink {
   public void appendSentAlerts(List<Row> rows) {
     if (!rows.isEmpty()) {
       DeltaRetry.run("append to " + tablePath("alerts"), () ->
-          spark.createDataFrame(rows, ResultSchema.ALERTS).write().format("delta").mode("append").save(tablePath("alerts")));
+          spark.createDataFrame(rows, ResultSchema.ALERTS).write().format("delta").mode("append").save(tablePath("alerts")),
+          () -> forgetCachedLog(tablePath("alerts")));
     }
   }
 
   public void appendRun(Row run) {
     DeltaRetry.run("append to " + tablePath("runs"), () ->
         spark.createDataFrame(List.of(run), ResultSchema.RUNS).write().format("delta").mode("append")
-            .save(tablePath("runs")));
+            .save(tablePath("runs")), () -> forgetCachedLog(tablePath("runs")));
   }
 }

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * ProtocolChangedException when two writers created the same table). Every Vigil write is idempotent (MERGE on
  * the result key, or a blind append of a row that exists once per run), so the whole write is simply done
  * again on the new table version: it re-checks whether the table exists, rereads it and recomputes the MERGE.
- * Pauses grow exponentially with full jitter, so colliding writers spread out.
+ * Pauses grow exponentially, with jitter, so colliding writers spread out.
  */
 public final class DeltaRetry {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaRetry.class);
@@ -25,17 +25,19 @@ public final class DeltaRetry {
 
   private DeltaRetry() {}
 
-  public static <T> T run(String what, Supplier<T> write) {
+  /** Runs {@code write}, retrying it after {@code beforeRetry} (e.g. dropping a cached table state). */
+  public static <T> T run(String what, Supplier<T> write, Runnable beforeRetry) {
     for (int attempt = 1; ; attempt++) {
       try {
         return write.get();
       } catch (RuntimeException e) {
-        if (!isConcurrentModification(e) || attempt >= ATTEMPTS) {
+        Throwable conflict = concurrentModification(e);
+        if (conflict == null || attempt >= ATTEMPTS) {
           throw e;
         }
         long cap = Math.min(MAX_PAUSE_MILLIS, BASE_PAUSE_MILLIS << Math.min(attempt - 1, 20));
         long pause = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
-        LOG.warn("{}: concurrent Delta commit ({}), retry {} of {} in {} ms", what, e.getClass().getSimpleName(),
+        LOG.warn("{}: concurrent Delta commit ({}), retry {} of {} in {} ms", what, conflict.getClass().getSimpleName(),
             attempt, ATTEMPTS - 1, pause);
         try {
           Thread.sleep(pause);
@@ -43,15 +45,16 @@ public final class DeltaRetry {
           Thread.currentThread().interrupt();
           throw e;
         }
+        beforeRetry.run();
       }
     }
   }
 
-  public static void run(String what, Runnable write) {
+  public static void run(String what, Runnable write, Runnable beforeRetry) {
     run(what, () -> {
       write.run();
       return null;
-    });
+    }, beforeRetry);
   }
 
   /**
@@ -59,12 +62,16 @@ public final class DeltaRetry {
    * {@link java.util.ConcurrentModificationException} (io.delta.exceptions.* in Delta 3 and 4).
    */
   static boolean isConcurrentModification(Throwable e) {
+    return concurrentModification(e) != null;
+  }
+
+  private static Throwable concurrentModification(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof java.util.ConcurrentModificationException
           && (t.getClass().getName().startsWith("io.delta.") || t.getClass().getName().startsWith("org.apache.spark.sql.delta."))) {
-        return true;
+        return t;
       }
     }
-    return false;
+    return null;
   }
 }
