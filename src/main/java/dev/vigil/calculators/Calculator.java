@@ -9,7 +9,7 @@ import java.util.List;
  * parameters learned from pass 1 (e.g. a kernel density at the reference median); {@link #fit} sees both.
  * A fitted calculator may add columns computed with what it learned ({@link FittedCalculator#transform}).
  */
-public interface Calculator {
+public interface Calculator extends java.io.Serializable {
   /** The CONTRACT name, e.g. {@code data_quality}. */
   String name();
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * The scan's states of one dataset arranged by segment and chunk index. A segment without rows in a chunk gets
  * empty states. {@link #whole} merges a segment's chunks: the whole dataset's state, without another pass.
  */
-public final class ChunkTable {
+public final class ChunkTable implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final List<ChunkInfo> chunks;
   private final List<String> segments;
   private final Map<String, ChunkStates[]> bySegment;

@@ -4,7 +4,7 @@ import dev.vigil.scan.StateSpec;
 import java.util.List;
 
 /** A calculator fitted on the reference: knows which states it needs from analysis chunks, and computes results. */
-public interface FittedCalculator {
+public interface FittedCalculator extends java.io.Serializable {
   List<StateSpec> analysisSpecs();
 
   /** Results on the reference chunks (computed at fit time, with the thresholds). */

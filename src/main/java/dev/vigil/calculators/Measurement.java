@@ -8,7 +8,7 @@ public record Measurement(
     String calculator, String metric, String column, String segment, int chunkIndex,
     Double value, Double pValue, Double samplingError, Double realized,
     Double lowerConfidenceBound, Double upperConfidenceBound,
-    Double lowerThreshold, Double upperThreshold, boolean alert) {
+    Double lowerThreshold, Double upperThreshold, boolean alert) implements java.io.Serializable {
 
   /** null for NaN/infinite, so results never carry NaN. */
   public static Double finite(double v) {

@@ -8,4 +8,4 @@ import java.sql.Timestamp;
  * and the row count. {@code group} is the scan's group id for the chunk.
  */
 public record ChunkInfo(long group, int index, String key, long startIndex, long endIndex, Timestamp startDate,
-    Timestamp endDate, long rows) {}
+    Timestamp endDate, long rows) implements java.io.Serializable {}

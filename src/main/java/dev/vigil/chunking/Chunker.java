@@ -131,6 +131,24 @@ public final class Chunker {
     return out;
   }
 
+  /**
+   * Which of a dataset's chunks are complete. A period is complete when it ends by {@code asOf} (the end of the
+   * run date, or now) or when the data already has a later period; a size or number chunk when it has the
+   * rows of a full chunk (the first one's), so only a last, smaller chunk kept by {@code incomplete: keep} is not.
+   */
+  public java.util.function.Predicate<ChunkInfo> completeness(List<ChunkInfo> chunks, java.time.Instant asOf) {
+    if (chunks.isEmpty()) {
+      return c -> true;
+    }
+    if (config.kind() == ChunkingConfig.Kind.PERIOD) {
+      long last = chunks.stream().mapToLong(ChunkInfo::group).max().getAsLong();
+      return c -> c.group() < last || !next(c.startDate().toLocalDateTime(), config.period())
+          .toInstant(ZoneOffset.UTC).isAfter(asOf);
+    }
+    long full = chunks.get(0).rows();
+    return c -> c.rows() >= full;
+  }
+
   private static String truncUnit(PeriodUnit unit) {
     return unit.name();
   }

@@ -6,4 +6,19 @@ import com.beust.jcommander.Parameter;
 abstract class CliCommand implements Main.Command {
   @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
   boolean help;
+
+  /** The configuration file with its overrides, {@code {{run_date}}} templating and output path applied. */
+  static dev.vigil.config.MonitorConfig load(String file, java.util.List<String> overrides, String runDate, String output) {
+    java.time.LocalDate date = null;
+    if (runDate != null) {
+      try {
+        date = java.time.LocalDate.parse(runDate);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new dev.vigil.internal.UserException("--run-date '" + runDate + "': expected a date as yyyy-MM-dd, e.g. 2024-03-31");
+      }
+    }
+    dev.vigil.config.MonitorConfig cfg = dev.vigil.config.ConfigLoader.withSystemEnv().withRunDate(date)
+        .load(java.nio.file.Path.of(file), overrides);
+    return output == null ? cfg : cfg.withOutputPath(output);
+  }
 }

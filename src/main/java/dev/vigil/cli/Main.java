@@ -32,8 +32,22 @@ public final class Main {
 
   /** Runs one command line; returns its exit code (never calls System.exit). */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, out, err, true);
+  }
+
+  /**
+   * Parses a command line exactly as {@link #execute} does but runs nothing: prints {@code vigil: would run
+   * <command>} and returns 0 when it parses into a command, the usage for {@code --help}, and 2 with the parser's
+   * one-line message otherwise. Job definitions (jobs/, terraform/) are checked against the real parser with this.
+   */
+  public static int parseOnly(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, out, err, false);
+  }
+
+  private static int execute(String[] args, PrintStream out, PrintStream err, boolean run) {
     Map<String, CliCommand> commands = new LinkedHashMap<>();
     commands.put("run", new RunCommand());
+    commands.put("fit", new FitCommand());
     commands.put("validate", new ValidateCommand());
     commands.put("export", new ExportCommand());
     commands.put("generate", new GenerateCommand());
@@ -64,6 +78,10 @@ public final class Main {
       StringBuilder sb = new StringBuilder();
       sub.getUsageFormatter().usage(sb);
       out.print(sb);
+      return OK;
+    }
+    if (!run) {
+      out.println("vigil: would run " + name);
       return OK;
     }
     try {

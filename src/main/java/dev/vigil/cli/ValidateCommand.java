@@ -2,12 +2,10 @@ package dev.vigil.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
-import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.io.SchemaCheck;
 import dev.vigil.pipeline.MonitorRun;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +18,13 @@ final class ValidateCommand extends CliCommand {
   @Parameter(names = "--set", description = "Override a configuration key (repeatable)")
   List<String> overrides = new ArrayList<>();
 
+  @Parameter(names = "--run-date", description = "The date {{run_date}} and its parts resolve to, yyyy-MM-dd (default today, UTC)")
+  String runDate;
+
 
   @Override
   public int call(PrintStream out) {
-    MonitorConfig cfg = ConfigLoader.withSystemEnv().load(Path.of(config), overrides);
+    MonitorConfig cfg = load(config, overrides, runDate, null);
     SchemaCheck.Resolved cols = new MonitorRun(Sessions.getOrCreate(), Clock.systemUTC()).prepare(cfg).columns();
     out.printf("configuration OK: monitor %s, %s, %d features (%d continuous %s, %d categorical %s), chunking %s%n",
         cfg.monitor(), cfg.problemType().key(), cols.features().size(), cols.continuous().size(), cols.continuous(),

@@ -4,7 +4,7 @@ package dev.vigil.config;
  * How rows are split into chunks. Exactly one of size, number or period applies ({@link #kind()}).
  * With nothing configured Vigil splits each dataset into 10 chunks, as NannyML's default chunker does.
  */
-public record ChunkingConfig(Kind kind, int size, int number, PeriodUnit period, Incomplete incomplete) {
+public record ChunkingConfig(Kind kind, int size, int number, PeriodUnit period, Incomplete incomplete) implements java.io.Serializable {
   public enum Kind { SIZE, NUMBER, PERIOD }
 
   /** What happens to the rows left over after the last full chunk (NannyML's {@code incomplete}). */

@@ -16,7 +16,7 @@ public record ColumnsConfig(
     String prediction,
     Map<String, String> scores,
     String target,
-    List<String> segments) {
+    List<String> segments) implements java.io.Serializable {
 
   /** Every column named in a role (not the features), in a stable order. */
   public List<String> roleColumns() {

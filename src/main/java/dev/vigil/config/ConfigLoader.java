@@ -37,10 +37,28 @@ public final class ConfigLoader {
   private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(url|token|secret|password|credential|access[._-]?key).*");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /** {@code {{run_date}}}, {@code {{ year }}} ...: the run date's parts (NannyML's CLI templating). */
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z_]+)\\s*}}");
+  public static final List<String> TEMPLATE_NAMES = List.of("run_date", "year", "month", "day");
+  /** Top-level keys that do not change what a fit learns from the reference (left out of {@link MonitorConfig#fitKey}). */
+  private static final List<String> NOT_FITTED = List.of("analysis", "targets", "output", "alerts", "incremental");
+
   private final Function<String, String> env;
+  private final java.time.LocalDate runDate;
 
   public ConfigLoader(Function<String, String> env) {
+    this(env, null);
+  }
+
+  /** @param runDate the date {@code {{run_date}}} and its parts resolve to, and chunks are complete by; null = today */
+  public ConfigLoader(Function<String, String> env, java.time.LocalDate runDate) {
     this.env = env;
+    this.runDate = runDate;
+  }
+
+  /** This loader with the run date set (templating and chunk completeness). */
+  public ConfigLoader withRunDate(java.time.LocalDate date) {
+    return new ConfigLoader(env, date);
   }
 
   public static ConfigLoader withSystemEnv() {
@@ -81,7 +99,7 @@ public final class ConfigLoader {
       applyOverride(tree, o);
     }
     JsonNode substituted = substitute(tree, "");
-    return build(new Section("", substituted), masked(substituted));
+    return build(new Section("", substituted), masked(substituted), fitKey(substituted));
   }
 
   // ---- overrides and substitution ----
@@ -127,6 +145,7 @@ public final class ConfigLoader {
 
   private JsonNode substitute(JsonNode node, String path) {
     if (node.isTextual()) {
+      node = template(node, path);
       Matcher m = ENV.matcher(node.asText());
       StringBuilder out = new StringBuilder();
       boolean any = false;
@@ -157,6 +176,39 @@ public final class ConfigLoader {
       return copy;
     }
     return node;
+  }
+
+  /** Replaces {@code {{run_date}}} (yyyy-MM-dd), {@code {{year}}}, {@code {{month}}}, {@code {{day}}} (zero-padded). */
+  private JsonNode template(JsonNode node, String path) {
+    Matcher m = TEMPLATE.matcher(node.asText());
+    if (!m.find()) {
+      return node;
+    }
+    java.time.LocalDate date = runDate != null ? runDate : java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    StringBuilder out = new StringBuilder();
+    do {
+      String value = switch (m.group(1)) {
+        case "run_date" -> date.toString();
+        case "year" -> String.format("%04d", date.getYear());
+        case "month" -> String.format("%02d", date.getMonthValue());
+        case "day" -> String.format("%02d", date.getDayOfMonth());
+        default -> throw Errors.badValue(path, node.asText(),
+            "placeholders among " + TEMPLATE_NAMES.stream().map(n -> "{{" + n + "}}").toList());
+      };
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    } while (m.find());
+    m.appendTail(out);
+    return TextNode.valueOf(out.toString());
+  }
+
+  /**
+   * The resolved configuration of everything a fit depends on (the reference, columns, chunking, calculators,
+   * thresholds), as canonical JSON: part of a stored reference profile's fingerprint. Not stored itself.
+   */
+  private static String fitKey(JsonNode tree) {
+    ObjectNode copy = ((ObjectNode) tree).deepCopy();
+    copy.remove(NOT_FITTED);
+    return copy.toString();
   }
 
   /** The resolved YAML with every value under a secret-looking key replaced by {@code ***}. */
@@ -190,9 +242,9 @@ public final class ConfigLoader {
 
   // ---- building the records ----
 
-  private MonitorConfig build(Section root, String resolvedYaml) {
+  private MonitorConfig build(Section root, String resolvedYaml, String fitKey) {
     root.allow("monitor", "problem_type", "reference", "analysis", "targets", "columns", "chunking", "calculators",
-        "thresholds", "output", "alerts");
+        "thresholds", "output", "alerts", "incremental");
     String monitor = root.requiredString("monitor", "the name of the monitored model, e.g. monitor: car_loan");
     ProblemType problemType = root.enumValue("problem_type", ProblemType.class, ProblemType.BINARY_CLASSIFICATION);
     InputSpec reference = input(root.requiredSection("reference", "{path: ..., format: ...} or {table: ...}"));
@@ -240,8 +292,22 @@ public final class ConfigLoader {
           a.has("timeout_seconds") ? a.positiveInt("timeout_seconds") : AlertsConfig.DEFAULT_TIMEOUT_SECONDS,
           a.has("attempts") ? a.positiveInt("attempts") : AlertsConfig.DEFAULT_ATTEMPTS);
     }
+    boolean incremental = root.bool("incremental", false);
+    if (incremental && chunking.kind() != ChunkingConfig.Kind.PERIOD) {
+      throw Errors.badValue("incremental", "true", "incremental runs with period chunking (chunking: {period: day}, ...);"
+          + " size and number chunks are positions in the whole analysis table, which one partition cannot give");
+    }
+    if (incremental && analysis.isTable()) {
+      throw Errors.badValue("analysis.table", analysis.table(), "analysis.path with incremental: true (a path per run,"
+          + " e.g. data/analysis/date={{run_date}}), so each run reads only its new partition");
+    }
+    if (incremental && multivariate != null && multivariate.method().equals(MultivariateDriftConfig.DOMAIN_CLASSIFIER)) {
+      throw Errors.badValue("calculators.multivariate_drift.method", MultivariateDriftConfig.DOMAIN_CLASSIFIER,
+          "reconstruction_error with incremental: true (the domain classifier trains on each chunk's rows, which an"
+          + " incremental run does not keep)");
+    }
     return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dq, drift,
-        multivariate, realized, estimated, thresholds, output, alerts, resolvedYaml);
+        multivariate, realized, estimated, thresholds, output, alerts, resolvedYaml, incremental, runDate, fitKey);
   }
 
   private static String urlOf(Section s) {
@@ -790,6 +856,21 @@ public final class ConfigLoader {
         out.add(e.asText());
       }
       return List.copyOf(out);
+    }
+
+    boolean bool(String k, boolean dflt) {
+      JsonNode n = node.get(k);
+      if (n == null || n.isNull()) {
+        return dflt;
+      }
+      if (n.isBoolean()) {
+        return n.asBoolean();
+      }
+      String v = n.asText().trim().toLowerCase(java.util.Locale.ROOT);
+      if (v.equals("true") || v.equals("false")) {
+        return v.equals("true");
+      }
+      throw Errors.badValue(key(k), n.asText(), "true or false");
     }
 
     int positiveInt(String k) {

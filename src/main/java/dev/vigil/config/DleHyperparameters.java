@@ -8,7 +8,7 @@ package dev.vigil.config;
  * {@code subsample} → subsamplingRate, {@code seed} → seed.
  */
 public record DleHyperparameters(int nEstimators, double learningRate, int maxDepth, int minChildSamples, int maxBin,
-    double subsample, long seed) {
+    double subsample, long seed) implements java.io.Serializable {
   /** Vigil's defaults (README, "Estimated performance for regression"). */
   public static final DleHyperparameters DEFAULTS = new DleHyperparameters(50, 0.1, 5, 20, 64, 1.0, 42);
   public static final java.util.List<String> KEYS = java.util.List.of("n_estimators", "learning_rate", "max_depth",

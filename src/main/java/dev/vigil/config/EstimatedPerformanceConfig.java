@@ -8,7 +8,7 @@ package dev.vigil.config;
  * (null for CBPE; calibration is null for DLE).
  */
 public record EstimatedPerformanceConfig(RealizedPerformanceConfig metrics, Calibration calibration,
-    DleHyperparameters hyperparameters) {
+    DleHyperparameters hyperparameters) implements java.io.Serializable {
   public enum Calibration { AUTO, ALWAYS, NEVER }
 
   /** CBPE. */

@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param key the configuration key of this section (for error messages), e.g. {@code reference}
  */
-public record InputSpec(String key, String path, String table, String format, Map<String, String> options) {
+public record InputSpec(String key, String path, String table, String format, Map<String, String> options) implements java.io.Serializable {
   public static final java.util.Set<String> FORMATS = java.util.Set.of("csv", "parquet", "delta", "orc", "json");
 
   public boolean isTable() {

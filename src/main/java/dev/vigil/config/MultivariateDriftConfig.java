@@ -9,7 +9,7 @@ import java.util.List;
  * (null for the other method).
  */
 public record MultivariateDriftConfig(String method, List<String> columns, double nComponents,
-    DomainClassifierConfig domainClassifier) {
+    DomainClassifierConfig domainClassifier) implements java.io.Serializable {
   public static final String RECONSTRUCTION_ERROR = "reconstruction_error";
   public static final String DOMAIN_CLASSIFIER = "domain_classifier";
   public static final List<String> METHODS = List.of(RECONSTRUCTION_ERROR, DOMAIN_CLASSIFIER);

@@ -1,4 +1,4 @@
 package dev.vigil.config;
 
 /** Where the Delta tables go. */
-public record OutputConfig(String path) {}
+public record OutputConfig(String path) implements java.io.Serializable {}

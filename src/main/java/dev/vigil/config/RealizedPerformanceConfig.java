@@ -10,7 +10,7 @@ import java.util.List;
  * predicted class).
  */
 public record RealizedPerformanceConfig(List<String> metrics, double[][] businessValueMatrix,
-    boolean normalizeBusinessValuePerPrediction, String normalizeConfusionMatrix) {
+    boolean normalizeBusinessValuePerPrediction, String normalizeConfusionMatrix) implements java.io.Serializable {
   /** NannyML's {@code normalize_confusion_matrix} values (null: counts). */
   public static final List<String> CONFUSION_NORMALIZATIONS = List.of("all", "true", "pred");
 

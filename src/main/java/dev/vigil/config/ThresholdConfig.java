@@ -5,6 +5,6 @@ package dev.vigil.config;
  * for {@code standard_deviation} the multipliers (null = no bound on that side).
  */
 public record ThresholdConfig(
-    Type type, Double lower, Double upper, Double stdLowerMultiplier, Double stdUpperMultiplier) {
+    Type type, Double lower, Double upper, Double stdLowerMultiplier, Double stdUpperMultiplier) implements java.io.Serializable {
   public enum Type { CONSTANT, STANDARD_DEVIATION }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * for kolmogorov_smirnov and wasserstein.
  */
 public record UnivariateDriftConfig(List<String> columns, List<String> continuousMethods,
-    List<String> categoricalMethods, CalculationMethod calculationMethod, int nBins) {
+    List<String> categoricalMethods, CalculationMethod calculationMethod, int nBins) implements java.io.Serializable {
 
   /** exact below 10,000 reference values (auto), always exact, or always binned (estimated). */
   public enum CalculationMethod { AUTO, EXACT, ESTIMATED }

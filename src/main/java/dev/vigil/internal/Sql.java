@@ -8,4 +8,9 @@ public final class Sql {
   public static String quote(String column) {
     return "`" + column.replace("`", "``") + "`";
   }
+
+  /** A string literal for Spark SQL: {@code 'text'}, quotes and backslashes escaped. */
+  public static String literal(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
 }

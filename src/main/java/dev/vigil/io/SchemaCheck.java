@@ -26,7 +26,8 @@ import org.apache.spark.sql.types.TimestampType;
  */
 public final class SchemaCheck {
   /** The resolved columns: features split into continuous and categorical. */
-  public record Resolved(List<String> features, List<String> continuous, List<String> categorical) {}
+  public record Resolved(List<String> features, List<String> continuous, List<String> categorical)
+      implements java.io.Serializable {}
 
   private SchemaCheck() {}
 
@@ -66,7 +67,7 @@ public final class SchemaCheck {
         requireIn("columns.target", cols.target(), targets, "targets");
       }
     }
-    if (config.targets() != null) {
+    if (config.targets() != null && targets != null) {
       String join = config.targets().joinOn();
       requireIn("targets.join_on", join, analysis, "analysis");
       requireIn("targets.join_on", join, targets, "targets");

@@ -171,7 +171,8 @@ public final class EstimatedPerformanceCalculator implements Calculator {
 
   private final class Fitted extends dev.vigil.calculators.FittedBase {
     private final RealizedBaseline baseline;
-    private final Map<String, DoubleUnaryOperator> calibration = new HashMap<>();
+    /** Each segment's isotonic calibrator (absent: the scores are used as they are). */
+    private final Map<String, Isotonic> calibration = new HashMap<>();
     private final MulticlassExpected.Of expectedSpec;
 
     Fitted(ChunkTable ref) {
@@ -185,7 +186,9 @@ public final class EstimatedPerformanceCalculator implements Calculator {
         if (multiclass == null) {
           Isotonic iso = calibrator(ref, seg, RealizedPerformanceCalculator.POS, RealizedPerformanceCalculator.NEG,
               folds(0), "");
-          calibration.put(Specs.key(seg), iso == null ? DoubleUnaryOperator.identity() : iso::predict);
+          if (iso != null) {
+            calibration.put(Specs.key(seg), iso);
+          }
         }
       }
       referenceResults = measure(ref, baseline.onReference());
@@ -199,7 +202,8 @@ public final class EstimatedPerformanceCalculator implements Calculator {
     private List<Measurement> measure(ChunkTable t, RealizedBaseline.Realized realizedValues) {
       List<Measurement> out = new ArrayList<>();
       for (String seg : t.segments()) {
-        DoubleUnaryOperator cal = calibration.getOrDefault(Specs.key(seg), DoubleUnaryOperator.identity());
+        Isotonic iso = calibration.get(Specs.key(seg));
+        DoubleUnaryOperator cal = iso == null ? DoubleUnaryOperator.identity() : iso::predict;
         Map<String, double[]> comp = baseline.components(seg);
         for (int i = 0; i < t.chunks().size(); i++) {
           Cbpe.Groups scores = multiclass == null ? groups(t, seg, i, cal) : null;

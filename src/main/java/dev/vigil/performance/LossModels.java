@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * categorical by the trees up to {@link #MAX_CATEGORIES} values (more: the frequency rank as a number).
  * {@link #transform} adds each loss's prediction, clipped at 0, as a narrow projection: no Spark job.
  */
-final class LossModels {
+final class LossModels implements java.io.Serializable {
   static final String MISSING_CATEGORY = "NML_missing_value";
   static final double MISSING_NUMBER = -Double.MAX_VALUE;
   /** Categorical features with more values (the unseen bucket included) are used as ordinal codes. */

@@ -20,7 +20,7 @@ import java.util.Set;
  * others' rows), the realized metrics and their sampling errors. Classes are the score mapping's labels, sorted;
  * targets and predictions are compared with them as strings.
  */
-final class Multiclass {
+final class Multiclass implements java.io.Serializable {
   static final String CELL = "_vigil_mc_cell";
   static final String SEP = "\u0001";
   static final List<String> METRICS = List.of("roc_auc", "f1", "precision", "recall", "specificity", "accuracy");

@@ -15,7 +15,7 @@ import java.util.Map;
  * calculator fitted on the reference, its sampling-error components per segment, its thresholds (fitted on the
  * reference chunks' realized values) and the realized values of the chunks; and the result row of an estimate.
  */
-final class RealizedBaseline {
+final class RealizedBaseline implements java.io.Serializable {
   private final RealizedPerformanceCalculator realized;
   private final FittedCalculator fit;
   private final Map<String, Map<String, double[]>> components = new HashMap<>();

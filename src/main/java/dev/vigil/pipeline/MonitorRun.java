@@ -16,6 +16,8 @@ import dev.vigil.internal.Version;
 import dev.vigil.io.DataReader;
 import dev.vigil.io.SchemaCheck;
 import dev.vigil.multivariate.DomainClassifierCalculator;
+import dev.vigil.profile.ProfileStore;
+import dev.vigil.profile.ReferenceFit;
 import dev.vigil.quality.DataQualityCalculator;
 import dev.vigil.results.DeltaResultSink;
 import dev.vigil.results.ResultRow;
@@ -36,6 +38,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +89,7 @@ public final class MonitorRun {
     return new Inputs(reference, analysis, targets, columns);
   }
 
-  private static Dataset<Row> asTimestamp(Dataset<Row> df, String ts) {
+  static Dataset<Row> asTimestamp(Dataset<Row> df, String ts) {
     if (df.schema().apply(ts).dataType() instanceof StringType || df.schema().apply(ts).dataType().equals(DataTypes.DateType)) {
       return df.withColumn(ts, to_timestamp(col(ts)));
     }
@@ -94,11 +97,28 @@ public final class MonitorRun {
   }
 
   public Outcome run(MonitorConfig config) {
+    return run(config, false);
+  }
+
+  /**
+   * A production run: the stored reference profile when its fingerprint matches (the reference is then not
+   * read), else a fit from the reference, stored as the monitor's next profile version ({@code refit} forces
+   * one); then the analysis (incrementally when configured), MERGEd into {@code results}; alerts delivered; one
+   * row in {@code runs}, failed runs included.
+   */
+  public Outcome run(MonitorConfig config, boolean refit) {
     Timestamp started = Timestamp.from(clock.instant());
     String runId = UUID.randomUUID().toString();
     DeltaResultSink sink = new DeltaResultSink(spark, config.output().path());
     try {
-      Outcome outcome = compute(config, runId);
+      Analysis inputs = readAnalysis(config);
+      long t0 = System.nanoTime();
+      ProfileStore.Stored profile = profile(config, inputs, refit, runId);
+      double referenceSeconds = (System.nanoTime() - t0) / 1e9;
+      Outcome outcome = config.incremental()
+          ? new IncrementalRun(spark, this, config, runId, now(), sink).run(profile, inputs, referenceSeconds)
+          : analyze(config, runId, profile.fit(), inputs, () -> new DataReader(spark).read(config.reference()),
+              referenceSeconds);
       LOG.info("writing {} result rows to {}", outcome.rows().size(), sink.tablePath("results"));
       sink.mergeResults(outcome.rows());
       sink.mergeDistributions(outcome.distributions());
@@ -117,6 +137,67 @@ public final class MonitorRun {
       }
       throw e;
     }
+  }
+
+  /**
+   * {@code vigil fit}: fits on the reference and stores the profile, unless a stored one matches (and
+   * {@code refit} is off). Needs the analysis only for its schema (default features are the columns both share);
+   * when the analysis is not there yet, the reference's schema stands in.
+   */
+  public ProfileStore.Stored fit(MonitorConfig config, boolean refit) {
+    Analysis inputs;
+    try {
+      inputs = readAnalysis(config);
+    } catch (UserException missing) {
+      LOG.info("analysis not readable ({}); resolving the columns against the reference alone", missing.getMessage());
+      inputs = null;
+    }
+    return profile(config, inputs, refit, UUID.randomUUID().toString());
+  }
+
+  /** The analysis and targets, read lazily (schemas only). */
+  record Analysis(Dataset<Row> analysis, Dataset<Row> targets) {}
+
+  Analysis readAnalysis(MonitorConfig config) {
+    DataReader reader = new DataReader(spark);
+    Dataset<Row> analysis = reader.read(config.analysis());
+    Dataset<Row> targets = config.targets() == null ? null : reader.read(config.targets().input());
+    String ts = config.columns().timestamp();
+    return new Analysis(ts == null ? analysis : asTimestamp(analysis, ts), targets);
+  }
+
+  /** The matching stored profile, else a fit from the reference (read here), stored as a new version. */
+  private ProfileStore.Stored profile(MonitorConfig config, Analysis inputs, boolean refit, String runId) {
+    ProfileStore store = new ProfileStore(spark, config.output().path());
+    String fingerprint = store.fingerprint(config);
+    if (!refit) {
+      var stored = store.latest(config.monitor(), fingerprint);
+      if (stored.isPresent()) {
+        ReferenceFit fit = stored.get().fit();
+        SchemaCheck.Resolved now = inputs == null ? fit.columns() : SchemaCheck.check(config, fit.referenceSchema(),
+            inputs.analysis().schema(), inputs.targets() == null ? null : inputs.targets().schema());
+        if (now.equals(fit.columns())) {
+          LOG.info("using stored reference profile v{} of {} (the reference is not read)", stored.get().version(),
+              config.monitor());
+          return stored.get();
+        }
+        LOG.info("the analysis columns differ from stored profile v{}'s; fitting again", stored.get().version());
+      }
+    }
+    Dataset<Row> reference = new DataReader(spark).read(config.reference());
+    String ts = config.columns().timestamp();
+    if (ts != null) {
+      reference = asTimestamp(reference, ts);
+    }
+    StructType analysisSchema = inputs == null ? reference.schema() : inputs.analysis().schema();
+    StructType targetsSchema = inputs == null || inputs.targets() == null ? null : inputs.targets().schema();
+    SchemaCheck.Resolved columns = SchemaCheck.check(config, reference.schema(), analysisSchema, targetsSchema);
+    ReferenceFit fit = fitReference(config, columns, reference);
+    return store.save(config, fingerprint, fit, runId, now());
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
   }
 
   /**
@@ -149,21 +230,25 @@ public final class MonitorRun {
     return errors.isEmpty() ? null : String.join("; ", errors);
   }
 
-  /** Everything but the writes. */
+  /** Everything but the writes, fitted afresh (no stored profile). */
   public Outcome compute(MonitorConfig config, String runId) {
     Inputs inputs = prepare(config);
-    List<Calculator> calculators = calculators(config, inputs.columns());
-    List<FrameCalculator> frameCalculators = frameCalculators(config, inputs.columns());
-    if (calculators.isEmpty() && frameCalculators.isEmpty()) {
-      throw new UserException("configuration key 'calculators': no calculator is enabled; expected at least one of "
-          + dev.vigil.config.ConfigLoader.AVAILABLE_CALCULATORS);
-    }
+    long t0 = System.nanoTime();
+    ReferenceFit fit = fitReference(config, inputs.columns(), inputs.reference());
+    return analyze(config, runId, fit, new Analysis(inputs.analysis(), inputs.targets()), inputs::reference,
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * The reference side: chunk, scan (1 pass, + refinement passes when a calculator asks), fit (+1 pass over the
+   * fitted columns when a calculator asks, e.g. DLE).
+   */
+  ReferenceFit fitReference(MonitorConfig config, SchemaCheck.Resolved columns, Dataset<Row> referenceRows) {
+    List<Calculator> calculators = calculators(config, columns);
     String ts = config.columns().timestamp();
     Chunker chunker = new Chunker(config.chunking(), ts);
     Scanner scanner = new Scanner(ts, config.columns().segments());
-
-    long t0 = System.nanoTime();
-    Dataset<Row> referenceChunked = chunker.assign(inputs.reference(), "reference");
+    Dataset<Row> referenceChunked = chunker.assign(referenceRows, "reference");
     Dataset<Row> reference = derive(calculators, referenceChunked);
     List<ChunkStates> refGroups = scanner.scan(reference, specs(calculators, Calculator::referenceSpecs), "reference");
     List<ChunkInfo> refChunks = describe(chunker, refGroups, "reference");
@@ -202,6 +287,24 @@ public final class MonitorRun {
     if (!afterFit.isEmpty()) {
       refTable = refTable.with(scanner.scan(transform(fitted, reference), afterFit, "reference (fitted columns)"));
     }
+    return new ReferenceFit(referenceRows.schema(), columns, List.copyOf(fitted), refTable);
+  }
+
+  /** The analysis side of a full run: chunk, scan (1 pass), calculate; frame calculators on the chunked rows. */
+  Outcome analyze(MonitorConfig config, String runId, ReferenceFit fit, Analysis inputs,
+      java.util.function.Supplier<Dataset<Row>> referenceRows, double referenceSeconds) {
+    List<Calculator> calculators = calculators(config, fit.columns());
+    List<FrameCalculator> frameCalculators = frameCalculators(config, fit.columns());
+    if (calculators.isEmpty() && frameCalculators.isEmpty()) {
+      throw new UserException("configuration key 'calculators': no calculator is enabled; expected at least one of "
+          + dev.vigil.config.ConfigLoader.AVAILABLE_CALCULATORS);
+    }
+    String ts = config.columns().timestamp();
+    Chunker chunker = new Chunker(config.chunking(), ts);
+    Scanner scanner = new Scanner(ts, config.columns().segments());
+    List<FittedCalculator> fitted = fit.fitted();
+    ChunkTable refTable = fit.reference();
+    List<ChunkInfo> refChunks = refTable.chunks();
 
     long t1 = System.nanoTime();
     Dataset<Row> analysisChunked = chunker.assign(inputs.analysis(), "analysis");
@@ -214,34 +317,68 @@ public final class MonitorRun {
     ChunkTable anaTable = ChunkTable.of(anaChunks, anaGroups);
 
     long t2 = System.nanoTime();
-    Timestamp now = Timestamp.from(clock.instant());
-    List<ResultRow> rows = new ArrayList<>();
-    List<Row> distributions = new ArrayList<>();
-    for (FittedCalculator f : fitted) {
-      rows.addAll(toRows(config.monitor(), "reference", refTable, f.reference(refTable), runId, now));
-      rows.addAll(toRows(config.monitor(), "analysis", anaTable, f.calculate(anaTable), runId, now));
-      distributions.addAll(distributionRows(config.monitor(), "reference", refTable, f.distributions(refTable), runId, now));
-      distributions.addAll(distributionRows(config.monitor(), "analysis", anaTable, f.distributions(anaTable), runId, now));
-    }
+    Timestamp now = now();
+    java.time.Instant asOf = asOf(config);
+    Results out = new Results(config.monitor(), runId, now);
+    out.add(fitted, "reference", refTable, null, chunker.completeness(refChunks, asOf));
+    out.add(fitted, "analysis", anaTable, null, chunker.completeness(anaChunks, asOf));
     for (FrameCalculator f : frameCalculators) {
       // the whole population only: a model per chunk and segment would multiply this calculator's cost
       if (!config.columns().segments().isEmpty()) {
         LOG.info("{}: computed for the whole population only, not per segment", f.name());
       }
+      Dataset<Row> referenceChunked = chunker.assign(referenceRows.get(), "reference");
       FrameCalculator.Results r = f.calculate(
           new FrameCalculator.Chunked(chunker.withRowPositions(referenceChunked, "reference"), refChunks),
           new FrameCalculator.Chunked(chunker.withRowPositions(analysisChunked, "analysis"), anaChunks));
-      rows.addAll(toRows(config.monitor(), "reference", refTable, r.reference(), runId, now));
-      rows.addAll(toRows(config.monitor(), "analysis", anaTable, r.analysis(), runId, now));
+      out.rows.addAll(toRows(config.monitor(), "reference", refTable, r.reference(), runId, now,
+          chunker.completeness(refChunks, asOf), null));
+      out.rows.addAll(toRows(config.monitor(), "analysis", anaTable, r.analysis(), runId, now,
+          chunker.completeness(anaChunks, asOf), null));
     }
-    long refRows = refChunks.stream().mapToLong(ChunkInfo::rows).sum();
     long anaRows = anaChunks.stream().mapToLong(ChunkInfo::rows).sum();
-    return new Outcome(runId, refRows, anaRows, refChunks.size(), anaChunks.size(), rows, distributions,
-        (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    return new Outcome(runId, fit.rows(), anaRows, refChunks.size(), anaChunks.size(), out.rows, out.distributions,
+        referenceSeconds, (t2 - t1) / 1e9);
+  }
+
+  /** Periods that end by this instant are complete: the end of {@code --run-date}, else now. */
+  java.time.Instant asOf(MonitorConfig config) {
+    return config.runDate() != null
+        ? config.runDate().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+        : clock.instant();
+  }
+
+  /** Result and distribution rows being gathered for one run. */
+  static final class Results {
+    final String monitor;
+    final String runId;
+    final Timestamp now;
+    final List<ResultRow> rows = new ArrayList<>();
+    final List<Row> distributions = new ArrayList<>();
+
+    Results(String monitor, String runId, Timestamp now) {
+      this.monitor = monitor;
+      this.runId = runId;
+      this.now = now;
+    }
+
+    /**
+     * Every fitted calculator's rows on one dataset's table; {@code chunks} maps the table's chunk indices to the
+     * chunks the rows describe (null: the table's own), for a table holding only some of a dataset's chunks.
+     */
+    void add(List<FittedCalculator> fitted, String period, ChunkTable table, List<ChunkInfo> chunks,
+        java.util.function.Predicate<ChunkInfo> complete) {
+      boolean reference = period.equals("reference");
+      for (FittedCalculator f : fitted) {
+        rows.addAll(toRows(monitor, period, table, reference ? f.reference(table) : f.calculate(table), runId, now,
+            complete, chunks));
+        distributions.addAll(distributionRows(monitor, period, table, f.distributions(table), runId, now, chunks));
+      }
+    }
   }
 
   /** Adds the calculators' derived columns (Spark SQL expressions). */
-  private static Dataset<Row> derive(List<Calculator> calculators, Dataset<Row> df) {
+  static Dataset<Row> derive(List<Calculator> calculators, Dataset<Row> df) {
     for (Calculator c : calculators) {
       for (var e : c.derivedColumns().entrySet()) {
         df = df.withColumn(e.getKey(), expr(e.getValue()));
@@ -251,7 +388,7 @@ public final class MonitorRun {
   }
 
   /** Adds the fitted calculators' columns (narrow projections: no job). */
-  private static Dataset<Row> transform(List<FittedCalculator> fitted, Dataset<Row> df) {
+  static Dataset<Row> transform(List<FittedCalculator> fitted, Dataset<Row> df) {
     for (FittedCalculator f : fitted) {
       df = f.transform(df);
     }
@@ -262,7 +399,7 @@ public final class MonitorRun {
    * Joins delayed targets on the id, after chunking, so the join cannot change row positions. Without targets
    * the target column is all null: realized metrics are then null, not an error.
    */
-  private static Dataset<Row> withTargets(MonitorConfig config, Dataset<Row> analysis, Dataset<Row> targets) {
+  static Dataset<Row> withTargets(MonitorConfig config, Dataset<Row> analysis, Dataset<Row> targets) {
     String target = config.columns().target();
     if (target == null || List.of(analysis.columns()).contains(target)) {
       return analysis;
@@ -275,7 +412,7 @@ public final class MonitorRun {
     return analysis.join(t, analysis.col(id).equalTo(t.col("_target_id")), "left").drop("_target_id");
   }
 
-  private static List<ChunkInfo> describe(Chunker chunker, List<ChunkStates> groups, String what) {
+  static List<ChunkInfo> describe(Chunker chunker, List<ChunkStates> groups, String what) {
     List<ChunkInfo> chunks = chunker.describe(groups, what);
     if (chunks.isEmpty()) {
       throw new UserException("the " + what + " data has no rows in any chunk; expected at least one chunk of data"
@@ -409,33 +546,36 @@ public final class MonitorRun {
     return overrides;
   }
 
-  private static List<StateSpec> specs(List<Calculator> calculators, java.util.function.Function<Calculator, List<StateSpec>> f) {
+  static List<StateSpec> specs(List<Calculator> calculators, java.util.function.Function<Calculator, List<StateSpec>> f) {
     List<StateSpec> out = new ArrayList<>();
     calculators.forEach(c -> out.addAll(f.apply(c)));
     return out;
   }
 
   private static List<Row> distributionRows(String monitor, String period, ChunkTable table,
-      List<dev.vigil.calculators.DistributionBin> bins, String runId, Timestamp now) {
+      List<dev.vigil.calculators.DistributionBin> bins, String runId, Timestamp now, List<ChunkInfo> chunks) {
     List<Row> rows = new ArrayList<>(bins.size());
     for (var b : bins) {
-      ChunkInfo c = table.chunks().get(b.chunkIndex());
+      ChunkInfo c = (chunks != null ? chunks : table.chunks()).get(b.chunkIndex());
       rows.add(RowFactory.create(monitor, b.column(), b.segment(), period, c.index(), c.key(), b.kind(), b.bin(),
           b.lower(), b.upper(), b.count(), b.proportion(), runId, now));
     }
     return rows;
   }
 
-  /** Result rows: the chunk's key, positions and dates; {@code chunk_rows} is the segment's rows in the chunk. */
-  private static List<ResultRow> toRows(String monitor, String period, ChunkTable table, List<Measurement> ms,
-      String runId, Timestamp now) {
+  /**
+   * Result rows: the chunk's key, positions and dates; {@code chunk_rows} is the segment's rows in the chunk.
+   * {@code chunks}: the chunks the table's indices stand for (null: the table's own).
+   */
+  static List<ResultRow> toRows(String monitor, String period, ChunkTable table, List<Measurement> ms,
+      String runId, Timestamp now, java.util.function.Predicate<ChunkInfo> complete, List<ChunkInfo> chunks) {
     List<ResultRow> rows = new ArrayList<>(ms.size());
     for (Measurement m : ms) {
-      ChunkInfo c = table.chunks().get(m.chunkIndex());
+      ChunkInfo c = (chunks != null ? chunks : table.chunks()).get(m.chunkIndex());
       rows.add(new ResultRow(monitor, m.calculator(), m.metric(), m.column(), m.segment(), period, c.index(), c.key(),
-          c.startIndex(), c.endIndex(), c.startDate(), c.endDate(), table.rows(m.segment(), c.index()), m.value(), m.pValue(),
-          m.samplingError(), m.realized(), m.lowerConfidenceBound(), m.upperConfidenceBound(), m.lowerThreshold(),
-          m.upperThreshold(), m.alert(), runId, now));
+          c.startIndex(), c.endIndex(), c.startDate(), c.endDate(), table.rows(m.segment(), m.chunkIndex()),
+          complete.test(c), m.value(), m.pValue(), m.samplingError(), m.realized(), m.lowerConfidenceBound(),
+          m.upperConfidenceBound(), m.lowerThreshold(), m.upperThreshold(), m.alert(), runId, now));
     }
     return rows;
   }

@@ -118,7 +118,8 @@ public final class DataQualityCalculator implements Calculator {
   }
 
   /** Whole-reference components of one column in one segment. */
-  private record Components(double std, double mu4, double missingRate, double medianDensity) {}
+  private record Components(double std, double mu4, double missingRate, double medianDensity)
+      implements java.io.Serializable {}
 
   private final class Fitted extends dev.vigil.calculators.FittedBase {
     private final Map<String, Components> components = new HashMap<>();

@@ -62,6 +62,7 @@ public final class DeltaResultSink {
     Dataset<Row> source = spark.createDataFrame(data, schema);
     String path = tablePath(table);
     createIfMissing(path, schema);
+    addMissingColumns(path, schema);
     Map<String, String> set = new LinkedHashMap<>();
     for (String c : schema.fieldNames()) {
       set.put(c, "s." + c);
@@ -95,30 +96,12 @@ public final class DeltaResultSink {
     LOG.info("created {}", path);
   }
 
-  /**
-   * Whether the table has a commit, from a listing of {@code _delta_log} (Delta's own check reads a per-process
-   * cache, which does not see a table another process has just created).
-   */
   boolean hasCommits(String path) {
-    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path, "_delta_log");
-    try {
-      org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sessionState().newHadoopConf());
-      for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(log)) {
-        if (f.getPath().getName().matches("\\d{20}\\.(json|checkpoint.*\\.parquet)")) {
-          return true;
-        }
-      }
-      return false;
-    } catch (java.io.FileNotFoundException e) {
-      return false;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot list " + log, e);
-    }
+    return DeltaRetry.hasCommits(spark, path);
   }
 
-  /** Drops this process's cached view of the table's log, so the next access reads it afresh. */
   private void forgetCachedLog(String path) {
-    org.apache.spark.sql.delta.DeltaLog.invalidateCache(spark, new org.apache.hadoop.fs.Path(path));
+    DeltaRetry.forgetCachedLog(spark, path);
   }
 
   /** {@code t.monitor IN (the source's monitors)}: limits what the MERGE reads to those monitors' partitions. */
@@ -126,6 +109,44 @@ public final class DeltaResultSink {
     int m = schema.fieldIndex("monitor");
     Object[] monitors = data.stream().map(r -> r.get(m)).distinct().toArray();
     return org.apache.spark.sql.functions.col("t.monitor").isin(monitors);
+  }
+
+  /**
+   * Adds the columns a table written by an earlier Vigil version lacks (e.g. {@code results.chunk_complete}),
+   * null in its old rows: the migration is a metadata-only ALTER TABLE.
+   */
+  private void addMissingColumns(String path, org.apache.spark.sql.types.StructType schema) {
+    List<String> existing = List.of(spark.read().format("delta").load(path).schema().fieldNames());
+    String previous = null;
+    for (StructField f : schema.fields()) {
+      if (!existing.contains(f.name())) {
+        spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` ADD COLUMNS (" + dev.vigil.internal.Sql.quote(f.name())
+            + " " + f.dataType().sql() + (previous == null ? " FIRST" : " AFTER " + dev.vigil.internal.Sql.quote(previous)) + ")");
+        LOG.info("added column {} to {}", f.name(), path);
+      }
+      previous = f.name();
+    }
+  }
+
+  /** Whether {@code results} holds each of the monitor's analysis chunks as complete, by chunk key. */
+  public Map<String, Boolean> chunkCompleteness(String monitor) {
+    String path = tablePath("results");
+    Map<String, Boolean> out = new java.util.HashMap<>();
+    if (!hasCommits(path)) {
+      return out;
+    }
+    Dataset<Row> results = spark.read().format("delta").load(path);
+    if (!List.of(results.columns()).contains("chunk_complete")) {
+      return out;
+    }
+    for (Row r : results.where(org.apache.spark.sql.functions.col("monitor").equalTo(monitor)
+            .and(org.apache.spark.sql.functions.col("period").equalTo("analysis"))
+            .and(org.apache.spark.sql.functions.col("chunk_complete").isNotNull()))
+        .groupBy("chunk_key").agg(org.apache.spark.sql.functions.bool_and(org.apache.spark.sql.functions.col("chunk_complete")))
+        .collectAsList()) {
+      out.put(r.getString(0), r.getBoolean(1));
+    }
+    return out;
   }
 
   static String keyCondition(List<String> key) {

@@ -74,4 +74,30 @@ public final class DeltaRetry {
     }
     return null;
   }
+
+  /**
+   * Whether the Delta table at {@code path} has a commit, from a listing of its {@code _delta_log}. Delta's own
+   * {@code isDeltaTable} reads a per-process cache, which does not see a table another process has just created.
+   */
+  public static boolean hasCommits(org.apache.spark.sql.SparkSession spark, String path) {
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path, "_delta_log");
+    try {
+      org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sessionState().newHadoopConf());
+      for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(log)) {
+        if (f.getPath().getName().matches("\\d{20}\\.(json|checkpoint.*\\.parquet)")) {
+          return true;
+        }
+      }
+      return false;
+    } catch (java.io.FileNotFoundException e) {
+      return false;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + log, e);
+    }
+  }
+
+  /** Drops this process's cached view of the table's log, so the next access reads it afresh. */
+  public static void forgetCachedLog(org.apache.spark.sql.SparkSession spark, String path) {
+    org.apache.spark.sql.delta.DeltaLog.invalidateCache(spark, new org.apache.hadoop.fs.Path(path));
+  }
 }

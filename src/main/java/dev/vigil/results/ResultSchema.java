@@ -23,6 +23,7 @@ public final class ResultSchema {
       .add("chunk_start_date", TimestampType, true)
       .add("chunk_end_date", TimestampType, true)
       .add("chunk_rows", LongType, false)
+      .add("chunk_complete", BooleanType, true)
       .add("value", DoubleType, true)
       .add("p_value", DoubleType, true)
       .add("sampling_error", DoubleType, true)

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record ChunkStates(
     String segment, Long group, long rows, Long minRow, Long maxRow, Timestamp minTime, Timestamp maxTime,
-    Map<StateSpec, ColumnState> states) {
+    Map<StateSpec, ColumnState> states) implements java.io.Serializable {
 
   @SuppressWarnings("unchecked")
   public <S extends ColumnState> S state(StateSpec spec) {

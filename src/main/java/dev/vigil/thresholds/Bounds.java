@@ -1,7 +1,7 @@
 package dev.vigil.thresholds;
 
 /** Lower and upper alert thresholds; null = no bound on that side. */
-public record Bounds(Double lower, Double upper) {
+public record Bounds(Double lower, Double upper) implements java.io.Serializable {
   public static final Bounds NONE = new Bounds(null, null);
 
   /**

@@ -3,7 +3,7 @@ package dev.vigil.thresholds;
 import dev.vigil.config.ThresholdConfig;
 
 /** Turns the metric's values on the reference chunks into alert bounds (NannyML's Threshold classes). */
-public sealed interface Threshold permits Threshold.Constant, Threshold.StandardDeviation {
+public sealed interface Threshold extends java.io.Serializable permits Threshold.Constant, Threshold.StandardDeviation {
   Bounds bounds(double[] referenceChunkValues);
 
   /** Fixed bounds, whatever the reference. */

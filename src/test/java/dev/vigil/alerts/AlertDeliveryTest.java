@@ -16,7 +16,7 @@ class AlertDeliveryTest {
   static ResultRow alert(int chunk) {
     return new ResultRow("m", "univariate_drift", "jensen_shannon", "num_0", null, "analysis", chunk,
         "[" + chunk * 10 + ":" + (chunk * 10 + 9) + "]", chunk * 10L, chunk * 10L + 9, new Timestamp(0), new Timestamp(0),
-        10, 0.3, null, null, null, null, null, null, 0.1, true, "r", new Timestamp(0));
+        10, true, 0.3, null, null, null, null, null, null, 0.1, true, "r", new Timestamp(0));
   }
 
   @Test

@@ -1,0 +1,74 @@
+-- Vigil: views for BI tools over the Delta tables under one output path.
+--
+-- ${output} is the monitor's output path (output.path or --output), e.g. s3://bucket/vigil/output or
+-- /Volumes/main/monitoring/vigil/output. Either replace it in this file, or let Spark SQL replace it: run
+--   SET output = s3://bucket/vigil/output;
+-- first (spark-sql, a notebook's %sql cell, spark.sql(...)). The views are created in the current schema
+-- (USE catalog.schema first); they read the tables at query time, so they always show the latest run.
+-- Statements end with a semicolon at the end of a line (dev.vigil.deploy.BiViewsSparkTest runs each one).
+
+-- 1. The newest value of every metric: per monitor, calculator, metric, column and segment, the analysis
+--    chunk with the latest chunk_end_date (then the highest chunk_index).
+CREATE OR REPLACE VIEW vigil_latest_values AS
+SELECT monitor, calculator, metric, column_name, segment,
+       chunk_index, chunk_key, chunk_start_date, chunk_end_date, chunk_rows,
+       value, p_value, sampling_error, realized, lower_confidence_bound, upper_confidence_bound,
+       lower_threshold, upper_threshold, alert, run_id, computed_at
+FROM (
+  SELECT r.*,
+         row_number() OVER (PARTITION BY monitor, calculator, metric, column_name, segment
+                            ORDER BY chunk_end_date DESC NULLS LAST, chunk_index DESC, computed_at DESC) AS newest
+  FROM delta.`${output}/results` r
+  WHERE period = 'analysis'
+) ranked
+WHERE newest = 1;
+
+-- 2. What is alerting now: the metrics whose newest analysis chunk is outside its thresholds.
+CREATE OR REPLACE VIEW vigil_current_alerts AS
+SELECT monitor, calculator, metric, column_name, segment, chunk_key, chunk_start_date, chunk_end_date,
+       value, p_value, lower_threshold, upper_threshold, run_id, computed_at
+FROM vigil_latest_values
+WHERE alert;
+
+-- 3. Univariate drift with the column names and types of a Databricks Lakehouse Monitoring drift metrics
+--    table, so dashboards and queries written for one read the other: one row per monitor (model_id_col),
+--    column, analysis chunk (window) and segment (slice_key = slice_value; both null for the whole population).
+--    Vigil compares every chunk with the reference, so drift_type is always 'BASELINE' and window_cmp null.
+--    granularity: the period of period chunking ('1 hour', '1 day', '1 week', '1 month', '1 quarter', '1 year');
+--    'rows' for size and number chunking. Metrics Vigil did not compute for a column are null (KS and Wasserstein
+--    are continuous-only, chi2 and L-infinity categorical-only; LHM's tv_distance has no Vigil counterpart).
+--    Vigil's own columns follow: hellinger_distance, chunk_index, chunk_key, chunk_rows, alert (any method alerted).
+CREATE OR REPLACE VIEW vigil_drift_metrics AS
+SELECT named_struct('start', chunk_start_date, 'end', chunk_end_date) AS `window`,
+       CAST(NULL AS STRUCT<start: TIMESTAMP, `end`: TIMESTAMP>) AS window_cmp,
+       'BASELINE' AS drift_type,
+       CASE WHEN chunk_key LIKE '[%' THEN 'rows'
+            WHEN chunk_key RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:00$' THEN '1 hour'
+            WHEN chunk_key RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}/[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN '1 week'
+            WHEN chunk_key RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN '1 day'
+            WHEN chunk_key RLIKE '^[0-9]{4}-[0-9]{2}$' THEN '1 month'
+            WHEN chunk_key RLIKE '^[0-9]{4}Q[1-4]$' THEN '1 quarter'
+            WHEN chunk_key RLIKE '^[0-9]{4}$' THEN '1 year'
+            ELSE 'chunk' END AS granularity,
+       monitor AS model_id_col,
+       CASE WHEN segment IS NOT NULL THEN substring_index(segment, '=', 1) END AS slice_key,
+       CASE WHEN segment IS NOT NULL THEN substr(segment, length(substring_index(segment, '=', 1)) + 2) END AS slice_value,
+       column_name,
+       CASE WHEN count(CASE WHEN metric = 'chi2' THEN 1 END) > 0 THEN
+         named_struct('statistic', max(CASE WHEN metric = 'chi2' THEN value END),
+                      'pvalue', max(CASE WHEN metric = 'chi2' THEN p_value END)) END AS chi_squared_test,
+       CASE WHEN count(CASE WHEN metric = 'kolmogorov_smirnov' THEN 1 END) > 0 THEN
+         named_struct('statistic', max(CASE WHEN metric = 'kolmogorov_smirnov' THEN value END),
+                      'pvalue', max(CASE WHEN metric = 'kolmogorov_smirnov' THEN p_value END)) END AS ks_test,
+       max(CASE WHEN metric = 'l_infinity' THEN value END) AS l_infinity_distance,
+       max(CASE WHEN metric = 'jensen_shannon' THEN value END) AS js_distance,
+       max(CASE WHEN metric = 'wasserstein' THEN value END) AS wasserstein_distance,
+       max(CASE WHEN metric = 'psi' THEN value END) AS population_stability_index,
+       max(CASE WHEN metric = 'hellinger' THEN value END) AS hellinger_distance,
+       chunk_index,
+       chunk_key,
+       max(chunk_rows) AS chunk_rows,
+       bool_or(alert) AS alert
+FROM delta.`${output}/results`
+WHERE calculator = 'univariate_drift' AND period = 'analysis'
+GROUP BY monitor, column_name, segment, chunk_index, chunk_key, chunk_start_date, chunk_end_date;

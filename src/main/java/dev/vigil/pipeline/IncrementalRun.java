@@ -1,0 +1,234 @@
+package dev.vigil.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import dev.vigil.calculators.Calculator;
+import dev.vigil.calculators.ChunkTable;
+import dev.vigil.calculators.FittedCalculator;
+import dev.vigil.chunking.ChunkInfo;
+import dev.vigil.chunking.Chunker;
+import dev.vigil.config.InputSpec;
+import dev.vigil.config.MonitorConfig;
+import dev.vigil.io.DataReader;
+import dev.vigil.profile.ChunkStateStore;
+import dev.vigil.profile.ProfileStore;
+import dev.vigil.profile.ReferenceFit;
+import dev.vigil.results.DeltaResultSink;
+import dev.vigil.scan.ChunkStates;
+import dev.vigil.scan.Scanner;
+import dev.vigil.scan.Specs;
+import dev.vigil.scan.StateSpec;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An incremental run ({@code incremental: true}, period chunking): scans only this run's analysis source (the
+ * templated partition it names), stores its chunk states in {@code chunk_states} (replacing the source's earlier
+ * ones), and computes results only for the chunks that changed: the chunks this source has rows in, the chunks
+ * of earlier sources whose targets changed since they were stored (late targets; those sources are scanned
+ * again), and the chunks that became complete. Every chunk's states are the merge over all its sources, so the
+ * results equal one run over all the sources. One analysis scan per run, plus one job counting matched targets
+ * per earlier source when there is a targets table, plus one scan per earlier source whose targets changed.
+ */
+final class IncrementalRun {
+  private static final Logger LOG = LoggerFactory.getLogger(IncrementalRun.class);
+
+  private final SparkSession spark;
+  private final MonitorRun monitorRun;
+  private final MonitorConfig config;
+  private final String runId;
+  private final Timestamp now;
+  private final DeltaResultSink sink;
+
+  IncrementalRun(SparkSession spark, MonitorRun monitorRun, MonitorConfig config, String runId, Timestamp now,
+      DeltaResultSink sink) {
+    this.spark = spark;
+    this.monitorRun = monitorRun;
+    this.config = config;
+    this.runId = runId;
+    this.now = now;
+    this.sink = sink;
+  }
+
+  MonitorRun.Outcome run(ProfileStore.Stored profile, MonitorRun.Analysis inputs, double referenceSeconds) {
+    ReferenceFit fit = profile.fit();
+    long version = profile.version();
+    String monitor = config.monitor();
+    String ts = config.columns().timestamp();
+    List<Calculator> calculators = MonitorRun.calculators(config, fit.columns());
+    Chunker chunker = new Chunker(config.chunking(), ts);
+    Scanner scanner = new Scanner(ts, config.columns().segments());
+    ChunkStateStore store = new ChunkStateStore(spark, config.output().path());
+    String source = source(config.analysis());
+    StateSpec targetNulls = hasLateTargets(inputs) ? new Specs.NullsOf(config.columns().target(), StateSpec.Input.STRING) : null;
+    Set<StateSpec> unique = new LinkedHashSet<>();
+    fit.fitted().forEach(f -> unique.addAll(f.analysisSpecs()));
+    if (targetNulls != null) {
+      unique.add(targetNulls);
+    }
+    List<StateSpec> specs = List.copyOf(unique);
+
+    long t1 = System.nanoTime();
+    List<ChunkStates> groups = scan(inputs.analysis(), inputs.targets(), calculators, fit.fitted(), chunker, scanner,
+        specs, source);
+    store.replace(monitor, version, source, groups, specs, targetNulls, runId, now);
+    Set<Long> touched = new LinkedHashSet<>(groupsOf(groups));
+    long partitionRows = groups.stream().filter(g -> g.segment() == null).mapToLong(ChunkStates::rows).sum();
+
+    // earlier sources: scanned again when stored under another profile version, or when their targets changed
+    Map<String, List<ChunkStateStore.Meta>> earlier = new TreeMap<>();
+    for (ChunkStateStore.Meta m : store.meta(monitor)) {
+      if (!m.source().equals(source)) {
+        earlier.computeIfAbsent(m.source(), k -> new ArrayList<>()).add(m);
+      }
+    }
+    Set<String> rescan = new LinkedHashSet<>();
+    boolean otherVersions = false;
+    for (var e : earlier.entrySet()) {
+      if (e.getValue().stream().anyMatch(m -> m.profileVersion() != version)) {
+        rescan.add(e.getKey());
+        otherVersions = true;
+      }
+    }
+    if (otherVersions) {
+      LOG.info("reference profile v{} is new to {} earlier source(s): scanning them again", version, rescan.size());
+    }
+    if (targetNulls != null) {
+      List<String> candidates = earlier.keySet().stream().filter(s -> !rescan.contains(s)).toList();
+      Map<String, Long> counted = matchedTargets(candidates, inputs.targets());
+      for (String s : candidates) {
+        long stored = earlier.get(s).stream().filter(m -> m.segment() == null && m.targetRows() != null)
+            .mapToLong(ChunkStateStore.Meta::targetRows).sum();
+        long matched = counted.getOrDefault(s, 0L);
+        if (matched != stored) {
+          LOG.info("late targets: {} now has {} rows with targets (was {}); recomputing its chunks", s, matched, stored);
+          rescan.add(s);
+        }
+      }
+    }
+    DataReader reader = new DataReader(spark);
+    for (String s : rescan) {
+      Dataset<Row> rows = reader.read(withPath(config.analysis(), s));
+      if (ts != null) {
+        rows = MonitorRun.asTimestamp(rows, ts);
+      }
+      List<ChunkStates> again = scan(rows, inputs.targets(), calculators, fit.fitted(), chunker, scanner, specs, s);
+      store.replace(monitor, version, s, again, specs, targetNulls, runId, now);
+      touched.addAll(groupsOf(again));
+      // the chunks the source had before count too (a late row may have moved)
+      earlier.get(s).stream().filter(m -> m.group() != null).forEach(m -> touched.add(m.group()));
+    }
+    if (otherVersions) {
+      store.dropOtherVersions(monitor, version);
+    }
+
+    // every chunk (positions and indices as one run over all sources), then the touched ones' merged states
+    List<ChunkInfo> all = chunker.describe(overall(store.meta(monitor)), "analysis");
+    Instant asOf = monitorRun.asOf(config);
+    // complete stays complete (a rerun of an earlier day has an earlier run date); what became complete is redone
+    Map<String, Boolean> stored = sink.chunkCompleteness(monitor);
+    var byRule = chunker.completeness(all, asOf);
+    java.util.function.Predicate<ChunkInfo> complete = c -> byRule.test(c) || Boolean.TRUE.equals(stored.get(c.key()));
+    for (ChunkInfo c : all) {
+      if (Boolean.FALSE.equals(stored.get(c.key())) && complete.test(c)) {
+        touched.add(c.group());
+      }
+    }
+    List<ChunkInfo> chunks = all.stream().filter(c -> touched.contains(c.group())).toList();
+    List<ChunkInfo> local = new ArrayList<>();
+    for (int i = 0; i < chunks.size(); i++) {
+      ChunkInfo c = chunks.get(i);
+      local.add(new ChunkInfo(c.group(), i, c.key(), c.startIndex(), c.endIndex(), c.startDate(), c.endDate(), c.rows()));
+    }
+    ChunkTable table = ChunkTable.of(local, store.merged(monitor, version, touched, specs));
+    long t2 = System.nanoTime();
+    LOG.info("incremental run over {}: {} rows; {} of {} analysis chunks recomputed ({})", source, partitionRows,
+        chunks.size(), all.size(), chunks.stream().map(ChunkInfo::key).toList());
+
+    MonitorRun.Results out = new MonitorRun.Results(monitor, runId, now);
+    out.add(fit.fitted(), "reference", fit.reference(), null, chunker.completeness(fit.reference().chunks(), asOf));
+    out.add(fit.fitted(), "analysis", table, chunks, complete);
+    return new MonitorRun.Outcome(runId, fit.rows(), partitionRows, fit.reference().chunks().size(), chunks.size(),
+        out.rows, out.distributions, referenceSeconds, (t2 - t1) / 1e9);
+  }
+
+  private boolean hasLateTargets(MonitorRun.Analysis inputs) {
+    String target = config.columns().target();
+    return inputs.targets() != null && target != null && !List.of(inputs.analysis().columns()).contains(target);
+  }
+
+  private List<ChunkStates> scan(Dataset<Row> rows, Dataset<Row> targets, List<Calculator> calculators,
+      List<FittedCalculator> fitted, Chunker chunker, Scanner scanner, List<StateSpec> specs, String source) {
+    Dataset<Row> chunked = chunker.assign(rows, "analysis");
+    Dataset<Row> analysis = MonitorRun.transform(fitted, MonitorRun.derive(calculators,
+        MonitorRun.withTargets(config, chunked, targets)));
+    return scanner.scan(analysis, specs, "analysis " + source);
+  }
+
+  /** Rows with a target per earlier source, in one job over their id columns. */
+  private Map<String, Long> matchedTargets(List<String> sources, Dataset<Row> targets) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    if (sources.isEmpty()) {
+      return out;
+    }
+    String id = config.targets().joinOn();
+    String target = config.columns().target();
+    DataReader reader = new DataReader(spark);
+    Dataset<Row> ids = null;
+    for (String s : sources) {
+      Dataset<Row> d = reader.read(withPath(config.analysis(), s)).select(col(id).as("_vigil_id")).withColumn("_vigil_source", lit(s));
+      ids = ids == null ? d : ids.unionByName(d);
+    }
+    Dataset<Row> known = targets.where(col(target).isNotNull()).select(col(id).as("_vigil_tid"));
+    for (Row r : ids.join(known, ids.col("_vigil_id").equalTo(known.col("_vigil_tid")))
+        .groupBy("_vigil_source").count().collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+
+  /** The whole-population groups of every stored source merged per chunk (rows and times; no states). */
+  private static List<ChunkStates> overall(List<ChunkStateStore.Meta> meta) {
+    Map<Long, ChunkStates> by = new TreeMap<>();
+    for (ChunkStateStore.Meta m : meta) {
+      if (m.segment() != null || m.group() == null) {
+        continue;
+      }
+      ChunkStates g = new ChunkStates(null, m.group(), m.rows(), null, null, m.minTime(), m.maxTime(), Map.of());
+      by.merge(m.group(), g, (a, b) -> new ChunkStates(null, a.group(), a.rows() + b.rows(), null, null,
+          a.minTime() == null || b.minTime() != null && b.minTime().before(a.minTime()) ? b.minTime() : a.minTime(),
+          a.maxTime() == null || b.maxTime() != null && b.maxTime().after(a.maxTime()) ? b.maxTime() : a.maxTime(),
+          Map.of()));
+    }
+    List<ChunkStates> out = new ArrayList<>(by.values());
+    out.sort(Comparator.comparing(ChunkStates::group));
+    return out;
+  }
+
+  private static List<Long> groupsOf(List<ChunkStates> groups) {
+    return groups.stream().filter(g -> g.group() != null).map(ChunkStates::group).distinct().toList();
+  }
+
+  /** What identifies this run's analysis source: its resolved (templated) path. */
+  static String source(InputSpec analysis) {
+    return analysis.path();
+  }
+
+  private static InputSpec withPath(InputSpec spec, String path) {
+    return new InputSpec(spec.key(), path, null, spec.format(), spec.options());
+  }
+}

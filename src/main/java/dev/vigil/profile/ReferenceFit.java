@@ -1,0 +1,22 @@
+package dev.vigil.profile;
+
+import dev.vigil.calculators.ChunkTable;
+import dev.vigil.calculators.FittedCalculator;
+import dev.vigil.chunking.ChunkInfo;
+import dev.vigil.io.SchemaCheck;
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Everything the calculators learned from the reference: the fitted calculators (bin edges and reference counts,
+ * category dictionaries, PCA model, calibrators, DLE models, reference chunk results and thresholds), the
+ * reference's chunk states (for its result rows and distributions), its schema and the resolved columns.
+ */
+public record ReferenceFit(StructType referenceSchema, SchemaCheck.Resolved columns, List<FittedCalculator> fitted,
+    ChunkTable reference) implements Serializable {
+
+  public long rows() {
+    return reference.chunks().stream().mapToLong(ChunkInfo::rows).sum();
+  }
+}
