@@ -85,16 +85,16 @@ class S3IntegrationSparkTest extends SparkTestBase {
     }
     String template = """
         monitor: s3
-        reference: {path: %1$s/reference, format: parquet}
-        analysis: {path: %1$s/analysis, format: parquet}
-        targets: {path: %1$s/analysis_targets, format: parquet, join_on: id}
+        reference: {path: "%1$s/reference", format: parquet}
+        analysis: {path: "%1$s/analysis", format: parquet}
+        targets: {path: "%1$s/analysis_targets", format: parquet, join_on: id}
         columns: {timestamp: timestamp, id: id, prediction: y_pred, scores: y_pred_proba, target: repaid}
         chunking: {size: 1000}
         calculators:
           univariate_drift: {}
           data_quality: {}
           realized_performance: {metrics: [roc_auc, f1]}
-        output: {path: %2$s}
+        output: {path: "%2$s"}
         """;
     Path s3Config = dir.resolve("s3.yaml");
     Files.writeString(s3Config, template.formatted("s3a://${VIGIL_TEST_BUCKET}/data", "s3a://${VIGIL_TEST_BUCKET}/out"));
