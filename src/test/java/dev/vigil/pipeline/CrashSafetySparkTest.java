@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash safety: the real CLI in a separate JVM is killed with SIGKILL while it writes its results, at three
- * points, one after another into the same output (while {@code results} is being created, after {@code results}
- * and before {@code distributions}, after {@code distributions} and before {@code runs}). After every kill each
+ * Crash safety: the real CLI in a separate JVM is killed with SIGKILL while it writes its results, at four
+ * points, one after another into the same output (while {@code results} is being created, while the rows are
+ * MERGEd into it, after {@code results} and before {@code distributions}, after {@code distributions} and
+ * before {@code runs}). After every kill each
  * table that exists is a readable Delta table holding either none or all of a run's rows (a MERGE is one
  * commit: no half-written chunk, no duplicate key). A rerun then leaves exactly the rows of a clean run into
  * another directory (run_id and computed_at aside), and {@code runs} only records runs that finished.
@@ -59,7 +60,8 @@ class CrashSafetySparkTest extends SparkTestBase {
   void killedRunsLeaveReadableTablesAndARerunLeavesExactlyTheCleanRows() throws Exception {
     String out = dir.resolve("crashed").toString();
     List<Pattern> killPoints = List.of(
-        Pattern.compile("writing \\d+ result rows to "),                                   // results being written
+        Pattern.compile("writing \\d+ result rows to "),                                   // results being created
+        Pattern.compile("(created \\S+/results|merged \\d+ rows into \\S+/results)$"),  // rows being MERGEd into it
         Pattern.compile("merged \\d+ rows into \\S+/results$"),     // distributions being written
         Pattern.compile("merged \\d+ rows into \\S+/distributions$")); // runs being appended
     int finishedBeforeKill = 0;
@@ -106,6 +108,26 @@ class CrashSafetySparkTest extends SparkTestBase {
     vigil("run", "--config", config.toString(), "--output", out.toString());
     ResultTables.assertSameRows(cleanResults, ResultTables.byKey(spark, out + "/results", ResultSchema.KEY), ResultSchema.RESULTS);
     assertThat(spark.read().format("delta").load(out + "/runs").count()).isEqualTo(1);
+  }
+
+  /**
+   * Tables written by an earlier Vigil version are unpartitioned; runs keep MERGEing into them as they are (only
+   * new tables are partitioned by monitor).
+   */
+  @Test
+  void anUnpartitionedResultsTableFromAnEarlierVersionKeepsWorking() throws Exception {
+    String out = dir.resolve("legacy").toString();
+    spark.read().format("delta").load(dir.resolve("clean/results").toString())
+        .write().format("delta").save(out + "/results"); // no partitionBy: the earlier layout
+    vigil("run", "--config", config.toString(), "--output", out);
+    ResultTables.assertSameRows(cleanResults, ResultTables.byKey(spark, out + "/results", ResultSchema.KEY), ResultSchema.RESULTS);
+    assertThat(partitionColumns(out + "/results")).isEmpty();
+    assertThat(partitionColumns(dir.resolve("clean/results").toString())).containsExactly("monitor");
+  }
+
+  private static List<Object> partitionColumns(String path) {
+    Row detail = spark.sql("DESCRIBE DETAIL delta.`" + path + "`").first();
+    return detail.getList(detail.fieldIndex("partitionColumns"));
   }
 
   /**
