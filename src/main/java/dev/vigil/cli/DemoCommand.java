@@ -6,6 +6,7 @@ import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.generate.SyntheticData;
 import dev.vigil.pipeline.MonitorRun;
+import dev.vigil.report.Report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -16,7 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
-@Parameters(commandDescription = "Generate the demo data if missing, run the bundled example configuration (conf/examples/demo.yaml), print where everything is")
+@Parameters(commandDescription = "Generate the demo data if missing, run the bundled example configuration (conf/examples/demo.yaml), write the HTML report, print where everything is")
 final class DemoCommand extends CliCommand {
   static final String RESOURCE = "/conf/examples/demo.yaml";
 
@@ -52,7 +53,8 @@ final class DemoCommand extends CliCommand {
     out.printf("%nexport the results:  scripts/vigil export --output %s --to %s%n", base.resolve("output"),
         base.resolve("results.csv"));
     out.printf("query them with Spark SQL:  SELECT * FROM delta.`%s` WHERE alert%n", base.resolve("output/results"));
-    out.println("(the HTML report comes with 'vigil report' in a later version)");
+    Report.Summary report = Report.write(spark, base.resolve("output").toString(), base.resolve("report.html"), null);
+    out.printf("the HTML report (%d charts, open it in a browser):  %s%n", report.charts(), report.file());
     return Main.OK;
   }
 }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code vigil <command> ...}: run, validate, export, generate, demo. Exit codes (CONTRACT §1): 0 success;
+ * {@code vigil <command> ...}: run, validate, export, report, generate, demo. Exit codes (CONTRACT §1): 0 success;
  * 2 the configuration or input is wrong (one line naming the key, column or file); 1 any other failure;
  * 3 a run with {@code --fail-on-alert} raised alerts.
  */
@@ -50,6 +50,7 @@ public final class Main {
     commands.put("fit", new FitCommand());
     commands.put("validate", new ValidateCommand());
     commands.put("export", new ExportCommand());
+    commands.put("report", new ReportCommand());
     commands.put("generate", new GenerateCommand());
     commands.put("demo", new DemoCommand());
     GlobalOptions global = new GlobalOptions();

@@ -7,35 +7,19 @@ import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 @Parameters(commandDescription = "Fit on the reference (or reuse the stored reference profile that matches), compute every configured calculator on reference and analysis chunks, MERGE the results into the Delta tables, print a summary")
-final class RunCommand extends CliCommand {
-  @Parameter(names = "--config", required = true, description = "The monitor's YAML configuration file")
-  String config;
-
-  @Parameter(names = "--output", description = "Output directory for the Delta tables (overrides output.path)")
-  String output;
-
-  @Parameter(names = "--set", description = "Override a configuration key, e.g. --set chunking.size=5000 (repeatable)")
-  List<String> overrides = new ArrayList<>();
-
+final class RunCommand extends MonitorCommand {
   @Parameter(names = "--fail-on-alert", description = "Exit with code 3 when the run raised alerts on analysis chunks")
   boolean failOnAlert;
-
-  @Parameter(names = "--run-date", description = "The run's date, yyyy-MM-dd (default today, UTC): fills {{run_date}}, {{year}}, {{month}}, {{day}} in the configuration; periods ending by its end are complete")
-  String runDate;
-
-  @Parameter(names = "--refit", description = "Fit on the reference again and store a new profile version, even when a stored one matches")
-  boolean refit;
 
 
   @Override
   public int call(PrintStream out) {
-    MonitorConfig cfg = load(config, overrides, runDate, output);
+    MonitorConfig cfg = monitorConfig();
     MonitorRun.Outcome outcome = new MonitorRun(Sessions.getOrCreate(), Clock.systemUTC()).run(cfg, refit);
     printSummary(out, cfg, outcome);
     return failOnAlert && outcome.alerts() > 0 ? Main.ALERTS : Main.OK;

@@ -96,6 +96,31 @@ class DirectLossEstimationSparkTest extends SparkTestBase {
     }
   }
 
+  /**
+   * The DLE models survive the stored reference profile: the second run of the same configuration loads the
+   * fitted calculators (MLlib models included) from reference_profiles and gives the same estimates.
+   */
+  @Test
+  void storedProfileGivesTheSameEstimates() {
+    MonitorConfig cfg = new ConfigLoader(k -> null).parse(
+        yaml("{hyperparameters: {n_estimators: 5, max_depth: 4}}"), "test", List.of())
+        .withOutputPath(dir.resolve("out").toString());
+    MonitorRun run = new MonitorRun(session(), Clock.systemUTC());
+    run.run(cfg);
+    List<ResultRow> second = run.run(cfg).rows();
+    assertThat(session().read().format("delta").load(dir.resolve("out/reference_profiles").toString()).count())
+        .as("the second run reused the first run's profile").isEqualTo(1);
+    int compared = 0;
+    for (ResultRow r : second) {
+      ResultRow first = results.get(r.calculator() + "|" + r.metric() + "|" + r.period() + "|" + r.chunkIndex());
+      if (r.segment() == null && r.calculator().equals("estimated_performance")) {
+        assertThat(r.value()).as(r.metric() + " " + r.period() + " " + r.chunkIndex()).isCloseTo(first.value(), within(1e-9 * Math.abs(first.value())));
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(METRICS.size() * (ROWS / CHUNK) * 2);
+  }
+
   static ResultRow estimated(String metric, String period, int chunk) {
     return results.get("estimated_performance|" + metric + "|" + period + "|" + chunk);
   }

@@ -200,6 +200,18 @@ class ProductionModeSparkTest extends SparkTestBase {
     Map<List<Object>, Row> rerun = results(out);
     assertThat(rerun.keySet()).isEqualTo(incremental.keySet());
     assertThat(changes(incremental, rerun)).as("rows the rerun changed").isEmpty();
+
+    // --refit: a second profile version (the first stays queryable); the next run scans the stored sources
+    // again against it, and the results keep their values
+    vigil("fit", "--config", cfg.toString(), "--refit");
+    assertThat(spark.read().format("delta").load(out + "/reference_profiles").select("version").as(
+        org.apache.spark.sql.Encoders.LONG()).collectAsList()).containsExactlyInAnyOrder(1L, 2L);
+    vigil("run", "--config", cfg.toString(), "--run-date", DAYS[2]);
+    Map<List<Object>, Row> refitted = results(out);
+    assertThat(refitted.keySet()).isEqualTo(incremental.keySet());
+    refitted.forEach((k, r) -> assertThat(sameValues(r, incremental.get(k))).as("%s", k).isTrue());
+    assertThat(spark.read().format("delta").load(out + "/chunk_states").select("profile_version").distinct()
+        .as(org.apache.spark.sql.Encoders.LONG()).collectAsList()).containsExactly(2L);
   }
 
   @Test

@@ -1,0 +1,53 @@
+package dev.vigil.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.testing.SparkTestBase;
+import io.delta.tables.DeltaTable;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rankings table on a real Delta table: per-monitor replacement, other monitors untouched, no-op reruns. */
+class RankingsTableSparkTest extends SparkTestBase {
+  @TempDir Path dir;
+
+  private static RankingsTable.Ranking ranking(String monitor, String... columns) {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < columns.length; i++) {
+      rows.add(RowFactory.create(monitor, RankingsTable.ALERT_COUNT, "univariate_drift", "jensen_shannon", null, null,
+          columns[i], i + 1, (long) (columns.length - i), null, null, true, 5));
+    }
+    return new RankingsTable.Ranking(RankingsTable.ALERT_COUNT, "univariate_drift", "jensen_shannon", null, null, rows);
+  }
+
+  private long version(String path) {
+    return DeltaTable.forPath(spark, path).history(1).collectAsList().get(0).<Long>getAs("version");
+  }
+
+  private List<String> columns(String path, String monitor) {
+    return spark.read().format("delta").load(path).where("monitor = '" + monitor + "'").orderBy("rank")
+        .select("column_name").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+  }
+
+  @Test
+  void replacesOnlyTheMonitorsRowsAndSkipsUnchangedOnes() {
+    String out = dir.toString();
+    String path = out + "/rankings";
+    assertThat(RankingsTable.write(spark, out, "a", List.of(ranking("a", "x", "y", "z")))).isTrue();
+    assertThat(RankingsTable.write(spark, out, "b'q", List.of(ranking("b'q", "u", "v")))).isTrue();
+    long v = version(path);
+    // the same rows again: nothing written
+    assertThat(RankingsTable.write(spark, out, "a", List.of(ranking("a", "x", "y", "z")))).isFalse();
+    assertThat(version(path)).isEqualTo(v);
+    // changed rows for a: a replaced (a row gone, the order changed), b untouched
+    assertThat(RankingsTable.write(spark, out, "a", List.of(ranking("a", "z", "x")))).isTrue();
+    assertThat(columns(path, "a")).containsExactly("z", "x");
+    assertThat(columns(path, "b\\'q")).containsExactly("u", "v");
+    assertThat(spark.read().format("delta").load(path).schema().fieldNames())
+        .containsExactly(RankingsTable.SCHEMA.fieldNames());
+  }
+}
