@@ -79,13 +79,15 @@ public final class ChunkStateStore {
           g.maxTime(), targetRows, Blobs.write(inOrder(g, specs)), runId, now));
     }
     var df = spark.createDataFrame(rows, SCHEMA);
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      df.write().format("delta").mode("append").save(path);
-    } else {
-      df.write().format("delta").mode("overwrite")
-          .option("replaceWhere", "monitor = " + Sql.literal(monitor) + " AND source = " + Sql.literal(source))
-          .save(path);
-    }
+    dev.vigil.results.DeltaRetry.run("replace states in " + path, () -> {
+      if (!dev.vigil.results.DeltaRetry.hasCommits(spark, path)) {
+        df.write().format("delta").mode("append").save(path);
+      } else {
+        df.write().format("delta").mode("overwrite")
+            .option("replaceWhere", "monitor = " + Sql.literal(monitor) + " AND source = " + Sql.literal(source))
+            .save(path);
+      }
+    }, () -> dev.vigil.results.DeltaRetry.forgetCachedLog(spark, path));
     LOG.info("stored the states of {} group(s) of source {} in {}", groups.size(), source, path);
   }
 
@@ -155,8 +157,10 @@ public final class ChunkStateStore {
 
   /** Deletes the stored groups of other profile versions than {@code keep} (after their sources were rescanned). */
   public void dropOtherVersions(String monitor, long keep) {
-    if (DeltaTable.isDeltaTable(spark, path)) {
-      DeltaTable.forPath(spark, path).delete(col("monitor").equalTo(monitor).and(col("profile_version").notEqual(keep)));
+    if (dev.vigil.results.DeltaRetry.hasCommits(spark, path)) {
+      dev.vigil.results.DeltaRetry.run("delete old states from " + path, () -> DeltaTable.forPath(spark, path)
+          .delete(col("monitor").equalTo(monitor).and(col("profile_version").notEqual(keep))),
+          () -> dev.vigil.results.DeltaRetry.forgetCachedLog(spark, path));
     }
   }
 

@@ -101,7 +101,9 @@ public final class ProfileStore {
         .replaceAll("^.*\\.", "").replaceAll("\\$Fitted$", "")).toList());
     Row row = RowFactory.create(config.monitor(), version, fingerprint, config.reference().location(), fit.rows(),
         fit.reference().chunks().size(), calculators, (long) blob.length, blob, Version.VERSION, spark.version(), runId, now);
-    spark.createDataFrame(List.of(row), SCHEMA).write().format("delta").mode("append").save(path);
+    dev.vigil.results.DeltaRetry.run("append to " + path,
+        () -> spark.createDataFrame(List.of(row), SCHEMA).write().format("delta").mode("append").save(path),
+        () -> dev.vigil.results.DeltaRetry.forgetCachedLog(spark, path));
     LOG.info("stored reference profile v{} of {} ({} bytes) in {}", version, config.monitor(), blob.length, path);
     return new Stored(version, fingerprint, fit);
   }

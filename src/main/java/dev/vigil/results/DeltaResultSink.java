@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Writes results into the Delta tables under the output path. {@code results} is MERGEd on the contract key:
  * a row whose values are unchanged (doubles equal to 1e-12 relative, which absorbs the last-bit noise of
  * Spark's merge order) is left untouched, run_id and computed_at included; a changed row is updated in place;
- * a new key is inserted. {@code runs} gets one appended row per run.
+ * a new key is inserted. {@code runs} gets one appended row per run. Every write is retried when it loses a race
+ * with another writer ({@link DeltaRetry}).
  */
 public final class DeltaResultSink {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaResultSink.class);
@@ -53,24 +54,61 @@ public final class DeltaResultSink {
   }
 
   private void merge(String table, org.apache.spark.sql.types.StructType schema, List<String> key, List<Row> data) {
+    DeltaRetry.run("MERGE into " + tablePath(table), () -> mergeOnce(table, schema, key, data),
+        () -> forgetCachedLog(tablePath(table)));
+  }
+
+  private void mergeOnce(String table, org.apache.spark.sql.types.StructType schema, List<String> key, List<Row> data) {
     Dataset<Row> source = spark.createDataFrame(data, schema);
     String path = tablePath(table);
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      source.write().format("delta").mode("append").save(path);
-      LOG.info("created {} with {} rows", path, data.size());
-      return;
-    }
+    createIfMissing(path, schema);
     addMissingColumns(path, schema);
     Map<String, String> set = new LinkedHashMap<>();
     for (String c : schema.fieldNames()) {
       set.put(c, "s." + c);
     }
     DeltaTable.forPath(spark, path).as("t")
-        .merge(source.as("s"), keyCondition(key))
+        .merge(source.as("s"), onlyMonitorsOf(data, schema).and(org.apache.spark.sql.functions.expr(keyCondition(key))))
         .whenMatched(changedCondition(schema, key)).updateExpr(set)
         .whenNotMatched().insertExpr(set)
         .execute();
     LOG.info("merged {} rows into {}", data.size(), path);
+  }
+
+  /**
+   * Creates the empty table unless it has a commit; every write of rows is then a MERGE, whose conflicts Delta
+   * detects. Two pitfalls avoided here, both seen with concurrent writers: a first write of the rows by plain
+   * append duplicates them when another process created the table meanwhile (this process's Delta log cache
+   * still says "no table", so nothing conflicts); and {@code CREATE TABLE IF NOT EXISTS} takes a bare
+   * {@code _delta_log} directory (another writer's creation in progress, or one killed mid-way) for an existing
+   * table and creates nothing. An append of zero rows has neither problem: it creates the table, or adds nothing
+   * to an existing one; two racing creators conflict and the loser is retried ({@link DeltaRetry}). New tables
+   * are partitioned by monitor, so concurrent runs of different monitors never conflict (Delta checks a MERGE's
+   * reads against other commits' files by partition); older, unpartitioned tables work as before.
+   */
+  private void createIfMissing(String path, org.apache.spark.sql.types.StructType schema) {
+    if (hasCommits(path)) {
+      return;
+    }
+    forgetCachedLog(path);
+    spark.createDataFrame(List.of(), schema).write().format("delta").mode("append").partitionBy("monitor").save(path);
+    forgetCachedLog(path);
+    LOG.info("created {}", path);
+  }
+
+  boolean hasCommits(String path) {
+    return DeltaRetry.hasCommits(spark, path);
+  }
+
+  private void forgetCachedLog(String path) {
+    DeltaRetry.forgetCachedLog(spark, path);
+  }
+
+  /** {@code t.monitor IN (the source's monitors)}: limits what the MERGE reads to those monitors' partitions. */
+  static org.apache.spark.sql.Column onlyMonitorsOf(List<Row> data, org.apache.spark.sql.types.StructType schema) {
+    int m = schema.fieldIndex("monitor");
+    Object[] monitors = data.stream().map(r -> r.get(m)).distinct().toArray();
+    return org.apache.spark.sql.functions.col("t.monitor").isin(monitors);
   }
 
   /**
@@ -94,7 +132,7 @@ public final class DeltaResultSink {
   public Map<String, Boolean> chunkCompleteness(String monitor) {
     String path = tablePath("results");
     Map<String, Boolean> out = new java.util.HashMap<>();
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (!hasCommits(path)) {
       return out;
     }
     Dataset<Row> results = spark.read().format("delta").load(path);
@@ -141,7 +179,7 @@ public final class DeltaResultSink {
   public java.util.Set<List<Object>> sentAlerts(String monitor, String destination) {
     String path = tablePath("alerts");
     java.util.Set<List<Object>> out = new java.util.HashSet<>();
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (!hasCommits(path)) {
       return out;
     }
     for (Row r : spark.read().format("delta").load(path)
@@ -156,12 +194,15 @@ public final class DeltaResultSink {
   /** Records alerts as sent ({@link ResultSchema#ALERTS} rows). */
   public void appendSentAlerts(List<Row> rows) {
     if (!rows.isEmpty()) {
-      spark.createDataFrame(rows, ResultSchema.ALERTS).write().format("delta").mode("append").save(tablePath("alerts"));
+      DeltaRetry.run("append to " + tablePath("alerts"), () ->
+          spark.createDataFrame(rows, ResultSchema.ALERTS).write().format("delta").mode("append").save(tablePath("alerts")),
+          () -> forgetCachedLog(tablePath("alerts")));
     }
   }
 
   public void appendRun(Row run) {
-    spark.createDataFrame(List.of(run), ResultSchema.RUNS).write().format("delta").mode("append")
-        .save(tablePath("runs"));
+    DeltaRetry.run("append to " + tablePath("runs"), () ->
+        spark.createDataFrame(List.of(run), ResultSchema.RUNS).write().format("delta").mode("append")
+            .save(tablePath("runs")), () -> forgetCachedLog(tablePath("runs")));
   }
 }
