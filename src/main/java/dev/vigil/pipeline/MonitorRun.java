@@ -462,14 +462,19 @@ public final class MonitorRun {
           overrides(config, dev.vigil.performance.DirectLossEstimationCalculator.NAME)));
     } else if (config.estimatedPerformance() != null) {
       var cols = config.columns();
+      // a row's calibration fold is a hash of what identifies it: the id column, else all of its values
       List<String> rowColumns = new ArrayList<>();
-      for (String c : java.util.Arrays.asList(cols.id(), cols.timestamp(), cols.prediction(), cols.target())) {
-        if (c != null) {
-          rowColumns.add(c);
+      if (cols.id() != null) {
+        rowColumns.add(cols.id());
+      } else {
+        for (String c : java.util.Arrays.asList(cols.timestamp(), cols.prediction(), cols.target())) {
+          if (c != null) {
+            rowColumns.add(c);
+          }
         }
+        rowColumns.addAll(cols.scores().values());
+        rowColumns.addAll(columns.features());
       }
-      rowColumns.addAll(cols.scores().values());
-      rowColumns.addAll(columns.features());
       out.add(new dev.vigil.performance.EstimatedPerformanceCalculator(config.problemType(),
           config.estimatedPerformance(), cols.target(), cols.prediction(), cols.scores(), rowColumns,
           overrides(config, dev.vigil.performance.EstimatedPerformanceCalculator.NAME)));
