@@ -173,8 +173,17 @@ class SecretsSparkTest extends SparkTestBase {
         .contains("fs.s3a.secret.key: \\\"***\\\"").contains("fs.s3a.access.key: \\\"***\\\"")
         .contains("fs.s3a.session.token: \\\"***\\\"").contains("X-Amz-Security-Token=***");
 
-    Map<String, String> outputs = Map.of("stdout", out, "stderr", err, "log file", log, "Delta tables", text,
-        "failed run stdout", failed.out(), "failed run stderr", line, "failed run log", failed.log());
+    // the HTML report of the run's output (it shows runs, with the delivery errors)
+    Path report = tmp.resolve("report.html");
+    Result reported = CliHarness.vigil(Level.INFO, "report", "--output", output.toString(), "--to", report.toString());
+    assertThat(reported.code()).as(reported.err()).isZero();
+    String html = Files.readString(report);
+    assertThat(html).contains("alerts not delivered to the webhook");
+
+    Map<String, String> outputs = new java.util.LinkedHashMap<>(Map.of("stdout", out, "stderr", err, "log file", log,
+        "Delta tables", text, "failed run stdout", failed.out(), "failed run stderr", line, "failed run log", failed.log()));
+    outputs.put("report", html);
+    outputs.put("report log", reported.log() + reported.out() + reported.err());
     for (var o : outputs.entrySet()) {
       for (String secret : SECRETS) {
         assertThat(o.getValue()).as(o.getKey() + " must not contain " + secret).doesNotContain(secret);
