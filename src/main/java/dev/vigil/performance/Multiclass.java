@@ -38,10 +38,6 @@ final class Multiclass implements java.io.Serializable {
   }
 
 
-  static String literal(String s) {
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
-  }
-
   static String pos(int c) {
     return "_vigil_mc_pos_" + c;
   }
@@ -68,7 +64,7 @@ final class Multiclass implements java.io.Serializable {
     String p = predictionText();
     d.put(CELL, "CASE WHEN " + y + " IS NULL OR " + p + " IS NULL THEN NULL ELSE concat(" + y + ", char(1), " + p + ") END");
     for (int c = 0; c < classes.size(); c++) {
-      String label = literal(classes.get(c));
+      String label = Sql.literal(classes.get(c));
       String s = "cast(" + Sql.quote(scoreColumns.get(c)) + " as double)";
       d.put(pos(c), "CASE WHEN " + y + " = " + label + " THEN " + s + " END");
       d.put(neg(c), "CASE WHEN " + y + " <> " + label + " THEN " + s + " END");

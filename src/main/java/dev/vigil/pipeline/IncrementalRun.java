@@ -22,7 +22,6 @@ import dev.vigil.scan.StateSpec;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -210,14 +209,9 @@ final class IncrementalRun {
         continue;
       }
       ChunkStates g = new ChunkStates(null, m.group(), m.rows(), null, null, m.minTime(), m.maxTime(), Map.of());
-      by.merge(m.group(), g, (a, b) -> new ChunkStates(null, a.group(), a.rows() + b.rows(), null, null,
-          a.minTime() == null || b.minTime() != null && b.minTime().before(a.minTime()) ? b.minTime() : a.minTime(),
-          a.maxTime() == null || b.maxTime() != null && b.maxTime().after(a.maxTime()) ? b.maxTime() : a.maxTime(),
-          Map.of()));
+      by.merge(m.group(), g, ChunkStateStore::merge);
     }
-    List<ChunkStates> out = new ArrayList<>(by.values());
-    out.sort(Comparator.comparing(ChunkStates::group));
-    return out;
+    return new ArrayList<>(by.values()); // in group order (a TreeMap)
   }
 
   private static List<Long> groupsOf(List<ChunkStates> groups) {

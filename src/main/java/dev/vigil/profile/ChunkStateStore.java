@@ -3,6 +3,7 @@ package dev.vigil.profile;
 import static org.apache.spark.sql.functions.col;
 
 import dev.vigil.internal.Sql;
+import dev.vigil.results.DeltaRetry;
 import dev.vigil.scan.ChunkStates;
 import dev.vigil.scan.StateSpec;
 import dev.vigil.stats.ColumnState;
@@ -78,16 +79,8 @@ public final class ChunkStateStore {
       rows.add(RowFactory.create(monitor, profileVersion, source, g.segment(), g.group(), g.rows(), g.minTime(),
           g.maxTime(), targetRows, Blobs.write(inOrder(g, specs)), runId, now));
     }
-    var df = spark.createDataFrame(rows, SCHEMA);
-    dev.vigil.results.DeltaRetry.run("replace states in " + path, () -> {
-      if (!dev.vigil.results.DeltaRetry.hasCommits(spark, path)) {
-        df.write().format("delta").mode("append").save(path);
-      } else {
-        df.write().format("delta").mode("overwrite")
-            .option("replaceWhere", "monitor = " + Sql.literal(monitor) + " AND source = " + Sql.literal(source))
-            .save(path);
-      }
-    }, () -> dev.vigil.results.DeltaRetry.forgetCachedLog(spark, path));
+    DeltaRetry.replaceWhere(spark, path, SCHEMA,
+        "monitor = " + Sql.literal(monitor) + " AND source = " + Sql.literal(source), rows);
     LOG.info("stored the states of {} group(s) of source {} in {}", groups.size(), source, path);
   }
 
@@ -102,7 +95,7 @@ public final class ChunkStateStore {
   /** Every stored group of the monitor (any profile version), without the states. */
   public List<Meta> meta(String monitor) {
     List<Meta> out = new ArrayList<>();
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (!DeltaRetry.hasCommits(spark, path)) {
       return out;
     }
     for (Row r : spark.read().format("delta").load(path).where(col("monitor").equalTo(monitor))
@@ -140,7 +133,8 @@ public final class ChunkStateStore {
     return new ArrayList<>(by.values());
   }
 
-  static ChunkStates merge(ChunkStates a, ChunkStates b) {
+  /** Two groups of one (segment, chunk) from different sources as one: rows summed, times widened, states merged. */
+  public static ChunkStates merge(ChunkStates a, ChunkStates b) {
     Map<StateSpec, ColumnState> states = new LinkedHashMap<>(a.states());
     b.states().forEach((spec, s) -> states.merge(spec, s, ColumnState::merge));
     return new ChunkStates(a.segment(), a.group(), a.rows() + b.rows(), null, null, min(a.minTime(), b.minTime()),
@@ -157,10 +151,10 @@ public final class ChunkStateStore {
 
   /** Deletes the stored groups of other profile versions than {@code keep} (after their sources were rescanned). */
   public void dropOtherVersions(String monitor, long keep) {
-    if (dev.vigil.results.DeltaRetry.hasCommits(spark, path)) {
-      dev.vigil.results.DeltaRetry.run("delete old states from " + path, () -> DeltaTable.forPath(spark, path)
+    if (DeltaRetry.hasCommits(spark, path)) {
+      DeltaRetry.run("delete old states from " + path, () -> DeltaTable.forPath(spark, path)
           .delete(col("monitor").equalTo(monitor).and(col("profile_version").notEqual(keep))),
-          () -> dev.vigil.results.DeltaRetry.forgetCachedLog(spark, path));
+          () -> DeltaRetry.forgetCachedLog(spark, path));
     }
   }
 

@@ -79,7 +79,7 @@ public final class ProfileStore {
 
   /** The newest stored fit of the monitor with this fingerprint. */
   public Optional<Stored> latest(String monitor, String fingerprint) {
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (!dev.vigil.results.DeltaRetry.hasCommits(spark, path)) {
       return Optional.empty();
     }
     List<Row> rows = spark.read().format("delta").load(path)
@@ -109,7 +109,7 @@ public final class ProfileStore {
   }
 
   private long maxVersion(String monitor) {
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (!dev.vigil.results.DeltaRetry.hasCommits(spark, path)) {
       return 0;
     }
     Row r = spark.read().format("delta").load(path).where(col("monitor").equalTo(monitor))

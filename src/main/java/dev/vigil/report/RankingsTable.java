@@ -6,7 +6,6 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
-import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,10 +139,9 @@ public final class RankingsTable {
       rows.addAll(r.rows());
     }
     String path = output + "/rankings";
-    String where = "monitor = " + sqlString(monitor);
-    var source = spark.createDataFrame(rows, SCHEMA);
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      source.write().format("delta").mode("append").save(path);
+    String where = "monitor = " + dev.vigil.internal.Sql.literal(monitor);
+    if (!dev.vigil.results.DeltaRetry.hasCommits(spark, path)) {
+      dev.vigil.results.DeltaRetry.replaceWhere(spark, path, SCHEMA, where, rows);
       return true;
     }
     List<Row> existing = spark.read().format("delta").load(path).where(where)
@@ -153,7 +151,7 @@ public final class RankingsTable {
     if (sameRows(existing, rows)) {
       return false;
     }
-    source.write().format("delta").mode("overwrite").option("replaceWhere", where).save(path);
+    dev.vigil.results.DeltaRetry.replaceWhere(spark, path, SCHEMA, where, rows);
     return true;
   }
 
@@ -186,10 +184,6 @@ public final class RankingsTable {
   /** A field of a {@link #SCHEMA} row built here (such rows carry no schema, so by position). */
   static Object get(Row row, String field) {
     return row.get(SCHEMA.fieldIndex(field));
-  }
-
-  static String sqlString(String s) {
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   private static int compareLists(List<String> a, List<String> b) {

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.UserException;
-import io.delta.tables.DeltaTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +75,7 @@ public final class ReportData {
       throw Errors.unreadable("output directory", base, "no such directory; expected the output directory of a 'vigil run' (--output)");
     }
     String results = base + "/results";
-    if (!DeltaTable.isDeltaTable(spark, results)) {
+    if (!dev.vigil.results.DeltaRetry.hasCommits(spark, results)) {
       throw Errors.unreadable("output directory", base,
           "no Delta table 'results' in it; expected the output directory of a 'vigil run' (--output)");
     }
@@ -85,7 +84,7 @@ public final class ReportData {
   }
 
   private static Dataset<Row> optional(SparkSession spark, String path) {
-    return DeltaTable.isDeltaTable(spark, path) ? spark.read().format("delta").load(path) : null;
+    return dev.vigil.results.DeltaRetry.hasCommits(spark, path) ? spark.read().format("delta").load(path) : null;
   }
 
   static Dataset<Row> read(SparkSession spark, String path, String table, List<String> required) {

@@ -1,7 +1,6 @@
 package dev.vigil.results;
 
 import dev.vigil.internal.Errors;
-import io.delta.tables.DeltaTable;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,7 @@ public final class CsvExport {
 
   public static long write(SparkSession spark, String output, String table, Path to) throws IOException {
     String path = output.replaceAll("/+$", "") + "/" + table;
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (!dev.vigil.results.DeltaRetry.hasCommits(spark, path)) {
       throw Errors.unreadable("table", path, "not a Delta table; expected the output directory of a 'vigil run' (--output)");
     }
     Dataset<Row> df = spark.read().format("delta").load(path);

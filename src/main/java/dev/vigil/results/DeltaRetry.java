@@ -96,6 +96,25 @@ public final class DeltaRetry {
     }
   }
 
+  /**
+   * Replaces the rows of the table at {@code path} that match {@code where} (a SQL predicate) with {@code rows} in
+   * one commit, retried on conflicts. A missing table is first created empty by a zero-row append: a first write
+   * of the rows by plain append could duplicate them when another process creates the table at the same time
+   * (see {@link DeltaResultSink}), while two overwrites of the same rows conflict and one is retried.
+   */
+  public static void replaceWhere(org.apache.spark.sql.SparkSession spark, String path,
+      org.apache.spark.sql.types.StructType schema, String where, java.util.List<org.apache.spark.sql.Row> rows) {
+    run("replace rows where " + where + " in " + path, () -> {
+      if (!hasCommits(spark, path)) {
+        forgetCachedLog(spark, path);
+        spark.createDataFrame(java.util.List.of(), schema).write().format("delta").mode("append").save(path);
+        forgetCachedLog(spark, path);
+      }
+      spark.createDataFrame(rows, schema).write().format("delta").mode("overwrite").option("replaceWhere", where)
+          .save(path);
+    }, () -> forgetCachedLog(spark, path));
+  }
+
   /** Drops this process's cached view of the table's log, so the next access reads it afresh. */
   public static void forgetCachedLog(org.apache.spark.sql.SparkSession spark, String path) {
     org.apache.spark.sql.delta.DeltaLog.invalidateCache(spark, new org.apache.hadoop.fs.Path(path));

@@ -63,19 +63,19 @@ public final class ResultSchema {
   public static final List<String> DISTRIBUTION_KEY =
       List.of("monitor", "column_name", "segment", "period", "chunk_key", "bin");
 
-  /** One row per alert sent to a destination: what is never sent twice. */
-  public static final StructType ALERTS = new StructType()
-      .add("monitor", StringType, false)
-      .add("calculator", StringType, false)
-      .add("metric", StringType, false)
-      .add("column_name", StringType, true)
-      .add("segment", StringType, true)
-      .add("period", StringType, false)
-      .add("chunk_key", StringType, false)
-      .add("destination", StringType, false)
-      .add("value", DoubleType, true)
-      .add("run_id", StringType, false)
-      .add("sent_at", TimestampType, false);
+  /** One row per alert sent to a destination: the result's key (what is never sent twice), then the sending. */
+  public static final StructType ALERTS = alerts();
+
+  private static StructType alerts() {
+    StructType t = new StructType();
+    for (String k : KEY) {
+      t = t.add(RESULTS.apply(k));
+    }
+    return t.add("destination", StringType, false)
+        .add("value", DoubleType, true)
+        .add("run_id", StringType, false)
+        .add("sent_at", TimestampType, false);
+  }
 
   public static final StructType RUNS = new StructType()
       .add("run_id", StringType, false)

@@ -2,9 +2,7 @@ package dev.vigil.multivariate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.config.ConfigLoader;
 import dev.vigil.generate.SyntheticData;
-import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.JobCounter;
 import dev.vigil.testing.SparkTestBase;
@@ -12,7 +10,6 @@ import dev.vigil.calculators.FrameCalculator.Chunked;
 import dev.vigil.chunking.ChunkInfo;
 import dev.vigil.config.MultivariateDriftConfig.DomainClassifierConfig;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +57,7 @@ class DomainClassifierSparkTest extends SparkTestBase {
           multivariate_drift: {method: domain_classifier, %s}
         """.formatted(dir.resolve(data).resolve("reference"), dir.resolve(data).resolve("analysis"), chunking, settings);
     try (JobCounter jobs = new JobCounter(session())) {
-      List<ResultRow> rows = new MonitorRun(session(), Clock.systemUTC())
-          .compute(new ConfigLoader(k -> null).parse(yaml, "t", List.of()), "t").rows();
+      List<ResultRow> rows = compute(yaml);
       return new Run(rows, jobs.jobs());
     }
   }

@@ -2,14 +2,11 @@ package dev.vigil.multivariate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.config.ConfigLoader;
-import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.NannyDatasets;
 import dev.vigil.testing.OracleCsv;
 import dev.vigil.testing.SharedData;
 import dev.vigil.testing.SparkTestBase;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +32,7 @@ class ReconstructionChunkingsSparkTest extends SparkTestBase {
     String yaml = NannyDatasets.carLoan().replace("chunking: {size: 5000}", "chunking: {period: month}")
         + "calculators: {multivariate_drift: null}\n";
     Map<String, ResultRow> vigil = new HashMap<>();
-    for (ResultRow r : new MonitorRun(session(), Clock.systemUTC())
-        .compute(new ConfigLoader(k -> null).parse(yaml, "t", List.of()), "t").rows()) {
+    for (ResultRow r : compute(yaml)) {
       vigil.put(r.period() + "|" + r.chunkKey(), r);
     }
 

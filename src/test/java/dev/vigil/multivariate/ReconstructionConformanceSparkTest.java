@@ -2,14 +2,11 @@ package dev.vigil.multivariate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.config.ConfigLoader;
-import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.NannyDatasets;
 import dev.vigil.testing.OracleCsv;
 import dev.vigil.testing.SharedData;
 import dev.vigil.testing.SparkTestBase;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +24,7 @@ class ReconstructionConformanceSparkTest extends SparkTestBase {
   static Map<String, ResultRow> run(String yaml) {
     Map<String, ResultRow> out = new HashMap<>();
     String config = yaml + "calculators: {multivariate_drift: null}\n";
-    for (ResultRow r : new MonitorRun(session(), Clock.systemUTC())
-        .compute(new ConfigLoader(k -> null).parse(config, "t", List.of()), "t").rows()) {
+    for (ResultRow r : compute(config)) {
       assertThat(r.calculator()).isEqualTo("multivariate_drift");
       assertThat(r.columnName()).isNull();
       if (r.segment() == null) {

@@ -2,15 +2,12 @@ package dev.vigil.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.RealizedPerformanceConfig;
-import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.NannyDatasets;
 import dev.vigil.testing.OracleCsv;
 import dev.vigil.testing.SharedData;
 import dev.vigil.testing.SparkTestBase;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +32,7 @@ class CbpeChunkingsSparkTest extends SparkTestBase {
           estimated_performance: {metrics: [roc_auc, f1, precision, recall, specificity, accuracy, average_precision, confusion_matrix], calibration: always}
         """;
     Map<String, ResultRow> vigil = new HashMap<>();
-    for (ResultRow r : new MonitorRun(session(), Clock.systemUTC())
-        .compute(new ConfigLoader(k -> null).parse(yaml, "t", List.of()), "t").rows()) {
+    for (ResultRow r : compute(yaml)) {
       vigil.put(r.metric() + "|" + r.period() + "|" + r.chunkKey(), r);
     }
     List<Map<String, String>> ref = OracleCsv.read(SharedData.dataset("synthetic_car_loan_reference.csv"));

@@ -2,13 +2,10 @@ package dev.vigil.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.config.ConfigLoader;
-import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.NannyDatasets;
 import dev.vigil.testing.SharedData;
 import dev.vigil.testing.SparkTestBase;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,8 +32,7 @@ class DirectLossEstimationCarPriceSparkTest extends SparkTestBase {
         calculators:
           estimated_performance: {metrics: [mae, rmse]}
         """.formatted(SharedData.dataset("regression_synthetic_analysis_targets.csv"));
-    for (ResultRow r : new MonitorRun(session(), Clock.systemUTC())
-        .compute(new ConfigLoader(k -> null).parse(yaml, "t", List.of()), "t").rows()) {
+    for (ResultRow r : compute(yaml)) {
       rows.put(r.metric() + "|" + r.period() + "|" + r.chunkIndex(), r);
     }
   }

@@ -3,14 +3,11 @@ package dev.vigil.performance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.vigil.config.ConfigLoader;
-import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.NannyDatasets;
 import dev.vigil.testing.OracleCsv;
 import dev.vigil.testing.SharedData;
 import dev.vigil.testing.SparkTestBase;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +30,7 @@ class MulticlassConfusionSparkTest extends SparkTestBase {
           estimated_performance: {metrics: [confusion_matrix]}
         """.formatted(SharedData.dataset("mc_analysis_gt.csv"));
     Map<String, ResultRow> out = new HashMap<>();
-    for (ResultRow r : new MonitorRun(session(), Clock.systemUTC())
-        .compute(new ConfigLoader(k -> null).parse(yaml, "t", List.of()), "t").rows()) {
+    for (ResultRow r : compute(yaml)) {
       if (r.segment() == null) {
         out.put(r.calculator() + "|" + r.metric() + "|" + r.period() + "|" + r.chunkIndex(), r);
       }

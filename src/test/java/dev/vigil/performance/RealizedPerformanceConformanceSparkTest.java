@@ -2,14 +2,11 @@ package dev.vigil.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.config.ConfigLoader;
-import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.NannyDatasets;
 import dev.vigil.testing.OracleCsv;
 import dev.vigil.testing.SharedData;
 import dev.vigil.testing.SparkTestBase;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +30,7 @@ class RealizedPerformanceConformanceSparkTest extends SparkTestBase {
 
   static Map<String, ResultRow> run(String yaml) {
     Map<String, ResultRow> out = new HashMap<>();
-    for (ResultRow r : new MonitorRun(session(), Clock.systemUTC())
-        .compute(new ConfigLoader(k -> null).parse(yaml, "t", List.of()), "t").rows()) {
+    for (ResultRow r : compute(yaml)) {
       if (r.segment() == null && r.calculator().equals("realized_performance")) {
         out.put(r.metric() + "|" + r.period() + "|" + r.chunkIndex(), r);
       }

@@ -2,13 +2,11 @@ package dev.vigil.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.config.ConfigLoader;
 import dev.vigil.generate.SyntheticData;
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.OracleCsv;
 import dev.vigil.testing.SparkTestBase;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +40,7 @@ class SegmentsSparkTest extends SparkTestBase {
                   features: [num_0, num_1, num_2, num_3, cat_0]}
         chunking: {period: day}
         """.formatted(dir.resolve(reference), dir.resolve(analysis), segments);
-    return new MonitorRun(session(), Clock.systemUTC())
-        .compute(new ConfigLoader(k -> null).parse(yaml, "t", List.of()), "t").rows();
+    return compute(yaml);
   }
 
   @Test

@@ -48,4 +48,10 @@ public abstract class SparkTestBase {
     }
     return spark;
   }
+
+  /** Every result row of a run of this configuration (no writes), as the conformance tests compare them. */
+  protected static java.util.List<dev.vigil.results.ResultRow> compute(String yaml) {
+    return new dev.vigil.pipeline.MonitorRun(session(), java.time.Clock.systemUTC())
+        .compute(new dev.vigil.config.ConfigLoader(k -> null).parse(yaml, "t", java.util.List.of()), "t").rows();
+  }
 }
