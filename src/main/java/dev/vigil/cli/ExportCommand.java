@@ -13,7 +13,7 @@ final class ExportCommand extends CliCommand {
   @Parameter(names = "--output", required = true, description = "The output directory holding the Delta tables")
   String output;
 
-  @Parameter(names = "--table", description = "The table to export: results or runs")
+  @Parameter(names = "--table", description = "The table to export: results, distributions or runs")
   String table = "results";
 
   @Parameter(names = "--format", description = "The file format (csv)")
@@ -28,8 +28,8 @@ final class ExportCommand extends CliCommand {
     if (!format.equals("csv")) {
       throw new UserException("--format: got '" + format + "', expected csv");
     }
-    if (!List.of("results", "runs").contains(table)) {
-      throw new UserException("--table: got '" + table + "', expected one of [results, runs]");
+    if (!List.of("results", "distributions", "runs").contains(table)) {
+      throw new UserException("--table: got '" + table + "', expected one of [results, distributions, runs]");
     }
     long rows = CsvExport.write(Sessions.getOrCreate(), output, table, Path.of(to));
     out.printf("wrote %d rows of %s to %s%n", rows, table, to);

@@ -28,9 +28,11 @@ public final class CsvExport {
       throw Errors.unreadable("table", path, "not a Delta table; expected the output directory of a 'vigil run' (--output)");
     }
     Dataset<Row> df = spark.read().format("delta").load(path);
-    List<String> order = table.equals("results")
-        ? List.of("monitor", "calculator", "metric", "column_name", "segment", "period", "chunk_index")
-        : List.of("started_at", "run_id");
+    List<String> order = switch (table) {
+      case "results" -> List.of("monitor", "calculator", "metric", "column_name", "segment", "period", "chunk_index");
+      case "distributions" -> List.of("monitor", "column_name", "segment", "period", "chunk_index", "kind", "bin");
+      default -> List.of("started_at", "run_id");
+    };
     df = df.orderBy(order.stream().map(c -> functions.col(c).asc_nulls_first()).toArray(Column[]::new));
     if (to.getParent() != null) {
       Files.createDirectories(to.getParent());
