@@ -18,13 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one message per run and destination about the run's new alerts: a generic JSON webhook and a Slack
- * incoming webhook (readable text). Each POST has a timeout and is retried with doubling pauses; a destination
- * that keeps failing is reported, never waited on for longer than attempts × (timeout + pause).
+ * Sends one message per run and destination about the run's new alerts: a generic JSON webhook and
+ * a Slack incoming webhook (readable text). Each POST has a timeout and is retried with doubling
+ * pauses; a destination that keeps failing is reported, never waited on for longer than attempts ×
+ * (timeout + pause).
  */
 public final class AlertDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** At most this many alerts are listed one by one in a Slack message. */
   static final int SLACK_LINES = 20;
 
@@ -39,7 +41,8 @@ public final class AlertDelivery {
   AlertDelivery(AlertsConfig config, long firstPauseMillis) {
     this.config = config;
     this.firstPauseMillis = firstPauseMillis;
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(config.timeoutSeconds())).build();
+    this.client =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(config.timeoutSeconds())).build();
   }
 
   /** What happened at one destination. */
@@ -58,7 +61,12 @@ public final class AlertDelivery {
   }
 
   /** Sends one message listing {@code alerts} to a destination (nothing when the list is empty). */
-  public Outcome send(String destination, String monitor, String runId, String resultsTable, List<ResultRow> alerts) {
+  public Outcome send(
+      String destination,
+      String monitor,
+      String runId,
+      String resultsTable,
+      List<ResultRow> alerts) {
     if (alerts.isEmpty()) {
       return new Outcome(destination, true, null);
     }
@@ -72,11 +80,12 @@ public final class AlertDelivery {
     long pause = firstPauseMillis;
     for (int attempt = 1; attempt <= config.attempts(); attempt++) {
       try {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(config.timeoutSeconds()))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+        HttpRequest request =
+            HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(config.timeoutSeconds()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 == 2) {
           LOG.info("alerts sent to the {} (attempt {})", destination, attempt);
@@ -84,14 +93,22 @@ public final class AlertDelivery {
         }
         last = "HTTP " + response.statusCode();
       } catch (java.io.IOException e) {
-        // the URL is a secret (a Slack hook's path is its token): never quote it, nor a message that might
-        last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Secrets.redact(e.getMessage()));
+        // the URL is a secret (a Slack hook's path is its token): never quote it, nor a message
+        // that might
+        last =
+            e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + Secrets.redact(e.getMessage()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         last = "interrupted";
         break;
       }
-      LOG.warn("alert delivery to the {} failed (attempt {} of {}): {}", destination, attempt, config.attempts(), last);
+      LOG.warn(
+          "alert delivery to the {} failed (attempt {} of {}): {}",
+          destination,
+          attempt,
+          config.attempts(),
+          last);
       if (attempt < config.attempts()) {
         try {
           Thread.sleep(pause);
@@ -102,11 +119,19 @@ public final class AlertDelivery {
         pause *= 2;
       }
     }
-    return new Outcome(destination, false, "alerts not delivered to the " + destination + " after "
-        + config.attempts() + " attempt(s): " + last);
+    return new Outcome(
+        destination,
+        false,
+        "alerts not delivered to the "
+            + destination
+            + " after "
+            + config.attempts()
+            + " attempt(s): "
+            + last);
   }
 
-  static String webhookBody(String monitor, String runId, String resultsTable, List<ResultRow> alerts) {
+  static String webhookBody(
+      String monitor, String runId, String resultsTable, List<ResultRow> alerts) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("monitor", monitor);
     body.put("run_id", runId);
@@ -121,8 +146,12 @@ public final class AlertDelivery {
       a.put("segment", r.segment());
       a.put("period", r.period());
       a.put("chunk_key", r.chunkKey());
-      a.put("chunk_start_date", r.chunkStartDate() == null ? null : r.chunkStartDate().toInstant().toString());
-      a.put("chunk_end_date", r.chunkEndDate() == null ? null : r.chunkEndDate().toInstant().toString());
+      a.put(
+          "chunk_start_date",
+          r.chunkStartDate() == null ? null : r.chunkStartDate().toInstant().toString());
+      a.put(
+          "chunk_end_date",
+          r.chunkEndDate() == null ? null : r.chunkEndDate().toInstant().toString());
       a.put("value", r.value());
       a.put("lower_threshold", r.lowerThreshold());
       a.put("upper_threshold", r.upperThreshold());
@@ -136,10 +165,17 @@ public final class AlertDelivery {
     }
   }
 
-  static String slackBody(String monitor, String runId, String resultsTable, List<ResultRow> alerts) {
+  static String slackBody(
+      String monitor, String runId, String resultsTable, List<ResultRow> alerts) {
     StringBuilder text = new StringBuilder();
-    text.append(":rotating_light: Vigil: monitor *").append(monitor).append("* raised ").append(alerts.size())
-        .append(alerts.size() == 1 ? " new alert" : " new alerts").append(" (run ").append(runId).append(")\n");
+    text.append(":rotating_light: Vigil: monitor *")
+        .append(monitor)
+        .append("* raised ")
+        .append(alerts.size())
+        .append(alerts.size() == 1 ? " new alert" : " new alerts")
+        .append(" (run ")
+        .append(runId)
+        .append(")\n");
     int shown = 0;
     for (ResultRow r : alerts) {
       if (shown++ == SLACK_LINES) {
@@ -153,9 +189,15 @@ public final class AlertDelivery {
       if (r.segment() != null) {
         text.append(" (").append(r.segment()).append(')');
       }
-      text.append(", chunk ").append(r.chunkKey()).append(": ").append(format(r.value())).append(" outside ")
-          .append(r.lowerThreshold() == null ? "(−∞" : "[" + format(r.lowerThreshold())).append(", ")
-          .append(r.upperThreshold() == null ? "∞)" : format(r.upperThreshold()) + "]").append('\n');
+      text.append(", chunk ")
+          .append(r.chunkKey())
+          .append(": ")
+          .append(format(r.value()))
+          .append(" outside ")
+          .append(r.lowerThreshold() == null ? "(−∞" : "[" + format(r.lowerThreshold()))
+          .append(", ")
+          .append(r.upperThreshold() == null ? "∞)" : format(r.upperThreshold()) + "]")
+          .append('\n');
     }
     text.append("Results: ").append(resultsTable);
     try {

@@ -19,10 +19,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code scripts/bench}: generates (or reuses) N analysis + R reference rows × M features, runs the calculator
- * suite, and in the same process the scan floor — reading the same columns and running one aggregation per
- * chunk (count, min, max, sum of every column) over reference and analysis. Prints the timings; the last line
- * is one JSON object with the ratio suite/floor (and the analysis side alone).
+ * {@code scripts/bench}: generates (or reuses) N analysis + R reference rows × M features, runs the
+ * calculator suite, and in the same process the scan floor — reading the same columns and running
+ * one aggregation per chunk (count, min, max, sum of every column) over reference and analysis.
+ * Prints the timings; the last line is one JSON object with the ratio suite/floor (and the analysis
+ * side alone).
  */
 public final class Bench {
   private Bench() {}
@@ -43,7 +44,8 @@ public final class Bench {
         case "--data-dir" -> dataDir = args[++i];
         case "--repeat" -> repeat = Math.max(1, Integer.parseInt(args[++i]));
         case "--help", "-h" -> {
-          System.out.println("""
+          System.out.println(
+              """
               usage: scripts/bench [--rows N] [--reference-rows N] [--features M] [--calculators a,b,...] [--data-dir DIR]
                                    [--repeat K]
                 defaults: --rows 10000000 --reference-rows 1000000 --features 20 --calculators univariate_drift,data_quality
@@ -65,34 +67,55 @@ public final class Bench {
     }
     for (String c : calculators.split(",")) {
       if (!ConfigLoader.AVAILABLE_CALCULATORS.contains(c.trim())) {
-        System.err.println("bench: calculator '" + c + "' is not available; expected some of " + ConfigLoader.AVAILABLE_CALCULATORS);
+        System.err.println(
+            "bench: calculator '"
+                + c
+                + "' is not available; expected some of "
+                + ConfigLoader.AVAILABLE_CALCULATORS);
         System.exit(2);
       }
     }
     SparkSession spark = Sessions.getOrCreate();
     Path data = Path.of(dataDir, rows + "-" + refRows + "-" + features);
-    if (!Files.isDirectory(data.resolve("analysis")) || !Files.isDirectory(data.resolve("reference"))) {
+    if (!Files.isDirectory(data.resolve("analysis"))
+        || !Files.isDirectory(data.resolve("reference"))) {
       long g = System.nanoTime();
-      SyntheticData.write(spark, data.toString(), new SyntheticData.Options(rows, refRows, features, 7, 0.5, "parquet"));
-      System.out.printf(Locale.ROOT, "generated %d + %d rows x %d features in %.1f s%n", refRows, rows, features, secs(g));
+      SyntheticData.write(
+          spark,
+          data.toString(),
+          new SyntheticData.Options(rows, refRows, features, 7, 0.5, "parquet"));
+      System.out.printf(
+          Locale.ROOT,
+          "generated %d + %d rows x %d features in %.1f s%n",
+          refRows,
+          rows,
+          features,
+          secs(g));
     }
     StringBuilder calcYaml = new StringBuilder();
     for (String c : calculators.split(",")) {
-      calcYaml.append("  ").append(c.trim()).append(switch (c.trim()) {
-        case "univariate_drift" ->
-            ": {continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein], categorical_methods: [chi2, jensen_shannon]}\n";
-        case "realized_performance", "estimated_performance" -> ": {metrics: [roc_auc, f1]}\n";
-        default -> ": {}\n";
-      });
+      calcYaml
+          .append("  ")
+          .append(c.trim())
+          .append(
+              switch (c.trim()) {
+                case "univariate_drift" ->
+                    ": {continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein], categorical_methods: [chi2, jensen_shannon]}\n";
+                case "realized_performance", "estimated_performance" ->
+                    ": {metrics: [roc_auc, f1]}\n";
+                default -> ": {}\n";
+              });
     }
-    String yaml = """
+    String yaml =
+        """
         monitor: bench
         reference: {path: %s, format: parquet}
         analysis: {path: %s, format: parquet}
         columns: {timestamp: timestamp, id: id, prediction: y_pred, scores: y_pred_proba, target: repaid}
         chunking: {number: 10}
         calculators:
-        %s""".formatted(data.resolve("reference"), data.resolve("analysis"), calcYaml);
+        %s"""
+            .formatted(data.resolve("reference"), data.resolve("analysis"), calcYaml);
     MonitorConfig cfg = new ConfigLoader(System::getenv).parse(yaml, "bench", List.of());
     MonitorRun run = new MonitorRun(spark, Clock.systemUTC());
     List<String> columns = run.prepare(cfg).columns().features();
@@ -110,7 +133,8 @@ public final class Bench {
       long s = System.nanoTime();
       outcome = run.compute(cfg, "bench");
       double took = secs(s);
-      System.out.printf(Locale.ROOT, "round %d: floor %.2f s, suite %.2f s%n", k + 1, f[0] + f[1], took);
+      System.out.printf(
+          Locale.ROOT, "round %d: floor %.2f s, suite %.2f s%n", k + 1, f[0] + f[1], took);
       if (took < suite) {
         suite = took;
         suiteRef = outcome.referenceSeconds();
@@ -118,19 +142,43 @@ public final class Bench {
       suiteAna = Math.min(suiteAna, outcome.analysisSeconds());
     }
     double floorTotal = floor[0] + floor[1];
-    System.out.printf(Locale.ROOT, "suite: %.2f s (reference %.2f s; best analysis %.2f s), %d result rows%n", suite,
-        suiteRef, suiteAna, outcome.rows().size());
-    System.out.printf(Locale.ROOT, "floor: %.2f s (best reference %.2f s, best analysis %.2f s)%n", floorTotal, floor[0], floor[1]);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
+        "suite: %.2f s (reference %.2f s; best analysis %.2f s), %d result rows%n",
+        suite,
+        suiteRef,
+        suiteAna,
+        outcome.rows().size());
+    System.out.printf(
+        Locale.ROOT,
+        "floor: %.2f s (best reference %.2f s, best analysis %.2f s)%n",
+        floorTotal,
+        floor[0],
+        floor[1]);
+    System.out.printf(
+        Locale.ROOT,
         "{\"rows\": %d, \"reference_rows\": %d, \"features\": %d, \"calculators\": \"%s\", \"repeat\": %d, "
             + "\"suite_seconds\": %.3f, \"floor_seconds\": %.3f, \"ratio\": %.3f, \"analysis_seconds\": %.3f, "
             + "\"analysis_floor_seconds\": %.3f, \"analysis_ratio\": %.3f, \"rows_per_second\": %.0f}%n",
-        rows, refRows, features, calculators, repeat, suite, floorTotal, suite / floorTotal, suiteAna, floor[1],
-        suiteAna / floor[1], (rows + refRows) / suite);
+        rows,
+        refRows,
+        features,
+        calculators,
+        repeat,
+        suite,
+        floorTotal,
+        suite / floorTotal,
+        suiteAna,
+        floor[1],
+        suiteAna / floor[1],
+        (rows + refRows) / suite);
   }
 
-  /** Seconds for one aggregation per chunk (10 chunks by row id) over reference, then over analysis. */
-  static double[] floor(SparkSession spark, Path data, List<String> columns, long rows, long refRows) {
+  /**
+   * Seconds for one aggregation per chunk (10 chunks by row id) over reference, then over analysis.
+   */
+  static double[] floor(
+      SparkSession spark, Path data, List<String> columns, long rows, long refRows) {
     double[] out = new double[2];
     String[] sets = {"reference", "analysis"};
     long[] sizes = {refRows, rows};
@@ -138,17 +186,23 @@ public final class Bench {
       long s = System.nanoTime();
       Dataset<Row> df = spark.read().parquet(data.resolve(sets[i]).toString());
       long first = i == 0 ? 0 : refRows;
-      Column chunk = org.apache.spark.sql.functions.floor(col("id").minus(first).divide(Math.max(1, sizes[i] / 10)));
+      Column chunk =
+          org.apache.spark.sql.functions.floor(
+              col("id").minus(first).divide(Math.max(1, sizes[i] / 10)));
       List<Column> aggs = new ArrayList<>();
       aggs.add(count(lit(1)));
       for (String c : columns) {
-        Column v = df.schema().apply(c).dataType() instanceof org.apache.spark.sql.types.StringType
-            ? length(col(c)) : col(c).cast("double");
+        Column v =
+            df.schema().apply(c).dataType() instanceof org.apache.spark.sql.types.StringType
+                ? length(col(c))
+                : col(c).cast("double");
         aggs.add(min(v));
         aggs.add(max(v));
         aggs.add(sum(v));
       }
-      df.groupBy(chunk.as("chunk")).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).collectAsList();
+      df.groupBy(chunk.as("chunk"))
+          .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+          .collectAsList();
       out[i] = secs(s);
     }
     return out;

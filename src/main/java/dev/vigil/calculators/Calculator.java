@@ -4,10 +4,11 @@ import dev.vigil.scan.StateSpec;
 import java.util.List;
 
 /**
- * A configured (not fitted) calculator. It only declares states; the scan computes them. Reference flow: pass 1
- * computes {@link #referenceSpecs()}; {@link #refinementSpecs} may ask for a second reference pass with
- * parameters learned from pass 1 (e.g. a kernel density at the reference median); {@link #fit} sees both.
- * A fitted calculator may add columns computed with what it learned ({@link FittedCalculator#transform}).
+ * A configured (not fitted) calculator. It only declares states; the scan computes them. Reference
+ * flow: pass 1 computes {@link #referenceSpecs()}; {@link #refinementSpecs} may ask for a second
+ * reference pass with parameters learned from pass 1 (e.g. a kernel density at the reference
+ * median); {@link #fit} sees both. A fitted calculator may add columns computed with what it
+ * learned ({@link FittedCalculator#transform}).
  */
 public interface Calculator extends java.io.Serializable {
   /** The CONTRACT name, e.g. {@code data_quality}. */
@@ -16,8 +17,9 @@ public interface Calculator extends java.io.Serializable {
   List<StateSpec> referenceSpecs();
 
   /**
-   * Columns this calculator derives from others, as Spark SQL expressions by name (e.g. a confusion-matrix cell
-   * from target and prediction); the pipeline adds them to both datasets before the scans.
+   * Columns this calculator derives from others, as Spark SQL expressions by name (e.g. a
+   * confusion-matrix cell from target and prediction); the pipeline adds them to both datasets
+   * before the scans.
    */
   default java.util.Map<String, String> derivedColumns() {
     return java.util.Map.of();
@@ -30,11 +32,12 @@ public interface Calculator extends java.io.Serializable {
   FittedCalculator fit(ChunkTable reference);
 
   /**
-   * Fits with the reference rows at hand too (chunked, with the derived columns), for calculators that train a
-   * model on them (DLE). It may run Spark jobs but must not collect rows to the driver. By default the states
-   * suffice.
+   * Fits with the reference rows at hand too (chunked, with the derived columns), for calculators
+   * that train a model on them (DLE). It may run Spark jobs but must not collect rows to the
+   * driver. By default the states suffice.
    */
-  default FittedCalculator fit(ChunkTable reference, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> referenceRows) {
+  default FittedCalculator fit(
+      ChunkTable reference, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> referenceRows) {
     return fit(reference);
   }
 }

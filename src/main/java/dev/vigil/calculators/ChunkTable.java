@@ -12,18 +12,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scan's states of one dataset arranged by segment and chunk index. A segment without rows in a chunk gets
- * empty states. {@link #whole} merges a segment's chunks: the whole dataset's state, without another pass.
+ * The scan's states of one dataset arranged by segment and chunk index. A segment without rows in a
+ * chunk gets empty states. {@link #whole} merges a segment's chunks: the whole dataset's state,
+ * without another pass.
  */
 public final class ChunkTable implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   private final List<ChunkInfo> chunks;
   private final List<String> segments;
   private final Map<String, ChunkStates[]> bySegment;
-  /** {@link #whole}'s answers: several calculators ask for the same whole-reference state (read only). */
+
+  /**
+   * {@link #whole}'s answers: several calculators ask for the same whole-reference state (read
+   * only).
+   */
   private transient Map<List<Object>, ColumnState> wholes;
 
-  private ChunkTable(List<ChunkInfo> chunks, List<String> segments, Map<String, ChunkStates[]> bySegment) {
+  private ChunkTable(
+      List<ChunkInfo> chunks, List<String> segments, Map<String, ChunkStates[]> bySegment) {
     this.chunks = chunks;
     this.segments = segments;
     this.bySegment = bySegment;
@@ -69,8 +75,16 @@ public final class ChunkTable implements java.io.Serializable {
         }
         Map<StateSpec, ColumnState> states = new LinkedHashMap<>(a[i].states());
         states.putAll(b[i].states());
-        merged[i] = new ChunkStates(a[i].segment(), a[i].group(), a[i].rows(), a[i].minRow(), a[i].maxRow(),
-            a[i].minTime(), a[i].maxTime(), states);
+        merged[i] =
+            new ChunkStates(
+                a[i].segment(),
+                a[i].group(),
+                a[i].rows(),
+                a[i].minRow(),
+                a[i].maxRow(),
+                a[i].minTime(),
+                a[i].maxTime(),
+                states);
       }
       by.put(e.getKey(), merged);
     }
@@ -92,7 +106,10 @@ public final class ChunkTable implements java.io.Serializable {
     return g == null ? 0 : g.rows();
   }
 
-  /** The state of {@code spec} for a segment's chunk (an empty state if the segment has no rows there). */
+  /**
+   * The state of {@code spec} for a segment's chunk (an empty state if the segment has no rows
+   * there).
+   */
   @SuppressWarnings("unchecked")
   public <S extends ColumnState> S state(String segment, int index, StateSpec spec) {
     ChunkStates g = bySegment.get(Specs.key(segment))[index];
@@ -105,11 +122,16 @@ public final class ChunkTable implements java.io.Serializable {
   }
 
   /** The first spec of the given type that this table's scans computed and that matches. */
-  public <T extends StateSpec> java.util.Optional<T> find(Class<T> type, java.util.function.Predicate<T> matching) {
+  public <T extends StateSpec> java.util.Optional<T> find(
+      Class<T> type, java.util.function.Predicate<T> matching) {
     for (ChunkStates[] chunksOfSegment : bySegment.values()) {
       for (ChunkStates g : chunksOfSegment) {
         if (g != null) {
-          return g.states().keySet().stream().filter(type::isInstance).map(type::cast).filter(matching).findFirst();
+          return g.states().keySet().stream()
+              .filter(type::isInstance)
+              .map(type::cast)
+              .filter(matching)
+              .findFirst();
         }
       }
     }
@@ -129,8 +151,8 @@ public final class ChunkTable implements java.io.Serializable {
   }
 
   /**
-   * The merged state of {@code spec} over all of a segment's chunks, merged once per table and shared by every
-   * caller: read it, never change it.
+   * The merged state of {@code spec} over all of a segment's chunks, merged once per table and
+   * shared by every caller: read it, never change it.
    */
   @SuppressWarnings("unchecked")
   public <S extends ColumnState> S whole(String segment, StateSpec spec) {

@@ -4,7 +4,10 @@ import dev.vigil.scan.StateSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What every fitted calculator keeps: the specs of its analysis pass and its results on the reference chunks. */
+/**
+ * What every fitted calculator keeps: the specs of its analysis pass and its results on the
+ * reference chunks.
+ */
 public abstract class FittedBase implements FittedCalculator {
   protected final List<StateSpec> analysisSpecs = new ArrayList<>();
   protected List<Measurement> referenceResults = List.of();

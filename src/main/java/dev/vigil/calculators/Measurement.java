@@ -1,14 +1,26 @@
 package dev.vigil.calculators;
 
 /**
- * One computed value of one metric for one column (null for model-level), segment (null = whole population)
- * and chunk (by index in its period). NaN values are stored as null; {@code note} says why a value is missing.
+ * One computed value of one metric for one column (null for model-level), segment (null = whole
+ * population) and chunk (by index in its period). NaN values are stored as null; {@code note} says
+ * why a value is missing.
  */
 public record Measurement(
-    String calculator, String metric, String column, String segment, int chunkIndex,
-    Double value, Double pValue, Double samplingError, Double realized,
-    Double lowerConfidenceBound, Double upperConfidenceBound,
-    Double lowerThreshold, Double upperThreshold, boolean alert) implements java.io.Serializable {
+    String calculator,
+    String metric,
+    String column,
+    String segment,
+    int chunkIndex,
+    Double value,
+    Double pValue,
+    Double samplingError,
+    Double realized,
+    Double lowerConfidenceBound,
+    Double upperConfidenceBound,
+    Double lowerThreshold,
+    Double upperThreshold,
+    boolean alert)
+    implements java.io.Serializable {
 
   /** null for NaN/infinite, so results never carry NaN. */
   public static Double finite(double v) {

@@ -3,9 +3,17 @@ package dev.vigil.chunking;
 import java.sql.Timestamp;
 
 /**
- * One chunk of one dataset as NannyML reports it: 0-based index, key ({@code [start:end]} or the period label),
- * first and last row position (inclusive), first and last timestamp (the period's bounds for period chunks),
- * and the row count. {@code group} is the scan's group id for the chunk.
+ * One chunk of one dataset as NannyML reports it: 0-based index, key ({@code [start:end]} or the
+ * period label), first and last row position (inclusive), first and last timestamp (the period's
+ * bounds for period chunks), and the row count. {@code group} is the scan's group id for the chunk.
  */
-public record ChunkInfo(long group, int index, String key, long startIndex, long endIndex, Timestamp startDate,
-    Timestamp endDate, long rows) implements java.io.Serializable {}
+public record ChunkInfo(
+    long group,
+    int index,
+    String key,
+    long startIndex,
+    long endIndex,
+    Timestamp startDate,
+    Timestamp endDate,
+    long rows)
+    implements java.io.Serializable {}

@@ -22,19 +22,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Splits one dataset into chunks with NannyML's rules. Reference and analysis are chunked separately, each
- * starting at row 0 and chunk 0.
+ * Splits one dataset into chunks with NannyML's rules. Reference and analysis are chunked
+ * separately, each starting at row 0 and chunk 0.
  *
  * <ul>
- *   <li>size s: rows {@code [i·s, (i+1)·s)} in order; the {@code N mod s} rows left over are a last, smaller
- *       chunk ({@code keep}, default), left out ({@code drop}) or added to the last full chunk ({@code append}).
- *   <li>number k: size {@code ⌊N/k⌋} with the same rule, so {@code keep} gives k+1 chunks when k does not divide
- *       N (as NannyML). Nothing configured = number 10.
- *   <li>period: calendar hour/day/week (Monday–Sunday)/month/quarter/year of the timestamp; rows without a
- *       timestamp are in no chunk (NannyML drops them); only periods with rows are chunks.
+ *   <li>size s: rows {@code [i·s, (i+1)·s)} in order; the {@code N mod s} rows left over are a
+ *       last, smaller chunk ({@code keep}, default), left out ({@code drop}) or added to the last
+ *       full chunk ({@code append}).
+ *   <li>number k: size {@code ⌊N/k⌋} with the same rule, so {@code keep} gives k+1 chunks when k
+ *       does not divide N (as NannyML). Nothing configured = number 10.
+ *   <li>period: calendar hour/day/week (Monday–Sunday)/month/quarter/year of the timestamp; rows
+ *       without a timestamp are in no chunk (NannyML drops them); only periods with rows are
+ *       chunks.
  * </ul>
  *
- * Order: with a timestamp column rows are in timestamp order (NannyML sorts by it), else in input order.
+ * Order: with a timestamp column rows are in timestamp order (NannyML sorts by it), else in input
+ * order.
  */
 public final class Chunker {
   private static final Logger LOG = LoggerFactory.getLogger(Chunker.class);
@@ -45,40 +48,65 @@ public final class Chunker {
     this.config = config;
     this.timestamp = timestamp;
     if (config.kind() == ChunkingConfig.Kind.PERIOD && timestamp == null) {
-      throw new UserException("configuration key 'chunking.period': period chunking needs a timestamp column; expected columns.timestamp to be set");
+      throw new UserException(
+          "configuration key 'chunking.period': period chunking needs a timestamp column; expected columns.timestamp to be set");
     }
   }
 
-  /** The dataset with {@link Scanner#CHUNK} (and {@link Scanner#ROW} for size/number chunking) added. */
+  /**
+   * The dataset with {@link Scanner#CHUNK} (and {@link Scanner#ROW} for size/number chunking)
+   * added.
+   */
   public Dataset<Row> assign(Dataset<Row> df, String what) {
     if (config.kind() == ChunkingConfig.Kind.PERIOD) {
-      return df.withColumn(Scanner.CHUNK, unix_micros(date_trunc(truncUnit(config.period()), col(timestamp))));
+      return df.withColumn(
+          Scanner.CHUNK, unix_micros(date_trunc(truncUnit(config.period()), col(timestamp))));
     }
     RowIndex.Indexed indexed = RowIndex.add(df, timestamp, what);
     long n = indexed.rows();
     if (n == 0) {
-      throw new UserException("the " + what + " data has no rows; expected at least one chunk of data");
+      throw new UserException(
+          "the " + what + " data has no rows; expected at least one chunk of data");
     }
     long size = config.kind() == ChunkingConfig.Kind.SIZE ? config.size() : n / config.number();
     if (size == 0) {
-      throw new UserException("configuration key 'chunking.number': the " + what + " data has " + n
-          + " rows, fewer than chunking.number=" + config.number() + "; expected at least one row per chunk");
+      throw new UserException(
+          "configuration key 'chunking.number': the "
+              + what
+              + " data has "
+              + n
+              + " rows, fewer than chunking.number="
+              + config.number()
+              + "; expected at least one row per chunk");
     }
     long full = n / size;
     if (full == 0) {
-      LOG.warn("{}: {} rows, fewer than one chunk of {}: its only chunk is incomplete (chunking.incomplete={})", what, n,
-          size, config.incomplete().name().toLowerCase(java.util.Locale.ROOT));
+      LOG.warn(
+          "{}: {} rows, fewer than one chunk of {}: its only chunk is incomplete (chunking.incomplete={})",
+          what,
+          n,
+          size,
+          config.incomplete().name().toLowerCase(java.util.Locale.ROOT));
     }
     Column row = col(Scanner.ROW);
     Column chunk = floor(row.divide(size)).cast("long");
     Incomplete incomplete = config.incomplete();
     if (n % size != 0 && incomplete == Incomplete.DROP) {
       chunk = when(row.lt(full * size), chunk);
-      LOG.info("{}: dropping the last {} rows (incomplete chunk, chunking.incomplete=drop)", what, n % size);
+      LOG.info(
+          "{}: dropping the last {} rows (incomplete chunk, chunking.incomplete=drop)",
+          what,
+          n % size);
     } else if (n % size != 0 && incomplete == Incomplete.APPEND) {
       if (full == 0) {
-        throw new UserException("configuration key 'chunking.incomplete': the " + what + " data has " + n
-            + " rows, fewer than one chunk of " + size + "; 'append' needs at least one full chunk (use keep)");
+        throw new UserException(
+            "configuration key 'chunking.incomplete': the "
+                + what
+                + " data has "
+                + n
+                + " rows, fewer than one chunk of "
+                + size
+                + "; 'append' needs at least one full chunk (use keep)");
       }
       chunk = least(chunk, lit(full - 1));
     }
@@ -87,9 +115,10 @@ public final class Chunker {
   }
 
   /**
-   * The chunked dataset with {@link Scanner#ROW} (row positions in the dataset's order), added when the chunking
-   * made none (period chunking; one more row-position job, as for size chunking). Period chunks are then the
-   * contiguous positions {@link #describe} gives them: rows are in timestamp order, rows without one last.
+   * The chunked dataset with {@link Scanner#ROW} (row positions in the dataset's order), added when
+   * the chunking made none (period chunking; one more row-position job, as for size chunking).
+   * Period chunks are then the contiguous positions {@link #describe} gives them: rows are in
+   * timestamp order, rows without one last.
    */
   public Dataset<Row> withRowPositions(Dataset<Row> chunked, String what) {
     if (List.of(chunked.columns()).contains(Scanner.ROW)) {
@@ -98,7 +127,9 @@ public final class Chunker {
     return RowIndex.add(chunked, timestamp, what).frame();
   }
 
-  /** The chunks of a dataset from its whole-population groups (segment null) of a scan, in order. */
+  /**
+   * The chunks of a dataset from its whole-population groups (segment null) of a scan, in order.
+   */
   public List<ChunkInfo> describe(List<ChunkStates> groups, String what) {
     List<ChunkStates> overall = new ArrayList<>();
     long dropped = 0;
@@ -113,7 +144,10 @@ public final class Chunker {
       }
     }
     if (dropped > 0 && config.kind() == ChunkingConfig.Kind.PERIOD) {
-      LOG.warn("{}: {} rows have no timestamp and are in no chunk (as NannyML drops them)", what, dropped);
+      LOG.warn(
+          "{}: {} rows have no timestamp and are in no chunk (as NannyML drops them)",
+          what,
+          dropped);
     }
     overall.sort(Comparator.comparing(ChunkStates::group));
     List<ChunkInfo> out = new ArrayList<>();
@@ -121,33 +155,57 @@ public final class Chunker {
     for (int i = 0; i < overall.size(); i++) {
       ChunkStates g = overall.get(i);
       if (config.kind() == ChunkingConfig.Kind.PERIOD) {
-        LocalDateTime start = LocalDateTime.ofEpochSecond(Math.floorDiv(g.group(), 1_000_000L),
-            (int) Math.floorMod(g.group(), 1_000_000L) * 1000, ZoneOffset.UTC);
+        LocalDateTime start =
+            LocalDateTime.ofEpochSecond(
+                Math.floorDiv(g.group(), 1_000_000L),
+                (int) Math.floorMod(g.group(), 1_000_000L) * 1000,
+                ZoneOffset.UTC);
         LocalDateTime next = next(start, config.period());
-        out.add(new ChunkInfo(g.group(), i, label(start, config.period()), position, position + g.rows() - 1,
-            Timestamp.valueOf(start), Timestamp.valueOf(next.minusNanos(1000)), g.rows()));
+        out.add(
+            new ChunkInfo(
+                g.group(),
+                i,
+                label(start, config.period()),
+                position,
+                position + g.rows() - 1,
+                Timestamp.valueOf(start),
+                Timestamp.valueOf(next.minusNanos(1000)),
+                g.rows()));
         position += g.rows();
       } else {
-        out.add(new ChunkInfo(g.group(), i, "[" + g.minRow() + ":" + g.maxRow() + "]", g.minRow(), g.maxRow(),
-            g.minTime(), g.maxTime(), g.rows()));
+        out.add(
+            new ChunkInfo(
+                g.group(),
+                i,
+                "[" + g.minRow() + ":" + g.maxRow() + "]",
+                g.minRow(),
+                g.maxRow(),
+                g.minTime(),
+                g.maxTime(),
+                g.rows()));
       }
     }
     return out;
   }
 
   /**
-   * Which of a dataset's chunks are complete. A period is complete when it ends by {@code asOf} (the end of the
-   * run date, or now) or when the data already has a later period; a size or number chunk when it has the
-   * rows of a full chunk (the first one's), so only a last, smaller chunk kept by {@code incomplete: keep} is not.
+   * Which of a dataset's chunks are complete. A period is complete when it ends by {@code asOf}
+   * (the end of the run date, or now) or when the data already has a later period; a size or number
+   * chunk when it has the rows of a full chunk (the first one's), so only a last, smaller chunk
+   * kept by {@code incomplete: keep} is not.
    */
-  public java.util.function.Predicate<ChunkInfo> completeness(List<ChunkInfo> chunks, java.time.Instant asOf) {
+  public java.util.function.Predicate<ChunkInfo> completeness(
+      List<ChunkInfo> chunks, java.time.Instant asOf) {
     if (chunks.isEmpty()) {
       return c -> true;
     }
     if (config.kind() == ChunkingConfig.Kind.PERIOD) {
       long last = chunks.stream().mapToLong(ChunkInfo::group).max().getAsLong();
-      return c -> c.group() < last || !next(c.startDate().toLocalDateTime(), config.period())
-          .toInstant(ZoneOffset.UTC).isAfter(asOf);
+      return c ->
+          c.group() < last
+              || !next(c.startDate().toLocalDateTime(), config.period())
+                  .toInstant(ZoneOffset.UTC)
+                  .isAfter(asOf);
     }
     long full = chunks.get(0).rows();
     return c -> c.rows() >= full;
@@ -173,7 +231,10 @@ public final class Chunker {
     return switch (unit) {
       case HOUR -> start.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:00"));
       case DAY -> start.format(DateTimeFormatter.ISO_LOCAL_DATE);
-      case WEEK -> start.format(DateTimeFormatter.ISO_LOCAL_DATE) + "/" + start.plusDays(6).format(DateTimeFormatter.ISO_LOCAL_DATE);
+      case WEEK ->
+          start.format(DateTimeFormatter.ISO_LOCAL_DATE)
+              + "/"
+              + start.plusDays(6).format(DateTimeFormatter.ISO_LOCAL_DATE);
       case MONTH -> start.format(DateTimeFormatter.ofPattern("yyyy-MM"));
       case QUARTER -> start.getYear() + "Q" + ((start.getMonthValue() - 1) / 3 + 1);
       case YEAR -> String.valueOf(start.getYear());

@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code vigil <command> ...}: run, validate, export, report, generate, demo. Exit codes (CONTRACT §1): 0 success;
- * 2 the configuration or input is wrong (one line naming the key, column or file); 1 any other failure;
- * 3 a run with {@code --fail-on-alert} raised alerts.
+ * {@code vigil <command> ...}: run, validate, export, report, generate, demo. Exit codes (CONTRACT
+ * §1): 0 success; 2 the configuration or input is wrong (one line naming the key, column or file);
+ * 1 any other failure; 3 a run with {@code --fail-on-alert} raised alerts.
  */
 public final class Main {
   public static final int OK = 0;
@@ -38,9 +38,10 @@ public final class Main {
   }
 
   /**
-   * Parses a command line exactly as {@link #execute} does but runs nothing: prints {@code vigil: would run
-   * <command>} and returns 0 when it parses into a command, the usage for {@code --help}, and 2 with the parser's
-   * one-line message otherwise. Job definitions (jobs/, terraform/) are checked against the real parser with this.
+   * Parses a command line exactly as {@link #execute} does but runs nothing: prints {@code vigil:
+   * would run <command>} and returns 0 when it parses into a command, the usage for {@code --help},
+   * and 2 with the parser's one-line message otherwise. Job definitions (jobs/, terraform/) are
+   * checked against the real parser with this.
    */
   public static int parseOnly(String[] args, PrintStream out, PrintStream err) {
     return execute(args, out, err, false);
@@ -110,7 +111,10 @@ public final class Main {
 
   /** Options before the command. */
   static final class GlobalOptions {
-    @com.beust.jcommander.Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
+    @com.beust.jcommander.Parameter(
+        names = {"--help", "-h"},
+        help = true,
+        description = "Show this help")
     boolean help;
 
     @com.beust.jcommander.Parameter(names = "--version", description = "Print the version")

@@ -4,9 +4,9 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Spark session: the cluster's under spark-submit (EMR, Databricks), else an in-process {@code local[*]}
- * one. Delta's extension and catalog are set when the session is created here; UTC everywhere so chunk
- * boundaries are the same on every machine.
+ * The Spark session: the cluster's under spark-submit (EMR, Databricks), else an in-process {@code
+ * local[*]} one. Delta's extension and catalog are set when the session is created here; UTC
+ * everywhere so chunk boundaries are the same on every machine.
  */
 public final class Sessions {
   private Sessions() {}
@@ -29,13 +29,16 @@ public final class Sessions {
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.sql.shuffle.partitions", "8")
           .config("spark.databricks.delta.snapshotPartitions", "2")
-          .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/vigil-spark-warehouse");
+          .config(
+              "spark.sql.warehouse.dir",
+              System.getProperty("java.io.tmpdir") + "/vigil-spark-warehouse");
     }
     if (!conf.contains("spark.sql.extensions")) {
       b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
     }
     if (!conf.contains("spark.sql.catalog.spark_catalog")) {
-      b.config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+      b.config(
+          "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     }
     SparkSession spark = b.config("spark.sql.session.timeZone", "UTC").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

@@ -10,25 +10,40 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-@Parameters(commandDescription = "Check the configuration and the input schemas (columns exist, types fit) without computing anything")
+@Parameters(
+    commandDescription =
+        "Check the configuration and the input schemas (columns exist, types fit) without computing anything")
 final class ValidateCommand extends CliCommand {
-  @Parameter(names = "--config", required = true, description = "The monitor's YAML configuration file")
+  @Parameter(
+      names = "--config",
+      required = true,
+      description = "The monitor's YAML configuration file")
   String config;
 
   @Parameter(names = "--set", description = "Override a configuration key (repeatable)")
   List<String> overrides = new ArrayList<>();
 
-  @Parameter(names = "--run-date", description = "The date {{run_date}} and its parts resolve to, yyyy-MM-dd (default today, UTC)")
+  @Parameter(
+      names = "--run-date",
+      description =
+          "The date {{run_date}} and its parts resolve to, yyyy-MM-dd (default today, UTC)")
   String runDate;
-
 
   @Override
   public int call(PrintStream out) {
     MonitorConfig cfg = load(config, overrides, runDate, null);
-    SchemaCheck.Resolved cols = new MonitorRun(Sessions.getOrCreate(), Clock.systemUTC()).prepare(cfg).columns();
-    out.printf("configuration OK: monitor %s, %s, %d features (%d continuous %s, %d categorical %s), chunking %s%n",
-        cfg.monitor(), cfg.problemType().key(), cols.features().size(), cols.continuous().size(), cols.continuous(),
-        cols.categorical().size(), cols.categorical(), cfg.chunking().describe());
+    SchemaCheck.Resolved cols =
+        new MonitorRun(Sessions.getOrCreate(), Clock.systemUTC()).prepare(cfg).columns();
+    out.printf(
+        "configuration OK: monitor %s, %s, %d features (%d continuous %s, %d categorical %s), chunking %s%n",
+        cfg.monitor(),
+        cfg.problemType().key(),
+        cols.features().size(),
+        cols.continuous().size(),
+        cols.continuous(),
+        cols.categorical().size(),
+        cols.categorical(),
+        cfg.chunking().describe());
     return Main.OK;
   }
 }

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Column roles. {@code features} and {@code categorical} are null when not configured (then derived from the
- * data: every column not named elsewhere; string and boolean columns). {@code scores} maps class label to
- * score column; a binary model's single score column is stored under the key {@code ""}.
+ * Column roles. {@code features} and {@code categorical} are null when not configured (then derived
+ * from the data: every column not named elsewhere; string and boolean columns). {@code scores} maps
+ * class label to score column; a binary model's single score column is stored under the key {@code
+ * ""}.
  */
 public record ColumnsConfig(
     String timestamp,
@@ -16,7 +17,8 @@ public record ColumnsConfig(
     String prediction,
     Map<String, String> scores,
     String target,
-    List<String> segments) implements java.io.Serializable {
+    List<String> segments)
+    implements java.io.Serializable {
 
   /** Every column named in a role (not the features), in a stable order. */
   public List<String> roleColumns() {

@@ -8,11 +8,14 @@ import java.util.Map;
  * @param dataQuality null when the calculator is not enabled
  * @param univariateDrift null when the calculator is not enabled
  * @param multivariateDrift null when the calculator is not enabled (it is opt-in)
- * @param resolvedYaml the configuration after substitution and overrides, secrets masked (for {@code runs.config})
- * @param incremental analysis runs over new partitions only, merging stored chunk states (period chunking)
- * @param runDate the run's date ({@code --run-date}): templated paths, and periods ending by its end are complete;
- *     null = now
- * @param fitKey canonical text of everything a fit depends on (part of the reference profile's fingerprint)
+ * @param resolvedYaml the configuration after substitution and overrides, secrets masked (for
+ *     {@code runs.config})
+ * @param incremental analysis runs over new partitions only, merging stored chunk states (period
+ *     chunking)
+ * @param runDate the run's date ({@code --run-date}): templated paths, and periods ending by its
+ *     end are complete; null = now
+ * @param fitKey canonical text of everything a fit depends on (part of the reference profile's
+ *     fingerprint)
  */
 public record MonitorConfig(
     String monitor,
@@ -33,10 +36,29 @@ public record MonitorConfig(
     String resolvedYaml,
     boolean incremental,
     java.time.LocalDate runDate,
-    String fitKey) implements java.io.Serializable {
+    String fitKey)
+    implements java.io.Serializable {
 
   public MonitorConfig withOutputPath(String path) {
-    return new MonitorConfig(monitor, problemType, reference, analysis, targets, columns, chunking, dataQuality,
-        univariateDrift, multivariateDrift, realizedPerformance, estimatedPerformance, thresholds, new OutputConfig(path), alerts, resolvedYaml, incremental, runDate, fitKey);
+    return new MonitorConfig(
+        monitor,
+        problemType,
+        reference,
+        analysis,
+        targets,
+        columns,
+        chunking,
+        dataQuality,
+        univariateDrift,
+        multivariateDrift,
+        realizedPerformance,
+        estimatedPerformance,
+        thresholds,
+        new OutputConfig(path),
+        alerts,
+        resolvedYaml,
+        incremental,
+        runDate,
+        fitKey);
   }
 }

@@ -14,22 +14,31 @@ public final class DriftMath {
 
   /** NannyML's bin count for KS and Wasserstein on the binned path. */
   public static final int DEFAULT_N_BINS = 10_000;
-  /** Below this many reference values KS and Wasserstein take the exact path ({@code calculation_method: auto}). */
+
+  /**
+   * Below this many reference values KS and Wasserstein take the exact path ({@code
+   * calculation_method: auto}).
+   */
   public static final int EXACT_BELOW = 10_000;
 
   // ---- bin edges ----
 
-  /** numpy's {@code linspace(lo, hi, bins + 1)}: {@code e_i = i·step + lo}, last edge exactly {@code hi}. */
+  /**
+   * numpy's {@code linspace(lo, hi, bins + 1)}: {@code e_i = i·step + lo}, last edge exactly {@code
+   * hi}.
+   */
   public static double[] linspace(double lo, double hi, int bins) {
     return dev.vigil.stats.Histogram.edges(lo, hi, bins);
   }
 
   /**
-   * numpy's {@code histogram_bin_edges(x, bins='doane')} from the moments of x, as {lo, hi, bins}: width
-   * {@code (max − min) / (1 + log2 n + log2(1 + |g1|/σ_g1))}, {@code σ_g1 = √(6(n−2)/((n+1)(n+3)))}; one bin
-   * when n ≤ 2 or the values are constant (then the range is {@code v ± 0.5}).
+   * numpy's {@code histogram_bin_edges(x, bins='doane')} from the moments of x, as {lo, hi, bins}:
+   * width {@code (max − min) / (1 + log2 n + log2(1 + |g1|/σ_g1))}, {@code σ_g1 =
+   * √(6(n−2)/((n+1)(n+3)))}; one bin when n ≤ 2 or the values are constant (then the range is
+   * {@code v ± 0.5}).
    */
-  public static double[] doaneBins(long n, double min, double max, double populationStd, double skewness) {
+  public static double[] doaneBins(
+      long n, double min, double max, double populationStd, double skewness) {
     double lo = min;
     double hi = max;
     if (lo == hi) {
@@ -45,7 +54,9 @@ public final class DriftMath {
     return new double[] {lo, hi, bins};
   }
 
-  /** The KS bins of the binned path {lo, hi, bins}: {@code linspace(min, max, nBins)}, no widening. */
+  /**
+   * The KS bins of the binned path {lo, hi, bins}: {@code linspace(min, max, nBins)}, no widening.
+   */
   public static double[] ksBins(double min, double max, int nBins) {
     return new double[] {min, max, nBins};
   }
@@ -71,9 +82,9 @@ public final class DriftMath {
   }
 
   /**
-   * The reference and chunk proportions with NannyML's leftover bin: when the chunk proportions over the
-   * reference bins sum to less than 1 (values outside the reference range, or unseen categories), one more bin
-   * holds the rest for the chunk and 0 for the reference. Returns {p, q}.
+   * The reference and chunk proportions with NannyML's leftover bin: when the chunk proportions
+   * over the reference bins sum to less than 1 (values outside the reference range, or unseen
+   * categories), one more bin holds the rest for the chunk and 0 for the reference. Returns {p, q}.
    */
   public static double[][] withLeftover(double[] p, double[] q) {
     double sum = 0;
@@ -90,7 +101,10 @@ public final class DriftMath {
     return new double[][] {p, q};
   }
 
-  /** scipy's {@code jensenshannon(p, q, base=2)}: both renormalised, {@code sqrt((KL(p‖m) + KL(q‖m)) / 2)}. */
+  /**
+   * scipy's {@code jensenshannon(p, q, base=2)}: both renormalised, {@code sqrt((KL(p‖m) + KL(q‖m))
+   * / 2)}.
+   */
   public static double jensenShannon(double[] p, double[] q) {
     double sp = 0;
     double sq = 0;
@@ -125,7 +139,10 @@ public final class DriftMath {
   /** Smoothing of empty bins in PSI (Vigil's own: NannyML 0.13.1 has no PSI). */
   public static final double PSI_EPSILON = 1e-4;
 
-  /** Population stability index {@code Σ (q − p)·ln(q/p)}, empty bins counted as {@link #PSI_EPSILON}. */
+  /**
+   * Population stability index {@code Σ (q − p)·ln(q/p)}, empty bins counted as {@link
+   * #PSI_EPSILON}.
+   */
   public static double psi(double[] p, double[] q) {
     double sum = 0;
     for (int i = 0; i < p.length; i++) {
@@ -148,10 +165,11 @@ public final class DriftMath {
   // ---- KS and Wasserstein ----
 
   /**
-   * KS statistic on the binned path: the reference and chunk CDFs compared at the right bin edges; chunk values
-   * below the first edge shift the chunk CDF, those above the last are not counted.
+   * KS statistic on the binned path: the reference and chunk CDFs compared at the right bin edges;
+   * chunk values below the first edge shift the chunk CDF, those above the last are not counted.
    */
-  public static double ksBinned(long[] reference, long referenceN, long[] chunk, long below, long chunkN) {
+  public static double ksBinned(
+      long[] reference, long referenceN, long[] chunk, long below, long chunkN) {
     double ref = 0;
     double cum = 0;
     double shift = (double) below / chunkN;
@@ -165,13 +183,21 @@ public final class DriftMath {
   }
 
   /**
-   * Wasserstein distance on the binned path, as NannyML computes it: {@code Σ|RefCDF − ChunkCDF|·Δ} over the
-   * bins, the chunk CDF shifted by {@code (below + 1)/n} when some values lie below the reference (NannyML's
-   * off-by-one, kept for conformance), plus {@code Σ(lo − x)/n} for the values below and {@code Σ(x − hi)/n}
-   * for those above the reference range.
+   * Wasserstein distance on the binned path, as NannyML computes it: {@code Σ|RefCDF − ChunkCDF|·Δ}
+   * over the bins, the chunk CDF shifted by {@code (below + 1)/n} when some values lie below the
+   * reference (NannyML's off-by-one, kept for conformance), plus {@code Σ(lo − x)/n} for the values
+   * below and {@code Σ(x − hi)/n} for those above the reference range.
    */
-  public static double wassersteinBinned(double[] edges, long[] reference, long referenceN, long[] chunk,
-      long below, double sumBelow, long above, double sumAbove, long chunkN) {
+  public static double wassersteinBinned(
+      double[] edges,
+      long[] reference,
+      long referenceN,
+      long[] chunk,
+      long below,
+      double sumBelow,
+      long above,
+      double sumAbove,
+      long chunkN) {
     double lo = edges[0];
     double hi = edges[edges.length - 1];
     double width = edges[1] - edges[0];
@@ -188,7 +214,10 @@ public final class DriftMath {
     return inside + tails;
   }
 
-  /** scipy's {@code ks_2samp} statistic: {@code max |F_a(z) − F_b(z)|} over both samples (sorted inputs). */
+  /**
+   * scipy's {@code ks_2samp} statistic: {@code max |F_a(z) − F_b(z)|} over both samples (sorted
+   * inputs).
+   */
   public static double ksExact(double[] a, double[] b) {
     int i = 0;
     int j = 0;
@@ -234,8 +263,9 @@ public final class DriftMath {
   public record Test(double statistic, double pValue) {}
 
   /**
-   * scipy's {@code chi2_contingency} on the K×2 table (reference counts, chunk counts) over the union of
-   * categories: Pearson's statistic, with Yates' correction when there is one degree of freedom.
+   * scipy's {@code chi2_contingency} on the K×2 table (reference counts, chunk counts) over the
+   * union of categories: Pearson's statistic, with Yates' correction when there is one degree of
+   * freedom.
    */
   public static Test chi2(long[] reference, long[] chunk) {
     List<long[]> rows = new ArrayList<>();

@@ -28,15 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NannyML's univariate drift: per column and chunk, each configured method's distance between the chunk and the
- * whole reference (docs/nannyml-univariate-drift.md). Continuous columns: Doane bins fitted on the reference for
- * jensen_shannon, hellinger and psi; kolmogorov_smirnov and wasserstein exactly (sorted values) when the
- * reference has fewer than 10,000 values, else on 10,000 equal-width bins. Categorical columns: category counts.
- * Reference chunks are measured against the whole reference and give the thresholds (mean + 3σ, upper only);
- * chi2 alerts on p &lt; 0.05.
+ * NannyML's univariate drift: per column and chunk, each configured method's distance between the
+ * chunk and the whole reference (docs/nannyml-univariate-drift.md). Continuous columns: Doane bins
+ * fitted on the reference for jensen_shannon, hellinger and psi; kolmogorov_smirnov and wasserstein
+ * exactly (sorted values) when the reference has fewer than 10,000 values, else on 10,000
+ * equal-width bins. Categorical columns: category counts. Reference chunks are measured against the
+ * whole reference and give the thresholds (mean + 3σ, upper only); chi2 alerts on p &lt; 0.05.
  *
- * <p>Passes: reference profile (moments, categories) → reference refinement (histograms on the fitted edges,
- * exact values for the exact path) → one analysis pass.
+ * <p>Passes: reference profile (moments, categories) → reference refinement (histograms on the
+ * fitted edges, exact values for the exact path) → one analysis pass.
  */
 public final class UnivariateDriftCalculator implements Calculator {
   public static final String NAME = "univariate_drift";
@@ -49,7 +49,10 @@ public final class UnivariateDriftCalculator implements Calculator {
   private final UnivariateDriftConfig config;
   private final Map<String, Threshold> overrides;
 
-  public UnivariateDriftCalculator(List<String> continuous, List<String> categorical, UnivariateDriftConfig config,
+  public UnivariateDriftCalculator(
+      List<String> continuous,
+      List<String> categorical,
+      UnivariateDriftConfig config,
       Map<String, Threshold> overrides) {
     // a column kind without methods needs no state at all
     this.continuous = config.continuousMethods().isEmpty() ? List.of() : List.copyOf(continuous);
@@ -67,7 +70,10 @@ public final class UnivariateDriftCalculator implements Calculator {
     return config.continuousMethods().contains(method);
   }
 
-  /** The Doane histogram serves jensen_shannon, hellinger, psi, and the distributions table (always). */
+  /**
+   * The Doane histogram serves jensen_shannon, hellinger, psi, and the distributions table
+   * (always).
+   */
   private boolean binnedMethods() {
     return !config.continuousMethods().isEmpty();
   }
@@ -102,7 +108,10 @@ public final class UnivariateDriftCalculator implements Calculator {
     return specs;
   }
 
-  /** The continuous column's fitted specs: Doane histogram, CDF histogram(s), exact values (as needed). */
+  /**
+   * The continuous column's fitted specs: Doane histogram, CDF histogram(s), exact values (as
+   * needed).
+   */
   private List<StateSpec> columnSpecs(ChunkTable reference, String c) {
     Map<String, double[]> doane = new LinkedHashMap<>();
     Map<String, double[]> ks = new LinkedHashMap<>();
@@ -113,7 +122,9 @@ public final class UnivariateDriftCalculator implements Calculator {
       if (m.n() == 0) {
         continue;
       }
-      doane.put(Specs.key(seg), DriftMath.doaneBins(m.n(), m.min(), m.max(), m.populationStd(), m.skewness()));
+      doane.put(
+          Specs.key(seg),
+          DriftMath.doaneBins(m.n(), m.min(), m.max(), m.populationStd(), m.skewness()));
       ks.put(Specs.key(seg), DriftMath.ksBins(m.min(), m.max(), config.nBins()));
       wasserstein.put(Specs.key(seg), DriftMath.wassersteinBins(m.min(), m.max(), config.nBins()));
       anyExact |= exactPath(m.n());
@@ -125,7 +136,8 @@ public final class UnivariateDriftCalculator implements Calculator {
     if (cdfMethods()) {
       Specs.HistogramOf ksSpec = new Specs.HistogramOf(c, "ks", ks);
       Specs.HistogramOf wSpec = new Specs.HistogramOf(c, "wasserstein", wasserstein);
-      boolean same = new Specs.HistogramOf(c, "x", ks).equals(new Specs.HistogramOf(c, "x", wasserstein));
+      boolean same =
+          new Specs.HistogramOf(c, "x", ks).equals(new Specs.HistogramOf(c, "x", wasserstein));
       if (same) {
         specs.add(new Specs.HistogramOf(c, "cdf", ks));
       } else {
@@ -156,7 +168,8 @@ public final class UnivariateDriftCalculator implements Calculator {
       this.ref = ref;
       for (String c : continuous) {
         for (String purpose : List.of("doane", "cdf", "ks", "wasserstein")) {
-          ref.find(Specs.HistogramOf.class, s -> s.column().equals(c) && s.purpose().equals(purpose))
+          ref.find(
+                  Specs.HistogramOf.class, s -> s.column().equals(c) && s.purpose().equals(purpose))
               .ifPresent(analysisSpecs::add);
         }
         ref.find(Specs.QuantilesOf.class, c).ifPresent(analysisSpecs::add);
@@ -165,15 +178,22 @@ public final class UnivariateDriftCalculator implements Calculator {
       List<Value> values = values(ref);
       Map<String, List<Double>> byKey = new LinkedHashMap<>();
       for (Value v : values) {
-        byKey.computeIfAbsent(key(v.segment, v.column, v.method), k -> new ArrayList<>()).add(v.value);
+        byKey
+            .computeIfAbsent(key(v.segment, v.column, v.method), k -> new ArrayList<>())
+            .add(v.value);
       }
-      byKey.forEach((k, vs) -> {
-        String method = k.substring(k.lastIndexOf('\u0001') + 1);
-        Threshold t = overrides.getOrDefault(method, DEFAULT_THRESHOLD);
-        double[] arr = vs.stream().mapToDouble(Double::doubleValue).toArray();
-        Double upperLimit = method.equals("kolmogorov_smirnov") ? 1.0 : null;
-        bounds.put(k, method.equals("chi2") ? Bounds.NONE : plainBounds(t, arr).clip(0.0, upperLimit, LimitMode.CLIP));
-      });
+      byKey.forEach(
+          (k, vs) -> {
+            String method = k.substring(k.lastIndexOf('\u0001') + 1);
+            Threshold t = overrides.getOrDefault(method, DEFAULT_THRESHOLD);
+            double[] arr = vs.stream().mapToDouble(Double::doubleValue).toArray();
+            Double upperLimit = method.equals("kolmogorov_smirnov") ? 1.0 : null;
+            bounds.put(
+                k,
+                method.equals("chi2")
+                    ? Bounds.NONE
+                    : plainBounds(t, arr).clip(0.0, upperLimit, LimitMode.CLIP));
+          });
       referenceResults = measure(values);
     }
 
@@ -193,24 +213,61 @@ public final class UnivariateDriftCalculator implements Calculator {
             double[] edges = h.edges();
             long[] counts = h.counts();
             for (int b = 0; b < counts.length; b++) {
-              out.add(new DistributionBin(c, seg, i, "continuous", String.valueOf(b), edges[b], edges[b + 1],
-                  counts[b], n == 0 ? 0.0 : (double) counts[b] / n));
+              out.add(
+                  new DistributionBin(
+                      c,
+                      seg,
+                      i,
+                      "continuous",
+                      String.valueOf(b),
+                      edges[b],
+                      edges[b + 1],
+                      counts[b],
+                      n == 0 ? 0.0 : (double) counts[b] / n));
             }
             if (h.below() > 0) {
-              out.add(new DistributionBin(c, seg, i, "continuous", "below", null, edges[0], h.below(),
-                  (double) h.below() / n));
+              out.add(
+                  new DistributionBin(
+                      c,
+                      seg,
+                      i,
+                      "continuous",
+                      "below",
+                      null,
+                      edges[0],
+                      h.below(),
+                      (double) h.below() / n));
             }
             if (h.above() > 0) {
-              out.add(new DistributionBin(c, seg, i, "continuous", "above", edges[edges.length - 1], null, h.above(),
-                  (double) h.above() / n));
+              out.add(
+                  new DistributionBin(
+                      c,
+                      seg,
+                      i,
+                      "continuous",
+                      "above",
+                      edges[edges.length - 1],
+                      null,
+                      h.above(),
+                      (double) h.above() / n));
             }
           }
           for (String c : categorical) {
-            Map<String, Long> counts = t.<CategoryCounts>state(seg, i, new Specs.CategoriesOf(c)).counts();
+            Map<String, Long> counts =
+                t.<CategoryCounts>state(seg, i, new Specs.CategoriesOf(c)).counts();
             long n = counts.values().stream().mapToLong(Long::longValue).sum();
             for (var e : new TreeMap<>(counts).entrySet()) {
-              out.add(new DistributionBin(c, seg, i, "categorical", e.getKey(), null, null, e.getValue(),
-                  n == 0 ? 0.0 : (double) e.getValue() / n));
+              out.add(
+                  new DistributionBin(
+                      c,
+                      seg,
+                      i,
+                      "categorical",
+                      e.getKey(),
+                      null,
+                      null,
+                      e.getValue(),
+                      n == 0 ? 0.0 : (double) e.getValue() / n));
             }
           }
         }
@@ -222,11 +279,26 @@ public final class UnivariateDriftCalculator implements Calculator {
       List<Measurement> out = new ArrayList<>();
       for (Value v : values) {
         Bounds b = bounds.getOrDefault(key(v.segment, v.column, v.method), Bounds.NONE);
-        boolean alert = v.method.equals("chi2")
-            ? !Double.isNaN(v.pValue) && v.pValue < CHI2_ALPHA
-            : b.alert(v.value, AlertRule.OUTSIDE);
-        out.add(new Measurement(NAME, v.method, v.column, v.segment, v.chunk, Measurement.finite(v.value),
-            Double.isNaN(v.pValue) ? null : v.pValue, null, null, null, null, b.lower(), b.upper(), alert));
+        boolean alert =
+            v.method.equals("chi2")
+                ? !Double.isNaN(v.pValue) && v.pValue < CHI2_ALPHA
+                : b.alert(v.value, AlertRule.OUTSIDE);
+        out.add(
+            new Measurement(
+                NAME,
+                v.method,
+                v.column,
+                v.segment,
+                v.chunk,
+                Measurement.finite(v.value),
+                Double.isNaN(v.pValue) ? null : v.pValue,
+                null,
+                null,
+                null,
+                null,
+                b.lower(),
+                b.upper(),
+                alert));
       }
       return out;
     }
@@ -246,7 +318,8 @@ public final class UnivariateDriftCalculator implements Calculator {
 
     private Specs.HistogramOf histogramSpec(String c, String... purposes) {
       for (String p : purposes) {
-        var found = ref.find(Specs.HistogramOf.class, s -> s.column().equals(c) && s.purpose().equals(p));
+        var found =
+            ref.find(Specs.HistogramOf.class, s -> s.column().equals(c) && s.purpose().equals(p));
         if (found.isPresent()) {
           return found.get();
         }
@@ -270,26 +343,44 @@ public final class UnivariateDriftCalculator implements Calculator {
           if (refN == 0) {
             value = Double.NaN;
           } else {
-            value = switch (method) {
-              case "jensen_shannon", "hellinger", "psi" -> binned(method, refDoane, t.state(seg, i, histogramSpec(c, "doane")));
-              case "kolmogorov_smirnov" -> cdf(method, t, seg, i, c, refN, refValues, histogramSpec(c, "cdf", "ks"));
-              case "wasserstein" -> cdf(method, t, seg, i, c, refN, refValues, histogramSpec(c, "cdf", "wasserstein"));
-              default -> throw new IllegalArgumentException("not a continuous method: " + method);
-            };
+            value =
+                switch (method) {
+                  case "jensen_shannon", "hellinger", "psi" ->
+                      binned(method, refDoane, t.state(seg, i, histogramSpec(c, "doane")));
+                  case "kolmogorov_smirnov" ->
+                      cdf(method, t, seg, i, c, refN, refValues, histogramSpec(c, "cdf", "ks"));
+                  case "wasserstein" ->
+                      cdf(
+                          method,
+                          t,
+                          seg,
+                          i,
+                          c,
+                          refN,
+                          refValues,
+                          histogramSpec(c, "cdf", "wasserstein"));
+                  default ->
+                      throw new IllegalArgumentException("not a continuous method: " + method);
+                };
           }
           out.add(new Value(method, c, seg, i, value, Double.NaN));
         }
       }
     }
 
-    /** JS, Hellinger or PSI between the reference and chunk histograms on the Doane bins (+ leftover bin). */
+    /**
+     * JS, Hellinger or PSI between the reference and chunk histograms on the Doane bins (+ leftover
+     * bin).
+     */
     private double binned(String method, Histogram reference, Histogram chunk) {
       long n = chunk.n();
       if (n == 0) {
         return Double.NaN;
       }
-      double[][] pq = DriftMath.withLeftover(DriftMath.proportions(reference.counts(), reference.n()),
-          DriftMath.proportions(chunk.counts(), n));
+      double[][] pq =
+          DriftMath.withLeftover(
+              DriftMath.proportions(reference.counts(), reference.n()),
+              DriftMath.proportions(chunk.counts(), n));
       return switch (method) {
         case "jensen_shannon" -> DriftMath.jensenShannon(pq[0], pq[1]);
         case "hellinger" -> DriftMath.hellinger(pq[0], pq[1]);
@@ -297,8 +388,18 @@ public final class UnivariateDriftCalculator implements Calculator {
       };
     }
 
-    /** KS or Wasserstein: exact on sorted values when the reference is small and the chunk kept its values. */
-    private double cdf(String method, ChunkTable t, String seg, int i, String c, long refN, double[] refValues,
+    /**
+     * KS or Wasserstein: exact on sorted values when the reference is small and the chunk kept its
+     * values.
+     */
+    private double cdf(
+        String method,
+        ChunkTable t,
+        String seg,
+        int i,
+        String c,
+        long refN,
+        double[] refValues,
         Specs.HistogramOf spec) {
       if (refValues != null) {
         Quantiles q = t.state(seg, i, new Specs.QuantilesOf(c));
@@ -308,9 +409,14 @@ public final class UnivariateDriftCalculator implements Calculator {
         if (q.isExact()) {
           double[] chunk = q.sortedValues();
           return method.equals("kolmogorov_smirnov")
-              ? DriftMath.ksExact(refValues, chunk) : DriftMath.wassersteinExact(refValues, chunk);
+              ? DriftMath.ksExact(refValues, chunk)
+              : DriftMath.wassersteinExact(refValues, chunk);
         }
-        LOG.warn("{}[{}] chunk {}: more than {} values, binned path instead of the exact one", method, c, i,
+        LOG.warn(
+            "{}[{}] chunk {}: more than {} values, binned path instead of the exact one",
+            method,
+            c,
+            i,
             Quantiles.CHUNK_CAPACITY);
       }
       Histogram reference = ref.whole(seg, spec);
@@ -321,8 +427,16 @@ public final class UnivariateDriftCalculator implements Calculator {
       }
       return method.equals("kolmogorov_smirnov")
           ? DriftMath.ksBinned(reference.counts(), refN, chunk.counts(), chunk.below(), n)
-          : DriftMath.wassersteinBinned(reference.edges(), reference.counts(), refN, chunk.counts(),
-              chunk.below(), chunk.sumBelow(), chunk.above(), chunk.sumAbove(), n);
+          : DriftMath.wassersteinBinned(
+              reference.edges(),
+              reference.counts(),
+              refN,
+              chunk.counts(),
+              chunk.below(),
+              chunk.sumBelow(),
+              chunk.above(),
+              chunk.sumAbove(),
+              n);
     }
 
     private void categoricalValues(ChunkTable t, String seg, String c, List<Value> out) {
@@ -348,8 +462,12 @@ public final class UnivariateDriftCalculator implements Calculator {
                   k++;
                 }
                 double[][] pq = DriftMath.withLeftover(pr, qr);
-                value = method.equals("jensen_shannon") ? DriftMath.jensenShannon(pq[0], pq[1])
-                    : method.equals("hellinger") ? DriftMath.hellinger(pq[0], pq[1]) : DriftMath.psi(pq[0], pq[1]);
+                value =
+                    method.equals("jensen_shannon")
+                        ? DriftMath.jensenShannon(pq[0], pq[1])
+                        : method.equals("hellinger")
+                            ? DriftMath.hellinger(pq[0], pq[1])
+                            : DriftMath.psi(pq[0], pq[1]);
               }
               case "l_infinity", "chi2" -> {
                 TreeSet<String> union = new TreeSet<>(refCounts.keySet());
@@ -367,7 +485,9 @@ public final class UnivariateDriftCalculator implements Calculator {
                   value = test.statistic();
                   p = test.pValue();
                 } else {
-                  value = DriftMath.lInfinity(DriftMath.proportions(a, refN), DriftMath.proportions(b, n));
+                  value =
+                      DriftMath.lInfinity(
+                          DriftMath.proportions(a, refN), DriftMath.proportions(b, n));
                 }
               }
               default -> throw new IllegalArgumentException("not a categorical method: " + method);
@@ -379,7 +499,10 @@ public final class UnivariateDriftCalculator implements Calculator {
     }
   }
 
-  /** mean + k·σ as NannyML's StandardDeviationThreshold, but with a plain (not NaN-skipping) mean and std. */
+  /**
+   * mean + k·σ as NannyML's StandardDeviationThreshold, but with a plain (not NaN-skipping) mean
+   * and std.
+   */
   private static Bounds plainBounds(Threshold t, double[] values) {
     for (double v : values) {
       if (Double.isNaN(v) && t instanceof Threshold.StandardDeviation) {
@@ -393,6 +516,6 @@ public final class UnivariateDriftCalculator implements Calculator {
     return Specs.key(segment) + "\u0001" + column + "\u0001" + method;
   }
 
-  private record Value(String method, String column, String segment, int chunk, double value, double pValue) {}
-
+  private record Value(
+      String method, String column, String segment, int chunk, double value, double pValue) {}
 }

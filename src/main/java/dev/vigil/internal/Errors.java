@@ -10,7 +10,10 @@ public final class Errors {
   private Errors() {}
 
   public static UserException badValue(String key, Object value, String expected) {
-    String name = key.contains(".options.") ? key.substring(key.indexOf(".options.") + ".options.".length()) : last(key);
+    String name =
+        key.contains(".options.")
+            ? key.substring(key.indexOf(".options.") + ".options.".length())
+            : last(key);
     Object shown = Secrets.looksSecret(name) && value != null ? Secrets.MASK : value;
     return new UserException(
         "configuration key '" + key + "': got " + quote(shown) + ", expected " + expected);
@@ -23,25 +26,51 @@ public final class Errors {
   public static UserException unknownKey(String key, Collection<String> valid) {
     String hint = closest(last(key), valid).map(c -> " (did you mean '" + c + "'?)").orElse("");
     return new UserException(
-        "configuration key '" + key + "' is not known" + hint + "; valid keys here: " + sorted(valid));
+        "configuration key '"
+            + key
+            + "' is not known"
+            + hint
+            + "; valid keys here: "
+            + sorted(valid));
   }
 
   public static UserException unknownName(String key, String name, Collection<String> valid) {
     String hint = closest(name, valid).map(c -> " (did you mean '" + c + "'?)").orElse("");
     return new UserException(
-        "configuration key '" + key + "': '" + name + "' is not known" + hint + "; expected one of " + sorted(valid));
+        "configuration key '"
+            + key
+            + "': '"
+            + name
+            + "' is not known"
+            + hint
+            + "; expected one of "
+            + sorted(valid));
   }
 
-  public static UserException unknownColumn(String key, String column, String dataset, Collection<String> available) {
+  public static UserException unknownColumn(
+      String key, String column, String dataset, Collection<String> available) {
     String hint = closest(column, available).map(c -> " (did you mean '" + c + "'?)").orElse("");
     return new UserException(
-        "configuration key '" + key + "': column '" + column + "' is not in the " + dataset + " data" + hint
-            + "; available columns: " + available);
+        "configuration key '"
+            + key
+            + "': column '"
+            + column
+            + "' is not in the "
+            + dataset
+            + " data"
+            + hint
+            + "; available columns: "
+            + available);
   }
 
   public static UserException unsetEnv(String name, String key) {
     return new UserException(
-        "configuration key '" + key + "' uses ${" + name + "}, but the environment variable " + name
+        "configuration key '"
+            + key
+            + "' uses ${"
+            + name
+            + "}, but the environment variable "
+            + name
             + " is not set; expected it to be set (or remove the reference)");
   }
 
@@ -49,24 +78,35 @@ public final class Errors {
     return new UserException("cannot read " + what + " '" + path + "': " + why);
   }
 
-  // ---- user errors found inside a Spark job (a row-level check on data that only the job reads) ----
+  // ---- user errors found inside a Spark job (a row-level check on data that only the job reads)
+  // ----
 
   private static final String JOB_ERROR_START = "vigil-user-error<<";
   private static final String JOB_ERROR_END = ">>vigil-user-error";
-  private static final java.util.regex.Pattern JOB_ERROR = java.util.regex.Pattern.compile(
-      java.util.regex.Pattern.quote(JOB_ERROR_START) + "(.*?)" + java.util.regex.Pattern.quote(JOB_ERROR_END),
-      java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern JOB_ERROR =
+      java.util.regex.Pattern.compile(
+          java.util.regex.Pattern.quote(JOB_ERROR_START)
+              + "(.*?)"
+              + java.util.regex.Pattern.quote(JOB_ERROR_END),
+          java.util.regex.Pattern.DOTALL);
 
   /**
-   * A Spark column that fails the job with a user error when evaluated (use inside {@code when(...)}): the
-   * message is built per row, e.g. to quote the offending value. {@link #userError} finds it in the job failure.
+   * A Spark column that fails the job with a user error when evaluated (use inside {@code
+   * when(...)}): the message is built per row, e.g. to quote the offending value. {@link
+   * #userError} finds it in the job failure.
    */
   public static org.apache.spark.sql.Column failInJob(org.apache.spark.sql.Column message) {
-    return org.apache.spark.sql.functions.raise_error(org.apache.spark.sql.functions.concat(
-        org.apache.spark.sql.functions.lit(JOB_ERROR_START), message, org.apache.spark.sql.functions.lit(JOB_ERROR_END)));
+    return org.apache.spark.sql.functions.raise_error(
+        org.apache.spark.sql.functions.concat(
+            org.apache.spark.sql.functions.lit(JOB_ERROR_START),
+            message,
+            org.apache.spark.sql.functions.lit(JOB_ERROR_END)));
   }
 
-  /** The user error behind a failure: a {@link UserException} in its causes, or one raised by {@link #failInJob}. */
+  /**
+   * The user error behind a failure: a {@link UserException} in its causes, or one raised by {@link
+   * #failInJob}.
+   */
   public static UserException userError(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof UserException u) {
@@ -98,14 +138,18 @@ public final class Errors {
     return valid.stream().sorted().toList();
   }
 
-  /** The valid name closest to {@code name} by edit distance, if it is close enough to be a likely typo. */
+  /**
+   * The valid name closest to {@code name} by edit distance, if it is close enough to be a likely
+   * typo.
+   */
   public static Optional<String> closest(String name, Collection<String> valid) {
     if (name == null) {
       return Optional.empty();
     }
     return valid.stream()
         .min(Comparator.comparingInt(v -> distance(name.toLowerCase(), v.toLowerCase())))
-        .filter(v -> distance(name.toLowerCase(), v.toLowerCase()) <= Math.max(2, name.length() / 3));
+        .filter(
+            v -> distance(name.toLowerCase(), v.toLowerCase()) <= Math.max(2, name.length() / 3));
   }
 
   static int distance(String a, String b) {

@@ -8,35 +8,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps secrets out of everything Vigil prints or stores (stderr, logs, {@code runs.config}, {@code runs.error}).
- * A secret is: a value under a configuration key that looks secret ({@link #looksSecret}: url, token, secret,
- * password, credential, access key, ...), reader options included; a value substituted from an environment
- * variable whose name looks secret ({@code ${SLACK_WEBHOOK_URL}}, {@code ${AWS_SECRET_ACCESS_KEY}}); and, in any
- * text, the credentials of a URL ({@code scheme://user:password@host}), secret-looking query parameters
- * ({@code ?token=...}, {@code &X-Amz-Signature=...}) and the path of Slack or Discord webhook URLs.
- * {@link #redact} replaces them by {@code ***}. The secret values of the configuration loaded last are the
- * ones masked (one configuration per process in the CLI); values shorter than {@link #MIN_LENGTH} characters
- * are masked where their key says so but not searched for in free text.
+ * Keeps secrets out of everything Vigil prints or stores (stderr, logs, {@code runs.config}, {@code
+ * runs.error}). A secret is: a value under a configuration key that looks secret ({@link
+ * #looksSecret}: url, token, secret, password, credential, access key, ...), reader options
+ * included; a value substituted from an environment variable whose name looks secret ({@code
+ * ${SLACK_WEBHOOK_URL}}, {@code ${AWS_SECRET_ACCESS_KEY}}); and, in any text, the credentials of a
+ * URL ({@code scheme://user:password@host}), secret-looking query parameters ({@code ?token=...},
+ * {@code &X-Amz-Signature=...}) and the path of Slack or Discord webhook URLs. {@link #redact}
+ * replaces them by {@code ***}. The secret values of the configuration loaded last are the ones
+ * masked (one configuration per process in the CLI); values shorter than {@link #MIN_LENGTH}
+ * characters are masked where their key says so but not searched for in free text.
  */
 public final class Secrets {
   public static final String MASK = "***";
   public static final int MIN_LENGTH = 4;
 
-  private static final Pattern SECRET_NAME = Pattern.compile(
-      "(?i).*(url|token|secret|password|passwd|credential|access[._-]?key|account[._-]?key|api[._-]?key"
-          + "|private[._-]?key|webhook|signature).*");
+  private static final Pattern SECRET_NAME =
+      Pattern.compile(
+          "(?i).*(url|token|secret|password|passwd|credential|access[._-]?key|account[._-]?key|api[._-]?key"
+              + "|private[._-]?key|webhook|signature).*");
+
   /**
-   * scheme://user:password@ or scheme://token@ (a URL's user information); the password may hold an unescaped
-   * '/', as AWS secret keys do.
+   * scheme://user:password@ or scheme://token@ (a URL's user information); the password may hold an
+   * unescaped '/', as AWS secret keys do.
    */
-  private static final Pattern URL_USER_INFO = Pattern.compile(
-      "(?i)\\b([a-z][a-z0-9+.-]*://)(?:[^/\\s@'\":]+:[^\\s@'\"]+|[^/\\s@'\"]+)@");
+  private static final Pattern URL_USER_INFO =
+      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)(?:[^/\\s@'\":]+:[^\\s@'\"]+|[^/\\s@'\"]+)@");
+
   /** ?name=value / &name=value with a secret-looking name. */
-  private static final Pattern SECRET_QUERY = Pattern.compile(
-      "(?i)([?&;][^=&\\s'\"]*(?:token|key|sig|signature|secret|password|credential|auth|code)[^=&\\s'\"]*=)[^&\\s'\"#]+");
+  private static final Pattern SECRET_QUERY =
+      Pattern.compile(
+          "(?i)([?&;][^=&\\s'\"]*(?:token|key|sig|signature|secret|password|credential|auth|code)[^=&\\s'\"]*=)[^&\\s'\"#]+");
+
   /** Webhook URLs whose path is the secret. */
-  private static final Pattern HOOK_PATH = Pattern.compile(
-      "(?i)(hooks\\.slack\\.com/(?:services|workflows|triggers)/|discord(?:app)?\\.com/api/webhooks/)[^\\s'\"?#]+");
+  private static final Pattern HOOK_PATH =
+      Pattern.compile(
+          "(?i)(hooks\\.slack\\.com/(?:services|workflows|triggers)/|discord(?:app)?\\.com/api/webhooks/)[^\\s'\"?#]+");
 
   private static volatile List<String> values = List.of();
 
@@ -64,7 +71,10 @@ public final class Secrets {
     values = List.copyOf(v);
   }
 
-  /** The text with every known secret value, URL credential, secret query parameter and hook path masked. */
+  /**
+   * The text with every known secret value, URL credential, secret query parameter and hook path
+   * masked.
+   */
   public static String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
@@ -75,7 +85,10 @@ public final class Secrets {
         out = out.replace(v, MASK);
       }
     }
-    out = URL_USER_INFO.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
+    out =
+        URL_USER_INFO
+            .matcher(out)
+            .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
     out = SECRET_QUERY.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
     out = HOOK_PATH.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
     return out;

@@ -16,15 +16,21 @@ import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
 
 /**
- * Row-level rules for the model's own columns, as narrow projections evaluated by the scans that read them (no
- * Spark job of their own):
+ * Row-level rules for the model's own columns, as narrow projections evaluated by the scans that
+ * read them (no Spark job of their own):
+ *
  * <ul>
- *   <li>NaN and ±Inf in the target, the prediction and the scores are missing values (null), as NannyML treats
- *       NaN (rows without a target or score are left out of the performance metrics).
- *   <li>Classification scores are probabilities: a value outside [0, 1] fails the run (exit 2) quoting it.
- *   <li>Multiclass: a predicted class the score mapping does not name fails the run (exit 2) quoting it.
+ *   <li>NaN and ±Inf in the target, the prediction and the scores are missing values (null), as
+ *       NannyML treats NaN (rows without a target or score are left out of the performance
+ *       metrics).
+ *   <li>Classification scores are probabilities: a value outside [0, 1] fails the run (exit 2)
+ *       quoting it.
+ *   <li>Multiclass: a predicted class the score mapping does not name fails the run (exit 2)
+ *       quoting it.
  * </ul>
- * Features are left as they are: the scan treats their NaN and ±Inf as missing (and logs the infinite ones).
+ *
+ * Features are left as they are: the scan treats their NaN and ±Inf as missing (and logs the
+ * infinite ones).
  */
 public final class InputChecks {
   private InputChecks() {}
@@ -49,33 +55,66 @@ public final class InputChecks {
         }
         String key = e.getKey().isEmpty() ? "columns.scores" : "columns.scores." + e.getKey();
         Column s = col(c);
-        Column checked = when(s.lt(0).or(s.gt(1)), Errors.failInJob(concat(
-            lit("configuration key '" + key + "': column '" + c + "' has the value "), s.cast("string"),
-            lit(" in the " + what + " data, outside [0, 1]; expected probabilities between 0 and 1"))))
-            .otherwise(s);
+        Column checked =
+            when(
+                    s.lt(0).or(s.gt(1)),
+                    Errors.failInJob(
+                        concat(
+                            lit(
+                                "configuration key '"
+                                    + key
+                                    + "': column '"
+                                    + c
+                                    + "' has the value "),
+                            s.cast("string"),
+                            lit(
+                                " in the "
+                                    + what
+                                    + " data, outside [0, 1]; expected probabilities between 0 and 1"))))
+                .otherwise(s);
         if (isFloating(df.schema().apply(c).dataType())) {
-          checked = when(isnan(s).or(s.isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)), lit(null))
-              .otherwise(checked);
+          checked =
+              when(
+                      isnan(s).or(s.isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)),
+                      lit(null))
+                  .otherwise(checked);
         }
         out = out.withColumn(c, checked);
       }
     }
     String p = cols.prediction();
-    if (config.problemType() == ProblemType.MULTICLASS_CLASSIFICATION && p != null && names.contains(p)
+    if (config.problemType() == ProblemType.MULTICLASS_CLASSIFICATION
+        && p != null
+        && names.contains(p)
         && !cols.scores().isEmpty()) {
       List<String> classes = List.copyOf(cols.scores().keySet());
       Column text = col(p).cast("string");
-      out = out.withColumn(p, when(text.isNotNull().and(not(text.isin(classes.toArray()))), Errors.failInJob(concat(
-          lit("configuration key 'columns.prediction': column '" + p + "' predicts the class '"), text,
-          lit("' in the " + what + " data, which columns.scores does not name; expected one of " + classes
-              + " (add the class and its score column to columns.scores)"))))
-          .otherwise(col(p)));
+      out =
+          out.withColumn(
+              p,
+              when(
+                      text.isNotNull().and(not(text.isin(classes.toArray()))),
+                      Errors.failInJob(
+                          concat(
+                              lit(
+                                  "configuration key 'columns.prediction': column '"
+                                      + p
+                                      + "' predicts the class '"),
+                              text,
+                              lit(
+                                  "' in the "
+                                      + what
+                                      + " data, which columns.scores does not name; expected one of "
+                                      + classes
+                                      + " (add the class and its score column to columns.scores)"))))
+                  .otherwise(col(p)));
     }
     return out;
   }
 
   private static Column finiteOrNull(Column c) {
-    return when(isnan(c).or(c.isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)), lit(null)).otherwise(c);
+    return when(isnan(c).or(c.isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)), lit(null))
+        .otherwise(c);
   }
 
   private static boolean isFloating(DataType t) {

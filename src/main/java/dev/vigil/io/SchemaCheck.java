@@ -20,9 +20,9 @@ import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
- * Checks column roles and types against the input schemas before any computation, and resolves the defaults:
- * features = every column not named elsewhere; categorical = string and boolean features (NannyML's rule:
- * numbers are continuous).
+ * Checks column roles and types against the input schemas before any computation, and resolves the
+ * defaults: features = every column not named elsewhere; categorical = string and boolean features
+ * (NannyML's rule: numbers are continuous).
  */
 public final class SchemaCheck {
   /** The resolved columns: features split into continuous and categorical. */
@@ -31,7 +31,8 @@ public final class SchemaCheck {
 
   private SchemaCheck() {}
 
-  public static Resolved check(MonitorConfig config, StructType reference, StructType analysis, StructType targets) {
+  public static Resolved check(
+      MonitorConfig config, StructType reference, StructType analysis, StructType targets) {
     ColumnsConfig cols = config.columns();
     List<String> refNames = List.of(reference.fieldNames());
     List<String> anaNames = List.of(analysis.fieldNames());
@@ -41,9 +42,16 @@ public final class SchemaCheck {
     if (cols.timestamp() != null) {
       for (StructType s : new StructType[] {reference, analysis}) {
         DataType t = s.apply(cols.timestamp()).dataType();
-        if (!(t instanceof TimestampType || t instanceof TimestampNTZType || t instanceof DateType || t instanceof StringType)) {
-          throw new UserException("configuration key 'columns.timestamp': column '" + cols.timestamp() + "' has type "
-              + t.simpleString() + "; expected a timestamp, date or timestamp string");
+        if (!(t instanceof TimestampType
+            || t instanceof TimestampNTZType
+            || t instanceof DateType
+            || t instanceof StringType)) {
+          throw new UserException(
+              "configuration key 'columns.timestamp': column '"
+                  + cols.timestamp()
+                  + "' has type "
+                  + t.simpleString()
+                  + "; expected a timestamp, date or timestamp string");
         }
       }
     }
@@ -110,16 +118,28 @@ public final class SchemaCheck {
         categorical.add(f);
       } else if (rt instanceof NumericType) {
         if (!(at instanceof NumericType)) {
-          throw new UserException("column '" + f + "' is numeric in the reference but " + at.simpleString()
-              + " in the analysis data; expected the same type in both (or list it in columns.categorical)");
+          throw new UserException(
+              "column '"
+                  + f
+                  + "' is numeric in the reference but "
+                  + at.simpleString()
+                  + " in the analysis data; expected the same type in both (or list it in columns.categorical)");
         }
         continuous.add(f);
       } else if (isText) {
-        throw new UserException("configuration key 'columns.categorical': feature '" + f + "' has type "
-            + rt.simpleString() + " and cannot be continuous; expected it in columns.categorical");
+        throw new UserException(
+            "configuration key 'columns.categorical': feature '"
+                + f
+                + "' has type "
+                + rt.simpleString()
+                + " and cannot be continuous; expected it in columns.categorical");
       } else if (cols.features() != null) {
-        throw new UserException("configuration key 'columns.features': feature '" + f + "' has type "
-            + rt.simpleString() + "; expected a number, string or boolean column");
+        throw new UserException(
+            "configuration key 'columns.features': feature '"
+                + f
+                + "' has type "
+                + rt.simpleString()
+                + "; expected a number, string or boolean column");
       }
       // other types (timestamps, arrays...) are left out of the default feature list
     }
@@ -151,8 +171,16 @@ public final class SchemaCheck {
   private static void requireNumeric(String key, String column, StructType schema, String dataset) {
     StructField f = schema.apply(column);
     if (!(f.dataType() instanceof NumericType)) {
-      throw new UserException("configuration key '" + key + "': column '" + column + "' in the " + dataset
-          + " data has type " + f.dataType().simpleString() + "; expected a numeric column");
+      throw new UserException(
+          "configuration key '"
+              + key
+              + "': column '"
+              + column
+              + "' in the "
+              + dataset
+              + " data has type "
+              + f.dataType().simpleString()
+              + "; expected a numeric column");
     }
   }
 }

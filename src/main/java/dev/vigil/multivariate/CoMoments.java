@@ -4,8 +4,9 @@ import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.RowState;
 
 /**
- * Rows and the sums {@code Σ v_a·v_b} (upper triangle, packed) of the centred encoded rows of a chunk; merged by
- * addition. Centring on the reference means from the first pass keeps the sums exact to rounding.
+ * Rows and the sums {@code Σ v_a·v_b} (upper triangle, packed) of the centred encoded rows of a
+ * chunk; merged by addition. Centring on the reference means from the first pass keeps the sums
+ * exact to rounding.
  */
 public final class CoMoments implements RowState {
   private static final long serialVersionUID = 1L;

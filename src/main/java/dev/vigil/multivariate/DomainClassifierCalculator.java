@@ -45,29 +45,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NannyML's domain classifier ({@code DomainClassifierCalculator}, docs/nannyml-multivariate-drift.md §3) on
- * spark-mllib gradient-boosted trees: per chunk, a classifier learns to tell the chunk's rows (label 1) from the
- * reference's (label 0); the value is the AUROC of its out-of-fold scores, pooled over stratified, unshuffled
- * folds. About 0.5 means the chunk looks like the reference; towards 1 it has drifted.
+ * NannyML's domain classifier ({@code DomainClassifierCalculator},
+ * docs/nannyml-multivariate-drift.md §3) on spark-mllib gradient-boosted trees: per chunk, a
+ * classifier learns to tell the chunk's rows (label 1) from the reference's (label 0); the value is
+ * the AUROC of its out-of-fold scores, pooled over stratified, unshuffled folds. About 0.5 means
+ * the chunk looks like the reference; towards 1 it has drifted.
  *
- * <p>Training sets, NannyML's rules on a bounded sample: the reference is sampled systematically (every
- * (n/m)-th row in data order) to at most {@code max_training_rows} rows, and so is each chunk. An analysis chunk
- * trains on the reference sample (label 0) and its own sample (label 1); a reference chunk trains on its own
- * sample (label 1) and the reference sample's rows outside the chunk (label 0), as NannyML labels a chunk inside
- * the whole reference. Below the cap nothing is sampled and the rows are NannyML's. Folds come from each row's
- * rank within its class, as {@code StratifiedKFold(shuffle=False)} cuts them ({@link DomainClassifierMath}).
+ * <p>Training sets, NannyML's rules on a bounded sample: the reference is sampled systematically
+ * (every (n/m)-th row in data order) to at most {@code max_training_rows} rows, and so is each
+ * chunk. An analysis chunk trains on the reference sample (label 0) and its own sample (label 1); a
+ * reference chunk trains on its own sample (label 1) and the reference sample's rows outside the
+ * chunk (label 0), as NannyML labels a chunk inside the whole reference. Below the cap nothing is
+ * sampled and the rows are NannyML's. Folds come from each row's rank within its class, as {@code
+ * StratifiedKFold(shuffle=False)} cuts them ({@link DomainClassifierMath}).
  *
- * <p>Cost: one pass over each dataset builds all samples (cached, at most cap rows per chunk plus the reference
- * sample), then per chunk, reference chunks included, one small shuffle and {@code cv_folds_num} GBT fits run
- * concurrently, each of {@code n_estimators} trees (Spark runs about {@code max_depth + 2} jobs per tree).
+ * <p>Cost: one pass over each dataset builds all samples (cached, at most cap rows per chunk plus
+ * the reference sample), then per chunk, reference chunks included, one small shuffle and {@code
+ * cv_folds_num} GBT fits run concurrently, each of {@code n_estimators} trees (Spark runs about
+ * {@code max_depth + 2} jobs per tree).
  */
 public final class DomainClassifierCalculator implements FrameCalculator {
   public static final String NAME = "multivariate_drift";
   public static final String METRIC = "domain_classifier_auroc";
+
   /** NannyML's default: {@code ConstantThreshold(lower=0.45, upper=0.65)}. */
   public static final Threshold DEFAULT_THRESHOLD = new Threshold.Constant(0.45, 0.65);
+
   /** A training set is hash-partitioned on (label, rank) into one partition per this many rows. */
   static final long ROWS_PER_PARTITION = 50_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(DomainClassifierCalculator.class);
 
   private static final String SOURCE = "_dc_source";
@@ -75,8 +81,12 @@ public final class DomainClassifierCalculator implements FrameCalculator {
   static final String LABEL = "_dc_label";
   static final String FOLD = "_dc_fold";
   private static final String FEATURES = "_dc_features";
-  /** Pool rows: the reference sample, the reference chunks' samples, the analysis chunks' samples. */
+
+  /**
+   * Pool rows: the reference sample, the reference chunks' samples, the analysis chunks' samples.
+   */
   private static final int REFERENCE_SAMPLE = 0;
+
   private static final int REFERENCE_CHUNK = 1;
   private static final int ANALYSIS_CHUNK = 2;
 
@@ -85,11 +95,15 @@ public final class DomainClassifierCalculator implements FrameCalculator {
   private final DomainClassifierConfig settings;
   private final Threshold threshold;
 
-  public DomainClassifierCalculator(List<String> continuous, List<String> categorical, DomainClassifierConfig settings,
+  public DomainClassifierCalculator(
+      List<String> continuous,
+      List<String> categorical,
+      DomainClassifierConfig settings,
       Threshold threshold) {
     if (continuous.isEmpty() && categorical.isEmpty()) {
-      throw new UserException("configuration key 'calculators.multivariate_drift.columns': no column selected;"
-          + " expected at least one feature for the domain classifier");
+      throw new UserException(
+          "configuration key 'calculators.multivariate_drift.columns': no column selected;"
+              + " expected at least one feature for the domain classifier");
     }
     this.continuous = List.copyOf(continuous);
     this.categorical = List.copyOf(categorical);
@@ -107,28 +121,51 @@ public final class DomainClassifierCalculator implements FrameCalculator {
     long referenceRows = reference.rows().count();
     Sample ref = new Sample(referenceRows, Math.min(referenceRows, settings.maxTrainingRows()));
     if (ref.kept() < referenceRows) {
-      LOG.info("domain classifier: the reference is sampled to {} of its {} rows (max_training_rows)", ref.kept(), referenceRows);
+      LOG.info(
+          "domain classifier: the reference is sampled to {} of its {} rows (max_training_rows)",
+          ref.kept(),
+          referenceRows);
     }
     Dataset<Row> pool = pool(reference, analysis, ref).persist(StorageLevel.MEMORY_AND_DISK());
-    ExecutorService workers = Executors.newFixedThreadPool(settings.cvFoldsNum(), r -> {
-      Thread t = new Thread(r, "vigil-domain-classifier");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            settings.cvFoldsNum(),
+            r -> {
+              Thread t = new Thread(r, "vigil-domain-classifier");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       Imputation imputation = imputation(pool);
       int total = reference.chunks().size() + analysis.chunks().size();
       double[] refValues = new double[reference.chunks().size()];
       for (ChunkInfo c : reference.chunks()) {
-        refValues[c.index()] = chunkValue(pool, referenceChunkSet(c, ref), imputation, workers, c,
-            "reference", c.index() + 1, total);
+        refValues[c.index()] =
+            chunkValue(
+                pool,
+                referenceChunkSet(c, ref),
+                imputation,
+                workers,
+                c,
+                "reference",
+                c.index() + 1,
+                total);
       }
       double[] anaValues = new double[analysis.chunks().size()];
       for (ChunkInfo c : analysis.chunks()) {
-        anaValues[c.index()] = chunkValue(pool, analysisChunkSet(c, ref), imputation, workers, c,
-            "analysis", reference.chunks().size() + c.index() + 1, total);
+        anaValues[c.index()] =
+            chunkValue(
+                pool,
+                analysisChunkSet(c, ref),
+                imputation,
+                workers,
+                c,
+                "analysis",
+                reference.chunks().size() + c.index() + 1,
+                total);
       }
-      // NannyML: thresholds limited to [0, 1], a threshold beyond a limit clipped to it (override_using_none=False)
+      // NannyML: thresholds limited to [0, 1], a threshold beyond a limit clipped to it
+      // (override_using_none=False)
       Bounds bounds = threshold.bounds(refValues).clip(0.0, 1.0, LimitMode.CLIP);
       return new Results(measurements(refValues, bounds), measurements(anaValues, bounds));
     } finally {
@@ -141,8 +178,22 @@ public final class DomainClassifierCalculator implements FrameCalculator {
   private static List<Measurement> measurements(double[] values, Bounds b) {
     List<Measurement> out = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
-      out.add(new Measurement(NAME, METRIC, null, null, i, Measurement.finite(values[i]), null, null, null, null, null,
-          b.lower(), b.upper(), b.alert(values[i], AlertRule.OUTSIDE)));
+      out.add(
+          new Measurement(
+              NAME,
+              METRIC,
+              null,
+              null,
+              i,
+              Measurement.finite(values[i]),
+              null,
+              null,
+              null,
+              null,
+              null,
+              b.lower(),
+              b.upper(),
+              b.alert(values[i], AlertRule.OUTSIDE)));
     }
     return out;
   }
@@ -158,8 +209,9 @@ public final class DomainClassifierCalculator implements FrameCalculator {
   }
 
   /**
-   * Every row any chunk's classifier trains on, once: the reference sample, each reference chunk's sample and each
-   * analysis chunk's sample, with the model's inputs, {@code _chunk}, {@code _row} and the rank in its sample.
+   * Every row any chunk's classifier trains on, once: the reference sample, each reference chunk's
+   * sample and each analysis chunk's sample, with the model's inputs, {@code _chunk}, {@code _row}
+   * and the rank in its sample.
    */
   Dataset<Row> pool(Chunked reference, Chunked analysis, Sample ref) {
     return wholeSample(reference.rows(), ref)
@@ -176,8 +228,12 @@ public final class DomainClassifierCalculator implements FrameCalculator {
     for (int i = 0; i < continuous.size(); i++) {
       // NaN and infinities are missing, like nulls (MLlib trees cannot split on them)
       Column x = col(continuous.get(i)).cast(DataTypes.DoubleType);
-      out.add(when(x.isNaN().or(abs(x).equalTo(lit(Double.POSITIVE_INFINITY))), lit(null).cast(DataTypes.DoubleType))
-          .otherwise(x).as(num(i)));
+      out.add(
+          when(
+                  x.isNaN().or(abs(x).equalTo(lit(Double.POSITIVE_INFINITY))),
+                  lit(null).cast(DataTypes.DoubleType))
+              .otherwise(x)
+              .as(num(i)));
     }
     return out;
   }
@@ -199,7 +255,10 @@ public final class DomainClassifierCalculator implements FrameCalculator {
     return rows.select(cols.toArray(Column[]::new)).where(col(RANK).geq(0));
   }
 
-  /** The reference sample over all reference rows, those in no chunk included (NannyML keeps them, label 0). */
+  /**
+   * The reference sample over all reference rows, those in no chunk included (NannyML keeps them,
+   * label 0).
+   */
   private Dataset<Row> wholeSample(Dataset<Row> rows, Sample s) {
     long n = s.rows();
     long m = s.kept();
@@ -207,26 +266,36 @@ public final class DomainClassifierCalculator implements FrameCalculator {
     return pooled(rows, REFERENCE_SAMPLE, udf(rank, DataTypes.LongType).apply(col(Scanner.ROW)));
   }
 
-  /** Each chunk's own sample of at most {@code max_training_rows} rows; the rank is within the chunk's sample. */
+  /**
+   * Each chunk's own sample of at most {@code max_training_rows} rows; the rank is within the
+   * chunk's sample.
+   */
   private Dataset<Row> chunkSamples(Dataset<Row> rows, List<ChunkInfo> chunks, int source) {
     Map<Long, long[]> byGroup = new HashMap<>();
     for (ChunkInfo c : chunks) {
-      byGroup.put(c.group(), new long[] {c.startIndex(), c.rows(), Math.min(c.rows(), settings.maxTrainingRows())});
+      byGroup.put(
+          c.group(),
+          new long[] {c.startIndex(), c.rows(), Math.min(c.rows(), settings.maxTrainingRows())});
     }
-    UDF2<Long, Long, Long> rank = (group, row) -> {
-      long[] c = group == null ? null : byGroup.get(group);
-      return c == null ? -1L : DomainClassifierMath.sampledRank(row - c[0], c[1], c[2]);
-    };
-    return pooled(rows, source, udf(rank, DataTypes.LongType)
-        .apply(col(Scanner.CHUNK).cast(DataTypes.LongType), col(Scanner.ROW)));
+    UDF2<Long, Long, Long> rank =
+        (group, row) -> {
+          long[] c = group == null ? null : byGroup.get(group);
+          return c == null ? -1L : DomainClassifierMath.sampledRank(row - c[0], c[1], c[2]);
+        };
+    return pooled(
+        rows,
+        source,
+        udf(rank, DataTypes.LongType)
+            .apply(col(Scanner.CHUNK).cast(DataTypes.LongType), col(Scanner.ROW)));
   }
 
   // ---------------------------------------------------------------- missing values
 
   /**
-   * Continuous columns with a missing value anywhere in the samples get a 0/1 missing indicator, and their
-   * missing cells the reference sample's mean (MLlib trees take no nulls; the indicator lets a tree split the
-   * missing rows off, as LightGBM's missing-value direction does). Categorical nulls are their own category.
+   * Continuous columns with a missing value anywhere in the samples get a 0/1 missing indicator,
+   * and their missing cells the reference sample's mean (MLlib trees take no nulls; the indicator
+   * lets a tree split the missing rows off, as LightGBM's missing-value direction does).
+   * Categorical nulls are their own category.
    */
   record Imputation(double[] means, boolean[] missing) {}
 
@@ -251,28 +320,43 @@ public final class DomainClassifierCalculator implements FrameCalculator {
 
   // ---------------------------------------------------------------- training sets
 
-  /** Which pool rows train a chunk's classifier, their label and rank within their class, and the class sizes. */
+  /**
+   * Which pool rows train a chunk's classifier, their label and rank within their class, and the
+   * class sizes.
+   */
   record TrainingSet(Column rows, Column label, Column rank, long negatives, long positives) {}
 
   /** An analysis chunk: the reference sample (0) and the chunk's sample (1). */
   TrainingSet analysisChunkSet(ChunkInfo c, Sample ref) {
-    Column positive = col(SOURCE).equalTo(ANALYSIS_CHUNK).and(col(Scanner.CHUNK).equalTo(c.group()));
+    Column positive =
+        col(SOURCE).equalTo(ANALYSIS_CHUNK).and(col(Scanner.CHUNK).equalTo(c.group()));
     Column negative = col(SOURCE).equalTo(REFERENCE_SAMPLE);
-    return new TrainingSet(positive.or(negative), when(positive, 1.0).otherwise(0.0), col(RANK), ref.kept(),
+    return new TrainingSet(
+        positive.or(negative),
+        when(positive, 1.0).otherwise(0.0),
+        col(RANK),
+        ref.kept(),
         Math.min(c.rows(), settings.maxTrainingRows()));
   }
 
   /**
-   * A reference chunk: its own sample (1) and the reference sample's rows outside it (0), re-ranked past the gap
-   * the chunk leaves.
+   * A reference chunk: its own sample (1) and the reference sample's rows outside it (0), re-ranked
+   * past the gap the chunk leaves.
    */
   TrainingSet referenceChunkSet(ChunkInfo c, Sample ref) {
     long inChunk = ref.before(c.endIndex() + 1) - ref.before(c.startIndex());
-    Column positive = col(SOURCE).equalTo(REFERENCE_CHUNK).and(col(Scanner.CHUNK).equalTo(c.group()));
+    Column positive =
+        col(SOURCE).equalTo(REFERENCE_CHUNK).and(col(Scanner.CHUNK).equalTo(c.group()));
     Column row = col(Scanner.ROW);
-    Column negative = col(SOURCE).equalTo(REFERENCE_SAMPLE).and(row.lt(c.startIndex()).or(row.gt(c.endIndex())));
-    Column rank = when(negative.and(row.gt(c.endIndex())), col(RANK).minus(inChunk)).otherwise(col(RANK));
-    return new TrainingSet(positive.or(negative), when(positive, 1.0).otherwise(0.0), rank, ref.kept() - inChunk,
+    Column negative =
+        col(SOURCE).equalTo(REFERENCE_SAMPLE).and(row.lt(c.startIndex()).or(row.gt(c.endIndex())));
+    Column rank =
+        when(negative.and(row.gt(c.endIndex())), col(RANK).minus(inChunk)).otherwise(col(RANK));
+    return new TrainingSet(
+        positive.or(negative),
+        when(positive, 1.0).otherwise(0.0),
+        rank,
+        ref.kept() - inChunk,
         Math.min(c.rows(), settings.maxTrainingRows()));
   }
 
@@ -291,12 +375,13 @@ public final class DomainClassifierCalculator implements FrameCalculator {
   }
 
   /**
-   * The training set of one chunk, hash-partitioned on (label, rank) and sorted by them, so its row order (which
-   * MLlib's split-candidate sampling sees) does not depend on how Spark split the input. Columns: the model's
-   * inputs, label, rank, fold.
+   * The training set of one chunk, hash-partitioned on (label, rank) and sorted by them, so its row
+   * order (which MLlib's split-candidate sampling sees) does not depend on how Spark split the
+   * input. Columns: the model's inputs, label, rank, fold.
    */
   Dataset<Row> trainingRows(Dataset<Row> pool, TrainingSet t) {
-    long[][] starts = DomainClassifierMath.foldStarts(t.negatives(), t.positives(), settings.cvFoldsNum());
+    long[][] starts =
+        DomainClassifierMath.foldStarts(t.negatives(), t.positives(), settings.cvFoldsNum());
     List<Column> cols = new ArrayList<>();
     for (int i = 0; i < categorical.size(); i++) {
       cols.add(col(cat(i)));
@@ -306,8 +391,12 @@ public final class DomainClassifierCalculator implements FrameCalculator {
     }
     cols.add(t.label().as(LABEL));
     cols.add(t.rank().as(RANK));
-    int partitions = (int) Math.max(1, (t.negatives() + t.positives() + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION);
-    return pool.where(t.rows()).select(cols.toArray(Column[]::new))
+    int partitions =
+        (int)
+            Math.max(
+                1, (t.negatives() + t.positives() + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION);
+    return pool.where(t.rows())
+        .select(cols.toArray(Column[]::new))
         .withColumn(FOLD, foldOf(starts))
         .repartition(partitions, col(LABEL), col(RANK))
         .sortWithinPartitions(LABEL, RANK);
@@ -315,8 +404,15 @@ public final class DomainClassifierCalculator implements FrameCalculator {
 
   // ---------------------------------------------------------------- one chunk
 
-  private double chunkValue(Dataset<Row> pool, TrainingSet t, Imputation imputation, ExecutorService workers,
-      ChunkInfo c, String period, int number, int total) {
+  private double chunkValue(
+      Dataset<Row> pool,
+      TrainingSet t,
+      Imputation imputation,
+      ExecutorService workers,
+      ChunkInfo c,
+      String period,
+      int number,
+      int total) {
     long start = System.nanoTime();
     double value;
     if (t.negatives() == 0 || t.positives() == 0) {
@@ -324,22 +420,31 @@ public final class DomainClassifierCalculator implements FrameCalculator {
     } else {
       Dataset<Row> rows = trainingRows(pool, t).persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        value = crossValidatedAuroc(model(rows, imputation), t, workers, period + " chunk " + c.key());
+        value =
+            crossValidatedAuroc(model(rows, imputation), t, workers, period + " chunk " + c.key());
       } finally {
         rows.unpersist();
       }
     }
-    LOG.info("domain classifier: chunk {}/{} ({} {}) AUROC {} from {} reference + {} chunk rows in {} s", number, total,
-        period, c.key(), String.format("%.4f", value), t.negatives(), t.positives(),
+    LOG.info(
+        "domain classifier: chunk {}/{} ({} {}) AUROC {} from {} reference + {} chunk rows in {} s",
+        number,
+        total,
+        period,
+        c.key(),
+        String.format("%.4f", value),
+        t.negatives(),
+        t.positives(),
         String.format("%.1f", (System.nanoTime() - start) / 1e9));
     return value;
   }
 
   /**
    * The model's input: categorical columns as ordinal codes fitted on this training set (NannyML's
-   * OrdinalEncoder per chunk; alphabetical order; nulls the extra code), then continuous columns imputed, then the
-   * missing indicators. A categorical column with more categories than {@code max_bins - 1} enters as plain
-   * codes (a continuous feature) because MLlib needs a bin per category.
+   * OrdinalEncoder per chunk; alphabetical order; nulls the extra code), then continuous columns
+   * imputed, then the missing indicators. A categorical column with more categories than {@code
+   * max_bins - 1} enters as plain codes (a continuous feature) because MLlib needs a bin per
+   * category.
    */
   private Dataset<Row> model(Dataset<Row> rows, Imputation imputation) {
     Dataset<Row> encoded = rows;
@@ -351,14 +456,23 @@ public final class DomainClassifierCalculator implements FrameCalculator {
         in[i] = cat(i);
         out[i] = cat(i) + "_code";
       }
-      StringIndexerModel indexer = new StringIndexer().setInputCols(in).setOutputCols(out).setHandleInvalid("keep")
-          .setStringOrderType("alphabetAsc").fit(rows);
+      StringIndexerModel indexer =
+          new StringIndexer()
+              .setInputCols(in)
+              .setOutputCols(out)
+              .setHandleInvalid("keep")
+              .setStringOrderType("alphabetAsc")
+              .fit(rows);
       encoded = indexer.transform(rows);
       String[][] labels = indexer.labelsArray();
       for (int i = 0; i < out.length; i++) {
         if (labels[i].length + 1 > settings.maxBins()) {
-          LOG.info("domain classifier: column '{}' has {} categories, more than max_bins {} allows; it enters the model"
-              + " as ordinal codes", categorical.get(i), labels[i].length, settings.maxBins());
+          LOG.info(
+              "domain classifier: column '{}' has {} categories, more than max_bins {} allows; it enters the model"
+                  + " as ordinal codes",
+              categorical.get(i),
+              labels[i].length,
+              settings.maxBins());
           encoded = encoded.withColumn(out[i], col(out[i]).as(out[i], Metadata.empty()));
         }
         inputs.add(out[i]);
@@ -366,8 +480,10 @@ public final class DomainClassifierCalculator implements FrameCalculator {
     }
     for (int i = 0; i < continuous.size(); i++) {
       if (imputation.missing()[i]) {
-        encoded = encoded.withColumn(num(i) + "_missing", when(col(num(i)).isNull(), 1.0).otherwise(0.0))
-            .withColumn(num(i), coalesce(col(num(i)), lit(imputation.means()[i])));
+        encoded =
+            encoded
+                .withColumn(num(i) + "_missing", when(col(num(i)).isNull(), 1.0).otherwise(0.0))
+                .withColumn(num(i), coalesce(col(num(i)), lit(imputation.means()[i])));
       }
       inputs.add(num(i));
     }
@@ -376,19 +492,34 @@ public final class DomainClassifierCalculator implements FrameCalculator {
         inputs.add(num(i) + "_missing");
       }
     }
-    return new VectorAssembler().setInputCols(inputs.toArray(String[]::new)).setOutputCol(FEATURES)
-        .setHandleInvalid("keep").transform(encoded).select(FEATURES, LABEL, FOLD);
+    return new VectorAssembler()
+        .setInputCols(inputs.toArray(String[]::new))
+        .setOutputCol(FEATURES)
+        .setHandleInvalid("keep")
+        .transform(encoded)
+        .select(FEATURES, LABEL, FOLD);
   }
 
   private GBTClassifier classifier() {
-    return new GBTClassifier().setLabelCol(LABEL).setFeaturesCol(FEATURES)
-        .setMaxIter(settings.nEstimators()).setStepSize(settings.learningRate()).setMaxDepth(settings.maxDepth())
-        .setMinInstancesPerNode(settings.minChildSamples()).setMaxBins(settings.maxBins()).setSeed(settings.randomState())
-        .setSubsamplingRate(1.0).setFeatureSubsetStrategy("all");
+    return new GBTClassifier()
+        .setLabelCol(LABEL)
+        .setFeaturesCol(FEATURES)
+        .setMaxIter(settings.nEstimators())
+        .setStepSize(settings.learningRate())
+        .setMaxDepth(settings.maxDepth())
+        .setMinInstancesPerNode(settings.minChildSamples())
+        .setMaxBins(settings.maxBins())
+        .setSeed(settings.randomState())
+        .setSubsamplingRate(1.0)
+        .setFeatureSubsetStrategy("all");
   }
 
-  /** One model per fold, trained concurrently on the other folds; the pooled out-of-fold scores' AUROC. */
-  private double crossValidatedAuroc(Dataset<Row> data, TrainingSet t, ExecutorService workers, String what) {
+  /**
+   * One model per fold, trained concurrently on the other folds; the pooled out-of-fold scores'
+   * AUROC.
+   */
+  private double crossValidatedAuroc(
+      Dataset<Row> data, TrainingSet t, ExecutorService workers, String what) {
     int k = settings.cvFoldsNum();
     long[][] starts = DomainClassifierMath.foldStarts(t.negatives(), t.positives(), k);
     var sc = data.sparkSession().sparkContext();
@@ -399,11 +530,18 @@ public final class DomainClassifierCalculator implements FrameCalculator {
       if (held == 0) {
         continue; // fewer rows than folds: nothing to score in this one
       }
-      folds.add(workers.submit(() -> {
-        sc.setJobDescription("domain classifier: " + what + ", fold " + (fold + 1) + "/" + k);
-        GBTClassificationModel model = classifier().fit(data.filter(col(FOLD).notEqual(fold)));
-        return model.transform(data.filter(col(FOLD).equalTo(fold))).select(LABEL, "probability").collectAsList();
-      }));
+      folds.add(
+          workers.submit(
+              () -> {
+                sc.setJobDescription(
+                    "domain classifier: " + what + ", fold " + (fold + 1) + "/" + k);
+                GBTClassificationModel model =
+                    classifier().fit(data.filter(col(FOLD).notEqual(fold)));
+                return model
+                    .transform(data.filter(col(FOLD).equalTo(fold)))
+                    .select(LABEL, "probability")
+                    .collectAsList();
+              }));
     }
     List<Row> scored = new ArrayList<>();
     for (Future<List<Row>> f : folds) {
@@ -413,7 +551,9 @@ public final class DomainClassifierCalculator implements FrameCalculator {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while training the domain classifier", e);
       } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        throw e.getCause() instanceof RuntimeException re
+            ? re
+            : new IllegalStateException(e.getCause());
       }
     }
     double[] scores = new double[scored.size()];

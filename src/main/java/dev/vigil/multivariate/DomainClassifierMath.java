@@ -5,18 +5,19 @@ import java.math.BigInteger;
 import java.util.TreeMap;
 
 /**
- * The domain classifier's arithmetic, free of Spark: the deterministic sample of a class's rows, the
- * cross-validation folds of scikit-learn's {@code StratifiedKFold(shuffle=False)} (NannyML's), and the pooled
- * out-of-fold AUROC.
+ * The domain classifier's arithmetic, free of Spark: the deterministic sample of a class's rows,
+ * the cross-validation folds of scikit-learn's {@code StratifiedKFold(shuffle=False)} (NannyML's),
+ * and the pooled out-of-fold AUROC.
  */
 public final class DomainClassifierMath {
   private DomainClassifierMath() {}
 
   /**
-   * How many of the first {@code r} of {@code n} rows (in data order) a systematic sample of {@code m ≤ n} rows
-   * keeps: {@code ⌊r·m/n⌋}. Row {@code r} is kept when this grows from {@code r} to {@code r + 1}, so exactly
-   * {@code m} rows are kept, spread evenly over the data, and a kept row's rank among them is
-   * {@code keptBefore(r+1) − 1}. With {@code m = n} every row is kept with rank {@code r}.
+   * How many of the first {@code r} of {@code n} rows (in data order) a systematic sample of {@code
+   * m ≤ n} rows keeps: {@code ⌊r·m/n⌋}. Row {@code r} is kept when this grows from {@code r} to
+   * {@code r + 1}, so exactly {@code m} rows are kept, spread evenly over the data, and a kept
+   * row's rank among them is {@code keptBefore(r+1) − 1}. With {@code m = n} every row is kept with
+   * rank {@code r}.
    */
   public static long keptBefore(long r, long n, long m) {
     if (m >= n) {
@@ -26,23 +27,30 @@ public final class DomainClassifierMath {
     try {
       product = Math.multiplyExact(r, m);
     } catch (ArithmeticException overflow) {
-      return BigInteger.valueOf(r).multiply(BigInteger.valueOf(m)).divide(BigInteger.valueOf(n)).longValueExact();
+      return BigInteger.valueOf(r)
+          .multiply(BigInteger.valueOf(m))
+          .divide(BigInteger.valueOf(n))
+          .longValueExact();
     }
     return product / n;
   }
 
-  /** The rank of row {@code r} among the {@code m} kept of {@code n}, or -1 when the sample leaves it out. */
+  /**
+   * The rank of row {@code r} among the {@code m} kept of {@code n}, or -1 when the sample leaves
+   * it out.
+   */
   public static long sampledRank(long r, long n, long m) {
     long after = keptBefore(r + 1, n, m);
     return after > keptBefore(r, n, m) ? after - 1 : -1;
   }
 
   /**
-   * scikit-learn's {@code StratifiedKFold(n_splits=k)} without shuffling, for {@code m0} rows of class 0 and
-   * {@code m1} of class 1: the labels, sorted, are dealt round-robin over the k folds, and each class's rows, in
-   * data order, fill its folds in order. Returns {@code starts[c][i]}, the first rank (within class c) of fold i;
-   * {@code starts[c][k] = m_c}. Fold i of class 0 gets one row more than ⌊m0/k⌋ when i < m0 mod k; class 1's
-   * extra rows start at fold {@code m0 mod k}.
+   * scikit-learn's {@code StratifiedKFold(n_splits=k)} without shuffling, for {@code m0} rows of
+   * class 0 and {@code m1} of class 1: the labels, sorted, are dealt round-robin over the k folds,
+   * and each class's rows, in data order, fill its folds in order. Returns {@code starts[c][i]},
+   * the first rank (within class c) of fold i; {@code starts[c][k] = m_c}. Fold i of class 0 gets
+   * one row more than ⌊m0/k⌋ when i < m0 mod k; class 1's extra rows start at fold {@code m0 mod
+   * k}.
    */
   public static long[][] foldStarts(long m0, long m1, int k) {
     long[][] starts = new long[2][k + 1];
@@ -61,7 +69,10 @@ public final class DomainClassifierMath {
     return x / k + (i < x % k ? 1 : 0);
   }
 
-  /** The fold of the row with rank {@code rank} in its class, given that class's {@link #foldStarts}. */
+  /**
+   * The fold of the row with rank {@code rank} in its class, given that class's {@link
+   * #foldStarts}.
+   */
   public static int fold(long rank, long[] starts) {
     int f = 0;
     while (f + 2 < starts.length && rank >= starts[f + 1]) {
@@ -71,8 +82,8 @@ public final class DomainClassifierMath {
   }
 
   /**
-   * scikit-learn's {@code roc_auc_score} over pooled scores (label 1 = the chunk), ties counted half; 0.5 when
-   * one class is absent, as NannyML (reference and chunk cannot be told apart).
+   * scikit-learn's {@code roc_auc_score} over pooled scores (label 1 = the chunk), ties counted
+   * half; 0.5 when one class is absent, as NannyML (reference and chunk cannot be told apart).
    */
   public static double auroc(double[] scores, boolean[] positive) {
     TreeMap<Double, Long> pos = new TreeMap<>();

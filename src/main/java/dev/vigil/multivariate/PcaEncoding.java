@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * NannyML's preprocessing before the PCA, fitted on the reference: missing continuous values → the reference
- * mean, missing categories → the reference mode (most frequent; ties → the smallest value), then categories →
- * their relative frequency in the imputed reference (so the mode's frequency counts the imputed rows; a
- * category unseen in the reference → 0). {@link #center} gives a row's encoded values minus their reference
- * means, the input of both the co-moment matrix and the reconstruction error.
+ * NannyML's preprocessing before the PCA, fitted on the reference: missing continuous values → the
+ * reference mean, missing categories → the reference mode (most frequent; ties → the smallest
+ * value), then categories → their relative frequency in the imputed reference (so the mode's
+ * frequency counts the imputed rows; a category unseen in the reference → 0). {@link #center} gives
+ * a row's encoded values minus their reference means, the input of both the co-moment matrix and
+ * the reconstruction error.
  */
 public final class PcaEncoding implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -19,7 +20,11 @@ public final class PcaEncoding implements Serializable {
   private final double[] modeFrequency;
   private final double[] encodedMean;
 
-  private PcaEncoding(double[] means, List<Map<String, Double>> frequencies, double[] modeFrequency, double[] encodedMean) {
+  private PcaEncoding(
+      double[] means,
+      List<Map<String, Double>> frequencies,
+      double[] modeFrequency,
+      double[] encodedMean) {
     this.means = means;
     this.frequencies = frequencies;
     this.modeFrequency = modeFrequency;
@@ -28,11 +33,13 @@ public final class PcaEncoding implements Serializable {
 
   /**
    * @param means reference mean of each continuous column (over its non-missing values)
-   * @param categoryCounts reference counts of each categorical column's values (missing values not included)
+   * @param categoryCounts reference counts of each categorical column's values (missing values not
+   *     included)
    * @param missing reference missing values of each categorical column
    * @param rows reference rows
    */
-  public static PcaEncoding fit(double[] means, List<Map<String, Long>> categoryCounts, long[] missing, long rows) {
+  public static PcaEncoding fit(
+      double[] means, List<Map<String, Long>> categoryCounts, long[] missing, long rows) {
     int nc = means.length;
     int ns = categoryCounts.size();
     double[] encodedMean = new double[nc + ns];

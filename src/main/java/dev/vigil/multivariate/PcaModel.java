@@ -8,17 +8,19 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
- * The fitted reconstruction model: encoding, standard scaling and the top-k principal directions of the scaled
- * reference. Fitted on the driver from the d×d co-moment matrix (no reference row leaves the executors); a row's
- * reconstruction error is the Euclidean distance between its scaled values and their projection on the k
- * directions (NannyML's {@code inverse_transform(transform(z))}).
+ * The fitted reconstruction model: encoding, standard scaling and the top-k principal directions of
+ * the scaled reference. Fitted on the driver from the d×d co-moment matrix (no reference row leaves
+ * the executors); a row's reconstruction error is the Euclidean distance between its scaled values
+ * and their projection on the k directions (NannyML's {@code inverse_transform(transform(z))}).
  */
 public final class PcaModel implements Serializable {
   private static final long serialVersionUID = 1L;
   private final PcaEncoding encoding;
   private final double[] scale;
+
   /** k rows of d: the principal directions. */
   private final double[][] components;
+
   private final double[] explainedVarianceRatio;
 
   private PcaModel(PcaEncoding encoding, double[] scale, double[][] components, double[] ratio) {
@@ -30,10 +32,11 @@ public final class PcaModel implements Serializable {
 
   /**
    * @param comoments {@code Σ v_a·v_b} over the n reference rows of the centred encoded values
-   * @param nComponents in (0, 1): the smallest k whose cumulative explained-variance ratio is strictly greater
-   *     (scikit-learn's rule); ≥ 1: exactly that many components
+   * @param nComponents in (0, 1): the smallest k whose cumulative explained-variance ratio is
+   *     strictly greater (scikit-learn's rule); ≥ 1: exactly that many components
    */
-  public static PcaModel fit(PcaEncoding encoding, long n, double[][] comoments, double nComponents) {
+  public static PcaModel fit(
+      PcaEncoding encoding, long n, double[][] comoments, double nComponents) {
     int d = comoments.length;
     double[] mean = encoding.encodedMean();
     double[] scale = new double[d];
@@ -73,15 +76,23 @@ public final class PcaModel implements Serializable {
     return new PcaModel(encoding, scale, p, ratio);
   }
 
-  /** The number of components for {@code nComponents} given the explained-variance ratios (descending). */
+  /**
+   * The number of components for {@code nComponents} given the explained-variance ratios
+   * (descending).
+   */
   static int components(double[] ratio, double nComponents) {
     int d = ratio.length;
     if (nComponents >= 1) {
       int k = (int) nComponents;
       if (k > d) {
-        throw new UserException("configuration key 'calculators.multivariate_drift.n_components': " + k
-            + " components asked for, but the selected columns give only " + d + "; expected at most " + d
-            + " or a fraction in (0, 1)");
+        throw new UserException(
+            "configuration key 'calculators.multivariate_drift.n_components': "
+                + k
+                + " components asked for, but the selected columns give only "
+                + d
+                + "; expected at most "
+                + d
+                + " or a fraction in (0, 1)");
       }
       return k;
     }
@@ -116,8 +127,9 @@ public final class PcaModel implements Serializable {
   }
 
   /**
-   * The reconstruction error of a centred encoded row; {@code work} is scratch space of {@link #workSize()}
-   * (a shorter one is replaced by a new array, so a per-row caller should pass one of that size).
+   * The reconstruction error of a centred encoded row; {@code work} is scratch space of {@link
+   * #workSize()} (a shorter one is replaced by a new array, so a per-row caller should pass one of
+   * that size).
    */
   public double error(double[] centred, double[] work) {
     int d = scale.length;

@@ -24,12 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NannyML's data-reconstruction drift ({@code DataReconstructionDriftCalculator}, docs/nannyml-multivariate-drift.md):
- * impute, count-encode and standard-scale the features as fitted on the reference, keep the PCA directions that
- * explain {@code n_components} of the variance, and report per chunk the mean Euclidean distance between a
- * scaled row and its reconstruction. Three reference passes (means and category counts; the co-moment matrix;
- * the reference chunks' errors) and the errors ride in the single analysis pass. The d×d eigen-decomposition
- * runs on the driver; no row does.
+ * NannyML's data-reconstruction drift ({@code DataReconstructionDriftCalculator},
+ * docs/nannyml-multivariate-drift.md): impute, count-encode and standard-scale the features as
+ * fitted on the reference, keep the PCA directions that explain {@code n_components} of the
+ * variance, and report per chunk the mean Euclidean distance between a scaled row and its
+ * reconstruction. Three reference passes (means and category counts; the co-moment matrix; the
+ * reference chunks' errors) and the errors ride in the single analysis pass. The d×d
+ * eigen-decomposition runs on the driver; no row does.
  */
 public final class ReconstructionDriftCalculator implements Calculator {
   public static final String NAME = "multivariate_drift";
@@ -41,11 +42,13 @@ public final class ReconstructionDriftCalculator implements Calculator {
   private final double nComponents;
   private final Threshold threshold;
 
-  public ReconstructionDriftCalculator(List<String> continuous, List<String> categorical, double nComponents,
-      Threshold threshold) {
+  public ReconstructionDriftCalculator(
+      List<String> continuous, List<String> categorical, double nComponents, Threshold threshold) {
     if (continuous.size() + categorical.size() < 2) {
-      throw new UserException("configuration key 'calculators.multivariate_drift.columns': " + (continuous.size()
-          + categorical.size()) + " column(s) selected; expected at least 2 (a reconstruction of one column is exact)");
+      throw new UserException(
+          "configuration key 'calculators.multivariate_drift.columns': "
+              + (continuous.size() + categorical.size())
+              + " column(s) selected; expected at least 2 (a reconstruction of one column is exact)");
     }
     this.continuous = List.copyOf(continuous);
     this.categorical = List.copyOf(categorical);
@@ -66,7 +69,10 @@ public final class ReconstructionDriftCalculator implements Calculator {
     return specs;
   }
 
-  /** Second pass: the co-moments under the fitted encoding; third pass: the reference chunks' errors. */
+  /**
+   * Second pass: the co-moments under the fitted encoding; third pass: the reference chunks'
+   * errors.
+   */
   @Override
   public List<StateSpec> refinementSpecs(ChunkTable reference) {
     if (reference.find(CoMomentsOf.class, s -> true).isEmpty()) {
@@ -82,13 +88,19 @@ public final class ReconstructionDriftCalculator implements Calculator {
     if (reference.find(ReconstructionErrorOf.class, s -> true).isEmpty()) {
       CoMomentsOf spec = reference.find(CoMomentsOf.class, s -> true).orElseThrow();
       Map<String, PcaModel> models = new LinkedHashMap<>();
-      spec.encodings().forEach((seg, encoding) -> {
-        CoMoments m = reference.whole(seg.isEmpty() ? null : seg, spec);
-        PcaModel model = PcaModel.fit(encoding, m.n(), m.matrix(), nComponents);
-        LOG.info("multivariate_drift{}: {} of {} principal components kept (n_components {})",
-            seg.isEmpty() ? "" : " [" + seg + "]", model.components(), encoding.width(), nComponents);
-        models.put(seg, model);
-      });
+      spec.encodings()
+          .forEach(
+              (seg, encoding) -> {
+                CoMoments m = reference.whole(seg.isEmpty() ? null : seg, spec);
+                PcaModel model = PcaModel.fit(encoding, m.n(), m.matrix(), nComponents);
+                LOG.info(
+                    "multivariate_drift{}: {} of {} principal components kept (n_components {})",
+                    seg.isEmpty() ? "" : " [" + seg + "]",
+                    model.components(),
+                    encoding.width(),
+                    nComponents);
+                models.put(seg, model);
+              });
       return List.of(new ReconstructionErrorOf(continuous, categorical, models));
     }
     return List.of();
@@ -125,9 +137,13 @@ public final class ReconstructionDriftCalculator implements Calculator {
   }
 
   private static UserException noValues(String column, String seg) {
-    return new UserException("column '" + column + "' has no values in the reference" + (seg == null ? "" : " of segment " + seg)
-        + "; multivariate_drift needs some to impute its missing values (drop the column from"
-        + " calculators.multivariate_drift.columns)");
+    return new UserException(
+        "column '"
+            + column
+            + "' has no values in the reference"
+            + (seg == null ? "" : " of segment " + seg)
+            + "; multivariate_drift needs some to impute its missing values (drop the column from"
+            + " calculators.multivariate_drift.columns)");
   }
 
   @Override
@@ -164,9 +180,22 @@ public final class ReconstructionDriftCalculator implements Calculator {
           double se = e.n() < 2 ? Double.NaN : e.std() / Math.sqrt(e.n());
           double upper = value + 3 * se;
           double lower = Math.max(value - 3 * se, 0);
-          out.add(new Measurement(NAME, METRIC, null, seg, i, Measurement.finite(value), null, Measurement.finite(se),
-              null, Double.isNaN(se) ? null : Measurement.finite(lower), Measurement.finite(upper), b.lower(), b.upper(),
-              e.n() > 0 && b.alert(value, AlertRule.STRICTLY_INSIDE)));
+          out.add(
+              new Measurement(
+                  NAME,
+                  METRIC,
+                  null,
+                  seg,
+                  i,
+                  Measurement.finite(value),
+                  null,
+                  Measurement.finite(se),
+                  null,
+                  Double.isNaN(se) ? null : Measurement.finite(lower),
+                  Measurement.finite(upper),
+                  b.lower(),
+                  b.upper(),
+                  e.n() > 0 && b.alert(value, AlertRule.STRICTLY_INSIDE)));
         }
       }
       return out;

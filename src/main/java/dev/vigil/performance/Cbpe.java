@@ -6,17 +6,18 @@ import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * NannyML's confidence-based performance estimation (CBPE) for binary classification, over grouped counts
- * (docs/nannyml-cbpe.md): the expected confusion matrix of a chunk from calibrated probabilities, ROC AUC and
- * average precision from the expected true-positive curve over the scores in descending order, and the decision
- * whether to calibrate at all. Plain Java; the scan supplies the counts.
+ * NannyML's confidence-based performance estimation (CBPE) for binary classification, over grouped
+ * counts (docs/nannyml-cbpe.md): the expected confusion matrix of a chunk from calibrated
+ * probabilities, ROC AUC and average precision from the expected true-positive curve over the
+ * scores in descending order, and the decision whether to calibrate at all. Plain Java; the scan
+ * supplies the counts.
  */
 public final class Cbpe {
   private Cbpe() {}
 
   /**
-   * A chunk's distinct scores (ascending) with their rows predicted 0 and 1 and their calibrated probability,
-   * computed once per chunk.
+   * A chunk's distinct scores (ascending) with their rows predicted 0 and 1 and their calibrated
+   * probability, computed once per chunk.
    */
   public record Groups(double[] scores, long[] n0, long[] n1, double[] p) {
     public static Groups of(NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
@@ -36,8 +37,12 @@ public final class Cbpe {
       return new Groups(s, a, b, p);
     }
 
-    /** Merges two ascending score→count arrays (predicted 0, predicted 1) and calibrates each score once. */
-    public static Groups of(double[] s0, long[] c0, double[] s1, long[] c1, DoubleUnaryOperator calibrated) {
+    /**
+     * Merges two ascending score→count arrays (predicted 0, predicted 1) and calibrates each score
+     * once.
+     */
+    public static Groups of(
+        double[] s0, long[] c0, double[] s1, long[] c1, DoubleUnaryOperator calibrated) {
       ClassificationMath.ScoreMerge m = ClassificationMath.ScoreMerge.of(s0, c0, s1, c1);
       double[] p = new double[m.scores().length];
       for (int k = 0; k < p.length; k++) {
@@ -54,7 +59,8 @@ public final class Cbpe {
    * @param byScore ascending score → {rows predicted 0, rows predicted 1}
    * @param calibrated the calibration map (identity when not calibrating)
    */
-  public static Expected expected(NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
+  public static Expected expected(
+      NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
     return expected(Groups.of(byScore, calibrated));
   }
 
@@ -81,8 +87,11 @@ public final class Cbpe {
     return b == 0 ? 0 : a / b;
   }
 
-  /** The estimate of a confusion-based metric (NannyML returns 0, not NaN, on an empty denominator). */
-  public static double metric(String metric, Expected e, dev.vigil.config.RealizedPerformanceConfig config) {
+  /**
+   * The estimate of a confusion-based metric (NannyML returns 0, not NaN, on an empty denominator).
+   */
+  public static double metric(
+      String metric, Expected e, dev.vigil.config.RealizedPerformanceConfig config) {
     double[][] businessValue = config.businessValueMatrix();
     boolean perPrediction = config.normalizeBusinessValuePerPrediction();
     String norm = config.normalizeConfusionMatrix();
@@ -92,20 +101,50 @@ public final class Cbpe {
       case "specificity" -> ratio(e.tn, e.tn + e.fp);
       case "f1" -> ratio(e.tp, e.tp + 0.5 * (e.fp + e.fn));
       case "accuracy" -> e.n == 0 ? Double.NaN : (e.tp + e.tn) / e.n;
-      case "true_positive" -> e.n == 0 ? Double.NaN : norm == null ? e.tp
-          : e.tp / (norm.equals("all") ? e.n : norm.equals("true") ? e.tp + e.fn : e.tp + e.fp);
-      case "false_positive" -> e.n == 0 ? Double.NaN : norm == null ? e.fp
-          : e.fp / (norm.equals("all") ? e.n : norm.equals("true") ? e.tn + e.fp : e.tp + e.fp);
-      case "false_negative" -> e.n == 0 ? Double.NaN : norm == null ? e.fn
-          : e.fn / (norm.equals("all") ? e.n : norm.equals("true") ? e.tp + e.fn : e.tn + e.fn);
-      case "true_negative" -> e.n == 0 ? Double.NaN : norm == null ? e.tn
-          : e.tn / (norm.equals("all") ? e.n : norm.equals("true") ? e.tn + e.fp : e.tn + e.fn);
+      case "true_positive" ->
+          e.n == 0
+              ? Double.NaN
+              : norm == null
+                  ? e.tp
+                  : e.tp
+                      / (norm.equals("all")
+                          ? e.n
+                          : norm.equals("true") ? e.tp + e.fn : e.tp + e.fp);
+      case "false_positive" ->
+          e.n == 0
+              ? Double.NaN
+              : norm == null
+                  ? e.fp
+                  : e.fp
+                      / (norm.equals("all")
+                          ? e.n
+                          : norm.equals("true") ? e.tn + e.fp : e.tp + e.fp);
+      case "false_negative" ->
+          e.n == 0
+              ? Double.NaN
+              : norm == null
+                  ? e.fn
+                  : e.fn
+                      / (norm.equals("all")
+                          ? e.n
+                          : norm.equals("true") ? e.tp + e.fn : e.tn + e.fn);
+      case "true_negative" ->
+          e.n == 0
+              ? Double.NaN
+              : norm == null
+                  ? e.tn
+                  : e.tn
+                      / (norm.equals("all")
+                          ? e.n
+                          : norm.equals("true") ? e.tn + e.fp : e.tn + e.fn);
       case "business_value" -> {
         if (e.n == 0) {
           yield Double.NaN;
         }
         if (!perPrediction) {
-          yield businessValue[0][0] * e.tn + businessValue[0][1] * e.fp + businessValue[1][0] * e.fn
+          yield businessValue[0][0] * e.tn
+              + businessValue[0][1] * e.fp
+              + businessValue[1][0] * e.fn
               + businessValue[1][1] * e.tp;
         }
         double negative = e.tn + e.fn;
@@ -122,68 +161,76 @@ public final class Cbpe {
   }
 
   /**
-   * Estimated ROC AUC: rows by score descending, cumulative sums of the calibrated probability as expected true
-   * positives (and position − that as false positives), both rounded to 5 decimals as NannyML does, normalised,
-   * and the trapezoid over every row. Rows of one score share a probability, so their order does not matter and
-   * expanding the groups reproduces NannyML's row-level curve. NaN without rows or without expected positives or
-   * negatives.
+   * Estimated ROC AUC: rows by score descending, cumulative sums of the calibrated probability as
+   * expected true positives (and position − that as false positives), both rounded to 5 decimals as
+   * NannyML does, normalised, and the trapezoid over every row. Rows of one score share a
+   * probability, so their order does not matter and expanding the groups reproduces NannyML's
+   * row-level curve. NaN without rows or without expected positives or negatives.
    */
-  public static double rocAuc(NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
+  public static double rocAuc(
+      NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
     return rocAuc(Groups.of(byScore, calibrated));
   }
 
   public static double rocAuc(Groups g) {
-    double[] last = walkRows(g, (k, cum) -> { });
+    double[] last = walkRows(g, (k, cum) -> {});
     double tpsEnd = round5(last[0]);
     double fpsEnd = round5(last[1]);
     if (last[2] == 0 || tpsEnd == 0 || fpsEnd == 0) {
       return Double.NaN;
     }
     double[] curve = {0, 0, 0}; // previous tpr, previous fpr, area
-    walkRows(g, (k, cum) -> {
-      double tpr = round5(cum) / tpsEnd;
-      double fpr = round5(k - cum) / fpsEnd;
-      curve[2] += (fpr - curve[1]) * (tpr + curve[0]) / 2.0;
-      curve[0] = tpr;
-      curve[1] = fpr;
-    });
+    walkRows(
+        g,
+        (k, cum) -> {
+          double tpr = round5(cum) / tpsEnd;
+          double fpr = round5(k - cum) / fpsEnd;
+          curve[2] += (fpr - curve[1]) * (tpr + curve[0]) / 2.0;
+          curve[0] = tpr;
+          curve[1] = fpr;
+        });
     return curve[2];
   }
 
   /**
-   * Estimated average precision: over every row by score descending, {@code Σ (R_k − R_{k−1}) · TP_k / k} with
-   * TP_k the rounded cumulative calibrated probability and R_k = TP_k / TP_n (NannyML's form, a precision at
-   * every row rather than at distinct thresholds).
+   * Estimated average precision: over every row by score descending, {@code Σ (R_k − R_{k−1}) ·
+   * TP_k / k} with TP_k the rounded cumulative calibrated probability and R_k = TP_k / TP_n
+   * (NannyML's form, a precision at every row rather than at distinct thresholds).
    */
-  public static double averagePrecision(NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
+  public static double averagePrecision(
+      NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
     return averagePrecision(Groups.of(byScore, calibrated));
   }
 
   public static double averagePrecision(Groups g) {
-    double[] last = walkRows(g, (k, cum) -> { });
+    double[] last = walkRows(g, (k, cum) -> {});
     double tpsEnd = round5(last[0]);
     if (last[2] == 0 || tpsEnd == 0) {
       return Double.NaN;
     }
     double[] sum = {0, 0}; // previous recall, average precision
-    walkRows(g, (k, cum) -> {
-      double tps = round5(cum);
-      double recall = tps / tpsEnd;
-      sum[1] += (recall - sum[0]) * (tps / k);
-      sum[0] = recall;
-    });
+    walkRows(
+        g,
+        (k, cum) -> {
+          double tps = round5(cum);
+          double recall = tps / tpsEnd;
+          sum[1] += (recall - sum[0]) * (tps / k);
+          sum[0] = recall;
+        });
     return sum[1];
   }
 
-  /** Sees row k (1-based, by score descending) with the cumulative calibrated probability up to it. */
+  /**
+   * Sees row k (1-based, by score descending) with the cumulative calibrated probability up to it.
+   */
   private interface RowVisitor {
     void row(long k, double cumulative);
   }
 
   /**
-   * Expands the groups into rows by score descending (rows of one score share a probability, so their order does
-   * not matter), summing the probabilities one row at a time as NannyML's cumulative sum does; returns {final
-   * cumulative probability, rows − it, rows}.
+   * Expands the groups into rows by score descending (rows of one score share a probability, so
+   * their order does not matter), summing the probabilities one row at a time as NannyML's
+   * cumulative sum does; returns {final cumulative probability, rows − it, rows}.
    */
   private static double[] walkRows(Groups g, RowVisitor visitor) {
     double cum = 0;
@@ -203,11 +250,11 @@ public final class Cbpe {
   public record Decision(boolean calibrate, double eceBefore, double eceAfter, String reason) {}
 
   /**
-   * NannyML's rule: no calibration with a single class or a reference ROC AUC above 0.999; otherwise calibrate
-   * when isotonic calibration, cross-fitted over folds of the reference, lowers the expected calibration error
-   * (10 equal-count bins). NannyML draws its 10 folds with a seeded stratified shuffle over row positions; Vigil
-   * uses 10 folds by a hash of the row (no rows reach the driver) and splits a group of tied values across a bin
-   * edge in proportion.
+   * NannyML's rule: no calibration with a single class or a reference ROC AUC above 0.999;
+   * otherwise calibrate when isotonic calibration, cross-fitted over folds of the reference, lowers
+   * the expected calibration error (10 equal-count bins). NannyML draws its 10 folds with a seeded
+   * stratified shuffle over row positions; Vigil uses 10 folds by a hash of the row (no rows reach
+   * the driver) and splits a group of tied values across a bin edge in proportion.
    *
    * @param folds ascending score → {negatives, positives} of fold f at [2f, 2f+1]
    */
@@ -223,10 +270,12 @@ public final class Cbpe {
       }
     }
     if (pos == 0 || neg == 0) {
-      return new Decision(false, Double.NaN, Double.NaN, "the reference targets have a single class");
+      return new Decision(
+          false, Double.NaN, Double.NaN, "the reference targets have a single class");
     }
     if (referenceRocAuc > 0.999) {
-      return new Decision(false, Double.NaN, Double.NaN, "reference ROC AUC " + referenceRocAuc + " > 0.999");
+      return new Decision(
+          false, Double.NaN, Double.NaN, "reference ROC AUC " + referenceRocAuc + " > 0.999");
     }
     TreeMap<Double, double[]> before = new TreeMap<>();
     TreeMap<Double, double[]> after = new TreeMap<>();
@@ -266,15 +315,20 @@ public final class Cbpe {
     }
     double eb = ece(before);
     double ea = ece(after);
-    return new Decision(eb > ea, eb, ea, eb > ea ? "calibration lowers the expected calibration error"
-        : "calibration does not lower the expected calibration error");
+    return new Decision(
+        eb > ea,
+        eb,
+        ea,
+        eb > ea
+            ? "calibration lowers the expected calibration error"
+            : "calibration does not lower the expected calibration error");
   }
 
   /**
-   * Expected calibration error of grouped predictions (ascending value → {rows, positives}): rows in value order
-   * cut into bins at multiples of ⌊L/B⌋ (B = 10, or L/2 for L ≤ 20; the last edge at L, as NannyML), each bin
-   * weighing |mean prediction − mean label| by its share of rows; a tied group straddling an edge is split
-   * in proportion.
+   * Expected calibration error of grouped predictions (ascending value → {rows, positives}): rows
+   * in value order cut into bins at multiples of ⌊L/B⌋ (B = 10, or L/2 for L ≤ 20; the last edge at
+   * L, as NannyML), each bin weighing |mean prediction − mean label| by its share of rows; a tied
+   * group straddling an edge is split in proportion.
    */
   static double ece(NavigableMap<Double, double[]> groups) {
     double total = 0;

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 /**
- * Binary classification metrics from confusion counts and per-class score counts (sklearn's definitions, as
- * NannyML 0.13.1 calls them; docs/nannyml-realized-performance.md), and their sampling errors.
+ * Binary classification metrics from confusion counts and per-class score counts (sklearn's
+ * definitions, as NannyML 0.13.1 calls them; docs/nannyml-realized-performance.md), and their
+ * sampling errors.
  */
 public final class ClassificationMath {
   private ClassificationMath() {}
@@ -31,16 +32,21 @@ public final class ClassificationMath {
   }
 
   public static double precision(Confusion c) {
-    return c.targetHasBothClasses() && c.predictionHasBothClasses() ? (double) c.tp / (c.tp + c.fp) : Double.NaN;
+    return c.targetHasBothClasses() && c.predictionHasBothClasses()
+        ? (double) c.tp / (c.tp + c.fp)
+        : Double.NaN;
   }
 
   public static double recall(Confusion c) {
-    return c.targetHasBothClasses() && c.predictionHasBothClasses() ? (double) c.tp / (c.tp + c.fn) : Double.NaN;
+    return c.targetHasBothClasses() && c.predictionHasBothClasses()
+        ? (double) c.tp / (c.tp + c.fn)
+        : Double.NaN;
   }
 
   public static double f1(Confusion c) {
     return c.targetHasBothClasses() && c.predictionHasBothClasses()
-        ? 2.0 * c.tp / (2.0 * c.tp + c.fp + c.fn) : Double.NaN;
+        ? 2.0 * c.tp / (2.0 * c.tp + c.fp + c.fn)
+        : Double.NaN;
   }
 
   public static double specificity(Confusion c) {
@@ -69,25 +75,30 @@ public final class ClassificationMath {
   }
 
   /**
-   * ROC AUC from the score counts of the positives and the negatives: the Mann–Whitney form with ties counted
-   * half, equal to sklearn's trapezoidal area. NaN without both classes.
+   * ROC AUC from the score counts of the positives and the negatives: the Mann–Whitney form with
+   * ties counted half, equal to sklearn's trapezoidal area. NaN without both classes.
    */
-  public static double rocAuc(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+  public static double rocAuc(
+      NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
     long p = total(positives);
     long n = total(negatives);
     if (p == 0 || n == 0) {
       return Double.NaN;
     }
     double[] sum = {0};
-    walkPositives(positives, negatives, (count, negBelow, negEqual) -> sum[0] += count * (negBelow + 0.5 * negEqual));
+    walkPositives(
+        positives,
+        negatives,
+        (count, negBelow, negEqual) -> sum[0] += count * (negBelow + 0.5 * negEqual));
     return sum[0] / ((double) p * n);
   }
 
   /**
-   * sklearn's average precision: over the distinct scores, descending, {@code Σ (R_k − R_{k−1}) · P_k}. NaN
-   * without positives.
+   * sklearn's average precision: over the distinct scores, descending, {@code Σ (R_k − R_{k−1}) ·
+   * P_k}. NaN without positives.
    */
-  public static double averagePrecision(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+  public static double averagePrecision(
+      NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
     long p = total(positives);
     if (p == 0) {
       return Double.NaN;
@@ -109,12 +120,13 @@ public final class ClassificationMath {
   }
 
   /**
-   * The reference component of ROC AUC's sampling error: the population std, over the positives, of the share of
-   * negatives ranked below each (labels and scores flipped when positives are the majority), ties counted half,
-   * and the positives' share of the reference. NannyML orders tied scores by numpy's unstable sort, which moves
-   * this component by up to ~0.3%.
+   * The reference component of ROC AUC's sampling error: the population std, over the positives, of
+   * the share of negatives ranked below each (labels and scores flipped when positives are the
+   * majority), ties counted half, and the positives' share of the reference. NannyML orders tied
+   * scores by numpy's unstable sort, which moves this component by up to ~0.3%.
    */
-  public static double[] rocAucComponent(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+  public static double[] rocAucComponent(
+      NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
     long p = total(positives);
     long n = total(negatives);
     if (p == 0 || n == 0) {
@@ -131,11 +143,14 @@ public final class ClassificationMath {
     }
     long negatives0 = n;
     double[] sums = {0, 0};
-    walkPositives(pos, neg, (count, negBelow, negEqual) -> {
-      double v = (negBelow + 0.5 * negEqual) / negatives0;
-      sums[0] += count * v;
-      sums[1] += count * v * v;
-    });
+    walkPositives(
+        pos,
+        neg,
+        (count, negBelow, negEqual) -> {
+          double v = (negBelow + 0.5 * negEqual) / negatives0;
+          sums[0] += count * v;
+          sums[1] += count * v * v;
+        });
     double sum = sums[0];
     double sumSq = sums[1];
     double mean = sum / p;
@@ -146,16 +161,17 @@ public final class ClassificationMath {
   static final int AP_BOOTSTRAPS = 50;
 
   /**
-   * The reference component of average precision's sampling error, NannyML's bootstrap redone on grouped counts:
-   * 50 samples of S = min(⌊N/2⌋, 50,000) reference rows drawn with replacement (a draw picks a row uniformly,
-   * i.e. a (score, label) group in proportion to its rows), the population std of their average precisions, and
-   * S. NannyML draws row positions from numpy's global random stream, so its value varies from run to run by
-   * about ±10%; Vigil's draws are seeded (42) and give the same value on every run.
+   * The reference component of average precision's sampling error, NannyML's bootstrap redone on
+   * grouped counts: 50 samples of S = min(⌊N/2⌋, 50,000) reference rows drawn with replacement (a
+   * draw picks a row uniformly, i.e. a (score, label) group in proportion to its rows), the
+   * population std of their average precisions, and S. NannyML draws row positions from numpy's
+   * global random stream, so its value varies from run to run by about ±10%; Vigil's draws are
+   * seeded (42) and give the same value on every run.
    *
    * @return {std, S}; NaN without positives
    */
-  public static double[] averagePrecisionComponent(double[] posScores, long[] posCounts, double[] negScores,
-      long[] negCounts) {
+  public static double[] averagePrecisionComponent(
+      double[] posScores, long[] posCounts, double[] negScores, long[] negCounts) {
     ScoreMerge groups = ScoreMerge.of(posScores, posCounts, negScores, negCounts);
     int m = groups.scores().length;
     long[] pos = groups.first();
@@ -201,7 +217,10 @@ public final class ClassificationMath {
     return new double[] {Math.sqrt(var), size};
   }
 
-  /** sklearn's average precision of drawn counts (group g: positives at 2g, negatives at 2g+1, ascending scores). */
+  /**
+   * sklearn's average precision of drawn counts (group g: positives at 2g, negatives at 2g+1,
+   * ascending scores).
+   */
   private static double averagePrecision(int[] drawn, int groups) {
     long p = 0;
     for (int g = 0; g < groups; g++) {
@@ -227,7 +246,10 @@ public final class ClassificationMath {
     return ap;
   }
 
-  /** Two ascending score → count arrays merged on their scores: each score once, with both counts (0 if absent). */
+  /**
+   * Two ascending score → count arrays merged on their scores: each score once, with both counts (0
+   * if absent).
+   */
   record ScoreMerge(double[] scores, long[] first, long[] second) {
     static ScoreMerge of(double[] s0, long[] c0, double[] s1, long[] c1) {
       int m = 0;
@@ -248,16 +270,24 @@ public final class ClassificationMath {
         }
         m++;
       }
-      return new ScoreMerge(java.util.Arrays.copyOf(s, m), java.util.Arrays.copyOf(a, m), java.util.Arrays.copyOf(b, m));
+      return new ScoreMerge(
+          java.util.Arrays.copyOf(s, m),
+          java.util.Arrays.copyOf(a, m),
+          java.util.Arrays.copyOf(b, m));
     }
   }
 
-  /** Called for each distinct positive score: its count, the negatives below it and the negatives tied with it. */
+  /**
+   * Called for each distinct positive score: its count, the negatives below it and the negatives
+   * tied with it.
+   */
   private interface PositiveVisitor {
     void visit(long count, long negativesBelow, long negativesEqual);
   }
 
-  private static void walkPositives(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives,
+  private static void walkPositives(
+      NavigableMap<Double, Long> positives,
+      NavigableMap<Double, Long> negatives,
       PositiveVisitor visitor) {
     long negBelow = 0;
     var negIt = negatives.entrySet().iterator();
@@ -286,21 +316,26 @@ public final class ClassificationMath {
     return t;
   }
 
-  /** A confusion cell as a count, or normalised as NannyML's {@code normalize_confusion_matrix} (all/true/pred). */
+  /**
+   * A confusion cell as a count, or normalised as NannyML's {@code normalize_confusion_matrix}
+   * (all/true/pred).
+   */
   public static double cell(Confusion c, String cell, String normalization) {
-    double x = switch (cell) {
-      case "true_positive" -> c.tp();
-      case "true_negative" -> c.tn();
-      case "false_positive" -> c.fp();
-      case "false_negative" -> c.fn();
-      default -> throw new IllegalArgumentException(cell);
-    };
+    double x =
+        switch (cell) {
+          case "true_positive" -> c.tp();
+          case "true_negative" -> c.tn();
+          case "false_positive" -> c.fp();
+          case "false_negative" -> c.fn();
+          default -> throw new IllegalArgumentException(cell);
+        };
     return normalization == null ? x : x / cellGroup(c, cell, normalization);
   }
 
   /**
-   * What a cell is divided by: all rows (null or all), the cell's true class (true: TP and FN by TP+FN, TN and
-   * FP by TN+FP) or its predicted class (pred: TP and FP by TP+FP, TN and FN by TN+FN).
+   * What a cell is divided by: all rows (null or all), the cell's true class (true: TP and FN by
+   * TP+FN, TN and FP by TN+FP) or its predicted class (pred: TP and FP by TP+FP, TN and FN by
+   * TN+FN).
    */
   public static double cellGroup(Confusion c, String cell, String normalization) {
     if (normalization == null || normalization.equals("all")) {

@@ -1,6 +1,5 @@
 package dev.vigil.performance;
 
-import dev.vigil.internal.Sql;
 import static org.apache.spark.sql.functions.col;
 
 import dev.vigil.calculators.Calculator;
@@ -9,6 +8,7 @@ import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Measurement;
 import dev.vigil.config.EstimatedPerformanceConfig;
 import dev.vigil.config.ProblemType;
+import dev.vigil.internal.Sql;
 import dev.vigil.internal.UserException;
 import dev.vigil.scan.Specs;
 import dev.vigil.scan.StateSpec;
@@ -24,13 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NannyML's DLE (direct loss estimation) for regression: performance estimated without targets. Fitted on the
- * reference rows: one gradient-boosted regressor per loss ({@link LossModels}) predicts each row's loss — the
- * absolute error for mae, the absolute percentage error for mape, the squared error for mse and rmse, the squared
- * log error for msle and rmsle — from the features and the prediction. The per-row predicted losses are added to the
- * analysis before its one scan ({@link FittedCalculator#transform}); per chunk the estimate is their mean (the
- * square root of it for rmse and rmsle). Sampling errors, thresholds (from the reference chunks' realized values)
- * and the realized values come from realized performance, exactly as CBPE does (docs/nannyml-dle.md).
+ * NannyML's DLE (direct loss estimation) for regression: performance estimated without targets.
+ * Fitted on the reference rows: one gradient-boosted regressor per loss ({@link LossModels})
+ * predicts each row's loss — the absolute error for mae, the absolute percentage error for mape,
+ * the squared error for mse and rmse, the squared log error for msle and rmsle — from the features
+ * and the prediction. The per-row predicted losses are added to the analysis before its one scan
+ * ({@link FittedCalculator#transform}); per chunk the estimate is their mean (the square root of it
+ * for rmse and rmsle). Sampling errors, thresholds (from the reference chunks' realized values) and
+ * the realized values come from realized performance, exactly as CBPE does (docs/nannyml-dle.md).
  */
 public final class DirectLossEstimationCalculator implements Calculator {
   public static final String NAME = EstimatedPerformanceCalculator.NAME;
@@ -48,15 +49,21 @@ public final class DirectLossEstimationCalculator implements Calculator {
    * @param continuous the numeric features
    * @param categorical the categorical features
    */
-  public DirectLossEstimationCalculator(EstimatedPerformanceConfig config, String target, String prediction,
-      List<String> continuous, List<String> categorical, Map<String, Threshold> overrides) {
+  public DirectLossEstimationCalculator(
+      EstimatedPerformanceConfig config,
+      String target,
+      String prediction,
+      List<String> continuous,
+      List<String> categorical,
+      Map<String, Threshold> overrides) {
     this.config = config;
     this.target = target;
     this.prediction = prediction;
     this.continuous = List.copyOf(continuous);
     this.categorical = List.copyOf(categorical);
-    this.realized = new RealizedPerformanceCalculator(ProblemType.REGRESSION, config.metrics(), target, prediction,
-        Map.of(), overrides);
+    this.realized =
+        new RealizedPerformanceCalculator(
+            ProblemType.REGRESSION, config.metrics(), target, prediction, Map.of(), overrides);
   }
 
   @Override
@@ -83,14 +90,14 @@ public final class DirectLossEstimationCalculator implements Calculator {
   /** DLE trains on the reference rows: {@link #fit(ChunkTable, Dataset)}. */
   @Override
   public FittedCalculator fit(ChunkTable reference) {
-    throw new IllegalStateException("DLE fits its loss models on the reference rows; call fit(reference, rows)");
+    throw new IllegalStateException(
+        "DLE fits its loss models on the reference rows; call fit(reference, rows)");
   }
 
   @Override
   public FittedCalculator fit(ChunkTable reference, Dataset<Row> referenceRows) {
     return new Fitted(reference, referenceRows);
   }
-
 
   /** The column of a metric's per-row predicted loss. */
   static String output(String metric) {
@@ -116,24 +123,42 @@ public final class DirectLossEstimationCalculator implements Calculator {
 
     Fitted(ChunkTable ref, Dataset<Row> rows) {
       baseline = new RealizedBaseline(realized, ref);
-      if (ref.<Moments>whole(null, new Specs.MomentsOf(RealizedPerformanceCalculator.AE)).n() == 0) {
-        throw new UserException("the reference data has no row with both a target ('" + target + "') and a prediction ('"
-            + prediction + "'); expected some: estimated_performance (DLE) learns its loss models from them");
+      if (ref.<Moments>whole(null, new Specs.MomentsOf(RealizedPerformanceCalculator.AE)).n()
+          == 0) {
+        throw new UserException(
+            "the reference data has no row with both a target ('"
+                + target
+                + "') and a prediction ('"
+                + prediction
+                + "'); expected some: estimated_performance (DLE) learns its loss models from them");
       }
-      boolean negative = ref.<Moments>whole(null, new Specs.MomentsOf(RealizedPerformanceCalculator.NEG_INPUT)).max() > 0;
+      boolean negative =
+          ref.<Moments>whole(null, new Specs.MomentsOf(RealizedPerformanceCalculator.NEG_INPUT))
+                  .max()
+              > 0;
       Map<String, String> labels = new LinkedHashMap<>();
       for (String m : realized.reported()) {
         if (negative && Dle.loss(m).equals("sle")) {
-          LOG.warn("estimated_performance (DLE): the reference has negative targets or predictions; {} is not"
-              + " estimated (null), as its realized value is undefined (NannyML refuses to fit it)", m);
+          LOG.warn(
+              "estimated_performance (DLE): the reference has negative targets or predictions; {} is not"
+                  + " estimated (null), as its realized value is undefined (NannyML refuses to fit it)",
+              m);
           continue;
         }
         labels.put(output(m), label(m));
       }
       List<String> numeric = new ArrayList<>(continuous);
       numeric.add(prediction);
-      models = labels.isEmpty() ? null : LossModels.fit(rows, col(Sql.quote(target)).isNotNull().and(col(Sql.quote(prediction)).isNotNull()),
-          numeric, categorical, labels, config.hyperparameters());
+      models =
+          labels.isEmpty()
+              ? null
+              : LossModels.fit(
+                  rows,
+                  col(Sql.quote(target)).isNotNull().and(col(Sql.quote(prediction)).isNotNull()),
+                  numeric,
+                  categorical,
+                  labels,
+                  config.hyperparameters());
       for (String out : labels.keySet()) {
         estimateSpecs.add(new Specs.MomentsOf(out));
       }
@@ -158,7 +183,8 @@ public final class DirectLossEstimationCalculator implements Calculator {
     /** The reference estimates need the fitted reference pass: {@link #reference(ChunkTable)}. */
     @Override
     public List<Measurement> reference() {
-      throw new IllegalStateException("DLE's reference results need the states of its fitted columns");
+      throw new IllegalStateException(
+          "DLE's reference results need the states of its fitted columns");
     }
 
     @Override
@@ -180,9 +206,15 @@ public final class DirectLossEstimationCalculator implements Calculator {
           long n = t.<Moments>state(seg, i, new Specs.MomentsOf(prediction)).n();
           for (String m : realized.reported()) {
             StateSpec loss = new Specs.MomentsOf(output(m));
-            double v = estimateSpecs.contains(loss) ? Dle.estimate(m, t.<Moments>state(seg, i, loss).mean()) : Double.NaN;
-            double se = n == 0 || Double.isNaN(v) ? Double.NaN
-                : RealizedPerformanceCalculator.regressionSamplingError(m, comp.getOrDefault(m, new double[] {Double.NaN, 1}), n);
+            double v =
+                estimateSpecs.contains(loss)
+                    ? Dle.estimate(m, t.<Moments>state(seg, i, loss).mean())
+                    : Double.NaN;
+            double se =
+                n == 0 || Double.isNaN(v)
+                    ? Double.NaN
+                    : RealizedPerformanceCalculator.regressionSamplingError(
+                        m, comp.getOrDefault(m, new double[] {Double.NaN, 1}), n);
             out.add(baseline.estimate(NAME, m, seg, i, v, se, realizedValues));
           }
         }

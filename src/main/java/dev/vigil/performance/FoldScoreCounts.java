@@ -1,25 +1,31 @@
 package dev.vigil.performance;
 
 import dev.vigil.scan.RowSpec;
-import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.BoundedCounts;
+import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.RowState;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Per distinct score, the negatives and positives of each of {@value #FOLDS} folds (a row's fold comes from a hash
- * of the row): what the calibration decision needs to cross-fit isotonic calibration without reference rows on
- * the driver. Exact up to {@link #CAPACITY} distinct scores, then on a grid of {@link #GRID} steps on [0, 1].
- * Rows without score or target are skipped.
+ * Per distinct score, the negatives and positives of each of {@value #FOLDS} folds (a row's fold
+ * comes from a hash of the row): what the calibration decision needs to cross-fit isotonic
+ * calibration without reference rows on the driver. Exact up to {@link #CAPACITY} distinct scores,
+ * then on a grid of {@link #GRID} steps on [0, 1]. Rows without score or target are skipped.
  */
 public final class FoldScoreCounts implements RowState {
   private static final long serialVersionUID = 1L;
   static final int FOLDS = 10;
+
   /** Distinct scores kept exactly; beyond, scores are rounded to {@link #GRID} steps on [0, 1]. */
   static final int CAPACITY = 10_000;
-  /** The decision's coarse grid: 10 equal-count ECE bins need nowhere near the ranking metrics' 2^20 steps. */
+
+  /**
+   * The decision's coarse grid: 10 equal-count ECE bins need nowhere near the ranking metrics' 2^20
+   * steps.
+   */
   static final int GRID = 1 << 14;
+
   private final BoundedCounts counts = new BoundedCounts(2 * FOLDS, CAPACITY, GRID);
 
   /** Inputs: score, target (0/1), fold (0..9). */

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 /**
- * Increasing isotonic regression of 0/1 labels on scores, as scikit-learn's {@code IsotonicRegression(
- * out_of_bounds='clip')} computes it, fitted from grouped counts (score → positives, rows): scikit-learn itself
- * first pools scores closer than 1e-15 to a group's first score into one weighted point, so grouping is exact.
- * The weighted pool-adjacent-violators pass pools equal neighbours too; prediction clips to the fitted range
- * and interpolates linearly between the fitted points.
+ * Increasing isotonic regression of 0/1 labels on scores, as scikit-learn's {@code
+ * IsotonicRegression( out_of_bounds='clip')} computes it, fitted from grouped counts (score →
+ * positives, rows): scikit-learn itself first pools scores closer than 1e-15 to a group's first
+ * score into one weighted point, so grouping is exact. The weighted pool-adjacent-violators pass
+ * pools equal neighbours too; prediction clips to the fitted range and interpolates linearly
+ * between the fitted points.
  */
 public final class Isotonic implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -23,7 +24,9 @@ public final class Isotonic implements Serializable {
     this.y = y;
   }
 
-  /** @param groups ascending score → {positives, rows}; at least one group with rows */
+  /**
+   * @param groups ascending score → {positives, rows}; at least one group with rows
+   */
   public static Isotonic fit(NavigableMap<Double, long[]> groups) {
     int m = groups.size();
     double[] xs = new double[m];
@@ -74,7 +77,9 @@ public final class Isotonic implements Serializable {
       blocks++;
       while (blocks > 1 && value[blocks - 2] >= value[blocks - 1]) {
         double wsum = weight[blocks - 2] + weight[blocks - 1];
-        value[blocks - 2] = (weight[blocks - 2] * value[blocks - 2] + weight[blocks - 1] * value[blocks - 1]) / wsum;
+        value[blocks - 2] =
+            (weight[blocks - 2] * value[blocks - 2] + weight[blocks - 1] * value[blocks - 1])
+                / wsum;
         weight[blocks - 2] = wsum;
         blocks--;
       }

@@ -25,20 +25,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DLE's loss models: one Spark MLlib {@code GBTRegressor} per loss (e.g. the absolute error), trained on the
- * reference rows that have a target and a prediction, from the features and the prediction. Inputs: numbers as
- * doubles, a missing number (null or NaN) as {@link #MISSING_NUMBER} (below every value, so it follows the low
- * side of every split: MLlib's trees take no nulls, LightGBM learns a side for missing values); categories as
- * strings, a missing one as NannyML's {@code NML_missing_value} category, indexed by a {@code StringIndexer}
- * (unseen values go to the extra "keep" index, which no split saw, so they follow the right branch) and treated as
- * categorical by the trees up to {@link #MAX_CATEGORIES} values (more: the frequency rank as a number).
- * {@link #transform} adds each loss's prediction, clipped at 0, as a narrow projection: no Spark job.
+ * DLE's loss models: one Spark MLlib {@code GBTRegressor} per loss (e.g. the absolute error),
+ * trained on the reference rows that have a target and a prediction, from the features and the
+ * prediction. Inputs: numbers as doubles, a missing number (null or NaN) as {@link #MISSING_NUMBER}
+ * (below every value, so it follows the low side of every split: MLlib's trees take no nulls,
+ * LightGBM learns a side for missing values); categories as strings, a missing one as NannyML's
+ * {@code NML_missing_value} category, indexed by a {@code StringIndexer} (unseen values go to the
+ * extra "keep" index, which no split saw, so they follow the right branch) and treated as
+ * categorical by the trees up to {@link #MAX_CATEGORIES} values (more: the frequency rank as a
+ * number). {@link #transform} adds each loss's prediction, clipped at 0, as a narrow projection: no
+ * Spark job.
  */
 final class LossModels implements java.io.Serializable {
   static final String MISSING_CATEGORY = "NML_missing_value";
   static final double MISSING_NUMBER = -Double.MAX_VALUE;
-  /** Categorical features with more values (the unseen bucket included) are used as ordinal codes. */
+
+  /**
+   * Categorical features with more values (the unseen bucket included) are used as ordinal codes.
+   */
   static final int MAX_CATEGORIES = 128;
+
   private static final String PREFIX = "_vigil_dle_";
   private static final String FEATURES = PREFIX + "features";
   private static final Logger LOG = LoggerFactory.getLogger(LossModels.class);
@@ -50,8 +56,13 @@ final class LossModels implements java.io.Serializable {
   private final VectorAssembler assembler;
   private final Map<String, GBTRegressionModel> models;
 
-  private LossModels(List<String> numeric, List<String> categorical, StringIndexerModel indexer,
-      List<String> ordinalCodes, VectorAssembler assembler, Map<String, GBTRegressionModel> models) {
+  private LossModels(
+      List<String> numeric,
+      List<String> categorical,
+      StringIndexerModel indexer,
+      List<String> ordinalCodes,
+      VectorAssembler assembler,
+      Map<String, GBTRegressionModel> models) {
     this.numeric = numeric;
     this.categorical = categorical;
     this.indexer = indexer;
@@ -81,20 +92,24 @@ final class LossModels implements java.io.Serializable {
   }
 
   /** The model inputs as columns with safe names: imputed doubles, then category strings. */
-  private static Dataset<Row> inputs(Dataset<Row> df, List<String> numeric, List<String> categorical) {
+  private static Dataset<Row> inputs(
+      Dataset<Row> df, List<String> numeric, List<String> categorical) {
     Map<String, Column> cols = new LinkedHashMap<>();
     for (int i = 0; i < numeric.size(); i++) {
       Column x = column(numeric.get(i)).cast(DataTypes.DoubleType);
       cols.put(number(i), when(x.isNull().or(isnan(x)), lit(MISSING_NUMBER)).otherwise(x));
     }
     for (int j = 0; j < categorical.size(); j++) {
-      cols.put(category(j), coalesce(column(categorical.get(j)).cast(DataTypes.StringType), lit(MISSING_CATEGORY)));
+      cols.put(
+          category(j),
+          coalesce(column(categorical.get(j)).cast(DataTypes.StringType), lit(MISSING_CATEGORY)));
     }
     return df.withColumns(cols);
   }
 
   /** Categories indexed; a cast drops the nominal metadata of the codes used as numbers. */
-  private static Dataset<Row> codes(Dataset<Row> inputs, StringIndexerModel indexer, List<String> ordinalCodes) {
+  private static Dataset<Row> codes(
+      Dataset<Row> inputs, StringIndexerModel indexer, List<String> ordinalCodes) {
     if (indexer == null) {
       return inputs;
     }
@@ -107,14 +122,20 @@ final class LossModels implements java.io.Serializable {
 
   /**
    * Trains one model per entry of {@code labels} (output column → label column) on the rows where
-   * {@code trainingRows} holds and the label is a number. The training inputs are persisted for the fits and
-   * released after; the models fit concurrently (as MLlib's CrossValidator does), each deterministic.
+   * {@code trainingRows} holds and the label is a number. The training inputs are persisted for the
+   * fits and released after; the models fit concurrently (as MLlib's CrossValidator does), each
+   * deterministic.
    *
    * @param numeric numeric inputs: the numeric features and the prediction
    * @param categorical categorical features
    */
-  static LossModels fit(Dataset<Row> rows, Column trainingRows, List<String> numeric, List<String> categorical,
-      Map<String, String> labels, DleHyperparameters hp) {
+  static LossModels fit(
+      Dataset<Row> rows,
+      Column trainingRows,
+      List<String> numeric,
+      List<String> categorical,
+      Map<String, String> labels,
+      DleHyperparameters hp) {
     List<String> labelCols = new ArrayList<>(new java.util.LinkedHashSet<>(labels.values()));
     List<Column> kept = new ArrayList<>();
     for (int i = 0; i < numeric.size(); i++) {
@@ -124,8 +145,10 @@ final class LossModels implements java.io.Serializable {
       kept.add(col(category(j)));
     }
     labelCols.forEach(l -> kept.add(column(l).cast(DataTypes.DoubleType).as(l)));
-    Dataset<Row> train = inputs(rows.where(trainingRows), numeric, categorical).select(kept.toArray(Column[]::new))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> train =
+        inputs(rows.where(trainingRows), numeric, categorical)
+            .select(kept.toArray(Column[]::new))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       StringIndexerModel indexer = null;
       List<String> ordinal = new ArrayList<>();
@@ -137,14 +160,22 @@ final class LossModels implements java.io.Serializable {
           in[j] = category(j);
           out[j] = code(j);
         }
-        indexer = new StringIndexer().setInputCols(in).setOutputCols(out).setHandleInvalid("keep").fit(train);
+        indexer =
+            new StringIndexer()
+                .setInputCols(in)
+                .setOutputCols(out)
+                .setHandleInvalid("keep")
+                .fit(train);
         String[][] labelsOf = indexer.labelsArray();
         for (int j = 0; j < in.length; j++) {
           int values = labelsOf[j].length + 1;
           if (values > MAX_CATEGORIES) {
             ordinal.add(code(j));
-            LOG.info("estimated_performance (DLE): categorical feature '{}' has {} values; its frequency rank is used"
-                + " as a number", categorical.get(j), values - 1);
+            LOG.info(
+                "estimated_performance (DLE): categorical feature '{}' has {} values; its frequency rank is used"
+                    + " as a number",
+                categorical.get(j),
+                values - 1);
           } else {
             largestNominal = Math.max(largestNominal, values);
           }
@@ -157,40 +188,67 @@ final class LossModels implements java.io.Serializable {
       for (int j = 0; j < categorical.size(); j++) {
         assembled.add(code(j));
       }
-      VectorAssembler assembler = new VectorAssembler().setInputCols(assembled.toArray(String[]::new))
-          .setOutputCol(FEATURES).setHandleInvalid("keep");
+      VectorAssembler assembler =
+          new VectorAssembler()
+              .setInputCols(assembled.toArray(String[]::new))
+              .setOutputCol(FEATURES)
+              .setHandleInvalid("keep");
       Dataset<Row> features = assembler.transform(codes(train, indexer, ordinal));
-      Map<String, GBTRegressionModel> models = fitAll(features, labels, hp, Math.max(hp.maxBin(), largestNominal));
-      return new LossModels(List.copyOf(numeric), List.copyOf(categorical), indexer, List.copyOf(ordinal), assembler,
+      Map<String, GBTRegressionModel> models =
+          fitAll(features, labels, hp, Math.max(hp.maxBin(), largestNominal));
+      return new LossModels(
+          List.copyOf(numeric),
+          List.copyOf(categorical),
+          indexer,
+          List.copyOf(ordinal),
+          assembler,
           models);
     } finally {
       train.unpersist();
     }
   }
 
-  private static Map<String, GBTRegressionModel> fitAll(Dataset<Row> features, Map<String, String> labels,
-      DleHyperparameters hp, int bins) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, labels.size()), r -> {
-      Thread t = new Thread(r, "vigil-dle-fit");
-      t.setDaemon(true);
-      return t;
-    });
+  private static Map<String, GBTRegressionModel> fitAll(
+      Dataset<Row> features, Map<String, String> labels, DleHyperparameters hp, int bins) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, labels.size()),
+            r -> {
+              Thread t = new Thread(r, "vigil-dle-fit");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       Map<String, Future<GBTRegressionModel>> futures = new LinkedHashMap<>();
       for (var e : labels.entrySet()) {
         String label = e.getValue();
-        GBTRegressor gbt = new GBTRegressor().setLabelCol(label).setFeaturesCol(FEATURES)
-            .setPredictionCol(raw(e.getKey())).setLossType("squared").setMaxIter(hp.nEstimators())
-            .setStepSize(hp.learningRate()).setMaxDepth(hp.maxDepth()).setMinInstancesPerNode(hp.minChildSamples())
-            .setMaxBins(bins).setSubsamplingRate(hp.subsample()).setSeed(hp.seed());
+        GBTRegressor gbt =
+            new GBTRegressor()
+                .setLabelCol(label)
+                .setFeaturesCol(FEATURES)
+                .setPredictionCol(raw(e.getKey()))
+                .setLossType("squared")
+                .setMaxIter(hp.nEstimators())
+                .setStepSize(hp.learningRate())
+                .setMaxDepth(hp.maxDepth())
+                .setMinInstancesPerNode(hp.minChildSamples())
+                .setMaxBins(bins)
+                .setSubsamplingRate(hp.subsample())
+                .setSeed(hp.seed());
         Dataset<Row> rows = features.where(col(label).isNotNull().and(not(isnan(col(label)))));
-        futures.put(e.getKey(), pool.submit(() -> {
-          long start = System.nanoTime();
-          GBTRegressionModel m = gbt.fit(rows);
-          LOG.info("estimated_performance (DLE): fitted the {} model ({} trees) in {} s", label, m.getNumTrees(),
-              String.format("%.1f", (System.nanoTime() - start) / 1e9));
-          return m;
-        }));
+        futures.put(
+            e.getKey(),
+            pool.submit(
+                () -> {
+                  long start = System.nanoTime();
+                  GBTRegressionModel m = gbt.fit(rows);
+                  LOG.info(
+                      "estimated_performance (DLE): fitted the {} model ({} trees) in {} s",
+                      label,
+                      m.getNumTrees(),
+                      String.format("%.1f", (System.nanoTime() - start) / 1e9));
+                  return m;
+                }));
       }
       Map<String, GBTRegressionModel> out = new LinkedHashMap<>();
       for (var f : futures.entrySet()) {
@@ -201,7 +259,9 @@ final class LossModels implements java.io.Serializable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while fitting DLE's loss models", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -212,10 +272,14 @@ final class LossModels implements java.io.Serializable {
     return List.copyOf(models.keySet());
   }
 
-  /** {@code df} with each model's per-row predicted loss, clipped at 0 (NannyML clips negative predictions). */
+  /**
+   * {@code df} with each model's per-row predicted loss, clipped at 0 (NannyML clips negative
+   * predictions).
+   */
   Dataset<Row> transform(Dataset<Row> df) {
     List<String> original = List.of(df.columns());
-    Dataset<Row> x = assembler.transform(codes(inputs(df, numeric, categorical), indexer, ordinalCodes));
+    Dataset<Row> x =
+        assembler.transform(codes(inputs(df, numeric, categorical), indexer, ordinalCodes));
     List<Column> out = new ArrayList<>();
     original.forEach(c -> out.add(column(c)));
     for (var e : models.entrySet()) {

@@ -1,7 +1,7 @@
 package dev.vigil.performance;
 
-import dev.vigil.internal.Sql;
 import dev.vigil.calculators.ChunkTable;
+import dev.vigil.internal.Sql;
 import dev.vigil.scan.Specs;
 import dev.vigil.scan.StateSpec;
 import dev.vigil.stats.CategoryCounts;
@@ -15,15 +15,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Multiclass classification, one-vs-rest and macro-averaged as NannyML (docs/nannyml-realized-performance.md §2,
- * §4.2): the states (a (target, prediction) pair count per row; per class the class score of its rows and of the
- * others' rows), the realized metrics and their sampling errors. Classes are the score mapping's labels, sorted;
- * targets and predictions are compared with them as strings.
+ * Multiclass classification, one-vs-rest and macro-averaged as NannyML
+ * (docs/nannyml-realized-performance.md §2, §4.2): the states (a (target, prediction) pair count
+ * per row; per class the class score of its rows and of the others' rows), the realized metrics and
+ * their sampling errors. Classes are the score mapping's labels, sorted; targets and predictions
+ * are compared with them as strings.
  */
 final class Multiclass implements java.io.Serializable {
   static final String CELL = "_vigil_mc_cell";
   static final String SEP = "\u0001";
-  static final List<String> METRICS = List.of("roc_auc", "f1", "precision", "recall", "specificity", "accuracy");
+  static final List<String> METRICS =
+      List.of("roc_auc", "f1", "precision", "recall", "specificity", "accuracy");
 
   final List<String> classes;
   final List<String> scoreColumns;
@@ -36,7 +38,6 @@ final class Multiclass implements java.io.Serializable {
     this.target = target;
     this.prediction = prediction;
   }
-
 
   static String pos(int c) {
     return "_vigil_mc_pos_" + c;
@@ -62,13 +63,31 @@ final class Multiclass implements java.io.Serializable {
     Map<String, String> d = new LinkedHashMap<>();
     String y = targetText();
     String p = predictionText();
-    d.put(CELL, "CASE WHEN " + y + " IS NULL OR " + p + " IS NULL THEN NULL ELSE concat(" + y + ", char(1), " + p + ") END");
+    d.put(
+        CELL,
+        "CASE WHEN "
+            + y
+            + " IS NULL OR "
+            + p
+            + " IS NULL THEN NULL ELSE concat("
+            + y
+            + ", char(1), "
+            + p
+            + ") END");
     for (int c = 0; c < classes.size(); c++) {
       String label = Sql.literal(classes.get(c));
       String s = "cast(" + Sql.quote(scoreColumns.get(c)) + " as double)";
       d.put(pos(c), "CASE WHEN " + y + " = " + label + " THEN " + s + " END");
       d.put(neg(c), "CASE WHEN " + y + " <> " + label + " THEN " + s + " END");
-      d.put(is(c), "CASE WHEN " + y + " IS NULL THEN NULL WHEN " + y + " = " + label + " THEN 1.0 ELSE 0.0 END");
+      d.put(
+          is(c),
+          "CASE WHEN "
+              + y
+              + " IS NULL THEN NULL WHEN "
+              + y
+              + " = "
+              + label
+              + " THEN 1.0 ELSE 0.0 END");
     }
     return d;
   }
@@ -91,17 +110,23 @@ final class Multiclass implements java.io.Serializable {
 
     Set<String> targets() {
       Set<String> out = new HashSet<>();
-      counts.forEach((y, m) -> m.values().stream().filter(v -> v > 0).findAny().ifPresent(v -> out.add(y)));
+      counts.forEach(
+          (y, m) -> m.values().stream().filter(v -> v > 0).findAny().ifPresent(v -> out.add(y)));
       return out;
     }
 
     Set<String> predictions() {
       Set<String> out = new HashSet<>();
-      counts.values().forEach(m -> m.forEach((p, v) -> {
-        if (v > 0) {
-          out.add(p);
-        }
-      }));
+      counts
+          .values()
+          .forEach(
+              m ->
+                  m.forEach(
+                      (p, v) -> {
+                        if (v > 0) {
+                          out.add(p);
+                        }
+                      }));
       return out;
     }
   }
@@ -111,8 +136,8 @@ final class Multiclass implements java.io.Serializable {
     long n = 0;
     for (var e : cells.counts().entrySet()) {
       int cut = e.getKey().indexOf(SEP);
-      out.computeIfAbsent(e.getKey().substring(0, cut), k -> new HashMap<>()).merge(e.getKey().substring(cut + 1),
-          e.getValue(), Long::sum);
+      out.computeIfAbsent(e.getKey().substring(0, cut), k -> new HashMap<>())
+          .merge(e.getKey().substring(cut + 1), e.getValue(), Long::sum);
       n += e.getValue();
     }
     return new Pairs(out, n);
@@ -132,7 +157,10 @@ final class Multiclass implements java.io.Serializable {
     double predicted = 0;
     double actual = 0;
     for (var e : pairs.counts().entrySet()) {
-      actual += e.getKey().equals(label) ? e.getValue().values().stream().mapToLong(Long::longValue).sum() : 0;
+      actual +=
+          e.getKey().equals(label)
+              ? e.getValue().values().stream().mapToLong(Long::longValue).sum()
+              : 0;
       predicted += e.getValue().getOrDefault(label, 0L);
     }
     double fp = predicted - tp;
@@ -144,7 +172,10 @@ final class Multiclass implements java.io.Serializable {
     return b == 0 ? 0 : a / b;
   }
 
-  /** The per-class value of a confusion-based metric (0 on an empty denominator, as scikit-learn's default). */
+  /**
+   * The per-class value of a confusion-based metric (0 on an empty denominator, as scikit-learn's
+   * default).
+   */
   static double perClass(String metric, double[] c) {
     return switch (metric) {
       case "precision" -> ratio(c[0], c[0] + c[1]);
@@ -155,7 +186,10 @@ final class Multiclass implements java.io.Serializable {
     };
   }
 
-  /** NannyML's confusion-matrix metric names {@code true_<a>_pred_<b>}, by true class then predicted class. */
+  /**
+   * NannyML's confusion-matrix metric names {@code true_<a>_pred_<b>}, by true class then predicted
+   * class.
+   */
   List<String> cells() {
     List<String> out = new ArrayList<>();
     for (String a : classes) {
@@ -172,14 +206,20 @@ final class Multiclass implements java.io.Serializable {
     return new int[] {i / classes.size(), i % classes.size()};
   }
 
-  /** A cell divided as {@code normalization} says: all rows (all), the true class's rows (true), the predicted (pred). */
+  /**
+   * A cell divided as {@code normalization} says: all rows (all), the true class's rows (true), the
+   * predicted (pred).
+   */
   double cellGroup(Pairs pairs, int[] ij, String normalization) {
     if (normalization == null || normalization.equals("all")) {
       return pairs.n();
     }
     double sum = 0;
     for (String other : classes) {
-      sum += normalization.equals("true") ? pairs.count(classes.get(ij[0]), other) : pairs.count(other, classes.get(ij[1]));
+      sum +=
+          normalization.equals("true")
+              ? pairs.count(classes.get(ij[0]), other)
+              : pairs.count(other, classes.get(ij[1]));
     }
     return sum;
   }
@@ -250,8 +290,8 @@ final class Multiclass implements java.io.Serializable {
   }
 
   /**
-   * Whole-reference sampling-error components: per metric, per class {variance, fraction} (accuracy: one entry
-   * {variance, 1}).
+   * Whole-reference sampling-error components: per metric, per class {variance, fraction}
+   * (accuracy: one entry {variance, 1}).
    */
   Map<String, double[][]> components(ChunkTable ref, String seg) {
     Pairs pairs = wholePairs(ref, seg);
@@ -262,12 +302,13 @@ final class Multiclass implements java.io.Serializable {
       double[][] comp = new double[k][];
       for (int c = 0; c < k; c++) {
         double[] cm = oneVsRest(pairs, classes.get(c));
-        double denominator = switch (metric) {
-          case "precision" -> cm[0] + cm[1];
-          case "recall" -> cm[0] + cm[2];
-          case "f1" -> cm[0] + cm[1] + cm[2];
-          default -> cm[3] + cm[1];
-        };
+        double denominator =
+            switch (metric) {
+              case "precision" -> cm[0] + cm[1];
+              case "recall" -> cm[0] + cm[2];
+              case "f1" -> cm[0] + cm[1] + cm[2];
+              default -> cm[3] + cm[1];
+            };
         double hits = metric.equals("specificity") ? cm[3] : cm[0];
         double q = hits / denominator;
         comp[c] = new double[] {q * (1 - q), denominator / n};

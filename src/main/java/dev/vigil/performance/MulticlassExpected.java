@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Multiclass CBPE's state of a chunk: each row's class scores are calibrated one-vs-rest and divided by their sum
- * (1/K each when the sum is 0), as NannyML does; the state keeps the rows, the rows per predicted class, the
- * expected confusion sums {@code Σ_{ŷ=j} P_i} (one extra column for predictions outside the classes) and, per
- * class, the rows and summed probability per distinct raw score (for the ROC AUC estimate; exact up to
- * {@link ValueCounts#CAPACITY} scores, then on its [0, 1] grid). Rows with a missing score or prediction are
- * skipped.
+ * Multiclass CBPE's state of a chunk: each row's class scores are calibrated one-vs-rest and
+ * divided by their sum (1/K each when the sum is 0), as NannyML does; the state keeps the rows, the
+ * rows per predicted class, the expected confusion sums {@code Σ_{ŷ=j} P_i} (one extra column for
+ * predictions outside the classes) and, per class, the rows and summed probability per distinct raw
+ * score (for the ROC AUC estimate; exact up to {@link ValueCounts#CAPACITY} scores, then on its [0,
+ * 1] grid). Rows with a missing score or prediction are skipped.
  */
 public final class MulticlassExpected implements RowState {
   private static final long serialVersionUID = 1L;
@@ -29,11 +29,16 @@ public final class MulticlassExpected implements RowState {
   private final List<HashMap<Double, double[]>> byScore;
   private boolean exact = true;
 
-  /** The fitted calibration of one segment: class labels (sorted) and a calibrator per class (null: none). */
-  public record Calibration(List<String> classes, List<Isotonic> calibrators) implements Serializable {}
+  /**
+   * The fitted calibration of one segment: class labels (sorted) and a calibrator per class (null:
+   * none).
+   */
+  public record Calibration(List<String> classes, List<Isotonic> calibrators)
+      implements Serializable {}
 
   /** Inputs: the class score columns in class order, then the prediction (as a string). */
-  public record Of(List<String> numericColumns, String prediction, Map<String, Calibration> calibrations)
+  public record Of(
+      List<String> numericColumns, String prediction, Map<String, Calibration> calibrations)
       implements RowSpec {
     public String column() {
       return "estimated_performance:multiclass";
@@ -90,7 +95,11 @@ public final class MulticlassExpected implements RowState {
   }
 
   private void add(int c, double score, double rows, double probability) {
-    double key = exact ? score : Math.round(Math.max(0, Math.min(1, score)) * ValueCounts.GRID) / (double) ValueCounts.GRID;
+    double key =
+        exact
+            ? score
+            : Math.round(Math.max(0, Math.min(1, score)) * ValueCounts.GRID)
+                / (double) ValueCounts.GRID;
     double[] g = byScore.get(c).computeIfAbsent(key, x -> new double[2]);
     g[0] += rows;
     g[1] += probability;
@@ -152,8 +161,8 @@ public final class MulticlassExpected implements RowState {
   }
 
   /**
-   * The expected confusion cell (true class i, predicted class j): {@code Σ_{ŷ=j} P_i}, or normalised by all rows,
-   * the true class's expected rows or the predicted class's rows.
+   * The expected confusion cell (true class i, predicted class j): {@code Σ_{ŷ=j} P_i}, or
+   * normalised by all rows, the true class's expected rows or the predicted class's rows.
    */
   public double cell(int i, int j, String normalization) {
     if (n == 0) {
@@ -196,7 +205,8 @@ public final class MulticlassExpected implements RowState {
       case "roc_auc" -> {
         for (int c = 0; c < k; c++) {
           // one group per raw class score, its rows carrying their mean probability
-          double[] scores = byScore.get(c).keySet().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+          double[] scores =
+              byScore.get(c).keySet().stream().mapToDouble(Double::doubleValue).sorted().toArray();
           long[] rows = new long[scores.length];
           double[] meanP = new double[scores.length];
           for (int j = 0; j < scores.length; j++) {

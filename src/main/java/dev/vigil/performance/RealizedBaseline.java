@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an estimator of performance takes from realized performance, as NannyML's CBPE and DLE do: the realized
- * calculator fitted on the reference, its sampling-error components per segment, its thresholds (fitted on the
- * reference chunks' realized values) and the realized values of the chunks; and the result row of an estimate.
+ * What an estimator of performance takes from realized performance, as NannyML's CBPE and DLE do:
+ * the realized calculator fitted on the reference, its sampling-error components per segment, its
+ * thresholds (fitted on the reference chunks' realized values) and the realized values of the
+ * chunks; and the result row of an estimate.
  */
 final class RealizedBaseline implements java.io.Serializable {
   private final RealizedPerformanceCalculator realized;
@@ -28,11 +29,16 @@ final class RealizedBaseline implements java.io.Serializable {
       components.put(Specs.key(seg), realized.components(reference, seg));
     }
     for (Measurement m : fit.reference()) {
-      thresholds.put(Specs.key(m.segment()) + "\u0001" + m.metric(), new Bounds(m.lowerThreshold(), m.upperThreshold()));
+      thresholds.put(
+          Specs.key(m.segment()) + "\u0001" + m.metric(),
+          new Bounds(m.lowerThreshold(), m.upperThreshold()));
     }
   }
 
-  /** A segment's whole-reference sampling-error components by metric (empty for a segment the reference lacks). */
+  /**
+   * A segment's whole-reference sampling-error components by metric (empty for a segment the
+   * reference lacks).
+   */
   Map<String, double[]> components(String segment) {
     return components.getOrDefault(Specs.key(segment), Map.of());
   }
@@ -53,7 +59,8 @@ final class RealizedBaseline implements java.io.Serializable {
 
     private Realized(List<Measurement> measurements) {
       for (Measurement m : measurements) {
-        values.put(Specs.key(m.segment()) + "\u0001" + m.metric() + "\u0001" + m.chunkIndex(), m.value());
+        values.put(
+            Specs.key(m.segment()) + "\u0001" + m.metric() + "\u0001" + m.chunkIndex(), m.value());
       }
     }
 
@@ -63,27 +70,53 @@ final class RealizedBaseline implements java.io.Serializable {
   }
 
   /**
-   * The result row of an estimate: the confidence band, the realized value, the realized thresholds and the alert
-   * (the estimate strictly outside them; NaN never alerts). NaN values are stored as null.
+   * The result row of an estimate: the confidence band, the realized value, the realized thresholds
+   * and the alert (the estimate strictly outside them; NaN never alerts). NaN values are stored as
+   * null.
    */
-  Measurement estimate(String calculator, String metric, String segment, int chunk, double value,
-      double samplingError, Realized realizedValues) {
-    double[] band = confidenceBand(value, samplingError, RealizedPerformanceCalculator.lowerLimit(metric),
-        realized.upperLimit(metric));
+  Measurement estimate(
+      String calculator,
+      String metric,
+      String segment,
+      int chunk,
+      double value,
+      double samplingError,
+      Realized realizedValues) {
+    double[] band =
+        confidenceBand(
+            value,
+            samplingError,
+            RealizedPerformanceCalculator.lowerLimit(metric),
+            realized.upperLimit(metric));
     Bounds b = thresholds.getOrDefault(Specs.key(segment) + "\u0001" + metric, Bounds.NONE);
-    return new Measurement(calculator, metric, null, segment, chunk, Measurement.finite(value), null,
-        Measurement.finite(samplingError), realizedValues.get(segment, metric, chunk), Measurement.finite(band[0]),
-        Measurement.finite(band[1]), b.lower(), b.upper(), b.alert(value, AlertRule.OUTSIDE));
+    return new Measurement(
+        calculator,
+        metric,
+        null,
+        segment,
+        chunk,
+        Measurement.finite(value),
+        null,
+        Measurement.finite(samplingError),
+        realizedValues.get(segment, metric, chunk),
+        Measurement.finite(band[0]),
+        Measurement.finite(band[1]),
+        b.lower(),
+        b.upper(),
+        b.alert(value, AlertRule.OUTSIDE));
   }
 
   /**
-   * {lower, upper} confidence bound of an estimate: value ∓ 3 sampling errors, clipped to the metric's limits
-   * (null: none). NaN when either input is.
+   * {lower, upper} confidence bound of an estimate: value ∓ 3 sampling errors, clipped to the
+   * metric's limits (null: none). NaN when either input is.
    */
-  static double[] confidenceBand(double value, double samplingError, Double lowerLimit, Double upperLimit) {
+  static double[] confidenceBand(
+      double value, double samplingError, Double lowerLimit, Double upperLimit) {
     double lower = value - 3 * samplingError;
     double upper = value + 3 * samplingError;
-    return new double[] {lowerLimit == null ? lower : Math.max(lowerLimit, lower),
-        upperLimit == null ? upper : Math.min(upperLimit, upper)};
+    return new double[] {
+      lowerLimit == null ? lower : Math.max(lowerLimit, lower),
+      upperLimit == null ? upper : Math.min(upperLimit, upper)
+    };
   }
 }

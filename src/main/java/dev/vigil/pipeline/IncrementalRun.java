@@ -35,13 +35,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An incremental run ({@code incremental: true}, period chunking): scans only this run's analysis source (the
- * templated partition it names), stores its chunk states in {@code chunk_states} (replacing the source's earlier
- * ones), and computes results only for the chunks that changed: the chunks this source has rows in, the chunks
- * of earlier sources whose targets changed since they were stored (late targets; those sources are scanned
- * again), and the chunks that became complete. Every chunk's states are the merge over all its sources, so the
- * results equal one run over all the sources. One analysis scan per run, plus one job counting matched targets
- * per earlier source when there is a targets table, plus one scan per earlier source whose targets changed.
+ * An incremental run ({@code incremental: true}, period chunking): scans only this run's analysis
+ * source (the templated partition it names), stores its chunk states in {@code chunk_states}
+ * (replacing the source's earlier ones), and computes results only for the chunks that changed: the
+ * chunks this source has rows in, the chunks of earlier sources whose targets changed since they
+ * were stored (late targets; those sources are scanned again), and the chunks that became complete.
+ * Every chunk's states are the merge over all its sources, so the results equal one run over all
+ * the sources. One analysis scan per run, plus one job counting matched targets per earlier source
+ * when there is a targets table, plus one scan per earlier source whose targets changed.
  */
 final class IncrementalRun {
   private static final Logger LOG = LoggerFactory.getLogger(IncrementalRun.class);
@@ -53,7 +54,12 @@ final class IncrementalRun {
   private final Timestamp now;
   private final DeltaResultSink sink;
 
-  IncrementalRun(SparkSession spark, MonitorRun monitorRun, MonitorConfig config, String runId, Timestamp now,
+  IncrementalRun(
+      SparkSession spark,
+      MonitorRun monitorRun,
+      MonitorConfig config,
+      String runId,
+      Timestamp now,
       DeltaResultSink sink) {
     this.spark = spark;
     this.monitorRun = monitorRun;
@@ -63,7 +69,8 @@ final class IncrementalRun {
     this.sink = sink;
   }
 
-  MonitorRun.Outcome run(ProfileStore.Stored profile, MonitorRun.Analysis inputs, double referenceSeconds) {
+  MonitorRun.Outcome run(
+      ProfileStore.Stored profile, MonitorRun.Analysis inputs, double referenceSeconds) {
     ReferenceFit fit = profile.fit();
     long version = profile.version();
     String monitor = config.monitor();
@@ -73,7 +80,10 @@ final class IncrementalRun {
     Scanner scanner = new Scanner(ts, config.columns().segments());
     ChunkStateStore store = new ChunkStateStore(spark, config.output().path());
     String source = source(config.analysis());
-    StateSpec targetNulls = hasLateTargets(inputs) ? new Specs.NullsOf(config.columns().target(), StateSpec.Input.STRING) : null;
+    StateSpec targetNulls =
+        hasLateTargets(inputs)
+            ? new Specs.NullsOf(config.columns().target(), StateSpec.Input.STRING)
+            : null;
     Set<StateSpec> unique = new LinkedHashSet<>();
     fit.fitted().forEach(f -> unique.addAll(f.analysisSpecs()));
     if (targetNulls != null) {
@@ -82,13 +92,23 @@ final class IncrementalRun {
     List<StateSpec> specs = List.copyOf(unique);
 
     long t1 = System.nanoTime();
-    List<ChunkStates> groups = scan(inputs.analysis(), inputs.targets(), calculators, fit.fitted(), chunker, scanner,
-        specs, source);
+    List<ChunkStates> groups =
+        scan(
+            inputs.analysis(),
+            inputs.targets(),
+            calculators,
+            fit.fitted(),
+            chunker,
+            scanner,
+            specs,
+            source);
     store.replace(monitor, version, source, groups, specs, targetNulls, runId, now);
     Set<Long> touched = new LinkedHashSet<>(groupsOf(groups));
-    long partitionRows = groups.stream().filter(g -> g.segment() == null).mapToLong(ChunkStates::rows).sum();
+    long partitionRows =
+        groups.stream().filter(g -> g.segment() == null).mapToLong(ChunkStates::rows).sum();
 
-    // earlier sources: scanned again when stored under another profile version, or when their targets changed
+    // earlier sources: scanned again when stored under another profile version, or when their
+    // targets changed
     Map<String, List<ChunkStateStore.Meta>> earlier = new TreeMap<>();
     for (ChunkStateStore.Meta m : store.meta(monitor)) {
       if (!m.source().equals(source)) {
@@ -104,17 +124,27 @@ final class IncrementalRun {
       }
     }
     if (otherVersions) {
-      LOG.info("reference profile v{} is new to {} earlier source(s): scanning them again", version, rescan.size());
+      LOG.info(
+          "reference profile v{} is new to {} earlier source(s): scanning them again",
+          version,
+          rescan.size());
     }
     if (targetNulls != null) {
       List<String> candidates = earlier.keySet().stream().filter(s -> !rescan.contains(s)).toList();
       Map<String, Long> counted = matchedTargets(candidates, inputs.targets());
       for (String s : candidates) {
-        long stored = earlier.get(s).stream().filter(m -> m.segment() == null && m.targetRows() != null)
-            .mapToLong(ChunkStateStore.Meta::targetRows).sum();
+        long stored =
+            earlier.get(s).stream()
+                .filter(m -> m.segment() == null && m.targetRows() != null)
+                .mapToLong(ChunkStateStore.Meta::targetRows)
+                .sum();
         long matched = counted.getOrDefault(s, 0L);
         if (matched != stored) {
-          LOG.info("late targets: {} now has {} rows with targets (was {}); recomputing its chunks", s, matched, stored);
+          LOG.info(
+              "late targets: {} now has {} rows with targets (was {}); recomputing its chunks",
+              s,
+              matched,
+              stored);
           rescan.add(s);
         }
       }
@@ -126,7 +156,8 @@ final class IncrementalRun {
         rows = MonitorRun.asTimestamp(rows, ts);
       }
       rows = dev.vigil.io.InputChecks.apply(config, rows, "analysis");
-      List<ChunkStates> again = scan(rows, inputs.targets(), calculators, fit.fitted(), chunker, scanner, specs, s);
+      List<ChunkStates> again =
+          scan(rows, inputs.targets(), calculators, fit.fitted(), chunker, scanner, specs, s);
       store.replace(monitor, version, s, again, specs, targetNulls, runId, now);
       touched.addAll(groupsOf(again));
       // the chunks the source had before count too (a late row may have moved)
@@ -136,13 +167,16 @@ final class IncrementalRun {
       store.dropOtherVersions(monitor, version);
     }
 
-    // every chunk (positions and indices as one run over all sources), then the touched ones' merged states
+    // every chunk (positions and indices as one run over all sources), then the touched ones'
+    // merged states
     List<ChunkInfo> all = chunker.describe(overall(store.meta(monitor)), "analysis");
     Instant asOf = monitorRun.asOf(config);
-    // complete stays complete (a rerun of an earlier day has an earlier run date); what became complete is redone
+    // complete stays complete (a rerun of an earlier day has an earlier run date); what became
+    // complete is redone
     Map<String, Boolean> stored = sink.chunkCompleteness(monitor);
     var byRule = chunker.completeness(all, asOf);
-    java.util.function.Predicate<ChunkInfo> complete = c -> byRule.test(c) || Boolean.TRUE.equals(stored.get(c.key()));
+    java.util.function.Predicate<ChunkInfo> complete =
+        c -> byRule.test(c) || Boolean.TRUE.equals(stored.get(c.key()));
     for (ChunkInfo c : all) {
       if (Boolean.FALSE.equals(stored.get(c.key())) && complete.test(c)) {
         touched.add(c.group());
@@ -152,30 +186,68 @@ final class IncrementalRun {
     List<ChunkInfo> local = new ArrayList<>();
     for (int i = 0; i < chunks.size(); i++) {
       ChunkInfo c = chunks.get(i);
-      local.add(new ChunkInfo(c.group(), i, c.key(), c.startIndex(), c.endIndex(), c.startDate(), c.endDate(), c.rows()));
+      local.add(
+          new ChunkInfo(
+              c.group(),
+              i,
+              c.key(),
+              c.startIndex(),
+              c.endIndex(),
+              c.startDate(),
+              c.endDate(),
+              c.rows()));
     }
     ChunkTable table = ChunkTable.of(local, store.merged(monitor, version, touched, specs));
     long t2 = System.nanoTime();
-    LOG.info("incremental run over {}: {} rows; {} of {} analysis chunks recomputed ({})", source, partitionRows,
-        chunks.size(), all.size(), chunks.stream().map(ChunkInfo::key).toList());
+    LOG.info(
+        "incremental run over {}: {} rows; {} of {} analysis chunks recomputed ({})",
+        source,
+        partitionRows,
+        chunks.size(),
+        all.size(),
+        chunks.stream().map(ChunkInfo::key).toList());
 
     MonitorRun.Results out = new MonitorRun.Results(monitor, runId, now);
-    out.add(fit.fitted(), "reference", fit.reference(), null, chunker.completeness(fit.reference().chunks(), asOf));
+    out.add(
+        fit.fitted(),
+        "reference",
+        fit.reference(),
+        null,
+        chunker.completeness(fit.reference().chunks(), asOf));
     out.add(fit.fitted(), "analysis", table, chunks, complete);
-    return new MonitorRun.Outcome(runId, fit.rows(), partitionRows, fit.reference().chunks().size(), chunks.size(),
-        out.rows, out.distributions, referenceSeconds, (t2 - t1) / 1e9);
+    return new MonitorRun.Outcome(
+        runId,
+        fit.rows(),
+        partitionRows,
+        fit.reference().chunks().size(),
+        chunks.size(),
+        out.rows,
+        out.distributions,
+        referenceSeconds,
+        (t2 - t1) / 1e9);
   }
 
   private boolean hasLateTargets(MonitorRun.Analysis inputs) {
     String target = config.columns().target();
-    return inputs.targets() != null && target != null && !List.of(inputs.analysis().columns()).contains(target);
+    return inputs.targets() != null
+        && target != null
+        && !List.of(inputs.analysis().columns()).contains(target);
   }
 
-  private List<ChunkStates> scan(Dataset<Row> rows, Dataset<Row> targets, List<Calculator> calculators,
-      List<FittedCalculator> fitted, Chunker chunker, Scanner scanner, List<StateSpec> specs, String source) {
+  private List<ChunkStates> scan(
+      Dataset<Row> rows,
+      Dataset<Row> targets,
+      List<Calculator> calculators,
+      List<FittedCalculator> fitted,
+      Chunker chunker,
+      Scanner scanner,
+      List<StateSpec> specs,
+      String source) {
     Dataset<Row> chunked = chunker.assign(rows, "analysis");
-    Dataset<Row> analysis = MonitorRun.transform(fitted, MonitorRun.derive(calculators,
-        MonitorRun.withTargets(config, chunked, targets)));
+    Dataset<Row> analysis =
+        MonitorRun.transform(
+            fitted,
+            MonitorRun.derive(calculators, MonitorRun.withTargets(config, chunked, targets)));
     return scanner.scan(analysis, specs, "analysis " + source);
   }
 
@@ -190,32 +262,48 @@ final class IncrementalRun {
     DataReader reader = new DataReader(spark);
     Dataset<Row> ids = null;
     for (String s : sources) {
-      Dataset<Row> d = reader.read(withPath(config.analysis(), s)).select(col(id).as("_vigil_id")).withColumn("_vigil_source", lit(s));
+      Dataset<Row> d =
+          reader
+              .read(withPath(config.analysis(), s))
+              .select(col(id).as("_vigil_id"))
+              .withColumn("_vigil_source", lit(s));
       ids = ids == null ? d : ids.unionByName(d);
     }
     Dataset<Row> known = targets.where(col(target).isNotNull()).select(col(id).as("_vigil_tid"));
-    for (Row r : ids.join(known, ids.col("_vigil_id").equalTo(known.col("_vigil_tid")))
-        .groupBy("_vigil_source").count().collectAsList()) {
+    for (Row r :
+        ids.join(known, ids.col("_vigil_id").equalTo(known.col("_vigil_tid")))
+            .groupBy("_vigil_source")
+            .count()
+            .collectAsList()) {
       out.put(r.getString(0), r.getLong(1));
     }
     return out;
   }
 
-  /** The whole-population groups of every stored source merged per chunk (rows and times; no states). */
+  /**
+   * The whole-population groups of every stored source merged per chunk (rows and times; no
+   * states).
+   */
   private static List<ChunkStates> overall(List<ChunkStateStore.Meta> meta) {
     Map<Long, ChunkStates> by = new TreeMap<>();
     for (ChunkStateStore.Meta m : meta) {
       if (m.segment() != null || m.group() == null) {
         continue;
       }
-      ChunkStates g = new ChunkStates(null, m.group(), m.rows(), null, null, m.minTime(), m.maxTime(), Map.of());
+      ChunkStates g =
+          new ChunkStates(
+              null, m.group(), m.rows(), null, null, m.minTime(), m.maxTime(), Map.of());
       by.merge(m.group(), g, ChunkStateStore::merge);
     }
     return new ArrayList<>(by.values()); // in group order (a TreeMap)
   }
 
   private static List<Long> groupsOf(List<ChunkStates> groups) {
-    return groups.stream().filter(g -> g.group() != null).map(ChunkStates::group).distinct().toList();
+    return groups.stream()
+        .filter(g -> g.group() != null)
+        .map(ChunkStates::group)
+        .distinct()
+        .toList();
   }
 
   /** What identifies this run's analysis source: its resolved (templated) path. */

@@ -44,19 +44,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One monitoring run: read → check → chunk → scan reference (1 pass, +1 when a calculator refines) → fit (+1
- * reference pass over the fitted columns when a calculator asks, e.g. DLE) → scan analysis (1 pass) → calculate →
- * MERGE into {@code results}, and one row in {@code runs}, failed runs included. {@link FrameCalculator}s (the
- * domain classifier) then work on the chunked rows themselves, with jobs per chunk.
+ * One monitoring run: read → check → chunk → scan reference (1 pass, +1 when a calculator refines)
+ * → fit (+1 reference pass over the fitted columns when a calculator asks, e.g. DLE) → scan
+ * analysis (1 pass) → calculate → MERGE into {@code results}, and one row in {@code runs}, failed
+ * runs included. {@link FrameCalculator}s (the domain classifier) then work on the chunked rows
+ * themselves, with jobs per chunk.
  */
 public final class MonitorRun {
   private static final Logger LOG = LoggerFactory.getLogger(MonitorRun.class);
-  /** Reference passes after the first (multivariate drift needs two: co-moments, then the chunks' errors). */
+
+  /**
+   * Reference passes after the first (multivariate drift needs two: co-moments, then the chunks'
+   * errors).
+   */
   static final int MAX_REFINEMENT_PASSES = 2;
 
   /** What a run produced. */
-  public record Outcome(String runId, long referenceRows, long analysisRows, int referenceChunks, int analysisChunks,
-      List<ResultRow> rows, List<Row> distributions, double referenceSeconds, double analysisSeconds) {
+  public record Outcome(
+      String runId,
+      long referenceRows,
+      long analysisRows,
+      int referenceChunks,
+      int analysisChunks,
+      List<ResultRow> rows,
+      List<Row> distributions,
+      double referenceSeconds,
+      double analysisSeconds) {
     /** Alerts on analysis chunks. */
     public long alerts() {
       return rows.stream().filter(r -> r.alert() && r.period().equals("analysis")).count();
@@ -64,7 +77,11 @@ public final class MonitorRun {
   }
 
   /** Inputs read and checked, ready to chunk (shared by run and validate). */
-  public record Inputs(Dataset<Row> reference, Dataset<Row> analysis, Dataset<Row> targets, SchemaCheck.Resolved columns) {}
+  public record Inputs(
+      Dataset<Row> reference,
+      Dataset<Row> analysis,
+      Dataset<Row> targets,
+      SchemaCheck.Resolved columns) {}
 
   private final SparkSession spark;
   private final Clock clock;
@@ -80,8 +97,12 @@ public final class MonitorRun {
     Dataset<Row> reference = reader.read(config.reference());
     Dataset<Row> analysis = reader.read(config.analysis());
     Dataset<Row> targets = config.targets() == null ? null : reader.read(config.targets().input());
-    SchemaCheck.Resolved columns = SchemaCheck.check(config, reference.schema(), analysis.schema(),
-        targets == null ? null : targets.schema());
+    SchemaCheck.Resolved columns =
+        SchemaCheck.check(
+            config,
+            reference.schema(),
+            analysis.schema(),
+            targets == null ? null : targets.schema());
     String ts = config.columns().timestamp();
     if (ts != null) {
       reference = asTimestamp(reference, ts);
@@ -94,7 +115,8 @@ public final class MonitorRun {
   }
 
   static Dataset<Row> asTimestamp(Dataset<Row> df, String ts) {
-    if (df.schema().apply(ts).dataType() instanceof StringType || df.schema().apply(ts).dataType().equals(DataTypes.DateType)) {
+    if (df.schema().apply(ts).dataType() instanceof StringType
+        || df.schema().apply(ts).dataType().equals(DataTypes.DateType)) {
       return df.withColumn(ts, to_timestamp(col(ts)));
     }
     return df;
@@ -105,10 +127,10 @@ public final class MonitorRun {
   }
 
   /**
-   * A production run: the stored reference profile when its fingerprint matches (the reference is then not
-   * read), else a fit from the reference, stored as the monitor's next profile version ({@code refit} forces
-   * one); then the analysis (incrementally when configured), MERGEd into {@code results}; alerts delivered; one
-   * row in {@code runs}, failed runs included.
+   * A production run: the stored reference profile when its fingerprint matches (the reference is
+   * then not read), else a fit from the reference, stored as the monitor's next profile version
+   * ({@code refit} forces one); then the analysis (incrementally when configured), MERGEd into
+   * {@code results}; alerts delivered; one row in {@code runs}, failed runs included.
    */
   public Outcome run(MonitorConfig config, boolean refit) {
     Timestamp started = Timestamp.from(clock.instant());
@@ -119,43 +141,81 @@ public final class MonitorRun {
       long t0 = System.nanoTime();
       ProfileStore.Stored profile = profile(config, inputs, refit, runId);
       double referenceSeconds = (System.nanoTime() - t0) / 1e9;
-      Outcome outcome = config.incremental()
-          ? new IncrementalRun(spark, this, config, runId, now(), sink).run(profile, inputs, referenceSeconds)
-          : analyze(config, runId, profile.fit(), inputs, () -> readReference(config),
-              referenceSeconds);
+      Outcome outcome =
+          config.incremental()
+              ? new IncrementalRun(spark, this, config, runId, now(), sink)
+                  .run(profile, inputs, referenceSeconds)
+              : analyze(
+                  config,
+                  runId,
+                  profile.fit(),
+                  inputs,
+                  () -> readReference(config),
+                  referenceSeconds);
       LOG.info("writing {} result rows to {}", outcome.rows().size(), sink.tablePath("results"));
       sink.mergeResults(outcome.rows());
       sink.mergeDistributions(outcome.distributions());
       String alertErrors = deliverAlerts(config, runId, sink, outcome.rows());
-      sink.appendRun(RowFactory.create(runId, config.monitor(), started, Timestamp.from(clock.instant()), "succeeded",
-          alertErrors, outcome.referenceRows(), outcome.analysisRows(), outcome.analysisChunks(), outcome.alerts(),
-          config.resolvedYaml(), Version.VERSION));
+      sink.appendRun(
+          RowFactory.create(
+              runId,
+              config.monitor(),
+              started,
+              Timestamp.from(clock.instant()),
+              "succeeded",
+              alertErrors,
+              outcome.referenceRows(),
+              outcome.analysisRows(),
+              outcome.analysisChunks(),
+              outcome.alerts(),
+              config.resolvedYaml(),
+              Version.VERSION));
       return outcome;
     } catch (RuntimeException e) {
       try {
         UserException user = dev.vigil.internal.Errors.userError(e);
-        String message = dev.vigil.internal.Secrets.redact(
-            user != null ? user.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage());
-        sink.appendRun(RowFactory.create(runId, config.monitor(), started, Timestamp.from(clock.instant()), "failed",
-            message, null, null, null, null, config.resolvedYaml(), Version.VERSION));
+        String message =
+            dev.vigil.internal.Secrets.redact(
+                user != null
+                    ? user.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage());
+        sink.appendRun(
+            RowFactory.create(
+                runId,
+                config.monitor(),
+                started,
+                Timestamp.from(clock.instant()),
+                "failed",
+                message,
+                null,
+                null,
+                null,
+                null,
+                config.resolvedYaml(),
+                Version.VERSION));
       } catch (RuntimeException logFailure) {
-        LOG.warn("could not record the failed run in {}: {}", sink.tablePath("runs"), logFailure.getMessage());
+        LOG.warn(
+            "could not record the failed run in {}: {}",
+            sink.tablePath("runs"),
+            logFailure.getMessage());
       }
       throw e;
     }
   }
 
   /**
-   * {@code vigil fit}: fits on the reference and stores the profile, unless a stored one matches (and
-   * {@code refit} is off). Needs the analysis only for its schema (default features are the columns both share);
-   * when the analysis is not there yet, the reference's schema stands in.
+   * {@code vigil fit}: fits on the reference and stores the profile, unless a stored one matches
+   * (and {@code refit} is off). Needs the analysis only for its schema (default features are the
+   * columns both share); when the analysis is not there yet, the reference's schema stands in.
    */
   public ProfileStore.Stored fit(MonitorConfig config, boolean refit) {
     Analysis inputs;
     try {
       inputs = readAnalysis(config);
     } catch (UserException missing) {
-      LOG.info("analysis not readable ({}); resolving the columns against the reference alone", missing.getMessage());
+      LOG.info(
+          "analysis not readable ({}); resolving the columns against the reference alone",
+          missing.getMessage());
       inputs = null;
     }
     return profile(config, inputs, refit, UUID.randomUUID().toString());
@@ -169,41 +229,62 @@ public final class MonitorRun {
     Dataset<Row> analysis = reader.read(config.analysis());
     Dataset<Row> targets = config.targets() == null ? null : reader.read(config.targets().input());
     String ts = config.columns().timestamp();
-    return new Analysis(dev.vigil.io.InputChecks.apply(config, ts == null ? analysis : asTimestamp(analysis, ts), "analysis"),
+    return new Analysis(
+        dev.vigil.io.InputChecks.apply(
+            config, ts == null ? analysis : asTimestamp(analysis, ts), "analysis"),
         dev.vigil.io.InputChecks.apply(config, targets, "targets"));
   }
 
-  /** The matching stored profile, else a fit from the reference (read here), stored as a new version. */
-  private ProfileStore.Stored profile(MonitorConfig config, Analysis inputs, boolean refit, String runId) {
+  /**
+   * The matching stored profile, else a fit from the reference (read here), stored as a new
+   * version.
+   */
+  private ProfileStore.Stored profile(
+      MonitorConfig config, Analysis inputs, boolean refit, String runId) {
     ProfileStore store = new ProfileStore(spark, config.output().path());
     String fingerprint = store.fingerprint(config);
     if (!refit) {
       var stored = store.latest(config.monitor(), fingerprint);
       if (stored.isPresent()) {
         ReferenceFit fit = stored.get().fit();
-        SchemaCheck.Resolved now = inputs == null ? fit.columns() : SchemaCheck.check(config, fit.referenceSchema(),
-            inputs.analysis().schema(), inputs.targets() == null ? null : inputs.targets().schema());
+        SchemaCheck.Resolved now =
+            inputs == null
+                ? fit.columns()
+                : SchemaCheck.check(
+                    config,
+                    fit.referenceSchema(),
+                    inputs.analysis().schema(),
+                    inputs.targets() == null ? null : inputs.targets().schema());
         if (now.equals(fit.columns())) {
-          LOG.info("using stored reference profile v{} of {} (the reference is not read)", stored.get().version(),
+          LOG.info(
+              "using stored reference profile v{} of {} (the reference is not read)",
+              stored.get().version(),
               config.monitor());
           return stored.get();
         }
-        LOG.info("the analysis columns differ from stored profile v{}'s; fitting again", stored.get().version());
+        LOG.info(
+            "the analysis columns differ from stored profile v{}'s; fitting again",
+            stored.get().version());
       }
     }
     Dataset<Row> reference = readReference(config);
     StructType analysisSchema = inputs == null ? reference.schema() : inputs.analysis().schema();
-    StructType targetsSchema = inputs == null || inputs.targets() == null ? null : inputs.targets().schema();
-    SchemaCheck.Resolved columns = SchemaCheck.check(config, reference.schema(), analysisSchema, targetsSchema);
+    StructType targetsSchema =
+        inputs == null || inputs.targets() == null ? null : inputs.targets().schema();
+    SchemaCheck.Resolved columns =
+        SchemaCheck.check(config, reference.schema(), analysisSchema, targetsSchema);
     ReferenceFit fit = fitReference(config, columns, reference);
     return store.save(config, fingerprint, fit, runId, now());
   }
 
-  /** The reference rows, with the timestamp parsed and the model columns' rules applied (lazily). */
+  /**
+   * The reference rows, with the timestamp parsed and the model columns' rules applied (lazily).
+   */
   private Dataset<Row> readReference(MonitorConfig config) {
     Dataset<Row> reference = new DataReader(spark).read(config.reference());
     String ts = config.columns().timestamp();
-    return dev.vigil.io.InputChecks.apply(config, ts == null ? reference : asTimestamp(reference, ts), "reference");
+    return dev.vigil.io.InputChecks.apply(
+        config, ts == null ? reference : asTimestamp(reference, ts), "reference");
   }
 
   private Timestamp now() {
@@ -211,10 +292,12 @@ public final class MonitorRun {
   }
 
   /**
-   * Sends each destination the analysis alerts it has not been sent before (the {@code alerts} table remembers
-   * what was sent, so an identical rerun sends nothing); returns the delivery failures, or null.
+   * Sends each destination the analysis alerts it has not been sent before (the {@code alerts}
+   * table remembers what was sent, so an identical rerun sends nothing); returns the delivery
+   * failures, or null.
    */
-  private String deliverAlerts(MonitorConfig config, String runId, DeltaResultSink sink, List<ResultRow> rows) {
+  private String deliverAlerts(
+      MonitorConfig config, String runId, DeltaResultSink sink, List<ResultRow> rows) {
     if (!config.alerts().any()) {
       return null;
     }
@@ -222,16 +305,41 @@ public final class MonitorRun {
     List<String> errors = new ArrayList<>();
     for (String destination : delivery.destinations()) {
       java.util.Set<List<Object>> sent = sink.sentAlerts(config.monitor(), destination);
-      List<ResultRow> fresh = rows.stream()
-          .filter(r -> r.alert() && r.period().equals("analysis"))
-          .filter(r -> !sent.contains(java.util.Arrays.asList(r.calculator(), r.metric(), r.columnName(), r.segment(),
-              r.period(), r.chunkKey())))
-          .toList();
-      var outcome = delivery.send(destination, config.monitor(), runId, sink.tablePath("results"), fresh);
+      List<ResultRow> fresh =
+          rows.stream()
+              .filter(r -> r.alert() && r.period().equals("analysis"))
+              .filter(
+                  r ->
+                      !sent.contains(
+                          java.util.Arrays.asList(
+                              r.calculator(),
+                              r.metric(),
+                              r.columnName(),
+                              r.segment(),
+                              r.period(),
+                              r.chunkKey())))
+              .toList();
+      var outcome =
+          delivery.send(destination, config.monitor(), runId, sink.tablePath("results"), fresh);
       if (outcome.delivered()) {
         Timestamp now = Timestamp.from(clock.instant());
-        sink.appendSentAlerts(fresh.stream().map(r -> RowFactory.create(r.monitor(), r.calculator(), r.metric(),
-            r.columnName(), r.segment(), r.period(), r.chunkKey(), destination, r.value(), runId, now)).toList());
+        sink.appendSentAlerts(
+            fresh.stream()
+                .map(
+                    r ->
+                        RowFactory.create(
+                            r.monitor(),
+                            r.calculator(),
+                            r.metric(),
+                            r.columnName(),
+                            r.segment(),
+                            r.period(),
+                            r.chunkKey(),
+                            destination,
+                            r.value(),
+                            runId,
+                            now))
+                .toList());
         LOG.info("{}: {} new alert(s) sent", destination, fresh.size());
       } else {
         errors.add(outcome.error());
@@ -245,25 +353,33 @@ public final class MonitorRun {
     Inputs inputs = prepare(config);
     long t0 = System.nanoTime();
     ReferenceFit fit = fitReference(config, inputs.columns(), inputs.reference());
-    return analyze(config, runId, fit, new Analysis(inputs.analysis(), inputs.targets()), inputs::reference,
+    return analyze(
+        config,
+        runId,
+        fit,
+        new Analysis(inputs.analysis(), inputs.targets()),
+        inputs::reference,
         (System.nanoTime() - t0) / 1e9);
   }
 
   /**
-   * The reference side: chunk, scan (1 pass, + refinement passes when a calculator asks), fit (+1 pass over the
-   * fitted columns when a calculator asks, e.g. DLE).
+   * The reference side: chunk, scan (1 pass, + refinement passes when a calculator asks), fit (+1
+   * pass over the fitted columns when a calculator asks, e.g. DLE).
    */
-  ReferenceFit fitReference(MonitorConfig config, SchemaCheck.Resolved columns, Dataset<Row> referenceRows) {
+  ReferenceFit fitReference(
+      MonitorConfig config, SchemaCheck.Resolved columns, Dataset<Row> referenceRows) {
     List<Calculator> calculators = calculators(config, columns);
     String ts = config.columns().timestamp();
     Chunker chunker = new Chunker(config.chunking(), ts);
     Scanner scanner = new Scanner(ts, config.columns().segments());
     Dataset<Row> referenceChunked = chunker.assign(referenceRows, "reference");
     Dataset<Row> reference = derive(calculators, referenceChunked);
-    List<ChunkStates> refGroups = scanner.scan(reference, specs(calculators, Calculator::referenceSpecs), "reference");
+    List<ChunkStates> refGroups =
+        scanner.scan(reference, specs(calculators, Calculator::referenceSpecs), "reference");
     List<ChunkInfo> refChunks = describe(chunker, refGroups, "reference");
     ChunkTable refTable = ChunkTable.of(refChunks, refGroups);
-    // refinement passes: each asks for states parameterised by the earlier passes, until nobody needs more
+    // refinement passes: each asks for states parameterised by the earlier passes, until nobody
+    // needs more
     for (int round = 1; ; round++) {
       List<StateSpec> refine = new ArrayList<>();
       for (Calculator c : calculators) {
@@ -277,15 +393,22 @@ public final class MonitorRun {
         break;
       }
       if (round > MAX_REFINEMENT_PASSES) {
-        throw new IllegalStateException("calculators asked for more than " + MAX_REFINEMENT_PASSES + " refinement passes: " + refine);
+        throw new IllegalStateException(
+            "calculators asked for more than "
+                + MAX_REFINEMENT_PASSES
+                + " refinement passes: "
+                + refine);
       }
-      refTable = refTable.with(scanner.scan(reference, refine, "reference (refinement pass " + round + ")"));
+      refTable =
+          refTable.with(
+              scanner.scan(reference, refine, "reference (refinement pass " + round + ")"));
     }
     List<FittedCalculator> fitted = new ArrayList<>();
     for (Calculator c : calculators) {
       fitted.add(c.fit(refTable, reference));
     }
-    // one more reference pass when a fitted calculator needs states of its fitted columns (DLE's estimates)
+    // one more reference pass when a fitted calculator needs states of its fitted columns (DLE's
+    // estimates)
     List<StateSpec> afterFit = new ArrayList<>();
     for (FittedCalculator f : fitted) {
       for (StateSpec s : f.fittedReferenceSpecs()) {
@@ -295,19 +418,30 @@ public final class MonitorRun {
       }
     }
     if (!afterFit.isEmpty()) {
-      refTable = refTable.with(scanner.scan(transform(fitted, reference), afterFit, "reference (fitted columns)"));
+      refTable =
+          refTable.with(
+              scanner.scan(transform(fitted, reference), afterFit, "reference (fitted columns)"));
     }
     return new ReferenceFit(referenceRows.schema(), columns, List.copyOf(fitted), refTable);
   }
 
-  /** The analysis side of a full run: chunk, scan (1 pass), calculate; frame calculators on the chunked rows. */
-  Outcome analyze(MonitorConfig config, String runId, ReferenceFit fit, Analysis inputs,
-      java.util.function.Supplier<Dataset<Row>> referenceRows, double referenceSeconds) {
+  /**
+   * The analysis side of a full run: chunk, scan (1 pass), calculate; frame calculators on the
+   * chunked rows.
+   */
+  Outcome analyze(
+      MonitorConfig config,
+      String runId,
+      ReferenceFit fit,
+      Analysis inputs,
+      java.util.function.Supplier<Dataset<Row>> referenceRows,
+      double referenceSeconds) {
     List<Calculator> calculators = calculators(config, fit.columns());
     List<FrameCalculator> frameCalculators = frameCalculators(config, fit.columns());
     if (calculators.isEmpty() && frameCalculators.isEmpty()) {
-      throw new UserException("configuration key 'calculators': no calculator is enabled; expected at least one of "
-          + dev.vigil.config.ConfigLoader.AVAILABLE_CALCULATORS);
+      throw new UserException(
+          "configuration key 'calculators': no calculator is enabled; expected at least one of "
+              + dev.vigil.config.ConfigLoader.AVAILABLE_CALCULATORS);
     }
     String ts = config.columns().timestamp();
     Chunker chunker = new Chunker(config.chunking(), ts);
@@ -318,8 +452,9 @@ public final class MonitorRun {
 
     long t1 = System.nanoTime();
     Dataset<Row> analysisChunked = chunker.assign(inputs.analysis(), "analysis");
-    Dataset<Row> analysis = transform(fitted, derive(calculators,
-        withTargets(config, analysisChunked, inputs.targets())));
+    Dataset<Row> analysis =
+        transform(
+            fitted, derive(calculators, withTargets(config, analysisChunked, inputs.targets())));
     List<StateSpec> anaSpecs = new ArrayList<>();
     fitted.forEach(f -> anaSpecs.addAll(f.analysisSpecs()));
     List<ChunkStates> anaGroups = scanner.scan(analysis, anaSpecs, "analysis");
@@ -333,22 +468,50 @@ public final class MonitorRun {
     out.add(fitted, "reference", refTable, null, chunker.completeness(refChunks, asOf));
     out.add(fitted, "analysis", anaTable, null, chunker.completeness(anaChunks, asOf));
     for (FrameCalculator f : frameCalculators) {
-      // the whole population only: a model per chunk and segment would multiply this calculator's cost
+      // the whole population only: a model per chunk and segment would multiply this calculator's
+      // cost
       if (!config.columns().segments().isEmpty()) {
         LOG.info("{}: computed for the whole population only, not per segment", f.name());
       }
       Dataset<Row> referenceChunked = chunker.assign(referenceRows.get(), "reference");
-      FrameCalculator.Results r = f.calculate(
-          new FrameCalculator.Chunked(chunker.withRowPositions(referenceChunked, "reference"), refChunks),
-          new FrameCalculator.Chunked(chunker.withRowPositions(analysisChunked, "analysis"), anaChunks));
-      out.rows.addAll(toRows(config.monitor(), "reference", refTable, r.reference(), runId, now,
-          chunker.completeness(refChunks, asOf), null));
-      out.rows.addAll(toRows(config.monitor(), "analysis", anaTable, r.analysis(), runId, now,
-          chunker.completeness(anaChunks, asOf), null));
+      FrameCalculator.Results r =
+          f.calculate(
+              new FrameCalculator.Chunked(
+                  chunker.withRowPositions(referenceChunked, "reference"), refChunks),
+              new FrameCalculator.Chunked(
+                  chunker.withRowPositions(analysisChunked, "analysis"), anaChunks));
+      out.rows.addAll(
+          toRows(
+              config.monitor(),
+              "reference",
+              refTable,
+              r.reference(),
+              runId,
+              now,
+              chunker.completeness(refChunks, asOf),
+              null));
+      out.rows.addAll(
+          toRows(
+              config.monitor(),
+              "analysis",
+              anaTable,
+              r.analysis(),
+              runId,
+              now,
+              chunker.completeness(anaChunks, asOf),
+              null));
     }
     long anaRows = anaChunks.stream().mapToLong(ChunkInfo::rows).sum();
-    return new Outcome(runId, fit.rows(), anaRows, refChunks.size(), anaChunks.size(), out.rows, out.distributions,
-        referenceSeconds, (t2 - t1) / 1e9);
+    return new Outcome(
+        runId,
+        fit.rows(),
+        anaRows,
+        refChunks.size(),
+        anaChunks.size(),
+        out.rows,
+        out.distributions,
+        referenceSeconds,
+        (t2 - t1) / 1e9);
   }
 
   /** Periods that end by this instant are complete: the end of {@code --run-date}, else now. */
@@ -373,16 +536,30 @@ public final class MonitorRun {
     }
 
     /**
-     * Every fitted calculator's rows on one dataset's table; {@code chunks} maps the table's chunk indices to the
-     * chunks the rows describe (null: the table's own), for a table holding only some of a dataset's chunks.
+     * Every fitted calculator's rows on one dataset's table; {@code chunks} maps the table's chunk
+     * indices to the chunks the rows describe (null: the table's own), for a table holding only
+     * some of a dataset's chunks.
      */
-    void add(List<FittedCalculator> fitted, String period, ChunkTable table, List<ChunkInfo> chunks,
+    void add(
+        List<FittedCalculator> fitted,
+        String period,
+        ChunkTable table,
+        List<ChunkInfo> chunks,
         java.util.function.Predicate<ChunkInfo> complete) {
       boolean reference = period.equals("reference");
       for (FittedCalculator f : fitted) {
-        rows.addAll(toRows(monitor, period, table, reference ? f.reference(table) : f.calculate(table), runId, now,
-            complete, chunks));
-        distributions.addAll(distributionRows(monitor, period, table, f.distributions(table), runId, now, chunks));
+        rows.addAll(
+            toRows(
+                monitor,
+                period,
+                table,
+                reference ? f.reference(table) : f.calculate(table),
+                runId,
+                now,
+                complete,
+                chunks));
+        distributions.addAll(
+            distributionRows(monitor, period, table, f.distributions(table), runId, now, chunks));
       }
     }
   }
@@ -406,10 +583,11 @@ public final class MonitorRun {
   }
 
   /**
-   * Joins delayed targets on the id, after chunking, so the join cannot change row positions. Without targets
-   * the target column is all null: realized metrics are then null, not an error.
+   * Joins delayed targets on the id, after chunking, so the join cannot change row positions.
+   * Without targets the target column is all null: realized metrics are then null, not an error.
    */
-  static Dataset<Row> withTargets(MonitorConfig config, Dataset<Row> analysis, Dataset<Row> targets) {
+  static Dataset<Row> withTargets(
+      MonitorConfig config, Dataset<Row> analysis, Dataset<Row> targets) {
     String target = config.columns().target();
     if (target == null || List.of(analysis.columns()).contains(target)) {
       return analysis;
@@ -418,23 +596,38 @@ public final class MonitorRun {
       return analysis.withColumn(target, lit(null).cast(DataTypes.DoubleType));
     }
     String id = config.targets().joinOn();
-    // one row per id, so the join cannot duplicate analysis rows; an id with several rows fails the run when the
-    // scan reads the target (exit 2, quoting the id) — the aggregation shares the join's shuffle of the targets
-    Dataset<Row> t = targets.groupBy(col(id).as("_target_id"))
-        .agg(first(col(target)).as(target), count(lit(1)).as("_target_rows"));
-    Column checked = when(col("_target_rows").gt(1), dev.vigil.internal.Errors.failInJob(concat(
-        lit("configuration key 'targets.join_on': the targets table has more than one row for id '"),
-        col("_target_id").cast("string"), lit("' (column '" + id + "'); expected one target per id"))))
-        .otherwise(col(target));
-    return analysis.join(t, analysis.col(id).equalTo(t.col("_target_id")), "left")
-        .withColumn(target, checked).drop("_target_id", "_target_rows");
+    // one row per id, so the join cannot duplicate analysis rows; an id with several rows fails the
+    // run when the
+    // scan reads the target (exit 2, quoting the id) — the aggregation shares the join's shuffle of
+    // the targets
+    Dataset<Row> t =
+        targets
+            .groupBy(col(id).as("_target_id"))
+            .agg(first(col(target)).as(target), count(lit(1)).as("_target_rows"));
+    Column checked =
+        when(
+                col("_target_rows").gt(1),
+                dev.vigil.internal.Errors.failInJob(
+                    concat(
+                        lit(
+                            "configuration key 'targets.join_on': the targets table has more than one row for id '"),
+                        col("_target_id").cast("string"),
+                        lit("' (column '" + id + "'); expected one target per id"))))
+            .otherwise(col(target));
+    return analysis
+        .join(t, analysis.col(id).equalTo(t.col("_target_id")), "left")
+        .withColumn(target, checked)
+        .drop("_target_id", "_target_rows");
   }
 
   static List<ChunkInfo> describe(Chunker chunker, List<ChunkStates> groups, String what) {
     List<ChunkInfo> chunks = chunker.describe(groups, what);
     if (chunks.isEmpty()) {
-      throw new UserException("the " + what + " data has no rows in any chunk; expected at least one chunk of data"
-          + " (check the input path, and that the timestamp column is filled for period chunking)");
+      throw new UserException(
+          "the "
+              + what
+              + " data has no rows in any chunk; expected at least one chunk of data"
+              + " (check the input path, and that the timestamp column is filled for period chunking)");
     }
     LOG.info("{}: {} chunks", what, chunks.size());
     return chunks;
@@ -450,24 +643,36 @@ public final class MonitorRun {
     }
     if (config.realizedPerformance() != null) {
       var cols = config.columns();
-      out.add(new dev.vigil.performance.RealizedPerformanceCalculator(config.problemType(),
-          config.realizedPerformance(), cols.target(), cols.prediction(), cols.scores(),
-          overrides(config, dev.vigil.performance.RealizedPerformanceCalculator.NAME)));
+      out.add(
+          new dev.vigil.performance.RealizedPerformanceCalculator(
+              config.problemType(),
+              config.realizedPerformance(),
+              cols.target(),
+              cols.prediction(),
+              cols.scores(),
+              overrides(config, dev.vigil.performance.RealizedPerformanceCalculator.NAME)));
     }
-    if (config.estimatedPerformance() != null && config.problemType() == dev.vigil.config.ProblemType.REGRESSION) {
+    if (config.estimatedPerformance() != null
+        && config.problemType() == dev.vigil.config.ProblemType.REGRESSION) {
       var cols = config.columns();
-      out.add(new dev.vigil.performance.DirectLossEstimationCalculator(config.estimatedPerformance(), cols.target(),
-          cols.prediction(), columns.continuous().stream().filter(columns.features()::contains).toList(),
-          columns.categorical().stream().filter(columns.features()::contains).toList(),
-          overrides(config, dev.vigil.performance.DirectLossEstimationCalculator.NAME)));
+      out.add(
+          new dev.vigil.performance.DirectLossEstimationCalculator(
+              config.estimatedPerformance(),
+              cols.target(),
+              cols.prediction(),
+              columns.continuous().stream().filter(columns.features()::contains).toList(),
+              columns.categorical().stream().filter(columns.features()::contains).toList(),
+              overrides(config, dev.vigil.performance.DirectLossEstimationCalculator.NAME)));
     } else if (config.estimatedPerformance() != null) {
       var cols = config.columns();
-      // a row's calibration fold is a hash of what identifies it: the id column, else all of its values
+      // a row's calibration fold is a hash of what identifies it: the id column, else all of its
+      // values
       List<String> rowColumns = new ArrayList<>();
       if (cols.id() != null) {
         rowColumns.add(cols.id());
       } else {
-        for (String c : java.util.Arrays.asList(cols.timestamp(), cols.prediction(), cols.target())) {
+        for (String c :
+            java.util.Arrays.asList(cols.timestamp(), cols.prediction(), cols.target())) {
           if (c != null) {
             rowColumns.add(c);
           }
@@ -475,23 +680,35 @@ public final class MonitorRun {
         rowColumns.addAll(cols.scores().values());
         rowColumns.addAll(columns.features());
       }
-      out.add(new dev.vigil.performance.EstimatedPerformanceCalculator(config.problemType(),
-          config.estimatedPerformance(), cols.target(), cols.prediction(), cols.scores(), rowColumns,
-          overrides(config, dev.vigil.performance.EstimatedPerformanceCalculator.NAME)));
+      out.add(
+          new dev.vigil.performance.EstimatedPerformanceCalculator(
+              config.problemType(),
+              config.estimatedPerformance(),
+              cols.target(),
+              cols.prediction(),
+              cols.scores(),
+              rowColumns,
+              overrides(config, dev.vigil.performance.EstimatedPerformanceCalculator.NAME)));
     }
     if (config.dataQuality() != null) {
-      List<String> selected = config.dataQuality().columns() != null ? config.dataQuality().columns() : columns.features();
-      out.add(new DataQualityCalculator(config.dataQuality().metrics(),
-          columns.continuous().stream().filter(selected::contains).toList(),
-          columns.categorical().stream().filter(selected::contains).toList(),
-          overrides(config, DataQualityCalculator.NAME)));
+      List<String> selected =
+          config.dataQuality().columns() != null
+              ? config.dataQuality().columns()
+              : columns.features();
+      out.add(
+          new DataQualityCalculator(
+              config.dataQuality().metrics(),
+              columns.continuous().stream().filter(selected::contains).toList(),
+              columns.categorical().stream().filter(selected::contains).toList(),
+              overrides(config, DataQualityCalculator.NAME)));
     }
     return out;
   }
 
   /**
-   * Univariate drift over its columns (default: features, scores, prediction); features keep their kind, scores
-   * are continuous, the prediction is categorical in classification and continuous in regression.
+   * Univariate drift over its columns (default: features, scores, prediction); features keep their
+   * kind, scores are continuous, the prediction is categorical in classification and continuous in
+   * regression.
    */
   private static Calculator univariateDrift(MonitorConfig config, SchemaCheck.Resolved columns) {
     var cols = config.columns();
@@ -506,17 +723,19 @@ public final class MonitorRun {
       (config.problemType().isClassification() ? categorical : continuous).add(cols.prediction());
       defaults.add(cols.prediction());
     }
-    List<String> selected = config.univariateDrift().columns() != null ? config.univariateDrift().columns() : defaults;
+    List<String> selected =
+        config.univariateDrift().columns() != null ? config.univariateDrift().columns() : defaults;
     for (String c : selected) {
       if (!continuous.contains(c) && !categorical.contains(c)) {
-        throw dev.vigil.internal.Errors.unknownColumn("calculators.univariate_drift.columns", c,
-            "features, scores or prediction", defaults);
+        throw dev.vigil.internal.Errors.unknownColumn(
+            "calculators.univariate_drift.columns", c, "features, scores or prediction", defaults);
       }
     }
     return new dev.vigil.drift.UnivariateDriftCalculator(
         selected.stream().filter(continuous::contains).distinct().toList(),
         selected.stream().filter(categorical::contains).distinct().toList(),
-        config.univariateDrift(), overrides(config, dev.vigil.drift.UnivariateDriftCalculator.NAME));
+        config.univariateDrift(),
+        overrides(config, dev.vigil.drift.UnivariateDriftCalculator.NAME));
   }
 
   private static boolean isDomainClassifier(MonitorConfig config) {
@@ -524,25 +743,36 @@ public final class MonitorRun {
         && config.multivariateDrift().method().equals(MultivariateDriftConfig.DOMAIN_CLASSIFIER);
   }
 
-  /** Calculators that work on the chunked rows themselves (run after the scans): the domain classifier. */
-  static List<FrameCalculator> frameCalculators(MonitorConfig config, SchemaCheck.Resolved columns) {
+  /**
+   * Calculators that work on the chunked rows themselves (run after the scans): the domain
+   * classifier.
+   */
+  static List<FrameCalculator> frameCalculators(
+      MonitorConfig config, SchemaCheck.Resolved columns) {
     if (!isDomainClassifier(config)) {
       return List.of();
     }
     List<String> selected = multivariateColumns(config, columns);
-    return List.of(new DomainClassifierCalculator(
-        columns.continuous().stream().filter(selected::contains).toList(),
-        columns.categorical().stream().filter(selected::contains).toList(),
-        config.multivariateDrift().domainClassifier(),
-        overrides(config, DomainClassifierCalculator.NAME).get(DomainClassifierCalculator.METRIC)));
+    return List.of(
+        new DomainClassifierCalculator(
+            columns.continuous().stream().filter(selected::contains).toList(),
+            columns.categorical().stream().filter(selected::contains).toList(),
+            config.multivariateDrift().domainClassifier(),
+            overrides(config, DomainClassifierCalculator.NAME)
+                .get(DomainClassifierCalculator.METRIC)));
   }
 
   /** The multivariate drift's features (or the configured subset of them). */
-  private static List<String> multivariateColumns(MonitorConfig config, SchemaCheck.Resolved columns) {
-    List<String> selected = config.multivariateDrift().columns() != null ? config.multivariateDrift().columns() : columns.features();
+  private static List<String> multivariateColumns(
+      MonitorConfig config, SchemaCheck.Resolved columns) {
+    List<String> selected =
+        config.multivariateDrift().columns() != null
+            ? config.multivariateDrift().columns()
+            : columns.features();
     for (String c : selected) {
       if (!columns.features().contains(c)) {
-        throw dev.vigil.internal.Errors.unknownColumn("calculators.multivariate_drift.columns", c, "features", columns.features());
+        throw dev.vigil.internal.Errors.unknownColumn(
+            "calculators.multivariate_drift.columns", c, "features", columns.features());
       }
     }
     return selected;
@@ -555,50 +785,104 @@ public final class MonitorRun {
         columns.continuous().stream().filter(selected::contains).toList(),
         columns.categorical().stream().filter(selected::contains).toList(),
         config.multivariateDrift().nComponents(),
-        overrides(config, dev.vigil.multivariate.ReconstructionDriftCalculator.NAME).get(
-            dev.vigil.multivariate.ReconstructionDriftCalculator.METRIC));
+        overrides(config, dev.vigil.multivariate.ReconstructionDriftCalculator.NAME)
+            .get(dev.vigil.multivariate.ReconstructionDriftCalculator.METRIC));
   }
 
   private static Map<String, Threshold> overrides(MonitorConfig config, String calculator) {
     Map<String, Threshold> overrides = new LinkedHashMap<>();
-    config.thresholds().forEach((k, v) -> {
-      if (k.startsWith(calculator + ".")) {
-        overrides.put(k.substring(calculator.length() + 1), Threshold.of(v));
-      }
-    });
+    config
+        .thresholds()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith(calculator + ".")) {
+                overrides.put(k.substring(calculator.length() + 1), Threshold.of(v));
+              }
+            });
     return overrides;
   }
 
-  static List<StateSpec> specs(List<Calculator> calculators, java.util.function.Function<Calculator, List<StateSpec>> f) {
+  static List<StateSpec> specs(
+      List<Calculator> calculators, java.util.function.Function<Calculator, List<StateSpec>> f) {
     List<StateSpec> out = new ArrayList<>();
     calculators.forEach(c -> out.addAll(f.apply(c)));
     return out;
   }
 
-  private static List<Row> distributionRows(String monitor, String period, ChunkTable table,
-      List<dev.vigil.calculators.DistributionBin> bins, String runId, Timestamp now, List<ChunkInfo> chunks) {
+  private static List<Row> distributionRows(
+      String monitor,
+      String period,
+      ChunkTable table,
+      List<dev.vigil.calculators.DistributionBin> bins,
+      String runId,
+      Timestamp now,
+      List<ChunkInfo> chunks) {
     List<Row> rows = new ArrayList<>(bins.size());
     for (var b : bins) {
       ChunkInfo c = (chunks != null ? chunks : table.chunks()).get(b.chunkIndex());
-      rows.add(RowFactory.create(monitor, b.column(), b.segment(), period, c.index(), c.key(), b.kind(), b.bin(),
-          b.lower(), b.upper(), b.count(), b.proportion(), runId, now));
+      rows.add(
+          RowFactory.create(
+              monitor,
+              b.column(),
+              b.segment(),
+              period,
+              c.index(),
+              c.key(),
+              b.kind(),
+              b.bin(),
+              b.lower(),
+              b.upper(),
+              b.count(),
+              b.proportion(),
+              runId,
+              now));
     }
     return rows;
   }
 
   /**
-   * Result rows: the chunk's key, positions and dates; {@code chunk_rows} is the segment's rows in the chunk.
-   * {@code chunks}: the chunks the table's indices stand for (null: the table's own).
+   * Result rows: the chunk's key, positions and dates; {@code chunk_rows} is the segment's rows in
+   * the chunk. {@code chunks}: the chunks the table's indices stand for (null: the table's own).
    */
-  static List<ResultRow> toRows(String monitor, String period, ChunkTable table, List<Measurement> ms,
-      String runId, Timestamp now, java.util.function.Predicate<ChunkInfo> complete, List<ChunkInfo> chunks) {
+  static List<ResultRow> toRows(
+      String monitor,
+      String period,
+      ChunkTable table,
+      List<Measurement> ms,
+      String runId,
+      Timestamp now,
+      java.util.function.Predicate<ChunkInfo> complete,
+      List<ChunkInfo> chunks) {
     List<ResultRow> rows = new ArrayList<>(ms.size());
     for (Measurement m : ms) {
       ChunkInfo c = (chunks != null ? chunks : table.chunks()).get(m.chunkIndex());
-      rows.add(new ResultRow(monitor, m.calculator(), m.metric(), m.column(), m.segment(), period, c.index(), c.key(),
-          c.startIndex(), c.endIndex(), c.startDate(), c.endDate(), table.rows(m.segment(), m.chunkIndex()),
-          complete.test(c), m.value(), m.pValue(), m.samplingError(), m.realized(), m.lowerConfidenceBound(),
-          m.upperConfidenceBound(), m.lowerThreshold(), m.upperThreshold(), m.alert(), runId, now));
+      rows.add(
+          new ResultRow(
+              monitor,
+              m.calculator(),
+              m.metric(),
+              m.column(),
+              m.segment(),
+              period,
+              c.index(),
+              c.key(),
+              c.startIndex(),
+              c.endIndex(),
+              c.startDate(),
+              c.endDate(),
+              table.rows(m.segment(), m.chunkIndex()),
+              complete.test(c),
+              m.value(),
+              m.pValue(),
+              m.samplingError(),
+              m.realized(),
+              m.lowerConfidenceBound(),
+              m.upperConfidenceBound(),
+              m.lowerThreshold(),
+              m.upperThreshold(),
+              m.alert(),
+              runId,
+              now));
     }
     return rows;
   }

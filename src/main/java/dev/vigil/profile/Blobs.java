@@ -12,9 +12,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Java serialization, gzipped, of what a fit learned or of chunk states, for binary Delta columns. A blob is
- * only read back by the Vigil and Spark versions that wrote it: both are part of a profile's fingerprint, so an
- * upgrade refits instead of reading an old blob.
+ * Java serialization, gzipped, of what a fit learned or of chunk states, for binary Delta columns.
+ * A blob is only read back by the Vigil and Spark versions that wrote it: both are part of a
+ * profile's fingerprint, so an upgrade refits instead of reading an old blob.
  */
 public final class Blobs {
   private Blobs() {}
@@ -24,28 +24,35 @@ public final class Blobs {
     try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
       out.writeObject(value);
     } catch (IOException e) {
-      throw new IllegalStateException("could not serialize " + value.getClass().getName() + ": " + e, e);
+      throw new IllegalStateException(
+          "could not serialize " + value.getClass().getName() + ": " + e, e);
     }
     return bytes.toByteArray();
   }
 
   @SuppressWarnings("unchecked")
   public static <T> T read(byte[] blob, String what) {
-    try (ObjectInputStream in = new ContextLoaderInput(new GZIPInputStream(new ByteArrayInputStream(blob)))) {
+    try (ObjectInputStream in =
+        new ContextLoaderInput(new GZIPInputStream(new ByteArrayInputStream(blob)))) {
       return (T) in.readObject();
     } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalStateException("could not read " + what + " (" + e + "); rerun with --refit to fit again", e);
+      throw new IllegalStateException(
+          "could not read " + what + " (" + e + "); rerun with --refit to fit again", e);
     }
   }
 
-  /** Resolves classes with the thread's context loader first (spark-submit loads the application jar there). */
+  /**
+   * Resolves classes with the thread's context loader first (spark-submit loads the application jar
+   * there).
+   */
   private static final class ContextLoaderInput extends ObjectInputStream {
     ContextLoaderInput(InputStream in) throws IOException {
       super(in);
     }
 
     @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+    protected Class<?> resolveClass(ObjectStreamClass desc)
+        throws IOException, ClassNotFoundException {
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
       if (loader != null) {
         try {

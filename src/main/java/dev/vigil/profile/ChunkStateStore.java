@@ -25,33 +25,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code chunk_states} Delta table of incremental runs: the analysis scan's mergeable states per source (one
- * analysis partition or path a run read), segment and chunk. A chunk's states are the merge over the sources
- * that have rows in it, so a period spread over several daily partitions is computed exactly as in one run over
- * all of them. Rerunning a source replaces its rows in one commit ({@code replaceWhere}), so nothing is counted
- * twice.
+ * The {@code chunk_states} Delta table of incremental runs: the analysis scan's mergeable states
+ * per source (one analysis partition or path a run read), segment and chunk. A chunk's states are
+ * the merge over the sources that have rows in it, so a period spread over several daily partitions
+ * is computed exactly as in one run over all of them. Rerunning a source replaces its rows in one
+ * commit ({@code replaceWhere}), so nothing is counted twice.
  */
 public final class ChunkStateStore {
   private static final Logger LOG = LoggerFactory.getLogger(ChunkStateStore.class);
   public static final String TABLE = "chunk_states";
 
-  public static final StructType SCHEMA = new StructType()
-      .add("monitor", DataTypes.StringType, false)
-      .add("profile_version", DataTypes.LongType, false)
-      .add("source", DataTypes.StringType, false)
-      .add("segment", DataTypes.StringType, true)
-      .add("chunk_group", DataTypes.LongType, true)
-      .add("rows", DataTypes.LongType, false)
-      .add("min_time", DataTypes.TimestampType, true)
-      .add("max_time", DataTypes.TimestampType, true)
-      .add("target_rows", DataTypes.LongType, true)
-      .add("states", DataTypes.BinaryType, false)
-      .add("run_id", DataTypes.StringType, false)
-      .add("computed_at", DataTypes.TimestampType, false);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("monitor", DataTypes.StringType, false)
+          .add("profile_version", DataTypes.LongType, false)
+          .add("source", DataTypes.StringType, false)
+          .add("segment", DataTypes.StringType, true)
+          .add("chunk_group", DataTypes.LongType, true)
+          .add("rows", DataTypes.LongType, false)
+          .add("min_time", DataTypes.TimestampType, true)
+          .add("max_time", DataTypes.TimestampType, true)
+          .add("target_rows", DataTypes.LongType, true)
+          .add("states", DataTypes.BinaryType, false)
+          .add("run_id", DataTypes.StringType, false)
+          .add("computed_at", DataTypes.TimestampType, false);
 
   /** One stored group without its states. */
-  public record Meta(String source, long profileVersion, String segment, Long group, long rows, Timestamp minTime,
-      Timestamp maxTime, Long targetRows) {}
+  public record Meta(
+      String source,
+      long profileVersion,
+      String segment,
+      Long group,
+      long rows,
+      Timestamp minTime,
+      Timestamp maxTime,
+      Long targetRows) {}
 
   private final SparkSession spark;
   private final String path;
@@ -64,23 +72,48 @@ public final class ChunkStateStore {
   /**
    * Replaces everything stored for the monitor's {@code source} with these groups (one commit).
    *
-   * @param specs the scan's specs: the states are stored in this order (a profile version's analysis specs are
-   *     always the same list), so reading them back needs no equality of deserialized specs
-   * @param targetNulls the spec counting the target's nulls in the scan, or null without a targets table
+   * @param specs the scan's specs: the states are stored in this order (a profile version's
+   *     analysis specs are always the same list), so reading them back needs no equality of
+   *     deserialized specs
+   * @param targetNulls the spec counting the target's nulls in the scan, or null without a targets
+   *     table
    */
-  public void replace(String monitor, long profileVersion, String source, List<ChunkStates> groups,
-      List<StateSpec> specs, StateSpec targetNulls, String runId, Timestamp now) {
+  public void replace(
+      String monitor,
+      long profileVersion,
+      String source,
+      List<ChunkStates> groups,
+      List<StateSpec> specs,
+      StateSpec targetNulls,
+      String runId,
+      Timestamp now) {
     List<Row> rows = new ArrayList<>(groups.size());
     for (ChunkStates g : groups) {
       Long targetRows = null;
       if (targetNulls != null && g.states().get(targetNulls) instanceof NullCount n) {
         targetRows = n.rows() - n.nulls();
       }
-      rows.add(RowFactory.create(monitor, profileVersion, source, g.segment(), g.group(), g.rows(), g.minTime(),
-          g.maxTime(), targetRows, Blobs.write(inOrder(g, specs)), runId, now));
+      rows.add(
+          RowFactory.create(
+              monitor,
+              profileVersion,
+              source,
+              g.segment(),
+              g.group(),
+              g.rows(),
+              g.minTime(),
+              g.maxTime(),
+              targetRows,
+              Blobs.write(inOrder(g, specs)),
+              runId,
+              now));
     }
-    DeltaRetry.replaceWhere(spark, path, SCHEMA,
-        "monitor = " + Sql.literal(monitor) + " AND source = " + Sql.literal(source), rows);
+    DeltaRetry.replaceWhere(
+        spark,
+        path,
+        SCHEMA,
+        "monitor = " + Sql.literal(monitor) + " AND source = " + Sql.literal(source),
+        rows);
     LOG.info("stored the states of {} group(s) of source {} in {}", groups.size(), source, path);
   }
 
@@ -98,47 +131,108 @@ public final class ChunkStateStore {
     if (!DeltaRetry.hasCommits(spark, path)) {
       return out;
     }
-    for (Row r : spark.read().format("delta").load(path).where(col("monitor").equalTo(monitor))
-        .select("source", "profile_version", "segment", "chunk_group", "rows", "min_time", "max_time", "target_rows")
-        .collectAsList()) {
-      out.add(new Meta(r.getString(0), r.getLong(1), r.getString(2), r.isNullAt(3) ? null : r.getLong(3), r.getLong(4),
-          r.getTimestamp(5), r.getTimestamp(6), r.isNullAt(7) ? null : r.getLong(7)));
+    for (Row r :
+        spark
+            .read()
+            .format("delta")
+            .load(path)
+            .where(col("monitor").equalTo(monitor))
+            .select(
+                "source",
+                "profile_version",
+                "segment",
+                "chunk_group",
+                "rows",
+                "min_time",
+                "max_time",
+                "target_rows")
+            .collectAsList()) {
+      out.add(
+          new Meta(
+              r.getString(0),
+              r.getLong(1),
+              r.getString(2),
+              r.isNullAt(3) ? null : r.getLong(3),
+              r.getLong(4),
+              r.getTimestamp(5),
+              r.getTimestamp(6),
+              r.isNullAt(7) ? null : r.getLong(7)));
     }
     return out;
   }
 
-  /** The states of the given chunk groups (stored for {@code specs}), merged over every source, per (segment, group). */
-  public List<ChunkStates> merged(String monitor, long profileVersion, Collection<Long> groups, List<StateSpec> specs) {
+  /**
+   * The states of the given chunk groups (stored for {@code specs}), merged over every source, per
+   * (segment, group).
+   */
+  public List<ChunkStates> merged(
+      String monitor, long profileVersion, Collection<Long> groups, List<StateSpec> specs) {
     if (groups.isEmpty()) {
       return List.of();
     }
     Column inGroups = col("chunk_group").isin(groups.toArray());
     Map<List<Object>, ChunkStates> by = new LinkedHashMap<>();
-    for (Row r : spark.read().format("delta").load(path)
-        .where(col("monitor").equalTo(monitor).and(col("profile_version").equalTo(profileVersion)).and(inGroups))
-        .select("segment", "chunk_group", "rows", "min_time", "max_time", "states").collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .format("delta")
+            .load(path)
+            .where(
+                col("monitor")
+                    .equalTo(monitor)
+                    .and(col("profile_version").equalTo(profileVersion))
+                    .and(inGroups))
+            .select("segment", "chunk_group", "rows", "min_time", "max_time", "states")
+            .collectAsList()) {
       List<ColumnState> stored = Blobs.read((byte[]) r.get(5), "stored chunk states in " + path);
       if (stored.size() != specs.size()) {
-        throw new IllegalStateException("stored chunk states in " + path + " hold " + stored.size() + " states where"
-            + " profile v" + profileVersion + " has " + specs.size() + "; rerun with --refit");
+        throw new IllegalStateException(
+            "stored chunk states in "
+                + path
+                + " hold "
+                + stored.size()
+                + " states where"
+                + " profile v"
+                + profileVersion
+                + " has "
+                + specs.size()
+                + "; rerun with --refit");
       }
       Map<StateSpec, ColumnState> states = new LinkedHashMap<>();
       for (int i = 0; i < specs.size(); i++) {
         states.put(specs.get(i), stored.get(i));
       }
-      ChunkStates g = new ChunkStates(r.getString(0), r.getLong(1), r.getLong(2), null, null, r.getTimestamp(3),
-          r.getTimestamp(4), states);
+      ChunkStates g =
+          new ChunkStates(
+              r.getString(0),
+              r.getLong(1),
+              r.getLong(2),
+              null,
+              null,
+              r.getTimestamp(3),
+              r.getTimestamp(4),
+              states);
       by.merge(java.util.Arrays.asList(g.segment(), g.group()), g, ChunkStateStore::merge);
     }
     return new ArrayList<>(by.values());
   }
 
-  /** Two groups of one (segment, chunk) from different sources as one: rows summed, times widened, states merged. */
+  /**
+   * Two groups of one (segment, chunk) from different sources as one: rows summed, times widened,
+   * states merged.
+   */
   public static ChunkStates merge(ChunkStates a, ChunkStates b) {
     Map<StateSpec, ColumnState> states = new LinkedHashMap<>(a.states());
     b.states().forEach((spec, s) -> states.merge(spec, s, ColumnState::merge));
-    return new ChunkStates(a.segment(), a.group(), a.rows() + b.rows(), null, null, min(a.minTime(), b.minTime()),
-        max(a.maxTime(), b.maxTime()), states);
+    return new ChunkStates(
+        a.segment(),
+        a.group(),
+        a.rows() + b.rows(),
+        null,
+        null,
+        min(a.minTime(), b.minTime()),
+        max(a.maxTime(), b.maxTime()),
+        states);
   }
 
   static Timestamp min(Timestamp a, Timestamp b) {
@@ -149,13 +243,19 @@ public final class ChunkStateStore {
     return a == null ? b : b == null ? a : a.after(b) ? a : b;
   }
 
-  /** Deletes the stored groups of other profile versions than {@code keep} (after their sources were rescanned). */
+  /**
+   * Deletes the stored groups of other profile versions than {@code keep} (after their sources were
+   * rescanned).
+   */
   public void dropOtherVersions(String monitor, long keep) {
     if (DeltaRetry.hasCommits(spark, path)) {
-      DeltaRetry.run("delete old states from " + path, () -> DeltaTable.forPath(spark, path)
-          .delete(col("monitor").equalTo(monitor).and(col("profile_version").notEqual(keep))),
+      DeltaRetry.run(
+          "delete old states from " + path,
+          () ->
+              DeltaTable.forPath(spark, path)
+                  .delete(
+                      col("monitor").equalTo(monitor).and(col("profile_version").notEqual(keep))),
           () -> DeltaRetry.forgetCachedLog(spark, path));
     }
   }
-
 }

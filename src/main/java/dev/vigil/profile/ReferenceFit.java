@@ -9,12 +9,17 @@ import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Everything the calculators learned from the reference: the fitted calculators (bin edges and reference counts,
- * category dictionaries, PCA model, calibrators, DLE models, reference chunk results and thresholds), the
- * reference's chunk states (for its result rows and distributions), its schema and the resolved columns.
+ * Everything the calculators learned from the reference: the fitted calculators (bin edges and
+ * reference counts, category dictionaries, PCA model, calibrators, DLE models, reference chunk
+ * results and thresholds), the reference's chunk states (for its result rows and distributions),
+ * its schema and the resolved columns.
  */
-public record ReferenceFit(StructType referenceSchema, SchemaCheck.Resolved columns, List<FittedCalculator> fitted,
-    ChunkTable reference) implements Serializable {
+public record ReferenceFit(
+    StructType referenceSchema,
+    SchemaCheck.Resolved columns,
+    List<FittedCalculator> fitted,
+    ChunkTable reference)
+    implements Serializable {
 
   public long rows() {
     return reference.chunks().stream().mapToLong(ChunkInfo::rows).sum();

@@ -23,14 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToDoubleBiFunction;
 
 /**
- * NannyML's data-quality checks and summary statistics per column and chunk: {@code missing_values} (rate,
- * any column), {@code unseen_values} (rate, categorical), {@code numerical_range} (rate of values outside the
- * reference range, continuous), {@code mean}, {@code std}, {@code median}, {@code sum} (continuous) and
- * {@code row_count} (model level). Values, sampling errors, thresholds and alert rules as NannyML 0.13.1
- * (docs/nannyml-semantics.md).
+ * NannyML's data-quality checks and summary statistics per column and chunk: {@code missing_values}
+ * (rate, any column), {@code unseen_values} (rate, categorical), {@code numerical_range} (rate of
+ * values outside the reference range, continuous), {@code mean}, {@code std}, {@code median},
+ * {@code sum} (continuous) and {@code row_count} (model level). Values, sampling errors, thresholds
+ * and alert rules as NannyML 0.13.1 (docs/nannyml-semantics.md).
  */
 public final class DataQualityCalculator implements Calculator {
   public static final String NAME = "data_quality";
@@ -43,7 +42,10 @@ public final class DataQualityCalculator implements Calculator {
   /**
    * @param overrides threshold per metric replacing NannyML's default (limits still apply)
    */
-  public DataQualityCalculator(List<String> metrics, List<String> continuous, List<String> categorical,
+  public DataQualityCalculator(
+      List<String> metrics,
+      List<String> continuous,
+      List<String> categorical,
       Map<String, Threshold> overrides) {
     this.metrics = List.copyOf(metrics);
     this.continuous = List.copyOf(continuous);
@@ -61,7 +63,11 @@ public final class DataQualityCalculator implements Calculator {
   }
 
   private boolean wantsMoments() {
-    return wants("mean") || wants("std") || wants("sum") || wants("median") || wants("numerical_range");
+    return wants("mean")
+        || wants("std")
+        || wants("sum")
+        || wants("median")
+        || wants("numerical_range");
   }
 
   @Override
@@ -89,7 +95,10 @@ public final class DataQualityCalculator implements Calculator {
     return specs;
   }
 
-  /** A second reference pass only for the median's sampling error: the kernel density at the reference median. */
+  /**
+   * A second reference pass only for the median's sampling error: the kernel density at the
+   * reference median.
+   */
   @Override
   public List<StateSpec> refinementSpecs(ChunkTable reference) {
     if (!wants("median")) {
@@ -107,7 +116,8 @@ public final class DataQualityCalculator implements Calculator {
     for (String seg : reference.segments()) {
       Moments m = reference.whole(seg, new Specs.MomentsOf(column));
       Quantiles q = reference.whole(seg, new Specs.QuantilesOf(column));
-      params.put(Specs.key(seg), new double[] {q.median(), SamplingErrors.scottBandwidth(m.std(), m.n())});
+      params.put(
+          Specs.key(seg), new double[] {q.median(), SamplingErrors.scottBandwidth(m.std(), m.n())});
     }
     return new Specs.KernelDensityOf(column, params);
   }
@@ -134,22 +144,31 @@ public final class DataQualityCalculator implements Calculator {
           Moments m = wantsMoments() ? ref.whole(seg, new Specs.MomentsOf(c)) : new Moments();
           double density = Double.NaN;
           if (wants("median")) {
-            // the spec of the refinement pass (a sketch median is not recomputed: KLL merges are randomised)
-            KernelDensitySum kde = ref.whole(seg, ref.find(Specs.KernelDensityOf.class, c).orElseThrow());
+            // the spec of the refinement pass (a sketch median is not recomputed: KLL merges are
+            // randomised)
+            KernelDensitySum kde =
+                ref.whole(seg, ref.find(Specs.KernelDensityOf.class, c).orElseThrow());
             density = m.std() == 0 ? Double.POSITIVE_INFINITY : kde.density();
           }
           double missing = missingRate(ref, seg, c, StateSpec.Input.NUMERIC);
           // NannyML's 4th moment is NaN as soon as the reference column has a missing value
-          components.put(key(seg, c), new Components(m.std(), m.nulls() > 0 ? Double.NaN : m.centralMoment4(),
-              missing, density));
-          ranges.computeIfAbsent(c, k -> new LinkedHashMap<>()).put(Specs.key(seg), new double[] {m.min(), m.max()});
+          components.put(
+              key(seg, c),
+              new Components(
+                  m.std(), m.nulls() > 0 ? Double.NaN : m.centralMoment4(), missing, density));
+          ranges
+              .computeIfAbsent(c, k -> new LinkedHashMap<>())
+              .put(Specs.key(seg), new double[] {m.min(), m.max()});
         }
         for (String c : categorical) {
           double missing = missingRate(ref, seg, c, StateSpec.Input.STRING);
           if (wants("unseen_values")) {
             CategoryCounts cc = ref.whole(seg, new Specs.CategoriesOf(c));
-            seen.computeIfAbsent(c, k -> new LinkedHashMap<>()).put(Specs.key(seg), Set.copyOf(cc.counts().keySet()));
-            nullSeen.computeIfAbsent(c, k -> new LinkedHashMap<>()).put(Specs.key(seg), cc.nulls() > 0);
+            seen.computeIfAbsent(c, k -> new LinkedHashMap<>())
+                .put(Specs.key(seg), Set.copyOf(cc.counts().keySet()));
+            nullSeen
+                .computeIfAbsent(c, k -> new LinkedHashMap<>())
+                .put(Specs.key(seg), cc.nulls() > 0);
           }
           components.put(key(seg, c), new Components(Double.NaN, Double.NaN, missing, Double.NaN));
         }
@@ -173,21 +192,25 @@ public final class DataQualityCalculator implements Calculator {
           analysisSpecs.add(new Specs.NullsOf(c, StateSpec.Input.STRING));
         }
         if (wants("unseen_values")) {
-          analysisSpecs.add(new Specs.UnseenOf(c, Map.copyOf(seen.get(c)), Map.copyOf(nullSeen.get(c))));
+          analysisSpecs.add(
+              new Specs.UnseenOf(c, Map.copyOf(seen.get(c)), Map.copyOf(nullSeen.get(c))));
         }
       }
       // reference chunk values give the thresholds, per segment, metric and column
       List<Value> refValues = values(ref, true);
       Map<String, List<Value>> grouped = new LinkedHashMap<>();
       for (Value v : refValues) {
-        grouped.computeIfAbsent(key(v.segment, v.metric + "\u0000" + v.column), k -> new ArrayList<>()).add(v);
+        grouped
+            .computeIfAbsent(key(v.segment, v.metric + "\u0000" + v.column), k -> new ArrayList<>())
+            .add(v);
       }
-      grouped.forEach((k, vs) -> {
-        double[] arr = vs.stream().mapToDouble(Value::value).toArray();
-        Rule rule = Rule.of(vs.get(0).metric);
-        Threshold t = overrides.getOrDefault(vs.get(0).metric, rule.threshold);
-        bounds.put(k, t.bounds(arr).clip(rule.lowerLimit, rule.upperLimit, rule.limitMode));
-      });
+      grouped.forEach(
+          (k, vs) -> {
+            double[] arr = vs.stream().mapToDouble(Value::value).toArray();
+            Rule rule = Rule.of(vs.get(0).metric);
+            Threshold t = overrides.getOrDefault(vs.get(0).metric, rule.threshold);
+            bounds.put(k, t.bounds(arr).clip(rule.lowerLimit, rule.upperLimit, rule.limitMode));
+          });
       referenceResults = measure(refValues);
     }
 
@@ -209,9 +232,22 @@ public final class DataQualityCalculator implements Calculator {
       for (Value v : values) {
         Rule rule = Rule.of(v.metric);
         Bounds b = bounds.getOrDefault(key(v.segment, v.metric + "\u0000" + v.column), Bounds.NONE);
-        out.add(new Measurement(NAME, v.metric, v.column, v.segment, v.chunk, Measurement.finite(v.value), null,
-            Double.isNaN(v.samplingError) ? null : Measurement.finite(v.samplingError), null, null, null,
-            b.lower(), b.upper(), b.alert(v.value, rule.alertRule)));
+        out.add(
+            new Measurement(
+                NAME,
+                v.metric,
+                v.column,
+                v.segment,
+                v.chunk,
+                Measurement.finite(v.value),
+                null,
+                Double.isNaN(v.samplingError) ? null : Measurement.finite(v.samplingError),
+                null,
+                null,
+                null,
+                b.lower(),
+                b.upper(),
+                b.alert(v.value, rule.alertRule)));
       }
       return out;
     }
@@ -232,7 +268,10 @@ public final class DataQualityCalculator implements Calculator {
             }
             if (wants("numerical_range")) {
               // on reference chunks nothing lies outside the whole reference's range
-              double v = isReference ? 0.0 : rate(t.<OutOfRangeCount>state(seg, i, rangeSpec(c)).outside(), n);
+              double v =
+                  isReference
+                      ? 0.0
+                      : rate(t.<OutOfRangeCount>state(seg, i, rangeSpec(c)).outside(), n);
               out.add(new Value("numerical_range", c, seg, i, v, Double.NaN));
             }
             if (wants("mean") || wants("std") || wants("sum")) {
@@ -241,7 +280,9 @@ public final class DataQualityCalculator implements Calculator {
                 out.add(new Value("mean", c, seg, i, m.mean(), SamplingErrors.mean(comp.std, n)));
               }
               if (wants("std")) {
-                out.add(new Value("std", c, seg, i, m.std(), SamplingErrors.std(comp.std, comp.mu4, n)));
+                out.add(
+                    new Value(
+                        "std", c, seg, i, m.std(), SamplingErrors.std(comp.std, comp.mu4, n)));
               }
               if (wants("sum")) {
                 out.add(new Value("sum", c, seg, i, m.sum(), SamplingErrors.sum(comp.std, n)));
@@ -249,7 +290,14 @@ public final class DataQualityCalculator implements Calculator {
             }
             if (wants("median")) {
               Quantiles q = t.state(seg, i, new Specs.QuantilesOf(c));
-              out.add(new Value("median", c, seg, i, q.median(), SamplingErrors.median(comp.medianDensity, n)));
+              out.add(
+                  new Value(
+                      "median",
+                      c,
+                      seg,
+                      i,
+                      q.median(),
+                      SamplingErrors.median(comp.medianDensity, n)));
             }
           }
           for (String c : categorical) {
@@ -259,7 +307,8 @@ public final class DataQualityCalculator implements Calculator {
             }
             if (wants("unseen_values")) {
               // every reference value is in the reference's own set of values
-              double v = isReference ? 0.0 : rate(t.<UnseenCount>state(seg, i, unseenSpec(c)).unseen(), n);
+              double v =
+                  isReference ? 0.0 : rate(t.<UnseenCount>state(seg, i, unseenSpec(c)).unseen(), n);
               out.add(new Value("unseen_values", c, seg, i, v, Double.NaN));
             }
           }
@@ -268,17 +317,30 @@ public final class DataQualityCalculator implements Calculator {
       return out;
     }
 
-    private Value missing(ChunkTable t, String seg, int i, String c, StateSpec.Input input, Components comp, long n) {
+    private Value missing(
+        ChunkTable t, String seg, int i, String c, StateSpec.Input input, Components comp, long n) {
       NullCount nc = t.state(seg, i, new Specs.NullsOf(c, input));
-      return new Value("missing_values", c, seg, i, rate(nc.nulls(), n), SamplingErrors.rate(comp.missingRate, n));
+      return new Value(
+          "missing_values",
+          c,
+          seg,
+          i,
+          rate(nc.nulls(), n),
+          SamplingErrors.rate(comp.missingRate, n));
     }
 
     private StateSpec rangeSpec(String c) {
-      return analysisSpecs.stream().filter(s -> s instanceof Specs.OutOfRangeOf && s.column().equals(c)).findFirst().orElseThrow();
+      return analysisSpecs.stream()
+          .filter(s -> s instanceof Specs.OutOfRangeOf && s.column().equals(c))
+          .findFirst()
+          .orElseThrow();
     }
 
     private StateSpec unseenSpec(String c) {
-      return analysisSpecs.stream().filter(s -> s instanceof Specs.UnseenOf && s.column().equals(c)).findFirst().orElseThrow();
+      return analysisSpecs.stream()
+          .filter(s -> s instanceof Specs.UnseenOf && s.column().equals(c))
+          .findFirst()
+          .orElseThrow();
     }
   }
 
@@ -290,7 +352,13 @@ public final class DataQualityCalculator implements Calculator {
     return Specs.key(segment) + "\u0001" + column;
   }
 
-  private record Value(String metric, String column, String segment, int chunk, double value, double samplingError) {}
+  private record Value(
+      String metric,
+      String column,
+      String segment,
+      int chunk,
+      double value,
+      double samplingError) {}
 
   /** NannyML's default threshold, limits and alert rule of each metric. */
   private enum Rule {
@@ -305,7 +373,12 @@ public final class DataQualityCalculator implements Calculator {
     final LimitMode limitMode;
     final AlertRule alertRule;
 
-    Rule(Threshold threshold, Double lowerLimit, Double upperLimit, LimitMode limitMode, AlertRule alertRule) {
+    Rule(
+        Threshold threshold,
+        Double lowerLimit,
+        Double upperLimit,
+        LimitMode limitMode,
+        AlertRule alertRule) {
       this.threshold = threshold;
       this.lowerLimit = lowerLimit;
       this.upperLimit = upperLimit;

@@ -1,8 +1,8 @@
 package dev.vigil.quality;
 
 /**
- * NannyML's sampling errors of the data-quality and summary statistics, for a chunk of {@code n} rows (missing
- * values included) given whole-reference components.
+ * NannyML's sampling errors of the data-quality and summary statistics, for a chunk of {@code n}
+ * rows (missing values included) given whole-reference components.
  */
 public final class SamplingErrors {
   private SamplingErrors() {}
@@ -18,8 +18,9 @@ public final class SamplingErrors {
   }
 
   /**
-   * Standard deviation: {@code √(P/n) / (2s)} with {@code P = μ4 − (n−3)s⁴/(n−1)}, μ4 the reference's population
-   * 4th central moment; NaN when P is not a positive finite number (or n = 1).
+   * Standard deviation: {@code √(P/n) / (2s)} with {@code P = μ4 − (n−3)s⁴/(n−1)}, μ4 the
+   * reference's population 4th central moment; NaN when P is not a positive finite number (or n =
+   * 1).
    */
   public static double std(double referenceStd, double referenceMu4, long n) {
     double s4 = Math.pow(referenceStd, 4);
@@ -31,8 +32,8 @@ public final class SamplingErrors {
   }
 
   /**
-   * Median: {@code 1 / (2 √n f(m))}, f the Gaussian kernel density (Scott's bandwidth) of the reference at its
-   * median m; 0 when the reference is constant (the density is infinite).
+   * Median: {@code 1 / (2 √n f(m))}, f the Gaussian kernel density (Scott's bandwidth) of the
+   * reference at its median m; 0 when the reference is constant (the density is infinite).
    */
   public static double median(double densityAtMedian, long n) {
     if (Double.isInfinite(densityAtMedian)) {
@@ -46,7 +47,9 @@ public final class SamplingErrors {
     return Math.sqrt(referenceRate * (1 - referenceRate)) / Math.sqrt(n);
   }
 
-  /** Scott's rule bandwidth for a Gaussian KDE of n values with sample std s: {@code s · n^(−1/5)}. */
+  /**
+   * Scott's rule bandwidth for a Gaussian KDE of n values with sample std s: {@code s · n^(−1/5)}.
+   */
   public static double scottBandwidth(double referenceStd, long n) {
     return referenceStd * Math.pow(n, -0.2);
   }

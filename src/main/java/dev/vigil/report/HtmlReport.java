@@ -16,26 +16,34 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Row;
 
 /**
- * Renders the report as one self-contained HTML file: the data as JSON, the drawing code, and plotly.js from the
- * {@code org.webjars.npm:plotly.js-dist} webjar, gzip-compressed and base64-encoded (2 MB instead of 11) and
- * unpacked in the browser with {@code DecompressionStream}. A Content-Security-Policy forbids every network
- * request. The page reports its own state on {@code #vigil-status}: {@code data-expected} charts (fixed here),
- * {@code data-drawn} charts drawn, {@code data-errors} JavaScript errors, {@code data-done}.
+ * Renders the report as one self-contained HTML file: the data as JSON, the drawing code, and
+ * plotly.js from the {@code org.webjars.npm:plotly.js-dist} webjar, gzip-compressed and
+ * base64-encoded (2 MB instead of 11) and unpacked in the browser with {@code DecompressionStream}.
+ * A Content-Security-Policy forbids every network request. The page reports its own state on {@code
+ * #vigil-status}: {@code data-expected} charts (fixed here), {@code data-drawn} charts drawn,
+ * {@code data-errors} JavaScript errors, {@code data-done}.
  */
 public final class HtmlReport {
   private HtmlReport() {}
 
   static final String PLOTLY_VERSION = "3.3.1";
-  static final String PLOTLY_RESOURCE = "/META-INF/resources/webjars/plotly.js-dist/" + PLOTLY_VERSION + "/plotly.js";
+  static final String PLOTLY_RESOURCE =
+      "/META-INF/resources/webjars/plotly.js-dist/" + PLOTLY_VERSION + "/plotly.js";
 
   private static volatile String plotlyGzipBase64;
 
   /** One monitor as the page draws it. */
-  public record MonitorView(ReportData.Monitor monitor, List<ReportData.Series> shown, List<ReportData.Distribution> distributions,
-      List<RankingsTable.Ranking> rankings, List<String> notes) {
+  public record MonitorView(
+      ReportData.Monitor monitor,
+      List<ReportData.Series> shown,
+      List<ReportData.Distribution> distributions,
+      List<RankingsTable.Ranking> rankings,
+      List<String> notes) {
     int charts() {
-      boolean alertCount = rankings.stream().anyMatch(r -> r.ranker().equals(RankingsTable.ALERT_COUNT));
-      boolean correlation = rankings.stream().anyMatch(r -> r.ranker().equals(RankingsTable.CORRELATION));
+      boolean alertCount =
+          rankings.stream().anyMatch(r -> r.ranker().equals(RankingsTable.ALERT_COUNT));
+      boolean correlation =
+          rankings.stream().anyMatch(r -> r.ranker().equals(RankingsTable.CORRELATION));
       return shown.size() + distributions.size() + (alertCount ? 1 : 0) + (correlation ? 1 : 0);
     }
   }
@@ -48,7 +56,9 @@ public final class HtmlReport {
   public static String render(String outputDir, List<MonitorView> views) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("output", outputDir);
-    data.put("generated_at", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    data.put(
+        "generated_at",
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     data.put("vigil_version", Version.VERSION);
     List<Object> monitors = new ArrayList<>();
     for (MonitorView v : views) {
@@ -66,21 +76,38 @@ public final class HtmlReport {
     StringBuilder sb = new StringBuilder(3_000_000 + json.length());
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-        .append("script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; ")
+        .append(
+            "script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; ")
         .append("font-src data:; worker-src blob:\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(escape(title)).append("</title>\n<style>\n").append(resource("report.css"))
+        .append("<title>")
+        .append(escape(title))
+        .append("</title>\n<style>\n")
+        .append(resource("report.css"))
         .append("</style>\n</head>\n<body>\n")
-        .append("<header><h1>").append(escape(title)).append("</h1>\n<p class=\"meta\">output: <code>")
-        .append(escape(outputDir)).append("</code></p>\n")
-        .append("<div id=\"vigil-status\" data-expected=\"").append(expectedCharts(views))
-        .append("\" data-drawn=\"0\" data-errors=\"0\" data-done=\"false\">loading the charts…</div>\n")
-        .append("<pre id=\"vigil-errors\" hidden></pre>\n</header>\n<main id=\"vigil-main\"></main>\n")
+        .append("<header><h1>")
+        .append(escape(title))
+        .append("</h1>\n<p class=\"meta\">output: <code>")
+        .append(escape(outputDir))
+        .append("</code></p>\n")
+        .append("<div id=\"vigil-status\" data-expected=\"")
+        .append(expectedCharts(views))
+        .append(
+            "\" data-drawn=\"0\" data-errors=\"0\" data-done=\"false\">loading the charts…</div>\n")
+        .append(
+            "<pre id=\"vigil-errors\" hidden></pre>\n</header>\n<main id=\"vigil-main\"></main>\n")
         .append("<noscript>This report needs JavaScript to draw its charts.</noscript>\n")
-        .append("<script type=\"application/json\" id=\"vigil-data\">").append(json).append("</script>\n")
-        .append("<script type=\"application/octet-stream\" id=\"vigil-plotly\" data-version=\"").append(PLOTLY_VERSION)
-        .append("\">").append(plotly()).append("</script>\n")
-        .append("<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
+        .append("<script type=\"application/json\" id=\"vigil-data\">")
+        .append(json)
+        .append("</script>\n")
+        .append("<script type=\"application/octet-stream\" id=\"vigil-plotly\" data-version=\"")
+        .append(PLOTLY_VERSION)
+        .append("\">")
+        .append(plotly())
+        .append("</script>\n")
+        .append("<script>\n")
+        .append(resource("report.js"))
+        .append("</script>\n</body>\n</html>\n");
     return sb.toString();
   }
 
@@ -90,8 +117,20 @@ public final class HtmlReport {
     o.put("name", m.name());
     List<Object> chunks = new ArrayList<>();
     for (ReportData.Chunk c : m.chunks()) {
-      chunks.add(mapOf("period", c.period(), "index", c.index(), "key", c.key(), "start", c.start(), "end", c.end(),
-          "rows", c.rows()));
+      chunks.add(
+          mapOf(
+              "period",
+              c.period(),
+              "index",
+              c.index(),
+              "key",
+              c.key(),
+              "start",
+              c.start(),
+              "end",
+              c.end(),
+              "rows",
+              c.rows()));
     }
     o.put("chunks", chunks);
     o.put("latest_run", m.latestRun());
@@ -106,13 +145,24 @@ public final class HtmlReport {
       for (int i = 0; i < m.chunks().size(); i++) {
         analysisChunks += s.present()[i] && m.chunks().get(i).period().equals("analysis") ? 1 : 0;
       }
-      summary.add(mapOf("calculator", s.calculator(), "metric", s.metric(), "column", s.column(), "alerts", alerts,
-          "chunks", analysisChunks));
+      summary.add(
+          mapOf(
+              "calculator",
+              s.calculator(),
+              "metric",
+              s.metric(),
+              "column",
+              s.column(),
+              "alerts",
+              alerts,
+              "chunks",
+              analysisChunks));
     }
     o.put("summary", summary);
     List<Object> series = new ArrayList<>();
     for (ReportData.Series s : v.shown()) {
-      Map<String, Object> j = mapOf("calculator", s.calculator(), "metric", s.metric(), "column", s.column());
+      Map<String, Object> j =
+          mapOf("calculator", s.calculator(), "metric", s.metric(), "column", s.column());
       j.put("value", arr(s.value(), s.present()));
       j.put("p_value", arr(s.pValue(), s.present()));
       j.put("realized", arr(s.realized(), s.present()));
@@ -134,20 +184,51 @@ public final class HtmlReport {
       for (double[] row : d.proportion()) {
         z.add(arr(row, null));
       }
-      dists.add(mapOf("column", d.column(), "kind", d.kind(), "bins", d.bins(), "chunks", d.chunkPositions(), "z", z));
+      dists.add(
+          mapOf(
+              "column",
+              d.column(),
+              "kind",
+              d.kind(),
+              "bins",
+              d.bins(),
+              "chunks",
+              d.chunkPositions(),
+              "z",
+              z));
     }
     o.put("distributions", dists);
     List<Object> rankings = new ArrayList<>();
     for (RankingsTable.Ranking r : v.rankings()) {
       List<Object> rows = new ArrayList<>();
       for (Row row : r.rows()) {
-        rows.add(mapOf("column", RankingsTable.get(row, "column_name"), "rank", RankingsTable.get(row, "rank"),
-            "alerts", RankingsTable.get(row, "number_of_alerts"), "r", RankingsTable.get(row, "pearsonr_correlation"),
-            "p", RankingsTable.get(row, "pearsonr_pvalue"), "drifted", RankingsTable.get(row, "has_drifted"),
-            "chunks", RankingsTable.get(row, "chunks")));
+        rows.add(
+            mapOf(
+                "column",
+                RankingsTable.get(row, "column_name"),
+                "rank",
+                RankingsTable.get(row, "rank"),
+                "alerts",
+                RankingsTable.get(row, "number_of_alerts"),
+                "r",
+                RankingsTable.get(row, "pearsonr_correlation"),
+                "p",
+                RankingsTable.get(row, "pearsonr_pvalue"),
+                "drifted",
+                RankingsTable.get(row, "has_drifted"),
+                "chunks",
+                RankingsTable.get(row, "chunks")));
       }
-      Map<String, Object> j = mapOf("ranker", r.ranker(), "drift_calculator", r.driftCalculator(), "drift_metric",
-          r.driftMetric(), "performance_calculator", r.performanceCalculator());
+      Map<String, Object> j =
+          mapOf(
+              "ranker",
+              r.ranker(),
+              "drift_calculator",
+              r.driftCalculator(),
+              "drift_metric",
+              r.driftMetric(),
+              "performance_calculator",
+              r.performanceCalculator());
       j.put("performance_metric", r.performanceMetric());
       j.put("rows", rows);
       rankings.add(j);
@@ -167,13 +248,19 @@ public final class HtmlReport {
   private static List<Double> arr(double[] a, boolean[] present) {
     List<Double> out = new ArrayList<>(a.length);
     for (int i = 0; i < a.length; i++) {
-      out.add((present != null && !present[i]) || Double.isNaN(a[i]) || Double.isInfinite(a[i]) ? null : a[i]);
+      out.add(
+          (present != null && !present[i]) || Double.isNaN(a[i]) || Double.isInfinite(a[i])
+              ? null
+              : a[i]);
     }
     return out;
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   private static String resource(String name) {
@@ -193,8 +280,12 @@ public final class HtmlReport {
     if (s == null) {
       try (InputStream in = HtmlReport.class.getResourceAsStream(PLOTLY_RESOURCE)) {
         if (in == null) {
-          throw new IllegalStateException("plotly.js is missing from the classpath (" + PLOTLY_RESOURCE
-              + "): the org.webjars.npm:plotly.js-dist " + PLOTLY_VERSION + " dependency must be on it");
+          throw new IllegalStateException(
+              "plotly.js is missing from the classpath ("
+                  + PLOTLY_RESOURCE
+                  + "): the org.webjars.npm:plotly.js-dist "
+                  + PLOTLY_VERSION
+                  + " dependency must be on it");
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream(2_500_000);
         try (GZIPOutputStream gz = new GZIPOutputStream(buf, 1 << 16)) {

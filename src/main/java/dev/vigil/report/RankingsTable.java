@@ -17,11 +17,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * NannyML's feature rankings computed from a monitor's results, and the {@code rankings} Delta table that holds
- * them. Drift metrics ranked: every univariate drift method and data quality metric that has columns; performance
- * series for the correlation ranking: every realized and estimated performance metric of the whole model (column
- * null) but the confusion-matrix cells. Both rankers use the analysis chunks of the whole population; the reference mean of the correlation
- * ranker uses the reference chunks' values of the same performance series.
+ * NannyML's feature rankings computed from a monitor's results, and the {@code rankings} Delta
+ * table that holds them. Drift metrics ranked: every univariate drift method and data quality
+ * metric that has columns; performance series for the correlation ranking: every realized and
+ * estimated performance metric of the whole model (column null) but the confusion-matrix cells.
+ * Both rankers use the analysis chunks of the whole population; the reference mean of the
+ * correlation ranker uses the reference chunks' values of the same performance series.
  */
 public final class RankingsTable {
   private RankingsTable() {}
@@ -29,36 +30,57 @@ public final class RankingsTable {
   public static final String ALERT_COUNT = "alert_count";
   public static final String CORRELATION = "correlation";
 
-  public static final StructType SCHEMA = new StructType()
-      .add("monitor", StringType, false)
-      .add("ranker", StringType, false)
-      .add("drift_calculator", StringType, false)
-      .add("drift_metric", StringType, false)
-      .add("performance_calculator", StringType, true)
-      .add("performance_metric", StringType, true)
-      .add("column_name", StringType, false)
-      .add("rank", IntegerType, false)
-      .add("number_of_alerts", LongType, false)
-      .add("pearsonr_correlation", DoubleType, true)
-      .add("pearsonr_pvalue", DoubleType, true)
-      .add("has_drifted", BooleanType, false)
-      .add("chunks", IntegerType, false);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("monitor", StringType, false)
+          .add("ranker", StringType, false)
+          .add("drift_calculator", StringType, false)
+          .add("drift_metric", StringType, false)
+          .add("performance_calculator", StringType, true)
+          .add("performance_metric", StringType, true)
+          .add("column_name", StringType, false)
+          .add("rank", IntegerType, false)
+          .add("number_of_alerts", LongType, false)
+          .add("pearsonr_correlation", DoubleType, true)
+          .add("pearsonr_pvalue", DoubleType, true)
+          .add("has_drifted", BooleanType, false)
+          .add("chunks", IntegerType, false);
 
-  public static final List<String> KEY = List.of("monitor", "ranker", "drift_calculator", "drift_metric",
-      "performance_calculator", "performance_metric", "column_name");
+  public static final List<String> KEY =
+      List.of(
+          "monitor",
+          "ranker",
+          "drift_calculator",
+          "drift_metric",
+          "performance_calculator",
+          "performance_metric",
+          "column_name");
 
   static final List<String> DRIFT_CALCULATORS = List.of("univariate_drift", "data_quality");
-  static final List<String> PERFORMANCE_CALCULATORS = List.of("realized_performance", "estimated_performance");
+  static final List<String> PERFORMANCE_CALCULATORS =
+      List.of("realized_performance", "estimated_performance");
 
-  /** Confusion-matrix cells are counts, not a performance: NannyML's ranker takes no confusion matrix either. */
+  /**
+   * Confusion-matrix cells are counts, not a performance: NannyML's ranker takes no confusion
+   * matrix either.
+   */
   static boolean isConfusionCell(String metric) {
-    return List.of("true_positive", "true_negative", "false_positive", "false_negative").contains(metric)
+    return List.of("true_positive", "true_negative", "false_positive", "false_negative")
+            .contains(metric)
         || metric.matches("true_.+_pred_.+");
   }
 
-  /** One ranking: the drift metric, the performance series (null for alert count) and its ranked rows. */
-  public record Ranking(String ranker, String driftCalculator, String driftMetric, String performanceCalculator,
-      String performanceMetric, List<Row> rows) {}
+  /**
+   * One ranking: the drift metric, the performance series (null for alert count) and its ranked
+   * rows.
+   */
+  public record Ranking(
+      String ranker,
+      String driftCalculator,
+      String driftMetric,
+      String performanceCalculator,
+      String performanceMetric,
+      List<Row> rows) {}
 
   /** Every ranking of one monitor, as {@link #SCHEMA} rows grouped by ranking. */
   public static List<Ranking> compute(ReportData.Monitor m) {
@@ -73,7 +95,8 @@ public final class RankingsTable {
     for (ReportData.Series s : m.series()) {
       if (DRIFT_CALCULATORS.contains(s.calculator()) && s.column() != null) {
         drift.computeIfAbsent(List.of(s.calculator(), s.metric()), k -> new ArrayList<>()).add(s);
-      } else if (PERFORMANCE_CALCULATORS.contains(s.calculator()) && s.column() == null
+      } else if (PERFORMANCE_CALCULATORS.contains(s.calculator())
+          && s.column() == null
           && !isConfusionCell(s.metric())) {
         performance.add(s);
       }
@@ -97,8 +120,21 @@ public final class RankingsTable {
       }
       List<Row> rows = new ArrayList<>();
       for (Rankings.AlertCount a : Rankings.alertCount(counts)) {
-        rows.add(RowFactory.create(m.name(), ALERT_COUNT, calc, metric, null, null, a.column(), a.rank(), a.alerts(),
-            null, null, a.alerts() > 0, analysis.size()));
+        rows.add(
+            RowFactory.create(
+                m.name(),
+                ALERT_COUNT,
+                calc,
+                metric,
+                null,
+                null,
+                a.column(),
+                a.rank(),
+                a.alerts(),
+                null,
+                null,
+                a.alerts() > 0,
+                analysis.size()));
       }
       out.add(new Ranking(ALERT_COUNT, calc, metric, null, null, rows));
 
@@ -114,12 +150,26 @@ public final class RankingsTable {
         double[] change = Rankings.performanceChange(perf, ref);
         List<Rankings.DriftSeries> series = new ArrayList<>();
         for (Map.Entry<String, double[]> v : values.entrySet()) {
-          series.add(new Rankings.DriftSeries(v.getKey(), v.getValue(), counts.get(v.getKey()) > 0));
+          series.add(
+              new Rankings.DriftSeries(v.getKey(), v.getValue(), counts.get(v.getKey()) > 0));
         }
         List<Row> corr = new ArrayList<>();
         for (Rankings.Correlation c : Rankings.correlation(series, change)) {
-          corr.add(RowFactory.create(m.name(), CORRELATION, calc, metric, p.calculator(), p.metric(), c.column(),
-              c.rank(), counts.get(c.column()), c.r(), c.p(), c.hasDrifted(), c.chunks()));
+          corr.add(
+              RowFactory.create(
+                  m.name(),
+                  CORRELATION,
+                  calc,
+                  metric,
+                  p.calculator(),
+                  p.metric(),
+                  c.column(),
+                  c.rank(),
+                  counts.get(c.column()),
+                  c.r(),
+                  c.p(),
+                  c.hasDrifted(),
+                  c.chunks()));
         }
         out.add(new Ranking(CORRELATION, calc, metric, p.calculator(), p.metric(), corr));
       }
@@ -128,12 +178,13 @@ public final class RankingsTable {
   }
 
   /**
-   * Writes one monitor's rankings to {@code <output>/rankings}, replacing that monitor's rows (Delta
-   * {@code replaceWhere monitor = ...}; other monitors' rows are untouched). When the table already holds exactly
-   * these rows nothing is written, so reporting the same results again leaves the table, version included, as it
-   * was. Returns whether it wrote.
+   * Writes one monitor's rankings to {@code <output>/rankings}, replacing that monitor's rows
+   * (Delta {@code replaceWhere monitor = ...}; other monitors' rows are untouched). When the table
+   * already holds exactly these rows nothing is written, so reporting the same results again leaves
+   * the table, version included, as it was. Returns whether it wrote.
    */
-  public static boolean write(SparkSession spark, String output, String monitor, List<Ranking> rankings) {
+  public static boolean write(
+      SparkSession spark, String output, String monitor, List<Ranking> rankings) {
     List<Row> rows = new ArrayList<>();
     for (Ranking r : rankings) {
       rows.addAll(r.rows());
@@ -144,10 +195,17 @@ public final class RankingsTable {
       dev.vigil.results.DeltaRetry.replaceWhere(spark, path, SCHEMA, where, rows);
       return true;
     }
-    List<Row> existing = spark.read().format("delta").load(path).where(where)
-        .select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
-            .toArray(org.apache.spark.sql.Column[]::new))
-        .collectAsList();
+    List<Row> existing =
+        spark
+            .read()
+            .format("delta")
+            .load(path)
+            .where(where)
+            .select(
+                java.util.Arrays.stream(SCHEMA.fieldNames())
+                    .map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new))
+            .collectAsList();
     if (sameRows(existing, rows)) {
       return false;
     }

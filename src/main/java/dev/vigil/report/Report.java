@@ -14,11 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code vigil report}: reads an output directory's Delta tables, writes the {@code rankings} table and one
- * self-contained HTML file. Size bounds: the whole population only (segment null); at most {@link #MAX_SERIES}
- * time-series charts and {@link #MAX_DISTRIBUTION_COLUMNS} distribution charts per monitor (the most drifting
- * columns first), each over at most {@link #MAX_DISTRIBUTION_CHUNKS} chunks and {@link #MAX_CATEGORIES}
- * categories; every cut is said on the page.
+ * {@code vigil report}: reads an output directory's Delta tables, writes the {@code rankings} table
+ * and one self-contained HTML file. Size bounds: the whole population only (segment null); at most
+ * {@link #MAX_SERIES} time-series charts and {@link #MAX_DISTRIBUTION_COLUMNS} distribution charts
+ * per monitor (the most drifting columns first), each over at most {@link #MAX_DISTRIBUTION_CHUNKS}
+ * chunks and {@link #MAX_CATEGORIES} categories; every cut is said on the page.
  */
 public final class Report {
   private Report() {}
@@ -31,9 +31,11 @@ public final class Report {
   public static final int MAX_CATEGORIES = 20;
 
   /** What was written. */
-  public record Summary(Path file, long bytes, List<String> monitors, int charts, long rankingRows) {}
+  public record Summary(
+      Path file, long bytes, List<String> monitors, int charts, long rankingRows) {}
 
-  public static Summary write(SparkSession spark, String output, Path to, String monitor) throws IOException {
+  public static Summary write(SparkSession spark, String output, Path to, String monitor)
+      throws IOException {
     ReportData.Output out = ReportData.open(spark, output);
     List<String> monitors = ReportData.monitors(out, monitor);
     List<HtmlReport.MonitorView> views = new ArrayList<>();
@@ -49,8 +51,12 @@ public final class Report {
         rankingRows += r.rows().size();
       }
       views.add(view(out, m, rankings));
-      LOG.info("report of {}: results read in {} ms, rankings written in {} ms, distributions read in {} ms", name,
-          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+      LOG.info(
+          "report of {}: results read in {} ms, rankings written in {} ms, distributions read in {} ms",
+          name,
+          (t1 - t0) / 1_000_000,
+          (t2 - t1) / 1_000_000,
+          (System.nanoTime() - t2) / 1_000_000);
     }
     String html = HtmlReport.render(out.dir(), views);
     Path file = to.toAbsolutePath().normalize();
@@ -58,19 +64,27 @@ public final class Report {
       Files.createDirectories(file.getParent());
     }
     Files.writeString(file, html, StandardCharsets.UTF_8);
-    return new Summary(file, Files.size(file), monitors, HtmlReport.expectedCharts(views), rankingRows);
+    return new Summary(
+        file, Files.size(file), monitors, HtmlReport.expectedCharts(views), rankingRows);
   }
 
-  static HtmlReport.MonitorView view(ReportData.Output out, ReportData.Monitor m, List<RankingsTable.Ranking> rankings) {
+  static HtmlReport.MonitorView view(
+      ReportData.Output out, ReportData.Monitor m, List<RankingsTable.Ranking> rankings) {
     List<String> notes = new ArrayList<>();
     if (m.otherSegments() > 0) {
-      notes.add("Charts show the whole population; the results of " + m.otherSegments()
-          + " segment values are in the results table (segment is not null).");
+      notes.add(
+          "Charts show the whole population; the results of "
+              + m.otherSegments()
+              + " segment values are in the results table (segment is not null).");
     }
     List<ReportData.Series> shown = m.series();
     if (shown.size() > MAX_SERIES) {
-      notes.add("Time series: the first " + MAX_SERIES + " of " + shown.size()
-          + " calculator × metric × column series are drawn; the rest are in the results table.");
+      notes.add(
+          "Time series: the first "
+              + MAX_SERIES
+              + " of "
+              + shown.size()
+              + " calculator × metric × column series are drawn; the rest are in the results table.");
       shown = shown.subList(0, MAX_SERIES);
     }
     // distribution columns: most univariate drift alerts first, then by name
@@ -81,23 +95,36 @@ public final class Report {
       }
     }
     List<String> columns = new ArrayList<>(alerts.keySet());
-    columns.sort(Comparator.comparingLong((String c) -> -alerts.get(c)).thenComparing(Comparator.naturalOrder()));
+    columns.sort(
+        Comparator.comparingLong((String c) -> -alerts.get(c))
+            .thenComparing(Comparator.naturalOrder()));
     if (columns.size() > MAX_DISTRIBUTION_COLUMNS) {
-      notes.add("Distributions: the " + MAX_DISTRIBUTION_COLUMNS + " of " + columns.size()
-          + " drift columns with the most alerts are drawn; all are in the distributions table.");
+      notes.add(
+          "Distributions: the "
+              + MAX_DISTRIBUTION_COLUMNS
+              + " of "
+              + columns.size()
+              + " drift columns with the most alerts are drawn; all are in the distributions table.");
       columns = columns.subList(0, MAX_DISTRIBUTION_COLUMNS);
     }
     List<Integer> positions = distributionChunks(m.chunks(), MAX_DISTRIBUTION_CHUNKS);
     if (positions.size() < m.chunks().size()) {
-      notes.add("Distributions: the last " + positions.size() + " of " + m.chunks().size()
-          + " chunks (reference and analysis) are drawn.");
+      notes.add(
+          "Distributions: the last "
+              + positions.size()
+              + " of "
+              + m.chunks().size()
+              + " chunks (reference and analysis) are drawn.");
     }
-    List<ReportData.Distribution> dists = ReportData.distributions(out, m.name(), m.chunks(), columns, positions,
-        MAX_CATEGORIES);
+    List<ReportData.Distribution> dists =
+        ReportData.distributions(out, m.name(), m.chunks(), columns, positions, MAX_CATEGORIES);
     return new HtmlReport.MonitorView(m, shown, dists, rankings, notes);
   }
 
-  /** All chunk positions when there are at most {@code max}; else the last third reference, the rest analysis. */
+  /**
+   * All chunk positions when there are at most {@code max}; else the last third reference, the rest
+   * analysis.
+   */
   static List<Integer> distributionChunks(List<ReportData.Chunk> chunks, int max) {
     List<Integer> ref = new ArrayList<>();
     List<Integer> ana = new ArrayList<>();

@@ -22,28 +22,67 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * What the report shows, read from the Delta output tables only ({@code results}, {@code runs},
- * {@code distributions}, {@code alerts}); never the input data. Columns are read by name, so a table with more
- * columns than these (a later version's) reads the same. Only the whole population ({@code segment} null) is read
- * row by row: per monitor one row per calculator, metric, column and chunk.
+ * {@code distributions}, {@code alerts}); never the input data. Columns are read by name, so a
+ * table with more columns than these (a later version's) reads the same. Only the whole population
+ * ({@code segment} null) is read row by row: per monitor one row per calculator, metric, column and
+ * chunk.
  */
 public final class ReportData {
   private ReportData() {}
 
-  static final List<String> RESULT_COLUMNS = List.of("monitor", "calculator", "metric", "column_name", "segment",
-      "period", "chunk_index", "chunk_key", "chunk_start_date", "chunk_end_date", "chunk_rows", "value", "p_value",
-      "realized", "lower_confidence_bound", "upper_confidence_bound", "lower_threshold", "upper_threshold", "alert");
+  static final List<String> RESULT_COLUMNS =
+      List.of(
+          "monitor",
+          "calculator",
+          "metric",
+          "column_name",
+          "segment",
+          "period",
+          "chunk_index",
+          "chunk_key",
+          "chunk_start_date",
+          "chunk_end_date",
+          "chunk_rows",
+          "value",
+          "p_value",
+          "realized",
+          "lower_confidence_bound",
+          "upper_confidence_bound",
+          "lower_threshold",
+          "upper_threshold",
+          "alert");
 
   /** Calculators in the order the report shows them; any other after them, by name. */
-  static final List<String> CALCULATOR_ORDER = List.of("estimated_performance", "realized_performance",
-      "multivariate_drift", "univariate_drift", "data_quality");
+  static final List<String> CALCULATOR_ORDER =
+      List.of(
+          "estimated_performance",
+          "realized_performance",
+          "multivariate_drift",
+          "univariate_drift",
+          "data_quality");
 
-  /** One chunk on a monitor's x axis: reference chunks first, then analysis, each by chunk index. */
+  /**
+   * One chunk on a monitor's x axis: reference chunks first, then analysis, each by chunk index.
+   */
   public record Chunk(String period, int index, String key, String start, String end, long rows) {}
 
-  /** One calculator × metric × column of the whole population; arrays aligned with the monitor's chunks. */
-  public record Series(String calculator, String metric, String column, double[] value, double[] pValue,
-      double[] realized, double[] lowerBound, double[] upperBound, double[] lowerThreshold, double[] upperThreshold,
-      boolean[] alert, boolean[] present) {
+  /**
+   * One calculator × metric × column of the whole population; arrays aligned with the monitor's
+   * chunks.
+   */
+  public record Series(
+      String calculator,
+      String metric,
+      String column,
+      double[] value,
+      double[] pValue,
+      double[] realized,
+      double[] lowerBound,
+      double[] upperBound,
+      double[] lowerThreshold,
+      double[] upperThreshold,
+      boolean[] alert,
+      boolean[] present) {
     String label() {
       return calculator + " · " + metric + (column == null ? "" : " · " + column);
     }
@@ -60,31 +99,55 @@ public final class ReportData {
   }
 
   /** Everything the report shows of one monitor. */
-  public record Monitor(String name, List<Chunk> chunks, List<Series> series, long otherSegments,
-      Map<String, Object> latestRun, long runCount, Map<String, Long> sentAlerts) {}
+  public record Monitor(
+      String name,
+      List<Chunk> chunks,
+      List<Series> series,
+      long otherSegments,
+      Map<String, Object> latestRun,
+      long runCount,
+      Map<String, Long> sentAlerts) {}
 
   /** The tables of one output directory. */
-  public record Output(String dir, Dataset<Row> results, Dataset<Row> runs, Dataset<Row> distributions,
+  public record Output(
+      String dir,
+      Dataset<Row> results,
+      Dataset<Row> runs,
+      Dataset<Row> distributions,
       Dataset<Row> alerts) {}
 
-  /** Opens the output directory; a missing directory or missing {@code results} table is the user's mistake. */
+  /**
+   * Opens the output directory; a missing directory or missing {@code results} table is the user's
+   * mistake.
+   */
   public static Output open(SparkSession spark, String dir) {
     String base = dir.replaceAll("/+$", "");
     boolean local = !base.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
     if (local && !Files.isDirectory(Path.of(base))) {
-      throw Errors.unreadable("output directory", base, "no such directory; expected the output directory of a 'vigil run' (--output)");
+      throw Errors.unreadable(
+          "output directory",
+          base,
+          "no such directory; expected the output directory of a 'vigil run' (--output)");
     }
     String results = base + "/results";
     if (!dev.vigil.results.DeltaRetry.hasCommits(spark, results)) {
-      throw Errors.unreadable("output directory", base,
+      throw Errors.unreadable(
+          "output directory",
+          base,
           "no Delta table 'results' in it; expected the output directory of a 'vigil run' (--output)");
     }
-    return new Output(base, read(spark, results, "results", RESULT_COLUMNS), optional(spark, base + "/runs"),
-        optional(spark, base + "/distributions"), optional(spark, base + "/alerts"));
+    return new Output(
+        base,
+        read(spark, results, "results", RESULT_COLUMNS),
+        optional(spark, base + "/runs"),
+        optional(spark, base + "/distributions"),
+        optional(spark, base + "/alerts"));
   }
 
   private static Dataset<Row> optional(SparkSession spark, String path) {
-    return dev.vigil.results.DeltaRetry.hasCommits(spark, path) ? spark.read().format("delta").load(path) : null;
+    return dev.vigil.results.DeltaRetry.hasCommits(spark, path)
+        ? spark.read().format("delta").load(path)
+        : null;
   }
 
   static Dataset<Row> read(SparkSession spark, String path, String table, List<String> required) {
@@ -92,13 +155,17 @@ public final class ReportData {
     Set<String> have = Set.of(df.columns());
     for (String c : required) {
       if (!have.contains(c)) {
-        throw Errors.unreadable("table", path, "it has no column '" + c + "'; expected a Vigil '" + table + "' table");
+        throw Errors.unreadable(
+            "table", path, "it has no column '" + c + "'; expected a Vigil '" + table + "' table");
       }
     }
     return df;
   }
 
-  /** The monitors in {@code results}, sorted; {@code only} picks one (an unknown name is the user's mistake). */
+  /**
+   * The monitors in {@code results}, sorted; {@code only} picks one (an unknown name is the user's
+   * mistake).
+   */
   public static List<String> monitors(Output out, String only) {
     List<String> all = new ArrayList<>();
     for (Row r : out.results().select("monitor").distinct().collectAsList()) {
@@ -110,19 +177,34 @@ public final class ReportData {
     }
     if (!all.contains(only)) {
       String hint = Errors.closest(only, all).map(c -> " (did you mean '" + c + "'?)").orElse("");
-      throw new UserException("--monitor: '" + only + "' has no results in " + out.dir() + "/results" + hint
-          + "; monitors there: " + all);
+      throw new UserException(
+          "--monitor: '"
+              + only
+              + "' has no results in "
+              + out.dir()
+              + "/results"
+              + hint
+              + "; monitors there: "
+              + all);
     }
     return List.of(only);
   }
 
   /** Reads one monitor's whole-population results, its latest run and its sent alerts. */
   public static Monitor load(Output out, String monitor) {
-    Column[] cols = RESULT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    List<Row> rows = out.results().where(col("monitor").equalTo(monitor).and(col("segment").isNull()))
-        .select(cols).collectAsList();
-    long otherSegments = out.results().where(col("monitor").equalTo(monitor).and(col("segment").isNotNull()))
-        .select("segment").distinct().count();
+    Column[] cols =
+        RESULT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    List<Row> rows =
+        out.results()
+            .where(col("monitor").equalTo(monitor).and(col("segment").isNull()))
+            .select(cols)
+            .collectAsList();
+    long otherSegments =
+        out.results()
+            .where(col("monitor").equalTo(monitor).and(col("segment").isNotNull()))
+            .select("segment")
+            .distinct()
+            .count();
 
     // the x axis: every (period, chunk key) of the monitor, reference first
     TreeMap<List<Object>, Chunk> axis = new TreeMap<>(ReportData::compareChunkKey);
@@ -130,8 +212,16 @@ public final class ReportData {
       String period = r.getAs("period");
       String key = r.getAs("chunk_key");
       int index = r.<Integer>getAs("chunk_index");
-      axis.computeIfAbsent(List.of(period.equals("reference") ? 0 : 1, index, key), k -> new Chunk(period, index, key,
-          text(r.getAs("chunk_start_date")), text(r.getAs("chunk_end_date")), r.<Long>getAs("chunk_rows")));
+      axis.computeIfAbsent(
+          List.of(period.equals("reference") ? 0 : 1, index, key),
+          k ->
+              new Chunk(
+                  period,
+                  index,
+                  key,
+                  text(r.getAs("chunk_start_date")),
+                  text(r.getAs("chunk_end_date")),
+                  r.<Long>getAs("chunk_rows")));
     }
     List<Chunk> chunks = new ArrayList<>(axis.values());
     Map<String, Integer> position = new HashMap<>();
@@ -142,9 +232,25 @@ public final class ReportData {
     Map<List<String>, Series> series = new LinkedHashMap<>();
     int n = chunks.size();
     for (Row r : rows) {
-      List<String> id = Arrays.asList(r.getAs("calculator"), r.getAs("metric"), r.getAs("column_name"));
-      Series s = series.computeIfAbsent(id, k -> new Series(k.get(0), k.get(1), k.get(2), nan(n), nan(n), nan(n),
-          nan(n), nan(n), nan(n), nan(n), new boolean[n], new boolean[n]));
+      List<String> id =
+          Arrays.asList(r.getAs("calculator"), r.getAs("metric"), r.getAs("column_name"));
+      Series s =
+          series.computeIfAbsent(
+              id,
+              k ->
+                  new Series(
+                      k.get(0),
+                      k.get(1),
+                      k.get(2),
+                      nan(n),
+                      nan(n),
+                      nan(n),
+                      nan(n),
+                      nan(n),
+                      nan(n),
+                      nan(n),
+                      new boolean[n],
+                      new boolean[n]));
       int i = position.get(r.<String>getAs("period") + "\u0000" + r.getAs("chunk_key"));
       s.present()[i] = true;
       s.value()[i] = num(r.getAs("value"));
@@ -157,20 +263,33 @@ public final class ReportData {
       s.alert()[i] = Boolean.TRUE.equals(r.getAs("alert"));
     }
     List<Series> ordered = new ArrayList<>(series.values());
-    ordered.sort(Comparator.comparingInt((Series s) -> calculatorRank(s.calculator()))
-        .thenComparing(Series::calculator).thenComparing(Series::metric)
-        .thenComparing(Series::column, Comparator.nullsFirst(Comparator.naturalOrder())));
+    ordered.sort(
+        Comparator.comparingInt((Series s) -> calculatorRank(s.calculator()))
+            .thenComparing(Series::calculator)
+            .thenComparing(Series::metric)
+            .thenComparing(Series::column, Comparator.nullsFirst(Comparator.naturalOrder())));
 
     Map<String, Object> latest = new LinkedHashMap<>();
     long runCount = 0;
-    if (out.runs() != null && Arrays.asList(out.runs().columns()).containsAll(List.of("monitor", "started_at"))) {
+    if (out.runs() != null
+        && Arrays.asList(out.runs().columns()).containsAll(List.of("monitor", "started_at"))) {
       Dataset<Row> runs = out.runs().where(col("monitor").equalTo(monitor));
       runCount = runs.count();
       List<Row> last = runs.orderBy(col("started_at").desc()).limit(1).collectAsList();
       if (!last.isEmpty()) {
         Row r = last.get(0);
-        for (String c : List.of("run_id", "started_at", "finished_at", "status", "error", "rows_reference",
-            "rows_analysis", "chunks", "alerts", "vigil_version")) {
+        for (String c :
+            List.of(
+                "run_id",
+                "started_at",
+                "finished_at",
+                "status",
+                "error",
+                "rows_reference",
+                "rows_analysis",
+                "chunks",
+                "alerts",
+                "vigil_version")) {
           if (Arrays.asList(r.schema().fieldNames()).contains(c)) {
             Object v = r.getAs(c);
             latest.put(c, v instanceof java.sql.Timestamp ? text(v) : v);
@@ -179,25 +298,44 @@ public final class ReportData {
       }
     }
     Map<String, Long> sent = new TreeMap<>();
-    if (out.alerts() != null && Arrays.asList(out.alerts().columns()).containsAll(List.of("monitor", "destination"))) {
-      for (Row r : out.alerts().where(col("monitor").equalTo(monitor)).groupBy("destination").count().collectAsList()) {
+    if (out.alerts() != null
+        && Arrays.asList(out.alerts().columns()).containsAll(List.of("monitor", "destination"))) {
+      for (Row r :
+          out.alerts()
+              .where(col("monitor").equalTo(monitor))
+              .groupBy("destination")
+              .count()
+              .collectAsList()) {
         sent.put(r.getString(0), r.getLong(1));
       }
     }
     return new Monitor(monitor, chunks, ordered, otherSegments, latest, runCount, sent);
   }
 
-  /** One column's binned distribution per chunk: {@code proportion[bin][chunk]} (NaN where the chunk has no row). */
-  public record Distribution(String column, String kind, List<String> bins, List<Integer> chunkPositions,
+  /**
+   * One column's binned distribution per chunk: {@code proportion[bin][chunk]} (NaN where the chunk
+   * has no row).
+   */
+  public record Distribution(
+      String column,
+      String kind,
+      List<String> bins,
+      List<Integer> chunkPositions,
       double[][] proportion) {}
 
   /**
-   * The distributions of {@code columns} (whole population) on the monitor's chunks at {@code positions}. Continuous
-   * bins keep the table's order (below, 0..k, above) and are labelled by their bounds; categorical bins are the
-   * {@code maxCategories} largest categories over those chunks, the rest summed as "other".
+   * The distributions of {@code columns} (whole population) on the monitor's chunks at {@code
+   * positions}. Continuous bins keep the table's order (below, 0..k, above) and are labelled by
+   * their bounds; categorical bins are the {@code maxCategories} largest categories over those
+   * chunks, the rest summed as "other".
    */
-  public static List<Distribution> distributions(Output out, String monitor, List<Chunk> chunks, List<String> columns,
-      List<Integer> positions, int maxCategories) {
+  public static List<Distribution> distributions(
+      Output out,
+      String monitor,
+      List<Chunk> chunks,
+      List<String> columns,
+      List<Integer> positions,
+      int maxCategories) {
     List<Distribution> result = new ArrayList<>();
     if (out.distributions() == null || columns.isEmpty()) {
       return result;
@@ -207,10 +345,23 @@ public final class ReportData {
       Chunk c = chunks.get(positions.get(j));
       position.put(c.period() + "\u0000" + c.key(), j);
     }
-    List<Row> rows = out.distributions()
-        .where(col("monitor").equalTo(monitor).and(col("segment").isNull()).and(col("column_name").isin(columns.toArray())))
-        .select("column_name", "period", "chunk_key", "kind", "bin", "bin_lower", "bin_upper", "proportion")
-        .collectAsList();
+    List<Row> rows =
+        out.distributions()
+            .where(
+                col("monitor")
+                    .equalTo(monitor)
+                    .and(col("segment").isNull())
+                    .and(col("column_name").isin(columns.toArray())))
+            .select(
+                "column_name",
+                "period",
+                "chunk_key",
+                "kind",
+                "bin",
+                "bin_lower",
+                "bin_upper",
+                "proportion")
+            .collectAsList();
     Map<String, List<Row>> byColumn = new TreeMap<>();
     for (Row r : rows) {
       if (position.containsKey(r.<String>getAs("period") + "\u0000" + r.getAs("chunk_key"))) {
@@ -228,13 +379,16 @@ public final class ReportData {
       for (Row r : rs) {
         String bin = r.getAs("bin");
         double order = kind.equals("continuous") ? continuousOrder(bin, r) : 0;
-        binInfo.computeIfAbsent(bin, k -> new double[] {order, 0})[1] += r.<Double>getAs("proportion");
+        binInfo.computeIfAbsent(bin, k -> new double[] {order, 0})[1] +=
+            r.<Double>getAs("proportion");
       }
       List<String> bins = new ArrayList<>(binInfo.keySet());
       if (kind.equals("continuous")) {
         bins.sort(Comparator.comparingDouble((String b) -> binInfo.get(b)[0]));
       } else {
-        bins.sort(Comparator.comparingDouble((String b) -> -binInfo.get(b)[1]).thenComparing(Comparator.naturalOrder()));
+        bins.sort(
+            Comparator.comparingDouble((String b) -> -binInfo.get(b)[1])
+                .thenComparing(Comparator.naturalOrder()));
       }
       boolean other = !kind.equals("continuous") && bins.size() > maxCategories;
       List<String> kept = other ? new ArrayList<>(bins.subList(0, maxCategories - 1)) : bins;
@@ -245,7 +399,8 @@ public final class ReportData {
       List<String> labels = new ArrayList<>();
       Map<String, String> labelOf = new HashMap<>();
       for (Row r : rs) {
-        labelOf.putIfAbsent(r.getAs("bin"), kind.equals("continuous") ? binLabel(r) : r.getAs("bin"));
+        labelOf.putIfAbsent(
+            r.getAs("bin"), kind.equals("continuous") ? binLabel(r) : r.getAs("bin"));
       }
       for (String b : kept) {
         labels.add(labelOf.get(b));

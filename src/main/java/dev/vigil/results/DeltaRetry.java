@@ -6,26 +6,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries a Delta write that lost an optimistic-concurrency race. Several monitors (or two runs of one) may
- * write the same output tables at once; Delta then fails all but one commit with a
- * {@code DeltaConcurrentModificationException} subclass (ConcurrentAppendException when a MERGE read files
+ * Retries a Delta write that lost an optimistic-concurrency race. Several monitors (or two runs of
+ * one) may write the same output tables at once; Delta then fails all but one commit with a {@code
+ * DeltaConcurrentModificationException} subclass (ConcurrentAppendException when a MERGE read files
  * another writer appended to, ConcurrentDeleteReadException when it rewrote them, MetadataChanged/
- * ProtocolChangedException when two writers created the same table). Every Vigil write is idempotent (MERGE on
- * the result key, or a blind append of a row that exists once per run), so the whole write is simply done
- * again on the new table version: it re-checks whether the table exists, rereads it and recomputes the MERGE.
- * Pauses grow exponentially, with jitter, so colliding writers spread out.
+ * ProtocolChangedException when two writers created the same table). Every Vigil write is
+ * idempotent (MERGE on the result key, or a blind append of a row that exists once per run), so the
+ * whole write is simply done again on the new table version: it re-checks whether the table exists,
+ * rereads it and recomputes the MERGE. Pauses grow exponentially, with jitter, so colliding writers
+ * spread out.
  */
 public final class DeltaRetry {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaRetry.class);
 
-  /** Attempts in all (the first + retries). With the pauses below they span about two minutes at most. */
+  /**
+   * Attempts in all (the first + retries). With the pauses below they span about two minutes at
+   * most.
+   */
   public static final int ATTEMPTS = 10;
+
   static final long BASE_PAUSE_MILLIS = 500;
   static final long MAX_PAUSE_MILLIS = 20_000;
 
   private DeltaRetry() {}
 
-  /** Runs {@code write}, retrying it after {@code beforeRetry} (e.g. dropping a cached table state). */
+  /**
+   * Runs {@code write}, retrying it after {@code beforeRetry} (e.g. dropping a cached table state).
+   */
   public static <T> T run(String what, Supplier<T> write, Runnable beforeRetry) {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -37,8 +44,13 @@ public final class DeltaRetry {
         }
         long cap = Math.min(MAX_PAUSE_MILLIS, BASE_PAUSE_MILLIS << Math.min(attempt - 1, 20));
         long pause = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
-        LOG.warn("{}: concurrent Delta commit ({}), retry {} of {} in {} ms", what, conflict.getClass().getSimpleName(),
-            attempt, ATTEMPTS - 1, pause);
+        LOG.warn(
+            "{}: concurrent Delta commit ({}), retry {} of {} in {} ms",
+            what,
+            conflict.getClass().getSimpleName(),
+            attempt,
+            ATTEMPTS - 1,
+            pause);
         try {
           Thread.sleep(pause);
         } catch (InterruptedException ie) {
@@ -51,15 +63,19 @@ public final class DeltaRetry {
   }
 
   public static void run(String what, Runnable write, Runnable beforeRetry) {
-    run(what, () -> {
-      write.run();
-      return null;
-    }, beforeRetry);
+    run(
+        what,
+        () -> {
+          write.run();
+          return null;
+        },
+        beforeRetry);
   }
 
   /**
-   * A Delta optimistic-concurrency failure anywhere in the cause chain: Delta's exceptions all extend
-   * {@link java.util.ConcurrentModificationException} (io.delta.exceptions.* in Delta 3 and 4).
+   * A Delta optimistic-concurrency failure anywhere in the cause chain: Delta's exceptions all
+   * extend {@link java.util.ConcurrentModificationException} (io.delta.exceptions.* in Delta 3 and
+   * 4).
    */
   static boolean isConcurrentModification(Throwable e) {
     return concurrentModification(e) != null;
@@ -68,7 +84,8 @@ public final class DeltaRetry {
   private static Throwable concurrentModification(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof java.util.ConcurrentModificationException
-          && (t.getClass().getName().startsWith("io.delta.") || t.getClass().getName().startsWith("org.apache.spark.sql.delta."))) {
+          && (t.getClass().getName().startsWith("io.delta.")
+              || t.getClass().getName().startsWith("org.apache.spark.sql.delta."))) {
         return t;
       }
     }
@@ -76,8 +93,9 @@ public final class DeltaRetry {
   }
 
   /**
-   * Whether the Delta table at {@code path} has a commit, from a listing of its {@code _delta_log}. Delta's own
-   * {@code isDeltaTable} reads a per-process cache, which does not see a table another process has just created.
+   * Whether the Delta table at {@code path} has a commit, from a listing of its {@code _delta_log}.
+   * Delta's own {@code isDeltaTable} reads a per-process cache, which does not see a table another
+   * process has just created.
    */
   public static boolean hasCommits(org.apache.spark.sql.SparkSession spark, String path) {
     org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path, "_delta_log");
@@ -97,22 +115,40 @@ public final class DeltaRetry {
   }
 
   /**
-   * Replaces the rows of the table at {@code path} that match {@code where} (a SQL predicate) with {@code rows} in
-   * one commit, retried on conflicts. A missing table is first created empty by a zero-row append: a first write
-   * of the rows by plain append could duplicate them when another process creates the table at the same time
-   * (see {@link DeltaResultSink}), while two overwrites of the same rows conflict and one is retried.
+   * Replaces the rows of the table at {@code path} that match {@code where} (a SQL predicate) with
+   * {@code rows} in one commit, retried on conflicts. A missing table is first created empty by a
+   * zero-row append: a first write of the rows by plain append could duplicate them when another
+   * process creates the table at the same time (see {@link DeltaResultSink}), while two overwrites
+   * of the same rows conflict and one is retried.
    */
-  public static void replaceWhere(org.apache.spark.sql.SparkSession spark, String path,
-      org.apache.spark.sql.types.StructType schema, String where, java.util.List<org.apache.spark.sql.Row> rows) {
-    run("replace rows where " + where + " in " + path, () -> {
-      if (!hasCommits(spark, path)) {
-        forgetCachedLog(spark, path);
-        spark.createDataFrame(java.util.List.of(), schema).write().format("delta").mode("append").save(path);
-        forgetCachedLog(spark, path);
-      }
-      spark.createDataFrame(rows, schema).write().format("delta").mode("overwrite").option("replaceWhere", where)
-          .save(path);
-    }, () -> forgetCachedLog(spark, path));
+  public static void replaceWhere(
+      org.apache.spark.sql.SparkSession spark,
+      String path,
+      org.apache.spark.sql.types.StructType schema,
+      String where,
+      java.util.List<org.apache.spark.sql.Row> rows) {
+    run(
+        "replace rows where " + where + " in " + path,
+        () -> {
+          if (!hasCommits(spark, path)) {
+            forgetCachedLog(spark, path);
+            spark
+                .createDataFrame(java.util.List.of(), schema)
+                .write()
+                .format("delta")
+                .mode("append")
+                .save(path);
+            forgetCachedLog(spark, path);
+          }
+          spark
+              .createDataFrame(rows, schema)
+              .write()
+              .format("delta")
+              .mode("overwrite")
+              .option("replaceWhere", where)
+              .save(path);
+        },
+        () -> forgetCachedLog(spark, path));
   }
 
   /** Drops this process's cached view of the table's log, so the next access reads it afresh. */

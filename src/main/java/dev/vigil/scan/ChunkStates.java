@@ -5,12 +5,20 @@ import java.sql.Timestamp;
 import java.util.Map;
 
 /**
- * The states of one (segment, chunk) group from one scan, with the group's row count, row-position range and
- * timestamp range. {@code group} is the chunker's group id (null for rows that fall in no chunk).
+ * The states of one (segment, chunk) group from one scan, with the group's row count, row-position
+ * range and timestamp range. {@code group} is the chunker's group id (null for rows that fall in no
+ * chunk).
  */
 public record ChunkStates(
-    String segment, Long group, long rows, Long minRow, Long maxRow, Timestamp minTime, Timestamp maxTime,
-    Map<StateSpec, ColumnState> states) implements java.io.Serializable {
+    String segment,
+    Long group,
+    long rows,
+    Long minRow,
+    Long maxRow,
+    Timestamp minTime,
+    Timestamp maxTime,
+    Map<StateSpec, ColumnState> states)
+    implements java.io.Serializable {
 
   @SuppressWarnings("unchecked")
   public <S extends ColumnState> S state(StateSpec spec) {

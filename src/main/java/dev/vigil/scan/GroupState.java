@@ -4,8 +4,8 @@ import dev.vigil.stats.ColumnState;
 import java.io.Serializable;
 
 /**
- * Everything one scan learns about one (segment, chunk) group: its row count, its first and last row position
- * and timestamp (epoch microseconds), and one state per requested spec.
+ * Everything one scan learns about one (segment, chunk) group: its row count, its first and last
+ * row position and timestamp (epoch microseconds), and one state per requested spec.
  */
 final class GroupState implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -15,8 +15,13 @@ final class GroupState implements Serializable {
   long minTime = Long.MAX_VALUE;
   long maxTime = Long.MIN_VALUE;
   final ColumnState[] states;
-  /** Per projected field, counted on the whole population's groups only: missing (null, NaN) and ±Inf values. */
+
+  /**
+   * Per projected field, counted on the whole population's groups only: missing (null, NaN) and
+   * ±Inf values.
+   */
   final long[] missing;
+
   final long[] infinite;
 
   GroupState(ColumnState[] states, int fields) {

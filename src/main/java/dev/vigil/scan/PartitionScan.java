@@ -13,10 +13,11 @@ import org.apache.spark.unsafe.types.UTF8String;
 import scala.Tuple2;
 
 /**
- * Folds one partition's rows into one {@link GroupState} per (segment, chunk), reading Spark's internal rows
- * directly: numbers as primitives, strings interned once per partition (a value is turned into a Java string
- * the first time it is seen, not on every row). Layout of the projected row: chunk (long), row position (long),
- * timestamp (micros), the segment columns (string), then the input columns (double or string).
+ * Folds one partition's rows into one {@link GroupState} per (segment, chunk), reading Spark's
+ * internal rows directly: numbers as primitives, strings interned once per partition (a value is
+ * turned into a Java string the first time it is seen, not on every row). Layout of the projected
+ * row: chunk (long), row position (long), timestamp (micros), the segment columns (string), then
+ * the input columns (double or string).
  */
 final class PartitionScan implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -33,13 +34,24 @@ final class PartitionScan implements Serializable {
   private final String[] segmentPrefixes;
   private final int firstInput;
   private final int fields;
-  /** Whether spec i (single column) is the first to read its field: it counts the field's missing values. */
+
+  /**
+   * Whether spec i (single column) is the first to read its field: it counts the field's missing
+   * values.
+   */
   private final boolean[] counts;
+
   /** The same for each field a row spec reads. */
   private final boolean[][] rowCountsNumbers;
+
   private final boolean[][] rowCountsStrings;
 
-  PartitionScan(List<StateSpec> specs, int[] field, int[][] rowNumbers, int[][] rowStrings, List<String> segments,
+  PartitionScan(
+      List<StateSpec> specs,
+      int[] field,
+      int[][] rowNumbers,
+      int[][] rowStrings,
+      List<String> segments,
       int fields) {
     this.specs = specs.toArray(StateSpec[]::new);
     this.field = field;
@@ -96,7 +108,8 @@ final class PartitionScan implements Serializable {
         stringBuffers[i] = new String[rowStrings[i].length];
       }
     }
-    // rows come mostly in chunk order: remember the last row's groups and reuse them while nothing changed
+    // rows come mostly in chunk order: remember the last row's groups and reuse them while nothing
+    // changed
     String[] lastName = new String[1 + segmentPrefixes.length];
     boolean haveLast = false;
     long lastChunk = 0;
@@ -197,7 +210,12 @@ final class PartitionScan implements Serializable {
   }
 
   /** Feeds one row's columns to a row state (a multi-column spec). */
-  private void foldRow(InternalRow r, int spec, double[] numbers, String[] strings, StringInterner interned,
+  private void foldRow(
+      InternalRow r,
+      int spec,
+      double[] numbers,
+      String[] strings,
+      StringInterner interned,
       GroupState[] current) {
     int[] nf = rowNumbers[spec];
     for (int j = 0; j < nf.length; j++) {
@@ -227,12 +245,14 @@ final class PartitionScan implements Serializable {
   }
 
   private GroupState group(Map<GroupKey, GroupState> groups, String segment, Long chunk) {
-    return groups.computeIfAbsent(new GroupKey(segment, chunk), k -> {
-      ColumnState[] states = new ColumnState[specs.length];
-      for (int i = 0; i < specs.length; i++) {
-        states[i] = specs[i].newState(segment);
-      }
-      return new GroupState(states, fields);
-    });
+    return groups.computeIfAbsent(
+        new GroupKey(segment, chunk),
+        k -> {
+          ColumnState[] states = new ColumnState[specs.length];
+          for (int i = 0; i < specs.length; i++) {
+            states[i] = specs[i].newState(segment);
+          }
+          return new GroupState(states, fields);
+        });
   }
 }

@@ -19,21 +19,25 @@ import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
- * The only code that aggregates data. One {@link #scan} is one Spark job: each partition folds its rows into
- * one {@link GroupState} per (segment, chunk) — every requested state of every column, plus the group's row
- * count and row/timestamp ranges — and a {@code reduceByKey} merges the partitions' states. Its cost in Spark
- * jobs does not depend on the number of columns or chunks. Segments need no extra pass: each row updates the
- * whole population's group and one group per segment column. Only the merged states reach the driver.
+ * The only code that aggregates data. One {@link #scan} is one Spark job: each partition folds its
+ * rows into one {@link GroupState} per (segment, chunk) — every requested state of every column,
+ * plus the group's row count and row/timestamp ranges — and a {@code reduceByKey} merges the
+ * partitions' states. Its cost in Spark jobs does not depend on the number of columns or chunks.
+ * Segments need no extra pass: each row updates the whole population's group and one group per
+ * segment column. Only the merged states reach the driver.
  */
 public final class Scanner {
   /** Column holding the chunker's group id (long; null = the row is in no chunk). */
   public static final String CHUNK = "_chunk";
+
   /** Column holding the row's position in its dataset's order (long), when the chunker made one. */
   public static final String ROW = "_row";
+
   private static final Logger LOG = LoggerFactory.getLogger(Scanner.class);
 
   private final String timestamp;
   private final List<String> segments;
+
   /** What {@link #report} has logged already (dataset, kind, column). */
   private final java.util.Set<String> reported = new java.util.HashSet<>();
 
@@ -52,7 +56,10 @@ public final class Scanner {
     List<Column> projection = new ArrayList<>();
     projection.add(col(CHUNK).cast(DataTypes.LongType));
     projection.add(hasRow ? col(ROW) : lit(null).cast(DataTypes.LongType));
-    projection.add(timestamp == null ? lit(null).cast(DataTypes.LongType) : unix_micros(col(timestamp).cast(DataTypes.TimestampType)));
+    projection.add(
+        timestamp == null
+            ? lit(null).cast(DataTypes.LongType)
+            : unix_micros(col(timestamp).cast(DataTypes.TimestampType)));
     for (String s : segments) {
       projection.add(col(s).cast(DataTypes.StringType));
     }
@@ -64,21 +71,33 @@ public final class Scanner {
     for (int i = 0; i < specs.size(); i++) {
       StateSpec s = specs.get(i);
       if (s instanceof RowSpec r) {
-        rowNumbers[i] = r.numericColumns().stream().mapToInt(c -> field(projection, fieldOf, c, true)).toArray();
-        rowStrings[i] = r.stringColumns().stream().mapToInt(c -> field(projection, fieldOf, c, false)).toArray();
+        rowNumbers[i] =
+            r.numericColumns().stream()
+                .mapToInt(c -> field(projection, fieldOf, c, true))
+                .toArray();
+        rowStrings[i] =
+            r.stringColumns().stream()
+                .mapToInt(c -> field(projection, fieldOf, c, false))
+                .toArray();
         field[i] = -1;
       } else {
         field[i] = field(projection, fieldOf, s.column(), s.input() == StateSpec.Input.NUMERIC);
       }
     }
-    PartitionScan fold = new PartitionScan(specs, field, rowNumbers, rowStrings, segments, projection.size());
+    PartitionScan fold =
+        new PartitionScan(specs, field, rowNumbers, rowStrings, segments, projection.size());
     Dataset<Row> projected = chunked.select(projection.toArray(Column[]::new));
     int partitions = Math.max(1, projected.sparkSession().sparkContext().defaultParallelism());
     long start = System.nanoTime();
-    JavaPairRDD<GroupKey, GroupState> folded = projected.queryExecution().toRdd().toJavaRDD()
-        .mapPartitionsToPair(fold::fold);
-    List<Tuple2<GroupKey, GroupState>> groups = folded.reduceByKey(GroupState::merge, partitions).collect();
-    LOG.info("scanned {}: {} states over {} (segment, chunk) groups in {} s", what, specs.size(), groups.size(),
+    JavaPairRDD<GroupKey, GroupState> folded =
+        projected.queryExecution().toRdd().toJavaRDD().mapPartitionsToPair(fold::fold);
+    List<Tuple2<GroupKey, GroupState>> groups =
+        folded.reduceByKey(GroupState::merge, partitions).collect();
+    LOG.info(
+        "scanned {}: {} states over {} (segment, chunk) groups in {} s",
+        what,
+        specs.size(),
+        groups.size(),
         String.format("%.1f", (System.nanoTime() - start) / 1e9));
 
     report(what, fieldOf, groups);
@@ -89,18 +108,27 @@ public final class Scanner {
       for (int i = 0; i < specs.size(); i++) {
         byspec.put(specs.get(i), s.states[i]);
       }
-      out.add(new ChunkStates(g._1().segment(), g._1().chunk(), s.rows,
-          s.minRow == Long.MAX_VALUE ? null : s.minRow, s.maxRow == Long.MIN_VALUE ? null : s.maxRow,
-          timestamp(s.minTime, Long.MAX_VALUE), timestamp(s.maxTime, Long.MIN_VALUE), byspec));
+      out.add(
+          new ChunkStates(
+              g._1().segment(),
+              g._1().chunk(),
+              s.rows,
+              s.minRow == Long.MAX_VALUE ? null : s.minRow,
+              s.maxRow == Long.MIN_VALUE ? null : s.maxRow,
+              timestamp(s.minTime, Long.MAX_VALUE),
+              timestamp(s.maxTime, Long.MIN_VALUE),
+              byspec));
     }
     return out;
   }
 
   /**
-   * Logs, once per dataset and column, the input columns whose values were all missing (their statistics are
-   * null) and the ±Inf values treated as missing — from counts the scan kept on the side, no extra job.
+   * Logs, once per dataset and column, the input columns whose values were all missing (their
+   * statistics are null) and the ±Inf values treated as missing — from counts the scan kept on the
+   * side, no extra job.
    */
-  private void report(String what, Map<String, Integer> fieldOf, List<Tuple2<GroupKey, GroupState>> groups) {
+  private void report(
+      String what, Map<String, Integer> fieldOf, List<Tuple2<GroupKey, GroupState>> groups) {
     String dataset = what.split(" ", 2)[0];
     long rows = 0;
     long[] missing = new long[0];
@@ -130,18 +158,28 @@ public final class Scanner {
         continue;
       }
       if (infinite[f] > 0 && reported.add(dataset + "\u0000inf\u0000" + column)) {
-        LOG.warn("{}: column '{}' has {} infinite value{} (+Inf/-Inf), treated as missing", dataset, column,
-            infinite[f], infinite[f] == 1 ? "" : "s");
+        LOG.warn(
+            "{}: column '{}' has {} infinite value{} (+Inf/-Inf), treated as missing",
+            dataset,
+            column,
+            infinite[f],
+            infinite[f] == 1 ? "" : "s");
       }
-      if (missing[f] + infinite[f] == rows && reported.add(dataset + "\u0000empty\u0000" + column)) {
-        LOG.warn("{}: column '{}' has no values in the {} data (all {} rows missing); its statistics are null",
-            dataset, column, dataset, rows);
+      if (missing[f] + infinite[f] == rows
+          && reported.add(dataset + "\u0000empty\u0000" + column)) {
+        LOG.warn(
+            "{}: column '{}' has no values in the {} data (all {} rows missing); its statistics are null",
+            dataset,
+            column,
+            dataset,
+            rows);
       }
     }
   }
 
   /** The projected field reading {@code column} as a double or a string, added on first use. */
-  private static int field(List<Column> projection, Map<String, Integer> fieldOf, String column, boolean numeric) {
+  private static int field(
+      List<Column> projection, Map<String, Integer> fieldOf, String column, boolean numeric) {
     String key = column + "\u0000" + (numeric ? "n" : "s");
     Integer f = fieldOf.get(key);
     if (f == null) {

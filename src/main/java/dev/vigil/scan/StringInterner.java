@@ -5,9 +5,10 @@ import java.util.Map;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Turns Spark's UTF-8 strings into Java strings once per distinct value. Strings of up to 7 bytes — most
- * category labels — are found by their bytes packed into one long in an open-addressing table (no hashing of
- * the bytes, no allocation); longer ones go through a hash map keyed by a copy of the bytes.
+ * Turns Spark's UTF-8 strings into Java strings once per distinct value. Strings of up to 7 bytes —
+ * most category labels — are found by their bytes packed into one long in an open-addressing table
+ * (no hashing of the bytes, no allocation); longer ones go through a hash map keyed by a copy of
+ * the bytes.
  */
 final class StringInterner {
   private long[] keys = new long[64];

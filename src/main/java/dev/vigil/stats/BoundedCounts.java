@@ -5,10 +5,11 @@ import java.util.Arrays;
 import java.util.TreeMap;
 
 /**
- * Counts per distinct value ({@code width} counters each) that stay small: exact while there are at most
- * {@code capacity} distinct values, then with values rounded to a grid of {@code grid} steps on [0, 1] (values
- * outside it clamped), so values within one step count as equal. {@link #isExact()} says which path a result came
- * from. Merging an exact table into a gridded one grids it; the merge law holds on either path.
+ * Counts per distinct value ({@code width} counters each) that stay small: exact while there are at
+ * most {@code capacity} distinct values, then with values rounded to a grid of {@code grid} steps
+ * on [0, 1] (values outside it clamped), so values within one step count as equal. {@link
+ * #isExact()} says which path a result came from. Merging an exact table into a gridded one grids
+ * it; the merge law holds on either path.
  */
 public final class BoundedCounts implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -17,7 +18,11 @@ public final class BoundedCounts implements Serializable {
   private final int grid;
   private DoubleCounts counts;
   private boolean exact = true;
-  /** {@link #sorted()}'s last answer, until the next change (the driver asks for a chunk's scores many times). */
+
+  /**
+   * {@link #sorted()}'s last answer, until the next change (the driver asks for a chunk's scores
+   * many times).
+   */
   private transient Sorted sorted;
 
   public BoundedCounts(int width, int capacity, int grid) {
@@ -47,13 +52,14 @@ public final class BoundedCounts implements Serializable {
   }
 
   private void addCells(DoubleCounts from) {
-    from.forEach((k, c, o) -> {
-      for (int j = 0; j < width; j++) {
-        if (c[o + j] != 0) {
-          add(k, j, c[o + j]);
-        }
-      }
-    });
+    from.forEach(
+        (k, c, o) -> {
+          for (int j = 0; j < width; j++) {
+            if (c[o + j] != 0) {
+              add(k, j, c[o + j]);
+            }
+          }
+        });
   }
 
   public BoundedCounts merge(BoundedCounts b) {
@@ -89,8 +95,9 @@ public final class BoundedCounts implements Serializable {
   }
 
   /**
-   * The table sorted by value (a primitive sort, then each value's counters found by one hash probe; no boxing).
-   * The arrays are shared with later calls until the table changes: read them, never write them.
+   * The table sorted by value (a primitive sort, then each value's counters found by one hash
+   * probe; no boxing). The arrays are shared with later calls until the table changes: read them,
+   * never write them.
    */
   public Sorted sorted() {
     if (sorted != null) {

@@ -6,8 +6,10 @@ import java.util.Map;
 /** Exact count of each distinct value of a categorical column, plus the missing count. */
 public final class CategoryCounts implements ColumnState {
   private static final long serialVersionUID = 1L;
+
   /** value → a one-element counter, so counting does not box a Long per row. */
   private final HashMap<String, long[]> counts = new HashMap<>();
+
   private long nulls;
 
   public static CategoryCounts of(String... values) {

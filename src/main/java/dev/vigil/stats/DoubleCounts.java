@@ -7,14 +7,17 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Counts per distinct double key, {@code width} counters per key, in an open-addressing table of primitives (no
- * boxing, two arrays): the storage of the per-score and per-value states, whose update is on every row. Keys
- * compare by their bits (so -0.0 and 0.0 are two keys, as {@link Double#equals}); NaN is never a key.
+ * Counts per distinct double key, {@code width} counters per key, in an open-addressing table of
+ * primitives (no boxing, two arrays): the storage of the per-score and per-value states, whose
+ * update is on every row. Keys compare by their bits (so -0.0 and 0.0 are two keys, as {@link
+ * Double#equals}); NaN is never a key.
  */
 public final class DoubleCounts implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** A NaN bit pattern: never a key, since NaN keys are refused. */
   private static final long EMPTY = 0x7ff8_dead_beef_0001L;
+
   private final int width;
   private transient long[] keys;
   private transient long[] counts;
@@ -64,7 +67,10 @@ public final class DoubleCounts implements Serializable {
     }
   }
 
-  /** The offset of {@code key}'s counters in the array {@link #forEach} visits, or -1 when it is not a key. */
+  /**
+   * The offset of {@code key}'s counters in the array {@link #forEach} visits, or -1 when it is not
+   * a key.
+   */
   int offset(double key) {
     long bits = Double.doubleToRawLongBits(key);
     int mask = keys.length - 1;
@@ -86,13 +92,14 @@ public final class DoubleCounts implements Serializable {
 
   /** Adds all of {@code other}'s counts. */
   public void addAll(DoubleCounts other) {
-    other.forEach((key, c, offset) -> {
-      for (int j = 0; j < width; j++) {
-        if (c[offset + j] != 0) {
-          add(key, j, c[offset + j]);
-        }
-      }
-    });
+    other.forEach(
+        (key, c, offset) -> {
+          for (int j = 0; j < width; j++) {
+            if (c[offset + j] != 0) {
+              add(key, j, c[offset + j]);
+            }
+          }
+        });
   }
 
   /** Visits each key with the counters array and the offset of its {@code width} counters. */

@@ -5,19 +5,22 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 
 /**
- * Counts of a numeric column on {@code bins} equal-width bins between {@code lo} and {@code hi}, with numpy's
- * edges ({@code e_i = i·step + lo}, the last edge exactly {@code hi}) and numpy's rule: bin i holds
- * {@code [e_i, e_{i+1})}, the last bin also {@code hi}. Values below {@code lo} and above {@code hi} are counted
- * and summed apart, as are missing values.
+ * Counts of a numeric column on {@code bins} equal-width bins between {@code lo} and {@code hi},
+ * with numpy's edges ({@code e_i = i·step + lo}, the last edge exactly {@code hi}) and numpy's
+ * rule: bin i holds {@code [e_i, e_{i+1})}, the last bin also {@code hi}. Values below {@code lo}
+ * and above {@code hi} are counted and summed apart, as are missing values.
  *
- * <p>Small: histograms of more than {@value #DENSE_UP_TO} bins keep their counts sparse (a primitive hash table)
- * until a tenth of the bins are filled, and every histogram is serialised sparse when that is shorter, so
- * thousands of chunks × columns × 10,000-bin histograms of small chunks stay small.
+ * <p>Small: histograms of more than {@value #DENSE_UP_TO} bins keep their counts sparse (a
+ * primitive hash table) until a tenth of the bins are filled, and every histogram is serialised
+ * sparse when that is shorter, so thousands of chunks × columns × 10,000-bin histograms of small
+ * chunks stay small.
  */
 public final class Histogram implements ColumnState {
   private static final long serialVersionUID = 3L;
+
   /** Histograms of at most this many bins are dense from the start. */
   static final int DENSE_UP_TO = 256;
+
   private double lo;
   private double hi;
   private int bins;

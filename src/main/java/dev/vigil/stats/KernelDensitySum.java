@@ -1,8 +1,8 @@
 package dev.vigil.stats;
 
 /**
- * The sum {@code Σ φ((point - x_i) / bandwidth)} over the non-missing values, φ the standard normal density:
- * a Gaussian kernel density estimate at {@code point} is {@code sum / (n · bandwidth)}.
+ * The sum {@code Σ φ((point - x_i) / bandwidth)} over the non-missing values, φ the standard normal
+ * density: a Gaussian kernel density estimate at {@code point} is {@code sum / (n · bandwidth)}.
  */
 public final class KernelDensitySum implements ColumnState {
   private static final long serialVersionUID = 1L;

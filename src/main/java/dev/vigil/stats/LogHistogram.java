@@ -4,17 +4,21 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * A relative-accuracy quantile sketch (the DDSketch idea): value x > 0 goes to bucket {@code ⌈log_γ x⌉} with
- * {@code γ = (1+α)/(1−α)}, negatives likewise by |x|, zeros apart. Every quantile it returns is within a
- * factor {@code (1 ± α)} of the true order statistic. Counts are integers, so merging is exact and
- * order-independent: the same data gives the same answer however Spark splits and merges it.
+ * A relative-accuracy quantile sketch (the DDSketch idea): value x > 0 goes to bucket {@code ⌈log_γ
+ * x⌉} with {@code γ = (1+α)/(1−α)}, negatives likewise by |x|, zeros apart. Every quantile it
+ * returns is within a factor {@code (1 ± α)} of the true order statistic. Counts are integers, so
+ * merging is exact and order-independent: the same data gives the same answer however Spark splits
+ * and merges it.
  */
 final class LogHistogram implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** Relative accuracy of every quantile. */
   static final double ALPHA = 1e-3;
+
   private static final double GAMMA = (1 + ALPHA) / (1 - ALPHA);
   private static final double LOG_GAMMA = Math.log(GAMMA);
+
   /** |x| below this counts as zero. */
   private static final double MIN_MAGNITUDE = 1e-300;
 
@@ -45,7 +49,10 @@ final class LogHistogram implements Serializable {
     return n;
   }
 
-  /** The value of the order statistic of 0-based rank {@code rank} (0 ≤ rank < n), within relative error α. */
+  /**
+   * The value of the order statistic of 0-based rank {@code rank} (0 ≤ rank < n), within relative
+   * error α.
+   */
   double valueAtRank(long rank) {
     long seen = 0;
     // negatives from the most negative (largest |x| index) up

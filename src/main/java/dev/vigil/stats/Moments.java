@@ -1,9 +1,9 @@
 package dev.vigil.stats;
 
 /**
- * Count, missing count, min, max, Kahan-compensated sum and the central moments M2..M4 of a numeric column
- * (Welford/Chan parallel update; Pébay's formulas for M3, M4). Gives mean, sample std (ddof=1) and the
- * population 4th central moment {@code M4/n}.
+ * Count, missing count, min, max, Kahan-compensated sum and the central moments M2..M4 of a numeric
+ * column (Welford/Chan parallel update; Pébay's formulas for M3, M4). Gives mean, sample std
+ * (ddof=1) and the population 4th central moment {@code M4/n}.
  */
 public final class Moments implements ColumnState {
   private static final long serialVersionUID = 1L;
@@ -83,13 +83,17 @@ public final class Moments implements ColumnState {
     double nx = na + nb;
     double delta = b.mean - mean;
     double delta2 = delta * delta;
-    double newM4 = m4 + b.m4
-        + delta2 * delta2 * na * nb * (na * na - na * nb + nb * nb) / (nx * nx * nx)
-        + 6 * delta2 * (na * na * b.m2 + nb * nb * m2) / (nx * nx)
-        + 4 * delta * (na * b.m3 - nb * m3) / nx;
-    double newM3 = m3 + b.m3
-        + delta * delta2 * na * nb * (na - nb) / (nx * nx)
-        + 3 * delta * (na * b.m2 - nb * m2) / nx;
+    double newM4 =
+        m4
+            + b.m4
+            + delta2 * delta2 * na * nb * (na * na - na * nb + nb * nb) / (nx * nx * nx)
+            + 6 * delta2 * (na * na * b.m2 + nb * nb * m2) / (nx * nx)
+            + 4 * delta * (na * b.m3 - nb * m3) / nx;
+    double newM3 =
+        m3
+            + b.m3
+            + delta * delta2 * na * nb * (na - nb) / (nx * nx)
+            + 3 * delta * (na * b.m2 - nb * m2) / nx;
     double newM2 = m2 + b.m2 + delta2 * na * nb / nx;
     mean = mean + delta * nb / nx;
     m2 = newM2;

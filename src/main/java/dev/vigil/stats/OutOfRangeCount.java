@@ -1,6 +1,9 @@
 package dev.vigil.stats;
 
-/** Rows whose value lies outside the closed range [lower, upper]; missing values are never out of range. */
+/**
+ * Rows whose value lies outside the closed range [lower, upper]; missing values are never out of
+ * range.
+ */
 public final class OutOfRangeCount implements ColumnState {
   private static final long serialVersionUID = 1L;
   private final double lower;

@@ -6,19 +6,22 @@ import java.io.ObjectOutputStream;
 import java.util.Arrays;
 
 /**
- * Quantiles of a numeric column: <b>exact</b> while the state holds at most its capacity of values (it keeps
- * them all, as NannyML's numpy median sees them), a relative-accuracy sketch beyond ({@link LogHistogram}:
- * every quantile within {@link #RELATIVE_ERROR} of the exact one, deterministic). A chunk's state
- * holds up to {@link #CHUNK_CAPACITY} values (so the driver receives at most 160 KB per chunk and column); the
- * merge of a whole dataset on the driver stays exact up to {@link #WHOLE_CAPACITY}. {@link #isExact()} says
- * which path a value came from.
+ * Quantiles of a numeric column: <b>exact</b> while the state holds at most its capacity of values
+ * (it keeps them all, as NannyML's numpy median sees them), a relative-accuracy sketch beyond
+ * ({@link LogHistogram}: every quantile within {@link #RELATIVE_ERROR} of the exact one,
+ * deterministic). A chunk's state holds up to {@link #CHUNK_CAPACITY} values (so the driver
+ * receives at most 160 KB per chunk and column); the merge of a whole dataset on the driver stays
+ * exact up to {@link #WHOLE_CAPACITY}. {@link #isExact()} says which path a value came from.
  */
 public final class Quantiles implements ColumnState {
   private static final long serialVersionUID = 2L;
+
   /** A chunk with up to this many values gets the exact median. */
   public static final int CHUNK_CAPACITY = 20_000;
+
   /** A whole dataset (merged on the driver) with up to this many values gets the exact median. */
   public static final int WHOLE_CAPACITY = 2_000_000;
+
   /** On the sketch path, |median − exact median| ≤ this × |exact median|. */
   public static final double RELATIVE_ERROR = LogHistogram.ALPHA;
 
@@ -116,8 +119,8 @@ public final class Quantiles implements ColumnState {
   }
 
   /**
-   * The median as numpy defines it (the mean of the two middle values for an even count): exact, or within
-   * {@link #RELATIVE_ERROR} on the sketch path. NaN without values.
+   * The median as numpy defines it (the mean of the two middle values for an even count): exact, or
+   * within {@link #RELATIVE_ERROR} on the sketch path. NaN without values.
    */
   public double median() {
     if (n() == 0) {
@@ -125,7 +128,9 @@ public final class Quantiles implements ColumnState {
     }
     if (sketch != null) {
       long m = sketch.n();
-      return m % 2 == 1 ? sketch.valueAtRank(m / 2) : (sketch.valueAtRank(m / 2 - 1) + sketch.valueAtRank(m / 2)) / 2.0;
+      return m % 2 == 1
+          ? sketch.valueAtRank(m / 2)
+          : (sketch.valueAtRank(m / 2 - 1) + sketch.valueAtRank(m / 2)) / 2.0;
     }
     double[] sorted = Arrays.copyOf(values, size);
     Arrays.sort(sorted);

@@ -10,20 +10,25 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Builds a {@link TreeMap} from sorted distinct keys and their values in linear time ({@code TreeMap}'s
- * constructor takes a {@link SortedMap} without rebalancing), instead of n boxed, rebalancing inserts: the score
- * maps of large chunks have up to a million keys.
+ * Builds a {@link TreeMap} from sorted distinct keys and their values in linear time ({@code
+ * TreeMap}'s constructor takes a {@link SortedMap} without rebalancing), instead of n boxed,
+ * rebalancing inserts: the score maps of large chunks have up to a million keys.
  */
 final class SortedArrays {
   private SortedArrays() {}
 
-  /** @param keys distinct keys in ascending order; {@code values[i]} belongs to {@code keys[i]} */
+  /**
+   * @param keys distinct keys in ascending order; {@code values[i]} belongs to {@code keys[i]}
+   */
   static TreeMap<Double, Long> treeMap(double[] keys, long[] values) {
     return new TreeMap<>(new View(keys, values));
   }
 
-  /** A read-only sorted view over parallel arrays, just enough for {@code new TreeMap<>(SortedMap)}. */
-  private static final class View extends AbstractMap<Double, Long> implements SortedMap<Double, Long> {
+  /**
+   * A read-only sorted view over parallel arrays, just enough for {@code new TreeMap<>(SortedMap)}.
+   */
+  private static final class View extends AbstractMap<Double, Long>
+      implements SortedMap<Double, Long> {
     private final double[] keys;
     private final long[] values;
 
@@ -57,7 +62,8 @@ final class SortedArrays {
 
             @Override
             public Map.Entry<Double, Long> next() {
-              Map.Entry<Double, Long> e = new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
+              Map.Entry<Double, Long> e =
+                  new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
               i++;
               return e;
             }

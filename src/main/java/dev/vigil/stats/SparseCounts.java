@@ -3,8 +3,9 @@ package dev.vigil.stats;
 import java.util.Arrays;
 
 /**
- * Counts per non-negative int key in an open-addressing table (linear probing, no boxing): the sparse form of a
- * {@link Histogram} while few of its bins are filled. Not serialised itself; the histogram writes its counts.
+ * Counts per non-negative int key in an open-addressing table (linear probing, no boxing): the
+ * sparse form of a {@link Histogram} while few of its bins are filled. Not serialised itself; the
+ * histogram writes its counts.
  */
 final class SparseCounts {
   private static final int EMPTY = -1;

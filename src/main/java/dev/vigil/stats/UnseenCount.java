@@ -3,8 +3,8 @@ package dev.vigil.stats;
 import java.util.Set;
 
 /**
- * Rows whose value was never seen in the reference (NannyML's unseen values): a value is seen if it occurs in
- * the reference; a missing value is seen only if the reference had missing values.
+ * Rows whose value was never seen in the reference (NannyML's unseen values): a value is seen if it
+ * occurs in the reference; a missing value is seen only if the reference had missing values.
  */
 public final class UnseenCount implements ColumnState {
   private static final long serialVersionUID = 1L;

@@ -3,10 +3,11 @@ package dev.vigil.stats;
 import java.util.TreeMap;
 
 /**
- * Exact count of each distinct value of a numeric column (e.g. model scores, which are often rounded), while
- * there are at most {@link #CAPACITY} distinct values; beyond that the values are rounded to a grid of
- * {@link #GRID} steps on [0, 1] (values outside it are clamped), so rank statistics such as ROC AUC treat values
- * within one step as tied. {@link #isExact()} says which path a value came from.
+ * Exact count of each distinct value of a numeric column (e.g. model scores, which are often
+ * rounded), while there are at most {@link #CAPACITY} distinct values; beyond that the values are
+ * rounded to a grid of {@link #GRID} steps on [0, 1] (values outside it are clamped), so rank
+ * statistics such as ROC AUC treat values within one step as tied. {@link #isExact()} says which
+ * path a value came from.
  */
 public final class ValueCounts implements ColumnState {
   private static final long serialVersionUID = 3L;
@@ -14,6 +15,7 @@ public final class ValueCounts implements ColumnState {
   public static final int GRID = 1 << 20;
   private final BoundedCounts counts = new BoundedCounts(1, CAPACITY, GRID);
   private long nulls;
+
   /** {@link #sorted()}'s last answer until the next change (read it, never write it). */
   private transient TreeMap<Double, Long> sortedMap;
 
@@ -49,7 +51,10 @@ public final class ValueCounts implements ColumnState {
     return new Sorted(s.values(), s.counts());
   }
 
-  /** Distinct values in ascending order with their counts (built in linear time from a primitive sort). */
+  /**
+   * Distinct values in ascending order with their counts (built in linear time from a primitive
+   * sort).
+   */
   public TreeMap<Double, Long> sorted() {
     if (sortedMap == null) {
       Sorted s = sortedArrays();

@@ -5,8 +5,9 @@ public record Bounds(Double lower, Double upper) implements java.io.Serializable
   public static final Bounds NONE = new Bounds(null, null);
 
   /**
-   * NannyML's clipping to a metric's natural limits: a lower threshold at or below {@code lowerLimit} (an upper
-   * at or above {@code upperLimit}) is replaced by the limit, or dropped when {@code dropAtLimit}.
+   * NannyML's clipping to a metric's natural limits: a lower threshold at or below {@code
+   * lowerLimit} (an upper at or above {@code upperLimit}) is replaced by the limit, or dropped when
+   * {@code dropAtLimit}.
    */
   public Bounds clip(Double lowerLimit, Double upperLimit, LimitMode mode) {
     Double lo = lower;
@@ -21,13 +22,22 @@ public record Bounds(Double lower, Double upper) implements java.io.Serializable
   }
 
   /** What happens to a threshold beyond a metric's limit. */
-  public enum LimitMode { CLIP, DROP }
+  public enum LimitMode {
+    CLIP,
+    DROP
+  }
 
   /** How a value is compared with the thresholds (NannyML uses two rules). */
   public enum AlertRule {
-    /** alert unless {@code lower < value < upper}: a value equal to a threshold, or NaN, alerts (summary stats) */
+    /**
+     * alert unless {@code lower < value < upper}: a value equal to a threshold, or NaN, alerts
+     * (summary stats)
+     */
     STRICTLY_INSIDE,
-    /** alert when {@code value > upper} or {@code value < lower}; NaN never alerts (data-quality checks) */
+    /**
+     * alert when {@code value > upper} or {@code value < lower}; NaN never alerts (data-quality
+     * checks)
+     */
     OUTSIDE
   }
 

@@ -2,8 +2,12 @@ package dev.vigil.thresholds;
 
 import dev.vigil.config.ThresholdConfig;
 
-/** Turns the metric's values on the reference chunks into alert bounds (NannyML's Threshold classes). */
-public sealed interface Threshold extends java.io.Serializable permits Threshold.Constant, Threshold.StandardDeviation {
+/**
+ * Turns the metric's values on the reference chunks into alert bounds (NannyML's Threshold
+ * classes).
+ */
+public sealed interface Threshold extends java.io.Serializable
+    permits Threshold.Constant, Threshold.StandardDeviation {
   Bounds bounds(double[] referenceChunkValues);
 
   /** Fixed bounds, whatever the reference. */
@@ -14,8 +18,8 @@ public sealed interface Threshold extends java.io.Serializable permits Threshold
   }
 
   /**
-   * {@code mean ± k·std} of the reference chunk values, NaNs ignored, population std (ddof = 0) as NannyML's
-   * {@code np.nanstd}; a null multiplier means no bound on that side.
+   * {@code mean ± k·std} of the reference chunk values, NaNs ignored, population std (ddof = 0) as
+   * NannyML's {@code np.nanstd}; a null multiplier means no bound on that side.
    */
   record StandardDeviation(Double lowerMultiplier, Double upperMultiplier) implements Threshold {
     public Bounds bounds(double[] values) {
@@ -38,7 +42,8 @@ public sealed interface Threshold extends java.io.Serializable permits Threshold
         }
       }
       double std = Math.sqrt(ss / n);
-      return new Bounds(lowerMultiplier == null ? null : mean - std * lowerMultiplier,
+      return new Bounds(
+          lowerMultiplier == null ? null : mean - std * lowerMultiplier,
           upperMultiplier == null ? null : mean + std * upperMultiplier);
     }
   }

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Alert delivery against real HTTP servers on loopback: a generic webhook and a Slack-style one each get one
- * message for a run with new alerts and nothing for an identical rerun; a server failing twice still gets the
- * message on the third attempt; with a server that never answers the run still succeeds and the failure is in
- * runs.
+ * Alert delivery against real HTTP servers on loopback: a generic webhook and a Slack-style one
+ * each get one message for a run with new alerts and nothing for an identical rerun; a server
+ * failing twice still gets the message on the third attempt; with a server that never answers the
+ * run still succeeds and the failure is in runs.
  */
 class AlertDeliverySparkTest extends SparkTestBase {
   @TempDir static Path dir;
@@ -38,7 +38,18 @@ class AlertDeliverySparkTest extends SparkTestBase {
     session();
     data = dir.resolve("data");
     // drift from the middle of the analysis: univariate drift alerts on the later chunks
-    run(0, "generate", "--rows", "4000", "--reference-rows", "4000", "--features", "4", "--seed", "3", "--out",
+    run(
+        0,
+        "generate",
+        "--rows",
+        "4000",
+        "--reference-rows",
+        "4000",
+        "--features",
+        "4",
+        "--seed",
+        "3",
+        "--out",
         data.toString());
   }
 
@@ -55,27 +66,34 @@ class AlertDeliverySparkTest extends SparkTestBase {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  /** A loopback server answering POST /hook with the given status codes in turn (then 200), recording bodies. */
-  HttpServer server(List<String> bodies, AtomicInteger calls, int[] statuses, long delayMillis) throws Exception {
+  /**
+   * A loopback server answering POST /hook with the given status codes in turn (then 200),
+   * recording bodies.
+   */
+  HttpServer server(List<String> bodies, AtomicInteger calls, int[] statuses, long delayMillis)
+      throws Exception {
     HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     s.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-    s.createContext("/hook", exchange -> {
-      int call = calls.getAndIncrement();
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      if (delayMillis > 0) {
-        try {
-          Thread.sleep(delayMillis);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      int status = call < statuses.length ? statuses[call] : 200;
-      if (status == 200) {
-        bodies.add(body);
-      }
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+    s.createContext(
+        "/hook",
+        exchange -> {
+          int call = calls.getAndIncrement();
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          if (delayMillis > 0) {
+            try {
+              Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          int status = call < statuses.length ? statuses[call] : 200;
+          if (status == 200) {
+            bodies.add(body);
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     s.start();
     servers.add(s);
     return s;
@@ -87,7 +105,9 @@ class AlertDeliverySparkTest extends SparkTestBase {
 
   Path config(String name, String alerts) throws Exception {
     Path c = dir.resolve(name + ".yaml");
-    Files.writeString(c, """
+    Files.writeString(
+        c,
+        """
         monitor: %1$s
         reference: {path: %2$s/reference, format: parquet}
         analysis: {path: %2$s/analysis, format: parquet}
@@ -97,7 +117,8 @@ class AlertDeliverySparkTest extends SparkTestBase {
         output: {path: %3$s}
         alerts:
         %4$s
-        """.formatted(name, data, dir.resolve("out-" + name), alerts));
+        """
+            .formatted(name, data, dir.resolve("out-" + name), alerts));
     return c;
   }
 
@@ -109,7 +130,9 @@ class AlertDeliverySparkTest extends SparkTestBase {
     AtomicInteger slackCalls = new AtomicInteger();
     HttpServer w = server(webhook, webhookCalls, new int[0], 0);
     HttpServer s = server(slack, slackCalls, new int[0], 0);
-    Path c = config("twice", "  webhook: {url: \"%s\"}\n  slack: {url: \"%s\"}".formatted(url(w), url(s)));
+    Path c =
+        config(
+            "twice", "  webhook: {url: \"%s\"}\n  slack: {url: \"%s\"}".formatted(url(w), url(s)));
     run(3, "run", "--config", c.toString(), "--fail-on-alert");
     assertThat(webhook).hasSize(1);
     assertThat(slack).hasSize(1);
@@ -118,14 +141,20 @@ class AlertDeliverySparkTest extends SparkTestBase {
     int alerts = message.get("new_alerts").asInt();
     assertThat(alerts).isPositive();
     assertThat(message.get("alerts")).hasSize(alerts);
-    assertThat(message.get("alerts").get(0).get("calculator").asText()).isEqualTo("univariate_drift");
+    assertThat(message.get("alerts").get(0).get("calculator").asText())
+        .isEqualTo("univariate_drift");
     String text = new ObjectMapper().readTree(slack.get(0)).get("text").asText();
     assertThat(text).contains("monitor *twice*", "new alert", "univariate_drift jensen_shannon");
 
     run(3, "run", "--config", c.toString(), "--fail-on-alert");
     assertThat(webhookCalls.get()).isEqualTo(1);
     assertThat(slackCalls.get()).isEqualTo(1);
-    List<Row> sent = spark.read().format("delta").load(dir.resolve("out-twice/alerts").toString()).collectAsList();
+    List<Row> sent =
+        spark
+            .read()
+            .format("delta")
+            .load(dir.resolve("out-twice/alerts").toString())
+            .collectAsList();
     assertThat(sent).hasSize(2 * alerts);
   }
 
@@ -148,10 +177,14 @@ class AlertDeliverySparkTest extends SparkTestBase {
     List<String> bodies = new CopyOnWriteArrayList<>();
     AtomicInteger calls = new AtomicInteger();
     HttpServer w = server(bodies, calls, new int[0], 60_000);
-    Path c = config("silent", "  webhook: {url: \"%s\"}\n  timeout_seconds: 1\n  attempts: 2".formatted(url(w)));
+    Path c =
+        config(
+            "silent",
+            "  webhook: {url: \"%s\"}\n  timeout_seconds: 1\n  attempts: 2".formatted(url(w)));
     run(0, "run", "--config", c.toString()); // the delivery's time bound itself: AlertDeliveryTest
     Row run = spark.read().format("delta").load(dir.resolve("out-silent/runs").toString()).first();
-    assertThat(run.<String>getAs("error")).contains("alerts not delivered to the webhook after 2 attempt(s)");
+    assertThat(run.<String>getAs("error"))
+        .contains("alerts not delivered to the webhook after 2 attempt(s)");
     assertThat(calls.get()).isEqualTo(2);
   }
 }

@@ -14,9 +14,11 @@ class ChunkerTest {
   void labelsAreThoseOfPandasPeriods() {
     assertThat(Chunker.label(START, PeriodUnit.HOUR)).isEqualTo("2018-01-01 05:00");
     assertThat(Chunker.label(START.withHour(0), PeriodUnit.DAY)).isEqualTo("2018-01-01");
-    assertThat(Chunker.label(START.withHour(0), PeriodUnit.WEEK)).isEqualTo("2018-01-01/2018-01-07");
+    assertThat(Chunker.label(START.withHour(0), PeriodUnit.WEEK))
+        .isEqualTo("2018-01-01/2018-01-07");
     assertThat(Chunker.label(START.withHour(0), PeriodUnit.MONTH)).isEqualTo("2018-01");
-    assertThat(Chunker.label(LocalDateTime.of(2018, 10, 1, 0, 0), PeriodUnit.QUARTER)).isEqualTo("2018Q4");
+    assertThat(Chunker.label(LocalDateTime.of(2018, 10, 1, 0, 0), PeriodUnit.QUARTER))
+        .isEqualTo("2018Q4");
     assertThat(Chunker.label(START.withHour(0), PeriodUnit.YEAR)).isEqualTo("2018");
   }
 

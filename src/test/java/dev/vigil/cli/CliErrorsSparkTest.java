@@ -21,17 +21,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CONTRACT §1 exit code 2, end to end through {@link Main#execute}: every bad configuration or input gives exit
- * code 2 and exactly one stderr line {@code vigil: error: ...} that names the key, column or file, without a
- * stack trace.
+ * CONTRACT §1 exit code 2, end to end through {@link Main#execute}: every bad configuration or
+ * input gives exit code 2 and exactly one stderr line {@code vigil: error: ...} that names the key,
+ * column or file, without a stack trace.
  */
 class CliErrorsSparkTest extends SparkTestBase {
   private static final long ROWS = 200;
+
   /** A variable no environment sets. */
   private static final String UNSET_VAR = "VIGIL_TEST_SURELY_UNSET_7F3A9C";
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
 
   private static String ref;
   private static String ana;
@@ -42,14 +42,17 @@ class CliErrorsSparkTest extends SparkTestBase {
 
   @BeforeAll
   static void writeInputs() throws IOException {
-    Dataset<Row> df = spark.range(ROWS).selectExpr(
-        "id",
-        "timestamp_seconds(1704067200 + id * 3600) as timestamp",
-        "cast(id as double) * 1.5 as x",
-        "concat('k', cast(id % 3 as string)) as c",
-        "cast(id % 10 as double) / 10.0 as y_pred_proba",
-        "cast(id % 2 as int) as y_pred",
-        "cast((id div 2) % 2 as int) as target");
+    Dataset<Row> df =
+        spark
+            .range(ROWS)
+            .selectExpr(
+                "id",
+                "timestamp_seconds(1704067200 + id * 3600) as timestamp",
+                "cast(id as double) * 1.5 as x",
+                "concat('k', cast(id % 3 as string)) as c",
+                "cast(id % 10 as double) / 10.0 as y_pred_proba",
+                "cast(id % 2 as int) as y_pred",
+                "cast((id div 2) % 2 as int) as target");
     Path data = tmp.resolve("data");
     ref = data.resolve("reference.parquet").toString();
     ana = data.resolve("analysis.parquet").toString();
@@ -58,9 +61,16 @@ class CliErrorsSparkTest extends SparkTestBase {
     df.coalesce(1).write().mode(SaveMode.Overwrite).parquet(ref);
     df.coalesce(1).write().mode(SaveMode.Overwrite).parquet(ana);
     df.limit(0).coalesce(1).write().mode(SaveMode.Overwrite).parquet(anaEmpty);
-    df.withColumn("x", org.apache.spark.sql.functions.concat(
-            org.apache.spark.sql.functions.lit("v"), org.apache.spark.sql.functions.col("id").cast("string")))
-        .coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true").csv(anaCsvStringX);
+    df.withColumn(
+            "x",
+            org.apache.spark.sql.functions.concat(
+                org.apache.spark.sql.functions.lit("v"),
+                org.apache.spark.sql.functions.col("id").cast("string")))
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("header", "true")
+        .csv(anaCsvStringX);
     Files.createDirectories(tmp.resolve("configs"));
   }
 
@@ -83,7 +93,8 @@ class CliErrorsSparkTest extends SparkTestBase {
         chunking: {size: 50}
         calculators:
           data_quality: {metrics: [mean, row_count, missing_values]}
-        """.formatted(ref, ana);
+        """
+        .formatted(ref, ana);
   }
 
   private static String edit(String yaml, String from, String to) {
@@ -116,12 +127,14 @@ class CliErrorsSparkTest extends SparkTestBase {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = Main.execute(args, o, e);
     }
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static Result run(String yaml, String... extra) throws IOException {
-    List<String> args = new ArrayList<>(List.of("run", "--config", configFile(yaml).toString(),
-        "--output", freshOutput()));
+    List<String> args =
+        new ArrayList<>(
+            List.of("run", "--config", configFile(yaml).toString(), "--output", freshOutput()));
     args.addAll(Arrays.asList(extra));
     return vigil(args.toArray(String[]::new));
   }
@@ -130,7 +143,9 @@ class CliErrorsSparkTest extends SparkTestBase {
     return vigil("validate", "--config", configFile(yaml).toString());
   }
 
-  /** Exit 2, exactly one stderr line "vigil: error: ...", no stack trace, containing every fragment. */
+  /**
+   * Exit 2, exactly one stderr line "vigil: error: ...", no stack trace, containing every fragment.
+   */
   private static String assertUserError(Result r, String... fragments) {
     assertThat(r.code()).as(r.toString()).isEqualTo(Main.USER_ERROR);
     String err = r.err();
@@ -153,8 +168,11 @@ class CliErrorsSparkTest extends SparkTestBase {
     Result r = validate(valid());
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).contains("configuration OK").contains("monitor cli_errors")
-        .contains("2 features (1 continuous [x], 1 categorical [c])").contains("size=50");
+    assertThat(r.out())
+        .contains("configuration OK")
+        .contains("monitor cli_errors")
+        .contains("2 features (1 continuous [x], 1 categorical [c])")
+        .contains("size=50");
   }
 
   // ---------------------------------------------------------------- configuration file
@@ -171,14 +189,17 @@ class CliErrorsSparkTest extends SparkTestBase {
     Path cfg = configFile("monitor: m\nreference: {path: /r.parquet\nanalysis: [\n");
     Result r = vigil("validate", "--config", cfg.toString());
     assertThat(r.code()).as(r.toString()).isEqualTo(Main.USER_ERROR);
-    assertThat(r.err()).startsWith("vigil: error: configuration file '" + cfg + "' is not valid YAML at line 3")
-        .doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(r.err())
+        .startsWith("vigil: error: configuration file '" + cfg + "' is not valid YAML at line 3")
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
   }
 
   @Test
   void malformedYamlIsOneLine() throws IOException {
     Path cfg = configFile("monitor: m\nreference: {path: /r.parquet\nanalysis: [\n");
-    assertUserError(vigil("validate", "--config", cfg.toString()), cfg.toString(), "not valid YAML", "line 3");
+    assertUserError(
+        vigil("validate", "--config", cfg.toString()), cfg.toString(), "not valid YAML", "line 3");
   }
 
   @Test
@@ -189,18 +210,26 @@ class CliErrorsSparkTest extends SparkTestBase {
 
   @Test
   void unsetEnvironmentVariableInPath() throws IOException {
-    Result r = run(edit(valid(), "reference: {path: \"" + ref, "reference: {path: \"${" + UNSET_VAR + "}"));
+    Result r =
+        run(
+            edit(
+                valid(), "reference: {path: \"" + ref, "reference: {path: \"${" + UNSET_VAR + "}"));
     assertUserError(r, "reference.path", "${" + UNSET_VAR + "}", "not set");
   }
 
   @Test
   void chunkSizeZero() throws IOException {
-    assertUserError(run(edit(valid(), "size: 50", "size: 0")), "chunking.size", "got 0", "positive whole number");
+    assertUserError(
+        run(edit(valid(), "size: 50", "size: 0")),
+        "chunking.size",
+        "got 0",
+        "positive whole number");
   }
 
   @Test
   void chunkSizeZeroFromSetOverride() throws IOException {
-    assertUserError(run(valid(), "--set", "chunking.size=0"), "chunking.size", "positive whole number");
+    assertUserError(
+        run(valid(), "--set", "chunking.size=0"), "chunking.size", "positive whole number");
   }
 
   @Test
@@ -211,56 +240,89 @@ class CliErrorsSparkTest extends SparkTestBase {
   @Test
   void unknownDataQualityMetric() throws IOException {
     Result r = run(edit(valid(), "metrics: [mean, row_count", "metrics: [meen, row_count"));
-    assertUserError(r, "calculators.data_quality.metrics", "'meen'", "did you mean 'mean'", "missing_values");
+    assertUserError(
+        r, "calculators.data_quality.metrics", "'meen'", "did you mean 'mean'", "missing_values");
   }
 
   private static String regression() {
-    return edit(edit(valid(), "problem_type: binary_classification", "problem_type: regression"),
-        "scores: y_pred_proba", "");
+    return edit(
+        edit(valid(), "problem_type: binary_classification", "problem_type: regression"),
+        "scores: y_pred_proba",
+        "");
   }
 
   @Test
   void dleWithAClassificationMetric() throws IOException {
-    Result r = run(edit(regression(), "calculators:\n", "calculators:\n  estimated_performance: {metrics: [mae, f1]}\n"));
+    Result r =
+        run(
+            edit(
+                regression(),
+                "calculators:\n",
+                "calculators:\n  estimated_performance: {metrics: [mae, f1]}\n"));
     assertUserError(r, "calculators.estimated_performance.metrics", "'f1'", "mae", "rmse");
   }
 
   @Test
   void dleWithLightGbmsUnlimitedDepth() throws IOException {
-    Result r = run(edit(regression(), "calculators:\n",
-        "calculators:\n  estimated_performance: {hyperparameters: {max_depth: -1}}\n"));
-    assertUserError(r, "calculators.estimated_performance.hyperparameters.max_depth", "-1", "1 to 30");
+    Result r =
+        run(
+            edit(
+                regression(),
+                "calculators:\n",
+                "calculators:\n  estimated_performance: {hyperparameters: {max_depth: -1}}\n"));
+    assertUserError(
+        r, "calculators.estimated_performance.hyperparameters.max_depth", "-1", "1 to 30");
   }
 
   @Test
   void noCalculatorEnabled() throws IOException {
-    Result r = run(edit(valid(), "  data_quality: {metrics: [mean, row_count, missing_values]}\n", "  {}\n"));
+    Result r =
+        run(
+            edit(
+                valid(),
+                "  data_quality: {metrics: [mean, row_count, missing_values]}\n",
+                "  {}\n"));
     assertUserError(r, "calculators", "data_quality");
   }
 
   private static String domainClassifier(String settings) {
-    return edit(valid(), "  data_quality: {metrics: [mean, row_count, missing_values]}\n",
+    return edit(
+        valid(),
+        "  data_quality: {metrics: [mean, row_count, missing_values]}\n",
         "  multivariate_drift: {method: domain_classifier, " + settings + "}\n");
   }
 
   @Test
   void domainClassifierUnknownKey() throws IOException {
-    assertUserError(run(domainClassifier("max_trainig_rows: 100")), "calculators.multivariate_drift.max_trainig_rows",
-        "not known", "did you mean 'max_training_rows'");
+    assertUserError(
+        run(domainClassifier("max_trainig_rows: 100")),
+        "calculators.multivariate_drift.max_trainig_rows",
+        "not known",
+        "did you mean 'max_training_rows'");
   }
 
   @Test
   void domainClassifierBadValues() throws IOException {
-    assertUserError(run(domainClassifier("max_training_rows: 0")), "calculators.multivariate_drift.max_training_rows",
+    assertUserError(
+        run(domainClassifier("max_training_rows: 0")),
+        "calculators.multivariate_drift.max_training_rows",
         "positive whole number");
-    assertUserError(run(domainClassifier("cv_folds_num: 1")), "calculators.multivariate_drift.cv_folds_num", ">= 2");
-    assertUserError(run(domainClassifier("n_components: 0.65")), "calculators.multivariate_drift.n_components",
+    assertUserError(
+        run(domainClassifier("cv_folds_num: 1")),
+        "calculators.multivariate_drift.cv_folds_num",
+        ">= 2");
+    assertUserError(
+        run(domainClassifier("n_components: 0.65")),
+        "calculators.multivariate_drift.n_components",
         "method: reconstruction_error");
   }
 
   @Test
   void domainClassifierColumnThatIsNotAFeature() throws IOException {
-    assertUserError(run(domainClassifier("columns: [x, cc]")), "calculators.multivariate_drift.columns", "'cc'",
+    assertUserError(
+        run(domainClassifier("columns: [x, cc]")),
+        "calculators.multivariate_drift.columns",
+        "'cc'",
         "did you mean 'c'");
   }
 
@@ -275,7 +337,10 @@ class CliErrorsSparkTest extends SparkTestBase {
 
   @Test
   void featureColumnMissingInValidate() throws IOException {
-    assertUserError(validate(edit(valid(), "features: [x, c]", "features: [x, cc]")), "columns.features", "'cc'",
+    assertUserError(
+        validate(edit(valid(), "features: [x, c]", "features: [x, cc]")),
+        "columns.features",
+        "'cc'",
         "did you mean 'c'");
   }
 
@@ -300,7 +365,11 @@ class CliErrorsSparkTest extends SparkTestBase {
 
   @Test
   void periodChunkingWithoutTimestamp() throws IOException {
-    String yaml = edit(edit(valid(), "  timestamp: timestamp\n", ""), "chunking: {size: 50}", "chunking: {period: month}");
+    String yaml =
+        edit(
+            edit(valid(), "  timestamp: timestamp\n", ""),
+            "chunking: {size: 50}",
+            "chunking: {period: month}");
     assertUserError(run(yaml), "chunking.period", "columns.timestamp");
   }
 
@@ -320,27 +389,37 @@ class CliErrorsSparkTest extends SparkTestBase {
   @Test
   void stringFeatureThatIsNotCategorical() throws IOException {
     // c is a string feature, but the explicit (empty) categorical list makes it continuous
-    Result r = validate(edit(valid(), "  target: target\n", "  target: target\n  categorical: []\n"));
+    Result r =
+        validate(edit(valid(), "  target: target\n", "  target: target\n  categorical: []\n"));
     assertUserError(r, "columns.categorical", "'c'", "string", "cannot be continuous");
   }
 
   @Test
   void categoricalColumnThatIsNotAFeature() throws IOException {
-    Result r = validate(edit(valid(), "  target: target\n", "  target: target\n  categorical: [cc]\n"));
+    Result r =
+        validate(edit(valid(), "  target: target\n", "  target: target\n  categorical: [cc]\n"));
     assertUserError(r, "columns.categorical", "'cc'", "features", "did you mean 'c'");
   }
 
   @Test
   void dataQualityColumnThatIsNotAFeature() throws IOException {
-    Result r = validate(edit(valid(), "metrics: [mean, row_count, missing_values]}",
-        "metrics: [mean], columns: [y]}"));
+    Result r =
+        validate(
+            edit(
+                valid(),
+                "metrics: [mean, row_count, missing_values]}",
+                "metrics: [mean], columns: [y]}"));
     assertUserError(r, "calculators.data_quality.columns", "'y'");
   }
 
   @Test
   void csvAnalysisWithStringFeatureWhereReferenceIsNumeric() throws IOException {
-    Result r = validate(edit(valid(), "analysis: {path: \"" + ana + "\", format: parquet}",
-        "analysis: {path: \"" + anaCsvStringX + "\", format: csv}"));
+    Result r =
+        validate(
+            edit(
+                valid(),
+                "analysis: {path: \"" + ana + "\", format: parquet}",
+                "analysis: {path: \"" + anaCsvStringX + "\", format: csv}"));
     assertUserError(r, "column 'x'", "numeric in the reference", "string in the analysis");
   }
 
@@ -352,13 +431,22 @@ class CliErrorsSparkTest extends SparkTestBase {
 
   @Test
   void targetsJoinColumnMissing() throws IOException {
-    Result r = validate(edit(valid(), "columns:\n", "targets: {path: \"" + ana + "\", join_on: row_id}\ncolumns:\n"));
+    Result r =
+        validate(
+            edit(
+                valid(),
+                "columns:\n",
+                "targets: {path: \"" + ana + "\", join_on: row_id}\ncolumns:\n"));
     assertUserError(r, "targets.join_on", "'row_id'");
   }
 
   @Test
   void validateRejectsPeriodChunkingWithoutTimestamp() throws IOException {
-    String yaml = edit(edit(valid(), "  timestamp: timestamp\n", ""), "chunking: {size: 50}", "chunking: {period: month}");
+    String yaml =
+        edit(
+            edit(valid(), "  timestamp: timestamp\n", ""),
+            "chunking: {size: 50}",
+            "chunking: {period: month}");
     assertUserError(validate(yaml), "chunking.period", "columns.timestamp");
   }
 
@@ -383,14 +471,24 @@ class CliErrorsSparkTest extends SparkTestBase {
   @Test
   void exportFromDirectoryWithoutDeltaTable() {
     String dir = tmp.resolve("data").toString();
-    Result r = vigil("export", "--output", dir, "--format", "csv", "--to", tmp.resolve("x.csv").toString());
+    Result r =
+        vigil(
+            "export", "--output", dir, "--format", "csv", "--to", tmp.resolve("x.csv").toString());
     assertUserError(r, dir + "/results", "not a Delta table");
     assertThat(tmp.resolve("x.csv")).doesNotExist();
   }
 
   @Test
   void exportUnknownTable() {
-    Result r = vigil("export", "--output", tmp.toString(), "--table", "resultz", "--to", tmp.resolve("y.csv").toString());
+    Result r =
+        vigil(
+            "export",
+            "--output",
+            tmp.toString(),
+            "--table",
+            "resultz",
+            "--to",
+            tmp.resolve("y.csv").toString());
     assertUserError(r, "--table", "'resultz'", "results");
   }
 }

@@ -15,8 +15,9 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
- * Runs the real command line ({@link Main#execute}) capturing stdout, stderr and everything logged through
- * log4j meanwhile (Vigil's and Spark's loggers, at {@code level} and above for the root logger).
+ * Runs the real command line ({@link Main#execute}) capturing stdout, stderr and everything logged
+ * through log4j meanwhile (Vigil's and Spark's loggers, at {@code level} and above for the root
+ * logger).
  */
 final class CliHarness {
   private CliHarness() {}
@@ -24,7 +25,13 @@ final class CliHarness {
   record Result(int code, String out, String err, String log) {
     @Override
     public String toString() {
-      return "exit " + code + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err + "\n--- log (tail) ---\n"
+      return "exit "
+          + code
+          + "\n--- stdout ---\n"
+          + out
+          + "\n--- stderr ---\n"
+          + err
+          + "\n--- log (tail) ---\n"
           + log.substring(Math.max(0, log.length() - 4000));
     }
   }
@@ -35,7 +42,10 @@ final class CliHarness {
     return vigil(null, args);
   }
 
-  /** Runs one command; {@code rootLevel} (e.g. INFO) lowers the root logger's level while it runs (null: keep). */
+  /**
+   * Runs one command; {@code rootLevel} (e.g. INFO) lowers the root logger's level while it runs
+   * (null: keep).
+   */
   static Result vigil(Level rootLevel, String... args) {
     synchronized (LOCK) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -43,11 +53,12 @@ final class CliHarness {
       StringWriter log = new StringWriter();
       LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
       Configuration config = ctx.getConfiguration();
-      WriterAppender appender = WriterAppender.newBuilder()
-          .setName("vigil-test-capture")
-          .setTarget(log)
-          .setLayout(PatternLayout.newBuilder().withPattern("%p %c: %m%n%throwable").build())
-          .build();
+      WriterAppender appender =
+          WriterAppender.newBuilder()
+              .setName("vigil-test-capture")
+              .setTarget(log)
+              .setLayout(PatternLayout.newBuilder().withPattern("%p %c: %m%n%throwable").build())
+              .build();
       appender.start();
       LoggerConfig root = config.getRootLogger();
       Level before = root.getLevel();
@@ -66,12 +77,18 @@ final class CliHarness {
         ctx.updateLoggers();
         appender.stop();
       }
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+      return new Result(
+          code,
+          out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8),
           log.toString());
     }
   }
 
-  /** Exit 2, exactly one stderr line "vigil: error: ...", no stack trace anywhere, containing every fragment. */
+  /**
+   * Exit 2, exactly one stderr line "vigil: error: ...", no stack trace anywhere, containing every
+   * fragment.
+   */
   static String assertUserError(Result r, String... fragments) {
     assertThat(r.code()).as(r.toString()).isEqualTo(Main.USER_ERROR);
     String[] lines = r.err().split("\\R", -1);
@@ -94,7 +111,10 @@ final class CliHarness {
 
   static void assertNoStackTrace(Result r) {
     for (String s : new String[] {r.out(), r.err(), r.log()}) {
-      assertThat(s).as(r.toString()).doesNotContain("\tat ").doesNotContainPattern("(?m)^\\S*Exception");
+      assertThat(s)
+          .as(r.toString())
+          .doesNotContain("\tat ")
+          .doesNotContainPattern("(?m)^\\S*Exception");
     }
     assertThat(r.err()).doesNotContain("Exception");
   }

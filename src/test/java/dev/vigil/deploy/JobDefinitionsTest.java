@@ -25,10 +25,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The job definitions in jobs/ (Databricks Jobs API 2.1 JSON, EMR steps, the Airflow DAG) and terraform/ stay
- * consistent with the build: the jar they name is the one {@code mvn package} writes (the pom's artifactId-version,
- * shaded in place), the main class is the CLI entry, and every argument list parses with Vigil's real command-line
- * parser ({@link Main#parseOnly}) into a known command. No Spark needed.
+ * The job definitions in jobs/ (Databricks Jobs API 2.1 JSON, EMR steps, the Airflow DAG) and
+ * terraform/ stay consistent with the build: the jar they name is the one {@code mvn package}
+ * writes (the pom's artifactId-version, shaded in place), the main class is the CLI entry, and
+ * every argument list parses with Vigil's real command-line parser ({@link Main#parseOnly}) into a
+ * known command. No Spark needed.
  */
 class JobDefinitionsTest {
   static final Path ROOT = Path.of(System.getProperty("user.dir"));
@@ -38,7 +39,10 @@ class JobDefinitionsTest {
 
   @BeforeAll
   static void readPom() throws Exception {
-    Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(ROOT.resolve("pom.xml").toFile());
+    Document pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(ROOT.resolve("pom.xml").toFile());
     Element project = pom.getDocumentElement();
     String artifactId = child(project, "artifactId");
     String version = child(project, "version");
@@ -49,12 +53,17 @@ class JobDefinitionsTest {
     assertThat(directChildren(build, "finalName")).as("pom build/finalName").isEmpty();
     jarName = artifactId + "-" + version + ".jar";
 
-    // the shade plugin replaces that jar (not attached under a classifier, no other final name) and sets the main class
+    // the shade plugin replaces that jar (not attached under a classifier, no other final name) and
+    // sets the main class
     Element shade = plugin(project, "maven-shade-plugin");
     String shadeXml = shade.getTextContent();
-    assertThat(shade.getElementsByTagName("shadedArtifactAttached").getLength()).as("shadedArtifactAttached").isZero();
+    assertThat(shade.getElementsByTagName("shadedArtifactAttached").getLength())
+        .as("shadedArtifactAttached")
+        .isZero();
     assertThat(shade.getElementsByTagName("finalName").getLength()).as("shade finalName").isZero();
-    assertThat(shade.getElementsByTagName("outputFile").getLength()).as("shade outputFile").isZero();
+    assertThat(shade.getElementsByTagName("outputFile").getLength())
+        .as("shade outputFile")
+        .isZero();
     assertThat(shadeXml).contains(MAIN);
     assertThat(text(plugin(project, "maven-jar-plugin"), "mainClass")).isEqualTo(MAIN);
     assertThat(text(shade, "mainClass")).isEqualTo(MAIN);
@@ -77,13 +86,15 @@ class JobDefinitionsTest {
   void databricksJob() throws Exception {
     JsonNode job = JSON.readTree(ROOT.resolve("jobs/databricks-job.json").toFile());
     assertThat(job.path("name").asText()).isNotBlank();
-    assertThat(job.path("schedule").path("quartz_cron_expression").asText()).matches("\\S+( \\S+){5,6}");
+    assertThat(job.path("schedule").path("quartz_cron_expression").asText())
+        .matches("\\S+( \\S+){5,6}");
     assertThat(job.path("schedule").path("timezone_id").asText()).isNotBlank();
     List<String> clusterKeys = new ArrayList<>();
     for (JsonNode c : job.path("job_clusters")) {
       clusterKeys.add(c.path("job_cluster_key").asText());
       // a Spark 3.5 / Scala 2.12 LTS runtime (14.3 LTS or 15.4 LTS), as the jar is built for
-      assertThat(c.path("new_cluster").path("spark_version").asText()).isIn("14.3.x-scala2.12", "15.4.x-scala2.12");
+      assertThat(c.path("new_cluster").path("spark_version").asText())
+          .isIn("14.3.x-scala2.12", "15.4.x-scala2.12");
     }
     assertThat(job.path("tasks").size()).isPositive();
     for (JsonNode task : job.path("tasks")) {
@@ -94,7 +105,8 @@ class JobDefinitionsTest {
       task.path("libraries").forEach(l -> jars.add(l.path("jar").asText()));
       assertThat(jars).hasSize(1);
       assertThat(fileName(jars.get(0))).isEqualTo(jarName);
-      assertParsesAsRun(strings(jar.path("parameters")), "databricks-job.json " + task.path("task_key").asText());
+      assertParsesAsRun(
+          strings(jar.path("parameters")), "databricks-job.json " + task.path("task_key").asText());
     }
   }
 
@@ -104,7 +116,10 @@ class JobDefinitionsTest {
     checkEmrSteps(steps, "emr-step.json");
   }
 
-  /** The copy step's local file is the --config of the run step; the run step is spark-submit of the jar. */
+  /**
+   * The copy step's local file is the --config of the run step; the run step is spark-submit of the
+   * jar.
+   */
   static void checkEmrSteps(JsonNode steps, String what) {
     String copiedTo = null;
     int runs = 0;
@@ -153,12 +168,20 @@ class JobDefinitionsTest {
     assertThat(lists).containsKeys("SPARK_SUBMIT_VIGIL_ARGS", "EMR_VIGIL_ARGS");
     lists.forEach((name, args) -> assertParsesAsRun(args, "airflow_vigil_dag.py " + name));
     // the operators use them
-    assertThat(dag).contains("application_args=SPARK_SUBMIT_VIGIL_ARGS", "java_class=MAIN_CLASS", "application=VIGIL_JAR",
-        "] + EMR_VIGIL_ARGS", "SparkSubmitOperator(", "EmrAddStepsOperator(");
-    assertThat(option(lists.get("EMR_VIGIL_ARGS"), "--config")).isEqualTo(pyString(dag, "EMR_CONFIG_LOCAL"));
+    assertThat(dag)
+        .contains(
+            "application_args=SPARK_SUBMIT_VIGIL_ARGS",
+            "java_class=MAIN_CLASS",
+            "application=VIGIL_JAR",
+            "] + EMR_VIGIL_ARGS",
+            "SparkSubmitOperator(",
+            "EmrAddStepsOperator(");
+    assertThat(option(lists.get("EMR_VIGIL_ARGS"), "--config"))
+        .isEqualTo(pyString(dag, "EMR_CONFIG_LOCAL"));
     // the EMR variant is the same step as jobs/emr-step.json
     JsonNode emr = JSON.readTree(ROOT.resolve("jobs/emr-step.json").toFile());
-    assertThat(strings(emr.get(1).path("HadoopJarStep").path("Args"))).endsWith(lists.get("EMR_VIGIL_ARGS").toArray(String[]::new));
+    assertThat(strings(emr.get(1).path("HadoopJarStep").path("Args")))
+        .endsWith(lists.get("EMR_VIGIL_ARGS").toArray(String[]::new));
   }
 
   @Test
@@ -171,15 +194,19 @@ class JobDefinitionsTest {
     assertThat(tf).isNotEmpty();
     int lists = 0;
     int mains = 0;
-    Pattern argList = Pattern.compile("(?m)^\\s*(?:vigil_args|parameters)\\s*=\\s*(?:concat\\(\\s*)?\\[([^\\]]*)\\]");
+    Pattern argList =
+        Pattern.compile(
+            "(?m)^\\s*(?:vigil_args|parameters)\\s*=\\s*(?:concat\\(\\s*)?\\[([^\\]]*)\\]");
     Pattern mainClass = Pattern.compile("(?m)^\\s*main_class(?:_name)?\\s*=\\s*\"([^\"]+)\"");
     Pattern jar = Pattern.compile("\"([^\"\\s$]*vigil-[0-9][^\"/\\s]*\\.jar)\"");
     for (Path p : tf) {
       String text = Files.readString(p);
       Matcher m = argList.matcher(text);
       while (m.find()) {
-        // interpolations (the bucket name) become a plain word; the list itself must be literal strings
-        List<String> args = quoted(m.group(1)).stream().map(a -> a.replaceAll("\\$\\{[^}]*\\}", "x")).toList();
+        // interpolations (the bucket name) become a plain word; the list itself must be literal
+        // strings
+        List<String> args =
+            quoted(m.group(1)).stream().map(a -> a.replaceAll("\\$\\{[^}]*\\}", "x")).toList();
         assertParsesAsRun(args, ROOT.relativize(p).toString());
         lists++;
       }
@@ -206,8 +233,10 @@ class JobDefinitionsTest {
   static ParseResult parse(List<String> args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.parseOnly(args.toArray(String[]::new), new PrintStream(out), new PrintStream(err));
-    return new ParseResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        Main.parseOnly(args.toArray(String[]::new), new PrintStream(out), new PrintStream(err));
+    return new ParseResult(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static ParseResult assertParsesAsRun(List<String> args, String what) {
@@ -231,10 +260,11 @@ class JobDefinitionsTest {
   static List<String> strings(JsonNode array) {
     assertThat(array.isArray()).as("a JSON array: " + array).isTrue();
     List<String> out = new ArrayList<>();
-    array.forEach(n -> {
-      assertThat(n.isTextual()).as("a string: " + n).isTrue();
-      out.add(n.asText());
-    });
+    array.forEach(
+        n -> {
+          assertThat(n.isTextual()).as("a string: " + n).isTrue();
+          out.add(n.asText());
+        });
     return out;
   }
 
@@ -245,7 +275,9 @@ class JobDefinitionsTest {
       out.add(m.group(1));
     }
     // nothing but quoted strings, commas and white space between the brackets
-    assertThat(listBody.replaceAll("\"((?:[^\"\\\\]|\\\\.)*)\"", "").replaceAll("[\\s,]", "")).as(listBody).isEmpty();
+    assertThat(listBody.replaceAll("\"((?:[^\"\\\\]|\\\\.)*)\"", "").replaceAll("[\\s,]", ""))
+        .as(listBody)
+        .isEmpty();
     return out;
   }
 

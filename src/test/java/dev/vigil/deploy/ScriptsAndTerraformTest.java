@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real processes: every script under scripts/ answers --help with exit 0 and a usage line without building or
- * running anything (scripts/vigil hands --help to the CLI, checked in-process), and {@code terraform fmt -check
- * -recursive terraform/} passes when terraform is on the PATH (skipped, saying so, when it is not).
+ * Real processes: every script under scripts/ answers --help with exit 0 and a usage line without
+ * building or running anything (scripts/vigil hands --help to the CLI, checked in-process), and
+ * {@code terraform fmt -check -recursive terraform/} passes when terraform is on the PATH (skipped,
+ * saying so, when it is not).
  */
 class ScriptsAndTerraformTest {
   static final Path ROOT = Path.of(System.getProperty("user.dir"));
@@ -26,7 +27,8 @@ class ScriptsAndTerraformTest {
   record Result(int code, String out) {}
 
   static Result run(List<String> command) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(command + " finished").isTrue();
@@ -38,9 +40,13 @@ class ScriptsAndTerraformTest {
     List<Path> scripts = new ArrayList<>();
     try (var s = Files.list(ROOT.resolve("scripts"))) {
       // commands; lib.sh is sourced by them, not run
-      s.filter(p -> Files.isExecutable(p) && !p.toString().endsWith(".sh")).sorted().forEach(scripts::add);
+      s.filter(p -> Files.isExecutable(p) && !p.toString().endsWith(".sh"))
+          .sorted()
+          .forEach(scripts::add);
     }
-    assertThat(scripts).extracting(p -> p.getFileName().toString()).contains("vigil", "bench", "demo");
+    assertThat(scripts)
+        .extracting(p -> p.getFileName().toString())
+        .contains("vigil", "bench", "demo");
     for (Path script : scripts) {
       String name = script.getFileName().toString();
       if (name.equals("vigil")) {
@@ -49,14 +55,22 @@ class ScriptsAndTerraformTest {
       for (String flag : List.of("--help", "-h")) {
         Result r = run(List.of("bash", script.toString(), flag));
         assertThat(r.code).as(name + " " + flag + ": " + r.out).isZero();
-        assertThat(r.out).as(name + " " + flag).contains("scripts/" + name).doesNotContain("building Vigil");
+        assertThat(r.out)
+            .as(name + " " + flag)
+            .contains("scripts/" + name)
+            .doesNotContain("building Vigil");
       }
     }
     // scripts/vigil --help is Main's usage: every command
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = Main.execute(new String[] {"--help"}, new PrintStream(out), new PrintStream(new ByteArrayOutputStream()));
+    int code =
+        Main.execute(
+            new String[] {"--help"},
+            new PrintStream(out),
+            new PrintStream(new ByteArrayOutputStream()));
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: vigil", "run", "validate", "export", "generate", "demo");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Usage: vigil", "run", "validate", "export", "generate", "demo");
     // scripts/demo is a thin wrapper of `scripts/vigil demo`
     assertThat(Files.readString(ROOT.resolve("scripts/demo"))).contains("/vigil\" demo \"$@\"");
   }
@@ -72,10 +86,14 @@ class ScriptsAndTerraformTest {
 
   @Test
   void terraformIsFormatted() throws Exception {
-    Assumptions.assumeTrue(onPath("terraform"),
+    Assumptions.assumeTrue(
+        onPath("terraform"),
         "terraform is not on the PATH: `terraform fmt -check -recursive terraform/` not run");
     Result r = run(List.of("terraform", "fmt", "-check", "-recursive", "-diff", "terraform/"));
-    assertThat(r.code).as("terraform fmt -check -recursive terraform/ (run `terraform fmt -recursive terraform/`):\n" + r.out)
+    assertThat(r.code)
+        .as(
+            "terraform fmt -check -recursive terraform/ (run `terraform fmt -recursive terraform/`):\n"
+                + r.out)
         .isZero();
     // it does check: the modules and examples are there
     try (var s = Files.walk(ROOT.resolve("terraform"))) {

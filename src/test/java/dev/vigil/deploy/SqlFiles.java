@@ -11,12 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Pulls every SQL statement out of the notebooks and the views file, failing loudly on anything it cannot
- * extract (so a query can never silently escape the tests).
+ * Pulls every SQL statement out of the notebooks and the views file, failing loudly on anything it
+ * cannot extract (so a query can never silently escape the tests).
  */
 final class SqlFiles {
   static final String PLACEHOLDER = "${output}";
-  private static final Pattern SPARK_SQL = Pattern.compile("spark\\.sql\\(\\s*\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
+  private static final Pattern SPARK_SQL =
+      Pattern.compile("spark\\.sql\\(\\s*\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
 
   private SqlFiles() {}
 
@@ -40,7 +41,9 @@ final class SqlFiles {
         if (magic.equals("%sql")) {
           out.addAll(statements(String.join("\n", text), "%sql cell"));
         } else {
-          assertThat(String.join("\n", text)).as("a markdown cell holds no SQL").doesNotContainIgnoringCase("select ");
+          assertThat(String.join("\n", text))
+              .as("a markdown cell holds no SQL")
+              .doesNotContainIgnoringCase("select ");
         }
       } else {
         out.addAll(pythonSql(c, "python cell"));
@@ -84,7 +87,10 @@ final class SqlFiles {
     return out;
   }
 
-  /** Every spark.sql( call must be a plain triple-quoted string (no f-string, no variable): all extracted. */
+  /**
+   * Every spark.sql( call must be a plain triple-quoted string (no f-string, no variable): all
+   * extracted.
+   */
   static List<String> pythonSql(String code, String what) {
     int calls = code.split("spark\\.sql\\(", -1).length - 1;
     List<String> out = new ArrayList<>();
@@ -92,7 +98,9 @@ final class SqlFiles {
     while (m.find()) {
       out.addAll(statements(m.group(1), what));
     }
-    assertThat(out.size()).as(what + ": every spark.sql(...) is a plain \"\"\"...\"\"\" string\n" + code).isEqualTo(calls);
+    assertThat(out.size())
+        .as(what + ": every spark.sql(...) is a plain \"\"\"...\"\"\" string\n" + code)
+        .isEqualTo(calls);
     return out;
   }
 
@@ -127,6 +135,8 @@ final class SqlFiles {
       assertThat(t.group(1)).isIn(tables);
       n++;
     }
-    assertThat(n).as("delta.`${output}/<table>` references in\n" + sql).isEqualTo(sql.split("\\$\\{output}", -1).length - 1);
+    assertThat(n)
+        .as("delta.`${output}/<table>` references in\n" + sql)
+        .isEqualTo(sql.split("\\$\\{output}", -1).length - 1);
   }
 }

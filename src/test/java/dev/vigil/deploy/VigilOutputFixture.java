@@ -15,10 +15,10 @@ import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One real Vigil run per test JVM, shared by the notebook and BI-view tests: generated data with drift from the
- * middle of the analysis, univariate drift (every method), realized and estimated performance (CBPE), missing
- * values, a segment column, and a loopback webhook so the {@code alerts} table is written too. All four Delta
- * tables exist under {@link #output()} afterwards.
+ * One real Vigil run per test JVM, shared by the notebook and BI-view tests: generated data with
+ * drift from the middle of the analysis, univariate drift (every method), realized and estimated
+ * performance (CBPE), missing values, a segment column, and a loopback webhook so the {@code
+ * alerts} table is written too. All four Delta tables exist under {@link #output()} afterwards.
  */
 final class VigilOutputFixture {
   private static Path dir;
@@ -33,19 +33,33 @@ final class VigilOutputFixture {
     }
     dir = Files.createTempDirectory("vigil-deploy");
     Runtime.getRuntime().addShutdownHook(new Thread(VigilOutputFixture::delete));
-    vigil("generate", "--rows", "6000", "--reference-rows", "6000", "--features", "6", "--seed", "11", "--out",
+    vigil(
+        "generate",
+        "--rows",
+        "6000",
+        "--reference-rows",
+        "6000",
+        "--features",
+        "6",
+        "--seed",
+        "11",
+        "--out",
         dir.resolve("data").toString());
     HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    hook.createContext("/hook", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      WEBHOOK_POSTS.incrementAndGet();
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    hook.createContext(
+        "/hook",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          WEBHOOK_POSTS.incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     hook.start();
     try {
       Path config = dir.resolve("monitor.yaml");
-      Files.writeString(config, """
+      Files.writeString(
+          config,
+          """
           monitor: deploy_demo
           problem_type: binary_classification
           reference: {path: %1$s/reference, format: parquet}
@@ -63,7 +77,8 @@ final class VigilOutputFixture {
           output: {path: %2$s}
           alerts:
             webhook: {url: "http://127.0.0.1:%3$d/hook"}
-          """.formatted(dir.resolve("data"), dir.resolve("out"), hook.getAddress().getPort()));
+          """
+              .formatted(dir.resolve("data"), dir.resolve("out"), hook.getAddress().getPort()));
       vigil("run", "--config", config.toString());
     } finally {
       hook.stop(0);
@@ -78,8 +93,11 @@ final class VigilOutputFixture {
 
   static void vigil(String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.execute(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
-    assertThat(code).as(String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8)).isZero();
+    int code =
+        Main.execute(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+    assertThat(code)
+        .as(String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8))
+        .isZero();
   }
 
   private static void delete() {

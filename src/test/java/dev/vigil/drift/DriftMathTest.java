@@ -23,15 +23,19 @@ class DriftMathTest {
   void jensenShannonIsScipysDistanceBase2() {
     assertThat(DriftMath.jensenShannon(new double[] {0.2, 0.5, 0.3}, new double[] {0.1, 0.6, 0.3}))
         .isCloseTo(0.12465555976169065, within(1e-15));
-    assertThat(DriftMath.jensenShannon(new double[] {1, 0}, new double[] {0, 1})).isCloseTo(1.0, within(1e-15));
+    assertThat(DriftMath.jensenShannon(new double[] {1, 0}, new double[] {0, 1}))
+        .isCloseTo(1.0, within(1e-15));
   }
 
   @Test
   void hellingerAndLInfinityByHand() {
-    assertThat(DriftMath.hellinger(new double[] {1, 0}, new double[] {0, 1})).isCloseTo(1.0, within(1e-15));
+    assertThat(DriftMath.hellinger(new double[] {1, 0}, new double[] {0, 1}))
+        .isCloseTo(1.0, within(1e-15));
     assertThat(DriftMath.hellinger(new double[] {0.5, 0.5}, new double[] {0.5, 0.5})).isZero();
     // NannyML's docs example: reference [a,a,b,b,c,c], analysis [a,b,c,d] gives L∞ = 1/3 − 1/4
-    assertThat(DriftMath.lInfinity(new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0, 0}, new double[] {0.25, 0.25, 0.25, 0.25}))
+    assertThat(
+            DriftMath.lInfinity(
+                new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0, 0}, new double[] {0.25, 0.25, 0.25, 0.25}))
         .isCloseTo(0.25, within(1e-15));
   }
 
@@ -75,11 +79,21 @@ class DriftMathTest {
     Histogram r = Histogram.of(1, 5, 4, ref);
     Histogram c = Histogram.of(1, 5, 4, 1, 1, 2, 5, 5);
     double exact = DriftMath.ksExact(ref, new double[] {1, 1, 2, 5, 5});
-    assertThat(DriftMath.ksBinned(r.counts(), 5, c.counts(), c.below(), 5)).isCloseTo(exact, within(1e-15));
+    assertThat(DriftMath.ksBinned(r.counts(), 5, c.counts(), c.below(), 5))
+        .isCloseTo(exact, within(1e-15));
     // values outside the range: the tail terms are Σ(lo − x)/n and Σ(x − hi)/n
     Histogram out = Histogram.of(1, 5, 4, 0, 3, 3, 7, 7);
-    double w = DriftMath.wassersteinBinned(edges, r.counts(), 5, out.counts(), out.below(), out.sumBelow(),
-        out.above(), out.sumAbove(), 5);
+    double w =
+        DriftMath.wassersteinBinned(
+            edges,
+            r.counts(),
+            5,
+            out.counts(),
+            out.below(),
+            out.sumBelow(),
+            out.above(),
+            out.sumAbove(),
+            5);
     assertThat(w).isPositive();
     assertThat(out.sumAbove()).isEqualTo(14.0);
   }
@@ -89,7 +103,8 @@ class DriftMathTest {
     assertThat(DriftMath.psi(new double[] {0.5, 0.5}, new double[] {0.5, 0.5})).isZero();
     double small = DriftMath.psi(new double[] {0.5, 0.5}, new double[] {0.45, 0.55});
     double large = DriftMath.psi(new double[] {0.5, 0.5}, new double[] {0.2, 0.8});
-    assertThat(small).isCloseTo(0.05 * Math.log(0.55 / 0.5) + 0.05 * Math.log(0.5 / 0.45), within(1e-15));
+    assertThat(small)
+        .isCloseTo(0.05 * Math.log(0.55 / 0.5) + 0.05 * Math.log(0.5 / 0.45), within(1e-15));
     assertThat(large).isGreaterThan(small);
   }
 }

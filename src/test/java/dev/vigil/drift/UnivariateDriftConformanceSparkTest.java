@@ -14,13 +14,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Univariate drift against NannyML 0.13.1's outputs: car loan (chunks of 5000), multiclass and regression
- * (6000); every method's value within 1e-6 (relative for values above 1) on every reference and analysis
- * chunk, thresholds likewise, alerts and chunk keys identical.
+ * Univariate drift against NannyML 0.13.1's outputs: car loan (chunks of 5000), multiclass and
+ * regression (6000); every method's value within 1e-6 (relative for values above 1) on every
+ * reference and analysis chunk, thresholds likewise, alerts and chunk keys identical.
  */
 class UnivariateDriftConformanceSparkTest extends SparkTestBase {
   static final double TOLERANCE = 1e-6;
-  static final String METHODS = """
+  static final String METHODS =
+      """
       calculators:
         univariate_drift:
           continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein, hellinger]
@@ -41,9 +42,23 @@ class UnivariateDriftConformanceSparkTest extends SparkTestBase {
     List<Map<String, String>> oracle = OracleCsv.read(SharedData.oracle(oracleFile));
     List<String> bad = new ArrayList<>();
     for (Map<String, String> o : oracle) {
-      String where = o.get("column_name") + " " + o.get("method") + " " + o.get("period") + " " + o.get("chunk_index");
-      ResultRow r = results.get(o.get("column_name") + "|" + o.get("method") + "|" + o.get("period") + "|"
-          + o.get("chunk_index"));
+      String where =
+          o.get("column_name")
+              + " "
+              + o.get("method")
+              + " "
+              + o.get("period")
+              + " "
+              + o.get("chunk_index");
+      ResultRow r =
+          results.get(
+              o.get("column_name")
+                  + "|"
+                  + o.get("method")
+                  + "|"
+                  + o.get("period")
+                  + "|"
+                  + o.get("chunk_index"));
       if (r == null) {
         bad.add(where + ": missing");
         continue;
@@ -54,7 +69,8 @@ class UnivariateDriftConformanceSparkTest extends SparkTestBase {
       if (Boolean.parseBoolean(o.get("alert").toLowerCase()) != r.alert()) {
         bad.add(where + " alert: expected " + o.get("alert") + " got " + r.alert());
       }
-      if (!o.get("chunk_key").equals(r.chunkKey()) || Long.parseLong(o.get("start_index")) != r.chunkStartIndex()
+      if (!o.get("chunk_key").equals(r.chunkKey())
+          || Long.parseLong(o.get("start_index")) != r.chunkStartIndex()
           || Long.parseLong(o.get("end_index")) != r.chunkEndIndex()) {
         bad.add(where + " chunk: expected " + o.get("chunk_key") + " got " + r.chunkKey());
       }
@@ -64,8 +80,11 @@ class UnivariateDriftConformanceSparkTest extends SparkTestBase {
   }
 
   static void check(List<String> bad, String what, Double expected, Double actual) {
-    boolean ok = expected == null ? actual == null
-        : actual != null && Math.abs(expected - actual) <= TOLERANCE * Math.max(1, Math.abs(expected));
+    boolean ok =
+        expected == null
+            ? actual == null
+            : actual != null
+                && Math.abs(expected - actual) <= TOLERANCE * Math.max(1, Math.abs(expected));
     if (!ok) {
       bad.add(what + ": expected " + expected + " got " + actual);
     }

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SyntheticDataSparkTest {
   private static final long R = 20_000;
   private static final long A = 20_000;
-  private static final SyntheticData.Options OPTS = new SyntheticData.Options(A, R, 20, 42L, 0.5, "parquet");
+  private static final SyntheticData.Options OPTS =
+      new SyntheticData.Options(A, R, 20, 42L, 0.5, "parquet");
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
 
   private static SparkSession spark;
   private static SyntheticData.Summary summary;
@@ -41,15 +41,16 @@ class SyntheticDataSparkTest {
 
   @BeforeAll
   static void setUp() {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("SyntheticDataSparkTest")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("SyntheticDataSparkTest")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
     summary = SyntheticData.write(spark, tmp.resolve("main").toString(), OPTS);
     ref = spark.read().parquet(summary.referencePath());
     ana = spark.read().parquet(summary.analysisPath());
@@ -90,12 +91,20 @@ class SyntheticDataSparkTest {
     assertThat(ids.getLong(1)).isEqualTo(R + A - 1);
     assertThat(targets.join(ana, "id").count()).isEqualTo(A);
 
-    Row q = ref.agg(
-        avg(when(col("num_1").isNull(), 1.0).otherwise(0.0)),
-        avg(when(col("cat_1").isNull(), 1.0).otherwise(0.0)),
-        min("y_pred_proba"), max("y_pred_proba"),
-        sum(when(col("y_pred").equalTo(when(col("y_pred_proba").geq(0.5), 1).otherwise(0)), 0).otherwise(1)),
-        avg("repaid")).first();
+    Row q =
+        ref.agg(
+                avg(when(col("num_1").isNull(), 1.0).otherwise(0.0)),
+                avg(when(col("cat_1").isNull(), 1.0).otherwise(0.0)),
+                min("y_pred_proba"),
+                max("y_pred_proba"),
+                sum(
+                    when(
+                            col("y_pred")
+                                .equalTo(when(col("y_pred_proba").geq(0.5), 1).otherwise(0)),
+                            0)
+                        .otherwise(1)),
+                avg("repaid"))
+            .first();
     assertThat(q.getDouble(0)).isBetween(0.005, 0.015);
     assertThat(q.getDouble(1)).isBetween(0.005, 0.015);
     assertThat(q.getDouble(2)).isGreaterThan(0.0);
@@ -114,16 +123,24 @@ class SyntheticDataSparkTest {
     SyntheticData.Options small = new SyntheticData.Options(3_000, 2_000, 8, 7L, 0.5, "parquet");
     SyntheticData.Summary a = SyntheticData.write(spark, tmp.resolve("p1").toString(), small, 1);
     SyntheticData.Summary b = SyntheticData.write(spark, tmp.resolve("p5").toString(), small, 5);
-    for (String[] paths : new String[][] {{a.referencePath(), b.referencePath()},
-        {a.analysisPath(), b.analysisPath()}, {a.targetsPath(), b.targetsPath()}}) {
+    for (String[] paths :
+        new String[][] {
+          {a.referencePath(), b.referencePath()},
+          {a.analysisPath(), b.analysisPath()},
+          {a.targetsPath(), b.targetsPath()}
+        }) {
       List<Row> x = spark.read().parquet(paths[0]).orderBy("id").collectAsList();
       List<Row> y = spark.read().parquet(paths[1]).orderBy("id").collectAsList();
       assertThat(x).hasSize(y.size()).isEqualTo(y);
     }
     assertThat(new File(b.analysisPath()).list((d, n) -> n.endsWith(".parquet"))).hasSize(5);
     // a different seed gives different data
-    SyntheticData.Summary c = SyntheticData.write(spark, tmp.resolve("s8").toString(),
-        new SyntheticData.Options(3_000, 2_000, 8, 8L, 0.5, "parquet"), 1);
+    SyntheticData.Summary c =
+        SyntheticData.write(
+            spark,
+            tmp.resolve("s8").toString(),
+            new SyntheticData.Options(3_000, 2_000, 8, 8L, 0.5, "parquet"),
+            1);
     assertThat(spark.read().parquet(c.referencePath()).orderBy("id").collectAsList())
         .isNotEqualTo(spark.read().parquet(a.referencePath()).orderBy("id").collectAsList());
   }
@@ -144,14 +161,17 @@ class SyntheticDataSparkTest {
     // num_2 outside the reference range only after drift start, in about 2% of the drifted rows
     assertThat(r.getDouble(2)).isLessThanOrEqualTo(10.0);
     assertThat(early.getDouble(1)).isLessThanOrEqualTo(r.getDouble(2));
-    long outside = ana.where(col("num_2").gt(r.getDouble(2)).or(col("num_2").lt(r.getDouble(3)))).count();
+    long outside =
+        ana.where(col("num_2").gt(r.getDouble(2)).or(col("num_2").lt(r.getDouble(3)))).count();
     assertThat(outside).isBetween(100L, 300L);
-    assertThat(ana.where(col("num_2").gt(10.0)).agg(min("id")).first().getLong(0)).isGreaterThanOrEqualTo(from);
+    assertThat(ana.where(col("num_2").gt(10.0)).agg(min("id")).first().getLong(0))
+        .isGreaterThanOrEqualTo(from);
 
     // cat_0 moves towards "high"
     double highRef = share(ref, "cat_0", "high");
     assertThat(highRef).isCloseTo(0.2, within(0.02));
-    assertThat(share(ana.where(col("id").lt(from)), "cat_0", "high")).isCloseTo(highRef, within(0.03));
+    assertThat(share(ana.where(col("id").lt(from)), "cat_0", "high"))
+        .isCloseTo(highRef, within(0.03));
     assertThat(share(ana.where(col("id").geq(from)), "cat_0", "high")).isCloseTo(0.5, within(0.03));
 
     // the model's accuracy falls
@@ -177,18 +197,25 @@ class SyntheticDataSparkTest {
     assertThat(SyntheticData.driftStartId(none)).isEqualTo(Long.MAX_VALUE);
     Dataset<Row> a = SyntheticData.analysisWithTargets(spark, none, 2);
     assertThat(a.where(col("cat_1").equalTo("Z").or(col("num_2").gt(10.0))).count()).isZero();
-    assertThat(a.columns()).contains("num_0", "num_1", "num_2", "num_5", "cat_0", "cat_1", "region");
+    assertThat(a.columns())
+        .contains("num_0", "num_1", "num_2", "num_5", "cat_0", "cat_1", "region");
   }
 
   @Test
   void timestampsStrictlyIncreasingInIdOrder() {
-    List<Row> rows = ref.select("id", "timestamp").union(ana.select("id", "timestamp"))
-        .orderBy("id").collectAsList();
+    List<Row> rows =
+        ref.select("id", "timestamp")
+            .union(ana.select("id", "timestamp"))
+            .orderBy("id")
+            .collectAsList();
     assertThat(rows).hasSize((int) (R + A));
-    assertThat(((Timestamp) rows.get(0).get(1)).toInstant()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+    assertThat(((Timestamp) rows.get(0).get(1)).toInstant())
+        .isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
     for (int i = 1; i < rows.size(); i++) {
       assertThat(rows.get(i).getLong(0)).isEqualTo(rows.get(i - 1).getLong(0) + 1);
-      long gap = ((Timestamp) rows.get(i).get(1)).getTime() - ((Timestamp) rows.get(i - 1).get(1)).getTime();
+      long gap =
+          ((Timestamp) rows.get(i).get(1)).getTime()
+              - ((Timestamp) rows.get(i - 1).get(1)).getTime();
       if (gap != 60_000L) {
         assertThat(gap).as("row %d", i).isEqualTo(60_000L);
       }
@@ -208,16 +235,19 @@ class SyntheticDataSparkTest {
     SyntheticData.Summary s = SyntheticData.write(spark, tmp.resolve("csv").toString(), o);
     assertThat(s.continuous()).containsExactly("num_0", "num_1");
     assertThat(s.categorical()).containsExactly("cat_0");
-    Dataset<Row> a = spark.read().option("header", "true").option("inferSchema", "true").csv(s.analysisPath());
-    assertThat(a.columns()).containsExactly("id", "timestamp", "num_0", "num_1", "cat_0", "region",
-        "y_pred_proba", "y_pred");
+    Dataset<Row> a =
+        spark.read().option("header", "true").option("inferSchema", "true").csv(s.analysisPath());
+    assertThat(a.columns())
+        .containsExactly(
+            "id", "timestamp", "num_0", "num_1", "cat_0", "region", "y_pred_proba", "y_pred");
     assertThat(a.schema().apply("timestamp").dataType().typeName()).isEqualTo("timestamp");
     List<Row> ids = a.select("id").collectAsList();
     assertThat(ids).hasSize(500);
     for (int i = 0; i < ids.size(); i++) {
       assertThat(((Number) ids.get(i).get(0)).longValue()).isEqualTo(300L + i);
     }
-    Dataset<Row> t = spark.read().option("header", "true").option("inferSchema", "true").csv(s.targetsPath());
+    Dataset<Row> t =
+        spark.read().option("header", "true").option("inferSchema", "true").csv(s.targetsPath());
     assertThat(t.columns()).containsExactly("id", "repaid");
     assertThat(spark.read().option("header", "true").csv(s.referencePath()).count()).isEqualTo(300);
     // overwrite
@@ -226,7 +256,11 @@ class SyntheticDataSparkTest {
   }
 
   private static List<String> distinct(Dataset<Row> df, String c) {
-    return df.where(col(c).isNotNull()).select(c).distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    return df.where(col(c).isNotNull())
+        .select(c)
+        .distinct()
+        .as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
   }
 
   private static double share(Dataset<Row> df, String c, String level) {
@@ -234,6 +268,8 @@ class SyntheticDataSparkTest {
   }
 
   private static double accuracy(Dataset<Row> df) {
-    return df.agg(avg(when(col("y_pred").equalTo(col("repaid")), 1.0).otherwise(0.0))).first().getDouble(0);
+    return df.agg(avg(when(col("y_pred").equalTo(col("repaid")), 1.0).otherwise(0.0)))
+        .first()
+        .getDouble(0);
   }
 }

@@ -14,14 +14,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every input format, file: URIs and catalog tables read the same rows; a missing path or table is named. */
+/**
+ * Every input format, file: URIs and catalog tables read the same rows; a missing path or table is
+ * named.
+ */
 class DataReaderSparkTest extends SparkTestBase {
   @TempDir static Path dir;
   static Dataset<Row> data;
 
   @BeforeAll
   static void write() {
-    data = session().range(0, 50).selectExpr("id", "cast(id * 0.5 as double) as x", "cast(id % 3 as string) as c");
+    data =
+        session()
+            .range(0, 50)
+            .selectExpr("id", "cast(id * 0.5 as double) as x", "cast(id % 3 as string) as c");
     for (String f : new String[] {"parquet", "orc", "json", "delta"}) {
       data.write().format(f).save(dir.resolve(f).toString());
     }
@@ -42,8 +48,13 @@ class DataReaderSparkTest extends SparkTestBase {
       assertThat(df.count()).as(f).isEqualTo(50);
       assertThat(df.selectExpr("sum(x)").first().getDouble(0)).as(f).isEqualTo(612.5);
     }
-    assertThat(reader.read(path("file://" + dir.resolve("parquet"), "parquet")).count()).isEqualTo(50);
-    assertThat(reader.read(new InputSpec("reference", null, "vigil_reader_test", null, Map.of())).count()).isEqualTo(50);
+    assertThat(reader.read(path("file://" + dir.resolve("parquet"), "parquet")).count())
+        .isEqualTo(50);
+    assertThat(
+            reader
+                .read(new InputSpec("reference", null, "vigil_reader_test", null, Map.of()))
+                .count())
+        .isEqualTo(50);
   }
 
   @Test
@@ -57,8 +68,13 @@ class DataReaderSparkTest extends SparkTestBase {
   void missingPathAndTableAreNamed() {
     DataReader reader = new DataReader(session());
     assertThatThrownBy(() -> reader.read(path(dir.resolve("nope").toString(), "parquet")))
-        .isInstanceOf(UserException.class).hasMessageContaining("analysis.path").hasMessageContaining("nope");
-    assertThatThrownBy(() -> reader.read(new InputSpec("reference", null, "no_such_table", null, Map.of())))
-        .isInstanceOf(UserException.class).hasMessageContaining("reference.table").hasMessageContaining("no_such_table");
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("analysis.path")
+        .hasMessageContaining("nope");
+    assertThatThrownBy(
+            () -> reader.read(new InputSpec("reference", null, "no_such_table", null, Map.of())))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("reference.table")
+        .hasMessageContaining("no_such_table");
   }
 }

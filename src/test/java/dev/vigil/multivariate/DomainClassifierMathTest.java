@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class DomainClassifierMathTest {
 
   /**
-   * scikit-learn's {@code StratifiedKFold(n_splits=k, shuffle=False)._make_test_folds}, literally: sort the labels,
-   * count each class in every k-th slice, and hand each class's rows, in data order, their folds in order.
+   * scikit-learn's {@code StratifiedKFold(n_splits=k, shuffle=False)._make_test_folds}, literally:
+   * sort the labels, count each class in every k-th slice, and hand each class's rows, in data
+   * order, their folds in order.
    */
   static int[] sklearnFolds(int[] y, int k) {
     int[] sorted = y.clone();
@@ -42,7 +43,10 @@ class DomainClassifierMathTest {
     return folds;
   }
 
-  /** Labels as NannyML lays them out for a reference chunk: label 1 for positions [start, start + m1). */
+  /**
+   * Labels as NannyML lays them out for a reference chunk: label 1 for positions [start, start +
+   * m1).
+   */
   static int[] labels(int m0, int m1, int start) {
     int[] y = new int[m0 + m1];
     for (int r = start; r < start + m1; r++) {
@@ -70,7 +74,9 @@ class DomainClassifierMathTest {
         for (int m1 = 0; m1 <= 23; m1++) {
           for (int start : new int[] {0, m0 / 2, m0}) {
             int[] y = labels(m0, m1, start);
-            assertThat(ourFolds(y, k)).as("k=%d m0=%d m1=%d start=%d", k, m0, m1, start).isEqualTo(sklearnFolds(y, k));
+            assertThat(ourFolds(y, k))
+                .as("k=%d m0=%d m1=%d start=%d", k, m0, m1, start)
+                .isEqualTo(sklearnFolds(y, k));
           }
         }
       }
@@ -79,7 +85,8 @@ class DomainClassifierMathTest {
 
   @Test
   void foldStartsOfAKnownCase() {
-    // 7 reference rows, 3 chunk rows, 5 folds: sorted labels 0000000111, slices [0,5] [1,6] [2,7] [3,8] [4,9]
+    // 7 reference rows, 3 chunk rows, 5 folds: sorted labels 0000000111, slices [0,5] [1,6] [2,7]
+    // [3,8] [4,9]
     long[][] s = DomainClassifierMath.foldStarts(7, 3, 5);
     assertThat(s[0]).containsExactly(0, 2, 4, 5, 6, 7);
     assertThat(s[1]).containsExactly(0, 0, 0, 1, 2, 3);
@@ -147,11 +154,17 @@ class DomainClassifierMathTest {
   @Test
   void aurocIsScikitLearnsWithTies() {
     // sklearn: roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) = 0.75
-    assertThat(DomainClassifierMath.auroc(new double[] {0.1, 0.4, 0.35, 0.8}, new boolean[] {false, false, true, true}))
+    assertThat(
+            DomainClassifierMath.auroc(
+                new double[] {0.1, 0.4, 0.35, 0.8}, new boolean[] {false, false, true, true}))
         .isEqualTo(0.75);
-    // ties: positives 0.5, 0.9, 0.2 against negatives 0.5, 0.2 win 0.5 + 1 + 1 + 1 + 0 + 0.5 of 6 pairs
-    assertThat(DomainClassifierMath.auroc(new double[] {0.5, 0.5, 0.2, 0.9, 0.2},
-        new boolean[] {false, true, false, true, true})).isCloseTo(4.0 / 6, within(1e-15));
+    // ties: positives 0.5, 0.9, 0.2 against negatives 0.5, 0.2 win 0.5 + 1 + 1 + 1 + 0 + 0.5 of 6
+    // pairs
+    assertThat(
+            DomainClassifierMath.auroc(
+                new double[] {0.5, 0.5, 0.2, 0.9, 0.2},
+                new boolean[] {false, true, false, true, true}))
+        .isCloseTo(4.0 / 6, within(1e-15));
     Random rnd = new Random(5);
     for (int t = 0; t < 200; t++) {
       int n = 2 + rnd.nextInt(60);
@@ -167,7 +180,9 @@ class DomainClassifierMathTest {
 
   @Test
   void oneClassOnlyGivesHalfAsNannyML() {
-    assertThat(DomainClassifierMath.auroc(new double[] {0.2, 0.7}, new boolean[] {true, true})).isEqualTo(0.5);
-    assertThat(DomainClassifierMath.auroc(new double[] {0.2, 0.7}, new boolean[] {false, false})).isEqualTo(0.5);
+    assertThat(DomainClassifierMath.auroc(new double[] {0.2, 0.7}, new boolean[] {true, true}))
+        .isEqualTo(0.5);
+    assertThat(DomainClassifierMath.auroc(new double[] {0.2, 0.7}, new boolean[] {false, false}))
+        .isEqualTo(0.5);
   }
 }

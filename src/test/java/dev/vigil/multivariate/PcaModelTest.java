@@ -24,8 +24,14 @@ class PcaModelTest {
       double x = r.nextGaussian();
       double y = 2 * x + r.nextGaussian() * 0.5;
       double z = r.nextDouble() < 0.1 ? Double.NaN : r.nextGaussian() * 10 + 3;
-      String c = r.nextDouble() < 0.05 ? null : LEVELS[Math.min(3, (int) Math.abs(r.nextGaussian() * 1.5 + x))];
-      out.add(new Object[] {new double[] {x, r.nextDouble() < 0.03 ? Double.NaN : y, z}, new String[] {c}});
+      String c =
+          r.nextDouble() < 0.05
+              ? null
+              : LEVELS[Math.min(3, (int) Math.abs(r.nextGaussian() * 1.5 + x))];
+      out.add(
+          new Object[] {
+            new double[] {x, r.nextDouble() < 0.03 ? Double.NaN : y, z}, new String[] {c}
+          });
     }
     return out;
   }
@@ -50,8 +56,11 @@ class PcaModelTest {
         counts.merge(c, 1L, Long::sum);
       }
     }
-    return PcaEncoding.fit(new double[] {sum[0] / n[0], sum[1] / n[1], sum[2] / n[2]}, List.of(counts),
-        new long[] {missing}, rows.size());
+    return PcaEncoding.fit(
+        new double[] {sum[0] / n[0], sum[1] / n[1], sum[2] / n[2]},
+        List.of(counts),
+        new long[] {missing},
+        rows.size());
   }
 
   static CoMoments comoments(PcaEncoding e, List<Object[]> rows) {
@@ -93,7 +102,10 @@ class PcaModelTest {
     }
   }
 
-  /** The fit from sums equals a row-wise one: impute, encode, scale the whole matrix, SVD, project each row. */
+  /**
+   * The fit from sums equals a row-wise one: impute, encode, scale the whole matrix, SVD, project
+   * each row.
+   */
   @Test
   void fitFromSumsEqualsTheRowWisePipeline() {
     List<Object[]> rows = rows(5000, 2);
@@ -121,14 +133,17 @@ class PcaModelTest {
     }
     String mode = null;
     Map<String, Integer> raw = new HashMap<>();
-    rows.forEach(r -> {
-      String c = ((String[]) r[1])[0];
-      if (c != null) {
-        raw.merge(c, 1, Integer::sum);
-      }
-    });
+    rows.forEach(
+        r -> {
+          String c = ((String[]) r[1])[0];
+          if (c != null) {
+            raw.merge(c, 1, Integer::sum);
+          }
+        });
     for (String c : raw.keySet()) {
-      if (mode == null || raw.get(c) > raw.get(mode) || raw.get(c).equals(raw.get(mode)) && c.compareTo(mode) < 0) {
+      if (mode == null
+          || raw.get(c) > raw.get(mode)
+          || raw.get(c).equals(raw.get(mode)) && c.compareTo(mode) < 0) {
         mode = c;
       }
     }
@@ -180,7 +195,8 @@ class PcaModelTest {
     for (int i = 0; i < n; i += 97) {
       double expected = residual.getRowVector(i).getNorm();
       e.center((double[]) rows.get(i)[0], (String[]) rows.get(i)[1], centred);
-      assertThat(model.error(centred, work)).isCloseTo(expected, within(1e-9 * Math.max(1, expected)));
+      assertThat(model.error(centred, work))
+          .isCloseTo(expected, within(1e-9 * Math.max(1, expected)));
     }
   }
 

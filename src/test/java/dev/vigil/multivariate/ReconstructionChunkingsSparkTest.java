@@ -13,31 +13,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reconstruction drift with monthly chunks (NannyML's period chunking, which the oracle files do not cover)
- * against a row-by-row recomputation of NannyML's pipeline from the car-loan CSV rows in plain Java: impute,
- * frequency-encode and scale the whole reference matrix, eigenvectors of ZᵀZ, project every row, group rows by
- * month.
+ * Reconstruction drift with monthly chunks (NannyML's period chunking, which the oracle files do
+ * not cover) against a row-by-row recomputation of NannyML's pipeline from the car-loan CSV rows in
+ * plain Java: impute, frequency-encode and scale the whole reference matrix, eigenvectors of ZᵀZ,
+ * project every row, group rows by month.
  */
 class ReconstructionChunkingsSparkTest extends SparkTestBase {
-  static final List<String> CONTINUOUS = List.of("car_value", "debt_to_income_ratio", "loan_length", "driver_tenure");
-  static final List<String> CATEGORICAL = List.of("salary_range", "repaid_loan_on_prev_car", "size_of_downpayment");
+  static final List<String> CONTINUOUS =
+      List.of("car_value", "debt_to_income_ratio", "loan_length", "driver_tenure");
+  static final List<String> CATEGORICAL =
+      List.of("salary_range", "repaid_loan_on_prev_car", "size_of_downpayment");
 
   @Test
   void monthlyChunksMatchARowWiseRecomputation() {
-    String yaml = NannyDatasets.carLoan().replace("chunking: {size: 5000}", "chunking: {period: month}")
-        + "calculators: {multivariate_drift: null}\n";
+    String yaml =
+        NannyDatasets.carLoan().replace("chunking: {size: 5000}", "chunking: {period: month}")
+            + "calculators: {multivariate_drift: null}\n";
     Map<String, ResultRow> vigil = new HashMap<>();
     for (ResultRow r : compute(yaml)) {
       vigil.put(r.period() + "|" + r.chunkKey(), r);
     }
 
-    List<Map<String, String>> ref = OracleCsv.read(SharedData.dataset("synthetic_car_loan_reference.csv"));
-    List<Map<String, String>> ana = OracleCsv.read(SharedData.dataset("synthetic_car_loan_analysis.csv"));
+    List<Map<String, String>> ref =
+        OracleCsv.read(SharedData.dataset("synthetic_car_loan_reference.csv"));
+    List<Map<String, String>> ana =
+        OracleCsv.read(SharedData.dataset("synthetic_car_loan_analysis.csv"));
     int d = CONTINUOUS.size() + CATEGORICAL.size();
     // fit: frequencies, means and scales of the encoded reference (no missing values in this data)
     List<Map<String, Double>> freq = new ArrayList<>();
@@ -89,10 +94,14 @@ class ReconstructionChunkingsSparkTest extends SparkTestBase {
     Map<String, double[]> anaChunks = chunkErrors(ana, freq, mean, sd, v);
     double[] refValues = refChunks.values().stream().mapToDouble(e -> e[0]).toArray();
     double m = java.util.Arrays.stream(refValues).average().orElseThrow();
-    double std = Math.sqrt(java.util.Arrays.stream(refValues).map(a -> (a - m) * (a - m)).sum() / refValues.length);
+    double std =
+        Math.sqrt(
+            java.util.Arrays.stream(refValues).map(a -> (a - m) * (a - m)).sum()
+                / refValues.length);
     List<String> bad = new ArrayList<>();
     int compared = 0;
-    for (var period : List.of(Map.entry("reference", refChunks), Map.entry("analysis", anaChunks))) {
+    for (var period :
+        List.of(Map.entry("reference", refChunks), Map.entry("analysis", anaChunks))) {
       for (var e : period.getValue().entrySet()) {
         ResultRow r = vigil.get(period.getKey() + "|" + e.getKey());
         compared++;
@@ -102,7 +111,11 @@ class ReconstructionChunkingsSparkTest extends SparkTestBase {
         }
         double[] expected = e.getValue();
         close(bad, period.getKey() + " " + e.getKey() + " value", expected[0], r.value());
-        close(bad, period.getKey() + " " + e.getKey() + " sampling_error", expected[1], r.samplingError());
+        close(
+            bad,
+            period.getKey() + " " + e.getKey() + " sampling_error",
+            expected[1],
+            r.samplingError());
         close(bad, period.getKey() + " " + e.getKey() + " upper", m + 3 * std, r.upperThreshold());
         boolean alert = !(m - 3 * std < expected[0] && expected[0] < m + 3 * std);
         if (alert != r.alert()) {
@@ -148,21 +161,29 @@ class ReconstructionChunkingsSparkTest extends SparkTestBase {
   }
 
   /** Month ("2018-01") → {mean error, std (ddof 1) / √rows}. */
-  static Map<String, double[]> chunkErrors(List<Map<String, String>> rows, List<Map<String, Double>> freq,
-      double[] mean, double[] sd, RealMatrix v) {
+  static Map<String, double[]> chunkErrors(
+      List<Map<String, String>> rows,
+      List<Map<String, Double>> freq,
+      double[] mean,
+      double[] sd,
+      RealMatrix v) {
     RealMatrix z = new Array2DRowRealMatrix(scale(encode(rows, freq), mean, sd), false);
     RealMatrix residual = z.subtract(z.multiply(v).multiply(v.transpose()));
     Map<String, List<Double>> byMonth = new TreeMap<>();
     for (int i = 0; i < rows.size(); i++) {
-      byMonth.computeIfAbsent(rows.get(i).get("timestamp").substring(0, 7), x -> new ArrayList<>())
+      byMonth
+          .computeIfAbsent(rows.get(i).get("timestamp").substring(0, 7), x -> new ArrayList<>())
           .add(residual.getRowVector(i).getNorm());
     }
     Map<String, double[]> out = new TreeMap<>();
-    byMonth.forEach((month, errors) -> {
-      double mu = errors.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-      double ss = errors.stream().mapToDouble(e -> (e - mu) * (e - mu)).sum();
-      out.put(month, new double[] {mu, Math.sqrt(ss / (errors.size() - 1)) / Math.sqrt(errors.size())});
-    });
+    byMonth.forEach(
+        (month, errors) -> {
+          double mu = errors.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+          double ss = errors.stream().mapToDouble(e -> (e - mu) * (e - mu)).sum();
+          out.put(
+              month,
+              new double[] {mu, Math.sqrt(ss / (errors.size() - 1)) / Math.sqrt(errors.size())});
+        });
     return out;
   }
 }

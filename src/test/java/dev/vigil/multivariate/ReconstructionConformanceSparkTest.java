@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * PCA data-reconstruction drift against NannyML 0.13.1's outputs (car loan, chunks of 5000; multiclass and
- * regression, 6000): value, sampling error, confidence bounds and thresholds within 1e-6 relative on every
- * reference and analysis chunk; alerts and chunk keys identical.
+ * PCA data-reconstruction drift against NannyML 0.13.1's outputs (car loan, chunks of 5000;
+ * multiclass and regression, 6000): value, sampling error, confidence bounds and thresholds within
+ * 1e-6 relative on every reference and analysis chunk; alerts and chunk keys identical.
  */
 class ReconstructionConformanceSparkTest extends SparkTestBase {
   static final double TOLERANCE = 1e-6;
@@ -39,21 +39,35 @@ class ReconstructionConformanceSparkTest extends SparkTestBase {
     List<String> bad = new ArrayList<>();
     for (Map<String, String> o : oracle) {
       String where = o.get("metric") + " " + o.get("period") + " " + o.get("chunk_index");
-      ResultRow r = results.get(o.get("metric") + "|" + o.get("period") + "|" + o.get("chunk_index"));
+      ResultRow r =
+          results.get(o.get("metric") + "|" + o.get("period") + "|" + o.get("chunk_index"));
       if (r == null) {
         bad.add(where + ": missing");
         continue;
       }
       check(bad, where + " value", OracleCsv.number(o.get("value")), r.value());
-      check(bad, where + " sampling_error", OracleCsv.number(o.get("sampling_error")), r.samplingError());
-      check(bad, where + " upper bound", OracleCsv.number(o.get("upper_confidence_boundary")), r.upperConfidenceBound());
-      check(bad, where + " lower bound", OracleCsv.number(o.get("lower_confidence_boundary")), r.lowerConfidenceBound());
+      check(
+          bad,
+          where + " sampling_error",
+          OracleCsv.number(o.get("sampling_error")),
+          r.samplingError());
+      check(
+          bad,
+          where + " upper bound",
+          OracleCsv.number(o.get("upper_confidence_boundary")),
+          r.upperConfidenceBound());
+      check(
+          bad,
+          where + " lower bound",
+          OracleCsv.number(o.get("lower_confidence_boundary")),
+          r.lowerConfidenceBound());
       check(bad, where + " upper", OracleCsv.number(o.get("upper_threshold")), r.upperThreshold());
       check(bad, where + " lower", OracleCsv.number(o.get("lower_threshold")), r.lowerThreshold());
       if (Boolean.parseBoolean(o.get("alert").toLowerCase()) != r.alert()) {
         bad.add(where + " alert: expected " + o.get("alert") + " got " + r.alert());
       }
-      if (!o.get("chunk_key").equals(r.chunkKey()) || Long.parseLong(o.get("start_index")) != r.chunkStartIndex()
+      if (!o.get("chunk_key").equals(r.chunkKey())
+          || Long.parseLong(o.get("start_index")) != r.chunkStartIndex()
           || Long.parseLong(o.get("end_index")) != r.chunkEndIndex()) {
         bad.add(where + " chunk: expected " + o.get("chunk_key") + " got " + r.chunkKey());
       }
@@ -64,8 +78,10 @@ class ReconstructionConformanceSparkTest extends SparkTestBase {
   }
 
   static void check(List<String> bad, String what, Double expected, Double actual) {
-    boolean ok = expected == null ? actual == null
-        : actual != null && Math.abs(expected - actual) <= TOLERANCE * Math.abs(expected);
+    boolean ok =
+        expected == null
+            ? actual == null
+            : actual != null && Math.abs(expected - actual) <= TOLERANCE * Math.abs(expected);
     if (!ok) {
       bad.add(what + ": expected " + expected + " got " + actual);
     }
@@ -78,11 +94,15 @@ class ReconstructionConformanceSparkTest extends SparkTestBase {
 
   @Test
   void multiclass() {
-    compare("multiclass_data_reconstruction_drift_chunk_size_6000.csv", run(NannyDatasets.multiclass()));
+    compare(
+        "multiclass_data_reconstruction_drift_chunk_size_6000.csv",
+        run(NannyDatasets.multiclass()));
   }
 
   @Test
   void regression() {
-    compare("regression_data_reconstruction_drift_chunk_size_6000.csv", run(NannyDatasets.regression()));
+    compare(
+        "regression_data_reconstruction_drift_chunk_size_6000.csv",
+        run(NannyDatasets.regression()));
   }
 }

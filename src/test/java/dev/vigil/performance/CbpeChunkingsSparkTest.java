@@ -16,18 +16,30 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * CBPE on monthly chunks (the oracle covers size chunks only) against a recomputation from the car-loan CSV rows
- * in plain Java: the reference rows' per-score counts give the isotonic calibrator, each month's rows the
- * per-score counts by prediction, NannyML's formulas the estimates; the realized accuracy beside them is counted
- * from the rows and their targets (joined on the id for the analysis).
+ * CBPE on monthly chunks (the oracle covers size chunks only) against a recomputation from the
+ * car-loan CSV rows in plain Java: the reference rows' per-score counts give the isotonic
+ * calibrator, each month's rows the per-score counts by prediction, NannyML's formulas the
+ * estimates; the realized accuracy beside them is counted from the rows and their targets (joined
+ * on the id for the analysis).
  */
 class CbpeChunkingsSparkTest extends SparkTestBase {
-  static final List<String> METRICS = List.of("roc_auc", "f1", "precision", "recall", "specificity", "accuracy",
-      "average_precision", "true_positive");
+  static final List<String> METRICS =
+      List.of(
+          "roc_auc",
+          "f1",
+          "precision",
+          "recall",
+          "specificity",
+          "accuracy",
+          "average_precision",
+          "true_positive");
 
   @Test
   void monthlyChunksMatchARecomputationFromRows() {
-    String yaml = NannyDatasets.carLoanWithTargets().replace("chunking: {size: 5000}", "chunking: {period: month}") + """
+    String yaml =
+        NannyDatasets.carLoanWithTargets()
+                .replace("chunking: {size: 5000}", "chunking: {period: month}")
+            + """
         calculators:
           estimated_performance: {metrics: [roc_auc, f1, precision, recall, specificity, accuracy, average_precision, confusion_matrix], calibration: always}
         """;
@@ -35,14 +47,17 @@ class CbpeChunkingsSparkTest extends SparkTestBase {
     for (ResultRow r : compute(yaml)) {
       vigil.put(r.metric() + "|" + r.period() + "|" + r.chunkKey(), r);
     }
-    List<Map<String, String>> ref = OracleCsv.read(SharedData.dataset("synthetic_car_loan_reference.csv"));
-    List<Map<String, String>> ana = OracleCsv.read(SharedData.dataset("synthetic_car_loan_analysis.csv"));
+    List<Map<String, String>> ref =
+        OracleCsv.read(SharedData.dataset("synthetic_car_loan_reference.csv"));
+    List<Map<String, String>> ana =
+        OracleCsv.read(SharedData.dataset("synthetic_car_loan_analysis.csv"));
     Map<String, String> targets = new HashMap<>();
     OracleCsv.read(SharedData.dataset("synthetic_car_loan_analysis_target.csv"))
         .forEach(r -> targets.put(r.get("id"), r.get("repaid")));
     TreeMap<Double, long[]> calibration = new TreeMap<>();
     for (Map<String, String> r : ref) {
-      long[] g = calibration.computeIfAbsent(Double.parseDouble(r.get("y_pred_proba")), k -> new long[2]);
+      long[] g =
+          calibration.computeIfAbsent(Double.parseDouble(r.get("y_pred_proba")), k -> new long[2]);
       g[0] += Double.parseDouble(r.get("repaid")) == 1 ? 1 : 0;
       g[1]++;
     }
@@ -56,35 +71,55 @@ class CbpeChunkingsSparkTest extends SparkTestBase {
       for (Map<String, String> r : period.getValue()) {
         String month = r.get("timestamp").substring(0, 7);
         months.computeIfAbsent(month, k -> new TreeMap<>())
-            .computeIfAbsent(Double.parseDouble(r.get("y_pred_proba")), k -> new long[2])[Integer.parseInt(r.get("y_pred"))]++;
+            .computeIfAbsent(Double.parseDouble(r.get("y_pred_proba")), k -> new long[2])[
+            Integer.parseInt(r.get("y_pred"))]++;
         String y = r.containsKey("repaid") ? r.get("repaid") : targets.get(r.get("id"));
         long[] h = hits.computeIfAbsent(month, k -> new long[2]);
         h[0] += Double.parseDouble(y) == Double.parseDouble(r.get("y_pred")) ? 1 : 0;
         h[1]++;
       }
-      // the realized accuracy beside each monthly estimate, counted from the rows and their (joined) targets
+      // the realized accuracy beside each monthly estimate, counted from the rows and their
+      // (joined) targets
       for (var month : hits.entrySet()) {
         ResultRow r = vigil.get("accuracy|" + period.getKey() + "|" + month.getKey());
         double expected = (double) month.getValue()[0] / month.getValue()[1];
         compared++;
         if (r == null || r.realized() == null || Math.abs(r.realized() - expected) > 1e-12) {
-          bad.add("realized accuracy " + period.getKey() + " " + month.getKey() + ": expected " + expected + " got "
-              + (r == null ? "no row" : r.realized()));
+          bad.add(
+              "realized accuracy "
+                  + period.getKey()
+                  + " "
+                  + month.getKey()
+                  + ": expected "
+                  + expected
+                  + " got "
+                  + (r == null ? "no row" : r.realized()));
         }
       }
       for (var month : months.entrySet()) {
         Cbpe.Expected e = Cbpe.expected(month.getValue(), iso::predict);
         for (String m : METRICS) {
-          double expected = switch (m) {
-            case "roc_auc" -> Cbpe.rocAuc(month.getValue(), iso::predict);
-            case "average_precision" -> Cbpe.averagePrecision(month.getValue(), iso::predict);
-            default -> Cbpe.metric(m, e, counts);
-          };
+          double expected =
+              switch (m) {
+                case "roc_auc" -> Cbpe.rocAuc(month.getValue(), iso::predict);
+                case "average_precision" -> Cbpe.averagePrecision(month.getValue(), iso::predict);
+                default -> Cbpe.metric(m, e, counts);
+              };
           ResultRow r = vigil.get(m + "|" + period.getKey() + "|" + month.getKey());
           compared++;
-          if (r == null || r.value() == null || Math.abs(r.value() - expected) > 1e-9 * Math.abs(expected)) {
-            bad.add(m + " " + period.getKey() + " " + month.getKey() + ": expected " + expected + " got "
-                + (r == null ? "no row" : r.value()));
+          if (r == null
+              || r.value() == null
+              || Math.abs(r.value() - expected) > 1e-9 * Math.abs(expected)) {
+            bad.add(
+                m
+                    + " "
+                    + period.getKey()
+                    + " "
+                    + month.getKey()
+                    + ": expected "
+                    + expected
+                    + " got "
+                    + (r == null ? "no row" : r.value()));
           }
         }
       }

@@ -14,13 +14,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * CBPE against NannyML 0.13.1 on car loan (chunks of 5000, business value [[0,-200],[-100,1000]]): estimates and
- * their confidence bounds within 1e-4 relative (measured: far below), sampling errors, realized values and
- * thresholds within 1e-6, alerts and chunk keys identical, on every reference and analysis chunk. Average
- * precision's sampling error is a bootstrap, compared within NannyML's own run-to-run spread.
+ * CBPE against NannyML 0.13.1 on car loan (chunks of 5000, business value [[0,-200],[-100,1000]]):
+ * estimates and their confidence bounds within 1e-4 relative (measured: far below), sampling
+ * errors, realized values and thresholds within 1e-6, alerts and chunk keys identical, on every
+ * reference and analysis chunk. Average precision's sampling error is a bootstrap, compared within
+ * NannyML's own run-to-run spread.
  */
 class CbpeConformanceSparkTest extends SparkTestBase {
-  static final String CALCULATOR = """
+  static final String CALCULATOR =
+      """
       calculators:
         estimated_performance:
           metrics: [roc_auc, f1, precision, recall, specificity, accuracy, average_precision, confusion_matrix, business_value]
@@ -39,20 +41,27 @@ class CbpeConformanceSparkTest extends SparkTestBase {
 
   @Test
   void carLoan() {
-    compare("carloan_cbpe_chunk_size_5000.csv", run(NannyDatasets.carLoanWithTargets() + CALCULATOR), 240);
+    compare(
+        "carloan_cbpe_chunk_size_5000.csv",
+        run(NannyDatasets.carLoanWithTargets() + CALCULATOR),
+        240);
   }
 
   /**
-   * Multiclass: the ROC AUC estimate comes from per-score groups (NannyML's depends on the order of rows tied on a
-   * class score, which CBPE's renormalised probabilities make visible): within 1e-4, measured ~1e-6.
+   * Multiclass: the ROC AUC estimate comes from per-score groups (NannyML's depends on the order of
+   * rows tied on a class score, which CBPE's renormalised probabilities make visible): within 1e-4,
+   * measured ~1e-6.
    */
   @Test
   void multiclass() {
-    String yaml = NannyDatasets.multiclass() + """
+    String yaml =
+        NannyDatasets.multiclass()
+            + """
         targets: {path: %s, format: csv, join_on: id}
         calculators:
           estimated_performance: {metrics: [roc_auc, f1, precision, recall, specificity, accuracy]}
-        """.formatted(SharedData.dataset("mc_analysis_gt.csv"));
+        """
+                .formatted(SharedData.dataset("mc_analysis_gt.csv"));
     compare("multiclass_cbpe_chunk_size_6000.csv", run(yaml), 120);
   }
 
@@ -69,20 +78,54 @@ class CbpeConformanceSparkTest extends SparkTestBase {
         continue;
       }
       boolean ap = metric.equals("average_precision");
-      worstEstimate = Math.max(worstEstimate, check(bad, where + " value", OracleCsv.number(o.get("value")), r.value(), 1e-4));
+      worstEstimate =
+          Math.max(
+              worstEstimate,
+              check(bad, where + " value", OracleCsv.number(o.get("value")), r.value(), 1e-4));
       check(bad, where + " realized", OracleCsv.number(o.get("realized")), r.realized(), 1e-6);
-      check(bad, where + " upper", OracleCsv.number(o.get("upper_threshold")), r.upperThreshold(), 1e-6);
-      check(bad, where + " lower", OracleCsv.number(o.get("lower_threshold")), r.lowerThreshold(), 1e-6);
+      check(
+          bad,
+          where + " upper",
+          OracleCsv.number(o.get("upper_threshold")),
+          r.upperThreshold(),
+          1e-6);
+      check(
+          bad,
+          where + " lower",
+          OracleCsv.number(o.get("lower_threshold")),
+          r.lowerThreshold(),
+          1e-6);
       if (ap) {
-        // a bootstrap: within NannyML's own run-to-run spread (see the realized-performance conformance test)
-        check(bad, where + " sampling_error", OracleCsv.number(o.get("sampling_error")), r.samplingError(),
+        // a bootstrap: within NannyML's own run-to-run spread (see the realized-performance
+        // conformance test)
+        check(
+            bad,
+            where + " sampling_error",
+            OracleCsv.number(o.get("sampling_error")),
+            r.samplingError(),
             RealizedPerformanceConformanceSparkTest.AP_SE_TOLERANCE);
       } else {
-        // ROC AUC's sampling-error component depends on numpy's tie order (see the realized-performance doc)
+        // ROC AUC's sampling-error component depends on numpy's tie order (see the
+        // realized-performance doc)
         double tol = metric.equals("roc_auc") ? 1e-2 : 1e-6;
-        check(bad, where + " sampling_error", OracleCsv.number(o.get("sampling_error")), r.samplingError(), tol);
-        check(bad, where + " upper bound", OracleCsv.number(o.get("upper_confidence_boundary")), r.upperConfidenceBound(), 1e-4);
-        check(bad, where + " lower bound", OracleCsv.number(o.get("lower_confidence_boundary")), r.lowerConfidenceBound(), 1e-4);
+        check(
+            bad,
+            where + " sampling_error",
+            OracleCsv.number(o.get("sampling_error")),
+            r.samplingError(),
+            tol);
+        check(
+            bad,
+            where + " upper bound",
+            OracleCsv.number(o.get("upper_confidence_boundary")),
+            r.upperConfidenceBound(),
+            1e-4);
+        check(
+            bad,
+            where + " lower bound",
+            OracleCsv.number(o.get("lower_confidence_boundary")),
+            r.lowerConfidenceBound(),
+            1e-4);
       }
       if (Boolean.parseBoolean(o.get("alert").toLowerCase()) != r.alert()) {
         bad.add(where + " alert: expected " + o.get("alert") + " got " + r.alert());
@@ -97,7 +140,8 @@ class CbpeConformanceSparkTest extends SparkTestBase {
     assertThat(bad).as(bad.size() + " mismatches").isEmpty();
   }
 
-  static double check(List<String> bad, String what, Double expected, Double actual, double tolerance) {
+  static double check(
+      List<String> bad, String what, Double expected, Double actual, double tolerance) {
     if (expected == null) {
       if (actual != null) {
         bad.add(what + ": expected null got " + actual);

@@ -23,10 +23,10 @@ class CbpeTest {
   @Test
   void isotonicFromGroupsClipsAndInterpolates() {
     TreeMap<Double, long[]> g = new TreeMap<>();
-    g.put(0.2, new long[] {0, 2});   // 0.0
-    g.put(0.4, new long[] {2, 2});   // 1.0 ...
-    g.put(0.6, new long[] {1, 2});   // ... 0.5 violates: pooled to 0.75
-    g.put(0.8, new long[] {2, 2});   // 1.0
+    g.put(0.2, new long[] {0, 2}); // 0.0
+    g.put(0.4, new long[] {2, 2}); // 1.0 ...
+    g.put(0.6, new long[] {1, 2}); // ... 0.5 violates: pooled to 0.75
+    g.put(0.8, new long[] {2, 2}); // 1.0
     Isotonic iso = Isotonic.fit(g);
     assertThat(iso.predict(0.0)).isEqualTo(0.0);
     assertThat(iso.predict(0.4)).isEqualTo(0.75);
@@ -114,7 +114,8 @@ class CbpeTest {
 
   @Test
   void eceOfEqualCountBins() {
-    // 20 rows (10 bins of 2): value 0.5 with half positives is calibrated; value 0.9 with none is off by 0.9
+    // 20 rows (10 bins of 2): value 0.5 with half positives is calibrated; value 0.9 with none is
+    // off by 0.9
     TreeMap<Double, double[]> g = new TreeMap<>();
     g.put(0.5, new double[] {10, 5});
     g.put(0.9, new double[] {10, 0});

@@ -19,14 +19,17 @@ class ClassificationMathTest {
 
   @Test
   void rocAucCountsTiesHalf() {
-    // positives 0.8, 0.4; negatives 0.4, 0.1: pairs (0.8>0.4)(0.8>0.1)(0.4=0.4 → ½)(0.4>0.1) = 3.5 / 4
-    assertThat(ClassificationMath.rocAuc(counts(0.8, 0.4), counts(0.4, 0.1))).isCloseTo(0.875, within(1e-15));
+    // positives 0.8, 0.4; negatives 0.4, 0.1: pairs (0.8>0.4)(0.8>0.1)(0.4=0.4 → ½)(0.4>0.1) = 3.5
+    // / 4
+    assertThat(ClassificationMath.rocAuc(counts(0.8, 0.4), counts(0.4, 0.1)))
+        .isCloseTo(0.875, within(1e-15));
     assertThat(ClassificationMath.rocAuc(counts(0.8), counts())).isNaN();
   }
 
   @Test
   void averagePrecisionIsSklearns() {
-    // y = [1,0,1,0], s = [0.9,0.8,0.7,0.1]: thresholds 0.9 (P=1,R=.5), 0.8 (P=.5,R=.5), 0.7 (P=2/3,R=1)
+    // y = [1,0,1,0], s = [0.9,0.8,0.7,0.1]: thresholds 0.9 (P=1,R=.5), 0.8 (P=.5,R=.5), 0.7
+    // (P=2/3,R=1)
     // AP = 0.5·1 + 0 + 0.5·2/3 = 0.8333…
     assertThat(ClassificationMath.averagePrecision(counts(0.9, 0.7), counts(0.8, 0.1)))
         .isCloseTo(0.5 + 0.5 * 2 / 3.0, within(1e-15));
@@ -48,7 +51,9 @@ class ClassificationMathTest {
     assertThat(ClassificationMath.specificity(onlyNegatives)).isCloseTo(0.7, within(1e-15));
     assertThat(ClassificationMath.accuracy(onlyNegatives)).isCloseTo(0.7, within(1e-15));
     // one label only: NannyML's 1×1 confusion matrix broadcast
-    assertThat(ClassificationMath.businessValue(new Confusion(4, 0, 0, 0), new double[][] {{1, 2}, {3, 4}}, false))
+    assertThat(
+            ClassificationMath.businessValue(
+                new Confusion(4, 0, 0, 0), new double[][] {{1, 2}, {3, 4}}, false))
         .isEqualTo(40);
   }
 

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DLE against its definition on NannyML's synthetic car price data (chunks of 6000, analysis targets joined on
- * id), with Vigil's default trees: NannyML's DLE output could not be recorded (no LightGBM), so the check is that the
- * estimates track the realized values the targets give. Bound: the mean absolute relative gap over the 10 analysis
- * chunks is below 3%, three times the realized value's own relative sampling error on a chunk (mae: 8.2 / 850 ≈ 1%,
- * rmse: 10.3 / 1070 ≈ 1%); measured 1.5% for mae and 1.4% for rmse (printed). The chunks whose realized value
- * leaves the thresholds are exactly the chunks whose estimate does: 5 to 9, the drifted half (NannyML's docs).
+ * DLE against its definition on NannyML's synthetic car price data (chunks of 6000, analysis
+ * targets joined on id), with Vigil's default trees: NannyML's DLE output could not be recorded (no
+ * LightGBM), so the check is that the estimates track the realized values the targets give. Bound:
+ * the mean absolute relative gap over the 10 analysis chunks is below 3%, three times the realized
+ * value's own relative sampling error on a chunk (mae: 8.2 / 850 ≈ 1%, rmse: 10.3 / 1070 ≈ 1%);
+ * measured 1.5% for mae and 1.4% for rmse (printed). The chunks whose realized value leaves the
+ * thresholds are exactly the chunks whose estimate does: 5 to 9, the drifted half (NannyML's docs).
  */
 class DirectLossEstimationCarPriceSparkTest extends SparkTestBase {
   static final double MEAN_GAP_BOUND = 0.03;
@@ -27,18 +28,22 @@ class DirectLossEstimationCarPriceSparkTest extends SparkTestBase {
 
   @BeforeAll
   static void run() {
-    String yaml = NannyDatasets.regression() + """
+    String yaml =
+        NannyDatasets.regression()
+            + """
         targets: {path: %s, format: csv, join_on: id}
         calculators:
           estimated_performance: {metrics: [mae, rmse]}
-        """.formatted(SharedData.dataset("regression_synthetic_analysis_targets.csv"));
+        """
+                .formatted(SharedData.dataset("regression_synthetic_analysis_targets.csv"));
     for (ResultRow r : compute(yaml)) {
       rows.put(r.metric() + "|" + r.period() + "|" + r.chunkIndex(), r);
     }
   }
 
   static boolean outside(ResultRow r, double v) {
-    return r.upperThreshold() != null && v > r.upperThreshold() || r.lowerThreshold() != null && v < r.lowerThreshold();
+    return r.upperThreshold() != null && v > r.upperThreshold()
+        || r.lowerThreshold() != null && v < r.lowerThreshold();
   }
 
   /** Prints the chunks and returns the mean absolute relative gap of a period. */
@@ -48,14 +53,26 @@ class DirectLossEstimationCarPriceSparkTest extends SparkTestBase {
     for (int i = 0; rows.containsKey(metric + "|" + period + "|" + i); i++) {
       ResultRow r = rows.get(metric + "|" + period + "|" + i);
       double g = r.value() / r.realized() - 1;
-      System.err.printf("DLE car price %s %s chunk %d: realized %.2f estimated %.2f gap %+.2f%% SE %.2f thresholds"
-          + " [%.2f, %.2f] alert realized %s estimated %s%n", metric, period, i, r.realized(), r.value(), 100 * g,
-          r.samplingError(), r.lowerThreshold(), r.upperThreshold(), outside(r, r.realized()), r.alert());
+      System.err.printf(
+          "DLE car price %s %s chunk %d: realized %.2f estimated %.2f gap %+.2f%% SE %.2f thresholds"
+              + " [%.2f, %.2f] alert realized %s estimated %s%n",
+          metric,
+          period,
+          i,
+          r.realized(),
+          r.value(),
+          100 * g,
+          r.samplingError(),
+          r.lowerThreshold(),
+          r.upperThreshold(),
+          outside(r, r.realized()),
+          r.alert());
       sum += Math.abs(g);
       n++;
     }
     assertThat(n).as(metric + " " + period + " chunks").isEqualTo(10);
-    System.err.printf("DLE car price %s %s: mean |estimated/realized - 1| = %.4f%n", metric, period, sum / n);
+    System.err.printf(
+        "DLE car price %s %s: mean |estimated/realized - 1| = %.4f%n", metric, period, sum / n);
     return sum / n;
   }
 
@@ -83,7 +100,8 @@ class DirectLossEstimationCarPriceSparkTest extends SparkTestBase {
         ResultRow ref = rows.get(m + "|reference|" + i);
         assertThat(ref.alert()).as(m + " reference chunk " + i).isFalse();
       }
-      System.err.printf("DLE car price %s: realized alerts %s, estimated alerts %s%n", m, realized, estimated);
+      System.err.printf(
+          "DLE car price %s: realized alerts %s, estimated alerts %s%n", m, realized, estimated);
       assertThat(estimated).as(m).isEqualTo(realized).containsExactly(5, 6, 7, 8, 9);
     }
   }

@@ -15,16 +15,17 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Realized performance against NannyML 0.13.1's outputs (car loan with delayed targets joined on id, business
- * value [[0,-200],[-100,1000]]; multiclass, one-vs-rest macro; regression): values, thresholds and alerts within 1e-6 on every chunk, sampling
- * errors within 1e-6 — except ROC AUC's (NannyML orders tied scores by numpy's unstable sort: 1e-2 relative)
- * and average precision's (a bootstrap: within NannyML's own run-to-run spread, 25%).
+ * Realized performance against NannyML 0.13.1's outputs (car loan with delayed targets joined on
+ * id, business value [[0,-200],[-100,1000]]; multiclass, one-vs-rest macro; regression): values,
+ * thresholds and alerts within 1e-6 on every chunk, sampling errors within 1e-6 — except ROC AUC's
+ * (NannyML orders tied scores by numpy's unstable sort: 1e-2 relative) and average precision's (a
+ * bootstrap: within NannyML's own run-to-run spread, 25%).
  */
 class RealizedPerformanceConformanceSparkTest extends SparkTestBase {
   /**
-   * Average precision's sampling error is a bootstrap: NannyML's own unseeded runs gave 0.00401, 0.00435 and
-   * 0.00507 for the oracle's 0.00416 (MANIFEST.md); Vigil's seeded bootstrap over score counts must fall in that
-   * spread.
+   * Average precision's sampling error is a bootstrap: NannyML's own unseeded runs gave 0.00401,
+   * 0.00435 and 0.00507 for the oracle's 0.00416 (MANIFEST.md); Vigil's seeded bootstrap over score
+   * counts must fall in that spread.
    */
   static final double AP_SE_TOLERANCE = 0.25;
 
@@ -38,7 +39,10 @@ class RealizedPerformanceConformanceSparkTest extends SparkTestBase {
     return out;
   }
 
-  static void compare(String file, Map<String, ResultRow> results, Set<String> looseSamplingError,
+  static void compare(
+      String file,
+      Map<String, ResultRow> results,
+      Set<String> looseSamplingError,
       Set<String> noSamplingError) {
     List<Map<String, String>> oracle = OracleCsv.read(SharedData.oracle(file));
     List<String> bad = new ArrayList<>();
@@ -51,11 +55,27 @@ class RealizedPerformanceConformanceSparkTest extends SparkTestBase {
         continue;
       }
       check(bad, where + " value", OracleCsv.number(o.get("value")), r.value(), 1e-6);
-      check(bad, where + " upper", OracleCsv.number(o.get("upper_threshold")), r.upperThreshold(), 1e-6);
-      check(bad, where + " lower", OracleCsv.number(o.get("lower_threshold")), r.lowerThreshold(), 1e-6);
+      check(
+          bad,
+          where + " upper",
+          OracleCsv.number(o.get("upper_threshold")),
+          r.upperThreshold(),
+          1e-6);
+      check(
+          bad,
+          where + " lower",
+          OracleCsv.number(o.get("lower_threshold")),
+          r.lowerThreshold(),
+          1e-6);
       if (!noSamplingError.contains(metric)) {
-        check(bad, where + " sampling_error", OracleCsv.number(o.get("sampling_error")), r.samplingError(),
-            metric.equals("average_precision") ? AP_SE_TOLERANCE : looseSamplingError.contains(metric) ? 1e-2 : 1e-6);
+        check(
+            bad,
+            where + " sampling_error",
+            OracleCsv.number(o.get("sampling_error")),
+            r.samplingError(),
+            metric.equals("average_precision")
+                ? AP_SE_TOLERANCE
+                : looseSamplingError.contains(metric) ? 1e-2 : 1e-6);
       }
       if (Boolean.parseBoolean(o.get("alert").toLowerCase()) != r.alert()) {
         bad.add(where + " alert: expected " + o.get("alert") + " got " + r.alert());
@@ -69,8 +89,11 @@ class RealizedPerformanceConformanceSparkTest extends SparkTestBase {
   }
 
   static void check(List<String> bad, String what, Double expected, Double actual, double tol) {
-    boolean ok = expected == null ? actual == null
-        : actual != null && Math.abs(expected - actual) <= tol * Math.max(1, Math.abs(expected));
+    boolean ok =
+        expected == null
+            ? actual == null
+            : actual != null
+                && Math.abs(expected - actual) <= tol * Math.max(1, Math.abs(expected));
     if (!ok) {
       bad.add(what + ": expected " + expected + " got " + actual);
     }
@@ -78,33 +101,47 @@ class RealizedPerformanceConformanceSparkTest extends SparkTestBase {
 
   @Test
   void carLoanWithDelayedTargets() {
-    String yaml = NannyDatasets.carLoan() + """
+    String yaml =
+        NannyDatasets.carLoan()
+            + """
         targets: {path: %s, format: csv, join_on: id}
         calculators:
           realized_performance:
             metrics: [roc_auc, f1, precision, recall, specificity, accuracy, average_precision, confusion_matrix, business_value]
             business_value_matrix: [[0, -200], [-100, 1000]]
-        """.formatted(SharedData.dataset("synthetic_car_loan_analysis_target.csv"));
-    compare("carloan_realized_performance_chunk_size_5000.csv", run(yaml), Set.of("roc_auc"), Set.of());
+        """
+                .formatted(SharedData.dataset("synthetic_car_loan_analysis_target.csv"));
+    compare(
+        "carloan_realized_performance_chunk_size_5000.csv", run(yaml), Set.of("roc_auc"), Set.of());
   }
 
   @Test
   void multiclassWithDelayedTargets() {
-    String yaml = NannyDatasets.multiclass() + """
+    String yaml =
+        NannyDatasets.multiclass()
+            + """
         targets: {path: %s, format: csv, join_on: id}
         calculators:
           realized_performance: {metrics: [roc_auc, f1, precision, recall, specificity, accuracy]}
-        """.formatted(SharedData.dataset("mc_analysis_gt.csv"));
-    compare("multiclass_realized_performance_chunk_size_6000.csv", run(yaml), Set.of("roc_auc"), Set.of());
+        """
+                .formatted(SharedData.dataset("mc_analysis_gt.csv"));
+    compare(
+        "multiclass_realized_performance_chunk_size_6000.csv",
+        run(yaml),
+        Set.of("roc_auc"),
+        Set.of());
   }
 
   @Test
   void regressionWithDelayedTargets() {
-    String yaml = NannyDatasets.regression() + """
+    String yaml =
+        NannyDatasets.regression()
+            + """
         targets: {path: %s, format: csv, join_on: id}
         calculators:
           realized_performance: {metrics: [mae, mape, mse, rmse, msle, rmsle]}
-        """.formatted(SharedData.dataset("regression_synthetic_analysis_targets.csv"));
+        """
+                .formatted(SharedData.dataset("regression_synthetic_analysis_targets.csv"));
     compare("regression_realized_performance_chunk_size_6000.csv", run(yaml), Set.of(), Set.of());
   }
 }

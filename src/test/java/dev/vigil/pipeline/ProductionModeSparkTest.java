@@ -1,8 +1,6 @@
 package dev.vigil.pipeline;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.timestamp_seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cli.Main;
@@ -33,12 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Production mode through the CLI: {@code vigil fit} once, then daily incremental runs over new partitions
- * ({@code analysis.path} templated with {@code {{run_date}}}). The reference is read only by the fit: right
- * after it, every reference file is overwritten with garbage of the same size and modification time, so the
- * stored profile still matches but any read of the reference would fail. The results must equal one full run
- * over all the partitions; a rerun of a day must change nothing; late targets must update exactly the realized
- * performance of their chunk.
+ * Production mode through the CLI: {@code vigil fit} once, then daily incremental runs over new
+ * partitions ({@code analysis.path} templated with {@code {{run_date}}}). The reference is read
+ * only by the fit: right after it, every reference file is overwritten with garbage of the same
+ * size and modification time, so the stored profile still matches but any read of the reference
+ * would fail. The results must equal one full run over all the partitions; a rerun of a day must
+ * change nothing; late targets must update exactly the realized performance of their chunk.
  */
 class ProductionModeSparkTest extends SparkTestBase {
   static final int ROWS_PER_DAY = 1440; // the generator's rows are 60 s apart
@@ -52,11 +50,21 @@ class ProductionModeSparkTest extends SparkTestBase {
   @BeforeAll
   static void generate() {
     session();
-    SyntheticData.Options o = new SyntheticData.Options(3L * ROWS_PER_DAY, (long) REFERENCE_DAYS * ROWS_PER_DAY, 4, 11,
-        0.5, "parquet");
-    SyntheticData.reference(spark, o, 1).write().mode(SaveMode.Overwrite).parquet(dir.resolve("reference").toString());
+    SyntheticData.Options o =
+        new SyntheticData.Options(
+            3L * ROWS_PER_DAY, (long) REFERENCE_DAYS * ROWS_PER_DAY, 4, 11, 0.5, "parquet");
+    SyntheticData.reference(spark, o, 1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(dir.resolve("reference").toString());
     analysis = SyntheticData.analysisWithTargets(spark, o, 1).cache();
-    assertThat(analysis.agg(org.apache.spark.sql.functions.min("timestamp")).first().getTimestamp(0).toInstant().getEpochSecond())
+    assertThat(
+            analysis
+                .agg(org.apache.spark.sql.functions.min("timestamp"))
+                .first()
+                .getTimestamp(0)
+                .toInstant()
+                .getEpochSecond())
         .isEqualTo(DAY1);
   }
 
@@ -64,7 +72,13 @@ class ProductionModeSparkTest extends SparkTestBase {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code = Main.execute(args, new PrintStream(out), new PrintStream(err));
-    assertThat(code).as(String.join(" ", args) + "\n" + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(code)
+        .as(
+            String.join(" ", args)
+                + "\n"
+                + out.toString(StandardCharsets.UTF_8)
+                + err.toString(StandardCharsets.UTF_8))
+        .isZero();
     return code;
   }
 
@@ -75,12 +89,24 @@ class ProductionModeSparkTest extends SparkTestBase {
   }
 
   static void writePartition(Path root, String day, Dataset<Row> rows) {
-    rows.drop("repaid").write().mode(SaveMode.Overwrite).parquet(root.resolve("date=" + day).toString());
+    rows.drop("repaid")
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(root.resolve("date=" + day).toString());
   }
 
-  static Path config(Path base, String name, String analysisPath, String targetsPath, String output, boolean incremental) throws IOException {
+  static Path config(
+      Path base,
+      String name,
+      String analysisPath,
+      String targetsPath,
+      String output,
+      boolean incremental)
+      throws IOException {
     Path file = base.resolve(name + ".yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         monitor: daily
         reference: {path: %s, format: parquet}
         analysis: {path: "%s", format: parquet}
@@ -102,11 +128,15 @@ class ProductionModeSparkTest extends SparkTestBase {
           realized_performance: {metrics: [roc_auc, f1, accuracy, confusion_matrix]}
           estimated_performance: {metrics: [roc_auc, f1]}
         output: {path: %s}
-        """.formatted(dir.resolve("reference"), analysisPath, targetsPath, incremental, output));
+        """
+            .formatted(dir.resolve("reference"), analysisPath, targetsPath, incremental, output));
     return file;
   }
 
-  /** Overwrites every data file with zeros, keeping its size and modification time (the fingerprint's inputs). */
+  /**
+   * Overwrites every data file with zeros, keeping its size and modification time (the
+   * fingerprint's inputs).
+   */
   static void corrupt(Path table) throws IOException {
     try (Stream<Path> files = Files.walk(table)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -158,7 +188,14 @@ class ProductionModeSparkTest extends SparkTestBase {
     writePartition(parts, DAYS[2], hours(analysis, 60, 72));
     analysis.select("id", "repaid").write().parquet(base.resolve("targets").toString());
     String out = base.resolve("out").toString();
-    Path cfg = config(base, "incremental", parts + "/date={{run_date}}", base.resolve("targets").toString(), out, true);
+    Path cfg =
+        config(
+            base,
+            "incremental",
+            parts + "/date={{run_date}}",
+            base.resolve("targets").toString(),
+            out,
+            true);
 
     vigil("fit", "--config", cfg.toString());
     Path referenceCopy = base.resolve("reference-before-corruption");
@@ -167,33 +204,41 @@ class ProductionModeSparkTest extends SparkTestBase {
     try {
       vigil("run", "--config", cfg.toString(), "--run-date", DAYS[0]);
       Map<List<Object>, Row> day1 = results(out);
-      assertThat(completeness(day1)).containsExactly(Map.entry("2024-01-05", true), Map.entry("2024-01-06", false));
+      assertThat(completeness(day1))
+          .containsExactly(Map.entry("2024-01-05", true), Map.entry("2024-01-06", false));
       vigil("run", "--config", cfg.toString(), "--run-date", DAYS[1]);
       vigil("run", "--config", cfg.toString(), "--run-date", DAYS[2]);
     } finally {
       restore(referenceCopy, dir.resolve("reference"));
     }
     Map<List<Object>, Row> incremental = results(out);
-    assertThat(completeness(incremental)).containsExactly(Map.entry("2024-01-05", true), Map.entry("2024-01-06", true),
-        Map.entry("2024-01-07", true));
+    assertThat(completeness(incremental))
+        .containsExactly(
+            Map.entry("2024-01-05", true),
+            Map.entry("2024-01-06", true),
+            Map.entry("2024-01-07", true));
     Dataset<Row> profiles = spark.read().format("delta").load(out + "/reference_profiles");
     assertThat(profiles.count()).as("one fit, reused by every run").isEqualTo(1);
 
     // one full (non-incremental) run over all partitions, fitted afresh into another output
     String fullOut = base.resolve("full").toString();
-    Path fullCfg = config(base, "full", parts.toString(), base.resolve("targets").toString(), fullOut, false);
+    Path fullCfg =
+        config(base, "full", parts.toString(), base.resolve("targets").toString(), fullOut, false);
     vigil("run", "--config", fullCfg.toString(), "--run-date", DAYS[2]);
     Map<List<Object>, Row> full = results(fullOut);
     assertThat(incremental.keySet()).isEqualTo(full.keySet());
     List<String> different = new ArrayList<>();
-    full.forEach((k, r) -> {
-      if (!sameValues(r, incremental.get(k))) {
-        different.add(k + "\n  full:        " + r + "\n  incremental: " + incremental.get(k));
-      }
-    });
+    full.forEach(
+        (k, r) -> {
+          if (!sameValues(r, incremental.get(k))) {
+            different.add(k + "\n  full:        " + r + "\n  incremental: " + incremental.get(k));
+          }
+        });
     assertThat(different).as("rows differing from the full run").isEmpty();
-    assertThat(full.keySet().stream().filter(k -> k.get(1).equals("estimated_performance")).count()).isPositive();
-    assertThat(full.keySet().stream().filter(k -> k.get(1).equals("multivariate_drift")).count()).isPositive();
+    assertThat(full.keySet().stream().filter(k -> k.get(1).equals("estimated_performance")).count())
+        .isPositive();
+    assertThat(full.keySet().stream().filter(k -> k.get(1).equals("multivariate_drift")).count())
+        .isPositive();
 
     // a rerun of day two changes nothing (run_id and computed_at included)
     vigil("run", "--config", cfg.toString(), "--run-date", DAYS[1]);
@@ -201,17 +246,33 @@ class ProductionModeSparkTest extends SparkTestBase {
     assertThat(rerun.keySet()).isEqualTo(incremental.keySet());
     assertThat(changes(incremental, rerun)).as("rows the rerun changed").isEmpty();
 
-    // --refit: a second profile version (the first stays queryable); the next run scans the stored sources
+    // --refit: a second profile version (the first stays queryable); the next run scans the stored
+    // sources
     // again against it, and the results keep their values
     vigil("fit", "--config", cfg.toString(), "--refit");
-    assertThat(spark.read().format("delta").load(out + "/reference_profiles").select("version").as(
-        org.apache.spark.sql.Encoders.LONG()).collectAsList()).containsExactlyInAnyOrder(1L, 2L);
+    assertThat(
+            spark
+                .read()
+                .format("delta")
+                .load(out + "/reference_profiles")
+                .select("version")
+                .as(org.apache.spark.sql.Encoders.LONG())
+                .collectAsList())
+        .containsExactlyInAnyOrder(1L, 2L);
     vigil("run", "--config", cfg.toString(), "--run-date", DAYS[2]);
     Map<List<Object>, Row> refitted = results(out);
     assertThat(refitted.keySet()).isEqualTo(incremental.keySet());
     refitted.forEach((k, r) -> assertThat(sameValues(r, incremental.get(k))).as("%s", k).isTrue());
-    assertThat(spark.read().format("delta").load(out + "/chunk_states").select("profile_version").distinct()
-        .as(org.apache.spark.sql.Encoders.LONG()).collectAsList()).containsExactly(2L);
+    assertThat(
+            spark
+                .read()
+                .format("delta")
+                .load(out + "/chunk_states")
+                .select("profile_version")
+                .distinct()
+                .as(org.apache.spark.sql.Encoders.LONG())
+                .collectAsList())
+        .containsExactly(2L);
   }
 
   @Test
@@ -223,46 +284,75 @@ class ProductionModeSparkTest extends SparkTestBase {
     }
     Path targets = base.resolve("targets");
     Dataset<Row> labels = analysis.select("id", "repaid", "timestamp");
-    labels.limit(0).drop("timestamp").write().parquet(targets.resolve("arrived=2024-01-01").toString());
+    labels
+        .limit(0)
+        .drop("timestamp")
+        .write()
+        .parquet(targets.resolve("arrived=2024-01-01").toString());
     String out = base.resolve("out").toString();
     Path cfg = config(base, "late", parts + "/date={{run_date}}", targets.toString(), out, true);
 
-    vigil("run", "--config", cfg.toString(), "--run-date", DAYS[0]); // fits and stores the profile; no labels yet
-    hours(labels, 24, 48).drop("timestamp").write().parquet(targets.resolve("arrived=" + DAYS[1]).toString());
+    vigil(
+        "run",
+        "--config",
+        cfg.toString(),
+        "--run-date",
+        DAYS[0]); // fits and stores the profile; no labels yet
+    hours(labels, 24, 48)
+        .drop("timestamp")
+        .write()
+        .parquet(targets.resolve("arrived=" + DAYS[1]).toString());
     vigil("run", "--config", cfg.toString(), "--run-date", DAYS[1]);
     Map<List<Object>, Row> before = results(out);
-    assertThat(realized(before, "2024-01-05")).isNotEmpty().allMatch(r -> r.isNullAt(r.fieldIndex("value")));
-    assertThat(realized(before, "2024-01-06")).isNotEmpty().allMatch(r -> !r.isNullAt(r.fieldIndex("value")));
+    assertThat(realized(before, "2024-01-05"))
+        .isNotEmpty()
+        .allMatch(r -> r.isNullAt(r.fieldIndex("value")));
+    assertThat(realized(before, "2024-01-06"))
+        .isNotEmpty()
+        .allMatch(r -> !r.isNullAt(r.fieldIndex("value")));
 
     // day three: its own labels, and day one's, arrive
-    Dataset<Row> arriving = hours(labels, 48, 72).unionByName(hours(labels, 0, 24)).drop("timestamp");
+    Dataset<Row> arriving =
+        hours(labels, 48, 72).unionByName(hours(labels, 0, 24)).drop("timestamp");
     arriving.write().parquet(targets.resolve("arrived=" + DAYS[2]).toString());
     vigil("run", "--config", cfg.toString(), "--run-date", DAYS[2]);
     Map<List<Object>, Row> after = results(out);
 
-    // changed: day one's realized performance, and the realized value beside day one's estimates; nothing else
+    // changed: day one's realized performance, and the realized value beside day one's estimates;
+    // nothing else
     Map<String, String> changed = changes(before, after);
     Map<String, String> calculatorOf = new java.util.TreeMap<>();
     for (Row r : before.values()) {
       String calculator = r.getAs("calculator");
-      if (r.getAs("period").equals("analysis") && r.getAs("chunk_key").equals("2024-01-05")
-          && (calculator.equals("realized_performance") || calculator.equals("estimated_performance"))) {
+      if (r.getAs("period").equals("analysis")
+          && r.getAs("chunk_key").equals("2024-01-05")
+          && (calculator.equals("realized_performance")
+              || calculator.equals("estimated_performance"))) {
         calculatorOf.put(key(r), calculator);
       }
     }
-    assertThat(changed.keySet()).as("rows changed by the late targets").isEqualTo(calculatorOf.keySet());
-    changed.forEach((k, columns) -> {
-      if (calculatorOf.get(k).equals("estimated_performance")) {
-        assertThat(columns).as(k).isEqualTo("[realized]");
-      } else {
-        assertThat(columns).as(k).contains("value");
-        assertThat(columns.replaceAll("[\\[\\] ]", "").split(",")).as(k).isSubsetOf("value", "sampling_error", "alert");
-      }
-    });
+    assertThat(changed.keySet())
+        .as("rows changed by the late targets")
+        .isEqualTo(calculatorOf.keySet());
+    changed.forEach(
+        (k, columns) -> {
+          if (calculatorOf.get(k).equals("estimated_performance")) {
+            assertThat(columns).as(k).isEqualTo("[realized]");
+          } else {
+            assertThat(columns).as(k).contains("value");
+            assertThat(columns.replaceAll("[\\[\\] ]", "").split(","))
+                .as(k)
+                .isSubsetOf("value", "sampling_error", "alert");
+          }
+        });
     assertThat(realized(after, "2024-01-05")).allMatch(r -> !r.isNullAt(r.fieldIndex("value")));
     assertThat(after.keySet()).containsAll(before.keySet());
-    assertThat(after.keySet().stream().filter(k -> !before.containsKey(k)).allMatch(k -> k.get(6).equals("2024-01-07")))
-        .as("new rows are day three's").isTrue();
+    assertThat(
+            after.keySet().stream()
+                .filter(k -> !before.containsKey(k))
+                .allMatch(k -> k.get(6).equals("2024-01-07")))
+        .as("new rows are day three's")
+        .isTrue();
 
     // and day one's realized values are those of a full run with every label
     String fullOut = base.resolve("full").toString();
@@ -276,10 +366,15 @@ class ProductionModeSparkTest extends SparkTestBase {
   }
 
   static String key(Row r) {
-    return ResultSchema.KEY.stream().map(k -> String.valueOf((Object) r.getAs(k))).toList().toString();
+    return ResultSchema.KEY.stream()
+        .map(k -> String.valueOf((Object) r.getAs(k)))
+        .toList()
+        .toString();
   }
 
-  /** Keys of rows that differ in any column (run columns included), with the columns that differ. */
+  /**
+   * Keys of rows that differ in any column (run columns included), with the columns that differ.
+   */
   static Map<String, String> changes(Map<List<Object>, Row> before, Map<List<Object>, Row> after) {
     Map<String, String> out = new java.util.TreeMap<>();
     for (var e : before.entrySet()) {
@@ -287,7 +382,8 @@ class ProductionModeSparkTest extends SparkTestBase {
       Row b = after.get(e.getKey());
       List<String> columns = new ArrayList<>();
       for (StructField f : ResultSchema.RESULTS.fields()) {
-        if (!ResultSchema.RUN_COLUMNS.contains(f.name()) && !Objects.equals(a.getAs(f.name()), b.getAs(f.name()))) {
+        if (!ResultSchema.RUN_COLUMNS.contains(f.name())
+            && !Objects.equals(a.getAs(f.name()), b.getAs(f.name()))) {
           columns.add(f.name());
         }
       }
@@ -302,8 +398,13 @@ class ProductionModeSparkTest extends SparkTestBase {
   }
 
   static List<Row> realized(Map<List<Object>, Row> results, String chunk) {
-    return results.values().stream().filter(r -> r.getAs("calculator").equals("realized_performance")
-        && r.getAs("period").equals("analysis") && r.getAs("chunk_key").equals(chunk)).toList();
+    return results.values().stream()
+        .filter(
+            r ->
+                r.getAs("calculator").equals("realized_performance")
+                    && r.getAs("period").equals("analysis")
+                    && r.getAs("chunk_key").equals(chunk))
+        .toList();
   }
 
   static Map<String, Boolean> completeness(Map<List<Object>, Row> results) {
@@ -333,7 +434,10 @@ class ProductionModeSparkTest extends SparkTestBase {
   static void restore(Path copy, Path original) throws IOException {
     try (Stream<Path> files = Files.walk(copy)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, original.resolve(copy.relativize(f).toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.copy(
+            f,
+            original.resolve(copy.relativize(f).toString()),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
             java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
       }
     }

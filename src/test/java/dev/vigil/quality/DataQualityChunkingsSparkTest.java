@@ -23,10 +23,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The car-loan data under chunkings the oracle files do not cover — monthly periods and NannyML's default (10
- * chunks by count) — against a plain-Java recomputation of NannyML's rules straight from the CSV rows: chunk
- * keys, positions, dates and row counts; mean, std and median values; mean ± 3σ thresholds of the reference
- * chunks and the summary-stats alert rule.
+ * The car-loan data under chunkings the oracle files do not cover — monthly periods and NannyML's
+ * default (10 chunks by count) — against a plain-Java recomputation of NannyML's rules straight
+ * from the CSV rows: chunk keys, positions, dates and row counts; mean, std and median values; mean
+ * ± 3σ thresholds of the reference chunks and the summary-stats alert rule.
  */
 class DataQualityChunkingsSparkTest extends SparkTestBase {
   static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
@@ -52,7 +52,9 @@ class DataQualityChunkingsSparkTest extends SparkTestBase {
   static Chunks monthly(List<Car> data) {
     Map<String, List<Car>> by = new LinkedHashMap<>();
     for (Car c : data) {
-      by.computeIfAbsent(c.ts.format(DateTimeFormatter.ofPattern("yyyy-MM")), k -> new ArrayList<>()).add(c);
+      by.computeIfAbsent(
+              c.ts.format(DateTimeFormatter.ofPattern("yyyy-MM")), k -> new ArrayList<>())
+          .add(c);
     }
     return new Chunks(new ArrayList<>(by.keySet()), new ArrayList<>(by.values()));
   }
@@ -85,34 +87,50 @@ class DataQualityChunkingsSparkTest extends SparkTestBase {
   }
 
   static Map<String, ResultRow> run(String chunking) throws IOException {
-    String yaml = """
+    String yaml =
+        """
         monitor: car_loan
         reference: {path: %s, format: csv}
         analysis: {path: %s, format: csv}
         columns: {timestamp: timestamp, id: id, features: [car_value], prediction: y_pred, scores: y_pred_proba, target: repaid}
         %s
         calculators: {data_quality: {metrics: [mean, std, median, row_count]}}
-        """.formatted(SharedData.dataset("synthetic_car_loan_reference.csv"),
-        SharedData.dataset("synthetic_car_loan_analysis.csv"), chunking);
+        """
+            .formatted(
+                SharedData.dataset("synthetic_car_loan_reference.csv"),
+                SharedData.dataset("synthetic_car_loan_analysis.csv"),
+                chunking);
     MonitorConfig cfg = new ConfigLoader(k -> null).parse(yaml, "test", List.of());
     Map<String, ResultRow> out = new LinkedHashMap<>();
-    for (ResultRow r : new MonitorRun(session(), java.time.Clock.systemUTC()).compute(cfg, "t").rows()) {
+    for (ResultRow r :
+        new MonitorRun(session(), java.time.Clock.systemUTC()).compute(cfg, "t").rows()) {
       out.put(r.metric() + "|" + r.period() + "|" + r.chunkIndex(), r);
     }
     return out;
   }
 
-  static void compare(Map<String, ResultRow> results, Function<List<Car>, Chunks> chunker, boolean periods)
+  static void compare(
+      Map<String, ResultRow> results, Function<List<Car>, Chunks> chunker, boolean periods)
       throws IOException {
     Chunks ref = chunker.apply(read(SharedData.dataset("synthetic_car_loan_reference.csv")));
     Chunks ana = chunker.apply(read(SharedData.dataset("synthetic_car_loan_analysis.csv")));
-    Map<String, Function<double[], Double>> stats = Map.of("mean", DataQualityChunkingsSparkTest::mean,
-        "std", DataQualityChunkingsSparkTest::std, "median", DataQualityChunkingsSparkTest::median);
+    Map<String, Function<double[], Double>> stats =
+        Map.of(
+            "mean",
+            DataQualityChunkingsSparkTest::mean,
+            "std",
+            DataQualityChunkingsSparkTest::std,
+            "median",
+            DataQualityChunkingsSparkTest::median);
     for (var stat : stats.entrySet()) {
-      double[] refValues = ref.rows().stream()
-          .mapToDouble(rows -> stat.getValue().apply(rows.stream().mapToDouble(Car::carValue).toArray())).toArray();
+      double[] refValues =
+          ref.rows().stream()
+              .mapToDouble(
+                  rows -> stat.getValue().apply(rows.stream().mapToDouble(Car::carValue).toArray()))
+              .toArray();
       double m = mean(refValues);
-      double sd = Math.sqrt(Arrays.stream(refValues).map(v -> (v - m) * (v - m)).sum() / refValues.length);
+      double sd =
+          Math.sqrt(Arrays.stream(refValues).map(v -> (v - m) * (v - m)).sum() / refValues.length);
       double lower = m - 3 * sd;
       double upper = m + 3 * sd;
       for (String period : List.of("reference", "analysis")) {
@@ -120,7 +138,8 @@ class DataQualityChunkingsSparkTest extends SparkTestBase {
         int position = 0;
         for (int i = 0; i < chunks.keys().size(); i++) {
           List<Car> rows = chunks.rows().get(i);
-          double expected = stat.getValue().apply(rows.stream().mapToDouble(Car::carValue).toArray());
+          double expected =
+              stat.getValue().apply(rows.stream().mapToDouble(Car::carValue).toArray());
           ResultRow r = results.get(stat.getKey() + "|" + period + "|" + i);
           assertThat(r).as(stat.getKey() + " " + period + " " + i).isNotNull();
           assertThat(r.chunkKey()).isEqualTo(chunks.keys().get(i));
@@ -129,14 +148,22 @@ class DataQualityChunkingsSparkTest extends SparkTestBase {
           assertThat(r.chunkEndIndex()).isEqualTo(position + rows.size() - 1);
           if (!periods) {
             assertThat(r.chunkStartDate().toLocalDateTime()).isEqualTo(rows.get(0).ts());
-            assertThat(r.chunkEndDate().toLocalDateTime()).isEqualTo(rows.get(rows.size() - 1).ts());
+            assertThat(r.chunkEndDate().toLocalDateTime())
+                .isEqualTo(rows.get(rows.size() - 1).ts());
           } else {
-            assertThat(r.chunkStartDate().toLocalDateTime()).isEqualTo(rows.get(0).ts().withDayOfMonth(1).toLocalDate().atStartOfDay());
+            assertThat(r.chunkStartDate().toLocalDateTime())
+                .isEqualTo(rows.get(0).ts().withDayOfMonth(1).toLocalDate().atStartOfDay());
           }
           position += rows.size();
-          assertThat(OracleCsv.close(expected, r.value(), 1e-9)).as(stat.getKey() + " value " + period + " " + i).isTrue();
-          assertThat(OracleCsv.close(lower, r.lowerThreshold(), 1e-9)).as(stat.getKey() + " lower").isTrue();
-          assertThat(OracleCsv.close(upper, r.upperThreshold(), 1e-9)).as(stat.getKey() + " upper").isTrue();
+          assertThat(OracleCsv.close(expected, r.value(), 1e-9))
+              .as(stat.getKey() + " value " + period + " " + i)
+              .isTrue();
+          assertThat(OracleCsv.close(lower, r.lowerThreshold(), 1e-9))
+              .as(stat.getKey() + " lower")
+              .isTrue();
+          assertThat(OracleCsv.close(upper, r.upperThreshold(), 1e-9))
+              .as(stat.getKey() + " upper")
+              .isTrue();
           assertThat(r.alert()).isEqualTo(!(lower < expected && expected < upper));
         }
       }
@@ -154,6 +181,7 @@ class DataQualityChunkingsSparkTest extends SparkTestBase {
   void defaultChunkingIsTenChunksByCount() throws IOException {
     Map<String, ResultRow> results = run("");
     compare(results, rows -> byCount(rows, 10), false);
-    assertThat(results.keySet().stream().filter(k -> k.startsWith("row_count|analysis")).count()).isEqualTo(10);
+    assertThat(results.keySet().stream().filter(k -> k.startsWith("row_count|analysis")).count())
+        .isEqualTo(10);
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Data-quality values, sampling errors, thresholds and alerts against NannyML 0.13.1's own outputs on the car
- * loan data (chunk_size 5000), reference and analysis chunks, 1e-9 relative. The medians come from the exact
- * path (5,000-row chunks), so they are held to the same tolerance.
+ * Data-quality values, sampling errors, thresholds and alerts against NannyML 0.13.1's own outputs
+ * on the car loan data (chunk_size 5000), reference and analysis chunks, 1e-9 relative. The medians
+ * come from the exact path (5,000-row chunks), so they are held to the same tolerance.
  */
 class DataQualityConformanceSparkTest extends SparkTestBase {
   static final double TOLERANCE = 1e-9;
@@ -32,7 +32,8 @@ class DataQualityConformanceSparkTest extends SparkTestBase {
   static void runCarLoan() {
     String yaml = NannyDatasets.carLoan() + "calculators: {data_quality: {}}\n";
     MonitorConfig cfg = new ConfigLoader(k -> null).parse(yaml, "test", List.of());
-    MonitorRun.Outcome out = new MonitorRun(session(), Clock.systemUTC()).compute(cfg, "conformance");
+    MonitorRun.Outcome out =
+        new MonitorRun(session(), Clock.systemUTC()).compute(cfg, "conformance");
     results = new HashMap<>();
     for (ResultRow r : out.rows()) {
       if (r.segment() == null) {
@@ -47,14 +48,14 @@ class DataQualityConformanceSparkTest extends SparkTestBase {
 
   @ParameterizedTest(name = "{1} matches {0}")
   @CsvSource({
-      "carloan_missing_values_chunk_size_5000.csv, missing_values, true",
-      "carloan_unseen_values_chunk_size_5000.csv, unseen_values, false",
-      "carloan_numerical_range_chunk_size_5000.csv, numerical_range, false",
-      "carloan_summary_stats_avg_chunk_size_5000.csv, mean, true",
-      "carloan_summary_stats_std_chunk_size_5000.csv, std, true",
-      "carloan_summary_stats_median_chunk_size_5000.csv, median, true",
-      "carloan_summary_stats_sum_chunk_size_5000.csv, sum, true",
-      "carloan_summary_stats_row_count_chunk_size_5000.csv, row_count, false",
+    "carloan_missing_values_chunk_size_5000.csv, missing_values, true",
+    "carloan_unseen_values_chunk_size_5000.csv, unseen_values, false",
+    "carloan_numerical_range_chunk_size_5000.csv, numerical_range, false",
+    "carloan_summary_stats_avg_chunk_size_5000.csv, mean, true",
+    "carloan_summary_stats_std_chunk_size_5000.csv, std, true",
+    "carloan_summary_stats_median_chunk_size_5000.csv, median, true",
+    "carloan_summary_stats_sum_chunk_size_5000.csv, sum, true",
+    "carloan_summary_stats_row_count_chunk_size_5000.csv, row_count, false",
   })
   void matchesNannyMl(String file, String metric, boolean hasSamplingError) {
     List<Map<String, String>> oracle = OracleCsv.read(SharedData.oracle(file));
@@ -70,21 +71,42 @@ class DataQualityConformanceSparkTest extends SparkTestBase {
       }
       check(mismatches, where + " value", OracleCsv.number(o.get("value")), r.value());
       if (hasSamplingError) {
-        check(mismatches, where + " sampling_error", OracleCsv.number(o.get("sampling_error")), r.samplingError());
+        check(
+            mismatches,
+            where + " sampling_error",
+            OracleCsv.number(o.get("sampling_error")),
+            r.samplingError());
       }
-      check(mismatches, where + " lower_threshold", OracleCsv.number(o.get("lower_threshold")), r.lowerThreshold());
-      check(mismatches, where + " upper_threshold", OracleCsv.number(o.get("upper_threshold")), r.upperThreshold());
+      check(
+          mismatches,
+          where + " lower_threshold",
+          OracleCsv.number(o.get("lower_threshold")),
+          r.lowerThreshold());
+      check(
+          mismatches,
+          where + " upper_threshold",
+          OracleCsv.number(o.get("upper_threshold")),
+          r.upperThreshold());
       if (Boolean.parseBoolean(o.get("alert").toLowerCase()) != r.alert()) {
         mismatches.add(where + " alert: expected " + o.get("alert") + " got " + r.alert());
       }
-      if (!o.get("chunk_key").equals(r.chunkKey()) || Long.parseLong(o.get("start_index")) != r.chunkStartIndex()
+      if (!o.get("chunk_key").equals(r.chunkKey())
+          || Long.parseLong(o.get("start_index")) != r.chunkStartIndex()
           || Long.parseLong(o.get("end_index")) != r.chunkEndIndex()) {
         mismatches.add(where + " chunk: expected " + o.get("chunk_key") + " got " + r.chunkKey());
       }
       if (!OracleCsv.time(o.get("start_date")).equals(r.chunkStartDate().toLocalDateTime())
           || !OracleCsv.time(o.get("end_date")).equals(r.chunkEndDate().toLocalDateTime())) {
-        mismatches.add(where + " dates: expected " + o.get("start_date") + ".." + o.get("end_date") + " got "
-            + r.chunkStartDate() + ".." + r.chunkEndDate());
+        mismatches.add(
+            where
+                + " dates: expected "
+                + o.get("start_date")
+                + ".."
+                + o.get("end_date")
+                + " got "
+                + r.chunkStartDate()
+                + ".."
+                + r.chunkEndDate());
       }
     }
     assertThat(oracle).isNotEmpty();

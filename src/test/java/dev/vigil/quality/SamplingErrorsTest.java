@@ -17,16 +17,19 @@ class SamplingErrorsTest {
 
   @Test
   void stdFromTheFourthMoment() {
-    assertThat(SamplingErrors.std(STD, 7.88643556164058e17, 5000)).isCloseTo(271.9917465860238, within(1e-6));
+    assertThat(SamplingErrors.std(STD, 7.88643556164058e17, 5000))
+        .isCloseTo(271.9917465860238, within(1e-6));
     assertThat(SamplingErrors.std(STD, Double.NaN, 5000)).isNaN();
     assertThat(SamplingErrors.std(STD, 1.0, 5000)).isNaN(); // negative P
   }
 
   @Test
   void medianFromTheKernelDensity() {
-    assertThat(SamplingErrors.median(2.477616713569324e-05, 5000)).isCloseTo(285.39797028083086, within(1e-6));
+    assertThat(SamplingErrors.median(2.477616713569324e-05, 5000))
+        .isCloseTo(285.39797028083086, within(1e-6));
     assertThat(SamplingErrors.median(Double.POSITIVE_INFINITY, 5000)).isZero();
-    assertThat(SamplingErrors.scottBandwidth(STD, 50000) * SamplingErrors.scottBandwidth(STD, 50000))
+    assertThat(
+            SamplingErrors.scottBandwidth(STD, 50000) * SamplingErrors.scottBandwidth(STD, 50000))
         .isCloseTo(5489993.642627171, within(1e-3));
   }
 

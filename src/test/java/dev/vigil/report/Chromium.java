@@ -16,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Headless Debian Chromium as the report's browser check runs it (the same flags as scripts/check-report): a fresh
- * profile per call, no sandbox (root), no GPU, no background networking. Missing Chromium skips a test locally
- * and fails it with {@code CI=true}.
+ * Headless Debian Chromium as the report's browser check runs it (the same flags as
+ * scripts/check-report): a fresh profile per call, no sandbox (root), no GPU, no background
+ * networking. Missing Chromium skips a test locally and fails it with {@code CI=true}.
  */
 final class Chromium {
   private Chromium() {}
@@ -27,7 +27,10 @@ final class Chromium {
     Path p = Path.of(System.getenv().getOrDefault("VIGIL_CHROMIUM", "/usr/bin/chromium"));
     if (!Files.isExecutable(p)) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("Chromium is missing in CI: " + p + " (.ci/run installs the Debian package 'chromium')");
+        fail(
+            "Chromium is missing in CI: "
+                + p
+                + " (.ci/run installs the Debian package 'chromium')");
       }
       assumeTrue(false, "Chromium not installed: " + p);
     }
@@ -35,13 +38,25 @@ final class Chromium {
   }
 
   static List<String> baseFlags(Path chromium, Path profile) {
-    return new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile));
+    return new ArrayList<>(
+        List.of(
+            chromium.toString(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            "--user-data-dir=" + profile));
   }
 
   /** The DOM after the page ran for up to {@code budgetMs} of virtual time. */
-  static String dumpDom(Path chromium, Path html, int budgetMs) throws IOException, InterruptedException {
+  static String dumpDom(Path chromium, Path html, int budgetMs)
+      throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("vigil-chromium");
     List<String> cmd = baseFlags(chromium, profile);
     cmd.add("--virtual-time-budget=" + budgetMs);
@@ -63,15 +78,20 @@ final class Chromium {
 
   record Result(String stdout, String stderr) {}
 
-  private static Result run(List<String> cmd, Path profile) throws IOException, InterruptedException {
+  private static Result run(List<String> cmd, Path profile)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("vigil-chromium", ".out");
     Path err = Files.createTempFile("vigil-chromium", ".err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(240, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       fail("Chromium did not finish in 240 s: " + String.join(" ", cmd));
     }
-    Result r = new Result(Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    Result r =
+        new Result(
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
     Files.deleteIfExists(out);
     Files.deleteIfExists(err);
     deleteTree(profile);

@@ -11,17 +11,34 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The rankings table on a real Delta table: per-monitor replacement, other monitors untouched, no-op reruns. */
+/**
+ * The rankings table on a real Delta table: per-monitor replacement, other monitors untouched,
+ * no-op reruns.
+ */
 class RankingsTableSparkTest extends SparkTestBase {
   @TempDir Path dir;
 
   private static RankingsTable.Ranking ranking(String monitor, String... columns) {
     List<Row> rows = new java.util.ArrayList<>();
     for (int i = 0; i < columns.length; i++) {
-      rows.add(RowFactory.create(monitor, RankingsTable.ALERT_COUNT, "univariate_drift", "jensen_shannon", null, null,
-          columns[i], i + 1, (long) (columns.length - i), null, null, true, 5));
+      rows.add(
+          RowFactory.create(
+              monitor,
+              RankingsTable.ALERT_COUNT,
+              "univariate_drift",
+              "jensen_shannon",
+              null,
+              null,
+              columns[i],
+              i + 1,
+              (long) (columns.length - i),
+              null,
+              null,
+              true,
+              5));
     }
-    return new RankingsTable.Ranking(RankingsTable.ALERT_COUNT, "univariate_drift", "jensen_shannon", null, null, rows);
+    return new RankingsTable.Ranking(
+        RankingsTable.ALERT_COUNT, "univariate_drift", "jensen_shannon", null, null, rows);
   }
 
   private long version(String path) {
@@ -29,8 +46,15 @@ class RankingsTableSparkTest extends SparkTestBase {
   }
 
   private List<String> columns(String path, String monitor) {
-    return spark.read().format("delta").load(path).where("monitor = '" + monitor + "'").orderBy("rank")
-        .select("column_name").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    return spark
+        .read()
+        .format("delta")
+        .load(path)
+        .where("monitor = '" + monitor + "'")
+        .orderBy("rank")
+        .select("column_name")
+        .as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
   }
 
   @Test
@@ -41,7 +65,8 @@ class RankingsTableSparkTest extends SparkTestBase {
     assertThat(RankingsTable.write(spark, out, "b'q", List.of(ranking("b'q", "u", "v")))).isTrue();
     long v = version(path);
     // the same rows again: nothing written
-    assertThat(RankingsTable.write(spark, out, "a", List.of(ranking("a", "x", "y", "z")))).isFalse();
+    assertThat(RankingsTable.write(spark, out, "a", List.of(ranking("a", "x", "y", "z"))))
+        .isFalse();
     assertThat(version(path)).isEqualTo(v);
     // changed rows for a: a replaced (a row gone, the order changed), b untouched
     assertThat(RankingsTable.write(spark, out, "a", List.of(ranking("a", "z", "x")))).isTrue();

@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The ranking math on plain arrays: Pearson's r and its p-value, NannyML's alert count and correlation orders. */
+/**
+ * The ranking math on plain arrays: Pearson's r and its p-value, NannyML's alert count and
+ * correlation orders.
+ */
 class RankingsTest {
 
   @Test
   void pearsonMatchesTheDefinitionAndTheClosedFormPValue() {
-    // n = 4 gives 2 degrees of freedom, where Student's t has a closed-form CDF: p = 1 - |t| / sqrt(t^2 + 2)
+    // n = 4 gives 2 degrees of freedom, where Student's t has a closed-form CDF: p = 1 - |t| /
+    // sqrt(t^2 + 2)
     double[] x = {0.1, 0.4, 0.35, 0.8};
     double[] y = {1.0, 2.5, 1.5, 4.0};
     Rankings.Pearson p = Rankings.pearson(x, y);
@@ -52,7 +56,8 @@ class RankingsTest {
     double[] x = {1, Double.NaN, 2, 3, 4, 5};
     double[] y = {2, 100, 4, Double.NaN, 8, 11};
     Rankings.Pearson withNaN = Rankings.pearson(x, y);
-    Rankings.Pearson clean = Rankings.pearson(new double[] {1, 2, 4, 5}, new double[] {2, 4, 8, 11});
+    Rankings.Pearson clean =
+        Rankings.pearson(new double[] {1, 2, 4, 5}, new double[] {2, 4, 8, 11});
     assertThat(withNaN.n()).isEqualTo(4);
     assertThat(withNaN.r()).isEqualTo(clean.r());
     assertThat(withNaN.p()).isEqualTo(clean.p());
@@ -69,8 +74,9 @@ class RankingsTest {
 
   @Test
   void performanceChangeIsTheDistanceFromTheReferenceMean() {
-    double[] change = Rankings.performanceChange(new double[] {0.9, 0.7, Double.NaN},
-        new double[] {0.8, Double.NaN, 0.9, 1.0});
+    double[] change =
+        Rankings.performanceChange(
+            new double[] {0.9, 0.7, Double.NaN}, new double[] {0.8, Double.NaN, 0.9, 1.0});
     assertThat(change[0]).isCloseTo(0.0, within(1e-12));
     assertThat(change[1]).isCloseTo(0.2, within(1e-12));
     assertThat(change[2]).isNaN();
@@ -78,7 +84,8 @@ class RankingsTest {
 
   @Test
   void alertCountRanksByAlertsThenByNameDescendingAsNannyMlsCode() {
-    // NannyML's documented car-loan example: four features with 5 alerts come out in descending name order
+    // NannyML's documented car-loan example: four features with 5 alerts come out in descending
+    // name order
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("loan_length", 5L);
     counts.put("car_value", 0L);
@@ -87,8 +94,15 @@ class RankingsTest {
     counts.put("repaid_loan_on_prev_car", 5L);
     counts.put("driver_tenure", 2L);
     List<Rankings.AlertCount> ranked = Rankings.alertCount(counts);
-    assertThat(ranked).extracting(Rankings.AlertCount::column).containsExactly("y_pred_proba", "salary_range",
-        "repaid_loan_on_prev_car", "loan_length", "driver_tenure", "car_value");
+    assertThat(ranked)
+        .extracting(Rankings.AlertCount::column)
+        .containsExactly(
+            "y_pred_proba",
+            "salary_range",
+            "repaid_loan_on_prev_car",
+            "loan_length",
+            "driver_tenure",
+            "car_value");
     assertThat(ranked).extracting(Rankings.AlertCount::rank).containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(ranked.get(4).alerts()).isEqualTo(2L);
   }
@@ -96,13 +110,16 @@ class RankingsTest {
   @Test
   void correlationRanksBySignedRDescendingWithUndefinedLast() {
     double[] change = {0.0, 0.01, 0.05, 0.10, 0.12};
-    List<Rankings.DriftSeries> columns = List.of(
-        new Rankings.DriftSeries("follows", new double[] {0.1, 0.12, 0.3, 0.5, 0.6}, true),
-        new Rankings.DriftSeries("against", new double[] {0.6, 0.5, 0.3, 0.1, 0.1}, false),
-        new Rankings.DriftSeries("flat", new double[] {0.2, 0.2, 0.2, 0.2, 0.2}, false),
-        new Rankings.DriftSeries("noise", new double[] {0.3, 0.1, 0.4, 0.1, 0.3}, false));
+    List<Rankings.DriftSeries> columns =
+        List.of(
+            new Rankings.DriftSeries("follows", new double[] {0.1, 0.12, 0.3, 0.5, 0.6}, true),
+            new Rankings.DriftSeries("against", new double[] {0.6, 0.5, 0.3, 0.1, 0.1}, false),
+            new Rankings.DriftSeries("flat", new double[] {0.2, 0.2, 0.2, 0.2, 0.2}, false),
+            new Rankings.DriftSeries("noise", new double[] {0.3, 0.1, 0.4, 0.1, 0.3}, false));
     List<Rankings.Correlation> ranked = Rankings.correlation(columns, change);
-    assertThat(ranked).extracting(Rankings.Correlation::column).containsExactly("follows", "noise", "against", "flat");
+    assertThat(ranked)
+        .extracting(Rankings.Correlation::column)
+        .containsExactly("follows", "noise", "against", "flat");
     assertThat(ranked).extracting(Rankings.Correlation::rank).containsExactly(1, 2, 3, 4);
     assertThat(ranked.get(0).r()).isGreaterThan(0.95);
     assertThat(ranked.get(0).p()).isLessThan(0.05);
@@ -111,8 +128,14 @@ class RankingsTest {
     assertThat(ranked.get(3).r()).isNull();
     assertThat(ranked.get(3).p()).isNull();
     for (Rankings.Correlation c : ranked.subList(0, 3)) {
-      Rankings.Pearson p = Rankings.pearson(columns.stream().filter(s -> s.column().equals(c.column())).findFirst()
-          .orElseThrow().values(), change);
+      Rankings.Pearson p =
+          Rankings.pearson(
+              columns.stream()
+                  .filter(s -> s.column().equals(c.column()))
+                  .findFirst()
+                  .orElseThrow()
+                  .values(),
+              change);
       assertThat(c.r()).isEqualTo(p.r());
       assertThat(c.chunks()).isEqualTo(5);
     }

@@ -29,7 +29,8 @@ class ReportBoundsTest {
   void manyChunksKeepTheLatestWithAThirdForTheReference() {
     List<Integer> kept = Report.distributionChunks(chunks(30, 70), 60);
     assertThat(kept).hasSize(60);
-    // the last 20 reference chunks (positions 10..29) and the last 40 analysis chunks (positions 60..99)
+    // the last 20 reference chunks (positions 10..29) and the last 40 analysis chunks (positions
+    // 60..99)
     assertThat(kept.subList(0, 20)).containsExactlyElementsOf(range(10, 30));
     assertThat(kept.subList(20, 60)).containsExactlyElementsOf(range(60, 100));
   }

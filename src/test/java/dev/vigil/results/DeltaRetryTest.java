@@ -12,16 +12,23 @@ class DeltaRetryTest {
   void concurrentCommitsAreRetriedUntilTheWriteSucceeds() {
     AtomicInteger calls = new AtomicInteger();
     AtomicInteger cleanups = new AtomicInteger();
-    String result = DeltaRetry.run("test", () -> {
-      int n = calls.incrementAndGet();
-      if (n == 1) {
-        throw new io.delta.exceptions.ConcurrentAppendException("files were added by a concurrent update");
-      }
-      if (n == 2) { // wrapped, as Spark sometimes does
-        throw new IllegalStateException("commit failed", new io.delta.exceptions.ProtocolChangedException("created concurrently"));
-      }
-      return "done";
-    }, cleanups::incrementAndGet);
+    String result =
+        DeltaRetry.run(
+            "test",
+            () -> {
+              int n = calls.incrementAndGet();
+              if (n == 1) {
+                throw new io.delta.exceptions.ConcurrentAppendException(
+                    "files were added by a concurrent update");
+              }
+              if (n == 2) { // wrapped, as Spark sometimes does
+                throw new IllegalStateException(
+                    "commit failed",
+                    new io.delta.exceptions.ProtocolChangedException("created concurrently"));
+              }
+              return "done";
+            },
+            cleanups::incrementAndGet);
     assertThat(result).isEqualTo("done");
     assertThat(calls).hasValue(3);
     assertThat(cleanups).hasValue(2);
@@ -30,14 +37,27 @@ class DeltaRetryTest {
   @Test
   void otherFailuresAreNotRetried() {
     AtomicInteger calls = new AtomicInteger();
-    assertThatThrownBy(() -> DeltaRetry.run("test", () -> {
-      calls.incrementAndGet();
-      throw new IllegalArgumentException("schema mismatch");
-    }, () -> {})).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                DeltaRetry.run(
+                    "test",
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new IllegalArgumentException("schema mismatch");
+                    },
+                    () -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(calls).hasValue(1);
     // a JDK ConcurrentModificationException (a bug, not a lost commit race) is not retried either
-    assertThat(DeltaRetry.isConcurrentModification(new java.util.ConcurrentModificationException())).isFalse();
-    assertThat(DeltaRetry.isConcurrentModification(new io.delta.exceptions.MetadataChangedException("m"))).isTrue();
-    assertThat(DeltaRetry.isConcurrentModification(new io.delta.exceptions.ConcurrentDeleteReadException("d"))).isTrue();
+    assertThat(DeltaRetry.isConcurrentModification(new java.util.ConcurrentModificationException()))
+        .isFalse();
+    assertThat(
+            DeltaRetry.isConcurrentModification(
+                new io.delta.exceptions.MetadataChangedException("m")))
+        .isTrue();
+    assertThat(
+            DeltaRetry.isConcurrentModification(
+                new io.delta.exceptions.ConcurrentDeleteReadException("d")))
+        .isTrue();
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pass budget: the Spark jobs a whole run costs — data quality, univariate drift with every method,
- * multivariate drift, realized and estimated performance — and
- * the analysis side of it do not depend on the number of columns or chunks: 2 vs 60 columns, 3 vs 300 chunks.
+ * The pass budget: the Spark jobs a whole run costs — data quality, univariate drift with every
+ * method, multivariate drift, realized and estimated performance — and the analysis side of it do
+ * not depend on the number of columns or chunks: 2 vs 60 columns, 3 vs 300 chunks.
  */
 class OnePassSparkTest extends SparkTestBase {
   static final int ROWS = 3000;
@@ -53,7 +53,8 @@ class OnePassSparkTest extends SparkTestBase {
     for (int i = 0; i < columns; i++) {
       features.add(i % 6 == 5 ? "c" + (i / 6 % 10) : "x" + (i % 50));
     }
-    String yaml = """
+    String yaml =
+        """
         monitor: jobs
         reference: {path: %s, format: parquet}
         analysis: {path: %s, format: parquet}
@@ -67,7 +68,12 @@ class OnePassSparkTest extends SparkTestBase {
           univariate_drift:
             continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein, hellinger, psi]
             categorical_methods: [chi2, jensen_shannon, hellinger, l_infinity, psi]
-        """.formatted(dir.resolve("ref"), dir.resolve("ana"), features.stream().distinct().toList(), chunkSize);
+        """
+            .formatted(
+                dir.resolve("ref"),
+                dir.resolve("ana"),
+                features.stream().distinct().toList(),
+                chunkSize);
     MonitorConfig cfg = new ConfigLoader(k -> null).parse(yaml, "test", List.of());
     MonitorRun run = new MonitorRun(session(), Clock.systemUTC());
     run.compute(cfg, "warm-up");
@@ -81,14 +87,15 @@ class OnePassSparkTest extends SparkTestBase {
 
   @Test
   void jobsDoNotGrowWithColumnsOrChunks() {
-    int[] small = jobs(2, 1000);     // 2 columns, 3 chunks
-    int[] wide = jobs(60, 1000);     // 60 columns, 3 chunks
-    int[] fine = jobs(2, 10);        // 2 columns, 300 chunks
-    int[] both = jobs(60, 10);       // 60 columns, 300 chunks
+    int[] small = jobs(2, 1000); // 2 columns, 3 chunks
+    int[] wide = jobs(60, 1000); // 60 columns, 3 chunks
+    int[] fine = jobs(2, 10); // 2 columns, 300 chunks
+    int[] both = jobs(60, 10); // 60 columns, 300 chunks
     assertThat(wide).containsExactly(small);
     assertThat(fine).containsExactly(small);
     assertThat(both).containsExactly(small);
-    // analysis side: one row-index job and one aggregation (which AQE may run as two jobs: map stage + result)
+    // analysis side: one row-index job and one aggregation (which AQE may run as two jobs: map
+    // stage + result)
     assertThat(small[1]).isBetween(2, 3);
   }
 
@@ -96,7 +103,8 @@ class OnePassSparkTest extends SparkTestBase {
   static final class AnalysisJobs {
     static int count(org.apache.spark.sql.SparkSession spark, MonitorConfig cfg) {
       MonitorRun.Inputs inputs = new MonitorRun(spark, Clock.systemUTC()).prepare(cfg);
-      dev.vigil.chunking.Chunker chunker = new dev.vigil.chunking.Chunker(cfg.chunking(), cfg.columns().timestamp());
+      dev.vigil.chunking.Chunker chunker =
+          new dev.vigil.chunking.Chunker(cfg.chunking(), cfg.columns().timestamp());
       Scanner scanner = new Scanner(cfg.columns().timestamp(), List.of());
       List<StateSpec> specs = new ArrayList<>();
       for (String c : inputs.columns().continuous()) {

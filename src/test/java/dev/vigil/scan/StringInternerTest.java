@@ -9,7 +9,9 @@ class StringInternerTest {
   @Test
   void equalBytesGiveTheSameStringAndDifferentBytesDifferentOnes() {
     StringInterner in = new StringInterner();
-    String[] words = {"", "a", "a\0", "ab", "abcdefg", "abcdefgh", "abcdefghijkl", "€", "20K - 40K €", "b"};
+    String[] words = {
+      "", "a", "a\0", "ab", "abcdefg", "abcdefgh", "abcdefghijkl", "€", "20K - 40K €", "b"
+    };
     for (int round = 0; round < 2; round++) {
       for (String w : words) {
         assertThat(in.intern(UTF8String.fromString(w))).isEqualTo(w);

@@ -24,20 +24,22 @@ class DoubleCountsTest {
       out.writeObject(c);
     }
     DoubleCounts back;
-    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
       back = (DoubleCounts) in.readObject();
     }
     DoubleCounts merged = new DoubleCounts(3);
     merged.addAll(back);
     merged.addAll(c);
     Map<String, Long> got = new HashMap<>();
-    merged.forEach((k, counts, o) -> {
-      for (int j = 0; j < 3; j++) {
-        if (counts[o + j] != 0) {
-          got.put(k + "/" + j, counts[o + j]);
-        }
-      }
-    });
+    merged.forEach(
+        (k, counts, o) -> {
+          for (int j = 0; j < 3; j++) {
+            if (counts[o + j] != 0) {
+              got.put(k + "/" + j, counts[o + j]);
+            }
+          }
+        });
     Map<String, Long> doubled = new HashMap<>();
     expected.forEach((k, v) -> doubled.put(k, 2 * v));
     assertThat(got).isEqualTo(doubled);
@@ -52,6 +54,7 @@ class DoubleCountsTest {
     }
     assertThat(v.isExact()).isFalse();
     assertThat(v.n()).isEqualTo(ValueCounts.CAPACITY + 1);
-    assertThat(v.sorted().keySet()).allMatch(k -> k * ValueCounts.GRID == Math.rint(k * ValueCounts.GRID));
+    assertThat(v.sorted().keySet())
+        .allMatch(k -> k * ValueCounts.GRID == Math.rint(k * ValueCounts.GRID));
   }
 }

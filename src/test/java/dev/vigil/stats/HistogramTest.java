@@ -15,7 +15,8 @@ class HistogramTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(h);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return (Histogram) in.readObject();
     }
   }
@@ -52,8 +53,10 @@ class HistogramTest {
     }
     Histogram whole = Histogram.of(-5, 5, 10_000, xs);
     for (int cut : new int[] {0, 17, 5_000, 20_000}) {
-      Histogram a = roundTrip(Histogram.of(-5, 5, 10_000, java.util.Arrays.copyOfRange(xs, 0, cut)));
-      Histogram b = roundTrip(Histogram.of(-5, 5, 10_000, java.util.Arrays.copyOfRange(xs, cut, xs.length)));
+      Histogram a =
+          roundTrip(Histogram.of(-5, 5, 10_000, java.util.Arrays.copyOfRange(xs, 0, cut)));
+      Histogram b =
+          roundTrip(Histogram.of(-5, 5, 10_000, java.util.Arrays.copyOfRange(xs, cut, xs.length)));
       Histogram m = a.merge(b);
       assertThat(m.counts()).containsExactly(whole.counts());
       assertThat(m.below()).isEqualTo(whole.below());

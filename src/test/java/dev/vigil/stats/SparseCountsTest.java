@@ -21,7 +21,8 @@ class SparseCountsTest {
     s.addTo(got);
     assertThat(got).containsExactly(expected);
     assertThat(s.total()).isEqualTo(java.util.Arrays.stream(expected).sum());
-    assertThat(s.size()).isEqualTo((int) java.util.Arrays.stream(expected).filter(v -> v != 0).count());
+    assertThat(s.size())
+        .isEqualTo((int) java.util.Arrays.stream(expected).filter(v -> v != 0).count());
   }
 
   @Test

@@ -13,9 +13,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The serialised size of real states (Java serialisation, what Spark's default serializer ships between the
- * partitions' fold, the reduce and the driver), measured for the cost model (docs/cost-model.md). Prints the
- * table and holds each state to the bound the cost model uses, so the document cannot silently go stale.
+ * The serialised size of real states (Java serialisation, what Spark's default serializer ships
+ * between the partitions' fold, the reduce and the driver), measured for the cost model
+ * (docs/cost-model.md). Prints the table and holds each state to the bound the cost model uses, so
+ * the document cannot silently go stale.
  */
 class StateSizesTest {
   record Size(String state, long values, int bytes, int bound) {}
@@ -49,27 +50,54 @@ class StateSizesTest {
         nulls.addNull();
       }
       sizes.add(new Size("NullCount", n, bytes(nulls), 100));
-      sizes.add(new Size("Histogram 10 bins (Doane, dense)", n, bytes(numeric(() -> new Histogram(-4, 4, 10), n, r)), 400));
-      sizes.add(new Size("Histogram 256 bins (dense)", n, bytes(numeric(() -> new Histogram(-4, 4, 256), n, r)), 2_600));
+      sizes.add(
+          new Size(
+              "Histogram 10 bins (Doane, dense)",
+              n,
+              bytes(numeric(() -> new Histogram(-4, 4, 10), n, r)),
+              400));
+      sizes.add(
+          new Size(
+              "Histogram 256 bins (dense)",
+              n,
+              bytes(numeric(() -> new Histogram(-4, 4, 256), n, r)),
+              2_600));
       // KS / Wasserstein bins: sparse below ~half full, so small chunks stay small
-      sizes.add(new Size("Histogram 10,000 bins (KS)", n, bytes(numeric(() -> new Histogram(-4, 4, 10_000), n, r)),
-          n <= 1_000 ? 13_000 : 82_000));
-      sizes.add(new Size("Quantiles (chunk: exact to 20,000 values, then sketch)", n,
-          bytes(numeric(() -> new Quantiles(Quantiles.CHUNK_CAPACITY), n, r)), n <= 1_000 ? 8_500 : 165_000));
-      // scores in [0, 1] (multiclass CBPE's per-class score counts): 16 bytes per distinct value, at most 2^20 cells
+      sizes.add(
+          new Size(
+              "Histogram 10,000 bins (KS)",
+              n,
+              bytes(numeric(() -> new Histogram(-4, 4, 10_000), n, r)),
+              n <= 1_000 ? 13_000 : 82_000));
+      sizes.add(
+          new Size(
+              "Quantiles (chunk: exact to 20,000 values, then sketch)",
+              n,
+              bytes(numeric(() -> new Quantiles(Quantiles.CHUNK_CAPACITY), n, r)),
+              n <= 1_000 ? 8_500 : 165_000));
+      // scores in [0, 1] (multiclass CBPE's per-class score counts): 16 bytes per distinct value,
+      // at most 2^20 cells
       ValueCounts scores = new ValueCounts();
       for (long i = 0; i < n; i++) {
         scores.add(r.nextDouble());
       }
-      sizes.add(new Size("ValueCounts scores (exact to 100,000 distinct, then 2^20 grid)", n, bytes(scores),
-          (int) Math.min(n, 1 << 20) * 17 + 200));
+      sizes.add(
+          new Size(
+              "ValueCounts scores (exact to 100,000 distinct, then 2^20 grid)",
+              n,
+              bytes(scores),
+              (int) Math.min(n, 1 << 20) * 17 + 200));
       for (int categories : new int[] {10, 1_000}) {
         CategoryCounts c = new CategoryCounts();
         for (long i = 0; i < n; i++) {
           c.add("category_" + r.nextInt(categories));
         }
-        sizes.add(new Size("CategoryCounts " + categories + " categories (~11-char strings)", n, bytes(c),
-            categories * 40 + 200));
+        sizes.add(
+            new Size(
+                "CategoryCounts " + categories + " categories (~11-char strings)",
+                n,
+                bytes(c),
+                categories * 40 + 200));
       }
     }
     System.out.printf("%-66s %10s %10s%n", "state", "values", "bytes");
@@ -77,7 +105,10 @@ class StateSizesTest {
       System.out.printf("%-66s %10d %10d%n", s.state(), s.values(), s.bytes());
     }
     for (Size s : sizes) {
-      assertThat(s.bytes()).as("%s over %d values", s.state(), s.values()).isPositive().isLessThanOrEqualTo(s.bound());
+      assertThat(s.bytes())
+          .as("%s over %d values", s.state(), s.values())
+          .isPositive()
+          .isLessThanOrEqualTo(s.bound());
     }
   }
 }

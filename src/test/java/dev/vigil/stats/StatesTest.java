@@ -12,7 +12,10 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The merge law (parts merged = whole), serialisation round trips, and the definitions, on small arrays. */
+/**
+ * The merge law (parts merged = whole), serialisation round trips, and the definitions, on small
+ * arrays.
+ */
 class StatesTest {
   static final double[] XS = {3.5, -1.0, 2.25, 8.0, 0.5, 4.0, 4.0, 10.0, -3.0};
 
@@ -21,7 +24,8 @@ class StatesTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(s);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       @SuppressWarnings("unchecked")
       S back = (S) in.readObject();
       return back;
@@ -94,7 +98,8 @@ class StatesTest {
     double[] sorted = xs.clone();
     Arrays.sort(sorted);
     double exact = sorted[n / 2];
-    assertThat(Math.abs(q.median() - exact)).isLessThanOrEqualTo(Quantiles.RELATIVE_ERROR * Math.abs(exact));
+    assertThat(Math.abs(q.median() - exact))
+        .isLessThanOrEqualTo(Quantiles.RELATIVE_ERROR * Math.abs(exact));
     assertThat(otherOrder.median()).isEqualTo(q.median());
     // even count: the mean of the two middle values, each within the bound
     Quantiles even = Quantiles.of();
@@ -103,7 +108,8 @@ class StatesTest {
     }
     double exactEven = 1000.0 + (2 * Quantiles.CHUNK_CAPACITY - 1) / 2.0;
     assertThat(even.isExact()).isFalse();
-    assertThat(Math.abs(even.median() - exactEven)).isLessThanOrEqualTo(Quantiles.RELATIVE_ERROR * exactEven);
+    assertThat(Math.abs(even.median() - exactEven))
+        .isLessThanOrEqualTo(Quantiles.RELATIVE_ERROR * exactEven);
   }
 
   @Test
@@ -128,7 +134,8 @@ class StatesTest {
 
   @Test
   void countsOfCategoriesUnseenAndRange() throws Exception {
-    CategoryCounts c = roundTrip(CategoryCounts.of("a", "b", null)).merge(CategoryCounts.of("a", "c"));
+    CategoryCounts c =
+        roundTrip(CategoryCounts.of("a", "b", null)).merge(CategoryCounts.of("a", "c"));
     assertThat(c.counts()).containsEntry("a", 2L).containsEntry("b", 1L).containsEntry("c", 1L);
     assertThat(c.nulls()).isEqualTo(1);
     assertThat(c.rows()).isEqualTo(5);

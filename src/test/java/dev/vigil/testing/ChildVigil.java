@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The real CLI ({@code dev.vigil.cli.Main}) in a separate JVM: the test classpath, the Java 17 flags this JVM was
- * started with (surefire's argLine: the --add-opens list), loopback Spark, its own local session. Output
- * (stdout and stderr, where Vigil logs at INFO through log4j2-test.properties) is collected line by line so a
- * test can wait for a log line and then kill the process.
+ * The real CLI ({@code dev.vigil.cli.Main}) in a separate JVM: the test classpath, the Java 17
+ * flags this JVM was started with (surefire's argLine: the --add-opens list), loopback Spark, its
+ * own local session. Output (stdout and stderr, where Vigil logs at INFO through
+ * log4j2-test.properties) is collected line by line so a test can wait for a log line and then kill
+ * the process.
  */
 public final class ChildVigil implements AutoCloseable {
   private final Process process;
@@ -28,36 +29,48 @@ public final class ChildVigil implements AutoCloseable {
   private ChildVigil(String name, Process process) {
     this.name = name;
     this.process = process;
-    this.reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          synchronized (lines) {
-            lines.add(line);
-            lines.notifyAll();
-          }
-        }
-      } catch (IOException e) {
-        // the process was killed: its pipe closes
-      } finally {
-        synchronized (lines) {
-          lines.notifyAll();
-        }
-      }
-    }, "child-vigil-" + name);
+    this.reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                  }
+                }
+              } catch (IOException e) {
+                // the process was killed: its pipe closes
+              } finally {
+                synchronized (lines) {
+                  lines.notifyAll();
+                }
+              }
+            },
+            "child-vigil-" + name);
     reader.setDaemon(true);
     reader.start();
   }
 
-  /** Starts {@code java ... dev.vigil.cli.Main args}; {@code jvmArgs} are extra (e.g. -Dspark.hadoop.*). */
-  public static ChildVigil start(String name, Map<String, String> env, List<String> jvmArgs, String... args) {
+  /**
+   * Starts {@code java ... dev.vigil.cli.Main args}; {@code jvmArgs} are extra (e.g.
+   * -Dspark.hadoop.*).
+   */
+  public static ChildVigil start(
+      String name, Map<String, String> env, List<String> jvmArgs, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-XX:TieredStopAtLevel=1");
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.equals("-XX:+IgnoreUnrecognizedVMOptions")
-          || a.startsWith("-Djdk.reflect.") || a.startsWith("-Duser.timezone")) {
+      if (a.startsWith("--add-opens")
+          || a.startsWith("--add-exports")
+          || a.equals("-XX:+IgnoreUnrecognizedVMOptions")
+          || a.startsWith("-Djdk.reflect.")
+          || a.startsWith("-Duser.timezone")) {
         cmd.add(a);
       }
     }
@@ -81,7 +94,8 @@ public final class ChildVigil implements AutoCloseable {
   }
 
   /**
-   * Waits until a line matches (true), or the process ended or the timeout passed without one (false).
+   * Waits until a line matches (true), or the process ended or the timeout passed without one
+   * (false).
    */
   public boolean awaitLine(Pattern pattern, long timeoutSeconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
@@ -102,7 +116,10 @@ public final class ChildVigil implements AutoCloseable {
     }
   }
 
-  /** SIGKILL ({@link Process#destroyForcibly()}), then waits for the process to be gone; false if it had already exited. */
+  /**
+   * SIGKILL ({@link Process#destroyForcibly()}), then waits for the process to be gone; false if it
+   * had already exited.
+   */
   public boolean kill() throws InterruptedException {
     boolean alive = process.isAlive();
     process.destroyForcibly();
@@ -115,7 +132,8 @@ public final class ChildVigil implements AutoCloseable {
   public int waitFor(long timeoutSeconds) throws InterruptedException {
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       kill();
-      throw new AssertionError(name + " still running after " + timeoutSeconds + " s; output:\n" + output());
+      throw new AssertionError(
+          name + " still running after " + timeoutSeconds + " s; output:\n" + output());
     }
     reader.join(10_000);
     return process.exitValue();

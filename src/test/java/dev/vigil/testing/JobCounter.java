@@ -9,7 +9,8 @@ import org.apache.spark.sql.SparkSession;
 public final class JobCounter extends SparkListener implements AutoCloseable {
   private final SparkSession spark;
   private final AtomicInteger jobs = new AtomicInteger();
-  private final java.util.List<String> sites = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  private final java.util.List<String> sites =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   public JobCounter(SparkSession spark) {
     this.spark = spark;
@@ -19,8 +20,13 @@ public final class JobCounter extends SparkListener implements AutoCloseable {
   @Override
   public void onJobStart(SparkListenerJobStart jobStart) {
     jobs.incrementAndGet();
-    sites.add(jobStart.stageInfos().isEmpty() ? "?" : jobStart.stageInfos().last().name()
-        + " (" + jobStart.stageInfos().size() + " stages)");
+    sites.add(
+        jobStart.stageInfos().isEmpty()
+            ? "?"
+            : jobStart.stageInfos().last().name()
+                + " ("
+                + jobStart.stageInfos().size()
+                + " stages)");
   }
 
   /** Where each job was started (Spark's short call site), for assertion messages. */

@@ -1,6 +1,9 @@
 package dev.vigil.testing;
 
-/** Monitor configurations (without calculators) for NannyML's datasets in ../shared, as the oracle runs used. */
+/**
+ * Monitor configurations (without calculators) for NannyML's datasets in ../shared, as the oracle
+ * runs used.
+ */
 public final class NannyDatasets {
   private NannyDatasets() {}
 
@@ -19,14 +22,17 @@ public final class NannyDatasets {
           scores: y_pred_proba
           target: repaid
         chunking: {size: 5000}
-        """.formatted(SharedData.dataset("synthetic_car_loan_reference.csv"),
-        SharedData.dataset("synthetic_car_loan_analysis.csv"));
+        """
+        .formatted(
+            SharedData.dataset("synthetic_car_loan_reference.csv"),
+            SharedData.dataset("synthetic_car_loan_analysis.csv"));
   }
 
   /** Car loan with the analysis targets joined on the id. */
   public static String carLoanWithTargets() {
-    return carLoan() + "targets: {path: %s, format: csv, join_on: id}\n"
-        .formatted(SharedData.dataset("synthetic_car_loan_analysis_target.csv"));
+    return carLoan()
+        + "targets: {path: %s, format: csv, join_on: id}\n"
+            .formatted(SharedData.dataset("synthetic_car_loan_analysis_target.csv"));
   }
 
   /** Synthetic credit card, multiclass classification, chunks of 6000 rows. */
@@ -44,7 +50,8 @@ public final class NannyDatasets {
           scores: {prepaid_card: y_pred_proba_prepaid_card, highstreet_card: y_pred_proba_highstreet_card, upmarket_card: y_pred_proba_upmarket_card}
           target: y_true
         chunking: {size: 6000}
-        """.formatted(SharedData.dataset("mc_reference.csv"), SharedData.dataset("mc_analysis.csv"));
+        """
+        .formatted(SharedData.dataset("mc_reference.csv"), SharedData.dataset("mc_analysis.csv"));
   }
 
   /** Synthetic car price, regression, chunks of 6000 rows. */
@@ -61,7 +68,9 @@ public final class NannyDatasets {
           prediction: y_pred
           target: y_true
         chunking: {size: 6000}
-        """.formatted(SharedData.dataset("regression_synthetic_reference.csv"),
-        SharedData.dataset("regression_synthetic_analysis.csv"));
+        """
+        .formatted(
+            SharedData.dataset("regression_synthetic_reference.csv"),
+            SharedData.dataset("regression_synthetic_analysis.csv"));
   }
 }

@@ -14,10 +14,13 @@ import java.util.Map;
 
 /** Reads NannyML's recorded outputs (simple CSV: no quoted commas) into maps of column → text. */
 public final class OracleCsv {
-  private static final DateTimeFormatter PANDAS = new DateTimeFormatterBuilder()
-      .appendPattern("yyyy-MM-dd HH:mm:ss")
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-      .toFormatter();
+  private static final DateTimeFormatter PANDAS =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .toFormatter();
 
   private OracleCsv() {}
 

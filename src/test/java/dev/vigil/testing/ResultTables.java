@@ -22,7 +22,10 @@ import org.apache.spark.sql.types.StructType;
 public final class ResultTables {
   private ResultTables() {}
 
-  /** Runs the CLI in this JVM (shared session); returns stdout; fails with stderr on a non-zero exit. */
+  /**
+   * Runs the CLI in this JVM (shared session); returns stdout; fails with stderr on a non-zero
+   * exit.
+   */
   public static String vigil(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -47,14 +50,22 @@ public final class ResultTables {
   /** Number of keys that occur more than once. */
   public static long duplicateKeys(SparkSession spark, String path, List<String> key) {
     Column[] cols = key.stream().map(functions::col).toArray(Column[]::new);
-    return spark.read().format("delta").load(path).groupBy(cols).count().filter("count > 1").count();
+    return spark
+        .read()
+        .format("delta")
+        .load(path)
+        .groupBy(cols)
+        .count()
+        .filter("count > 1")
+        .count();
   }
 
   /**
-   * Asserts two tables hold the same keys with the same values, run_id and computed_at aside; doubles equal to
-   * 1e-9 relative (two sessions may sum in another order).
+   * Asserts two tables hold the same keys with the same values, run_id and computed_at aside;
+   * doubles equal to 1e-9 relative (two sessions may sum in another order).
    */
-  public static void assertSameRows(Map<List<Object>, Row> expected, Map<List<Object>, Row> actual, StructType schema) {
+  public static void assertSameRows(
+      Map<List<Object>, Row> expected, Map<List<Object>, Row> actual, StructType schema) {
     assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     for (Map.Entry<List<Object>, Row> e : expected.entrySet()) {
       Row a = actual.get(e.getKey());
@@ -66,7 +77,8 @@ public final class ResultTables {
         Object y = a.get(a.fieldIndex(c));
         if (x instanceof Double dx && y instanceof Double dy) {
           assertThat(Math.abs(dx - dy) <= 1e-9 * Math.max(1, Math.max(Math.abs(dx), Math.abs(dy))))
-              .as("%s of %s: %s vs %s", c, e.getKey(), dx, dy).isTrue();
+              .as("%s of %s: %s vs %s", c, e.getKey(), dx, dy)
+              .isTrue();
         } else {
           assertThat(Objects.equals(x, y)).as("%s of %s: %s vs %s", c, e.getKey(), x, y).isTrue();
         }
@@ -75,7 +87,8 @@ public final class ResultTables {
   }
 
   /** The same rows with {@code monitor} replaced (the expected output of a renamed monitor). */
-  public static Map<List<Object>, Row> renamed(Map<List<Object>, Row> rows, List<String> key, String monitor) {
+  public static Map<List<Object>, Row> renamed(
+      Map<List<Object>, Row> rows, List<String> key, String monitor) {
     Map<List<Object>, Row> out = new HashMap<>();
     for (Row r : rows.values()) {
       Object[] v = new Object[r.size()];

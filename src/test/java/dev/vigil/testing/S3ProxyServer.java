@@ -16,10 +16,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local S3-compatible server: S3Proxy's runnable jar (fetched into target/tools by the pom before the tests)
- * as its own process on a free loopback port, in-memory ({@code transient}) storage, AWS v2/v4 signatures
- * with a fixed test identity. It cannot run inside the Spark test JVM (its Jackson and Jetty clash with Spark's).
- * A missing jar skips the test locally and fails it with CI=true.
+ * A local S3-compatible server: S3Proxy's runnable jar (fetched into target/tools by the pom before
+ * the tests) as its own process on a free loopback port, in-memory ({@code transient}) storage, AWS
+ * v2/v4 signatures with a fixed test identity. It cannot run inside the Spark test JVM (its Jackson
+ * and Jetty clash with Spark's). A missing jar skips the test locally and fails it with CI=true.
  */
 public final class S3ProxyServer implements AutoCloseable {
   public static final String ACCESS_KEY = "vigil-test-identity";
@@ -43,7 +43,10 @@ public final class S3ProxyServer implements AutoCloseable {
     Path jar = Path.of(System.getProperty("vigil.s3proxy.jar", "target/tools/s3proxy.jar"));
     if (!Files.isRegularFile(jar)) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("S3Proxy jar missing in CI: " + jar.toAbsolutePath() + " (the pom copies it in process-test-resources)");
+        fail(
+            "S3Proxy jar missing in CI: "
+                + jar.toAbsolutePath()
+                + " (the pom copies it in process-test-resources)");
       }
       assumeTrue(false, "S3Proxy jar not present: " + jar + " (run mvn test once online)");
     }
@@ -52,24 +55,36 @@ public final class S3ProxyServer implements AutoCloseable {
       port = s.getLocalPort();
     }
     Path props = workDir.resolve("s3proxy.properties");
-    Files.writeString(props, String.join("\n",
-        "s3proxy.endpoint=http://127.0.0.1:" + port,
-        "s3proxy.authorization=aws-v2-or-v4",
-        "s3proxy.identity=" + ACCESS_KEY,
-        "s3proxy.credential=" + SECRET_KEY,
-        "jclouds.provider=transient",
-        "jclouds.identity=" + ACCESS_KEY,
-        "jclouds.credential=" + SECRET_KEY,
-        ""));
+    Files.writeString(
+        props,
+        String.join(
+            "\n",
+            "s3proxy.endpoint=http://127.0.0.1:" + port,
+            "s3proxy.authorization=aws-v2-or-v4",
+            "s3proxy.identity=" + ACCESS_KEY,
+            "s3proxy.credential=" + SECRET_KEY,
+            "jclouds.provider=transient",
+            "jclouds.identity=" + ACCESS_KEY,
+            "jclouds.credential=" + SECRET_KEY,
+            ""));
     Path log = workDir.resolve("s3proxy.log");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-jar", jar.toAbsolutePath().toString(), "--properties", props.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "--properties",
+                props.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     S3ProxyServer server = new S3ProxyServer(p, log, port);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (true) {
       if (!p.isAlive()) {
-        throw new AssertionError("S3Proxy exited with " + p.exitValue() + ":\n" + Files.readString(log));
+        throw new AssertionError(
+            "S3Proxy exited with " + p.exitValue() + ":\n" + Files.readString(log));
       }
       try {
         server.client().listBuckets();
@@ -77,7 +92,8 @@ public final class S3ProxyServer implements AutoCloseable {
       } catch (RuntimeException notYet) {
         if (System.nanoTime() > deadline) {
           server.close();
-          throw new AssertionError("S3Proxy not answering on port " + port + ":\n" + Files.readString(log), notYet);
+          throw new AssertionError(
+              "S3Proxy not answering on port " + port + ":\n" + Files.readString(log), notYet);
         }
         Thread.sleep(300);
       }
@@ -87,9 +103,11 @@ public final class S3ProxyServer implements AutoCloseable {
   /** An AWS SDK v1 client (on the classpath through hadoop-aws): path-style, the test identity. */
   public AmazonS3 client() {
     return AmazonS3ClientBuilder.standard()
-        .withEndpointConfiguration(new AwsClientBuilder.EndpointConfiguration(endpoint(), "us-east-1"))
+        .withEndpointConfiguration(
+            new AwsClientBuilder.EndpointConfiguration(endpoint(), "us-east-1"))
         .withPathStyleAccessEnabled(true)
-        .withCredentials(new AWSStaticCredentialsProvider(new BasicAWSCredentials(ACCESS_KEY, SECRET_KEY)))
+        .withCredentials(
+            new AWSStaticCredentialsProvider(new BasicAWSCredentials(ACCESS_KEY, SECRET_KEY)))
         .build();
   }
 

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The NannyML datasets and oracle outputs in {@code ../shared}. Missing files skip a test locally but fail it
- * when {@code CI=true}: conformance must never silently not run in CI.
+ * The NannyML datasets and oracle outputs in {@code ../shared}. Missing files skip a test locally
+ * but fail it when {@code CI=true}: conformance must never silently not run in CI.
  */
 public final class SharedData {
   private SharedData() {}
