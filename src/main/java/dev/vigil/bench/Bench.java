@@ -71,12 +71,12 @@ public final class Bench {
       }
     }
     for (String c : calculators.split(",")) {
-      if (!ConfigLoader.AVAILABLE_CALCULATORS.contains(c.trim())) {
+      if (!dev.vigil.calculators.Calculators.names().contains(c.trim())) {
         System.err.println(
             "bench: calculator '"
                 + c
                 + "' is not available; expected some of "
-                + ConfigLoader.AVAILABLE_CALCULATORS);
+                + dev.vigil.calculators.Calculators.names());
         System.exit(2);
       }
     }

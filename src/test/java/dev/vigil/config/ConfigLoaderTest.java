@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.internal.UserException;
+import dev.vigil.multivariate.MultivariateDriftConfig;
+import dev.vigil.performance.DleHyperparameters;
+import dev.vigil.performance.EstimatedPerformanceConfig;
+import dev.vigil.quality.DataQualityConfig;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -77,8 +81,8 @@ class ConfigLoaderTest {
       assertThat(c.chunking().kind()).isEqualTo(ChunkingConfig.Kind.NUMBER);
       assertThat(c.chunking().number()).isEqualTo(10);
       assertThat(c.chunking().incomplete()).isEqualTo(ChunkingConfig.Incomplete.KEEP);
-      assertThat(c.dataQuality()).isNotNull();
-      assertThat(c.dataQuality().metrics())
+      assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE)).isNotNull();
+      assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
           .containsExactly(
               "missing_values",
               "unseen_values",
@@ -88,7 +92,7 @@ class ConfigLoaderTest {
               "median",
               "sum",
               "row_count");
-      assertThat(c.dataQuality().columns()).isNull();
+      assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).columns()).isNull();
       assertThat(c.thresholds()).isEmpty();
       assertThat(c.targets()).isNull();
       assertThat(c.alerts()).isEqualTo(AlertsConfig.none());
@@ -131,15 +135,18 @@ class ConfigLoaderTest {
     @Test
     void dataQualityWithoutBodyMeansAllMetrics() {
       MonitorConfig c = parse(BASE + "calculators: {data_quality: }\n");
-      assertThat(c.dataQuality().metrics()).isEqualTo(DataQualityConfig.ALL_METRICS);
+      assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
+          .isEqualTo(DataQualityConfig.ALL_METRICS);
     }
 
     @Test
     void dataQualityMetricSubsetAndColumns() {
       MonitorConfig c =
           parse(BASE + "calculators: {data_quality: {metrics: [mean, row_count], columns: [x]}}\n");
-      assertThat(c.dataQuality().metrics()).containsExactly("mean", "row_count");
-      assertThat(c.dataQuality().columns()).containsExactly("x");
+      assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
+          .containsExactly("mean", "row_count");
+      assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).columns())
+          .containsExactly("x");
     }
 
     @Test
@@ -290,7 +297,8 @@ class ConfigLoaderTest {
     @Test
     void listOverrideIsParsedAsYaml() {
       MonitorConfig c = parse(BASE, "calculators.data_quality.metrics=[mean, std]");
-      assertThat(c.dataQuality().metrics()).containsExactly("mean", "std");
+      assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
+          .containsExactly("mean", "std");
     }
 
     @Test
@@ -688,10 +696,14 @@ class ConfigLoaderTest {
 
     @Test
     void everyContractCalculatorIsAvailable() {
-      // every calculator of the contract is available: configuring one never says "not available"
-      for (String calc : ConfigLoader.CONTRACT_CALCULATORS) {
-        assertThat(ConfigLoader.AVAILABLE_CALCULATORS).contains(calc);
-      }
+      // every calculator of the contract (CONTRACT.md section 2) is registered
+      assertThat(dev.vigil.calculators.Calculators.names())
+          .containsExactly(
+              "univariate_drift",
+              "multivariate_drift",
+              "realized_performance",
+              "estimated_performance",
+              "data_quality");
     }
 
     /**
@@ -742,9 +754,14 @@ class ConfigLoaderTest {
               BASE
                   + columns
                   + "calculators: {estimated_performance: {calibration: never, normalize_confusion_matrix: true}}\n");
-      assertThat(c.estimatedPerformance().calibration())
+      assertThat(
+              c.calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE).calibration())
           .isEqualTo(EstimatedPerformanceConfig.Calibration.NEVER);
-      assertThat(c.estimatedPerformance().metrics().normalizeConfusionMatrix()).isEqualTo("true");
+      assertThat(
+              c.calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE)
+                  .metrics()
+                  .normalizeConfusionMatrix())
+          .isEqualTo("true");
     }
 
     @Test
@@ -780,14 +797,16 @@ class ConfigLoaderTest {
     @Test
     void multivariateDriftIsOptInWithNannyMLDefaults() throws Exception {
       MonitorConfig c = parse(BASE + "calculators: {multivariate_drift: null}\n");
-      assertThat(c.multivariateDrift()).isEqualTo(MultivariateDriftConfig.defaults());
-      assertThat(c.univariateDrift()).isNull();
-      assertThat(parse(BASE).multivariateDrift()).isNull();
+      assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
+          .isEqualTo(MultivariateDriftConfig.defaults());
+      assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE)).isNull();
+      assertThat(parse(BASE).calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
+          .isNull();
       assertThat(
               parse(
                       BASE
                           + "calculators: {multivariate_drift: {n_components: 3, columns: [a, b]}}\n")
-                  .multivariateDrift())
+                  .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
           .isEqualTo(new MultivariateDriftConfig("reconstruction_error", List.of("a", "b"), 3.0));
     }
 
@@ -795,15 +814,18 @@ class ConfigLoaderTest {
     void domainClassifierDefaultsAndSettings() throws Exception {
       MonitorConfig c =
           parse(BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n");
-      assertThat(c.multivariateDrift().method()).isEqualTo("domain_classifier");
-      assertThat(c.multivariateDrift().columns()).isNull();
-      var d = c.multivariateDrift().domainClassifier();
+      assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE).method())
+          .isEqualTo("domain_classifier");
+      assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE).columns())
+          .isNull();
+      var d =
+          c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE).domainClassifier();
       assertThat(d).isEqualTo(MultivariateDriftConfig.DomainClassifierConfig.defaults());
       assertThat(d.cvFoldsNum()).isEqualTo(5);
       assertThat(d.maxTrainingRows()).isEqualTo(10_000);
       assertThat(
               parse(BASE + "calculators: {multivariate_drift: null}\n")
-                  .multivariateDrift()
+                  .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
                   .domainClassifier())
           .isNull();
       MonitorConfig set =
@@ -817,7 +839,7 @@ class ConfigLoaderTest {
           thresholds:
             multivariate_drift.domain_classifier_auroc: {type: constant, lower: 0.4, upper: 0.7}
           """);
-      assertThat(set.multivariateDrift())
+      assertThat(set.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
           .isEqualTo(
               new MultivariateDriftConfig(
                   "domain_classifier",
@@ -830,7 +852,7 @@ class ConfigLoaderTest {
               parse(
                       BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n",
                       "calculators.multivariate_drift.max_training_rows=2000")
-                  .multivariateDrift()
+                  .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
                   .domainClassifier()
                   .maxTrainingRows())
           .isEqualTo(2000);
@@ -907,10 +929,13 @@ class ConfigLoaderTest {
     @Test
     void driftDefaultsAreNannyMls() {
       MonitorConfig c = parse(BASE + "calculators: {univariate_drift: {}}\n");
-      assertThat(c.univariateDrift().continuousMethods()).containsExactly("jensen_shannon");
-      assertThat(c.univariateDrift().categoricalMethods()).containsExactly("jensen_shannon");
-      assertThat(c.univariateDrift().nBins()).isEqualTo(10_000);
-      assertThat(c.dataQuality()).isNull();
+      assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).continuousMethods())
+          .containsExactly("jensen_shannon");
+      assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).categoricalMethods())
+          .containsExactly("jensen_shannon");
+      assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).nBins())
+          .isEqualTo(10_000);
+      assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE)).isNull();
     }
 
     @Test
@@ -1135,14 +1160,15 @@ class ConfigLoaderTest {
     @Test
     void emptyBodyMeansTheSixRegressionMetricsAndVigilsTreeSettings() {
       EstimatedPerformanceConfig e =
-          parse(REGRESSION + "calculators: {estimated_performance: {}}\n").estimatedPerformance();
+          parse(REGRESSION + "calculators: {estimated_performance: {}}\n")
+              .calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE);
       assertThat(e.metrics().metrics())
           .containsExactly("mae", "mape", "mse", "rmse", "msle", "rmsle");
       assertThat(e.hyperparameters()).isEqualTo(DleHyperparameters.DEFAULTS);
       assertThat(e.calibration()).isNull();
       assertThat(
               parse(REGRESSION + "calculators: {estimated_performance: null}\n")
-                  .estimatedPerformance())
+                  .calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE))
           .isEqualTo(e);
     }
 
@@ -1158,7 +1184,7 @@ class ConfigLoaderTest {
               hyperparameters: {n_estimators: 20, learning_rate: 0.3, max_depth: 4, min_child_samples: 5,
                                 max_bin: 128, subsample: 0.8, seed: 7}
           """)
-              .estimatedPerformance();
+              .calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE);
       assertThat(e.metrics().metrics()).containsExactly("rmse", "mae");
       assertThat(e.hyperparameters()).isEqualTo(new DleHyperparameters(20, 0.3, 4, 5, 128, 0.8, 7));
     }
@@ -1169,7 +1195,7 @@ class ConfigLoaderTest {
           parse(
                   REGRESSION + "calculators: {estimated_performance: {}}\n",
                   "calculators.estimated_performance.hyperparameters.n_estimators=10")
-              .estimatedPerformance();
+              .calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE);
       DleHyperparameters d = DleHyperparameters.DEFAULTS;
       assertThat(e.hyperparameters())
           .isEqualTo(

@@ -40,7 +40,8 @@ class ScriptsAndTerraformTest {
     List<Path> scripts = new ArrayList<>();
     try (var s = Files.list(ROOT.resolve("scripts"))) {
       // commands; lib.sh is sourced by them, not run
-      s.filter(p -> Files.isExecutable(p) && !p.toString().endsWith(".sh"))
+      s.filter(
+              p -> Files.isRegularFile(p) && Files.isExecutable(p) && !p.toString().endsWith(".sh"))
           .sorted()
           .forEach(scripts::add);
     }
