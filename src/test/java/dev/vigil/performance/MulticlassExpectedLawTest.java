@@ -61,7 +61,7 @@ class MulticlassExpectedLawTest
         regime("exact", 3000)
             .input(r -> row(r, true))
             .reaching("exact", MulticlassExpected::isExact),
-        regime("grid", MAX_INPUTS).seeds(1).maxParts(3).reaching("on the grid", s -> !s.isExact()),
+        regime("grid", MAX_INPUTS).seeds(1).maxParts(2).reaching("on the grid", s -> !s.isExact()),
         regime("without a calibration", 500)
             .empty(() -> new MulticlassExpected(null, K))
             .reaching("empty", s -> s.n() == 0));
