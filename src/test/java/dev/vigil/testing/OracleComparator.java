@@ -206,7 +206,8 @@ public final class OracleComparator {
         Worst w =
             new Worst(
                 f.label(), at, expected, actual, t.error(expected, actual), t.bound(), failed);
-        if (worst[i] == null || w.rank() > worst[i].rank()) {
+        boolean numbers = expected != null && actual != null;
+        if ((numbers || failed) && (worst[i] == null || w.rank() > worst[i].rank())) {
           worst[i] = w;
         }
       }
