@@ -3,7 +3,6 @@ package dev.vigil.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.results.ResultRow;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ public final class OracleComparator {
     public String toString() {
       return String.format(
           "%s at %s: expected %s got %s (error %.3g, bound %.3g%s)",
-          field, where, expected, actual, error, bound, failed ? ", FAILED" : "");
+          field, where, expected, actual, error, bound, failed ? ", over its bound" : "");
     }
   }
 
@@ -98,11 +97,6 @@ public final class OracleComparator {
   /** Given oracle rows (tests of the comparator itself). */
   public static OracleComparator of(String name, List<Map<String, String>> oracleRows) {
     return new OracleComparator(name, oracleRows);
-  }
-
-  /** Read from a file outside the shared folder. */
-  public static OracleComparator of(Path file) {
-    return of(file.getFileName().toString(), OracleCsv.read(file));
   }
 
   /** The oracle columns whose values, joined by "|", form the key of the results map. */
