@@ -35,6 +35,7 @@ public final class Bench {
     String calculators = "univariate_drift,data_quality";
     String dataDir = "target/bench-data";
     int repeat = 2;
+    boolean generateOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rows" -> rows = Long.parseLong(args[++i]);
@@ -43,11 +44,12 @@ public final class Bench {
         case "--calculators" -> calculators = args[++i];
         case "--data-dir" -> dataDir = args[++i];
         case "--repeat" -> repeat = Math.max(1, Integer.parseInt(args[++i]));
+        case "--generate-only" -> generateOnly = true;
         case "--help", "-h" -> {
           System.out.println(
               """
               usage: scripts/bench [--rows N] [--reference-rows N] [--features M] [--calculators a,b,...] [--data-dir DIR]
-                                   [--repeat K]
+                                   [--repeat K] [--generate-only]
                 defaults: --rows 10000000 --reference-rows 1000000 --features 20 --calculators univariate_drift,data_quality
                           --repeat 2
                 univariate_drift runs kolmogorov_smirnov, jensen_shannon, wasserstein (continuous) and chi2,
@@ -56,7 +58,10 @@ public final class Bench {
                 Generates the data once under DIR (default target/bench-data), runs the suite and the scan floor in
                 one process, K times each, alternating (floor, suite, floor, suite, ...) after one unmeasured warm-up
                 floor, and prints timings and, as its last line, a JSON object with ratio = best suite / best floor
-                (the best of K runs is the one least disturbed by other work on a shared machine).""");
+                (the best of K runs is the one least disturbed by other work on a shared machine).
+                --generate-only: generate the data when missing, then stop (scripts/bench --base uses it, so that both
+                revisions read the files the current checkout wrote). scripts/bench --base REV compares a base
+                revision with this checkout (see the top of scripts/bench).""");
           return;
         }
         default -> {
@@ -66,12 +71,12 @@ public final class Bench {
       }
     }
     for (String c : calculators.split(",")) {
-      if (!ConfigLoader.AVAILABLE_CALCULATORS.contains(c.trim())) {
+      if (!dev.vigil.calculators.Calculators.names().contains(c.trim())) {
         System.err.println(
             "bench: calculator '"
                 + c
                 + "' is not available; expected some of "
-                + ConfigLoader.AVAILABLE_CALCULATORS);
+                + dev.vigil.calculators.Calculators.names());
         System.exit(2);
       }
     }
@@ -91,6 +96,10 @@ public final class Bench {
           rows,
           features,
           secs(g));
+    }
+    if (generateOnly) {
+      System.out.println("data: " + data.toAbsolutePath());
+      return;
     }
     StringBuilder calcYaml = new StringBuilder();
     for (String c : calculators.split(",")) {

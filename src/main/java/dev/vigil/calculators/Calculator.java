@@ -1,6 +1,6 @@
 package dev.vigil.calculators;
 
-import dev.vigil.scan.StateSpec;
+import dev.vigil.stats.StateSpec;
 import java.util.List;
 
 /**
@@ -29,15 +29,9 @@ public interface Calculator extends java.io.Serializable {
     return List.of();
   }
 
-  FittedCalculator fit(ChunkTable reference);
-
   /**
-   * Fits with the reference rows at hand too (chunked, with the derived columns), for calculators
-   * that train a model on them (DLE). It may run Spark jobs but must not collect rows to the
-   * driver. By default the states suffice.
+   * Fits on the reference's states. A calculator that trains a model on the reference rows (DLE)
+   * asks the {@code learner}; every other calculator ignores it.
    */
-  default FittedCalculator fit(
-      ChunkTable reference, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> referenceRows) {
-    return fit(reference);
-  }
+  FittedCalculator fit(ChunkTable reference, Learner learner);
 }

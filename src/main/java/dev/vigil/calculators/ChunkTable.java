@@ -1,10 +1,8 @@
 package dev.vigil.calculators;
 
-import dev.vigil.chunking.ChunkInfo;
-import dev.vigil.scan.ChunkStates;
-import dev.vigil.scan.Specs;
-import dev.vigil.scan.StateSpec;
 import dev.vigil.stats.ColumnState;
+import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.vigil.calculators;
 
-import dev.vigil.scan.StateSpec;
+import dev.vigil.stats.StateSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.vigil.calculators;
 
-import dev.vigil.scan.StateSpec;
+import dev.vigil.stats.StateSpec;
 import java.util.List;
 
 /**
@@ -17,19 +17,18 @@ public interface FittedCalculator extends java.io.Serializable {
   List<Measurement> calculate(ChunkTable analysis);
 
   /**
-   * Adds the columns computed with what the fit learned (e.g. a model's per-row predictions) to a
-   * chunked dataset with its derived columns, before it is scanned; applied to the analysis and to
-   * the reference. Must be a narrow projection (no Spark job), so the analysis stays one scan. None
-   * by default.
+   * Models whose per-row outputs this calculator reads (e.g. DLE's predicted losses): the pipeline
+   * adds their columns to the chunked reference and analysis before they are scanned, as a narrow
+   * projection (no Spark job), so the analysis stays one scan. None by default.
    */
-  default org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> transform(
-      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> chunked) {
-    return chunked;
+  default List<RowModel> rowModels() {
+    return List.of();
   }
 
   /**
-   * States of the {@link #transform}ed reference that the results on the reference chunks need
-   * (computed in one more reference pass when any calculator asks for some); none by default.
+   * States of the reference with its {@link #rowModels} columns that the results on the reference
+   * chunks need (computed in one more reference pass when any calculator asks for some); none by
+   * default.
    */
   default List<StateSpec> fittedReferenceSpecs() {
     return List.of();

@@ -2,11 +2,12 @@ package dev.vigil.chunking;
 
 import static org.apache.spark.sql.functions.*;
 
+import dev.vigil.calculators.ChunkInfo;
+import dev.vigil.calculators.ChunkStates;
 import dev.vigil.config.ChunkingConfig;
 import dev.vigil.config.ChunkingConfig.Incomplete;
 import dev.vigil.config.ChunkingConfig.PeriodUnit;
 import dev.vigil.internal.UserException;
-import dev.vigil.scan.ChunkStates;
 import dev.vigil.scan.Scanner;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;

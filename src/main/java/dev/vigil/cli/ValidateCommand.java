@@ -3,7 +3,6 @@ package dev.vigil.cli;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.vigil.config.MonitorConfig;
-import dev.vigil.io.SchemaCheck;
 import dev.vigil.pipeline.MonitorRun;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -32,8 +31,11 @@ final class ValidateCommand extends CliCommand {
   @Override
   public int call(PrintStream out) {
     MonitorConfig cfg = load(config, overrides, runDate, null);
-    SchemaCheck.Resolved cols =
+    dev.vigil.config.ResolvedColumns cols =
         new MonitorRun(Sessions.getOrCreate(), Clock.systemUTC()).prepare(cfg).columns();
+    // every calculator builds itself over the resolved columns: its column and setting mistakes
+    // show here, before any row is read
+    dev.vigil.calculators.Calculators.build(cfg, cols);
     out.printf(
         "configuration OK: monitor %s, %s, %d features (%d continuous %s, %d categorical %s), chunking %s%n",
         cfg.monitor(),

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.vigil.calculators.CalculatorType;
+import dev.vigil.calculators.Calculators;
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.Secrets;
 import dev.vigil.internal.UserException;
@@ -28,25 +30,6 @@ import java.util.regex.Pattern;
  * key=value} overrides, strict keys (an unknown key is an error naming it), NannyML's defaults.
  */
 public final class ConfigLoader {
-  /**
-   * Calculators the contract names; only those in {@link #AVAILABLE_CALCULATORS} run in this
-   * version.
-   */
-  public static final List<String> CONTRACT_CALCULATORS =
-      List.of(
-          "univariate_drift",
-          "multivariate_drift",
-          "realized_performance",
-          "estimated_performance",
-          "data_quality");
-
-  public static final List<String> AVAILABLE_CALCULATORS =
-      List.of(
-          "univariate_drift",
-          "multivariate_drift",
-          "realized_performance",
-          "estimated_performance",
-          "data_quality");
 
   private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -378,24 +361,12 @@ public final class ConfigLoader {
       throw Errors.missingKey(
           "columns.timestamp", "the timestamp column, because chunking.period needs one");
     }
-    Section calcs = root.has("calculators") ? root.section("calculators") : null;
-    DataQualityConfig dq = calculators(calcs);
-    UnivariateDriftConfig drift = univariateDrift(calcs);
-    RealizedPerformanceConfig realized = realizedPerformance(calcs, problemType, columns);
-    MultivariateDriftConfig multivariate = multivariateDrift(calcs);
-    EstimatedPerformanceConfig estimated = estimatedPerformance(calcs, problemType, columns);
-    if (dq == null
-        && drift == null
-        && realized == null
-        && multivariate == null
-        && estimated == null) {
-      throw new UserException(
-          "configuration key 'calculators': no calculator is enabled; expected at least one of "
-              + AVAILABLE_CALCULATORS
-              + " (or leave 'calculators' out for the defaults)");
-    }
+    Map<String, Object> calculators =
+        calculators(
+            root.has("calculators") ? root.section("calculators") : null,
+            new CalculatorType.Context(problemType, columns));
     Map<String, ThresholdConfig> thresholds =
-        thresholds(root.has("thresholds") ? root.section("thresholds") : null);
+        thresholds(root.has("thresholds") ? root.section("thresholds") : null, problemType);
     OutputConfig output = new OutputConfig("./vigil-output");
     if (root.has("output")) {
       Section o = root.section("output");
@@ -440,35 +411,27 @@ public final class ConfigLoader {
           "analysis.path with incremental: true (a path per run,"
               + " e.g. data/analysis/date={{run_date}}), so each run reads only its new partition");
     }
-    if (incremental
-        && multivariate != null
-        && multivariate.method().equals(MultivariateDriftConfig.DOMAIN_CLASSIFIER)) {
-      throw Errors.badValue(
-          "calculators.multivariate_drift.method",
-          MultivariateDriftConfig.DOMAIN_CLASSIFIER,
-          "reconstruction_error with incremental: true (the domain classifier trains on each chunk's rows, which an"
-              + " incremental run does not keep)");
+    MonitorConfig config =
+        new MonitorConfig(
+            monitor,
+            problemType,
+            reference,
+            analysis,
+            targets,
+            columns,
+            chunking,
+            calculators,
+            thresholds,
+            output,
+            alerts,
+            resolvedYaml,
+            incremental,
+            runDate,
+            fitKey);
+    for (CalculatorType<?> type : Calculators.ALL) {
+      check(type, config);
     }
-    return new MonitorConfig(
-        monitor,
-        problemType,
-        reference,
-        analysis,
-        targets,
-        columns,
-        chunking,
-        dq,
-        drift,
-        multivariate,
-        realized,
-        estimated,
-        thresholds,
-        output,
-        alerts,
-        resolvedYaml,
-        incremental,
-        runDate,
-        fitKey);
+    return config;
   }
 
   private static String urlOf(Section s) {
@@ -626,396 +589,40 @@ public final class ConfigLoader {
         ChunkingConfig.Kind.NUMBER, 0, ChunkingConfig.DEFAULT_NUMBER, null, incomplete);
   }
 
-  private static DataQualityConfig calculators(Section s) {
-    if (s == null) {
-      return new DataQualityConfig(DataQualityConfig.ALL_METRICS, null);
-    }
-    s.allow(CONTRACT_CALCULATORS.toArray(String[]::new));
-    for (String name : CONTRACT_CALCULATORS) {
-      if (s.has(name) && !AVAILABLE_CALCULATORS.contains(name)) {
-        throw new UserException(
-            "configuration key 'calculators."
-                + name
-                + "': this calculator is not available in Vigil "
-                + dev.vigil.internal.Version.VERSION
-                + " yet; available calculators: "
-                + AVAILABLE_CALCULATORS);
-      }
-    }
-    if (!s.has("data_quality")) {
-      return null;
-    }
-    JsonNode n = s.node.get("data_quality");
-    if (n == null || n.isNull()) {
-      return new DataQualityConfig(DataQualityConfig.ALL_METRICS, null);
-    }
-    Section dq = s.section("data_quality");
-    dq.allow("metrics", "columns");
-    List<String> metrics =
-        dq.has("metrics") ? dq.stringList("metrics") : DataQualityConfig.ALL_METRICS;
-    for (String m : metrics) {
-      if (!DataQualityConfig.ALL_METRICS.contains(m)) {
-        throw Errors.unknownName(dq.path + ".metrics", m, DataQualityConfig.ALL_METRICS);
-      }
-    }
-    return new DataQualityConfig(
-        List.copyOf(metrics), dq.has("columns") ? dq.stringList("columns") : null);
-  }
-
-  /** Opt-in (not among the defaults): it needs a target. */
-  private static RealizedPerformanceConfig realizedPerformance(
-      Section s, ProblemType type, ColumnsConfig columns) {
-    if (s == null || !s.has("realized_performance")) {
-      return null;
-    }
-    return performance(s, "realized_performance", type, columns);
-  }
-
-  /** Opt-in: CBPE needs reference targets (binary classification in this version). */
-  private static EstimatedPerformanceConfig estimatedPerformance(
-      Section s, ProblemType type, ColumnsConfig columns) {
-    if (s == null || !s.has("estimated_performance")) {
-      return null;
-    }
-    String key = "calculators.estimated_performance";
-    if (type == ProblemType.REGRESSION) {
-      return directLoss(s, columns);
-    }
-    if (columns.scores().isEmpty()) {
-      throw Errors.missingKey(
-          "columns.scores", "the score column(s), because estimated_performance (CBPE) needs them");
-    }
-    RealizedPerformanceConfig metrics = performance(s, "estimated_performance", type, columns);
-    JsonNode n = s.node.get("estimated_performance");
-    Section e = n == null || n.isNull() ? Section.empty(key) : s.section("estimated_performance");
-    return new EstimatedPerformanceConfig(
-        metrics,
-        e.enumValue(
-            "calibration",
-            EstimatedPerformanceConfig.Calibration.class,
-            EstimatedPerformanceConfig.Calibration.AUTO));
-  }
-
   /**
-   * DLE (regression): {@code metrics} as realized regression performance (default all six) and the
-   * loss models' {@code hyperparameters} (LightGBM's names, {@link DleHyperparameters}).
+   * Each enabled calculator's configuration: without a {@code calculators} section the registry's
+   * defaults ({@link CalculatorType#onByDefault}); with one, exactly the calculators it names (a
+   * calculator named without settings has its defaults).
    */
-  private static EstimatedPerformanceConfig directLoss(Section s, ColumnsConfig columns) {
-    String name = "estimated_performance";
-    JsonNode n = s.node.get(name);
-    Section e = n == null || n.isNull() ? Section.empty(s.key(name)) : s.section(name);
-    e.allow("metrics", "hyperparameters");
-    // the metrics (and the target and prediction they need) are checked as realized performance
-    // checks them
-    ObjectNode metricsOnly = ((ObjectNode) e.node).deepCopy();
-    metricsOnly.remove("hyperparameters");
-    ObjectNode parent = JsonNodeFactory.instance.objectNode();
-    parent.set(name, metricsOnly);
-    RealizedPerformanceConfig metrics =
-        performance(new Section(s.path, parent), name, ProblemType.REGRESSION, columns);
-    DleHyperparameters d = DleHyperparameters.DEFAULTS;
-    if (!e.has("hyperparameters")) {
-      return new EstimatedPerformanceConfig(metrics, null, d);
+  private static Map<String, Object> calculators(Section s, CalculatorType.Context context) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (s != null) {
+      s.allow(Calculators.names().toArray(String[]::new));
     }
-    Section h = e.section("hyperparameters");
-    h.allow(DleHyperparameters.KEYS.toArray(String[]::new));
-    return new EstimatedPerformanceConfig(
-        metrics,
-        null,
-        new DleHyperparameters(
-            h.has("n_estimators") ? h.positiveInt("n_estimators") : d.nEstimators(),
-            fraction(h, "learning_rate", d.learningRate()),
-            (int)
-                wholeIn(
-                    h,
-                    "max_depth",
-                    d.maxDepth(),
-                    1,
-                    30,
-                    "a whole number from 1 to 30 (MLlib's limit; LightGBM's -1,"
-                        + " unlimited, has no equivalent)"),
-            h.has("min_child_samples") ? h.positiveInt("min_child_samples") : d.minChildSamples(),
-            (int) wholeIn(h, "max_bin", d.maxBin(), 2, 65_536, "a whole number from 2 to 65536"),
-            fraction(h, "subsample", d.subsample()),
-            wholeIn(h, "seed", d.seed(), Long.MIN_VALUE, Long.MAX_VALUE, "a whole number")));
+    for (CalculatorType<?> type : Calculators.ALL) {
+      if (s == null ? type.onByDefault() : s.has(type.name())) {
+        Section section =
+            s == null ? Section.empty("calculators." + type.name()) : s.sectionOrEmpty(type.name());
+        out.put(type.name(), type.parse(section, context));
+      }
+    }
+    if (out.isEmpty()) {
+      throw new UserException(
+          "configuration key 'calculators': no calculator is enabled; expected at least one of "
+              + Calculators.names()
+              + " (or leave 'calculators' out for the defaults)");
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
-  /** A number in (0, 1]. */
-  private static double fraction(Section h, String k, double dflt) {
-    Double v = h.nullableDouble(k, dflt);
-    if (v == null || !(v > 0 && v <= 1)) {
-      throw Errors.badValue(h.key(k), v == null ? "null" : v, "a number in (0, 1]");
+  private static <C> void check(CalculatorType<C> type, MonitorConfig config) {
+    C c = config.calculator(type);
+    if (c != null) {
+      type.check(c, config);
     }
-    return v;
   }
 
-  private static long wholeIn(Section h, String k, long dflt, long lo, long hi, String expected) {
-    if (!h.has(k)) {
-      return dflt;
-    }
-    JsonNode v = h.node.get(k);
-    boolean integral =
-        v.isIntegralNumber() && v.canConvertToLong()
-            || v.isTextual() && v.asText().trim().matches("-?\\d{1,18}");
-    long x = integral ? (v.isTextual() ? Long.parseLong(v.asText().trim()) : v.asLong()) : 0;
-    if (!integral || x < lo || x > hi) {
-      throw Errors.badValue(h.key(k), v.asText(), expected);
-    }
-    return x;
-  }
-
-  private static RealizedPerformanceConfig performance(
-      Section s, String name, ProblemType type, ColumnsConfig columns) {
-    String key = "calculators." + name;
-    if (columns.target() == null) {
-      throw Errors.missingKey(
-          "columns.target", "the target column, because " + name + " needs one");
-    }
-    if (columns.prediction() == null) {
-      throw Errors.missingKey(
-          "columns.prediction", "the prediction column, because " + name + " needs one");
-    }
-    JsonNode n = s.node.get(name);
-    Section r = n == null || n.isNull() ? Section.empty(key) : s.section(name);
-    if (name.equals("estimated_performance")) {
-      r.allow(
-          "metrics",
-          "business_value_matrix",
-          "normalize_business_value",
-          "normalize_confusion_matrix",
-          "calibration");
-    } else {
-      r.allow(
-          "metrics",
-          "business_value_matrix",
-          "normalize_business_value",
-          "normalize_confusion_matrix");
-    }
-    List<String> valid =
-        type == ProblemType.REGRESSION
-            ? RealizedPerformanceConfig.REGRESSION
-            : type == ProblemType.MULTICLASS_CLASSIFICATION
-                ? RealizedPerformanceConfig.MULTICLASS
-                : RealizedPerformanceConfig.BINARY;
-    List<String> metrics =
-        r.has("metrics")
-            ? r.stringList("metrics")
-            : type == ProblemType.REGRESSION
-                ? RealizedPerformanceConfig.REGRESSION
-                : List.of("roc_auc", "f1", "precision", "recall", "specificity", "accuracy");
-    for (String m : metrics) {
-      if (!valid.contains(m)) {
-        throw Errors.unknownName(key + ".metrics", m, valid);
-      }
-    }
-    if (type == ProblemType.MULTICLASS_CLASSIFICATION && columns.scores().isEmpty()) {
-      throw Errors.missingKey(
-          "columns.scores",
-          "the {class_label: score_column} mapping, because multiclass "
-              + name
-              + " takes its classes from it");
-    }
-    if (type == ProblemType.BINARY_CLASSIFICATION
-        && columns.scores().isEmpty()
-        && (metrics.contains("roc_auc") || metrics.contains("average_precision"))) {
-      throw Errors.missingKey(
-          "columns.scores", "the score column, because roc_auc and average_precision need one");
-    }
-    double[][] matrix = null;
-    if (r.has("business_value_matrix")) {
-      JsonNode m = r.node.get("business_value_matrix");
-      if (!m.isArray()
-          || m.size() != 2
-          || !m.get(0).isArray()
-          || !m.get(1).isArray()
-          || m.get(0).size() != 2
-          || m.get(1).size() != 2) {
-        throw Errors.badValue(
-            key + ".business_value_matrix",
-            m.toString(),
-            "a 2x2 list [[TN, FP], [FN, TP]] of numbers");
-      }
-      matrix = new double[2][2];
-      for (int i = 0; i < 2; i++) {
-        for (int j = 0; j < 2; j++) {
-          if (!m.get(i).get(j).isNumber()) {
-            throw Errors.badValue(
-                key + ".business_value_matrix", m.toString(), "a 2x2 list of numbers");
-          }
-          matrix[i][j] = m.get(i).get(j).asDouble();
-        }
-      }
-    }
-    if (metrics.contains("business_value") && matrix == null) {
-      throw Errors.missingKey(
-          key + ".business_value_matrix", "a 2x2 list [[TN, FP], [FN, TP]] for business_value");
-    }
-    String norm = r.string("normalize_business_value", null);
-    if (norm != null && !norm.equals("per_prediction")) {
-      throw Errors.badValue(key + ".normalize_business_value", norm, "per_prediction or null");
-    }
-    String cm = r.string("normalize_confusion_matrix", null);
-    if (cm != null && !RealizedPerformanceConfig.CONFUSION_NORMALIZATIONS.contains(cm)) {
-      throw Errors.unknownName(
-          key + ".normalize_confusion_matrix",
-          cm,
-          RealizedPerformanceConfig.CONFUSION_NORMALIZATIONS);
-    }
-    return new RealizedPerformanceConfig(List.copyOf(metrics), matrix, norm != null, cm);
-  }
-
-  /**
-   * Opt-in (not among the defaults). Each method takes its own keys: another method's key is an
-   * error.
-   */
-  private static MultivariateDriftConfig multivariateDrift(Section s) {
-    if (s == null || !s.has("multivariate_drift")) {
-      return null;
-    }
-    JsonNode n = s.node.get("multivariate_drift");
-    if (n == null || n.isNull()) {
-      return MultivariateDriftConfig.defaults();
-    }
-    Section m = s.section("multivariate_drift");
-    String method = m.string("method", MultivariateDriftConfig.RECONSTRUCTION_ERROR);
-    if (!MultivariateDriftConfig.METHODS.contains(method)) {
-      throw Errors.unknownName(m.path + ".method", method, MultivariateDriftConfig.METHODS);
-    }
-    boolean classifier = method.equals(MultivariateDriftConfig.DOMAIN_CLASSIFIER);
-    List<String> own = new ArrayList<>(List.of("method", "columns"));
-    List<String> other =
-        classifier ? List.of("n_components") : MultivariateDriftConfig.DomainClassifierConfig.KEYS;
-    own.addAll(
-        classifier ? MultivariateDriftConfig.DomainClassifierConfig.KEYS : List.of("n_components"));
-    m.node
-        .fieldNames()
-        .forEachRemaining(
-            k -> {
-              if (other.contains(k)) {
-                throw Errors.badValue(
-                    m.key(k),
-                    "method: " + method,
-                    "method: "
-                        + (classifier
-                            ? MultivariateDriftConfig.RECONSTRUCTION_ERROR
-                            : MultivariateDriftConfig.DOMAIN_CLASSIFIER)
-                        + " for this key (or remove it)");
-              }
-            });
-    m.allow(own.toArray(String[]::new));
-    List<String> columns = m.has("columns") ? m.stringList("columns") : null;
-    if (classifier) {
-      return new MultivariateDriftConfig(
-          method, columns, MultivariateDriftConfig.DEFAULT_N_COMPONENTS, domainClassifier(m));
-    }
-    double k = MultivariateDriftConfig.DEFAULT_N_COMPONENTS;
-    if (m.has("n_components")) {
-      JsonNode v = m.node.get("n_components");
-      boolean fraction = v.isNumber() && v.asDouble() > 0 && v.asDouble() < 1;
-      boolean count =
-          v.isIntegralNumber() && v.asLong() >= 1
-              || v.isNumber() && v.asDouble() >= 1 && v.asDouble() == Math.rint(v.asDouble());
-      if (!fraction && !count) {
-        throw Errors.badValue(
-            m.path + ".n_components",
-            v.toString(),
-            "a fraction of the variance in (0, 1), e.g. 0.65, or a whole number of components >= 1");
-      }
-      k = v.asDouble();
-    }
-    return new MultivariateDriftConfig(method, columns, k);
-  }
-
-  private static MultivariateDriftConfig.DomainClassifierConfig domainClassifier(Section m) {
-    var d = MultivariateDriftConfig.DomainClassifierConfig.defaults();
-    int folds = m.has("cv_folds_num") ? m.positiveInt("cv_folds_num") : d.cvFoldsNum();
-    if (folds < 2) {
-      throw Errors.badValue(
-          m.key("cv_folds_num"), folds, "a whole number >= 2 (NannyML's default is 5)");
-    }
-    int depth = m.has("max_depth") ? m.positiveInt("max_depth") : d.maxDepth();
-    if (depth > 30) {
-      throw Errors.badValue(
-          m.key("max_depth"), depth, "a whole number from 1 to 30 (spark-mllib's limit)");
-    }
-    int bins = m.has("max_bins") ? m.positiveInt("max_bins") : d.maxBins();
-    if (bins < 2) {
-      throw Errors.badValue(m.key("max_bins"), bins, "a whole number >= 2");
-    }
-    double rate = d.learningRate();
-    if (m.has("learning_rate")) {
-      Double r = m.nullableDouble("learning_rate", null);
-      if (r == null || !(r > 0 && r <= 1)) {
-        throw Errors.badValue(
-            m.key("learning_rate"),
-            m.node.get("learning_rate").asText(),
-            "a number in (0, 1], e.g. 0.1");
-      }
-      rate = r;
-    }
-    long seed = d.randomState();
-    if (m.has("random_state")) {
-      JsonNode v = m.node.get("random_state");
-      if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-        throw Errors.badValue(
-            m.key("random_state"), v.asText(), "a whole number (the classifier's seed)");
-      }
-      seed = v.asLong();
-    }
-    return new MultivariateDriftConfig.DomainClassifierConfig(
-        m.has("max_training_rows") ? m.positiveInt("max_training_rows") : d.maxTrainingRows(),
-        folds,
-        m.has("n_estimators") ? m.positiveInt("n_estimators") : d.nEstimators(),
-        rate,
-        depth,
-        m.has("min_child_samples") ? m.positiveInt("min_child_samples") : d.minChildSamples(),
-        bins,
-        seed);
-  }
-
-  private static UnivariateDriftConfig univariateDrift(Section s) {
-    if (s == null) {
-      return UnivariateDriftConfig.defaults();
-    }
-    if (!s.has("univariate_drift")) {
-      return null;
-    }
-    JsonNode n = s.node.get("univariate_drift");
-    if (n == null || n.isNull()) {
-      return UnivariateDriftConfig.defaults();
-    }
-    Section u = s.section("univariate_drift");
-    u.allow("columns", "continuous_methods", "categorical_methods", "calculation_method", "n_bins");
-    UnivariateDriftConfig d = UnivariateDriftConfig.defaults();
-    List<String> continuous =
-        u.has("continuous_methods") ? u.stringList("continuous_methods") : d.continuousMethods();
-    List<String> categorical =
-        u.has("categorical_methods") ? u.stringList("categorical_methods") : d.categoricalMethods();
-    for (String m : continuous) {
-      if (!UnivariateDriftConfig.CONTINUOUS_METHODS.contains(m)) {
-        throw Errors.unknownName(
-            u.path + ".continuous_methods", m, UnivariateDriftConfig.CONTINUOUS_METHODS);
-      }
-    }
-    for (String m : categorical) {
-      if (!UnivariateDriftConfig.CATEGORICAL_METHODS.contains(m)) {
-        throw Errors.unknownName(
-            u.path + ".categorical_methods", m, UnivariateDriftConfig.CATEGORICAL_METHODS);
-      }
-    }
-    int nBins = u.has("n_bins") ? u.positiveInt("n_bins") : d.nBins();
-    return new UnivariateDriftConfig(
-        u.has("columns") ? u.stringList("columns") : null,
-        List.copyOf(continuous),
-        List.copyOf(categorical),
-        u.enumValue(
-            "calculation_method",
-            UnivariateDriftConfig.CalculationMethod.class,
-            UnivariateDriftConfig.CalculationMethod.AUTO),
-        nBins);
-  }
-
-  private static Map<String, ThresholdConfig> thresholds(Section s) {
+  private static Map<String, ThresholdConfig> thresholds(Section s, ProblemType problemType) {
     Map<String, ThresholdConfig> out = new LinkedHashMap<>();
     if (s == null) {
       return out;
@@ -1024,34 +631,17 @@ public final class ConfigLoader {
     while (names.hasNext()) {
       String name = names.next();
       String[] parts = name.split("\\.");
-      if (parts.length != 2 || !CONTRACT_CALCULATORS.contains(parts[0])) {
+      java.util.Optional<CalculatorType<?>> calculator =
+          parts.length == 2 ? Calculators.find(parts[0]) : java.util.Optional.empty();
+      if (calculator.isEmpty()) {
         throw Errors.badValue(
             "thresholds." + name,
             name,
-            "a key <calculator>.<metric> with calculator one of " + CONTRACT_CALCULATORS);
+            "a key <calculator>.<metric> with calculator one of " + Calculators.names());
       }
-      if (parts[0].equals("data_quality") && !DataQualityConfig.ALL_METRICS.contains(parts[1])) {
-        throw Errors.unknownName("thresholds." + name, parts[1], DataQualityConfig.ALL_METRICS);
-      }
-      if (parts[0].equals("realized_performance") || parts[0].equals("estimated_performance")) {
-        java.util.Set<String> metricNames = new java.util.TreeSet<>(RealizedPerformanceConfig.ALL);
-        metricNames.addAll(
-            List.of("true_positive", "true_negative", "false_positive", "false_negative"));
-        if (!metricNames.contains(parts[1])) {
-          throw Errors.unknownName("thresholds." + name, parts[1], metricNames);
-        }
-      }
-      if (parts[0].equals("multivariate_drift")
-          && !MultivariateDriftConfig.METRICS.contains(parts[1])) {
-        throw Errors.unknownName("thresholds." + name, parts[1], MultivariateDriftConfig.METRICS);
-      }
-      if (parts[0].equals("univariate_drift")) {
-        java.util.Set<String> methods =
-            new java.util.TreeSet<>(UnivariateDriftConfig.CONTINUOUS_METHODS);
-        methods.addAll(UnivariateDriftConfig.CATEGORICAL_METHODS);
-        if (!methods.contains(parts[1])) {
-          throw Errors.unknownName("thresholds." + name, parts[1], methods);
-        }
+      java.util.Collection<String> metrics = calculator.get().thresholdMetrics(problemType);
+      if (!metrics.contains(parts[1])) {
+        throw Errors.unknownName("thresholds." + name, parts[1], metrics);
       }
       Section t = s.section(name);
       t.allow("type", "lower", "upper", "std_lower_multiplier", "std_upper_multiplier");
@@ -1083,164 +673,5 @@ public final class ConfigLoader {
               type, t.nullableDouble("lower", null), t.nullableDouble("upper", null), lm, um));
     }
     return out;
-  }
-
-  /** A YAML mapping with its key path, for strict key checks and messages naming the key. */
-  static final class Section {
-    final String path;
-    final JsonNode node;
-
-    Section(String path, JsonNode node) {
-      this.path = path;
-      this.node = node;
-    }
-
-    static Section empty(String path) {
-      return new Section(path, JsonNodeFactory.instance.objectNode());
-    }
-
-    String key(String k) {
-      return join(path, k);
-    }
-
-    void allow(String... keys) {
-      List<String> valid = List.of(keys);
-      node.fieldNames()
-          .forEachRemaining(
-              k -> {
-                if (!valid.contains(k)) {
-                  throw Errors.unknownKey(key(k), valid);
-                }
-              });
-    }
-
-    boolean has(String k) {
-      return node.has(k);
-    }
-
-    Section section(String k) {
-      JsonNode n = node.get(k);
-      if (n == null || !n.isObject()) {
-        throw Errors.badValue(
-            key(k), n == null ? null : n.toString(), "a mapping of keys to values");
-      }
-      return new Section(key(k), n);
-    }
-
-    Section requiredSection(String k, String expected) {
-      if (!node.has(k) || node.get(k).isNull()) {
-        throw Errors.missingKey(key(k), expected);
-      }
-      return section(k);
-    }
-
-    String string(String k, String dflt) {
-      JsonNode n = node.get(k);
-      if (n == null || n.isNull()) {
-        return dflt;
-      }
-      if (!n.isValueNode()) {
-        throw Errors.badValue(key(k), n.toString(), "a single value");
-      }
-      String v = n.asText();
-      if (v.isBlank()) {
-        throw Errors.badValue(key(k), v, "a non-empty value");
-      }
-      return v;
-    }
-
-    String requiredString(String k, String expected) {
-      String v = string(k, null);
-      if (v == null) {
-        throw Errors.missingKey(key(k), expected);
-      }
-      return v;
-    }
-
-    List<String> stringList(String k) {
-      JsonNode n = node.get(k);
-      if (n == null || n.isNull()) {
-        return List.of();
-      }
-      if (n.isTextual()) {
-        return List.of(n.asText());
-      }
-      if (!n.isArray()) {
-        throw Errors.badValue(key(k), n.toString(), "a list of names, e.g. [a, b]");
-      }
-      List<String> out = new ArrayList<>();
-      for (JsonNode e : n) {
-        if (!e.isValueNode() || e.isNull()) {
-          throw Errors.badValue(key(k), n.toString(), "a list of names, e.g. [a, b]");
-        }
-        out.add(e.asText());
-      }
-      return List.copyOf(out);
-    }
-
-    boolean bool(String k, boolean dflt) {
-      JsonNode n = node.get(k);
-      if (n == null || n.isNull()) {
-        return dflt;
-      }
-      if (n.isBoolean()) {
-        return n.asBoolean();
-      }
-      String v = n.asText().trim().toLowerCase(java.util.Locale.ROOT);
-      if (v.equals("true") || v.equals("false")) {
-        return v.equals("true");
-      }
-      throw Errors.badValue(key(k), n.asText(), "true or false");
-    }
-
-    int positiveInt(String k) {
-      JsonNode n = node.get(k);
-      boolean integral =
-          n != null
-              && (n.isIntegralNumber() && n.canConvertToInt()
-                  || n.isTextual() && n.asText().trim().matches("-?\\d{1,9}"));
-      if (!integral) {
-        throw Errors.badValue(key(k), n == null ? null : n.asText(), "a positive whole number");
-      }
-      int v = n.isTextual() ? Integer.parseInt(n.asText().trim()) : n.asInt();
-      if (v <= 0) {
-        throw Errors.badValue(key(k), v, "a positive whole number (at least 1)");
-      }
-      return v;
-    }
-
-    Double nullableDouble(String k, Double dflt) {
-      if (!node.has(k)) {
-        return dflt;
-      }
-      JsonNode n = node.get(k);
-      if (n.isNull()) {
-        return null;
-      }
-      if (n.isNumber()) {
-        return n.asDouble();
-      }
-      try {
-        return Double.parseDouble(n.asText());
-      } catch (NumberFormatException e) {
-        throw Errors.badValue(key(k), n.asText(), "a number or null");
-      }
-    }
-
-    <E extends Enum<E>> E enumValue(String k, Class<E> type, E dflt) {
-      String v = string(k, null);
-      if (v == null) {
-        return dflt;
-      }
-      List<String> valid = new ArrayList<>();
-      for (E e : type.getEnumConstants()) {
-        String name = e.name().toLowerCase(java.util.Locale.ROOT);
-        valid.add(name);
-        if (name.equals(v.toLowerCase(java.util.Locale.ROOT))) {
-          return e;
-        }
-      }
-      throw Errors.unknownName(key(k), v, valid);
-    }
   }
 }

@@ -1,13 +1,13 @@
 package dev.vigil.config;
 
+import dev.vigil.calculators.CalculatorType;
 import java.util.Map;
 
 /**
  * One monitor's resolved configuration: immutable, validated, with defaults filled in.
  *
- * @param dataQuality null when the calculator is not enabled
- * @param univariateDrift null when the calculator is not enabled
- * @param multivariateDrift null when the calculator is not enabled (it is opt-in)
+ * @param calculators each enabled calculator's configuration by its name, in the registry's order
+ *     ({@link #calculator} reads one)
  * @param resolvedYaml the configuration after substitution and overrides, secrets masked (for
  *     {@code runs.config})
  * @param incremental analysis runs over new partitions only, merging stored chunk states (period
@@ -25,11 +25,7 @@ public record MonitorConfig(
     TargetsSpec targets,
     ColumnsConfig columns,
     ChunkingConfig chunking,
-    DataQualityConfig dataQuality,
-    UnivariateDriftConfig univariateDrift,
-    MultivariateDriftConfig multivariateDrift,
-    RealizedPerformanceConfig realizedPerformance,
-    EstimatedPerformanceConfig estimatedPerformance,
+    Map<String, Object> calculators,
     Map<String, ThresholdConfig> thresholds,
     OutputConfig output,
     AlertsConfig alerts,
@@ -38,6 +34,12 @@ public record MonitorConfig(
     java.time.LocalDate runDate,
     String fitKey)
     implements java.io.Serializable {
+
+  /** The configuration of one calculator, or null when it is not enabled. */
+  @SuppressWarnings("unchecked")
+  public <C> C calculator(CalculatorType<C> type) {
+    return (C) calculators.get(type.name());
+  }
 
   public MonitorConfig withOutputPath(String path) {
     return new MonitorConfig(
@@ -48,11 +50,7 @@ public record MonitorConfig(
         targets,
         columns,
         chunking,
-        dataQuality,
-        univariateDrift,
-        multivariateDrift,
-        realizedPerformance,
-        estimatedPerformance,
+        calculators,
         thresholds,
         new OutputConfig(path),
         alerts,

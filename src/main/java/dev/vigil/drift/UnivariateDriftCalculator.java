@@ -5,13 +5,12 @@ import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.DistributionBin;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Measurement;
-import dev.vigil.config.UnivariateDriftConfig;
-import dev.vigil.scan.Specs;
-import dev.vigil.scan.StateSpec;
 import dev.vigil.stats.CategoryCounts;
 import dev.vigil.stats.Histogram;
 import dev.vigil.stats.Moments;
 import dev.vigil.stats.Quantiles;
+import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateSpec;
 import dev.vigil.thresholds.Bounds;
 import dev.vigil.thresholds.Bounds.AlertRule;
 import dev.vigil.thresholds.Bounds.LimitMode;
@@ -156,7 +155,7 @@ public final class UnivariateDriftCalculator implements Calculator {
   }
 
   @Override
-  public FittedCalculator fit(ChunkTable reference) {
+  public FittedCalculator fit(ChunkTable reference, dev.vigil.calculators.Learner learner) {
     return new Fitted(reference);
   }
 

@@ -81,8 +81,10 @@ public final class Errors {
   // ---- user errors found inside a Spark job (a row-level check on data that only the job reads)
   // ----
 
-  private static final String JOB_ERROR_START = "vigil-user-error<<";
-  private static final String JOB_ERROR_END = ">>vigil-user-error";
+  /** The markers around a user error raised inside a Spark job ({@code io.JobErrors}). */
+  public static final String JOB_ERROR_START = "vigil-user-error<<";
+
+  public static final String JOB_ERROR_END = ">>vigil-user-error";
   private static final java.util.regex.Pattern JOB_ERROR =
       java.util.regex.Pattern.compile(
           java.util.regex.Pattern.quote(JOB_ERROR_START)
@@ -91,21 +93,8 @@ public final class Errors {
           java.util.regex.Pattern.DOTALL);
 
   /**
-   * A Spark column that fails the job with a user error when evaluated (use inside {@code
-   * when(...)}): the message is built per row, e.g. to quote the offending value. {@link
-   * #userError} finds it in the job failure.
-   */
-  public static org.apache.spark.sql.Column failInJob(org.apache.spark.sql.Column message) {
-    return org.apache.spark.sql.functions.raise_error(
-        org.apache.spark.sql.functions.concat(
-            org.apache.spark.sql.functions.lit(JOB_ERROR_START),
-            message,
-            org.apache.spark.sql.functions.lit(JOB_ERROR_END)));
-  }
-
-  /**
-   * The user error behind a failure: a {@link UserException} in its causes, or one raised by {@link
-   * #failInJob}.
+   * The user error behind a failure: a {@link UserException} in its causes, or one raised inside a
+   * Spark job ({@code io.JobErrors.failInJob}).
    */
   public static UserException userError(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {

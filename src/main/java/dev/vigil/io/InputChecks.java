@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.*;
 import dev.vigil.config.ColumnsConfig;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ProblemType;
-import dev.vigil.internal.Errors;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -58,7 +57,7 @@ public final class InputChecks {
         Column checked =
             when(
                     s.lt(0).or(s.gt(1)),
-                    Errors.failInJob(
+                    dev.vigil.io.JobErrors.failInJob(
                         concat(
                             lit(
                                 "configuration key '"
@@ -94,7 +93,7 @@ public final class InputChecks {
               p,
               when(
                       text.isNotNull().and(not(text.isin(classes.toArray()))),
-                      Errors.failInJob(
+                      dev.vigil.io.JobErrors.failInJob(
                           concat(
                               lit(
                                   "configuration key 'columns.prediction': column '"

@@ -3,6 +3,7 @@ package dev.vigil.io;
 import dev.vigil.config.ColumnsConfig;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ProblemType;
+import dev.vigil.config.ResolvedColumns;
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.UserException;
 import java.util.ArrayList;
@@ -26,12 +27,9 @@ import org.apache.spark.sql.types.TimestampType;
  */
 public final class SchemaCheck {
   /** The resolved columns: features split into continuous and categorical. */
-  public record Resolved(List<String> features, List<String> continuous, List<String> categorical)
-      implements java.io.Serializable {}
-
   private SchemaCheck() {}
 
-  public static Resolved check(
+  public static ResolvedColumns check(
       MonitorConfig config, StructType reference, StructType analysis, StructType targets) {
     ColumnsConfig cols = config.columns();
     List<String> refNames = List.of(reference.fieldNames());
@@ -149,14 +147,8 @@ public final class SchemaCheck {
     List<String> kept = new ArrayList<>(continuous);
     kept.addAll(categorical);
     features = features.stream().filter(kept::contains).toList();
-    if (config.dataQuality() != null && config.dataQuality().columns() != null) {
-      for (String c : config.dataQuality().columns()) {
-        if (!features.contains(c)) {
-          throw Errors.unknownColumn("calculators.data_quality.columns", c, "features", features);
-        }
-      }
-    }
-    return new Resolved(List.copyOf(features), List.copyOf(continuous), List.copyOf(categorical));
+    return new ResolvedColumns(
+        List.copyOf(features), List.copyOf(continuous), List.copyOf(categorical));
   }
 
   private static void requireIn(String key, String column, StructType schema, String dataset) {

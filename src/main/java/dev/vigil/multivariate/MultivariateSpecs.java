@@ -1,8 +1,8 @@
 package dev.vigil.multivariate;
 
-import dev.vigil.scan.RowSpec;
-import dev.vigil.scan.Specs;
 import dev.vigil.stats.ColumnState;
+import dev.vigil.stats.RowSpec;
+import dev.vigil.stats.Specs;
 import java.util.List;
 import java.util.Map;
 

@@ -7,13 +7,14 @@ import dev.vigil.calculators.Measurement;
 import dev.vigil.internal.UserException;
 import dev.vigil.multivariate.MultivariateSpecs.CoMomentsOf;
 import dev.vigil.multivariate.MultivariateSpecs.ReconstructionErrorOf;
-import dev.vigil.scan.Specs;
-import dev.vigil.scan.StateSpec;
 import dev.vigil.stats.CategoryCounts;
 import dev.vigil.stats.Moments;
+import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateSpec;
 import dev.vigil.thresholds.Bounds;
 import dev.vigil.thresholds.Bounds.AlertRule;
 import dev.vigil.thresholds.Bounds.LimitMode;
+import dev.vigil.thresholds.MetricRule;
 import dev.vigil.thresholds.Threshold;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,12 +36,22 @@ import org.slf4j.LoggerFactory;
 public final class ReconstructionDriftCalculator implements Calculator {
   public static final String NAME = "multivariate_drift";
   public static final String METRIC = "reconstruction_error";
+
+  /**
+   * NannyML: mean ± 3σ of the reference chunks; a lower threshold below 0 is dropped (no lower
+   * threshold), not clipped; the alert rule is strict (a value on a threshold alerts).
+   */
+  static final MetricRule RULE =
+      MetricRule.standard(0.0, null)
+          .withLimitMode(LimitMode.DROP)
+          .withAlertRule(AlertRule.STRICTLY_INSIDE);
+
   private static final Logger LOG = LoggerFactory.getLogger(ReconstructionDriftCalculator.class);
 
   private final List<String> continuous;
   private final List<String> categorical;
   private final double nComponents;
-  private final Threshold threshold;
+  private final MetricRule rule;
 
   public ReconstructionDriftCalculator(
       List<String> continuous, List<String> categorical, double nComponents, Threshold threshold) {
@@ -53,7 +64,7 @@ public final class ReconstructionDriftCalculator implements Calculator {
     this.continuous = List.copyOf(continuous);
     this.categorical = List.copyOf(categorical);
     this.nComponents = nComponents;
-    this.threshold = threshold == null ? Threshold.DEFAULT : threshold;
+    this.rule = RULE.overriddenBy(threshold);
   }
 
   @Override
@@ -147,7 +158,7 @@ public final class ReconstructionDriftCalculator implements Calculator {
   }
 
   @Override
-  public FittedCalculator fit(ChunkTable reference) {
+  public FittedCalculator fit(ChunkTable reference, dev.vigil.calculators.Learner learner) {
     return new Fitted(reference);
   }
 
@@ -163,8 +174,7 @@ public final class ReconstructionDriftCalculator implements Calculator {
         for (int i = 0; i < values.length; i++) {
           values[i] = ref.<ReconstructionErrors>state(seg, i, spec).errors().mean();
         }
-        // NannyML: a lower threshold below 0 is dropped (no lower threshold), not clipped
-        bounds.put(Specs.key(seg), threshold.bounds(values).clip(0.0, null, LimitMode.DROP));
+        bounds.put(Specs.key(seg), rule.bounds(values));
       }
       referenceResults = calculate(ref);
     }
@@ -195,7 +205,7 @@ public final class ReconstructionDriftCalculator implements Calculator {
                   Measurement.finite(upper),
                   b.lower(),
                   b.upper(),
-                  e.n() > 0 && b.alert(value, AlertRule.STRICTLY_INSIDE)));
+                  e.n() > 0 && rule.alert(b, value)));
         }
       }
       return out;

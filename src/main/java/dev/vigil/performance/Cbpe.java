@@ -91,7 +91,7 @@ public final class Cbpe {
    * The estimate of a confusion-based metric (NannyML returns 0, not NaN, on an empty denominator).
    */
   public static double metric(
-      String metric, Expected e, dev.vigil.config.RealizedPerformanceConfig config) {
+      String metric, Expected e, dev.vigil.performance.RealizedPerformanceConfig config) {
     double[][] businessValue = config.businessValueMatrix();
     boolean perPrediction = config.normalizeBusinessValuePerPrediction();
     String norm = config.normalizeConfusionMatrix();

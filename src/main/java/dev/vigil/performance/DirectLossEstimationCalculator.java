@@ -1,25 +1,19 @@
 package dev.vigil.performance;
 
-import static org.apache.spark.sql.functions.col;
-
 import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Measurement;
-import dev.vigil.config.EstimatedPerformanceConfig;
 import dev.vigil.config.ProblemType;
-import dev.vigil.internal.Sql;
 import dev.vigil.internal.UserException;
-import dev.vigil.scan.Specs;
-import dev.vigil.scan.StateSpec;
 import dev.vigil.stats.Moments;
+import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateSpec;
 import dev.vigil.thresholds.Threshold;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,16 +81,10 @@ public final class DirectLossEstimationCalculator implements Calculator {
     return chunkSpecs();
   }
 
-  /** DLE trains on the reference rows: {@link #fit(ChunkTable, Dataset)}. */
+  /** DLE's loss models train on the reference rows, through the {@code learner}. */
   @Override
-  public FittedCalculator fit(ChunkTable reference) {
-    throw new IllegalStateException(
-        "DLE fits its loss models on the reference rows; call fit(reference, rows)");
-  }
-
-  @Override
-  public FittedCalculator fit(ChunkTable reference, Dataset<Row> referenceRows) {
-    return new Fitted(reference, referenceRows);
+  public FittedCalculator fit(ChunkTable reference, dev.vigil.calculators.Learner learner) {
+    return new Fitted(reference, learner);
   }
 
   /** The column of a metric's per-row predicted loss. */
@@ -117,11 +105,11 @@ public final class DirectLossEstimationCalculator implements Calculator {
 
   private final class Fitted implements FittedCalculator {
     private final RealizedBaseline baseline;
-    private final LossModels models;
+    private final dev.vigil.calculators.RowModel models;
     private final List<StateSpec> analysisSpecs = new ArrayList<>(chunkSpecs());
     private final List<StateSpec> estimateSpecs = new ArrayList<>();
 
-    Fitted(ChunkTable ref, Dataset<Row> rows) {
+    Fitted(ChunkTable ref, dev.vigil.calculators.Learner learner) {
       baseline = new RealizedBaseline(realized, ref);
       if (ref.<Moments>whole(null, new Specs.MomentsOf(RealizedPerformanceCalculator.AE)).n()
           == 0) {
@@ -152,13 +140,13 @@ public final class DirectLossEstimationCalculator implements Calculator {
       models =
           labels.isEmpty()
               ? null
-              : LossModels.fit(
-                  rows,
-                  col(Sql.quote(target)).isNotNull().and(col(Sql.quote(prediction)).isNotNull()),
-                  numeric,
-                  categorical,
-                  labels,
-                  config.hyperparameters());
+              : learner.regressors(
+                  new dev.vigil.calculators.Learner.RegressorRequest(
+                      numeric,
+                      categorical,
+                      labels,
+                      List.of(target, prediction),
+                      config.hyperparameters()));
       for (String out : labels.keySet()) {
         estimateSpecs.add(new Specs.MomentsOf(out));
       }
@@ -166,8 +154,8 @@ public final class DirectLossEstimationCalculator implements Calculator {
     }
 
     @Override
-    public Dataset<Row> transform(Dataset<Row> chunked) {
-      return models == null ? chunked : models.transform(chunked);
+    public List<dev.vigil.calculators.RowModel> rowModels() {
+      return models == null ? List.of() : List.of(models);
     }
 
     @Override

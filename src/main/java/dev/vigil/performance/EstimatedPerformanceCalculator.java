@@ -4,11 +4,10 @@ import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Measurement;
-import dev.vigil.config.EstimatedPerformanceConfig;
 import dev.vigil.config.ProblemType;
 import dev.vigil.internal.Sql;
-import dev.vigil.scan.Specs;
-import dev.vigil.scan.StateSpec;
+import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateSpec;
 import dev.vigil.stats.ValueCounts;
 import dev.vigil.thresholds.Threshold;
 import java.util.ArrayList;
@@ -200,7 +199,7 @@ public final class EstimatedPerformanceCalculator implements Calculator {
   }
 
   @Override
-  public FittedCalculator fit(ChunkTable reference) {
+  public FittedCalculator fit(ChunkTable reference, dev.vigil.calculators.Learner learner) {
     return new Fitted(reference);
   }
 

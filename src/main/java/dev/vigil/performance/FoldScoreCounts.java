@@ -1,8 +1,8 @@
 package dev.vigil.performance;
 
-import dev.vigil.scan.RowSpec;
 import dev.vigil.stats.BoundedCounts;
 import dev.vigil.stats.ColumnState;
+import dev.vigil.stats.RowSpec;
 import dev.vigil.stats.RowState;
 import java.util.List;
 import java.util.TreeMap;

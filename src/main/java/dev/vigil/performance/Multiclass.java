@@ -2,9 +2,9 @@ package dev.vigil.performance;
 
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.internal.Sql;
-import dev.vigil.scan.Specs;
-import dev.vigil.scan.StateSpec;
 import dev.vigil.stats.CategoryCounts;
+import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateSpec;
 import dev.vigil.stats.ValueCounts;
 import java.util.ArrayList;
 import java.util.HashMap;

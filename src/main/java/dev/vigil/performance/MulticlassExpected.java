@@ -1,9 +1,9 @@
 package dev.vigil.performance;
 
-import dev.vigil.scan.RowSpec;
-import dev.vigil.scan.Specs;
 import dev.vigil.stats.ColumnState;
+import dev.vigil.stats.RowSpec;
 import dev.vigil.stats.RowState;
+import dev.vigil.stats.Specs;
 import dev.vigil.stats.ValueCounts;
 import java.io.Serializable;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package dev.vigil.performance;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Measurement;
-import dev.vigil.scan.Specs;
+import dev.vigil.stats.Specs;
 import dev.vigil.thresholds.Bounds;
 import dev.vigil.thresholds.Bounds.AlertRule;
 import java.util.HashMap;
@@ -24,7 +24,7 @@ final class RealizedBaseline implements java.io.Serializable {
 
   RealizedBaseline(RealizedPerformanceCalculator realized, ChunkTable reference) {
     this.realized = realized;
-    this.fit = realized.fit(reference);
+    this.fit = realized.fit(reference, dev.vigil.calculators.Learner.NONE);
     for (String seg : reference.segments()) {
       components.put(Specs.key(seg), realized.components(reference, seg));
     }

@@ -5,13 +5,12 @@ import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Measurement;
 import dev.vigil.config.ProblemType;
-import dev.vigil.config.RealizedPerformanceConfig;
 import dev.vigil.internal.Sql;
 import dev.vigil.performance.ClassificationMath.Confusion;
-import dev.vigil.scan.Specs;
-import dev.vigil.scan.StateSpec;
 import dev.vigil.stats.CategoryCounts;
 import dev.vigil.stats.Moments;
+import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateSpec;
 import dev.vigil.stats.ValueCounts;
 import dev.vigil.thresholds.Bounds;
 import dev.vigil.thresholds.Bounds.AlertRule;
@@ -170,7 +169,7 @@ public final class RealizedPerformanceCalculator implements Calculator {
   }
 
   @Override
-  public FittedCalculator fit(ChunkTable reference) {
+  public FittedCalculator fit(ChunkTable reference, dev.vigil.calculators.Learner learner) {
     List<StateSpec> specs = referenceSpecs();
     Map<String, Bounds> bounds = new HashMap<>();
     Map<String, Map<String, double[]>> components = new HashMap<>();

@@ -4,9 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.vigil.calculators.Calculator;
+import dev.vigil.calculators.ChunkInfo;
+import dev.vigil.calculators.ChunkStates;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
-import dev.vigil.chunking.ChunkInfo;
 import dev.vigil.chunking.Chunker;
 import dev.vigil.config.InputSpec;
 import dev.vigil.config.MonitorConfig;
@@ -15,10 +16,9 @@ import dev.vigil.profile.ChunkStateStore;
 import dev.vigil.profile.ProfileStore;
 import dev.vigil.profile.ReferenceFit;
 import dev.vigil.results.DeltaResultSink;
-import dev.vigil.scan.ChunkStates;
 import dev.vigil.scan.Scanner;
-import dev.vigil.scan.Specs;
-import dev.vigil.scan.StateSpec;
+import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateSpec;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -245,7 +245,7 @@ final class IncrementalRun {
       String source) {
     Dataset<Row> chunked = chunker.assign(rows, "analysis");
     Dataset<Row> analysis =
-        MonitorRun.transform(
+        dev.vigil.ml.SparkLearner.withModelColumns(
             fitted,
             MonitorRun.derive(calculators, MonitorRun.withTargets(config, chunked, targets)));
     return scanner.scan(analysis, specs, "analysis " + source);

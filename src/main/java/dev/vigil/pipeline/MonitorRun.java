@@ -3,34 +3,30 @@ package dev.vigil.pipeline;
 import static org.apache.spark.sql.functions.*;
 
 import dev.vigil.calculators.Calculator;
+import dev.vigil.calculators.ChunkInfo;
+import dev.vigil.calculators.ChunkStates;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
-import dev.vigil.calculators.FrameCalculator;
 import dev.vigil.calculators.Measurement;
-import dev.vigil.chunking.ChunkInfo;
+import dev.vigil.calculators.RowCalculator;
 import dev.vigil.chunking.Chunker;
 import dev.vigil.config.MonitorConfig;
-import dev.vigil.config.MultivariateDriftConfig;
 import dev.vigil.internal.UserException;
 import dev.vigil.internal.Version;
 import dev.vigil.io.DataReader;
 import dev.vigil.io.SchemaCheck;
-import dev.vigil.multivariate.DomainClassifierCalculator;
+import dev.vigil.ml.Chunked;
+import dev.vigil.ml.SparkLearner;
 import dev.vigil.profile.ProfileStore;
 import dev.vigil.profile.ReferenceFit;
-import dev.vigil.quality.DataQualityCalculator;
 import dev.vigil.results.DeltaResultSink;
 import dev.vigil.results.ResultRow;
-import dev.vigil.scan.ChunkStates;
 import dev.vigil.scan.Scanner;
-import dev.vigil.scan.StateSpec;
-import dev.vigil.thresholds.Threshold;
+import dev.vigil.stats.StateSpec;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -47,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * One monitoring run: read → check → chunk → scan reference (1 pass, +1 when a calculator refines)
  * → fit (+1 reference pass over the fitted columns when a calculator asks, e.g. DLE) → scan
  * analysis (1 pass) → calculate → MERGE into {@code results}, and one row in {@code runs}, failed
- * runs included. {@link FrameCalculator}s (the domain classifier) then work on the chunked rows
+ * runs included. {@link RowCalculator}s (the domain classifier) then work on the chunked rows
  * themselves, with jobs per chunk.
  */
 public final class MonitorRun {
@@ -81,7 +77,7 @@ public final class MonitorRun {
       Dataset<Row> reference,
       Dataset<Row> analysis,
       Dataset<Row> targets,
-      SchemaCheck.Resolved columns) {}
+      dev.vigil.config.ResolvedColumns columns) {}
 
   private final SparkSession spark;
   private final Clock clock;
@@ -97,7 +93,7 @@ public final class MonitorRun {
     Dataset<Row> reference = reader.read(config.reference());
     Dataset<Row> analysis = reader.read(config.analysis());
     Dataset<Row> targets = config.targets() == null ? null : reader.read(config.targets().input());
-    SchemaCheck.Resolved columns =
+    dev.vigil.config.ResolvedColumns columns =
         SchemaCheck.check(
             config,
             reference.schema(),
@@ -247,7 +243,7 @@ public final class MonitorRun {
       var stored = store.latest(config.monitor(), fingerprint);
       if (stored.isPresent()) {
         ReferenceFit fit = stored.get().fit();
-        SchemaCheck.Resolved now =
+        dev.vigil.config.ResolvedColumns now =
             inputs == null
                 ? fit.columns()
                 : SchemaCheck.check(
@@ -271,7 +267,7 @@ public final class MonitorRun {
     StructType analysisSchema = inputs == null ? reference.schema() : inputs.analysis().schema();
     StructType targetsSchema =
         inputs == null || inputs.targets() == null ? null : inputs.targets().schema();
-    SchemaCheck.Resolved columns =
+    dev.vigil.config.ResolvedColumns columns =
         SchemaCheck.check(config, reference.schema(), analysisSchema, targetsSchema);
     ReferenceFit fit = fitReference(config, columns, reference);
     return store.save(config, fingerprint, fit, runId, now());
@@ -367,7 +363,7 @@ public final class MonitorRun {
    * pass over the fitted columns when a calculator asks, e.g. DLE).
    */
   ReferenceFit fitReference(
-      MonitorConfig config, SchemaCheck.Resolved columns, Dataset<Row> referenceRows) {
+      MonitorConfig config, dev.vigil.config.ResolvedColumns columns, Dataset<Row> referenceRows) {
     List<Calculator> calculators = calculators(config, columns);
     String ts = config.columns().timestamp();
     Chunker chunker = new Chunker(config.chunking(), ts);
@@ -404,8 +400,9 @@ public final class MonitorRun {
               scanner.scan(reference, refine, "reference (refinement pass " + round + ")"));
     }
     List<FittedCalculator> fitted = new ArrayList<>();
+    SparkLearner learner = SparkLearner.onReference(reference);
     for (Calculator c : calculators) {
-      fitted.add(c.fit(refTable, reference));
+      fitted.add(c.fit(refTable, learner));
     }
     // one more reference pass when a fitted calculator needs states of its fitted columns (DLE's
     // estimates)
@@ -420,7 +417,10 @@ public final class MonitorRun {
     if (!afterFit.isEmpty()) {
       refTable =
           refTable.with(
-              scanner.scan(transform(fitted, reference), afterFit, "reference (fitted columns)"));
+              scanner.scan(
+                  SparkLearner.withModelColumns(fitted, reference),
+                  afterFit,
+                  "reference (fitted columns)"));
     }
     return new ReferenceFit(referenceRows.schema(), columns, List.copyOf(fitted), refTable);
   }
@@ -437,12 +437,7 @@ public final class MonitorRun {
       java.util.function.Supplier<Dataset<Row>> referenceRows,
       double referenceSeconds) {
     List<Calculator> calculators = calculators(config, fit.columns());
-    List<FrameCalculator> frameCalculators = frameCalculators(config, fit.columns());
-    if (calculators.isEmpty() && frameCalculators.isEmpty()) {
-      throw new UserException(
-          "configuration key 'calculators': no calculator is enabled; expected at least one of "
-              + dev.vigil.config.ConfigLoader.AVAILABLE_CALCULATORS);
-    }
+    List<RowCalculator> frameCalculators = frameCalculators(config, fit.columns());
     String ts = config.columns().timestamp();
     Chunker chunker = new Chunker(config.chunking(), ts);
     Scanner scanner = new Scanner(ts, config.columns().segments());
@@ -453,7 +448,7 @@ public final class MonitorRun {
     long t1 = System.nanoTime();
     Dataset<Row> analysisChunked = chunker.assign(inputs.analysis(), "analysis");
     Dataset<Row> analysis =
-        transform(
+        SparkLearner.withModelColumns(
             fitted, derive(calculators, withTargets(config, analysisChunked, inputs.targets())));
     List<StateSpec> anaSpecs = new ArrayList<>();
     fitted.forEach(f -> anaSpecs.addAll(f.analysisSpecs()));
@@ -467,19 +462,25 @@ public final class MonitorRun {
     Results out = new Results(config.monitor(), runId, now);
     out.add(fitted, "reference", refTable, null, chunker.completeness(refChunks, asOf));
     out.add(fitted, "analysis", anaTable, null, chunker.completeness(anaChunks, asOf));
-    for (FrameCalculator f : frameCalculators) {
+    for (RowCalculator f : frameCalculators) {
       // the whole population only: a model per chunk and segment would multiply this calculator's
       // cost
       if (!config.columns().segments().isEmpty()) {
         LOG.info("{}: computed for the whole population only, not per segment", f.name());
       }
-      Dataset<Row> referenceChunked = chunker.assign(referenceRows.get(), "reference");
-      FrameCalculator.Results r =
+      RowCalculator.Results r =
           f.calculate(
-              new FrameCalculator.Chunked(
-                  chunker.withRowPositions(referenceChunked, "reference"), refChunks),
-              new FrameCalculator.Chunked(
-                  chunker.withRowPositions(analysisChunked, "analysis"), anaChunks));
+              refTable,
+              anaTable,
+              SparkLearner.onChunks(
+                  () ->
+                      new Chunked(
+                          chunker.withRowPositions(
+                              chunker.assign(referenceRows.get(), "reference"), "reference"),
+                          refChunks),
+                  () ->
+                      new Chunked(
+                          chunker.withRowPositions(analysisChunked, "analysis"), anaChunks)));
       out.rows.addAll(
           toRows(
               config.monitor(),
@@ -574,14 +575,6 @@ public final class MonitorRun {
     return df;
   }
 
-  /** Adds the fitted calculators' columns (narrow projections: no job). */
-  static Dataset<Row> transform(List<FittedCalculator> fitted, Dataset<Row> df) {
-    for (FittedCalculator f : fitted) {
-      df = f.transform(df);
-    }
-    return df;
-  }
-
   /**
    * Joins delayed targets on the id, after chunking, so the join cannot change row positions.
    * Without targets the target column is all null: realized metrics are then null, not an error.
@@ -607,7 +600,7 @@ public final class MonitorRun {
     Column checked =
         when(
                 col("_target_rows").gt(1),
-                dev.vigil.internal.Errors.failInJob(
+                dev.vigil.io.JobErrors.failInJob(
                     concat(
                         lit(
                             "configuration key 'targets.join_on': the targets table has more than one row for id '"),
@@ -633,173 +626,16 @@ public final class MonitorRun {
     return chunks;
   }
 
-  static List<Calculator> calculators(MonitorConfig config, SchemaCheck.Resolved columns) {
-    List<Calculator> out = new ArrayList<>();
-    if (config.univariateDrift() != null) {
-      out.add(univariateDrift(config, columns));
-    }
-    if (config.multivariateDrift() != null && !isDomainClassifier(config)) {
-      out.add(multivariateDrift(config, columns));
-    }
-    if (config.realizedPerformance() != null) {
-      var cols = config.columns();
-      out.add(
-          new dev.vigil.performance.RealizedPerformanceCalculator(
-              config.problemType(),
-              config.realizedPerformance(),
-              cols.target(),
-              cols.prediction(),
-              cols.scores(),
-              overrides(config, dev.vigil.performance.RealizedPerformanceCalculator.NAME)));
-    }
-    if (config.estimatedPerformance() != null
-        && config.problemType() == dev.vigil.config.ProblemType.REGRESSION) {
-      var cols = config.columns();
-      out.add(
-          new dev.vigil.performance.DirectLossEstimationCalculator(
-              config.estimatedPerformance(),
-              cols.target(),
-              cols.prediction(),
-              columns.continuous().stream().filter(columns.features()::contains).toList(),
-              columns.categorical().stream().filter(columns.features()::contains).toList(),
-              overrides(config, dev.vigil.performance.DirectLossEstimationCalculator.NAME)));
-    } else if (config.estimatedPerformance() != null) {
-      var cols = config.columns();
-      // a row's calibration fold is a hash of what identifies it: the id column, else all of its
-      // values
-      List<String> rowColumns = new ArrayList<>();
-      if (cols.id() != null) {
-        rowColumns.add(cols.id());
-      } else {
-        for (String c :
-            java.util.Arrays.asList(cols.timestamp(), cols.prediction(), cols.target())) {
-          if (c != null) {
-            rowColumns.add(c);
-          }
-        }
-        rowColumns.addAll(cols.scores().values());
-        rowColumns.addAll(columns.features());
-      }
-      out.add(
-          new dev.vigil.performance.EstimatedPerformanceCalculator(
-              config.problemType(),
-              config.estimatedPerformance(),
-              cols.target(),
-              cols.prediction(),
-              cols.scores(),
-              rowColumns,
-              overrides(config, dev.vigil.performance.EstimatedPerformanceCalculator.NAME)));
-    }
-    if (config.dataQuality() != null) {
-      List<String> selected =
-          config.dataQuality().columns() != null
-              ? config.dataQuality().columns()
-              : columns.features();
-      out.add(
-          new DataQualityCalculator(
-              config.dataQuality().metrics(),
-              columns.continuous().stream().filter(selected::contains).toList(),
-              columns.categorical().stream().filter(selected::contains).toList(),
-              overrides(config, DataQualityCalculator.NAME)));
-    }
-    return out;
+  /** The scan-based calculators the configuration enables. */
+  static List<Calculator> calculators(
+      MonitorConfig config, dev.vigil.config.ResolvedColumns columns) {
+    return dev.vigil.calculators.Calculators.build(config, columns).scans();
   }
 
-  /**
-   * Univariate drift over its columns (default: features, scores, prediction); features keep their
-   * kind, scores are continuous, the prediction is categorical in classification and continuous in
-   * regression.
-   */
-  private static Calculator univariateDrift(MonitorConfig config, SchemaCheck.Resolved columns) {
-    var cols = config.columns();
-    List<String> continuous = new ArrayList<>(columns.continuous());
-    List<String> categorical = new ArrayList<>(columns.categorical());
-    List<String> defaults = new ArrayList<>(columns.features());
-    for (String score : cols.scores().values()) {
-      continuous.add(score);
-      defaults.add(score);
-    }
-    if (cols.prediction() != null) {
-      (config.problemType().isClassification() ? categorical : continuous).add(cols.prediction());
-      defaults.add(cols.prediction());
-    }
-    List<String> selected =
-        config.univariateDrift().columns() != null ? config.univariateDrift().columns() : defaults;
-    for (String c : selected) {
-      if (!continuous.contains(c) && !categorical.contains(c)) {
-        throw dev.vigil.internal.Errors.unknownColumn(
-            "calculators.univariate_drift.columns", c, "features, scores or prediction", defaults);
-      }
-    }
-    return new dev.vigil.drift.UnivariateDriftCalculator(
-        selected.stream().filter(continuous::contains).distinct().toList(),
-        selected.stream().filter(categorical::contains).distinct().toList(),
-        config.univariateDrift(),
-        overrides(config, dev.vigil.drift.UnivariateDriftCalculator.NAME));
-  }
-
-  private static boolean isDomainClassifier(MonitorConfig config) {
-    return config.multivariateDrift() != null
-        && config.multivariateDrift().method().equals(MultivariateDriftConfig.DOMAIN_CLASSIFIER);
-  }
-
-  /**
-   * Calculators that work on the chunked rows themselves (run after the scans): the domain
-   * classifier.
-   */
-  static List<FrameCalculator> frameCalculators(
-      MonitorConfig config, SchemaCheck.Resolved columns) {
-    if (!isDomainClassifier(config)) {
-      return List.of();
-    }
-    List<String> selected = multivariateColumns(config, columns);
-    return List.of(
-        new DomainClassifierCalculator(
-            columns.continuous().stream().filter(selected::contains).toList(),
-            columns.categorical().stream().filter(selected::contains).toList(),
-            config.multivariateDrift().domainClassifier(),
-            overrides(config, DomainClassifierCalculator.NAME)
-                .get(DomainClassifierCalculator.METRIC)));
-  }
-
-  /** The multivariate drift's features (or the configured subset of them). */
-  private static List<String> multivariateColumns(
-      MonitorConfig config, SchemaCheck.Resolved columns) {
-    List<String> selected =
-        config.multivariateDrift().columns() != null
-            ? config.multivariateDrift().columns()
-            : columns.features();
-    for (String c : selected) {
-      if (!columns.features().contains(c)) {
-        throw dev.vigil.internal.Errors.unknownColumn(
-            "calculators.multivariate_drift.columns", c, "features", columns.features());
-      }
-    }
-    return selected;
-  }
-
-  /** PCA reconstruction drift over the multivariate drift's features, with their kinds. */
-  private static Calculator multivariateDrift(MonitorConfig config, SchemaCheck.Resolved columns) {
-    List<String> selected = multivariateColumns(config, columns);
-    return new dev.vigil.multivariate.ReconstructionDriftCalculator(
-        columns.continuous().stream().filter(selected::contains).toList(),
-        columns.categorical().stream().filter(selected::contains).toList(),
-        config.multivariateDrift().nComponents(),
-        overrides(config, dev.vigil.multivariate.ReconstructionDriftCalculator.NAME)
-            .get(dev.vigil.multivariate.ReconstructionDriftCalculator.METRIC));
-  }
-
-  private static Map<String, Threshold> overrides(MonitorConfig config, String calculator) {
-    Map<String, Threshold> overrides = new LinkedHashMap<>();
-    config
-        .thresholds()
-        .forEach(
-            (k, v) -> {
-              if (k.startsWith(calculator + ".")) {
-                overrides.put(k.substring(calculator.length() + 1), Threshold.of(v));
-              }
-            });
-    return overrides;
+  /** The row-based calculators (the domain classifier), run after the scans. */
+  static List<RowCalculator> frameCalculators(
+      MonitorConfig config, dev.vigil.config.ResolvedColumns columns) {
+    return dev.vigil.calculators.Calculators.build(config, columns).rows();
   }
 
   static List<StateSpec> specs(

@@ -2,12 +2,12 @@ package dev.vigil.profile;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.vigil.calculators.ChunkStates;
 import dev.vigil.internal.Sql;
 import dev.vigil.results.DeltaRetry;
-import dev.vigil.scan.ChunkStates;
-import dev.vigil.scan.StateSpec;
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.NullCount;
+import dev.vigil.stats.StateSpec;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.util.ArrayList;

@@ -1,9 +1,8 @@
 package dev.vigil.profile;
 
+import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
-import dev.vigil.chunking.ChunkInfo;
-import dev.vigil.io.SchemaCheck;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -16,7 +15,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public record ReferenceFit(
     StructType referenceSchema,
-    SchemaCheck.Resolved columns,
+    dev.vigil.config.ResolvedColumns columns,
     List<FittedCalculator> fitted,
     ChunkTable reference)
     implements Serializable {

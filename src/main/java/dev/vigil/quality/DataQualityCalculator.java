@@ -4,14 +4,14 @@ import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Measurement;
-import dev.vigil.scan.Specs;
-import dev.vigil.scan.StateSpec;
 import dev.vigil.stats.CategoryCounts;
 import dev.vigil.stats.KernelDensitySum;
 import dev.vigil.stats.Moments;
 import dev.vigil.stats.NullCount;
 import dev.vigil.stats.OutOfRangeCount;
 import dev.vigil.stats.Quantiles;
+import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateSpec;
 import dev.vigil.stats.UnseenCount;
 import dev.vigil.thresholds.Bounds;
 import dev.vigil.thresholds.Bounds.AlertRule;
@@ -123,7 +123,7 @@ public final class DataQualityCalculator implements Calculator {
   }
 
   @Override
-  public FittedCalculator fit(ChunkTable reference) {
+  public FittedCalculator fit(ChunkTable reference, dev.vigil.calculators.Learner learner) {
     return new Fitted(reference);
   }
 

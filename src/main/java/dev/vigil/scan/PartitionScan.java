@@ -2,6 +2,7 @@ package dev.vigil.scan;
 
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.RowState;
+import dev.vigil.stats.StateSpec;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;

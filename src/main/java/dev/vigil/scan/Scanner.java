@@ -2,7 +2,10 @@ package dev.vigil.scan;
 
 import static org.apache.spark.sql.functions.*;
 
+import dev.vigil.calculators.ChunkStates;
 import dev.vigil.stats.ColumnState;
+import dev.vigil.stats.RowSpec;
+import dev.vigil.stats.StateSpec;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,6 +5,8 @@ import static dev.vigil.config.ConfigFixture.fails;
 import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.multivariate.MultivariateDriftConfig;
+import dev.vigil.performance.EstimatedPerformanceConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +17,14 @@ import org.junit.jupiter.api.Test;
 class ConfigCalculatorErrorsTest {
   @Test
   void everyContractCalculatorIsAvailable() {
-    // every calculator of the contract is available: configuring one never says "not available"
-    for (String calc : ConfigLoader.CONTRACT_CALCULATORS) {
-      assertThat(ConfigLoader.AVAILABLE_CALCULATORS).contains(calc);
-    }
+    // every calculator of the contract (CONTRACT.md section 2) is registered
+    assertThat(dev.vigil.calculators.Calculators.names())
+        .containsExactly(
+            "univariate_drift",
+            "multivariate_drift",
+            "realized_performance",
+            "estimated_performance",
+            "data_quality");
   }
 
   /**
@@ -68,9 +74,13 @@ class ConfigCalculatorErrorsTest {
             BASE
                 + columns
                 + "calculators: {estimated_performance: {calibration: never, normalize_confusion_matrix: true}}\n");
-    assertThat(c.estimatedPerformance().calibration())
+    assertThat(c.calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE).calibration())
         .isEqualTo(EstimatedPerformanceConfig.Calibration.NEVER);
-    assertThat(c.estimatedPerformance().metrics().normalizeConfusionMatrix()).isEqualTo("true");
+    assertThat(
+            c.calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE)
+                .metrics()
+                .normalizeConfusionMatrix())
+        .isEqualTo("true");
   }
 
   @Test
@@ -106,12 +116,14 @@ class ConfigCalculatorErrorsTest {
   @Test
   void multivariateDriftIsOptInWithNannyMLDefaults() throws Exception {
     MonitorConfig c = parse(BASE + "calculators: {multivariate_drift: null}\n");
-    assertThat(c.multivariateDrift()).isEqualTo(MultivariateDriftConfig.defaults());
-    assertThat(c.univariateDrift()).isNull();
-    assertThat(parse(BASE).multivariateDrift()).isNull();
+    assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
+        .isEqualTo(MultivariateDriftConfig.defaults());
+    assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE)).isNull();
+    assertThat(parse(BASE).calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
+        .isNull();
     assertThat(
             parse(BASE + "calculators: {multivariate_drift: {n_components: 3, columns: [a, b]}}\n")
-                .multivariateDrift())
+                .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
         .isEqualTo(new MultivariateDriftConfig("reconstruction_error", List.of("a", "b"), 3.0));
   }
 
@@ -119,15 +131,17 @@ class ConfigCalculatorErrorsTest {
   void domainClassifierDefaultsAndSettings() throws Exception {
     MonitorConfig c =
         parse(BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n");
-    assertThat(c.multivariateDrift().method()).isEqualTo("domain_classifier");
-    assertThat(c.multivariateDrift().columns()).isNull();
-    var d = c.multivariateDrift().domainClassifier();
+    assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE).method())
+        .isEqualTo("domain_classifier");
+    assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE).columns())
+        .isNull();
+    var d = c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE).domainClassifier();
     assertThat(d).isEqualTo(MultivariateDriftConfig.DomainClassifierConfig.defaults());
     assertThat(d.cvFoldsNum()).isEqualTo(5);
     assertThat(d.maxTrainingRows()).isEqualTo(10_000);
     assertThat(
             parse(BASE + "calculators: {multivariate_drift: null}\n")
-                .multivariateDrift()
+                .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
                 .domainClassifier())
         .isNull();
     MonitorConfig set =
@@ -141,7 +155,7 @@ class ConfigCalculatorErrorsTest {
         thresholds:
           multivariate_drift.domain_classifier_auroc: {type: constant, lower: 0.4, upper: 0.7}
         """);
-    assertThat(set.multivariateDrift())
+    assertThat(set.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
         .isEqualTo(
             new MultivariateDriftConfig(
                 "domain_classifier",
@@ -154,7 +168,7 @@ class ConfigCalculatorErrorsTest {
             parse(
                     BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n",
                     "calculators.multivariate_drift.max_training_rows=2000")
-                .multivariateDrift()
+                .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
                 .domainClassifier()
                 .maxTrainingRows())
         .isEqualTo(2000);
@@ -228,9 +242,12 @@ class ConfigCalculatorErrorsTest {
   @Test
   void driftDefaultsAreNannyMls() {
     MonitorConfig c = parse(BASE + "calculators: {univariate_drift: {}}\n");
-    assertThat(c.univariateDrift().continuousMethods()).containsExactly("jensen_shannon");
-    assertThat(c.univariateDrift().categoricalMethods()).containsExactly("jensen_shannon");
-    assertThat(c.univariateDrift().nBins()).isEqualTo(10_000);
-    assertThat(c.dataQuality()).isNull();
+    assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).continuousMethods())
+        .containsExactly("jensen_shannon");
+    assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).categoricalMethods())
+        .containsExactly("jensen_shannon");
+    assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).nBins())
+        .isEqualTo(10_000);
+    assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE)).isNull();
   }
 }

@@ -4,6 +4,7 @@ import static dev.vigil.config.ConfigFixture.BASE;
 import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.quality.DataQualityConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +20,8 @@ class ConfigDefaultsTest {
     assertThat(c.chunking().kind()).isEqualTo(ChunkingConfig.Kind.NUMBER);
     assertThat(c.chunking().number()).isEqualTo(10);
     assertThat(c.chunking().incomplete()).isEqualTo(ChunkingConfig.Incomplete.KEEP);
-    assertThat(c.dataQuality()).isNotNull();
-    assertThat(c.dataQuality().metrics())
+    assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE)).isNotNull();
+    assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
         .containsExactly(
             "missing_values",
             "unseen_values",
@@ -30,7 +31,7 @@ class ConfigDefaultsTest {
             "median",
             "sum",
             "row_count");
-    assertThat(c.dataQuality().columns()).isNull();
+    assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).columns()).isNull();
     assertThat(c.thresholds()).isEmpty();
     assertThat(c.targets()).isNull();
     assertThat(c.alerts()).isEqualTo(AlertsConfig.none());
@@ -73,15 +74,18 @@ class ConfigDefaultsTest {
   @Test
   void dataQualityWithoutBodyMeansAllMetrics() {
     MonitorConfig c = parse(BASE + "calculators: {data_quality: }\n");
-    assertThat(c.dataQuality().metrics()).isEqualTo(DataQualityConfig.ALL_METRICS);
+    assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
+        .isEqualTo(DataQualityConfig.ALL_METRICS);
   }
 
   @Test
   void dataQualityMetricSubsetAndColumns() {
     MonitorConfig c =
         parse(BASE + "calculators: {data_quality: {metrics: [mean, row_count], columns: [x]}}\n");
-    assertThat(c.dataQuality().metrics()).containsExactly("mean", "row_count");
-    assertThat(c.dataQuality().columns()).containsExactly("x");
+    assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
+        .containsExactly("mean", "row_count");
+    assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).columns())
+        .containsExactly("x");
   }
 
   @Test

@@ -5,6 +5,8 @@ import static dev.vigil.config.ConfigFixture.fails;
 import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.performance.DleHyperparameters;
+import dev.vigil.performance.EstimatedPerformanceConfig;
 import org.junit.jupiter.api.Test;
 
 /** {@link ConfigLoader}: direct loss estimation (estimated performance for regression). */
@@ -15,14 +17,15 @@ class ConfigDleTest {
   @Test
   void emptyBodyMeansTheSixRegressionMetricsAndVigilsTreeSettings() {
     EstimatedPerformanceConfig e =
-        parse(REGRESSION + "calculators: {estimated_performance: {}}\n").estimatedPerformance();
+        parse(REGRESSION + "calculators: {estimated_performance: {}}\n")
+            .calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE);
     assertThat(e.metrics().metrics())
         .containsExactly("mae", "mape", "mse", "rmse", "msle", "rmsle");
     assertThat(e.hyperparameters()).isEqualTo(DleHyperparameters.DEFAULTS);
     assertThat(e.calibration()).isNull();
     assertThat(
             parse(REGRESSION + "calculators: {estimated_performance: null}\n")
-                .estimatedPerformance())
+                .calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE))
         .isEqualTo(e);
   }
 
@@ -38,7 +41,7 @@ class ConfigDleTest {
             hyperparameters: {n_estimators: 20, learning_rate: 0.3, max_depth: 4, min_child_samples: 5,
                               max_bin: 128, subsample: 0.8, seed: 7}
         """)
-            .estimatedPerformance();
+            .calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE);
     assertThat(e.metrics().metrics()).containsExactly("rmse", "mae");
     assertThat(e.hyperparameters()).isEqualTo(new DleHyperparameters(20, 0.3, 4, 5, 128, 0.8, 7));
   }
@@ -49,7 +52,7 @@ class ConfigDleTest {
         parse(
                 REGRESSION + "calculators: {estimated_performance: {}}\n",
                 "calculators.estimated_performance.hyperparameters.n_estimators=10")
-            .estimatedPerformance();
+            .calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE);
     DleHyperparameters d = DleHyperparameters.DEFAULTS;
     assertThat(e.hyperparameters())
         .isEqualTo(

@@ -126,7 +126,8 @@ class ConfigOverridesTest {
   @Test
   void listOverrideIsParsedAsYaml() {
     MonitorConfig c = parse(BASE, "calculators.data_quality.metrics=[mean, std]");
-    assertThat(c.dataQuality().metrics()).containsExactly("mean", "std");
+    assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
+        .containsExactly("mean", "std");
   }
 
   @Test

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class DomainClassifierMathTest {
+public class DomainClassifierMathTest {
 
   /**
    * scikit-learn's {@code StratifiedKFold(n_splits=k, shuffle=False)._make_test_folds}, literally:
    * sort the labels, count each class in every k-th slice, and hand each class's rows, in data
    * order, their folds in order.
    */
-  static int[] sklearnFolds(int[] y, int k) {
+  public static int[] sklearnFolds(int[] y, int k) {
     int[] sorted = y.clone();
     Arrays.sort(sorted);
     int[][] allocation = new int[k][2];

@@ -2,7 +2,6 @@ package dev.vigil.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.config.RealizedPerformanceConfig;
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.NannyDatasets;
 import dev.vigil.testing.OracleCsv;

@@ -3,7 +3,6 @@ package dev.vigil.performance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.vigil.config.RealizedPerformanceConfig;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vigil.calculators.ChunkStates;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.chunking.Chunker;
@@ -13,7 +14,6 @@ import dev.vigil.config.MonitorConfig;
 import dev.vigil.internal.UserException;
 import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
-import dev.vigil.scan.ChunkStates;
 import dev.vigil.scan.Scanner;
 import dev.vigil.testing.JobCounter;
 import dev.vigil.testing.SparkTestBase;
@@ -258,7 +258,7 @@ class DirectLossEstimationSparkTest extends SparkTestBase {
     var cols = cfg.columns();
     DirectLossEstimationCalculator dle =
         new DirectLossEstimationCalculator(
-            cfg.estimatedPerformance(),
+            cfg.calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE),
             cols.target(),
             cols.prediction(),
             List.of("x", "w"),
@@ -272,7 +272,9 @@ class DirectLossEstimationSparkTest extends SparkTestBase {
             chunker.assign(session().read().parquet(dir.resolve("ref").toString()), "reference"));
     List<ChunkStates> refGroups = scanner.scan(ref, dle.referenceSpecs(), "reference");
     FittedCalculator fitted =
-        dle.fit(ChunkTable.of(chunker.describe(refGroups, "reference"), refGroups), ref);
+        dle.fit(
+            ChunkTable.of(chunker.describe(refGroups, "reference"), refGroups),
+            dev.vigil.ml.SparkLearner.onReference(ref));
     Dataset<Row> ana =
         derive(
             dle,
@@ -283,7 +285,7 @@ class DirectLossEstimationSparkTest extends SparkTestBase {
       scanner.scan(ana, dle.referenceSpecs(), "analysis");
       plain = jobs.jobs();
     }
-    Dataset<Row> transformed = fitted.transform(ana);
+    Dataset<Row> transformed = dev.vigil.ml.SparkLearner.withModelColumns(List.of(fitted), ana);
     try (JobCounter jobs = new JobCounter(session())) {
       scanner.scan(transformed, fitted.analysisSpecs(), "analysis");
       assertThat(jobs.jobs()).as("jobs: " + jobs.callSites()).isEqualTo(plain);

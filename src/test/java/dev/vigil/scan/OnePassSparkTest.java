@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.pipeline.MonitorRun;
+import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateSpec;
 import dev.vigil.testing.JobCounter;
 import dev.vigil.testing.SparkTestBase;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.vigil.chunking;
+package dev.vigil.calculators;
 
 import java.sql.Timestamp;
 

@@ -1,13 +1,5 @@
-package dev.vigil.scan;
+package dev.vigil.stats;
 
-import dev.vigil.stats.CategoryCounts;
-import dev.vigil.stats.ColumnState;
-import dev.vigil.stats.KernelDensitySum;
-import dev.vigil.stats.Moments;
-import dev.vigil.stats.NullCount;
-import dev.vigil.stats.OutOfRangeCount;
-import dev.vigil.stats.Quantiles;
-import dev.vigil.stats.UnseenCount;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,6 +1,7 @@
-package dev.vigil.scan;
+package dev.vigil.calculators;
 
 import dev.vigil.stats.ColumnState;
+import dev.vigil.stats.StateSpec;
 import java.sql.Timestamp;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
-package dev.vigil.scan;
+package dev.vigil.stats;
 
-import dev.vigil.stats.ColumnState;
 import java.io.Serializable;
 
 /**

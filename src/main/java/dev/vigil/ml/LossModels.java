@@ -1,8 +1,8 @@
-package dev.vigil.performance;
+package dev.vigil.ml;
 
 import static org.apache.spark.sql.functions.*;
 
-import dev.vigil.config.DleHyperparameters;
+import dev.vigil.performance.DleHyperparameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * number). {@link #transform} adds each loss's prediction, clipped at 0, as a narrow projection: no
  * Spark job.
  */
-final class LossModels implements java.io.Serializable {
+final class LossModels implements dev.vigil.calculators.RowModel {
   static final String MISSING_CATEGORY = "NML_missing_value";
   static final double MISSING_NUMBER = -Double.MAX_VALUE;
 
@@ -276,6 +276,11 @@ final class LossModels implements java.io.Serializable {
    * {@code df} with each model's per-row predicted loss, clipped at 0 (NannyML clips negative
    * predictions).
    */
+  @Override
+  public List<String> outputColumns() {
+    return List.copyOf(models.keySet());
+  }
+
   Dataset<Row> transform(Dataset<Row> df) {
     List<String> original = List.of(df.columns());
     Dataset<Row> x =

@@ -1,4 +1,4 @@
-package dev.vigil.scan;
+package dev.vigil.stats;
 
 import java.util.List;
 

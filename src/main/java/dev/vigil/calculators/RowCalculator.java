@@ -1,0 +1,20 @@
+package dev.vigil.calculators;
+
+import java.util.List;
+
+/**
+ * A calculator that learns from the chunked rows themselves rather than from mergeable scan states
+ * (the domain classifier), through the {@link Learner}. The pipeline calls it once, after the
+ * scans, with both datasets' chunk tables (for their chunks and row counts). Unlike the scan-based
+ * {@link Calculator}s its Spark jobs grow with the number of chunks; each implementation bounds and
+ * documents its cost.
+ */
+public interface RowCalculator extends java.io.Serializable {
+  /** The CONTRACT name, e.g. {@code multivariate_drift}. */
+  String name();
+
+  Results calculate(ChunkTable reference, ChunkTable analysis, Learner learner);
+
+  /** Results on the reference chunks (with the thresholds they give) and on the analysis chunks. */
+  record Results(List<Measurement> reference, List<Measurement> analysis) {}
+}

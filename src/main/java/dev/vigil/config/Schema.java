@@ -1,0 +1,31 @@
+package dev.vigil.config;
+
+import java.util.List;
+
+/**
+ * The keys of one configuration section, e.g. {@code chunking} or {@code
+ * calculators.univariate_drift}: the section allows exactly these (an unknown key is an error
+ * naming the closest valid one), and the configuration reference lists them.
+ *
+ * @param path the section's key path; {@code <name>} stands for a part the user chooses
+ * @param help what the section configures
+ */
+public record Schema(String path, String help, List<Key<?>> keys) {
+  public Schema {
+    keys = List.copyOf(keys);
+  }
+
+  public static Schema of(String path, String help, Key<?>... keys) {
+    return new Schema(path, help, List.of(keys));
+  }
+
+  public List<String> names() {
+    return keys.stream().map(Key::name).toList();
+  }
+
+  /** The section, after checking that it holds no key this schema does not declare. */
+  public Section check(Section section) {
+    section.allow(names().toArray(String[]::new));
+    return section;
+  }
+}

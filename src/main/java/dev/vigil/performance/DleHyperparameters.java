@@ -1,0 +1,92 @@
+package dev.vigil.performance;
+
+import dev.vigil.config.Key;
+import dev.vigil.config.Schema;
+import dev.vigil.config.Section;
+
+/**
+ * {@code calculators.estimated_performance.hyperparameters} for DLE (regression): the
+ * gradient-boosted trees that predict each row's loss, under LightGBM's names (NannyML's {@code
+ * hyperparameters} are LightGBM's) mapped onto Spark MLlib's {@code GBTRegressor}: {@code
+ * n_estimators} → maxIter, {@code learning_rate} → stepSize, {@code max_depth} → maxDepth, {@code
+ * min_child_samples} → minInstancesPerNode, {@code max_bin} → maxBins, {@code subsample} →
+ * subsamplingRate, {@code seed} → seed.
+ */
+public record DleHyperparameters(
+    int nEstimators,
+    double learningRate,
+    int maxDepth,
+    int minChildSamples,
+    int maxBin,
+    double subsample,
+    long seed)
+    implements java.io.Serializable {
+  static final Key<Integer> N_ESTIMATORS = Key.positiveInt("n_estimators", 50, "trees per model");
+  static final Key<Double> LEARNING_RATE =
+      Key.of("learning_rate", "a number in (0, 1]", 0.1, "the boosting step", Section::fractionOf);
+  static final Key<Integer> MAX_DEPTH =
+      Key.of(
+          "max_depth",
+          "a whole number from 1 to 30",
+          5,
+          "depth of each tree",
+          (s, k) ->
+              (int)
+                  s.wholeIn(
+                      k,
+                      0,
+                      1,
+                      30,
+                      "a whole number from 1 to 30 (MLlib's limit; LightGBM's -1,"
+                          + " unlimited, has no equivalent)"));
+  static final Key<Integer> MIN_CHILD_SAMPLES =
+      Key.positiveInt("min_child_samples", 20, "rows per leaf");
+  static final Key<Integer> MAX_BIN =
+      Key.of(
+          "max_bin",
+          "a whole number from 2 to 65536",
+          64,
+          "bins per feature",
+          (s, k) -> (int) s.wholeIn(k, 0, 2, 65_536, "a whole number from 2 to 65536"));
+  static final Key<Double> SUBSAMPLE =
+      Key.of(
+          "subsample",
+          "a number in (0, 1]",
+          1.0,
+          "the fraction of rows each tree trains on",
+          Section::fractionOf);
+  static final Key<Long> SEED =
+      Key.of(
+          "seed",
+          "a whole number",
+          42L,
+          "the models' seed",
+          (s, k) -> s.wholeIn(k, 0, Long.MIN_VALUE, Long.MAX_VALUE, "a whole number"));
+
+  public static final Schema SCHEMA =
+      Schema.of(
+          "calculators.estimated_performance.hyperparameters",
+          "DLE's loss models (regression): LightGBM's names mapped onto MLlib's GBTRegressor",
+          N_ESTIMATORS,
+          LEARNING_RATE,
+          MAX_DEPTH,
+          MIN_CHILD_SAMPLES,
+          MAX_BIN,
+          SUBSAMPLE,
+          SEED);
+
+  /** Vigil's defaults (README, "Estimated performance for regression"). */
+  public static final DleHyperparameters DEFAULTS = parse(Section.empty(SCHEMA.path()));
+
+  static DleHyperparameters parse(Section h) {
+    SCHEMA.check(h);
+    return new DleHyperparameters(
+        N_ESTIMATORS.read(h),
+        LEARNING_RATE.read(h),
+        MAX_DEPTH.read(h),
+        MIN_CHILD_SAMPLES.read(h),
+        MAX_BIN.read(h),
+        SUBSAMPLE.read(h),
+        SEED.read(h));
+  }
+}
