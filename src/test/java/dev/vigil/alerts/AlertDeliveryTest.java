@@ -9,12 +9,14 @@ import java.net.InetSocketAddress;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Delivery limits without Spark: a server that never answers costs at most attempts × timeout +
- * pauses.
+ * pauses. Tagged slow: it starts a local server and waits out its timeouts.
  */
+@Tag("slow")
 class AlertDeliveryTest {
   static ResultRow alert(int chunk) {
     return new ResultRow(

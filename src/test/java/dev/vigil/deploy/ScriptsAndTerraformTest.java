@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code terraform fmt -check -recursive terraform/} passes when terraform is on the PATH (skipped,
  * saying so, when it is not).
  */
+@Tag("slow") // child processes: every script, and terraform
 class ScriptsAndTerraformTest {
   static final Path ROOT = Path.of(System.getProperty("user.dir"));
 
@@ -39,7 +41,8 @@ class ScriptsAndTerraformTest {
   void everyScriptHasHelp() throws Exception {
     List<Path> scripts = new ArrayList<>();
     try (var s = Files.list(ROOT.resolve("scripts"))) {
-      // commands; lib.sh is sourced by them, not run
+      // commands (files: scripts/parity is a folder of configurations); lib.sh is sourced by
+      // them, not run
       s.filter(
               p -> Files.isRegularFile(p) && Files.isExecutable(p) && !p.toString().endsWith(".sh"))
           .sorted()

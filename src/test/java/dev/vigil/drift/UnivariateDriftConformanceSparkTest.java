@@ -1,15 +1,11 @@
 package dev.vigil.drift;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.NannyDatasets;
-import dev.vigil.testing.OracleCsv;
-import dev.vigil.testing.SharedData;
+import dev.vigil.testing.OracleComparator;
 import dev.vigil.testing.SparkTestBase;
-import java.util.ArrayList;
+import dev.vigil.testing.Tolerance;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,55 +35,15 @@ class UnivariateDriftConformanceSparkTest extends SparkTestBase {
   }
 
   static void compare(String oracleFile, Map<String, ResultRow> results) {
-    List<Map<String, String>> oracle = OracleCsv.read(SharedData.oracle(oracleFile));
-    List<String> bad = new ArrayList<>();
-    for (Map<String, String> o : oracle) {
-      String where =
-          o.get("column_name")
-              + " "
-              + o.get("method")
-              + " "
-              + o.get("period")
-              + " "
-              + o.get("chunk_index");
-      ResultRow r =
-          results.get(
-              o.get("column_name")
-                  + "|"
-                  + o.get("method")
-                  + "|"
-                  + o.get("period")
-                  + "|"
-                  + o.get("chunk_index"));
-      if (r == null) {
-        bad.add(where + ": missing");
-        continue;
-      }
-      check(bad, where + " value", OracleCsv.number(o.get("value")), r.value());
-      check(bad, where + " upper", OracleCsv.number(o.get("upper_threshold")), r.upperThreshold());
-      check(bad, where + " lower", OracleCsv.number(o.get("lower_threshold")), r.lowerThreshold());
-      if (Boolean.parseBoolean(o.get("alert").toLowerCase()) != r.alert()) {
-        bad.add(where + " alert: expected " + o.get("alert") + " got " + r.alert());
-      }
-      if (!o.get("chunk_key").equals(r.chunkKey())
-          || Long.parseLong(o.get("start_index")) != r.chunkStartIndex()
-          || Long.parseLong(o.get("end_index")) != r.chunkEndIndex()) {
-        bad.add(where + " chunk: expected " + o.get("chunk_key") + " got " + r.chunkKey());
-      }
-    }
-    assertThat(oracle).isNotEmpty();
-    assertThat(bad).as(bad.size() + " mismatches").isEmpty();
-  }
-
-  static void check(List<String> bad, String what, Double expected, Double actual) {
-    boolean ok =
-        expected == null
-            ? actual == null
-            : actual != null
-                && Math.abs(expected - actual) <= TOLERANCE * Math.max(1, Math.abs(expected));
-    if (!ok) {
-      bad.add(what + ": expected " + expected + " got " + actual);
-    }
+    Tolerance tolerance = Tolerance.scaled(TOLERANCE);
+    OracleComparator.oracle(oracleFile)
+        .keyColumns("column_name", "method", "period", "chunk_index")
+        .number("value", "value", ResultRow::value, tolerance)
+        .number("upper", "upper_threshold", ResultRow::upperThreshold, tolerance)
+        .number("lower", "lower_threshold", ResultRow::lowerThreshold, tolerance)
+        .alert()
+        .chunkKeyAndPositions()
+        .compare(results);
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vigil.testing.SparkTestBase;
 import java.io.File;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -20,12 +21,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SyntheticDataSparkTest {
+/** The synthetic data generator, on the shared test session ({@link SparkTestBase}). */
+class SyntheticDataSparkTest extends SparkTestBase {
   private static final long R = 20_000;
   private static final long A = 20_000;
   private static final SyntheticData.Options OPTS =
@@ -33,7 +34,6 @@ class SyntheticDataSparkTest {
 
   @TempDir static Path tmp;
 
-  private static SparkSession spark;
   private static SyntheticData.Summary summary;
   private static Dataset<Row> ref;
   private static Dataset<Row> ana;
@@ -41,16 +41,6 @@ class SyntheticDataSparkTest {
 
   @BeforeAll
   static void setUp() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("SyntheticDataSparkTest")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.sql.session.timeZone", "UTC")
-            .getOrCreate();
     summary = SyntheticData.write(spark, tmp.resolve("main").toString(), OPTS);
     ref = spark.read().parquet(summary.referencePath());
     ana = spark.read().parquet(summary.analysisPath());

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.NannyDatasets;
-import dev.vigil.testing.OracleCsv;
-import dev.vigil.testing.SharedData;
+import dev.vigil.testing.OracleComparator;
 import dev.vigil.testing.SparkTestBase;
-import java.util.ArrayList;
+import dev.vigil.testing.Tolerance;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,56 +33,21 @@ class ReconstructionConformanceSparkTest extends SparkTestBase {
   }
 
   static void compare(String oracleFile, Map<String, ResultRow> results) {
-    List<Map<String, String>> oracle = OracleCsv.read(SharedData.oracle(oracleFile));
-    List<String> bad = new ArrayList<>();
-    for (Map<String, String> o : oracle) {
-      String where = o.get("metric") + " " + o.get("period") + " " + o.get("chunk_index");
-      ResultRow r =
-          results.get(o.get("metric") + "|" + o.get("period") + "|" + o.get("chunk_index"));
-      if (r == null) {
-        bad.add(where + ": missing");
-        continue;
-      }
-      check(bad, where + " value", OracleCsv.number(o.get("value")), r.value());
-      check(
-          bad,
-          where + " sampling_error",
-          OracleCsv.number(o.get("sampling_error")),
-          r.samplingError());
-      check(
-          bad,
-          where + " upper bound",
-          OracleCsv.number(o.get("upper_confidence_boundary")),
-          r.upperConfidenceBound());
-      check(
-          bad,
-          where + " lower bound",
-          OracleCsv.number(o.get("lower_confidence_boundary")),
-          r.lowerConfidenceBound());
-      check(bad, where + " upper", OracleCsv.number(o.get("upper_threshold")), r.upperThreshold());
-      check(bad, where + " lower", OracleCsv.number(o.get("lower_threshold")), r.lowerThreshold());
-      if (Boolean.parseBoolean(o.get("alert").toLowerCase()) != r.alert()) {
-        bad.add(where + " alert: expected " + o.get("alert") + " got " + r.alert());
-      }
-      if (!o.get("chunk_key").equals(r.chunkKey())
-          || Long.parseLong(o.get("start_index")) != r.chunkStartIndex()
-          || Long.parseLong(o.get("end_index")) != r.chunkEndIndex()) {
-        bad.add(where + " chunk: expected " + o.get("chunk_key") + " got " + r.chunkKey());
-      }
-    }
-    assertThat(oracle).hasSize(20);
-    assertThat(results).hasSize(20);
-    assertThat(bad).as(bad.size() + " mismatches").isEmpty();
-  }
-
-  static void check(List<String> bad, String what, Double expected, Double actual) {
-    boolean ok =
-        expected == null
-            ? actual == null
-            : actual != null && Math.abs(expected - actual) <= TOLERANCE * Math.abs(expected);
-    if (!ok) {
-      bad.add(what + ": expected " + expected + " got " + actual);
-    }
+    Tolerance tolerance = Tolerance.relative(TOLERANCE);
+    OracleComparator.oracle(oracleFile)
+        .keyColumns("metric", "period", "chunk_index")
+        .number("value", "value", ResultRow::value, tolerance)
+        .number("sampling_error", "sampling_error", ResultRow::samplingError, tolerance)
+        .number(
+            "upper bound", "upper_confidence_boundary", ResultRow::upperConfidenceBound, tolerance)
+        .number(
+            "lower bound", "lower_confidence_boundary", ResultRow::lowerConfidenceBound, tolerance)
+        .number("upper", "upper_threshold", ResultRow::upperThreshold, tolerance)
+        .number("lower", "lower_threshold", ResultRow::lowerThreshold, tolerance)
+        .alert()
+        .chunkKeyAndPositions()
+        .rows(20)
+        .compare(results);
   }
 
   @Test

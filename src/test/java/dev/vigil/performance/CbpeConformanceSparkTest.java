@@ -1,15 +1,12 @@
 package dev.vigil.performance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.NannyDatasets;
-import dev.vigil.testing.OracleCsv;
+import dev.vigil.testing.OracleComparator;
 import dev.vigil.testing.SharedData;
 import dev.vigil.testing.SparkTestBase;
-import java.util.ArrayList;
+import dev.vigil.testing.Tolerance;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,96 +63,46 @@ class CbpeConformanceSparkTest extends SparkTestBase {
   }
 
   static void compare(String file, Map<String, ResultRow> results, int rows) {
-    List<Map<String, String>> oracle = OracleCsv.read(SharedData.oracle(file));
-    List<String> bad = new ArrayList<>();
-    double worstEstimate = 0;
-    for (Map<String, String> o : oracle) {
-      String metric = o.get("metric");
-      String where = metric + " " + o.get("period") + " " + o.get("chunk_index");
-      ResultRow r = results.get(metric + "|" + o.get("period") + "|" + o.get("chunk_index"));
-      if (r == null) {
-        bad.add(where + ": missing");
-        continue;
-      }
-      boolean ap = metric.equals("average_precision");
-      worstEstimate =
-          Math.max(
-              worstEstimate,
-              check(bad, where + " value", OracleCsv.number(o.get("value")), r.value(), 1e-4));
-      check(bad, where + " realized", OracleCsv.number(o.get("realized")), r.realized(), 1e-6);
-      check(
-          bad,
-          where + " upper",
-          OracleCsv.number(o.get("upper_threshold")),
-          r.upperThreshold(),
-          1e-6);
-      check(
-          bad,
-          where + " lower",
-          OracleCsv.number(o.get("lower_threshold")),
-          r.lowerThreshold(),
-          1e-6);
-      if (ap) {
-        // a bootstrap: within NannyML's own run-to-run spread (see the realized-performance
-        // conformance test)
-        check(
-            bad,
-            where + " sampling_error",
-            OracleCsv.number(o.get("sampling_error")),
-            r.samplingError(),
-            RealizedPerformanceConformanceSparkTest.AP_SE_TOLERANCE);
-      } else {
-        // ROC AUC's sampling-error component depends on numpy's tie order (see the
-        // realized-performance doc)
-        double tol = metric.equals("roc_auc") ? 1e-2 : 1e-6;
-        check(
-            bad,
-            where + " sampling_error",
-            OracleCsv.number(o.get("sampling_error")),
-            r.samplingError(),
-            tol);
-        check(
-            bad,
-            where + " upper bound",
-            OracleCsv.number(o.get("upper_confidence_boundary")),
-            r.upperConfidenceBound(),
-            1e-4);
-        check(
-            bad,
-            where + " lower bound",
-            OracleCsv.number(o.get("lower_confidence_boundary")),
-            r.lowerConfidenceBound(),
-            1e-4);
-      }
-      if (Boolean.parseBoolean(o.get("alert").toLowerCase()) != r.alert()) {
-        bad.add(where + " alert: expected " + o.get("alert") + " got " + r.alert());
-      }
-      if (!o.get("chunk_key").equals(r.chunkKey())) {
-        bad.add(where + " chunk: expected " + o.get("chunk_key") + " got " + r.chunkKey());
-      }
-    }
-    System.err.println("CBPE " + file + ": worst relative error of an estimate " + worstEstimate);
-    assertThat(oracle).hasSize(rows);
-    assertThat(results).hasSize(rows);
-    assertThat(bad).as(bad.size() + " mismatches").isEmpty();
-  }
-
-  static double check(
-      List<String> bad, String what, Double expected, Double actual, double tolerance) {
-    if (expected == null) {
-      if (actual != null) {
-        bad.add(what + ": expected null got " + actual);
-      }
-      return 0;
-    }
-    if (actual == null) {
-      bad.add(what + ": expected " + expected + " got null");
-      return 0;
-    }
-    double rel = Math.abs(expected - actual) / Math.max(1e-12, Math.abs(expected));
-    if (rel > tolerance) {
-      bad.add(what + ": expected " + expected + " got " + actual);
-    }
-    return rel;
+    Tolerance estimate = Tolerance.relativeWithFloor(1e-4);
+    Tolerance strict = Tolerance.relativeWithFloor(1e-6);
+    OracleComparator.Report report =
+        OracleComparator.oracle(file)
+            .keyColumns("metric", "period", "chunk_index")
+            .number("value", "value", ResultRow::value, estimate)
+            .number("realized", "realized", ResultRow::realized, strict)
+            .number("upper", "upper_threshold", ResultRow::upperThreshold, strict)
+            .number("lower", "lower_threshold", ResultRow::lowerThreshold, strict)
+            .number(
+                "sampling_error",
+                "sampling_error",
+                ResultRow::samplingError,
+                // average precision's is a bootstrap: within NannyML's own run-to-run spread (see
+                // the realized-performance conformance test); ROC AUC's sampling-error component
+                // depends on numpy's tie order (see the realized-performance doc)
+                o ->
+                    switch (o.get("metric")) {
+                      case "average_precision" ->
+                          Tolerance.relativeWithFloor(
+                              RealizedPerformanceConformanceSparkTest.AP_SE_TOLERANCE);
+                      case "roc_auc" -> Tolerance.relativeWithFloor(1e-2);
+                      default -> strict;
+                    })
+            // average precision's bounds come from its bootstrapped sampling error: not compared
+            .number(
+                "upper bound",
+                "upper_confidence_boundary",
+                ResultRow::upperConfidenceBound,
+                o -> o.get("metric").equals("average_precision") ? null : estimate)
+            .number(
+                "lower bound",
+                "lower_confidence_boundary",
+                ResultRow::lowerConfidenceBound,
+                o -> o.get("metric").equals("average_precision") ? null : estimate)
+            .alert()
+            .chunkKey()
+            .rows(rows)
+            .compare(results);
+    System.err.println(
+        "CBPE " + file + ": worst relative error of an estimate " + report.worstError("value"));
   }
 }

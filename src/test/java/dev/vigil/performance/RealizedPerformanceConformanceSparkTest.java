@@ -1,15 +1,12 @@
 package dev.vigil.performance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.NannyDatasets;
-import dev.vigil.testing.OracleCsv;
+import dev.vigil.testing.OracleComparator;
 import dev.vigil.testing.SharedData;
 import dev.vigil.testing.SparkTestBase;
-import java.util.ArrayList;
+import dev.vigil.testing.Tolerance;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -44,59 +41,28 @@ class RealizedPerformanceConformanceSparkTest extends SparkTestBase {
       Map<String, ResultRow> results,
       Set<String> looseSamplingError,
       Set<String> noSamplingError) {
-    List<Map<String, String>> oracle = OracleCsv.read(SharedData.oracle(file));
-    List<String> bad = new ArrayList<>();
-    for (Map<String, String> o : oracle) {
-      String metric = o.get("metric");
-      String where = metric + " " + o.get("period") + " " + o.get("chunk_index");
-      ResultRow r = results.get(metric + "|" + o.get("period") + "|" + o.get("chunk_index"));
-      if (r == null) {
-        bad.add(where + ": missing");
-        continue;
-      }
-      check(bad, where + " value", OracleCsv.number(o.get("value")), r.value(), 1e-6);
-      check(
-          bad,
-          where + " upper",
-          OracleCsv.number(o.get("upper_threshold")),
-          r.upperThreshold(),
-          1e-6);
-      check(
-          bad,
-          where + " lower",
-          OracleCsv.number(o.get("lower_threshold")),
-          r.lowerThreshold(),
-          1e-6);
-      if (!noSamplingError.contains(metric)) {
-        check(
-            bad,
-            where + " sampling_error",
-            OracleCsv.number(o.get("sampling_error")),
-            r.samplingError(),
-            metric.equals("average_precision")
-                ? AP_SE_TOLERANCE
-                : looseSamplingError.contains(metric) ? 1e-2 : 1e-6);
-      }
-      if (Boolean.parseBoolean(o.get("alert").toLowerCase()) != r.alert()) {
-        bad.add(where + " alert: expected " + o.get("alert") + " got " + r.alert());
-      }
-      if (!o.get("chunk_key").equals(r.chunkKey())) {
-        bad.add(where + " chunk: expected " + o.get("chunk_key") + " got " + r.chunkKey());
-      }
-    }
-    assertThat(oracle).isNotEmpty();
-    assertThat(bad).as(bad.size() + " mismatches").isEmpty();
-  }
-
-  static void check(List<String> bad, String what, Double expected, Double actual, double tol) {
-    boolean ok =
-        expected == null
-            ? actual == null
-            : actual != null
-                && Math.abs(expected - actual) <= tol * Math.max(1, Math.abs(expected));
-    if (!ok) {
-      bad.add(what + ": expected " + expected + " got " + actual);
-    }
+    Tolerance strict = Tolerance.scaled(1e-6);
+    OracleComparator.oracle(file)
+        .keyColumns("metric", "period", "chunk_index")
+        .number("value", "value", ResultRow::value, strict)
+        .number("upper", "upper_threshold", ResultRow::upperThreshold, strict)
+        .number("lower", "lower_threshold", ResultRow::lowerThreshold, strict)
+        .number(
+            "sampling_error",
+            "sampling_error",
+            ResultRow::samplingError,
+            o -> {
+              String metric = o.get("metric");
+              if (noSamplingError.contains(metric)) {
+                return null;
+              }
+              return metric.equals("average_precision")
+                  ? Tolerance.scaled(AP_SE_TOLERANCE)
+                  : looseSamplingError.contains(metric) ? Tolerance.scaled(1e-2) : strict;
+            })
+        .alert()
+        .chunkKey()
+        .compare(results);
   }
 
   @Test

@@ -1,20 +1,18 @@
 package dev.vigil.quality;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
 import dev.vigil.testing.NannyDatasets;
-import dev.vigil.testing.OracleCsv;
-import dev.vigil.testing.SharedData;
+import dev.vigil.testing.OracleComparator;
 import dev.vigil.testing.SparkTestBase;
+import dev.vigil.testing.Tolerance;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,64 +56,38 @@ class DataQualityConformanceSparkTest extends SparkTestBase {
     "carloan_summary_stats_row_count_chunk_size_5000.csv, row_count, false",
   })
   void matchesNannyMl(String file, String metric, boolean hasSamplingError) {
-    List<Map<String, String>> oracle = OracleCsv.read(SharedData.oracle(file));
-    List<String> mismatches = new ArrayList<>();
-    for (Map<String, String> o : oracle) {
-      String column = metric.equals("row_count") ? null : o.get("metric");
-      int chunk = Integer.parseInt(o.get("chunk_index"));
-      ResultRow r = results.get(key(metric, column, o.get("period"), chunk));
-      String where = metric + "[" + column + "] " + o.get("period") + " chunk " + chunk;
-      if (r == null) {
-        mismatches.add(where + ": missing");
-        continue;
-      }
-      check(mismatches, where + " value", OracleCsv.number(o.get("value")), r.value());
-      if (hasSamplingError) {
-        check(
-            mismatches,
-            where + " sampling_error",
-            OracleCsv.number(o.get("sampling_error")),
-            r.samplingError());
-      }
-      check(
-          mismatches,
-          where + " lower_threshold",
-          OracleCsv.number(o.get("lower_threshold")),
-          r.lowerThreshold());
-      check(
-          mismatches,
-          where + " upper_threshold",
-          OracleCsv.number(o.get("upper_threshold")),
-          r.upperThreshold());
-      if (Boolean.parseBoolean(o.get("alert").toLowerCase()) != r.alert()) {
-        mismatches.add(where + " alert: expected " + o.get("alert") + " got " + r.alert());
-      }
-      if (!o.get("chunk_key").equals(r.chunkKey())
-          || Long.parseLong(o.get("start_index")) != r.chunkStartIndex()
-          || Long.parseLong(o.get("end_index")) != r.chunkEndIndex()) {
-        mismatches.add(where + " chunk: expected " + o.get("chunk_key") + " got " + r.chunkKey());
-      }
-      if (!OracleCsv.time(o.get("start_date")).equals(r.chunkStartDate().toLocalDateTime())
-          || !OracleCsv.time(o.get("end_date")).equals(r.chunkEndDate().toLocalDateTime())) {
-        mismatches.add(
-            where
-                + " dates: expected "
-                + o.get("start_date")
-                + ".."
-                + o.get("end_date")
-                + " got "
-                + r.chunkStartDate()
-                + ".."
-                + r.chunkEndDate());
-      }
-    }
-    assertThat(oracle).isNotEmpty();
-    assertThat(mismatches).isEmpty();
-  }
-
-  private static void check(List<String> mismatches, String what, Double expected, Double actual) {
-    if (!OracleCsv.close(expected, actual, TOLERANCE)) {
-      mismatches.add(what + ": expected " + expected + " got " + actual);
-    }
+    Tolerance tolerance = Tolerance.close(TOLERANCE);
+    // the oracle's "metric" column names the feature; row_count is model-level
+    Function<Map<String, String>, String> column =
+        o -> metric.equals("row_count") ? null : o.get("metric");
+    OracleComparator.oracle(file)
+        .key(
+            o ->
+                key(
+                    metric,
+                    column.apply(o),
+                    o.get("period"),
+                    Integer.parseInt(o.get("chunk_index"))))
+        .where(
+            o ->
+                metric
+                    + "["
+                    + column.apply(o)
+                    + "] "
+                    + o.get("period")
+                    + " chunk "
+                    + o.get("chunk_index"))
+        .number("value", "value", ResultRow::value, tolerance)
+        .number(
+            "sampling_error",
+            "sampling_error",
+            ResultRow::samplingError,
+            o -> hasSamplingError ? tolerance : null)
+        .number("lower_threshold", "lower_threshold", ResultRow::lowerThreshold, tolerance)
+        .number("upper_threshold", "upper_threshold", ResultRow::upperThreshold, tolerance)
+        .alert()
+        .chunkKeyAndPositions()
+        .chunkDates()
+        .compare(results);
   }
 }
