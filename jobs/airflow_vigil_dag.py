@@ -24,7 +24,7 @@ DEFAULT_ARGS = {"owner": "ml-platform", "retries": 1, "retry_delay": timedelta(m
 # --- 1. spark-submit ---------------------------------------------------------------------------------------
 # The configuration is read from the driver's local file system: in client mode that is the Airflow worker,
 # so the YAML ships with the DAGs. application_args is templated: --run-date gets the run's logical date, which
-# fills {{run_date}} in the monitor's paths (incremental daily runs: README, Production mode).
+# fills {{run_date}} in the monitor's paths (incremental daily runs: docs/production.md).
 SPARK_SUBMIT_VIGIL_ARGS = ["run", "--config", "/opt/airflow/dags/vigil/car_loan.yaml", "--run-date", "{{ ds }}", "--fail-on-alert"]
 
 with DAG(

@@ -3,7 +3,7 @@
 # MAGIC # Vigil results
 # MAGIC
 # MAGIC Queries over the Delta tables Vigil writes under one output path (`results`, `runs`, `alerts`,
-# MAGIC `distributions`; the columns are in the README's *Output tables* section). Every query names its table as
+# MAGIC `distributions`; the columns are in docs/output-tables.md). Every query names its table as
 # MAGIC delta.`${output}/<table>`: Spark SQL replaces `${output}` with the value of the Spark SQL setting `output`.
 # MAGIC
 # MAGIC Set the widget `output` to the monitor's `output.path` (e.g. `/Volumes/main/monitoring/vigil/output`,

@@ -17,19 +17,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
- * README "Bad input" cannot go stale: every test its table names ({@code Class.method}, the class
+ * docs/commands.md "Bad input" cannot go stale: every test its table names ({@code Class.method}, the class
  * by a short name from the legend above the table or in full) is a test method of that class, and
  * every row names at least one. Pure Java: the classes are loaded, not initialised.
  */
-class ReadmeBadInputTableTest {
-  static final Path README = Path.of("README.md");
+class BadInputTableDocTest {
+  static final Path DOC = Path.of("docs/commands.md");
   static final Path TESTS = Path.of("src/test/java");
 
-  /** The "### Bad input" section up to the next heading. */
+  /** The "## Bad input" section up to the next heading. */
   static String section() throws IOException {
-    String readme = Files.readString(README);
-    int start = readme.indexOf("### Bad input");
-    assertThat(start).as("README has a \"### Bad input\" section").isNotNegative();
+    String readme = Files.readString(DOC);
+    int start = readme.indexOf("## Bad input");
+    assertThat(start).as("docs/commands.md has a \"## Bad input\" section").isNotNegative();
     Matcher next = Pattern.compile("(?m)^#{1,3} ").matcher(readme);
     int end = next.find(start + 1) ? next.start() : readme.length();
     return readme.substring(start, end);
@@ -125,7 +125,7 @@ class ReadmeBadInputTableTest {
       }
     }
     assertThat(named).isGreaterThan(40);
-    assertThat(problems).as("README \"Bad input\" names tests that do not exist").isEmpty();
+    assertThat(problems).as("docs/commands.md \"Bad input\" names tests that do not exist").isEmpty();
   }
 
   @Test
