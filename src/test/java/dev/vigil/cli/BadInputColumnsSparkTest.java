@@ -7,8 +7,8 @@ import org.apache.spark.sql.SaveMode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad input (docs/commands.md "Bad input"): columns missing, misspelled or of the wrong type, in the
- * reference, the analysis or the score mapping.
+ * Bad input (docs/commands.md "Bad input"): columns missing, misspelled or of the wrong type, in
+ * the reference, the analysis or the score mapping.
  */
 class BadInputColumnsSparkTest extends BadInputTestBase {
   // ---------------------------------------------------------------- columns

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad input (docs/commands.md "Bad input"): configuration mistakes — YAML, unknown calculators, metrics and
- * methods, unset variables, unreadable or missing paths.
+ * Bad input (docs/commands.md "Bad input"): configuration mistakes — YAML, unknown calculators,
+ * metrics and methods, unset variables, unreadable or missing paths.
  */
 class BadInputConfigSparkTest extends BadInputTestBase {
   // ---------------------------------------------------------------- configuration

@@ -10,8 +10,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad input (docs/commands.md "Bad input"): empty and small inputs, chunk sizes, timestamps that are missing
- * or unparseable, and the targets table.
+ * Bad input (docs/commands.md "Bad input"): empty and small inputs, chunk sizes, timestamps that
+ * are missing or unparseable, and the targets table.
  */
 class BadInputRowsSparkTest extends BadInputTestBase {
   // ---------------------------------------------------------------- sizes and chunks

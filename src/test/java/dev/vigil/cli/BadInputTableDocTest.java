@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
- * docs/commands.md "Bad input" cannot go stale: every test its table names ({@code Class.method}, the class
- * by a short name from the legend above the table or in full) is a test method of that class, and
- * every row names at least one. Pure Java: the classes are loaded, not initialised.
+ * docs/commands.md "Bad input" cannot go stale: every test its table names ({@code Class.method},
+ * the class by a short name from the legend above the table or in full) is a test method of that
+ * class, and every row names at least one. Pure Java: the classes are loaded, not initialised.
  */
 class BadInputTableDocTest {
   static final Path DOC = Path.of("docs/commands.md");
@@ -125,7 +125,9 @@ class BadInputTableDocTest {
       }
     }
     assertThat(named).isGreaterThan(40);
-    assertThat(problems).as("docs/commands.md \"Bad input\" names tests that do not exist").isEmpty();
+    assertThat(problems)
+        .as("docs/commands.md \"Bad input\" names tests that do not exist")
+        .isEmpty();
   }
 
   @Test

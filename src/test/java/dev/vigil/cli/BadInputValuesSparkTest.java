@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad input (docs/commands.md "Bad input"): all-null columns, NaN and ±Inf in features, scores and targets,
- * scores outside [0, 1].
+ * Bad input (docs/commands.md "Bad input"): all-null columns, NaN and ±Inf in features, scores and
+ * targets, scores outside [0, 1].
  */
 class BadInputValuesSparkTest extends BadInputTestBase {
   // ---------------------------------------------------------------- values
