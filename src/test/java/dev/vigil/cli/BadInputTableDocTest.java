@@ -71,7 +71,7 @@ class BadInputTableDocTest {
       assertThat(found).as("one test class named %s", simpleName).hasSize(1);
       String name =
           TESTS.relativize(found.get(0)).toString().replace('/', '.').replaceAll("\\.java$", "");
-      return Class.forName(name, false, ReadmeBadInputTableTest.class.getClassLoader());
+      return Class.forName(name, false, BadInputTableDocTest.class.getClassLoader());
     }
   }
 
