@@ -13,6 +13,11 @@ abstract class MonitorCommand extends CliCommand {
       description = "The monitor's YAML configuration file")
   String config;
 
+  @Override
+  boolean readsConfiguration() {
+    return true;
+  }
+
   @Parameter(
       names = "--output",
       description = "Output directory for the Delta tables (overrides output.path)")

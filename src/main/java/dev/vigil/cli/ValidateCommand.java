@@ -19,6 +19,11 @@ final class ValidateCommand extends CliCommand {
       description = "The monitor's YAML configuration file")
   String config;
 
+  @Override
+  boolean readsConfiguration() {
+    return true;
+  }
+
   @Parameter(names = "--set", description = "Override a configuration key (repeatable)")
   List<String> overrides = new ArrayList<>();
 

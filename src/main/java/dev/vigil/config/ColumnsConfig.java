@@ -24,24 +24,30 @@ public record ColumnsConfig(
     List<String> segments)
     implements java.io.Serializable {
 
+  private static final String COLUMN = "a column name";
+
   static final Key<String> TIMESTAMP =
       Key.string(
-          "timestamp", "the timestamp column: period chunking, chunk dates, and the rows' order");
+          "timestamp",
+          COLUMN,
+          "the timestamp column: period chunking, chunk dates, and the rows' order");
   static final Key<String> ID =
-      Key.string("id", "the id column (targets join on it; CBPE's calibration folds hash it)");
+      Key.string(
+          "id", COLUMN, "the id column (targets join on it; CBPE's calibration folds hash it)");
   static final Key<List<String>> FEATURES =
       Key.names("features", null, "the model's inputs (default: every column not named elsewhere)");
   static final Key<List<String>> CATEGORICAL =
       Key.names(
           "categorical", null, "the categorical features (default: string and boolean features)");
-  static final Key<String> PREDICTION = Key.string("prediction", "the model's prediction column");
+  static final Key<String> PREDICTION =
+      Key.string("prediction", COLUMN, "the model's prediction column");
   static final Key<Map<String, String>> SCORES =
       Key.parsedBySection(
           "scores",
           "a column name; for multiclass_classification a mapping {class_label: column}",
           null,
           "the predicted probability (binary) or each class's (multiclass); none for regression");
-  static final Key<String> TARGET = Key.string("target", "the ground truth column");
+  static final Key<String> TARGET = Key.string("target", COLUMN, "the ground truth column");
   static final Key<List<String>> SEGMENTS =
       Key.names("segments", List.of(), "every result is also computed per value of these columns");
 

@@ -24,7 +24,10 @@ public record InputSpec(
   static final String EXPECTED = "{path: ..., format: ...} or {table: ...}";
 
   static final Key<String> PATH =
-      Key.string("path", "a file or directory to read (local, s3a://, abfss://, dbfs:/ ...)");
+      Key.string(
+          "path",
+          "a path or URI",
+          "a file or directory to read (local, s3a://, abfss://, dbfs:/ ...)");
   static final Key<String> FORMAT =
       Key.parsedBySection(
           "format",
@@ -32,7 +35,8 @@ public record InputSpec(
           null,
           "the path's format, case-insensitive (default: from the path's extension)");
   static final Key<String> TABLE =
-      Key.string("table", "a catalog table, e.g. db.name (instead of path and format)");
+      Key.string(
+          "table", "a table name", "a catalog table, e.g. db.name (instead of path and format)");
   static final Key<Map<String, String>> OPTIONS =
       Key.parsedBySection(
           "options",

@@ -95,7 +95,12 @@ public record Key<T>(
 
   /** A non-blank single value (null when absent). */
   public static Key<String> string(String name, String help) {
-    return of(name, "a name or value", null, help, (s, k) -> s.string(k, null));
+    return string(name, "a name or value", help);
+  }
+
+  /** A non-blank single value (null when absent) that is {@code takes}, e.g. "a column name". */
+  public static Key<String> string(String name, String takes, String help) {
+    return of(name, takes, null, help, (s, k) -> s.string(k, null));
   }
 
   /** A list of names (a single name is a list of one; null when absent). */

@@ -3,7 +3,10 @@ package dev.vigil.config;
 /** Delayed ground truth in its own table, joined to the analysis data on {@code joinOn}. */
 public record TargetsSpec(InputSpec input, String joinOn) implements java.io.Serializable {
   static final Key<String> JOIN_ON =
-      Key.string("join_on", "the column the targets join the analysis on (default: columns.id)");
+      Key.string(
+          "join_on",
+          "a column name",
+          "the column the targets join the analysis on (default: columns.id)");
 
   static final Schema SCHEMA =
       InputSpec.schema(
