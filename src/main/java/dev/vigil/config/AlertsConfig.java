@@ -27,19 +27,8 @@ public record AlertsConfig(String webhookUrl, String slackUrl, int timeoutSecond
       Schema.of("alerts.slack", "a Slack incoming webhook: readable text per run", URL);
 
   static final Key<String> WEBHOOK_KEY =
-      Key.of(
-          "webhook",
-          "{url: ...}",
-          null,
-          "send the new alerts to a generic webhook (alerts.webhook)",
-          (s, k) -> URL.read(WEBHOOK.check(s.section(k))));
-  static final Key<String> SLACK_KEY =
-      Key.of(
-          "slack",
-          "{url: ...}",
-          null,
-          "send the new alerts to Slack (alerts.slack)",
-          (s, k) -> URL.read(SLACK.check(s.section(k))));
+      destination(WEBHOOK, "send the new alerts to a generic webhook");
+  static final Key<String> SLACK_KEY = destination(SLACK, "send the new alerts to Slack");
   static final Key<Integer> TIMEOUT_SECONDS =
       Key.positiveInt(
           "timeout_seconds", DEFAULT_TIMEOUT_SECONDS, "how long each POST may wait, in seconds");
@@ -71,6 +60,16 @@ public record AlertsConfig(String webhookUrl, String slackUrl, int timeoutSecond
     SCHEMA.check(a);
     return new AlertsConfig(
         WEBHOOK_KEY.read(a), SLACK_KEY.read(a), TIMEOUT_SECONDS.read(a), ATTEMPTS.read(a));
+  }
+
+  /** The key of the destination section {@code schema} ({@code alerts.webhook}: webhook). */
+  private static Key<String> destination(Schema schema, String help) {
+    return Key.of(
+        schema.path().substring(schema.path().lastIndexOf('.') + 1),
+        "{url: ...}",
+        null,
+        help + " (" + schema.path() + ")",
+        (s, k) -> URL.read(schema.check(s.section(k))));
   }
 
   /** A destination's url; the message does not print it (it is a secret). */
