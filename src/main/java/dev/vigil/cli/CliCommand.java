@@ -10,6 +10,11 @@ abstract class CliCommand implements Main.Command {
       description = "Show this help")
   boolean help;
 
+  /** Whether it reads a monitor's configuration: its --help ends with the calculators' names. */
+  boolean readsConfiguration() {
+    return false;
+  }
+
   /**
    * The configuration file with its overrides, {@code {{run_date}}} templating and output path
    * applied.

@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
+import dev.vigil.config.CalculatorChoices;
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.Secrets;
 import dev.vigil.internal.UserException;
@@ -74,13 +75,16 @@ public final class Main {
     if (global.help || name == null) {
       StringBuilder sb = new StringBuilder();
       jc.getUsageFormatter().usage(sb);
-      out.print(sb);
+      out.print(sb.append(CalculatorChoices.help()));
       return name == null && !global.help ? USER_ERROR : OK;
     }
     JCommander sub = jc.getCommands().get(name);
     if (commands.get(name).help) {
       StringBuilder sb = new StringBuilder();
       sub.getUsageFormatter().usage(sb);
+      if (commands.get(name).readsConfiguration()) {
+        sb.append(CalculatorChoices.help());
+      }
       out.print(sb);
       return OK;
     }

@@ -6,13 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The options of the commands that work on one monitor's configuration (run, fit). */
-abstract class MonitorCommand extends CliCommand {
-  @Parameter(
-      names = "--config",
-      required = true,
-      description = "The monitor's YAML configuration file")
-  String config;
-
+abstract class MonitorCommand extends ConfigCommand {
   @Parameter(
       names = "--output",
       description = "Output directory for the Delta tables (overrides output.path)")

@@ -12,13 +12,7 @@ import java.util.List;
 @Parameters(
     commandDescription =
         "Check the configuration and the input schemas (columns exist, types fit) without computing anything")
-final class ValidateCommand extends CliCommand {
-  @Parameter(
-      names = "--config",
-      required = true,
-      description = "The monitor's YAML configuration file")
-  String config;
-
+final class ValidateCommand extends ConfigCommand {
   @Parameter(names = "--set", description = "Override a configuration key (repeatable)")
   List<String> overrides = new ArrayList<>();
 

@@ -11,8 +11,20 @@ import java.util.Locale;
  * @param takes what the key expects, for people ("a positive whole number")
  * @param defaultValue the value when the key is absent (null: none)
  * @param help one sentence on what the key does
+ * @param required the reader runs even when the key is absent (it names the missing key)
  */
-public record Key<T>(String name, String takes, T defaultValue, String help, Key.Reader<T> reader) {
+public record Key<T>(
+    String name,
+    String takes,
+    T defaultValue,
+    String help,
+    Key.Reader<T> reader,
+    boolean required) {
+
+  /** An optional key. */
+  public Key(String name, String takes, T defaultValue, String help, Reader<T> reader) {
+    this(name, takes, defaultValue, help, reader, false);
+  }
 
   /** Reads a present key's value (YAML null included) from its section; errors name the key. */
   @FunctionalInterface
@@ -21,10 +33,11 @@ public record Key<T>(String name, String takes, T defaultValue, String help, Key
   }
 
   /**
-   * The key's value in {@code section}: the default when absent, else what the reader makes of it.
+   * The key's value in {@code section}: the default when absent (a required key's reader reports it
+   * missing), else what the reader makes of it.
    */
   public T read(Section section) {
-    return section.has(name) ? reader.read(section, name) : defaultValue;
+    return required || section.has(name) ? reader.read(section, name) : defaultValue;
   }
 
   /** The key's full path in {@code section}, e.g. {@code chunking.size}. */
@@ -34,11 +47,17 @@ public record Key<T>(String name, String takes, T defaultValue, String help, Key
 
   /** The default as the configuration reference shows it. */
   public String defaultText() {
+    if (required) {
+      return "required";
+    }
     if (defaultValue == null) {
       return "";
     }
     if (defaultValue instanceof Enum<?> e) {
       return e.name().toLowerCase(Locale.ROOT);
+    }
+    if (defaultValue instanceof Record) {
+      return "its keys' defaults";
     }
     if (defaultValue instanceof List<?> l) {
       return l.stream().map(Key::text).toList().toString();
@@ -54,9 +73,34 @@ public record Key<T>(String name, String takes, T defaultValue, String help, Key
     return new Key<>(name, takes, dflt, help, reader);
   }
 
+  /** A key that must be given: {@code reader} names it when it is absent (or null). */
+  public static <T> Key<T> required(String name, String takes, String help, Reader<T> reader) {
+    return new Key<>(name, takes, null, help, reader, true);
+  }
+
+  /**
+   * A key its section's parse reads itself, because its value depends on other keys or on the
+   * problem type; declared here for the allowed keys and the configuration reference.
+   */
+  public static <T> Key<T> parsedBySection(String name, String takes, T dflt, String help) {
+    return of(
+        name,
+        takes,
+        dflt,
+        help,
+        (s, k) -> {
+          throw new IllegalStateException(s.key(k) + " is read by its section's parse");
+        });
+  }
+
   /** A non-blank single value (null when absent). */
   public static Key<String> string(String name, String help) {
-    return of(name, "a name or value", null, help, (s, k) -> s.string(k, null));
+    return string(name, "a name or value", help);
+  }
+
+  /** A non-blank single value (null when absent) that is {@code takes}, e.g. "a column name". */
+  public static Key<String> string(String name, String takes, String help) {
+    return of(name, takes, null, help, (s, k) -> s.string(k, null));
   }
 
   /** A list of names (a single name is a list of one; null when absent). */

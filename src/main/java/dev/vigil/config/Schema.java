@@ -1,5 +1,6 @@
 package dev.vigil.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,14 +10,28 @@ import java.util.List;
  *
  * @param path the section's key path; {@code <name>} stands for a part the user chooses
  * @param help what the section configures
+ * @param nested the sections inside this one (e.g. {@code alerts.webhook}), for the reference
  */
-public record Schema(String path, String help, List<Key<?>> keys) {
+public record Schema(String path, String help, List<Key<?>> keys, List<Schema> nested) {
   public Schema {
     keys = List.copyOf(keys);
+    nested = List.copyOf(nested);
+  }
+
+  /** A section without nested sections. */
+  public Schema(String path, String help, List<Key<?>> keys) {
+    this(path, help, keys, List.of());
   }
 
   public static Schema of(String path, String help, Key<?>... keys) {
     return new Schema(path, help, List.of(keys));
+  }
+
+  /** This schema with {@code more} listed as its nested sections (after any it has). */
+  public Schema with(Schema... more) {
+    List<Schema> all = new ArrayList<>(nested);
+    all.addAll(List.of(more));
+    return new Schema(path, help, keys, all);
   }
 
   public List<String> names() {

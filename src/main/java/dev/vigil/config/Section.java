@@ -31,7 +31,12 @@ public final class Section {
   }
 
   public String key(String k) {
-    return ConfigLoader.join(path, k);
+    return join(path, k);
+  }
+
+  /** {@code key} under {@code path} ({@code path.key}; just {@code key} at the top level). */
+  static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
   }
 
   public void allow(String... keys) {
