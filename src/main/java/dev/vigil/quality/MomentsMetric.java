@@ -17,17 +17,18 @@ import java.util.function.ToDoubleFunction;
 abstract class MomentsMetric extends QualityMetric {
   /** A sampling error for n rows from the reference's s and μ4. */
   @FunctionalInterface
-  interface Error {
+  interface SamplingError {
     double of(double s, double mu4, long n);
   }
 
   private final transient ToDoubleFunction<Moments> statistic;
-  private final transient Error error;
+  private final transient SamplingError error;
 
   /**
    * @param lowerLimit the statistic's smallest possible value (null: none)
    */
-  MomentsMetric(String name, Double lowerLimit, ToDoubleFunction<Moments> statistic, Error error) {
+  MomentsMetric(
+      String name, Double lowerLimit, ToDoubleFunction<Moments> statistic, SamplingError error) {
     super(name, Set.of(Kind.CONTINUOUS), summaryStatistic(lowerLimit));
     this.statistic = statistic;
     this.error = error;
