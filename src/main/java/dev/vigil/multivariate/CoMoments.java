@@ -10,11 +10,14 @@ import dev.vigil.stats.RowState;
  */
 public final class CoMoments implements RowState {
   private static final long serialVersionUID = 1L;
-  private final transient PcaEncoding encoding;
-  private final transient double[] v;
   private final int d;
-  private long n;
   private final double[] sums;
+  private long n;
+
+  /** The row's encoding and a buffer for its centred values (not kept with the state). */
+  private final transient PcaEncoding encoding;
+
+  private final transient double[] v;
 
   CoMoments(PcaEncoding encoding, int d) {
     this.encoding = encoding;

@@ -17,7 +17,8 @@ import java.util.List;
  * docs/nannyml-multivariate-drift.md §3): per chunk, the cross-validated AUROC of a classifier
  * telling the chunk's rows from the reference's, trained by the {@link Learner} (spark-mllib
  * gradient-boosted trees, {@code dev.vigil.ml.DomainClassifierTraining}); about 0.5 means the chunk
- * looks like the reference, towards 1 it has drifted. Thresholds are NannyML's constant 0.45/0.65
+ * looks like the reference, towards 1 it has drifted ({@code AUROC = P(s_chunk > s_reference)} over
+ * the pooled out-of-fold scores, ties counting ½). Thresholds are NannyML's constant 0.45/0.65
  * unless overridden, limited to [0, 1]; the alert rule is strict.
  */
 public final class DomainClassifierCalculator implements RowCalculator {
@@ -68,20 +69,15 @@ public final class DomainClassifierCalculator implements RowCalculator {
     List<Measurement> out = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
       out.add(
-          new Measurement(
-              NAME,
+          MultivariateResult.of(
               METRIC,
-              null,
               null,
               i,
               Measurement.finite(values[i]),
               null,
               null,
               null,
-              null,
-              null,
-              b.lower(),
-              b.upper(),
+              b,
               rule.alert(b, values[i])));
     }
     return out;

@@ -17,13 +17,13 @@ final class MultivariateSpecs {
   record CoMomentsOf(
       List<String> numericColumns, List<String> stringColumns, Map<String, PcaEncoding> encodings)
       implements RowSpec {
-    public String column() {
-      return "multivariate_drift:co-moments";
-    }
-
     public ColumnState newState(String segment) {
       return new CoMoments(
           encodings.get(Specs.key(segment)), numericColumns.size() + stringColumns.size());
+    }
+
+    public String column() {
+      return "multivariate_drift:co-moments";
     }
   }
 

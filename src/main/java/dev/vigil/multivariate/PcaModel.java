@@ -11,7 +11,10 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * The fitted reconstruction model: encoding, standard scaling and the top-k principal directions of
  * the scaled reference. Fitted on the driver from the d×d co-moment matrix (no reference row leaves
  * the executors); a row's reconstruction error is the Euclidean distance between its scaled values
- * and their projection on the k directions (NannyML's {@code inverse_transform(transform(z))}).
+ * and their projection on the k directions (NannyML's {@code inverse_transform(transform(z))}):
+ * {@code ‖z − Pᵀ P z‖}, {@code z_j = (v_j − μ_j) / σ_j} (σ_j = 1 for a near-constant column, as
+ * scikit-learn's StandardScaler), P the k×d top eigenvectors of the scaled covariance {@code C_ab =
+ * Σ(v_a−μ_a)(v_b−μ_b) / (n σ_a σ_b)}.
  */
 public final class PcaModel implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -2,7 +2,9 @@ package dev.vigil.multivariate;
 
 import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
+import dev.vigil.calculators.FittedBase;
 import dev.vigil.calculators.FittedCalculator;
+import dev.vigil.calculators.Learner;
 import dev.vigil.calculators.Measurement;
 import dev.vigil.internal.UserException;
 import dev.vigil.multivariate.MultivariateSpecs.CoMomentsOf;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * docs/nannyml-multivariate-drift.md): impute, count-encode and standard-scale the features as
  * fitted on the reference, keep the PCA directions that explain {@code n_components} of the
  * variance, and report per chunk the mean Euclidean distance between a scaled row and its
- * reconstruction. Three reference passes (means and category counts; the co-moment matrix; the
- * reference chunks' errors) and the errors ride in the single analysis pass. The d×d
- * eigen-decomposition runs on the driver; no row does.
+ * reconstruction, with sampling error {@code σ_e / √n} (σ_e the sample std of the chunk's row
+ * errors) and confidence band {@code value ± 3·SE} (the lower end at least 0). Three reference
+ * passes (means and category counts; the co-moment matrix; the reference chunks' errors) and the
+ * errors ride in the single analysis pass. The d×d eigen-decomposition runs on the driver; no row
+ * does.
  */
 public final class ReconstructionDriftCalculator implements Calculator {
   public static final String NAME = "multivariate_drift";
@@ -72,12 +77,13 @@ public final class ReconstructionDriftCalculator implements Calculator {
     return NAME;
   }
 
+  /** First pass: the means and category counts the encoding is fitted from. */
   @Override
   public List<StateSpec> referenceSpecs() {
-    List<StateSpec> specs = new ArrayList<>();
-    continuous.forEach(c -> specs.add(new Specs.MomentsOf(c)));
-    categorical.forEach(c -> specs.add(new Specs.CategoriesOf(c)));
-    return specs;
+    return Stream.<StateSpec>concat(
+            continuous.stream().map(Specs.MomentsOf::new),
+            categorical.stream().map(Specs.CategoriesOf::new))
+        .toList();
   }
 
   /**
@@ -157,17 +163,21 @@ public final class ReconstructionDriftCalculator implements Calculator {
             + " calculators.multivariate_drift.columns)");
   }
 
+  /**
+   * The reference chunks' errors under the model of the last refinement pass give the thresholds.
+   */
   @Override
-  public FittedCalculator fit(ChunkTable reference, dev.vigil.calculators.Learner learner) {
-    return new Fitted(reference);
+  public FittedCalculator fit(ChunkTable reference, Learner learner) {
+    return new Fitted(
+        reference, reference.find(ReconstructionErrorOf.class, s -> true).orElseThrow());
   }
 
-  private final class Fitted extends dev.vigil.calculators.FittedBase {
+  private final class Fitted extends FittedBase {
     private final ReconstructionErrorOf spec;
     private final Map<String, Bounds> bounds = new HashMap<>();
 
-    Fitted(ChunkTable ref) {
-      spec = ref.find(ReconstructionErrorOf.class, s -> true).orElseThrow();
+    Fitted(ChunkTable ref, ReconstructionErrorOf spec) {
+      this.spec = spec;
       analysisSpecs.add(spec);
       for (String seg : ref.segments()) {
         double[] values = new double[ref.chunks().size()];
@@ -191,20 +201,15 @@ public final class ReconstructionDriftCalculator implements Calculator {
           double upper = value + 3 * se;
           double lower = Math.max(value - 3 * se, 0);
           out.add(
-              new Measurement(
-                  NAME,
+              MultivariateResult.of(
                   METRIC,
-                  null,
                   seg,
                   i,
                   Measurement.finite(value),
-                  null,
                   Measurement.finite(se),
-                  null,
                   Double.isNaN(se) ? null : Measurement.finite(lower),
                   Measurement.finite(upper),
-                  b.lower(),
-                  b.upper(),
+                  b,
                   e.n() > 0 && rule.alert(b, value)));
         }
       }

@@ -5,8 +5,8 @@ import dev.vigil.stats.Moments;
 import dev.vigil.stats.RowState;
 
 /**
- * Moments (count, mean, variance) of a chunk's per-row reconstruction errors under a fitted {@link
- * PcaModel}.
+ * Moments (count, mean, variance) of a chunk's per-row reconstruction errors {@code ‖z − Pᵀ P z‖}
+ * under a fitted {@link PcaModel}.
  */
 public final class ReconstructionErrors implements RowState {
   private static final long serialVersionUID = 1L;

@@ -9,16 +9,8 @@ import java.util.List;
 /** {@code calculators.data_quality}: which metrics, on which columns (null = default columns). */
 public record DataQualityConfig(List<String> metrics, List<String> columns)
     implements java.io.Serializable {
-  public static final List<String> ALL_METRICS =
-      List.of(
-          "missing_values",
-          "unseen_values",
-          "numerical_range",
-          "mean",
-          "std",
-          "median",
-          "sum",
-          "row_count");
+  /** The registered metrics' names ({@link QualityMetrics}). */
+  public static final List<String> ALL_METRICS = QualityMetrics.NAMES;
 
   static final Key<List<String>> METRICS =
       Key.names("metrics", ALL_METRICS, "the data-quality metrics, among " + ALL_METRICS);
@@ -36,7 +28,7 @@ public record DataQualityConfig(List<String> metrics, List<String> columns)
     SCHEMA.check(dq);
     List<String> metrics = METRICS.read(dq);
     for (String m : metrics) {
-      if (!ALL_METRICS.contains(m)) {
+      if (QualityMetrics.named(m).isEmpty()) {
         throw Errors.unknownName(METRICS.in(dq), m, ALL_METRICS);
       }
     }

@@ -37,12 +37,12 @@ public final class DataQualityType implements CalculatorType<DataQualityConfig> 
 
   @Override
   public Map<String, Collection<String>> choices() {
-    return Map.of("metrics", DataQualityConfig.ALL_METRICS);
+    return Map.of("metrics", QualityMetrics.NAMES);
   }
 
   @Override
   public Collection<String> thresholdMetrics(ProblemType type) {
-    return DataQualityConfig.ALL_METRICS;
+    return QualityMetrics.NAMES;
   }
 
   /** Over its columns (default: the features), each with its kind. */
