@@ -25,6 +25,7 @@ public final class DriftMethods {
     all.add(new Hellinger());
     all.add(new LInfinity());
     all.add(new Psi());
+    all.add(new TotalVariation());
     return all;
   }
 
