@@ -1,6 +1,7 @@
 package dev.vigil.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.vigil.drift.DriftMethod.Kind;
 import dev.vigil.drift.DriftMethod.Statistic;
@@ -97,12 +98,20 @@ class DriftMethodsSparkTest extends SparkTestBase {
 
   @Test
   void everyMethodOnTheExactPath() {
-    check(run("auto"), true);
+    Map<String, ResultRow> results = run("auto");
+    check(results, true);
+    // analysis chunk 0: -2, -1, 1, 3, 4, 6, 8, 9, 11, 13 against the 40 reference values, by hand
+    assertThat(results.get("total_variation|x|analysis|0").value()).isCloseTo(0.625, within(1e-15));
+    // reference a 14/40, b 13/40, c 13/40; analysis chunk 0 a 3/10, b 3/10, d 4/10
+    assertThat(results.get("total_variation|c|analysis|0").value()).isCloseTo(0.4, within(1e-15));
   }
 
   @Test
   void everyMethodOnTheBinnedPath() {
-    check(run("estimated"), false);
+    Map<String, ResultRow> results = run("estimated");
+    check(results, false);
+    // 7 bins on [0, 13]: reference 6 6 6 5 6 6 5 /40, chunk 1 1 1 1 2 1 1 /10 and 2/10 below
+    assertThat(results.get("total_variation|x|analysis|0").value()).isCloseTo(0.25, within(1e-15));
   }
 
   static void check(Map<String, ResultRow> results, boolean exact) {
