@@ -60,7 +60,7 @@ public enum ContinuousInput {
   static List<String> allPurposes() {
     List<String> out = new ArrayList<>(List.of(DOANE_HISTOGRAM.purpose, SHARED));
     for (ContinuousInput in : values()) {
-      if (in.exactPath) {
+      if (in != DOANE_HISTOGRAM) {
         out.add(in.purpose);
       }
     }

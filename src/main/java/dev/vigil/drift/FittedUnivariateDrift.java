@@ -131,7 +131,7 @@ final class FittedUnivariateDrift extends FittedBase {
   private void continuousValues(ChunkTable t, String seg, String c, List<Value> out) {
     long refN = ref.<Moments>whole(seg, new Specs.MomentsOf(c)).n();
     double[] refValues = null;
-    if (!calc.exactInputs().isEmpty() && calc.exactPath(refN) && refN > 0) {
+    if (!calc.inputsRead(true).isEmpty() && calc.exactPath(refN) && refN > 0) {
       Quantiles q = ref.whole(seg, new Specs.QuantilesOf(c));
       refValues = q.isExact() ? q.sortedValues() : null;
     }

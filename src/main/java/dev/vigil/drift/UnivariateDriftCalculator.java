@@ -75,11 +75,14 @@ public final class UnivariateDriftCalculator implements Calculator {
     };
   }
 
-  /** The exact-path inputs the configured continuous methods read, in declaration order. */
-  Set<ContinuousInput> exactInputs() {
+  /**
+   * The inputs with (or without) an exact path that the configured continuous methods read, in
+   * declaration order.
+   */
+  Set<ContinuousInput> inputsRead(boolean exactPath) {
     Set<ContinuousInput> out = new LinkedHashSet<>();
-    for (ContinuousInput in : ContinuousInput.exactInputs()) {
-      if (continuousMethods.stream().anyMatch(m -> m.input() == in)) {
+    for (ContinuousInput in : ContinuousInput.values()) {
+      if (in.exactPath == exactPath && continuousMethods.stream().anyMatch(m -> m.input() == in)) {
         out.add(in);
       }
     }
@@ -96,9 +99,9 @@ public final class UnivariateDriftCalculator implements Calculator {
   }
 
   /**
-   * The continuous column's fitted specs: the Doane histogram, the exact-path inputs' histograms
-   * (one, {@link ContinuousInput#SHARED}, when all their bins coincide) and the exact values (as
-   * needed).
+   * The continuous column's fitted specs: the Doane histogram (always: the distributions table),
+   * the histograms of the other inputs read, those of the exact-path inputs being one ({@link
+   * ContinuousInput#SHARED}) when all their bins coincide, and the exact values (as needed).
    */
   private List<StateSpec> columnSpecs(ChunkTable reference, String c) {
     Map<ContinuousInput, Map<String, double[]>> bins = new EnumMap<>(ContinuousInput.class);
@@ -116,10 +119,11 @@ public final class UnivariateDriftCalculator implements Calculator {
       }
       anyExact |= exactPath(m.n());
     }
-    ContinuousInput doane = ContinuousInput.DOANE_HISTOGRAM;
+    Set<ContinuousInput> binned = new LinkedHashSet<>(List.of(ContinuousInput.DOANE_HISTOGRAM));
+    binned.addAll(inputsRead(false));
     List<StateSpec> specs = new ArrayList<>();
-    specs.add(new Specs.HistogramOf(c, doane.purpose, bins.get(doane)));
-    Set<ContinuousInput> needed = exactInputs();
+    binned.forEach(in -> specs.add(new Specs.HistogramOf(c, in.purpose, bins.get(in))));
+    Set<ContinuousInput> needed = inputsRead(true);
     if (!needed.isEmpty()) {
       List<ContinuousInput> all = ContinuousInput.exactInputs();
       Specs.HistogramOf first =
