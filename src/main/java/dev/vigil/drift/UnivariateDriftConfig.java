@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * {@code calculators.univariate_drift}: columns (null = features + scores + prediction), the
  * methods per column kind (NannyML's default: jensen_shannon for both), and NannyML's {@code
- * calculation_method}/{@code n_bins} for kolmogorov_smirnov and wasserstein.
+ * calculation_method}/{@code n_bins} for the methods with an exact path.
  */
 public record UnivariateDriftConfig(
     List<String> columns,
@@ -26,10 +26,13 @@ public record UnivariateDriftConfig(
     ESTIMATED
   }
 
+  /** The registered methods for continuous columns ({@link DriftMethods}). */
   public static final List<String> CONTINUOUS_METHODS =
-      List.of("kolmogorov_smirnov", "jensen_shannon", "wasserstein", "hellinger", "psi");
+      DriftMethods.keys(DriftMethod.Kind.CONTINUOUS);
+
+  /** The registered methods for categorical columns ({@link DriftMethods}). */
   public static final List<String> CATEGORICAL_METHODS =
-      List.of("chi2", "jensen_shannon", "hellinger", "l_infinity", "psi");
+      DriftMethods.keys(DriftMethod.Kind.CATEGORICAL);
 
   static final Key<List<String>> COLUMNS =
       Key.names(
@@ -51,11 +54,12 @@ public record UnivariateDriftConfig(
           "calculation_method",
           CalculationMethod.class,
           CalculationMethod.AUTO,
-          "kolmogorov_smirnov and wasserstein: exact below 10,000 reference values (auto), always"
+          DriftMethods.exactPathMethods()
+              + ": exact below 10,000 reference values (auto), always"
               + " exact, or always on n_bins bins (estimated), as NannyML");
   static final Key<Integer> N_BINS =
       Key.positiveInt(
-          "n_bins", 10_000, "bins of the estimated path of kolmogorov_smirnov and wasserstein");
+          "n_bins", 10_000, "bins of the estimated path of " + DriftMethods.exactPathMethods());
 
   public static final Schema SCHEMA =
       Schema.of(

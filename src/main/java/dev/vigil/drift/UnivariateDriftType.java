@@ -46,9 +46,7 @@ public final class UnivariateDriftType implements CalculatorType<UnivariateDrift
 
   @Override
   public Collection<String> thresholdMetrics(ProblemType type) {
-    TreeSet<String> methods = new TreeSet<>(UnivariateDriftConfig.CONTINUOUS_METHODS);
-    methods.addAll(UnivariateDriftConfig.CATEGORICAL_METHODS);
-    return methods;
+    return new TreeSet<>(DriftMethods.keys());
   }
 
   /**
