@@ -42,15 +42,13 @@ public final class EstimatedPerformanceType implements CalculatorType<EstimatedP
   /** The metrics of each problem type. */
   @Override
   public Map<String, Collection<String>> choices() {
-    return Map.of(
-        "metrics (binary_classification)", RealizedPerformanceConfig.BINARY,
-        "metrics (multiclass_classification)", RealizedPerformanceConfig.MULTICLASS,
-        "metrics (regression)", RealizedPerformanceConfig.REGRESSION);
+    return PerformanceMetrics.choices(true);
   }
 
+  /** Every metric name, and the binary confusion-matrix cells. */
   @Override
   public Collection<String> thresholdMetrics(ProblemType type) {
-    return RealizedPerformanceType.performanceThresholdMetrics();
+    return PerformanceMetrics.thresholdNames();
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.vigil.config.Section;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /** {@code realized_performance}: opt-in; its section is {@link RealizedPerformanceConfig}. */
 public final class RealizedPerformanceType implements CalculatorType<RealizedPerformanceConfig> {
@@ -33,28 +32,19 @@ public final class RealizedPerformanceType implements CalculatorType<RealizedPer
   @Override
   public RealizedPerformanceConfig parse(Section section, Context context) {
     return RealizedPerformanceConfig.parse(
-        section, name(), context.problemType(), context.columns(), List.of());
-  }
-
-  /** Every metric name, and the confusion-matrix cells. */
-  static Collection<String> performanceThresholdMetrics() {
-    TreeSet<String> names = new TreeSet<>(RealizedPerformanceConfig.ALL);
-    names.addAll(List.of("true_positive", "true_negative", "false_positive", "false_negative"));
-    return names;
+        section, name(), context.problemType(), context.columns(), List.of(), false);
   }
 
   /** The metrics of each problem type. */
   @Override
   public Map<String, Collection<String>> choices() {
-    return Map.of(
-        "metrics (binary_classification)", RealizedPerformanceConfig.BINARY,
-        "metrics (multiclass_classification)", RealizedPerformanceConfig.MULTICLASS,
-        "metrics (regression)", RealizedPerformanceConfig.REGRESSION);
+    return PerformanceMetrics.choices(false);
   }
 
+  /** Every metric name, and the binary confusion-matrix cells. */
   @Override
   public Collection<String> thresholdMetrics(ProblemType type) {
-    return performanceThresholdMetrics();
+    return PerformanceMetrics.thresholdNames();
   }
 
   @Override

@@ -1,0 +1,212 @@
+package dev.vigil.performance;
+
+import dev.vigil.calculators.ChunkTable;
+import dev.vigil.internal.Sql;
+import dev.vigil.performance.ClassCounts.Cells;
+import dev.vigil.performance.ClassificationMath.Confusion;
+import dev.vigil.stats.CategoryCounts;
+import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateSpec;
+import dev.vigil.stats.ValueCounts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Binary classification's states: the confusion cell of each row (category counts of {@code 2·y +
+ * ŷ}) and, with a score column, the scores of the positives and of the negatives (exact value
+ * counts); CBPE adds the scores of the rows predicted 1 and 0. Rows without a target (or a
+ * prediction) are left out of the realized states.
+ */
+final class BinaryProblem extends ClassificationProblem<BinaryProblem.States, Cbpe.Chunk> {
+  static final String CELL = "_vigil_cm";
+  static final String POS = "_vigil_score_pos";
+  static final String NEG = "_vigil_score_neg";
+  static final String PRED1 = "_vigil_score_pred1";
+  static final String PRED0 = "_vigil_score_pred0";
+
+  private final String target;
+  private final String prediction;
+  private final String score;
+
+  /**
+   * @param score the score column (null: none)
+   */
+  BinaryProblem(String target, String prediction, String score) {
+    this.target = target;
+    this.prediction = prediction;
+    this.score = score;
+  }
+
+  @Override
+  Map<String, String> derivedColumns() {
+    String y = Sql.quote(target);
+    String p = Sql.quote(prediction);
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put(
+        CELL,
+        "CASE WHEN "
+            + y
+            + " IS NULL OR "
+            + p
+            + " IS NULL THEN NULL ELSE cast(cast("
+            + y
+            + " as int) * 2 + cast("
+            + p
+            + " as int) as string) END");
+    if (score != null) {
+      d.put(POS, scoreWhere(target, 1));
+      d.put(NEG, scoreWhere(target, 0));
+    }
+    return d;
+  }
+
+  /** The score of the rows whose {@code column} is {@code value}. */
+  private String scoreWhere(String column, int value) {
+    String c = Sql.quote(column);
+    String s = "cast(" + Sql.quote(score) + " as double)";
+    return "CASE WHEN "
+        + c
+        + " IS NOT NULL AND cast("
+        + c
+        + " as int) = "
+        + value
+        + " THEN "
+        + s
+        + " END";
+  }
+
+  @Override
+  List<StateSpec> specs() {
+    List<StateSpec> specs = new ArrayList<>();
+    specs.add(new Specs.CategoriesOf(CELL));
+    if (score != null) {
+      specs.add(new Specs.ValueCountsOf(POS));
+      specs.add(new Specs.ValueCountsOf(NEG));
+    }
+    return specs;
+  }
+
+  @Override
+  States chunk(ChunkTable t, String segment, int chunk) {
+    return new States(t, segment, chunk);
+  }
+
+  @Override
+  States whole(ChunkTable t, String segment) {
+    return new States(t, segment, -1);
+  }
+
+  @Override
+  List<? extends Measure<States, Cbpe.Chunk>> measuresOf(
+      PerformanceMetric metric, RealizedPerformanceConfig settings) {
+    return metric.binary(settings);
+  }
+
+  @Override
+  Map<String, String> estimateColumns() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put(PRED1, scoreWhere(prediction, 1));
+    d.put(PRED0, scoreWhere(prediction, 0));
+    return d;
+  }
+
+  @Override
+  List<StateSpec> estimateSpecs() {
+    return List.of(new Specs.ValueCountsOf(PRED1), new Specs.ValueCountsOf(PRED0));
+  }
+
+  @Override
+  List<CalibratedScore> calibratedScores() {
+    return List.of(new CalibratedScore(score, target, POS, NEG, ""));
+  }
+
+  @Override
+  Estimates<Cbpe.Chunk> estimates(ChunkTable reference, Calibrator calibrator) {
+    Map<String, Isotonic> calibration = new HashMap<>();
+    for (String seg : reference.segments()) {
+      Isotonic iso = calibrator.fit(reference, seg, calibratedScores().get(0));
+      if (iso != null) {
+        calibration.put(Specs.key(seg), iso);
+      }
+    }
+    return new Calibrated(calibration);
+  }
+
+  /** Each segment's isotonic calibrator (absent: the scores are used as they are). */
+  private record Calibrated(Map<String, Isotonic> calibration) implements Estimates<Cbpe.Chunk> {
+    /** A chunk's scores with their rows predicted 0 and 1, calibrated once. */
+    @Override
+    public Cbpe.Chunk chunk(ChunkTable t, String segment, int i) {
+      Isotonic iso = calibration.get(Specs.key(segment));
+      DoubleUnaryOperator cal = iso == null ? DoubleUnaryOperator.identity() : iso::predict;
+      ValueCounts.Sorted zero =
+          t.<ValueCounts>state(segment, i, new Specs.ValueCountsOf(PRED0)).sortedArrays();
+      ValueCounts.Sorted one =
+          t.<ValueCounts>state(segment, i, new Specs.ValueCountsOf(PRED1)).sortedArrays();
+      Cbpe.Groups groups =
+          Cbpe.Groups.of(zero.values(), zero.counts(), one.values(), one.counts(), cal);
+      return new Cbpe.Chunk(groups, Cbpe.expected(groups));
+    }
+  }
+
+  /** A chunk's confusion counts and score counts (index -1: the whole reference's). */
+  static final class States implements ClassCounts.Binary {
+    private final ChunkTable table;
+    private final String segment;
+    private final int chunk;
+    private final Confusion confusion;
+
+    States(ChunkTable table, String segment, int chunk) {
+      this.table = table;
+      this.segment = segment;
+      this.chunk = chunk;
+      this.confusion = confusion(state(new Specs.CategoriesOf(CELL)));
+    }
+
+    private <S extends dev.vigil.stats.ColumnState> S state(StateSpec spec) {
+      return chunk < 0 ? table.whole(segment, spec) : table.state(segment, chunk, spec);
+    }
+
+    private static Confusion confusion(CategoryCounts c) {
+      Map<String, Long> m = c.counts();
+      return new Confusion(
+          m.getOrDefault("0", 0L),
+          m.getOrDefault("1", 0L),
+          m.getOrDefault("2", 0L),
+          m.getOrDefault("3", 0L));
+    }
+
+    Confusion confusion() {
+      return confusion;
+    }
+
+    @Override
+    public Cells cells() {
+      return confusion.cells();
+    }
+
+    /** The rows with a target and a prediction. */
+    @Override
+    public long rows() {
+      return confusion.n();
+    }
+
+    /** The scores of the positives. */
+    ValueCounts positives() {
+      return state(new Specs.ValueCountsOf(POS));
+    }
+
+    ValueCounts negatives() {
+      return state(new Specs.ValueCountsOf(NEG));
+    }
+
+    /** The rows with a target and a score. */
+    long scoredRows() {
+      return positives().n() + negatives().n();
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.vigil.performance;
+
+import dev.vigil.performance.RegressionProblem.Loss;
+import dev.vigil.stats.Moments;
+
+/**
+ * A regression metric that is the square root of a mean loss (rmse, rmsle): realized and DLE's
+ * estimate the root of the mean (not the mean of roots); sampling error by the delta method {@code
+ * √(σ² / (4·n·μ))}, σ and μ the whole reference's population std and mean of the loss.
+ */
+abstract class RootLossMetric extends LossMetric {
+  RootLossMetric(String name, Loss loss) {
+    super(name, loss);
+  }
+
+  @Override
+  final double of(double meanLoss) {
+    return Math.sqrt(meanLoss);
+  }
+
+  @Override
+  final double[] component(RegressionProblem.States reference) {
+    Moments m = reference.moments(samplingColumn());
+    return new double[] {m.populationStd(), m.mean()};
+  }
+
+  @Override
+  final double samplingError(double[] k, long rows) {
+    return Math.sqrt(k[0] * k[0] / (4 * rows * k[1]));
+  }
+}
