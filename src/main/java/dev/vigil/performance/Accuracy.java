@@ -1,34 +1,27 @@
 package dev.vigil.performance;
 
-import dev.vigil.config.ProblemType;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Accuracy {@code Σ_c count(c, c) / n} (NannyML's {@code accuracy}), one formula for binary and
  * multiclass, realized (counts) and CBPE (expected counts): NaN without rows; sampling error {@code
  * √(q(1−q)) / √n} with q the whole reference's accuracy.
  */
-final class Accuracy implements PerformanceMetric {
+final class Accuracy extends PerformanceMetric {
+  Accuracy() {
+    super("accuracy", CLASSIFICATION, BY_DEFAULT);
+  }
+
+  /** The same measure on both: one formula over counts and expected counts. */
   @Override
-  public String name() {
-    return "accuracy";
+  List<Of<BinaryProblem.States, Cbpe.Chunk>> binary(RealizedPerformanceConfig settings) {
+    return List.of(new Of<>(this));
   }
 
   @Override
-  public Set<ProblemType> problemTypes() {
-    return Set.of(ProblemType.BINARY_CLASSIFICATION, ProblemType.MULTICLASS_CLASSIFICATION);
-  }
-
-  @Override
-  public List<Of<BinaryProblem.States, Cbpe.Chunk>> binary(RealizedPerformanceConfig settings) {
-    return List.of(new Of<>());
-  }
-
-  @Override
-  public List<Of<MulticlassProblem.States, MulticlassExpected>> multiclass(
+  List<Of<MulticlassProblem.States, MulticlassExpected>> multiclass(
       RealizedPerformanceConfig settings, List<String> classes) {
-    return List.of(new Of<>());
+    return List.of(new Of<>(this));
   }
 
   static double of(ClassCounts m) {
@@ -36,8 +29,8 @@ final class Accuracy implements PerformanceMetric {
   }
 
   static final class Of<C extends ClassCounts, E extends ClassCounts> extends Measure<C, E> {
-    Of() {
-      super("accuracy", RATE);
+    Of(Accuracy metric) {
+      super(metric, RATE);
     }
 
     @Override

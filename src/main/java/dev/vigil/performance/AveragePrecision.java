@@ -1,9 +1,7 @@
 package dev.vigil.performance;
 
-import dev.vigil.config.ProblemType;
 import dev.vigil.stats.ValueCounts;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Average precision (NannyML's {@code average_precision}, binary only): realized sklearn's {@code Σ
@@ -12,46 +10,25 @@ import java.util.Set;
  * rows with a score. CBPE: over the rows by score, with the expected true positives ({@link
  * Cbpe#averagePrecision}).
  */
-final class AveragePrecision implements PerformanceMetric {
-  @Override
-  public String name() {
-    return "average_precision";
+final class AveragePrecision extends PerformanceMetric {
+  AveragePrecision() {
+    super("average_precision", BINARY, OPT_IN, Needs.SCORES);
   }
 
   @Override
-  public Set<ProblemType> problemTypes() {
-    return Set.of(ProblemType.BINARY_CLASSIFICATION);
+  List<Binary> binary(RealizedPerformanceConfig settings) {
+    return List.of(new Binary(this));
   }
 
-  @Override
-  public boolean onByDefault() {
-    return false;
-  }
-
-  @Override
-  public Set<Needs> needs() {
-    return Set.of(Needs.SCORES);
-  }
-
-  @Override
-  public List<Binary> binary(RealizedPerformanceConfig settings) {
-    return List.of(new Binary());
-  }
-
-  static final class Binary extends Measure<BinaryProblem.States, Cbpe.Chunk> {
-    Binary() {
-      super("average_precision", RATE);
+  static final class Binary extends ScoreMeasure {
+    Binary(AveragePrecision metric) {
+      super(metric);
     }
 
     @Override
     double realized(BinaryProblem.States chunk) {
       return ClassificationMath.averagePrecision(
           chunk.positives().sorted(), chunk.negatives().sorted());
-    }
-
-    @Override
-    long rows(BinaryProblem.States chunk) {
-      return chunk.scoredRows();
     }
 
     @Override

@@ -91,13 +91,8 @@ final class BinaryProblem extends ClassificationProblem<BinaryProblem.States, Cb
   }
 
   @Override
-  States chunk(ChunkTable t, String segment, int chunk) {
+  States view(ChunkTable t, String segment, int chunk) {
     return new States(t, segment, chunk);
-  }
-
-  @Override
-  States whole(ChunkTable t, String segment) {
-    return new States(t, segment, -1);
   }
 
   @Override
@@ -154,21 +149,12 @@ final class BinaryProblem extends ClassificationProblem<BinaryProblem.States, Cb
   }
 
   /** A chunk's confusion counts and score counts (index -1: the whole reference's). */
-  static final class States implements ClassCounts.Binary {
-    private final ChunkTable table;
-    private final String segment;
-    private final int chunk;
+  static final class States extends View implements ClassCounts.Binary {
     private final Confusion confusion;
 
     States(ChunkTable table, String segment, int chunk) {
-      this.table = table;
-      this.segment = segment;
-      this.chunk = chunk;
+      super(table, segment, chunk);
       this.confusion = confusion(state(new Specs.CategoriesOf(CELL)));
-    }
-
-    private <S extends dev.vigil.stats.ColumnState> S state(StateSpec spec) {
-      return chunk < 0 ? table.whole(segment, spec) : table.state(segment, chunk, spec);
     }
 
     private static Confusion confusion(CategoryCounts c) {

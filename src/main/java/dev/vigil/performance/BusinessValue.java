@@ -1,12 +1,10 @@
 package dev.vigil.performance;
 
-import dev.vigil.config.ProblemType;
 import dev.vigil.performance.ClassCounts.Cells;
 import dev.vigil.performance.ClassCounts.OnEmpty;
 import dev.vigil.performance.ClassificationMath.Confusion;
 import dev.vigil.thresholds.MetricRule;
 import java.util.List;
-import java.util.Set;
 
 /**
  * NannyML's {@code business_value} (binary): {@code Σ cell · value} over the confusion matrix with
@@ -16,31 +14,16 @@ import java.util.Set;
  * {@code n · Σ values}. Sampling error from the std σ of the whole reference's per-row value:
  * {@code σ·√n}, per prediction {@code σ / √n}. No limits.
  */
-final class BusinessValue implements PerformanceMetric {
-  @Override
-  public String name() {
-    return "business_value";
+final class BusinessValue extends PerformanceMetric {
+  BusinessValue() {
+    super("business_value", BINARY, OPT_IN, Needs.BUSINESS_VALUE_MATRIX);
   }
 
   @Override
-  public Set<ProblemType> problemTypes() {
-    return Set.of(ProblemType.BINARY_CLASSIFICATION);
-  }
-
-  @Override
-  public boolean onByDefault() {
-    return false;
-  }
-
-  @Override
-  public Set<Needs> needs() {
-    return Set.of(Needs.BUSINESS_VALUE_MATRIX);
-  }
-
-  @Override
-  public List<Of> binary(RealizedPerformanceConfig settings) {
+  List<Of> binary(RealizedPerformanceConfig settings) {
     return List.of(
-        new Of(settings.businessValueMatrix(), settings.normalizeBusinessValuePerPrediction()));
+        new Of(
+            this, settings.businessValueMatrix(), settings.normalizeBusinessValuePerPrediction()));
   }
 
   /** The value of a confusion matrix's cells, {@code bv} in NannyML's layout. */
@@ -59,8 +42,8 @@ final class BusinessValue implements PerformanceMetric {
     private final double[][] bv;
     private final boolean perPrediction;
 
-    Of(double[][] bv, boolean perPrediction) {
-      super("business_value", MetricRule.standard(null, null));
+    Of(BusinessValue metric, double[][] bv, boolean perPrediction) {
+      super(metric, MetricRule.standard(null, null));
       this.bv = bv;
       this.perPrediction = perPrediction;
     }

@@ -79,15 +79,7 @@ public final class Cbpe {
     }
   }
 
-  /**
-   * @param byScore ascending score → {rows predicted 0, rows predicted 1}
-   * @param calibrated the calibration map (identity when not calibrating)
-   */
-  public static Expected expected(
-      NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
-    return expected(Groups.of(byScore, calibrated));
-  }
-
+  /** The expected confusion cells of a chunk's score groups: {@code Σ rows · p} by prediction. */
   public static Expected expected(Groups g) {
     double tp = 0;
     double fp = 0;
@@ -118,11 +110,6 @@ public final class Cbpe {
    * probability, so their order does not matter and expanding the groups reproduces NannyML's
    * row-level curve. NaN without rows or without expected positives or negatives.
    */
-  public static double rocAuc(
-      NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
-    return rocAuc(Groups.of(byScore, calibrated));
-  }
-
   public static double rocAuc(Groups g) {
     double[] last = walkRows(g, (k, cum) -> {});
     double tpsEnd = round5(last[0]);
@@ -148,11 +135,6 @@ public final class Cbpe {
    * TP_k / k} with TP_k the rounded cumulative calibrated probability and R_k = TP_k / TP_n
    * (NannyML's form, a precision at every row rather than at distinct thresholds).
    */
-  public static double averagePrecision(
-      NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
-    return averagePrecision(Groups.of(byScore, calibrated));
-  }
-
   public static double averagePrecision(Groups g) {
     double[] last = walkRows(g, (k, cum) -> {});
     double tpsEnd = round5(last[0]);

@@ -1,10 +1,8 @@
 package dev.vigil.performance;
 
-import dev.vigil.config.ProblemType;
 import dev.vigil.thresholds.MetricRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * NannyML's {@code confusion_matrix}: one measure per cell, which NannyML computes and reports
@@ -16,7 +14,7 @@ import java.util.Set;
  * std of the whole reference's cell indicator within the cell's group and f the group's share of
  * the rows. A threshold override of {@code confusion_matrix} applies to every cell.
  */
-final class ConfusionMatrix implements PerformanceMetric {
+final class ConfusionMatrix extends PerformanceMetric {
   static final String NAME = "confusion_matrix";
 
   /** The binary cells, with their {true class, predicted class}. */
@@ -25,31 +23,20 @@ final class ConfusionMatrix implements PerformanceMetric {
 
   private static final int[][] BINARY_INDICES = {{1, 1}, {0, 0}, {0, 1}, {1, 0}};
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<ProblemType> problemTypes() {
-    return Set.of(ProblemType.BINARY_CLASSIFICATION, ProblemType.MULTICLASS_CLASSIFICATION);
-  }
-
-  @Override
-  public boolean onByDefault() {
-    return false;
+  ConfusionMatrix() {
+    super(NAME, CLASSIFICATION, OPT_IN);
   }
 
   /** {@code confusion_matrix} for every cell, and each binary cell by its own name. */
   @Override
-  public List<String> thresholdNames() {
+  List<String> thresholdNames() {
     List<String> names = new ArrayList<>(List.of(NAME));
     names.addAll(BINARY_CELLS);
     return names;
   }
 
   @Override
-  public List<Cell<BinaryProblem.States, Cbpe.Chunk>> binary(RealizedPerformanceConfig settings) {
+  List<Cell<BinaryProblem.States, Cbpe.Chunk>> binary(RealizedPerformanceConfig settings) {
     List<Cell<BinaryProblem.States, Cbpe.Chunk>> cells = new ArrayList<>();
     for (int k = 0; k < BINARY_CELLS.size(); k++) {
       int[] ij = BINARY_INDICES[k];
@@ -59,7 +46,7 @@ final class ConfusionMatrix implements PerformanceMetric {
   }
 
   @Override
-  public List<Cell<MulticlassProblem.States, MulticlassExpected>> multiclass(
+  List<Cell<MulticlassProblem.States, MulticlassExpected>> multiclass(
       RealizedPerformanceConfig settings, List<String> classes) {
     List<Cell<MulticlassProblem.States, MulticlassExpected>> cells = new ArrayList<>();
     for (int i = 0; i < classes.size(); i++) {

@@ -1,11 +1,9 @@
 package dev.vigil.performance;
 
-import dev.vigil.config.ProblemType;
 import dev.vigil.performance.ClassCounts.Cells;
 import dev.vigil.performance.ClassCounts.OnEmpty;
 import dev.vigil.performance.ClassificationMath.Confusion;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A rate of the confusion matrix that NannyML reports per class (precision, recall, specificity,
@@ -16,21 +14,9 @@ import java.util.Set;
  * on an empty denominator. Multiclass: the macro average of the one-vs-rest rates (0 on an empty
  * denominator), realized and CBPE alike; sampling error {@code √(Σ_c q_c(1−q_c) / (n·f_c)) / K}.
  */
-abstract class ConfusionRate implements PerformanceMetric {
-  private final String name;
-
+abstract class ConfusionRate extends PerformanceMetric {
   ConfusionRate(String name) {
-    this.name = name;
-  }
-
-  @Override
-  public final String name() {
-    return name;
-  }
-
-  @Override
-  public final Set<ProblemType> problemTypes() {
-    return Set.of(ProblemType.BINARY_CLASSIFICATION, ProblemType.MULTICLASS_CLASSIFICATION);
+    super(name, CLASSIFICATION, BY_DEFAULT);
   }
 
   /** The numerator: true positives unless said otherwise. */
@@ -66,12 +52,12 @@ abstract class ConfusionRate implements PerformanceMetric {
   }
 
   @Override
-  public List<BinaryRate> binary(RealizedPerformanceConfig settings) {
+  List<BinaryRate> binary(RealizedPerformanceConfig settings) {
     return List.of(new BinaryRate(this));
   }
 
   @Override
-  public List<MacroRate> multiclass(RealizedPerformanceConfig settings, List<String> classes) {
+  List<MacroRate> multiclass(RealizedPerformanceConfig settings, List<String> classes) {
     return List.of(new MacroRate(this));
   }
 
@@ -79,7 +65,7 @@ abstract class ConfusionRate implements PerformanceMetric {
     private final ConfusionRate rate;
 
     BinaryRate(ConfusionRate rate) {
-      super(rate.name(), RATE);
+      super(rate, RATE);
       this.rate = rate;
     }
 
@@ -108,7 +94,7 @@ abstract class ConfusionRate implements PerformanceMetric {
     private final ConfusionRate rate;
 
     MacroRate(ConfusionRate rate) {
-      super(rate.name(), RATE);
+      super(rate, RATE);
       this.rate = rate;
     }
 

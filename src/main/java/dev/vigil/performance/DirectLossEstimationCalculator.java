@@ -113,7 +113,7 @@ public final class DirectLossEstimationCalculator implements Calculator {
                 + "'); expected some: estimated_performance (DLE) learns its loss models from them");
       }
       Map<String, String> labels = new LinkedHashMap<>();
-      for (LossMetric m : problem.lossMetrics(config.metrics())) {
+      for (LossMetric.Of m : problem.lossMeasures(config.metrics())) {
         if (!whole.defined(m.loss())) {
           LOG.warn(
               "estimated_performance (DLE): the reference has negative targets or predictions; {} is not"

@@ -1,54 +1,25 @@
 package dev.vigil.performance;
 
-import dev.vigil.calculators.CalculatorType;
 import dev.vigil.config.ProblemType;
-import dev.vigil.config.Schema;
 import dev.vigil.config.Section;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code estimated_performance}: opt-in; CBPE for classification, DLE for regression. Its section
  * is {@link EstimatedPerformanceConfig}.
  */
-public final class EstimatedPerformanceType implements CalculatorType<EstimatedPerformanceConfig> {
+public final class EstimatedPerformanceType extends PerformanceType<EstimatedPerformanceConfig> {
   public static final EstimatedPerformanceType INSTANCE = new EstimatedPerformanceType();
 
-  private EstimatedPerformanceType() {}
-
-  @Override
-  public String name() {
-    return EstimatedPerformanceCalculator.NAME;
-  }
-
-  @Override
-  public boolean onByDefault() {
-    return false;
-  }
-
-  @Override
-  public Schema schema() {
-    return EstimatedPerformanceConfig.SCHEMA;
+  private EstimatedPerformanceType() {
+    super(EstimatedPerformanceCalculator.NAME, EstimatedPerformanceConfig.SCHEMA, true);
   }
 
   @Override
   public EstimatedPerformanceConfig parse(Section section, Context context) {
     return EstimatedPerformanceConfig.parse(section, context.problemType(), context.columns());
-  }
-
-  /** The metrics of each problem type. */
-  @Override
-  public Map<String, Collection<String>> choices() {
-    return PerformanceMetrics.choices(true);
-  }
-
-  /** Every metric name, and the binary confusion-matrix cells. */
-  @Override
-  public Collection<String> thresholdMetrics(ProblemType type) {
-    return PerformanceMetrics.thresholdNames();
   }
 
   @Override

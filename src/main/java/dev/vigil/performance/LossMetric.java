@@ -1,22 +1,20 @@
 package dev.vigil.performance;
 
-import dev.vigil.config.ProblemType;
 import dev.vigil.performance.RegressionProblem.Loss;
+import dev.vigil.stats.Moments;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A regression metric that is the mean of one per-row {@link Loss} over the rows with a target and
  * a prediction (NannyML's regression metrics): realized from the loss's moments, NaN where the loss
  * is undefined; sampling error {@code σ / √n} with σ the whole reference's population std of the
- * loss; DLE's estimate the mean of the rows' predicted losses. Thresholds clipped at 0.
+ * loss; DLE's estimate from the mean of the rows' predicted losses. Thresholds clipped at 0.
  */
-abstract class LossMetric extends Measure<RegressionProblem.States, RegressionProblem.Losses>
-    implements PerformanceMetric {
+abstract class LossMetric extends PerformanceMetric {
   private final Loss loss;
 
   LossMetric(String name, Loss loss) {
-    super(name, NON_NEGATIVE);
+    super(name, REGRESSION, BY_DEFAULT);
     this.loss = loss;
   }
 
@@ -25,43 +23,61 @@ abstract class LossMetric extends Measure<RegressionProblem.States, RegressionPr
     return loss;
   }
 
-  @Override
-  public final Set<ProblemType> problemTypes() {
-    return Set.of(ProblemType.REGRESSION);
-  }
-
-  @Override
-  public final List<LossMetric> regression() {
-    return List.of(this);
-  }
-
-  /** The metric from the mean loss of a chunk. */
+  /** The metric from a chunk's mean loss. */
   double of(double meanLoss) {
     return meanLoss;
   }
 
-  /** The column whose whole-reference std makes the sampling error: the loss's. */
+  /** The column whose whole-reference moments make the sampling error: the loss's. */
   String samplingColumn() {
     return loss.column();
   }
 
-  @Override
-  final double realized(RegressionProblem.States chunk) {
-    return chunk.defined(loss) ? of(chunk.moments(loss.column()).mean()) : Double.NaN;
+  /** The sampling-error component from the whole reference's moments of {@link #samplingColumn}. */
+  double[] component(Moments reference) {
+    return new double[] {reference.populationStd(), 1};
   }
 
-  @Override
-  double[] component(RegressionProblem.States reference) {
-    return new double[] {reference.moments(samplingColumn()).populationStd(), 1};
-  }
-
-  @Override
   double samplingError(double[] k, long rows) {
     return k[0] / Math.sqrt(rows);
   }
 
   @Override
-  final double estimate(RegressionProblem.Losses chunk) {
-    return of(chunk.meanPredicted(loss));
+  final List<Of> regression() {
+    return List.of(new Of(this));
+  }
+
+  /** The metric's one measure. */
+  static final class Of extends Measure<RegressionProblem.States, RegressionProblem.Losses> {
+    private final LossMetric metric;
+
+    Of(LossMetric metric) {
+      super(metric, NON_NEGATIVE);
+      this.metric = metric;
+    }
+
+    Loss loss() {
+      return metric.loss();
+    }
+
+    @Override
+    double realized(RegressionProblem.States chunk) {
+      return chunk.defined(loss()) ? metric.of(chunk.moments(loss().column()).mean()) : Double.NaN;
+    }
+
+    @Override
+    double[] component(RegressionProblem.States reference) {
+      return metric.component(reference.moments(metric.samplingColumn()));
+    }
+
+    @Override
+    double samplingError(double[] k, long rows) {
+      return metric.samplingError(k, rows);
+    }
+
+    @Override
+    double estimate(RegressionProblem.Losses chunk) {
+      return metric.of(chunk.meanPredicted(loss()));
+    }
   }
 }

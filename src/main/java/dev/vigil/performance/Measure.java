@@ -41,12 +41,12 @@ abstract class Measure<C extends Measure.Rows, E extends Measure.Rows>
     this.rule = rule;
   }
 
-  /** A measure reported under its metric's name. */
-  Measure(String name, MetricRule rule) {
-    this(name, name, rule);
+  /** The one measure of a metric, under its name. */
+  Measure(PerformanceMetric metric, MetricRule rule) {
+    this(metric.name(), metric.name(), rule);
   }
 
-  public final String name() {
+  final String name() {
     return name;
   }
 

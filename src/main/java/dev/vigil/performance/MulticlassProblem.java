@@ -98,13 +98,8 @@ final class MulticlassProblem
   }
 
   @Override
-  States chunk(ChunkTable t, String segment, int chunk) {
+  States view(ChunkTable t, String segment, int chunk) {
     return new States(t, segment, chunk);
-  }
-
-  @Override
-  States whole(ChunkTable t, String segment) {
-    return new States(t, segment, -1);
   }
 
   @Override
@@ -214,21 +209,12 @@ final class MulticlassProblem
   }
 
   /** A chunk's pair counts and class scores (index -1: the whole reference's). */
-  final class States implements ClassCounts {
-    private final ChunkTable table;
-    private final String segment;
-    private final int chunk;
+  final class States extends View implements ClassCounts {
     private final Pairs pairs;
 
     States(ChunkTable table, String segment, int chunk) {
-      this.table = table;
-      this.segment = segment;
-      this.chunk = chunk;
+      super(table, segment, chunk);
       this.pairs = Pairs.of(state(new Specs.CategoriesOf(CELL)));
-    }
-
-    private <S extends dev.vigil.stats.ColumnState> S state(StateSpec spec) {
-      return chunk < 0 ? table.whole(segment, spec) : table.state(segment, chunk, spec);
     }
 
     /** The rows with a target and a prediction. */

@@ -7,11 +7,12 @@ import java.util.Set;
 /**
  * A performance metric under its NannyML name, one class each, registered in {@link
  * PerformanceMetrics}: the problem types realized performance computes it for, those
- * estimated_performance (CBPE, DLE) estimates it for, what it needs from the configuration, and its
- * {@link Measure}s on each problem type it applies to. Realized performance, CBPE and DLE read
- * every metric through this interface; none of them knows a metric by name.
+ * estimated_performance (CBPE, DLE) estimates it for, whether it is on by default, what it needs
+ * from the configuration, and its {@link Measure}s on each problem type it applies to. Realized
+ * performance, CBPE and DLE read every metric through this class; none of them knows a metric by
+ * name.
  */
-interface PerformanceMetric extends java.io.Serializable {
+abstract class PerformanceMetric implements java.io.Serializable {
   /** What a metric needs besides the target and the prediction. */
   enum Needs {
     /** the score column (binary classification) */
@@ -20,48 +21,78 @@ interface PerformanceMetric extends java.io.Serializable {
     BUSINESS_VALUE_MATRIX
   }
 
-  /** The name in {@code calculators.*.metrics}. */
-  String name();
+  static final Set<ProblemType> BINARY = Set.of(ProblemType.BINARY_CLASSIFICATION);
+  static final Set<ProblemType> CLASSIFICATION =
+      Set.of(ProblemType.BINARY_CLASSIFICATION, ProblemType.MULTICLASS_CLASSIFICATION);
+  static final Set<ProblemType> REGRESSION = Set.of(ProblemType.REGRESSION);
 
-  /** The problem types realized performance computes it for. */
-  Set<ProblemType> problemTypes();
+  /** Computed when a section names no metrics. */
+  static final boolean BY_DEFAULT = true;
+
+  /** Computed only when a section names it. */
+  static final boolean OPT_IN = false;
+
+  private final String name;
+  private final Set<ProblemType> problemTypes;
+  private final boolean onByDefault;
+  private final Set<Needs> needs;
+
+  /**
+   * @param name the name in {@code calculators.*.metrics}
+   * @param problemTypes the problem types realized performance computes it for
+   * @param onByDefault {@link #BY_DEFAULT} or {@link #OPT_IN}
+   */
+  PerformanceMetric(
+      String name, Set<ProblemType> problemTypes, boolean onByDefault, Needs... needs) {
+    this.name = name;
+    this.problemTypes = problemTypes;
+    this.onByDefault = onByDefault;
+    this.needs = Set.of(needs);
+  }
+
+  final String name() {
+    return name;
+  }
+
+  final Set<ProblemType> problemTypes() {
+    return problemTypes;
+  }
 
   /**
    * The problem types estimated_performance estimates it for (CBPE's expectation, DLE's loss):
    * every type it applies to unless it says otherwise; others are refused at configuration time.
    */
-  default Set<ProblemType> estimated() {
-    return problemTypes();
+  Set<ProblemType> estimated() {
+    return problemTypes;
   }
 
-  /** Whether it is among the metrics computed when a section names none. */
-  default boolean onByDefault() {
-    return true;
+  final boolean onByDefault() {
+    return onByDefault;
   }
 
-  default Set<Needs> needs() {
-    return Set.of();
+  final Set<Needs> needs() {
+    return needs;
   }
 
   /** The names {@code thresholds.<calculator>.<name>} may use for it. */
-  default List<String> thresholdNames() {
-    return List.of(name());
+  List<String> thresholdNames() {
+    return List.of(name);
   }
 
   /** Its measures on binary classification under a section's settings. */
-  default List<? extends Measure<BinaryProblem.States, Cbpe.Chunk>> binary(
+  List<? extends Measure<BinaryProblem.States, Cbpe.Chunk>> binary(
       RealizedPerformanceConfig settings) {
-    throw new UnsupportedOperationException(name() + " is not a binary classification metric");
+    throw new UnsupportedOperationException(name + " is not a binary classification metric");
   }
 
   /** Its measures on multiclass classification over the classes (sorted labels). */
-  default List<? extends Measure<MulticlassProblem.States, MulticlassExpected>> multiclass(
+  List<? extends Measure<MulticlassProblem.States, MulticlassExpected>> multiclass(
       RealizedPerformanceConfig settings, List<String> classes) {
-    throw new UnsupportedOperationException(name() + " is not a multiclass metric");
+    throw new UnsupportedOperationException(name + " is not a multiclass metric");
   }
 
   /** Its measures on regression, each the mean of one per-row loss or its root. */
-  default List<? extends LossMetric> regression() {
-    throw new UnsupportedOperationException(name() + " is not a regression metric");
+  List<? extends LossMetric.Of> regression() {
+    throw new UnsupportedOperationException(name + " is not a regression metric");
   }
 }

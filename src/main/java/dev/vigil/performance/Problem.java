@@ -2,6 +2,7 @@ package dev.vigil.performance;
 
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.config.ProblemType;
+import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.StateSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,33 @@ abstract class Problem<C extends Measure.Rows, E extends Measure.Rows>
   /** The states of the derived columns realized performance needs. */
   abstract List<StateSpec> specs();
 
-  abstract C chunk(ChunkTable table, String segment, int chunk);
+  /** The view of a chunk's states (index -1: of the whole reference's). */
+  abstract C view(ChunkTable table, String segment, int chunk);
 
-  abstract C whole(ChunkTable table, String segment);
+  final C chunk(ChunkTable table, String segment, int chunk) {
+    return view(table, segment, chunk);
+  }
+
+  final C whole(ChunkTable table, String segment) {
+    return view(table, segment, -1);
+  }
+
+  /** A view of the states of one chunk of a table (index -1: of the whole table). */
+  abstract static class View implements Measure.Rows {
+    private final ChunkTable table;
+    private final String segment;
+    private final int chunk;
+
+    View(ChunkTable table, String segment, int chunk) {
+      this.table = table;
+      this.segment = segment;
+      this.chunk = chunk;
+    }
+
+    final <S extends ColumnState> S state(StateSpec spec) {
+      return chunk < 0 ? table.whole(segment, spec) : table.state(segment, chunk, spec);
+    }
+  }
 
   /** A metric's measures on this problem type. */
   abstract List<? extends Measure<C, E>> measuresOf(

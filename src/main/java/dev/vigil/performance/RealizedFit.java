@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,29 +78,7 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
   }
 
   private List<Value> realized(ChunkTable t) {
-    List<Value> out = new ArrayList<>();
-    for (String seg : t.segments()) {
-      Map<String, double[]> comp = components.getOrDefault(Specs.key(seg), Map.of());
-      for (int i = 0; i < t.chunks().size(); i++) {
-        C chunk = problem.chunk(t, seg, i);
-        int first = out.size();
-        for (Measure<C, E> m : measures) {
-          double v = m.realized(chunk);
-          double[] k = comp.get(m.name());
-          double se = Double.isNaN(v) || k == null ? Double.NaN : m.samplingError(k, m.rows(chunk));
-          out.add(new Value(m, seg, i, v, se));
-        }
-        if (seg == null
-            && out.size() > first
-            && out.subList(first, out.size()).stream().allMatch(v -> Double.isNaN(v.value()))) {
-          LOG.info(
-              "{}: chunk {} has no rows with both a target and a prediction; its metrics are null",
-              RealizedPerformanceCalculator.NAME,
-              t.chunks().get(i).key());
-        }
-      }
-    }
-    return out;
+    return values(t, (seg, i) -> new Realized<>(problem.chunk(t, seg, i)));
   }
 
   /**
@@ -112,21 +91,70 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
    */
   List<Measurement> estimates(
       String calculator, ChunkTable t, Problem.Estimates<E> inputs, List<Measurement> realized) {
+    return rows(
+        calculator, values(t, (seg, i) -> new Estimated<>(inputs.chunk(t, seg, i))), realized);
+  }
+
+  /** A chunk as the measures read it: realized from its states, or estimated from its inputs. */
+  private interface Reading<C extends Measure.Rows, E extends Measure.Rows> {
+    double value(Measure<C, E> m);
+
+    /** The rows of the value's sampling error. */
+    long rows(Measure<C, E> m);
+  }
+
+  private record Realized<C extends Measure.Rows, E extends Measure.Rows>(C chunk)
+      implements Reading<C, E> {
+    public double value(Measure<C, E> m) {
+      return m.realized(chunk);
+    }
+
+    public long rows(Measure<C, E> m) {
+      return m.rows(chunk);
+    }
+  }
+
+  private record Estimated<C extends Measure.Rows, E extends Measure.Rows>(E chunk)
+      implements Reading<C, E> {
+    public double value(Measure<C, E> m) {
+      return m.estimate(chunk);
+    }
+
+    public long rows(Measure<C, E> m) {
+      return chunk.rows();
+    }
+  }
+
+  /**
+   * Every measure's value on every chunk and segment, with its sampling error from the segment's
+   * whole-reference component (NaN without rows, value or component).
+   */
+  private List<Value> values(ChunkTable t, BiFunction<String, Integer, Reading<C, E>> reading) {
     List<Value> out = new ArrayList<>();
     for (String seg : t.segments()) {
       Map<String, double[]> comp = components.getOrDefault(Specs.key(seg), Map.of());
       for (int i = 0; i < t.chunks().size(); i++) {
-        E chunk = inputs.chunk(t, seg, i);
-        long n = chunk.rows();
+        Reading<C, E> chunk = reading.apply(seg, i);
+        int first = out.size();
         for (Measure<C, E> m : measures) {
-          double v = m.estimate(chunk);
+          double v = chunk.value(m);
           double[] k = comp.get(m.name());
+          long n = chunk.rows(m);
           double se = n == 0 || Double.isNaN(v) || k == null ? Double.NaN : m.samplingError(k, n);
           out.add(new Value(m, seg, i, v, se));
         }
+        if (seg == null
+            && chunk instanceof Realized
+            && out.size() > first
+            && out.subList(first, out.size()).stream().allMatch(v -> Double.isNaN(v.value()))) {
+          LOG.info(
+              "{}: chunk {} has no rows with both a target and a prediction; its metrics are null",
+              RealizedPerformanceCalculator.NAME,
+              t.chunks().get(i).key());
+        }
       }
     }
-    return rows(calculator, out, realized);
+    return out;
   }
 
   /**

@@ -94,45 +94,30 @@ final class RegressionProblem extends Problem<RegressionProblem.States, Regressi
   }
 
   @Override
-  States chunk(ChunkTable t, String segment, int chunk) {
+  States view(ChunkTable t, String segment, int chunk) {
     return new States(t, segment, chunk);
   }
 
   @Override
-  States whole(ChunkTable t, String segment) {
-    return new States(t, segment, -1);
+  List<LossMetric.Of> measuresOf(PerformanceMetric metric, RealizedPerformanceConfig settings) {
+    return List.copyOf(metric.regression());
   }
 
-  @Override
-  List<? extends LossMetric> measuresOf(
-      PerformanceMetric metric, RealizedPerformanceConfig settings) {
-    return metric.regression();
-  }
-
-  /** The configured metrics' measures, in their order. */
-  List<LossMetric> lossMetrics(RealizedPerformanceConfig settings) {
-    List<LossMetric> out = new ArrayList<>();
-    for (String name : settings.metrics()) {
-      out.addAll(PerformanceMetrics.get(name).regression());
-    }
-    return out;
+  /** The configured metrics' measures, each with the loss DLE's model learns for it. */
+  List<LossMetric.Of> lossMeasures(RealizedPerformanceConfig settings) {
+    return settings.metrics().stream()
+        .<LossMetric.Of>flatMap(name -> PerformanceMetrics.get(name).regression().stream())
+        .toList();
   }
 
   /** The losses' moments of a chunk (index -1: of the whole reference). */
-  static final class States implements Measure.Rows {
-    private final ChunkTable table;
-    private final String segment;
-    private final int chunk;
-
+  static final class States extends View {
     States(ChunkTable table, String segment, int chunk) {
-      this.table = table;
-      this.segment = segment;
-      this.chunk = chunk;
+      super(table, segment, chunk);
     }
 
     Moments moments(String column) {
-      Specs.MomentsOf spec = new Specs.MomentsOf(column);
-      return chunk < 0 ? table.whole(segment, spec) : table.state(segment, chunk, spec);
+      return state(new Specs.MomentsOf(column));
     }
 
     /** Whether the loss has a value on these rows: the squared log error needs no negative. */
@@ -153,10 +138,7 @@ final class RegressionProblem extends Problem<RegressionProblem.States, Regressi
   }
 
   /** A chunk's means of DLE's predicted losses (NaN for a loss without a model). */
-  static final class Losses implements Measure.Rows {
-    private final ChunkTable table;
-    private final String segment;
-    private final int chunk;
+  static final class Losses extends View {
     private final Map<Loss, StateSpec> predicted;
     private final long rows;
 
@@ -165,16 +147,14 @@ final class RegressionProblem extends Problem<RegressionProblem.States, Regressi
      * @param rows the chunk's rows with a prediction (NannyML's n; targets play no part)
      */
     Losses(ChunkTable table, String segment, int chunk, Map<Loss, StateSpec> predicted, long rows) {
-      this.table = table;
-      this.segment = segment;
-      this.chunk = chunk;
+      super(table, segment, chunk);
       this.predicted = predicted;
       this.rows = rows;
     }
 
     double meanPredicted(Loss loss) {
       StateSpec spec = predicted.get(loss);
-      return spec == null ? Double.NaN : table.<Moments>state(segment, chunk, spec).mean();
+      return spec == null ? Double.NaN : this.<Moments>state(spec).mean();
     }
 
     @Override

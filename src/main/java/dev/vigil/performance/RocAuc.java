@@ -1,8 +1,6 @@
 package dev.vigil.performance;
 
-import dev.vigil.config.ProblemType;
 import java.util.List;
-import java.util.Set;
 
 /**
  * ROC AUC (NannyML's {@code roc_auc}). Binary realized: the Mann–Whitney form over the score counts
@@ -12,45 +10,29 @@ import java.util.Set;
  * areas, NaN unless every class is among the chunk's targets; sampling error 1.2 × {@code √(Σ_c
  * σ_c² / (n·f_c)) / K} (docs/nannyml-realized-performance.md §4.2).
  */
-final class RocAuc implements PerformanceMetric {
-  @Override
-  public String name() {
-    return "roc_auc";
+final class RocAuc extends PerformanceMetric {
+  RocAuc() {
+    super("roc_auc", CLASSIFICATION, BY_DEFAULT, Needs.SCORES);
   }
 
   @Override
-  public Set<ProblemType> problemTypes() {
-    return Set.of(ProblemType.BINARY_CLASSIFICATION, ProblemType.MULTICLASS_CLASSIFICATION);
+  List<Binary> binary(RealizedPerformanceConfig settings) {
+    return List.of(new Binary(this));
   }
 
   @Override
-  public Set<Needs> needs() {
-    return Set.of(Needs.SCORES);
+  List<Macro> multiclass(RealizedPerformanceConfig settings, List<String> classes) {
+    return List.of(new Macro(this));
   }
 
-  @Override
-  public List<Binary> binary(RealizedPerformanceConfig settings) {
-    return List.of(new Binary());
-  }
-
-  @Override
-  public List<Macro> multiclass(RealizedPerformanceConfig settings, List<String> classes) {
-    return List.of(new Macro());
-  }
-
-  static final class Binary extends Measure<BinaryProblem.States, Cbpe.Chunk> {
-    Binary() {
-      super("roc_auc", RATE);
+  static final class Binary extends ScoreMeasure {
+    Binary(RocAuc metric) {
+      super(metric);
     }
 
     @Override
     double realized(BinaryProblem.States chunk) {
       return ClassificationMath.rocAuc(chunk.positives().sorted(), chunk.negatives().sorted());
-    }
-
-    @Override
-    long rows(BinaryProblem.States chunk) {
-      return chunk.scoredRows();
     }
 
     @Override
@@ -71,8 +53,8 @@ final class RocAuc implements PerformanceMetric {
   }
 
   static final class Macro extends Measure<MulticlassProblem.States, MulticlassExpected> {
-    Macro() {
-      super("roc_auc", RATE);
+    Macro(RocAuc metric) {
+      super(metric, RATE);
     }
 
     @Override

@@ -19,9 +19,8 @@ abstract class RootLossMetric extends LossMetric {
   }
 
   @Override
-  final double[] component(RegressionProblem.States reference) {
-    Moments m = reference.moments(samplingColumn());
-    return new double[] {m.populationStd(), m.mean()};
+  final double[] component(Moments reference) {
+    return new double[] {reference.populationStd(), reference.mean()};
   }
 
   @Override

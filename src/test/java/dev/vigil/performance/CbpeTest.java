@@ -74,8 +74,9 @@ class CbpeTest {
       tp += e.getValue()[1] * cal.applyAsDouble(e.getKey());
       fn += e.getValue()[0] * cal.applyAsDouble(e.getKey());
     }
-    assertThat(Cbpe.rocAuc(byScore, cal)).isCloseTo(rowLevelRocAuc(p), within(1e-12));
-    Cbpe.Expected e = Cbpe.expected(byScore, cal);
+    assertThat(Cbpe.rocAuc(Cbpe.Groups.of(byScore, cal)))
+        .isCloseTo(rowLevelRocAuc(p), within(1e-12));
+    Cbpe.Expected e = Cbpe.expected(Cbpe.Groups.of(byScore, cal));
     assertThat(e.n()).isEqualTo(n);
     assertThat(e.tp()).isCloseTo(tp, within(1e-9));
     assertThat(e.fn()).isCloseTo(fn, within(1e-9));
@@ -113,8 +114,8 @@ class CbpeTest {
     byScore.put(0.9, new long[] {0, 5});
     byScore.put(0.1, new long[] {5, 0});
     DoubleUnaryOperator cal = s -> s > 0.5 ? 1 : 0;
-    assertThat(Cbpe.averagePrecision(byScore, cal)).isCloseTo(1.0, within(1e-12));
-    assertThat(Cbpe.rocAuc(byScore, cal)).isCloseTo(1.0, within(1e-12));
+    assertThat(Cbpe.averagePrecision(Cbpe.Groups.of(byScore, cal))).isCloseTo(1.0, within(1e-12));
+    assertThat(Cbpe.rocAuc(Cbpe.Groups.of(byScore, cal))).isCloseTo(1.0, within(1e-12));
   }
 
   @Test
