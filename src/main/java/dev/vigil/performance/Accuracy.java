@@ -15,22 +15,22 @@ final class Accuracy extends PerformanceMetric {
   /** The same measure on both: one formula over counts and expected counts. */
   @Override
   List<Of<BinaryProblem.States, Cbpe.Chunk>> binary(RealizedPerformanceConfig settings) {
-    return List.of(new Of<>(this));
+    return List.of(new Of<>());
   }
 
   @Override
   List<Of<MulticlassProblem.States, MulticlassExpected>> multiclass(
       RealizedPerformanceConfig settings, List<String> classes) {
-    return List.of(new Of<>(this));
+    return List.of(new Of<>());
   }
 
   static double of(ClassCounts m) {
     return m.rows() == 0 ? Double.NaN : m.hits() / m.rows();
   }
 
-  static final class Of<C extends ClassCounts, E extends ClassCounts> extends Measure<C, E> {
-    Of(Accuracy metric) {
-      super(metric, RATE);
+  final class Of<C extends ClassCounts, E extends ClassCounts> extends Measure<C, E> {
+    Of() {
+      super(Accuracy.this, RATE);
     }
 
     @Override

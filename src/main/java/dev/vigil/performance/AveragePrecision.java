@@ -1,7 +1,7 @@
 package dev.vigil.performance;
 
 import dev.vigil.stats.ValueCounts;
-import java.util.List;
+import java.util.NavigableMap;
 
 /**
  * Average precision (NannyML's {@code average_precision}, binary only): realized sklearn's {@code Σ
@@ -10,43 +10,31 @@ import java.util.List;
  * rows with a score. CBPE: over the rows by score, with the expected true positives ({@link
  * Cbpe#averagePrecision}).
  */
-final class AveragePrecision extends PerformanceMetric {
+final class AveragePrecision extends ScoreMetric {
   AveragePrecision() {
-    super("average_precision", BINARY, OPT_IN, Needs.SCORES);
+    super("average_precision", BINARY, OPT_IN);
   }
 
   @Override
-  List<Binary> binary(RealizedPerformanceConfig settings) {
-    return List.of(new Binary(this));
+  double[] componentOf(BinaryProblem.States reference) {
+    ValueCounts.Sorted p = reference.positives().sortedArrays();
+    ValueCounts.Sorted q = reference.negatives().sortedArrays();
+    return ClassificationMath.averagePrecisionComponent(
+        p.values(), p.counts(), q.values(), q.counts());
   }
 
-  static final class Binary extends ScoreMeasure {
-    Binary(AveragePrecision metric) {
-      super(metric);
-    }
+  @Override
+  double errorOf(double[] k, long rows) {
+    return k[0] * Math.sqrt(k[1] / rows);
+  }
 
-    @Override
-    double realized(BinaryProblem.States chunk) {
-      return ClassificationMath.averagePrecision(
-          chunk.positives().sorted(), chunk.negatives().sorted());
-    }
+  @Override
+  double value(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+    return ClassificationMath.averagePrecision(positives, negatives);
+  }
 
-    @Override
-    double[] component(BinaryProblem.States reference) {
-      ValueCounts.Sorted p = reference.positives().sortedArrays();
-      ValueCounts.Sorted q = reference.negatives().sortedArrays();
-      return ClassificationMath.averagePrecisionComponent(
-          p.values(), p.counts(), q.values(), q.counts());
-    }
-
-    @Override
-    double samplingError(double[] k, long rows) {
-      return k[0] * Math.sqrt(k[1] / rows);
-    }
-
-    @Override
-    double estimate(Cbpe.Chunk chunk) {
-      return Cbpe.averagePrecision(chunk.groups());
-    }
+  @Override
+  double expected(Cbpe.Groups groups) {
+    return Cbpe.averagePrecision(groups);
   }
 }

@@ -20,43 +20,26 @@ import java.util.function.DoubleUnaryOperator;
  * ŷ}) and, with a score column, the scores of the positives and of the negatives (exact value
  * counts); CBPE adds the scores of the rows predicted 1 and 0. Rows without a target (or a
  * prediction) are left out of the realized states.
+ *
+ * @param score the score column (null: none)
  */
-final class BinaryProblem extends ClassificationProblem<BinaryProblem.States, Cbpe.Chunk> {
+record BinaryProblem(String target, String prediction, String score)
+    implements ClassificationProblem<BinaryProblem.States, Cbpe.Chunk> {
   static final String CELL = "_vigil_cm";
   static final String POS = "_vigil_score_pos";
   static final String NEG = "_vigil_score_neg";
   static final String PRED1 = "_vigil_score_pred1";
   static final String PRED0 = "_vigil_score_pred0";
 
-  private final String target;
-  private final String prediction;
-  private final String score;
-
-  /**
-   * @param score the score column (null: none)
-   */
-  BinaryProblem(String target, String prediction, String score) {
-    this.target = target;
-    this.prediction = prediction;
-    this.score = score;
-  }
-
   @Override
-  Map<String, String> derivedColumns() {
+  public Map<String, String> derivedColumns() {
     String y = Sql.quote(target);
     String p = Sql.quote(prediction);
     Map<String, String> d = new LinkedHashMap<>();
     d.put(
         CELL,
-        "CASE WHEN "
-            + y
-            + " IS NULL OR "
-            + p
-            + " IS NULL THEN NULL ELSE cast(cast("
-            + y
-            + " as int) * 2 + cast("
-            + p
-            + " as int) as string) END");
+        Problem.unlessMissing(
+            y, p, "ELSE cast(cast(" + y + " as int) * 2 + cast(" + p + " as int) as string)"));
     if (score != null) {
       d.put(POS, scoreWhere(target, 1));
       d.put(NEG, scoreWhere(target, 0));
@@ -80,7 +63,7 @@ final class BinaryProblem extends ClassificationProblem<BinaryProblem.States, Cb
   }
 
   @Override
-  List<StateSpec> specs() {
+  public List<StateSpec> specs() {
     List<StateSpec> specs = new ArrayList<>();
     specs.add(new Specs.CategoriesOf(CELL));
     if (score != null) {
@@ -91,18 +74,26 @@ final class BinaryProblem extends ClassificationProblem<BinaryProblem.States, Cb
   }
 
   @Override
-  States view(ChunkTable t, String segment, int chunk) {
-    return new States(t, segment, chunk);
+  public States view(Where at) {
+    CategoryCounts cells = at.state(new Specs.CategoriesOf(CELL));
+    Map<String, Long> m = cells.counts();
+    Confusion c =
+        new Confusion(
+            m.getOrDefault("0", 0L),
+            m.getOrDefault("1", 0L),
+            m.getOrDefault("2", 0L),
+            m.getOrDefault("3", 0L));
+    return new States(at, c, c.cells());
   }
 
   @Override
-  List<? extends Measure<States, Cbpe.Chunk>> measuresOf(
+  public List<? extends Measure<States, Cbpe.Chunk>> measuresOf(
       PerformanceMetric metric, RealizedPerformanceConfig settings) {
     return metric.binary(settings);
   }
 
   @Override
-  Map<String, String> estimateColumns() {
+  public Map<String, String> estimateColumns() {
     Map<String, String> d = new LinkedHashMap<>();
     d.put(PRED1, scoreWhere(prediction, 1));
     d.put(PRED0, scoreWhere(prediction, 0));
@@ -110,17 +101,17 @@ final class BinaryProblem extends ClassificationProblem<BinaryProblem.States, Cb
   }
 
   @Override
-  List<StateSpec> estimateSpecs() {
+  public List<StateSpec> estimateSpecs() {
     return List.of(new Specs.ValueCountsOf(PRED1), new Specs.ValueCountsOf(PRED0));
   }
 
   @Override
-  List<CalibratedScore> calibratedScores() {
+  public List<CalibratedScore> calibratedScores() {
     return List.of(new CalibratedScore(score, target, POS, NEG, ""));
   }
 
   @Override
-  Estimates<Cbpe.Chunk> estimates(ChunkTable reference, Calibrator calibrator) {
+  public Problem.Estimates<Cbpe.Chunk> estimates(ChunkTable reference, Calibrator calibrator) {
     Map<String, Isotonic> calibration = new HashMap<>();
     for (String seg : reference.segments()) {
       Isotonic iso = calibrator.fit(reference, seg, calibratedScores().get(0));
@@ -132,7 +123,8 @@ final class BinaryProblem extends ClassificationProblem<BinaryProblem.States, Cb
   }
 
   /** Each segment's isotonic calibrator (absent: the scores are used as they are). */
-  private record Calibrated(Map<String, Isotonic> calibration) implements Estimates<Cbpe.Chunk> {
+  private record Calibrated(Map<String, Isotonic> calibration)
+      implements Problem.Estimates<Cbpe.Chunk> {
     /** A chunk's scores with their rows predicted 0 and 1, calibrated once. */
     @Override
     public Cbpe.Chunk chunk(ChunkTable t, String segment, int i) {
@@ -148,51 +140,30 @@ final class BinaryProblem extends ClassificationProblem<BinaryProblem.States, Cb
     }
   }
 
-  /** A chunk's confusion counts and score counts (index -1: the whole reference's). */
-  static final class States extends View implements ClassCounts.Binary {
-    private final Confusion confusion;
-
-    States(ChunkTable table, String segment, int chunk) {
-      super(table, segment, chunk);
-      this.confusion = confusion(state(new Specs.CategoriesOf(CELL)));
+  /**
+   * A chunk's confusion counts and score counts (or the whole reference's).
+   *
+   * @param cells the confusion counts as the positive class's cells
+   */
+  record States(Where at, Confusion confusion, Cells cells) implements ClassCounts.Binary {
+    /** The scores of the positives. */
+    ValueCounts positives() {
+      return at.state(new Specs.ValueCountsOf(POS));
     }
 
-    private static Confusion confusion(CategoryCounts c) {
-      Map<String, Long> m = c.counts();
-      return new Confusion(
-          m.getOrDefault("0", 0L),
-          m.getOrDefault("1", 0L),
-          m.getOrDefault("2", 0L),
-          m.getOrDefault("3", 0L));
+    ValueCounts negatives() {
+      return at.state(new Specs.ValueCountsOf(NEG));
     }
 
-    Confusion confusion() {
-      return confusion;
-    }
-
-    @Override
-    public Cells cells() {
-      return confusion.cells();
+    /** The rows with a target and a score. */
+    long scoredRows() {
+      return positives().n() + negatives().n();
     }
 
     /** The rows with a target and a prediction. */
     @Override
     public long rows() {
       return confusion.n();
-    }
-
-    /** The scores of the positives. */
-    ValueCounts positives() {
-      return state(new Specs.ValueCountsOf(POS));
-    }
-
-    ValueCounts negatives() {
-      return state(new Specs.ValueCountsOf(NEG));
-    }
-
-    /** The rows with a target and a score. */
-    long scoredRows() {
-      return positives().n() + negatives().n();
     }
   }
 }

@@ -22,8 +22,7 @@ final class BusinessValue extends PerformanceMetric {
   @Override
   List<Of> binary(RealizedPerformanceConfig settings) {
     return List.of(
-        new Of(
-            this, settings.businessValueMatrix(), settings.normalizeBusinessValuePerPrediction()));
+        new Of(settings.businessValueMatrix(), settings.normalizeBusinessValuePerPrediction()));
   }
 
   /** The value of a confusion matrix's cells, {@code bv} in NannyML's layout. */
@@ -38,12 +37,12 @@ final class BusinessValue extends PerformanceMetric {
     return negative + positive;
   }
 
-  static final class Of extends Measure<BinaryProblem.States, Cbpe.Chunk> {
+  final class Of extends Measure<BinaryProblem.States, Cbpe.Chunk> {
     private final double[][] bv;
     private final boolean perPrediction;
 
-    Of(BusinessValue metric, double[][] bv, boolean perPrediction) {
-      super(metric, MetricRule.standard(null, null));
+    Of(double[][] bv, boolean perPrediction) {
+      super(BusinessValue.this, MetricRule.standard(null, null));
       this.bv = bv;
       this.perPrediction = perPrediction;
     }

@@ -10,7 +10,7 @@ import java.util.Map;
  * A classification problem type, with what CBPE adds to its realized states: the scores it
  * calibrates, the states of its estimates and, once fitted, each chunk's estimate inputs.
  */
-abstract class ClassificationProblem<C extends ClassCounts, E extends ClassCounts>
+interface ClassificationProblem<C extends ClassCounts, E extends ClassCounts>
     extends Problem<C, E> {
   /**
    * A score CBPE may calibrate: its column, the 0/1 column of its class, the columns of its values
@@ -28,27 +28,27 @@ abstract class ClassificationProblem<C extends ClassCounts, E extends ClassCount
   static ClassificationProblem<?, ?> of(
       ProblemType type, String target, String prediction, Map<String, String> scores) {
     return type == ProblemType.MULTICLASS_CLASSIFICATION
-        ? new MulticlassProblem(scores, target, prediction)
+        ? MulticlassProblem.of(scores, target, prediction)
         : new BinaryProblem(target, prediction, scores.get(""));
   }
 
   /** Columns CBPE derives beyond realized performance's. */
-  Map<String, String> estimateColumns() {
+  default Map<String, String> estimateColumns() {
     return Map.of();
   }
 
   /** States of every chunk CBPE needs beyond realized performance's. */
-  List<StateSpec> estimateSpecs() {
+  default List<StateSpec> estimateSpecs() {
     return List.of();
   }
 
-  abstract List<CalibratedScore> calibratedScores();
+  List<CalibratedScore> calibratedScores();
 
   /** A further reference pass CBPE needs once pass 1 is in; none unless said otherwise. */
-  List<StateSpec> refinementSpecs(ChunkTable reference, Calibrator calibrator) {
+  default List<StateSpec> refinementSpecs(ChunkTable reference, Calibrator calibrator) {
     return List.of();
   }
 
   /** The fitted estimate inputs, calibrated as {@code calibrator} says. */
-  abstract Estimates<E> estimates(ChunkTable reference, Calibrator calibrator);
+  Problem.Estimates<E> estimates(ChunkTable reference, Calibrator calibrator);
 }

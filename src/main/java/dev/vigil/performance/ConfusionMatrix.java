@@ -65,10 +65,16 @@ final class ConfusionMatrix extends PerformanceMetric {
     private final String normalization;
 
     Cell(String name, int i, int j, String normalization) {
-      super(name, NAME, MetricRule.standard(0.0, normalization == null ? null : 1.0));
+      super(name, MetricRule.standard(0.0, normalization == null ? null : 1.0));
       this.i = i;
       this.j = j;
       this.normalization = normalization;
+    }
+
+    /** Every cell belongs to {@code confusion_matrix}: its threshold override applies to all. */
+    @Override
+    String metric() {
+      return NAME;
     }
 
     /** The cell as a count, or divided by its group. */

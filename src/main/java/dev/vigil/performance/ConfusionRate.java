@@ -41,42 +41,29 @@ abstract class ConfusionRate extends PerformanceMetric {
   }
 
   /** The binary realized value (sklearn's) where {@link #defined}. */
-  double realized(Cells c) {
+  double sklearn(Cells c) {
     return rate(c, OnEmpty.NAN);
   }
 
   /** The binary sampling-error component {std of the hit indicator, share of the rows}. */
-  double[] component(Cells c, long rows) {
+  double[] binaryComponent(Cells c, long rows) {
     double d = denominator(c);
     return new double[] {ClassificationMath.bernoulliStd(hits(c) / d), d / rows};
   }
 
-  @Override
-  List<BinaryRate> binary(RealizedPerformanceConfig settings) {
-    return List.of(new BinaryRate(this));
-  }
-
-  @Override
-  List<MacroRate> multiclass(RealizedPerformanceConfig settings, List<String> classes) {
-    return List.of(new MacroRate(this));
-  }
-
-  static final class BinaryRate extends Measure<BinaryProblem.States, Cbpe.Chunk> {
-    private final ConfusionRate rate;
-
-    BinaryRate(ConfusionRate rate) {
-      super(rate, RATE);
-      this.rate = rate;
+  final class BinaryRate extends Measure<BinaryProblem.States, Cbpe.Chunk> {
+    BinaryRate() {
+      super(ConfusionRate.this, RATE);
     }
 
     @Override
     double realized(BinaryProblem.States chunk) {
-      return rate.defined(chunk.confusion()) ? rate.realized(chunk.cells()) : Double.NaN;
+      return defined(chunk.confusion()) ? sklearn(chunk.cells()) : Double.NaN;
     }
 
     @Override
     double[] component(BinaryProblem.States reference) {
-      return rate.component(reference.cells(), reference.rows());
+      return binaryComponent(reference.cells(), reference.rows());
     }
 
     @Override
@@ -86,23 +73,20 @@ abstract class ConfusionRate extends PerformanceMetric {
 
     @Override
     double estimate(Cbpe.Chunk chunk) {
-      return rate.rate(chunk.cells(), OnEmpty.ZERO);
+      return rate(chunk.cells(), OnEmpty.ZERO);
     }
   }
 
-  static final class MacroRate extends Measure<MulticlassProblem.States, MulticlassExpected> {
-    private final ConfusionRate rate;
-
-    MacroRate(ConfusionRate rate) {
-      super(rate, RATE);
-      this.rate = rate;
+  final class MacroRate extends Measure<MulticlassProblem.States, MulticlassExpected> {
+    MacroRate() {
+      super(ConfusionRate.this, RATE);
     }
 
     /** The mean of the classes' one-vs-rest rates. */
     private double macro(ClassCounts m) {
       double sum = 0;
       for (int c = 0; c < m.classes(); c++) {
-        sum += rate.rate(m.oneVsRest(c), OnEmpty.ZERO);
+        sum += rate(m.oneVsRest(c), OnEmpty.ZERO);
       }
       return sum / m.classes();
     }
@@ -119,8 +103,8 @@ abstract class ConfusionRate extends PerformanceMetric {
       double[] flat = new double[2 * reference.classes()];
       for (int c = 0; c < reference.classes(); c++) {
         Cells cm = reference.oneVsRest(c);
-        double denominator = rate.denominator(cm);
-        double q = rate.hits(cm) / denominator;
+        double denominator = denominator(cm);
+        double q = hits(cm) / denominator;
         flat[2 * c] = q * (1 - q);
         flat[2 * c + 1] = denominator / n;
       }
@@ -136,5 +120,15 @@ abstract class ConfusionRate extends PerformanceMetric {
     double estimate(MulticlassExpected chunk) {
       return chunk.confusionDefined() ? macro(chunk) : Double.NaN;
     }
+  }
+
+  @Override
+  List<BinaryRate> binary(RealizedPerformanceConfig settings) {
+    return List.of(new BinaryRate());
+  }
+
+  @Override
+  List<MacroRate> multiclass(RealizedPerformanceConfig settings, List<String> classes) {
+    return List.of(new MacroRate());
   }
 }

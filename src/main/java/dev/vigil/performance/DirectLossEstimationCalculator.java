@@ -1,6 +1,5 @@
 package dev.vigil.performance;
 
-import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Learner;
@@ -29,14 +28,13 @@ import org.slf4j.LoggerFactory;
  * values) and the realized values come from realized performance, exactly as CBPE does
  * (docs/nannyml-dle.md).
  */
-public final class DirectLossEstimationCalculator implements Calculator {
+public final class DirectLossEstimationCalculator extends PerformanceCalculator {
   public static final String NAME = EstimatedPerformanceCalculator.NAME;
   private static final String OUTPUT = "_vigil_dle_";
   private static final Logger LOG = LoggerFactory.getLogger(DirectLossEstimationCalculator.class);
 
   private final EstimatedPerformanceConfig config;
   private final RegressionProblem problem;
-  private final Map<String, Threshold> overrides;
   private final String target;
   private final String prediction;
   private final List<String> continuous;
@@ -53,18 +51,13 @@ public final class DirectLossEstimationCalculator implements Calculator {
       List<String> continuous,
       List<String> categorical,
       Map<String, Threshold> overrides) {
+    super(NAME, config.metrics(), overrides);
     this.config = config;
     this.target = target;
     this.prediction = prediction;
     this.continuous = List.copyOf(continuous);
     this.categorical = List.copyOf(categorical);
     this.problem = new RegressionProblem(target, prediction);
-    this.overrides = Map.copyOf(overrides);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
   }
 
   @Override
@@ -102,7 +95,7 @@ public final class DirectLossEstimationCalculator implements Calculator {
     private final Map<Loss, StateSpec> predicted = new LinkedHashMap<>();
 
     Fitted(ChunkTable ref, Learner learner) {
-      realized = new RealizedFit<>(problem, config.metrics(), overrides, ref);
+      realized = realized(problem, ref);
       RegressionProblem.States whole = problem.whole(ref, null);
       if (whole.rows() == 0) {
         throw new UserException(
@@ -175,7 +168,7 @@ public final class DirectLossEstimationCalculator implements Calculator {
     /** NannyML's n: the chunk's rows with a prediction (targets play no part). */
     private RegressionProblem.Losses losses(ChunkTable t, String seg, int i) {
       long n = t.<Moments>state(seg, i, new Specs.MomentsOf(prediction)).n();
-      return new RegressionProblem.Losses(t, seg, i, predicted, n);
+      return new RegressionProblem.Losses(new Problem.Where(t, seg, i), predicted, n);
     }
   }
 }

@@ -1,12 +1,10 @@
 package dev.vigil.performance;
 
-import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedBase;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Learner;
 import dev.vigil.calculators.Measurement;
-import dev.vigil.config.ProblemType;
 import dev.vigil.internal.Sql;
 import dev.vigil.performance.ClassificationProblem.CalibratedScore;
 import dev.vigil.stats.Specs;
@@ -31,38 +29,28 @@ import org.slf4j.LoggerFactory;
  * value ± 3 SE clipped to the metric's limits, the alert when the estimate leaves the thresholds,
  * and the realized value where the chunk has targets.
  */
-public final class EstimatedPerformanceCalculator implements Calculator {
+public final class EstimatedPerformanceCalculator extends PerformanceCalculator {
   public static final String NAME = "estimated_performance";
   static final String FOLD = "_vigil_fold";
   private static final Logger LOG = LoggerFactory.getLogger(EstimatedPerformanceCalculator.class);
 
   private final EstimatedPerformanceConfig config;
   private final ClassificationProblem<?, ?> problem;
-  private final Map<String, Threshold> overrides;
   private final List<String> rowColumns;
 
   /**
-   * @param scores binary: {"" → score column}; multiclass: class label → score column
    * @param rowColumns the input columns a row's calibration fold is hashed from (its data, not its
    *     chunk)
    */
-  public EstimatedPerformanceCalculator(
-      ProblemType type,
+  EstimatedPerformanceCalculator(
+      ClassificationProblem<?, ?> problem,
       EstimatedPerformanceConfig config,
-      String target,
-      String prediction,
-      Map<String, String> scores,
       List<String> rowColumns,
       Map<String, Threshold> overrides) {
+    super(NAME, config.metrics(), overrides);
     this.config = config;
     this.rowColumns = List.copyOf(rowColumns);
-    this.problem = ClassificationProblem.of(type, target, prediction, scores);
-    this.overrides = Map.copyOf(overrides);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    this.problem = problem;
   }
 
   @Override
@@ -162,7 +150,7 @@ public final class EstimatedPerformanceCalculator implements Calculator {
     private final Problem.Estimates<E> estimates;
 
     Fitted(ClassificationProblem<C, E> p, ChunkTable ref) {
-      realized = new RealizedFit<>(p, config.metrics(), overrides, ref);
+      realized = realized(p, ref);
       analysisSpecs.addAll(chunkSpecs());
       estimates = p.estimates(ref, EstimatedPerformanceCalculator.this::calibrator);
       analysisSpecs.addAll(estimates.specs());

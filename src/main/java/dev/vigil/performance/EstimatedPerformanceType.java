@@ -1,6 +1,7 @@
 package dev.vigil.performance;
 
-import dev.vigil.config.ProblemType;
+import dev.vigil.config.ColumnsConfig;
+import dev.vigil.config.ResolvedColumns;
 import dev.vigil.config.Section;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,30 +15,14 @@ public final class EstimatedPerformanceType extends PerformanceType<EstimatedPer
   public static final EstimatedPerformanceType INSTANCE = new EstimatedPerformanceType();
 
   private EstimatedPerformanceType() {
-    super(EstimatedPerformanceCalculator.NAME, EstimatedPerformanceConfig.SCHEMA, true);
+    super(true);
   }
 
-  @Override
-  public EstimatedPerformanceConfig parse(Section section, Context context) {
-    return EstimatedPerformanceConfig.parse(section, context.problemType(), context.columns());
-  }
-
-  @Override
-  public Built build(EstimatedPerformanceConfig config, Build build) {
-    var cols = build.monitor().columns();
-    var columns = build.columns();
-    if (build.monitor().problemType() == ProblemType.REGRESSION) {
-      return Built.of(
-          new DirectLossEstimationCalculator(
-              config,
-              cols.target(),
-              cols.prediction(),
-              columns.continuous().stream().filter(columns.features()::contains).toList(),
-              columns.categorical().stream().filter(columns.features()::contains).toList(),
-              build.overrides(name())));
-    }
-    // a row's calibration fold is a hash of what identifies it: the id column, else all of its
-    // values
+  /**
+   * What a row's calibration fold is hashed from: what identifies the row, the id column, else all
+   * of its values.
+   */
+  private static List<String> rowColumns(ColumnsConfig cols, ResolvedColumns columns) {
     List<String> rowColumns = new ArrayList<>();
     if (cols.id() != null) {
       rowColumns.add(cols.id());
@@ -50,14 +35,30 @@ public final class EstimatedPerformanceType extends PerformanceType<EstimatedPer
       rowColumns.addAll(cols.scores().values());
       rowColumns.addAll(columns.features());
     }
+    return rowColumns;
+  }
+
+  @Override
+  public Built build(EstimatedPerformanceConfig config, Build build) {
+    var cols = build.monitor().columns();
+    var columns = build.columns();
+    if (problem(build) instanceof ClassificationProblem<?, ?> classification) {
+      return Built.of(
+          new EstimatedPerformanceCalculator(
+              classification, config, rowColumns(cols, columns), build.overrides(name())));
+    }
     return Built.of(
-        new EstimatedPerformanceCalculator(
-            build.monitor().problemType(),
+        new DirectLossEstimationCalculator(
             config,
             cols.target(),
             cols.prediction(),
-            cols.scores(),
-            rowColumns,
+            columns.continuous().stream().filter(columns.features()::contains).toList(),
+            columns.categorical().stream().filter(columns.features()::contains).toList(),
             build.overrides(name())));
+  }
+
+  @Override
+  public EstimatedPerformanceConfig parse(Section section, Context context) {
+    return EstimatedPerformanceConfig.parse(section, context.problemType(), context.columns());
   }
 }

@@ -26,12 +26,12 @@ final class F1 extends ConfusionRate {
   }
 
   @Override
-  double realized(Cells c) {
+  double sklearn(Cells c) {
     return 2.0 * c.tp() / (2.0 * c.tp() + c.fp() + c.fn());
   }
 
   @Override
-  double[] component(Cells c, long rows) {
+  double[] binaryComponent(Cells c, long rows) {
     double errorsAndHits = denominator(c);
     double factor = errorsAndHits / (c.tp() + 0.5 * (c.fn() + c.fp()));
     return new double[] {

@@ -34,50 +34,48 @@ abstract class LossMetric extends PerformanceMetric {
   }
 
   /** The sampling-error component from the whole reference's moments of {@link #samplingColumn}. */
-  double[] component(Moments reference) {
+  double[] componentOf(Moments reference) {
     return new double[] {reference.populationStd(), 1};
   }
 
-  double samplingError(double[] k, long rows) {
+  /** The sampling error on a chunk of {@code rows} rows. */
+  double errorOf(double[] k, long rows) {
     return k[0] / Math.sqrt(rows);
   }
 
   @Override
   final List<Of> regression() {
-    return List.of(new Of(this));
+    return List.of(new Of());
   }
 
   /** The metric's one measure. */
-  static final class Of extends Measure<RegressionProblem.States, RegressionProblem.Losses> {
-    private final LossMetric metric;
-
-    Of(LossMetric metric) {
-      super(metric, NON_NEGATIVE);
-      this.metric = metric;
+  final class Of extends Measure<RegressionProblem.States, RegressionProblem.Losses> {
+    Of() {
+      super(LossMetric.this, NON_NEGATIVE);
     }
 
     Loss loss() {
-      return metric.loss();
+      return loss;
     }
 
     @Override
     double realized(RegressionProblem.States chunk) {
-      return chunk.defined(loss()) ? metric.of(chunk.moments(loss().column()).mean()) : Double.NaN;
+      return chunk.defined(loss) ? of(chunk.moments(loss.column()).mean()) : Double.NaN;
     }
 
     @Override
     double[] component(RegressionProblem.States reference) {
-      return metric.component(reference.moments(metric.samplingColumn()));
+      return componentOf(reference.moments(samplingColumn()));
     }
 
     @Override
     double samplingError(double[] k, long rows) {
-      return metric.samplingError(k, rows);
+      return errorOf(k, rows);
     }
 
     @Override
     double estimate(RegressionProblem.Losses chunk) {
-      return metric.of(chunk.meanPredicted(loss()));
+      return of(chunk.meanPredicted(loss));
     }
   }
 }

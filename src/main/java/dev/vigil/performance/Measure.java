@@ -27,34 +27,34 @@ abstract class Measure<C extends Measure.Rows, E extends Measure.Rows>
   static final MetricRule NON_NEGATIVE = MetricRule.standard(0.0, null);
 
   private final String name;
-  private final String metric;
   private final MetricRule rule;
 
   /**
    * @param name the reported metric name
-   * @param metric the configured metric it belongs to (a threshold override of {@code name} wins
-   *     over one of {@code metric})
+   * @param rule limits, default threshold and alert rule, before any configured override
    */
-  Measure(String name, String metric, MetricRule rule) {
+  Measure(String name, MetricRule rule) {
     this.name = name;
-    this.metric = metric;
     this.rule = rule;
   }
 
   /** The one measure of a metric, under its name. */
   Measure(PerformanceMetric metric, MetricRule rule) {
-    this(metric.name(), metric.name(), rule);
+    this(metric.name(), rule);
   }
 
   final String name() {
     return name;
   }
 
-  final String metric() {
-    return metric;
+  /**
+   * The configured metric it belongs to, its own name unless said otherwise; a threshold override
+   * of {@link #name} wins over one of the metric.
+   */
+  String metric() {
+    return name;
   }
 
-  /** Limits, default threshold and alert rule, before any configured override. */
   final MetricRule rule() {
     return rule;
   }

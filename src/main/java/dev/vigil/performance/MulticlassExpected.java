@@ -20,10 +20,10 @@ import java.util.Map;
  */
 public final class MulticlassExpected implements RowState, ClassCounts {
   private static final long serialVersionUID = 1L;
-  private final transient Calibration calibration;
-  private final transient double[] p;
   private final int k;
   private long n;
+  private final transient Calibration calibration;
+  private final transient double[] p;
   private final long[] predicted;
   private final double[][] expected;
   private final List<HashMap<Double, double[]>> byScore;

@@ -23,21 +23,19 @@ import java.util.Set;
  * MulticlassExpected}). Classes are the score mapping's labels, sorted; targets and predictions are
  * compared with them as strings.
  */
-final class MulticlassProblem
-    extends ClassificationProblem<MulticlassProblem.States, MulticlassExpected> {
+record MulticlassProblem(
+    List<String> classes, List<String> scoreColumns, String target, String prediction)
+    implements ClassificationProblem<MulticlassProblem.States, MulticlassExpected> {
   static final String CELL = "_vigil_mc_cell";
   static final String SEP = "\u0001";
 
-  final List<String> classes;
-  final List<String> scoreColumns;
-  private final String target;
-  private final String prediction;
-
-  MulticlassProblem(Map<String, String> scores, String target, String prediction) {
-    this.classes = scores.keySet().stream().sorted().toList();
-    this.scoreColumns = classes.stream().map(scores::get).toList();
-    this.target = target;
-    this.prediction = prediction;
+  /**
+   * @param scores class label → score column
+   */
+  static MulticlassProblem of(Map<String, String> scores, String target, String prediction) {
+    List<String> classes = scores.keySet().stream().sorted().toList();
+    return new MulticlassProblem(
+        classes, classes.stream().map(scores::get).toList(), target, prediction);
   }
 
   static String pos(int c) {
@@ -53,21 +51,11 @@ final class MulticlassProblem
   }
 
   @Override
-  Map<String, String> derivedColumns() {
+  public Map<String, String> derivedColumns() {
     Map<String, String> d = new LinkedHashMap<>();
     String y = "cast(" + Sql.quote(target) + " as string)";
     String p = "cast(" + Sql.quote(prediction) + " as string)";
-    d.put(
-        CELL,
-        "CASE WHEN "
-            + y
-            + " IS NULL OR "
-            + p
-            + " IS NULL THEN NULL ELSE concat("
-            + y
-            + ", char(1), "
-            + p
-            + ") END");
+    d.put(CELL, Problem.unlessMissing(y, p, "ELSE concat(" + y + ", char(1), " + p + ")"));
     for (int c = 0; c < classes.size(); c++) {
       String label = Sql.literal(classes.get(c));
       String s = "cast(" + Sql.quote(scoreColumns.get(c)) + " as double)";
@@ -87,7 +75,7 @@ final class MulticlassProblem
   }
 
   @Override
-  List<StateSpec> specs() {
+  public List<StateSpec> specs() {
     List<StateSpec> specs = new ArrayList<>();
     specs.add(new Specs.CategoriesOf(CELL));
     for (int c = 0; c < classes.size(); c++) {
@@ -98,18 +86,18 @@ final class MulticlassProblem
   }
 
   @Override
-  States view(ChunkTable t, String segment, int chunk) {
-    return new States(t, segment, chunk);
+  public States view(Where at) {
+    return new States(at, classes, Pairs.of(at.state(new Specs.CategoriesOf(CELL))));
   }
 
   @Override
-  List<? extends Measure<States, MulticlassExpected>> measuresOf(
+  public List<? extends Measure<States, MulticlassExpected>> measuresOf(
       PerformanceMetric metric, RealizedPerformanceConfig settings) {
     return metric.multiclass(settings, classes);
   }
 
   @Override
-  List<CalibratedScore> calibratedScores() {
+  public List<CalibratedScore> calibratedScores() {
     List<CalibratedScore> out = new ArrayList<>();
     for (int c = 0; c < classes.size(); c++) {
       out.add(
@@ -121,7 +109,7 @@ final class MulticlassProblem
 
   /** The second reference pass: the calibrated expectations of the reference chunks. */
   @Override
-  List<StateSpec> refinementSpecs(ChunkTable reference, Calibrator calibrator) {
+  public List<StateSpec> refinementSpecs(ChunkTable reference, Calibrator calibrator) {
     if (reference.find(MulticlassExpected.Of.class, s -> true).isPresent()) {
       return List.of();
     }
@@ -137,7 +125,7 @@ final class MulticlassProblem
   }
 
   @Override
-  Estimates<MulticlassExpected> estimates(ChunkTable reference, Calibrator calibrator) {
+  public Estimates<MulticlassExpected> estimates(ChunkTable reference, Calibrator calibrator) {
     return new Expected(reference.find(MulticlassExpected.Of.class, s -> true).orElseThrow());
   }
 
@@ -208,15 +196,12 @@ final class MulticlassProblem
     }
   }
 
-  /** A chunk's pair counts and class scores (index -1: the whole reference's). */
-  final class States extends View implements ClassCounts {
-    private final Pairs pairs;
-
-    States(ChunkTable table, String segment, int chunk) {
-      super(table, segment, chunk);
-      this.pairs = Pairs.of(state(new Specs.CategoriesOf(CELL)));
-    }
-
+  /**
+   * A chunk's pair counts and class scores (or the whole reference's).
+   *
+   * @param labels the classes
+   */
+  record States(Where at, List<String> labels, Pairs pairs) implements ClassCounts {
     /** The rows with a target and a prediction. */
     @Override
     public long rows() {
@@ -225,12 +210,12 @@ final class MulticlassProblem
 
     @Override
     public int classes() {
-      return classes.size();
+      return labels.size();
     }
 
     @Override
     public double count(int trueClass, int predictedClass) {
-      return pairs.count(classes.get(trueClass), classes.get(predictedClass));
+      return pairs.count(labels.get(trueClass), labels.get(predictedClass));
     }
 
     /** The rows whose prediction is their target, whatever the labels. */
@@ -251,7 +236,7 @@ final class MulticlassProblem
 
     @Override
     public Cells oneVsRest(int c) {
-      String label = classes.get(c);
+      String label = labels.get(c);
       double tp = pairs.count(label, label);
       double predicted = 0;
       double actual = 0;
@@ -269,17 +254,17 @@ final class MulticlassProblem
 
     /** Whether every class is among the chunk's targets. */
     boolean targetsAreTheClasses() {
-      return pairs.targets().equals(new HashSet<>(classes));
+      return pairs.targets().equals(new HashSet<>(labels));
     }
 
     /** Class c's scores on its rows. */
     ValueCounts positives(int c) {
-      return state(new Specs.ValueCountsOf(pos(c)));
+      return at.state(new Specs.ValueCountsOf(pos(c)));
     }
 
     /** Class c's scores on the other rows. */
     ValueCounts negatives(int c) {
-      return state(new Specs.ValueCountsOf(neg(c)));
+      return at.state(new Specs.ValueCountsOf(neg(c)));
     }
   }
 }

@@ -13,22 +13,16 @@ import java.util.Map;
  * @param <C> the record the section fills
  */
 abstract class PerformanceType<C> implements CalculatorType<C> {
-  private final String name;
-  private final Schema schema;
+  /** estimated_performance: its metrics are those it estimates. */
   private final boolean estimated;
 
-  /**
-   * @param estimated whether the section names the metrics estimated_performance estimates
-   */
-  PerformanceType(String name, Schema schema, boolean estimated) {
-    this.name = name;
-    this.schema = schema;
+  PerformanceType(boolean estimated) {
     this.estimated = estimated;
   }
 
   @Override
   public final String name() {
-    return name;
+    return estimated ? EstimatedPerformanceCalculator.NAME : RealizedPerformanceCalculator.NAME;
   }
 
   @Override
@@ -38,13 +32,20 @@ abstract class PerformanceType<C> implements CalculatorType<C> {
 
   @Override
   public final Schema schema() {
-    return schema;
+    return estimated ? EstimatedPerformanceConfig.SCHEMA : RealizedPerformanceConfig.SCHEMA;
   }
 
   /** The metrics of each problem type. */
   @Override
   public final Map<String, Collection<String>> choices() {
     return PerformanceMetrics.choices(estimated);
+  }
+
+  /** The monitor's problem type over its target, prediction and scores. */
+  static Problem<?, ?> problem(Build build) {
+    var cols = build.monitor().columns();
+    return Problem.of(
+        build.monitor().problemType(), cols.target(), cols.prediction(), cols.scores());
   }
 
   /** Every metric name, and the binary confusion-matrix cells. */

@@ -16,8 +16,7 @@ import java.util.Map;
  * @param <C> the view of a chunk's realized states
  * @param <E> the view of a chunk's estimate inputs (CBPE's, DLE's)
  */
-abstract class Problem<C extends Measure.Rows, E extends Measure.Rows>
-    implements java.io.Serializable {
+interface Problem<C extends Measure.Rows, E extends Measure.Rows> extends java.io.Serializable {
   /**
    * The problem of a monitor's type.
    *
@@ -31,6 +30,13 @@ abstract class Problem<C extends Measure.Rows, E extends Measure.Rows>
         : ClassificationProblem.of(type, target, prediction, scores);
   }
 
+  /** Where a view reads its states: a table's segment and chunk (index -1: the whole table). */
+  record Where(ChunkTable table, String segment, int chunk) {
+    <S extends ColumnState> S state(StateSpec spec) {
+      return chunk < 0 ? table.whole(segment, spec) : table.state(segment, chunk, spec);
+    }
+  }
+
   /** A fitted estimator's view of a chunk's estimate inputs, and the states it reads them from. */
   interface Estimates<E> extends java.io.Serializable {
     E chunk(ChunkTable table, String segment, int chunk);
@@ -41,46 +47,37 @@ abstract class Problem<C extends Measure.Rows, E extends Measure.Rows>
     }
   }
 
+  /**
+   * A derived column's expression that is null unless both columns have a value: {@code CASE WHEN y
+   * IS NULL OR p IS NULL THEN NULL <rest> END}.
+   */
+  static String unlessMissing(String y, String p, String rest) {
+    return "CASE WHEN " + y + " IS NULL OR " + p + " IS NULL THEN NULL " + rest + " END";
+  }
+
   /** Columns derived from the target, the prediction and the scores, as Spark SQL expressions. */
-  abstract Map<String, String> derivedColumns();
+  Map<String, String> derivedColumns();
 
   /** The states of the derived columns realized performance needs. */
-  abstract List<StateSpec> specs();
+  List<StateSpec> specs();
 
-  /** The view of a chunk's states (index -1: of the whole reference's). */
-  abstract C view(ChunkTable table, String segment, int chunk);
+  /** The view of the states of one chunk (or of the whole table). */
+  C view(Where at);
 
-  final C chunk(ChunkTable table, String segment, int chunk) {
-    return view(table, segment, chunk);
+  default C chunk(ChunkTable table, String segment, int chunk) {
+    return view(new Where(table, segment, chunk));
   }
 
-  final C whole(ChunkTable table, String segment) {
-    return view(table, segment, -1);
-  }
-
-  /** A view of the states of one chunk of a table (index -1: of the whole table). */
-  abstract static class View implements Measure.Rows {
-    private final ChunkTable table;
-    private final String segment;
-    private final int chunk;
-
-    View(ChunkTable table, String segment, int chunk) {
-      this.table = table;
-      this.segment = segment;
-      this.chunk = chunk;
-    }
-
-    final <S extends ColumnState> S state(StateSpec spec) {
-      return chunk < 0 ? table.whole(segment, spec) : table.state(segment, chunk, spec);
-    }
+  default C whole(ChunkTable table, String segment) {
+    return view(new Where(table, segment, -1));
   }
 
   /** A metric's measures on this problem type. */
-  abstract List<? extends Measure<C, E>> measuresOf(
+  List<? extends Measure<C, E>> measuresOf(
       PerformanceMetric metric, RealizedPerformanceConfig settings);
 
   /** The measures of the configured metrics, in their order. */
-  final List<Measure<C, E>> measures(RealizedPerformanceConfig settings) {
+  default List<Measure<C, E>> measures(RealizedPerformanceConfig settings) {
     List<Measure<C, E>> out = new ArrayList<>();
     for (String name : settings.metrics()) {
       out.addAll(measuresOf(PerformanceMetrics.get(name), settings));

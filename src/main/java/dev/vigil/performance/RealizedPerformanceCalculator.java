@@ -1,10 +1,8 @@
 package dev.vigil.performance;
 
-import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Learner;
-import dev.vigil.config.ProblemType;
 import dev.vigil.stats.StateSpec;
 import dev.vigil.thresholds.Threshold;
 import java.util.List;
@@ -17,32 +15,18 @@ import java.util.Map;
  * thresholds (mean ± 3σ of the reference chunk values by default) under each metric's rule
  * (docs/nannyml-realized-performance.md). The metrics are {@link PerformanceMetrics}'.
  */
-public final class RealizedPerformanceCalculator implements Calculator {
+public final class RealizedPerformanceCalculator extends PerformanceCalculator {
   public static final String NAME = "realized_performance";
 
   private final Problem<?, ?> problem;
-  private final RealizedPerformanceConfig config;
-  private final Map<String, Threshold> overrides;
 
   /**
-   * @param scores binary: {"" → score column}; multiclass: class label → score column
    * @param overrides configured thresholds by metric name
    */
-  public RealizedPerformanceCalculator(
-      ProblemType type,
-      RealizedPerformanceConfig config,
-      String target,
-      String prediction,
-      Map<String, String> scores,
-      Map<String, Threshold> overrides) {
-    this.problem = Problem.of(type, target, prediction, scores);
-    this.config = config;
-    this.overrides = Map.copyOf(overrides);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+  RealizedPerformanceCalculator(
+      Problem<?, ?> problem, RealizedPerformanceConfig config, Map<String, Threshold> overrides) {
+    super(NAME, config, overrides);
+    this.problem = problem;
   }
 
   @Override
@@ -57,6 +41,6 @@ public final class RealizedPerformanceCalculator implements Calculator {
 
   @Override
   public FittedCalculator fit(ChunkTable reference, Learner learner) {
-    return new RealizedFit<>(problem, config, overrides, reference);
+    return realized(problem, reference);
   }
 }

@@ -8,7 +8,7 @@ public final class RealizedPerformanceType extends PerformanceType<RealizedPerfo
   public static final RealizedPerformanceType INSTANCE = new RealizedPerformanceType();
 
   private RealizedPerformanceType() {
-    super(RealizedPerformanceCalculator.NAME, RealizedPerformanceConfig.SCHEMA, false);
+    super(false);
   }
 
   @Override
@@ -19,14 +19,7 @@ public final class RealizedPerformanceType extends PerformanceType<RealizedPerfo
 
   @Override
   public Built build(RealizedPerformanceConfig config, Build build) {
-    var cols = build.monitor().columns();
     return Built.of(
-        new RealizedPerformanceCalculator(
-            build.monitor().problemType(),
-            config,
-            cols.target(),
-            cols.prediction(),
-            cols.scores(),
-            build.overrides(name())));
+        new RealizedPerformanceCalculator(problem(build), config, build.overrides(name())));
   }
 }

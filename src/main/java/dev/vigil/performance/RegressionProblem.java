@@ -1,11 +1,9 @@
 package dev.vigil.performance;
 
-import dev.vigil.calculators.ChunkTable;
 import dev.vigil.internal.Sql;
 import dev.vigil.stats.Moments;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,8 @@ import java.util.Map;
  * needs, and whether the target or the prediction is negative) as derived columns, their moments
  * per chunk. Rows without a target or a prediction have no losses.
  */
-final class RegressionProblem extends Problem<RegressionProblem.States, RegressionProblem.Losses> {
+record RegressionProblem(String target, String prediction)
+    implements Problem<RegressionProblem.States, RegressionProblem.Losses> {
   static final String APE_RAW = "_vigil_ape_raw";
   static final String NEG_INPUT = "_vigil_negative";
 
@@ -47,16 +46,8 @@ final class RegressionProblem extends Problem<RegressionProblem.States, Regressi
     }
   }
 
-  private final String target;
-  private final String prediction;
-
-  RegressionProblem(String target, String prediction) {
-    this.target = target;
-    this.prediction = prediction;
-  }
-
   @Override
-  Map<String, String> derivedColumns() {
+  public Map<String, String> derivedColumns() {
     String y = Sql.quote(target);
     String p = Sql.quote(prediction);
     Map<String, String> d = new LinkedHashMap<>();
@@ -72,34 +63,23 @@ final class RegressionProblem extends Problem<RegressionProblem.States, Regressi
         "pow(ln(1 + cast(" + y + " as double)) - ln(1 + cast(" + p + " as double)), 2)");
     d.put(
         NEG_INPUT,
-        "CASE WHEN "
-            + y
-            + " IS NULL OR "
-            + p
-            + " IS NULL THEN NULL WHEN "
-            + y
-            + " < 0 OR "
-            + p
-            + " < 0 THEN 1.0 ELSE 0.0 END");
+        Problem.unlessMissing(y, p, "WHEN " + y + " < 0 OR " + p + " < 0 THEN 1.0 ELSE 0.0"));
     return d;
   }
 
   @Override
-  List<StateSpec> specs() {
-    List<StateSpec> specs = new ArrayList<>();
-    for (String c : derivedColumns().keySet()) {
-      specs.add(new Specs.MomentsOf(c));
-    }
-    return specs;
+  public List<StateSpec> specs() {
+    return derivedColumns().keySet().stream().<StateSpec>map(Specs.MomentsOf::new).toList();
   }
 
   @Override
-  States view(ChunkTable t, String segment, int chunk) {
-    return new States(t, segment, chunk);
+  public States view(Where at) {
+    return new States(at);
   }
 
   @Override
-  List<LossMetric.Of> measuresOf(PerformanceMetric metric, RealizedPerformanceConfig settings) {
+  public List<LossMetric.Of> measuresOf(
+      PerformanceMetric metric, RealizedPerformanceConfig settings) {
     return List.copyOf(metric.regression());
   }
 
@@ -110,14 +90,10 @@ final class RegressionProblem extends Problem<RegressionProblem.States, Regressi
         .toList();
   }
 
-  /** The losses' moments of a chunk (index -1: of the whole reference). */
-  static final class States extends View {
-    States(ChunkTable table, String segment, int chunk) {
-      super(table, segment, chunk);
-    }
-
+  /** The losses' moments of a chunk (or of the whole reference). */
+  record States(Where at) implements Measure.Rows {
     Moments moments(String column) {
-      return state(new Specs.MomentsOf(column));
+      return at.state(new Specs.MomentsOf(column));
     }
 
     /** Whether the loss has a value on these rows: the squared log error needs no negative. */
@@ -137,29 +113,17 @@ final class RegressionProblem extends Problem<RegressionProblem.States, Regressi
     }
   }
 
-  /** A chunk's means of DLE's predicted losses (NaN for a loss without a model). */
-  static final class Losses extends View {
-    private final Map<Loss, StateSpec> predicted;
-    private final long rows;
-
-    /**
-     * @param predicted the moments spec of each loss's predicted column, where DLE fitted a model
-     * @param rows the chunk's rows with a prediction (NannyML's n; targets play no part)
-     */
-    Losses(ChunkTable table, String segment, int chunk, Map<Loss, StateSpec> predicted, long rows) {
-      super(table, segment, chunk);
-      this.predicted = predicted;
-      this.rows = rows;
-    }
-
+  /**
+   * A chunk's means of DLE's predicted losses.
+   *
+   * @param predicted the moments spec of each loss's predicted column, where DLE fitted a model
+   * @param rows the chunk's rows with a prediction (NannyML's n; targets play no part)
+   */
+  record Losses(Where at, Map<Loss, StateSpec> predicted, long rows) implements Measure.Rows {
+    /** The mean predicted loss; NaN for a loss without a model. */
     double meanPredicted(Loss loss) {
       StateSpec spec = predicted.get(loss);
-      return spec == null ? Double.NaN : this.<Moments>state(spec).mean();
-    }
-
-    @Override
-    public long rows() {
-      return rows;
+      return spec == null ? Double.NaN : at.<Moments>state(spec).mean();
     }
   }
 }

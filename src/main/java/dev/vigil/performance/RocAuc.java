@@ -1,6 +1,7 @@
 package dev.vigil.performance;
 
 import java.util.List;
+import java.util.NavigableMap;
 
 /**
  * ROC AUC (NannyML's {@code roc_auc}). Binary realized: the Mann–Whitney form over the score counts
@@ -10,51 +11,40 @@ import java.util.List;
  * areas, NaN unless every class is among the chunk's targets; sampling error 1.2 × {@code √(Σ_c
  * σ_c² / (n·f_c)) / K} (docs/nannyml-realized-performance.md §4.2).
  */
-final class RocAuc extends PerformanceMetric {
+final class RocAuc extends ScoreMetric {
   RocAuc() {
-    super("roc_auc", CLASSIFICATION, BY_DEFAULT, Needs.SCORES);
+    super("roc_auc", CLASSIFICATION, BY_DEFAULT);
   }
 
   @Override
-  List<Binary> binary(RealizedPerformanceConfig settings) {
-    return List.of(new Binary(this));
+  double value(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+    return ClassificationMath.rocAuc(positives, negatives);
+  }
+
+  @Override
+  double[] componentOf(BinaryProblem.States reference) {
+    return ClassificationMath.rocAucComponent(
+        reference.positives().sorted(), reference.negatives().sorted());
+  }
+
+  @Override
+  double errorOf(double[] k, long rows) {
+    return k[0] / Math.sqrt(rows * k[1]);
+  }
+
+  @Override
+  double expected(Cbpe.Groups groups) {
+    return Cbpe.rocAuc(groups);
   }
 
   @Override
   List<Macro> multiclass(RealizedPerformanceConfig settings, List<String> classes) {
-    return List.of(new Macro(this));
+    return List.of(new Macro());
   }
 
-  static final class Binary extends ScoreMeasure {
-    Binary(RocAuc metric) {
-      super(metric);
-    }
-
-    @Override
-    double realized(BinaryProblem.States chunk) {
-      return ClassificationMath.rocAuc(chunk.positives().sorted(), chunk.negatives().sorted());
-    }
-
-    @Override
-    double[] component(BinaryProblem.States reference) {
-      return ClassificationMath.rocAucComponent(
-          reference.positives().sorted(), reference.negatives().sorted());
-    }
-
-    @Override
-    double samplingError(double[] k, long rows) {
-      return k[0] / Math.sqrt(rows * k[1]);
-    }
-
-    @Override
-    double estimate(Cbpe.Chunk chunk) {
-      return Cbpe.rocAuc(chunk.groups());
-    }
-  }
-
-  static final class Macro extends Measure<MulticlassProblem.States, MulticlassExpected> {
-    Macro(RocAuc metric) {
-      super(metric, RATE);
+  final class Macro extends Measure<MulticlassProblem.States, MulticlassExpected> {
+    Macro() {
+      super(RocAuc.this, RATE);
     }
 
     @Override
@@ -64,7 +54,7 @@ final class RocAuc extends PerformanceMetric {
       }
       double sum = 0;
       for (int c = 0; c < chunk.classes(); c++) {
-        sum += ClassificationMath.rocAuc(chunk.positives(c).sorted(), chunk.negatives(c).sorted());
+        sum += value(chunk.positives(c).sorted(), chunk.negatives(c).sorted());
       }
       return sum / chunk.classes();
     }
@@ -95,7 +85,7 @@ final class RocAuc extends PerformanceMetric {
       }
       double sum = 0;
       for (int c = 0; c < chunk.classes(); c++) {
-        sum += Cbpe.rocAuc(chunk.scoreGroups(c));
+        sum += expected(chunk.scoreGroups(c));
       }
       return sum / chunk.classes();
     }

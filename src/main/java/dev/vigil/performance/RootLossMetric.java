@@ -19,12 +19,12 @@ abstract class RootLossMetric extends LossMetric {
   }
 
   @Override
-  final double[] component(Moments reference) {
+  final double[] componentOf(Moments reference) {
     return new double[] {reference.populationStd(), reference.mean()};
   }
 
   @Override
-  final double samplingError(double[] k, long rows) {
+  final double errorOf(double[] k, long rows) {
     return Math.sqrt(k[0] * k[0] / (4 * rows * k[1]));
   }
 }

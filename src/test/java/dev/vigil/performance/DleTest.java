@@ -63,11 +63,11 @@ class DleTest {
   @Test
   void samplingErrorsAreRealizedPerformances() {
     // mae: std(|e|)/sqrt(n); rmse: the delta method sqrt(std(e²)² / (4 n mean(e²)))
-    assertThat(metric("mae").samplingError(new double[] {600, 1}, 6000))
+    assertThat(metric("mae").errorOf(new double[] {600, 1}, 6000))
         .isCloseTo(600 / Math.sqrt(6000), within(1e-12));
-    assertThat(metric("rmse").samplingError(new double[] {2e6, 1.2e6}, 6000))
+    assertThat(metric("rmse").errorOf(new double[] {2e6, 1.2e6}, 6000))
         .isCloseTo(Math.sqrt(4e12 / (4 * 6000 * 1.2e6)), within(1e-12));
-    assertThat(metric("rmsle").samplingError(new double[] {0.2, 0.05}, 100))
+    assertThat(metric("rmsle").errorOf(new double[] {0.2, 0.05}, 100))
         .isCloseTo(Math.sqrt(0.04 / (4 * 100 * 0.05)), within(1e-15));
   }
 }
