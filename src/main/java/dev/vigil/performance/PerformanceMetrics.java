@@ -50,15 +50,18 @@ public final class PerformanceMetrics {
   }
 
   /** The metrics of a section that names none. */
-  static List<String> defaults(
-      List<PerformanceMetric> registry, ProblemType type, boolean estimated) {
-    return select(registry, m -> applies(m, type, estimated) && m.onByDefault());
+  static List<String> defaults(ProblemType type, boolean estimated) {
+    return select(ALL, m -> applies(m, type, estimated) && m.onByDefault());
   }
 
   /**
    * Checks configured metric names: an unknown name, or (estimated) one without an estimate, is an
    * error naming the key and the valid names.
    */
+  static void check(String key, List<String> metrics, ProblemType type, boolean estimated) {
+    check(ALL, key, metrics, type, estimated);
+  }
+
   static void check(
       List<PerformanceMetric> registry,
       String key,

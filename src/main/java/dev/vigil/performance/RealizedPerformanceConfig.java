@@ -31,8 +31,10 @@ public record RealizedPerformanceConfig(
       Key.names(
           "metrics",
           null,
-          "the metrics (NannyML's names; default: roc_auc, f1, precision, recall, specificity,"
-              + " accuracy for classification, every metric for regression)");
+          "the metrics (NannyML's names; default: "
+              + String.join(
+                  ", ", PerformanceMetrics.defaults(ProblemType.BINARY_CLASSIFICATION, false))
+              + " for classification, every metric for regression)");
   static final Key<String> BUSINESS_VALUE_MATRIX =
       Key.of(
           "business_value_matrix",
@@ -91,10 +93,8 @@ public record RealizedPerformanceConfig(
     allowed.addAll(extraKeys);
     r.allow(allowed.toArray(String[]::new));
     List<String> metrics =
-        r.has(METRICS.name())
-            ? METRICS.read(r)
-            : PerformanceMetrics.defaults(PerformanceMetrics.ALL, type, estimated);
-    PerformanceMetrics.check(PerformanceMetrics.ALL, key + ".metrics", metrics, type, estimated);
+        r.has(METRICS.name()) ? METRICS.read(r) : PerformanceMetrics.defaults(type, estimated);
+    PerformanceMetrics.check(key + ".metrics", metrics, type, estimated);
     if (type == ProblemType.MULTICLASS_CLASSIFICATION && columns.scores().isEmpty()) {
       throw Errors.missingKey(
           "columns.scores",

@@ -47,16 +47,14 @@ class PerformanceMetricsTest {
   void defaultsAndThresholdNames() {
     List<String> classification =
         List.of("roc_auc", "f1", "precision", "recall", "specificity", "accuracy");
-    assertThat(
-            PerformanceMetrics.defaults(
-                PerformanceMetrics.ALL, ProblemType.BINARY_CLASSIFICATION, false))
+    assertThat(PerformanceMetrics.defaults(ProblemType.BINARY_CLASSIFICATION, false))
         .isEqualTo(classification);
-    assertThat(
-            PerformanceMetrics.defaults(
-                PerformanceMetrics.ALL, ProblemType.MULTICLASS_CLASSIFICATION, true))
+    assertThat(PerformanceMetrics.defaults(ProblemType.MULTICLASS_CLASSIFICATION, true))
         .isEqualTo(classification);
-    assertThat(PerformanceMetrics.defaults(PerformanceMetrics.ALL, ProblemType.REGRESSION, true))
+    assertThat(PerformanceMetrics.defaults(ProblemType.REGRESSION, true))
         .isEqualTo(PerformanceMetrics.names(ProblemType.REGRESSION, false));
+    assertThat(RealizedPerformanceConfig.METRICS.help())
+        .contains("default: roc_auc, f1, precision, recall, specificity, accuracy for");
     List<String> thresholds =
         new ArrayList<>(PerformanceMetrics.ALL.stream().map(m -> m.name()).toList());
     thresholds.addAll(
