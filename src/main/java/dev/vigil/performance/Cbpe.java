@@ -53,17 +53,33 @@ public final class Cbpe {
   }
 
   /** Expected confusion cells of a chunk and its rows. */
-  public record Expected(double tp, double fp, double fn, double tn, long n) {}
+  public record Expected(double tp, double fp, double fn, double tn, long n)
+      implements ClassCounts.Binary {
+    @Override
+    public ClassCounts.Cells cells() {
+      return new ClassCounts.Cells(tp, fp, fn, tn);
+    }
 
-  /**
-   * @param byScore ascending score → {rows predicted 0, rows predicted 1}
-   * @param calibrated the calibration map (identity when not calibrating)
-   */
-  public static Expected expected(
-      NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
-    return expected(Groups.of(byScore, calibrated));
+    @Override
+    public long rows() {
+      return n;
+    }
   }
 
+  /** What CBPE estimates a binary chunk's metrics from: its score groups and expected cells. */
+  record Chunk(Groups groups, Expected expected) implements ClassCounts.Binary {
+    @Override
+    public ClassCounts.Cells cells() {
+      return expected.cells();
+    }
+
+    @Override
+    public long rows() {
+      return expected.n();
+    }
+  }
+
+  /** The expected confusion cells of a chunk's score groups: {@code Σ rows · p} by prediction. */
   public static Expected expected(Groups g) {
     double tp = 0;
     double fp = 0;
@@ -83,79 +99,6 @@ public final class Cbpe {
     return new Expected(tp, fp, fn, tn, n);
   }
 
-  static double ratio(double a, double b) {
-    return b == 0 ? 0 : a / b;
-  }
-
-  /**
-   * The estimate of a confusion-based metric (NannyML returns 0, not NaN, on an empty denominator).
-   */
-  public static double metric(
-      String metric, Expected e, dev.vigil.performance.RealizedPerformanceConfig config) {
-    double[][] businessValue = config.businessValueMatrix();
-    boolean perPrediction = config.normalizeBusinessValuePerPrediction();
-    String norm = config.normalizeConfusionMatrix();
-    return switch (metric) {
-      case "precision" -> ratio(e.tp, e.tp + e.fp);
-      case "recall" -> ratio(e.tp, e.tp + e.fn);
-      case "specificity" -> ratio(e.tn, e.tn + e.fp);
-      case "f1" -> ratio(e.tp, e.tp + 0.5 * (e.fp + e.fn));
-      case "accuracy" -> e.n == 0 ? Double.NaN : (e.tp + e.tn) / e.n;
-      case "true_positive" ->
-          e.n == 0
-              ? Double.NaN
-              : norm == null
-                  ? e.tp
-                  : e.tp
-                      / (norm.equals("all")
-                          ? e.n
-                          : norm.equals("true") ? e.tp + e.fn : e.tp + e.fp);
-      case "false_positive" ->
-          e.n == 0
-              ? Double.NaN
-              : norm == null
-                  ? e.fp
-                  : e.fp
-                      / (norm.equals("all")
-                          ? e.n
-                          : norm.equals("true") ? e.tn + e.fp : e.tp + e.fp);
-      case "false_negative" ->
-          e.n == 0
-              ? Double.NaN
-              : norm == null
-                  ? e.fn
-                  : e.fn
-                      / (norm.equals("all")
-                          ? e.n
-                          : norm.equals("true") ? e.tp + e.fn : e.tn + e.fn);
-      case "true_negative" ->
-          e.n == 0
-              ? Double.NaN
-              : norm == null
-                  ? e.tn
-                  : e.tn
-                      / (norm.equals("all")
-                          ? e.n
-                          : norm.equals("true") ? e.tn + e.fp : e.tn + e.fn);
-      case "business_value" -> {
-        if (e.n == 0) {
-          yield Double.NaN;
-        }
-        if (!perPrediction) {
-          yield businessValue[0][0] * e.tn
-              + businessValue[0][1] * e.fp
-              + businessValue[1][0] * e.fn
-              + businessValue[1][1] * e.tp;
-        }
-        double negative = e.tn + e.fn;
-        double positive = e.fp + e.tp;
-        yield ratio(businessValue[0][0] * e.tn + businessValue[1][0] * e.fn, negative)
-            + ratio(businessValue[0][1] * e.fp + businessValue[1][1] * e.tp, positive);
-      }
-      default -> throw new IllegalArgumentException(metric);
-    };
-  }
-
   private static double round5(double x) {
     return Math.rint(x * 100_000.0) / 100_000.0;
   }
@@ -167,11 +110,6 @@ public final class Cbpe {
    * probability, so their order does not matter and expanding the groups reproduces NannyML's
    * row-level curve. NaN without rows or without expected positives or negatives.
    */
-  public static double rocAuc(
-      NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
-    return rocAuc(Groups.of(byScore, calibrated));
-  }
-
   public static double rocAuc(Groups g) {
     double[] last = walkRows(g, (k, cum) -> {});
     double tpsEnd = round5(last[0]);
@@ -197,11 +135,6 @@ public final class Cbpe {
    * TP_k / k} with TP_k the rounded cumulative calibrated probability and R_k = TP_k / TP_n
    * (NannyML's form, a precision at every row rather than at distinct thresholds).
    */
-  public static double averagePrecision(
-      NavigableMap<Double, long[]> byScore, DoubleUnaryOperator calibrated) {
-    return averagePrecision(Groups.of(byScore, calibrated));
-  }
-
   public static double averagePrecision(Groups g) {
     double[] last = walkRows(g, (k, cum) -> {});
     double tpsEnd = round5(last[0]);

@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 /**
- * Binary classification metrics from confusion counts and per-class score counts (sklearn's
- * definitions, as NannyML 0.13.1 calls them; docs/nannyml-realized-performance.md), and their
- * sampling errors.
+ * Binary classification's score-based metrics (ROC AUC and average precision from the per-class
+ * score counts, sklearn's definitions as NannyML 0.13.1 calls them;
+ * docs/nannyml-realized-performance.md) and their sampling-error components; the confusion counts
+ * of a chunk. The confusion-matrix metrics are in their own classes ({@link PerformanceMetrics}).
  */
 public final class ClassificationMath {
   private ClassificationMath() {}
@@ -15,6 +16,11 @@ public final class ClassificationMath {
   public record Confusion(long tn, long fp, long fn, long tp) {
     public long n() {
       return tn + fp + fn + tp;
+    }
+
+    /** The positive class's cells. */
+    ClassCounts.Cells cells() {
+      return new ClassCounts.Cells(tp, fp, fn, tn);
     }
 
     boolean targetHasBothClasses() {
@@ -29,49 +35,6 @@ public final class ClassificationMath {
     boolean singleLabel() {
       return !(tn + fp + fn > 0 && tp + fp + fn > 0);
     }
-  }
-
-  public static double precision(Confusion c) {
-    return c.targetHasBothClasses() && c.predictionHasBothClasses()
-        ? (double) c.tp / (c.tp + c.fp)
-        : Double.NaN;
-  }
-
-  public static double recall(Confusion c) {
-    return c.targetHasBothClasses() && c.predictionHasBothClasses()
-        ? (double) c.tp / (c.tp + c.fn)
-        : Double.NaN;
-  }
-
-  public static double f1(Confusion c) {
-    return c.targetHasBothClasses() && c.predictionHasBothClasses()
-        ? 2.0 * c.tp / (2.0 * c.tp + c.fp + c.fn)
-        : Double.NaN;
-  }
-
-  public static double specificity(Confusion c) {
-    return c.tn + c.fp == 0 || c.singleLabel() ? Double.NaN : (double) c.tn / (c.tn + c.fp);
-  }
-
-  public static double accuracy(Confusion c) {
-    return c.n() == 0 ? Double.NaN : (double) (c.tp + c.tn) / c.n();
-  }
-
-  /** Business value, {@code bv} in NannyML's layout [[TN, FP], [FN, TP]]. */
-  public static double businessValue(Confusion c, double[][] bv, boolean perPrediction) {
-    if (c.n() == 0) {
-      return Double.NaN;
-    }
-    if (c.singleLabel()) {
-      // NannyML 0.13.1 broadcasts a 1×1 confusion matrix over the 2×2 value matrix
-      return c.n() * (bv[0][0] + bv[0][1] + bv[1][0] + bv[1][1]);
-    }
-    if (!perPrediction) {
-      return c.tn * bv[0][0] + c.fp * bv[0][1] + c.fn * bv[1][0] + c.tp * bv[1][1];
-    }
-    double negative = c.tn + c.fn == 0 ? 0 : (c.tn * bv[0][0] + c.fn * bv[1][0]) / (c.tn + c.fn);
-    double positive = c.fp + c.tp == 0 ? 0 : (c.fp * bv[0][1] + c.tp * bv[1][1]) / (c.fp + c.tp);
-    return negative + positive;
   }
 
   /**
@@ -314,41 +277,6 @@ public final class ClassificationMath {
       t += v;
     }
     return t;
-  }
-
-  /**
-   * A confusion cell as a count, or normalised as NannyML's {@code normalize_confusion_matrix}
-   * (all/true/pred).
-   */
-  public static double cell(Confusion c, String cell, String normalization) {
-    double x =
-        switch (cell) {
-          case "true_positive" -> c.tp();
-          case "true_negative" -> c.tn();
-          case "false_positive" -> c.fp();
-          case "false_negative" -> c.fn();
-          default -> throw new IllegalArgumentException(cell);
-        };
-    return normalization == null ? x : x / cellGroup(c, cell, normalization);
-  }
-
-  /**
-   * What a cell is divided by: all rows (null or all), the cell's true class (true: TP and FN by
-   * TP+FN, TN and FP by TN+FP) or its predicted class (pred: TP and FP by TP+FP, TN and FN by
-   * TN+FN).
-   */
-  public static double cellGroup(Confusion c, String cell, String normalization) {
-    if (normalization == null || normalization.equals("all")) {
-      return c.n();
-    }
-    boolean byTrue = normalization.equals("true");
-    return switch (cell) {
-      case "true_positive" -> byTrue ? c.tp() + c.fn() : c.tp() + c.fp();
-      case "false_negative" -> byTrue ? c.tp() + c.fn() : c.tn() + c.fn();
-      case "true_negative" -> byTrue ? c.tn() + c.fp() : c.tn() + c.fn();
-      case "false_positive" -> byTrue ? c.tn() + c.fp() : c.tp() + c.fp();
-      default -> throw new IllegalArgumentException(cell);
-    };
   }
 
   /** std of a 0/1 indicator with mean q: {@code √(q(1−q))}. */

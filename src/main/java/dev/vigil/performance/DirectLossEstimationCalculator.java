@@ -1,11 +1,12 @@
 package dev.vigil.performance;
 
-import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
+import dev.vigil.calculators.Learner;
 import dev.vigil.calculators.Measurement;
-import dev.vigil.config.ProblemType;
+import dev.vigil.calculators.RowModel;
 import dev.vigil.internal.UserException;
+import dev.vigil.performance.RegressionProblem.Loss;
 import dev.vigil.stats.Moments;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
@@ -19,21 +20,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * NannyML's DLE (direct loss estimation) for regression: performance estimated without targets.
- * Fitted on the reference rows: one gradient-boosted regressor per loss ({@link LossModels})
- * predicts each row's loss — the absolute error for mae, the absolute percentage error for mape,
- * the squared error for mse and rmse, the squared log error for msle and rmsle — from the features
- * and the prediction. The per-row predicted losses are added to the analysis before its one scan
- * ({@link FittedCalculator#transform}); per chunk the estimate is their mean (the square root of it
- * for rmse and rmsle). Sampling errors, thresholds (from the reference chunks' realized values) and
- * the realized values come from realized performance, exactly as CBPE does (docs/nannyml-dle.md).
+ * Fitted on the reference rows: one gradient-boosted regressor per {@link Loss} the configured
+ * metrics are means of (rmse and rmsle share mse's and msle's) predicts each row's loss from the
+ * features and the prediction. The per-row predicted losses are added to the analysis before its
+ * one scan ({@link FittedCalculator#rowModels}); per chunk each metric's estimate comes from their
+ * mean ({@link LossMetric}). Sampling errors, thresholds (from the reference chunks' realized
+ * values) and the realized values come from realized performance, exactly as CBPE does
+ * (docs/nannyml-dle.md).
  */
-public final class DirectLossEstimationCalculator implements Calculator {
+public final class DirectLossEstimationCalculator extends PerformanceCalculator {
   public static final String NAME = EstimatedPerformanceCalculator.NAME;
   private static final String OUTPUT = "_vigil_dle_";
   private static final Logger LOG = LoggerFactory.getLogger(DirectLossEstimationCalculator.class);
 
   private final EstimatedPerformanceConfig config;
-  private final RealizedPerformanceCalculator realized;
+  private final RegressionProblem problem;
   private final String target;
   private final String prediction;
   private final List<String> continuous;
@@ -50,28 +51,22 @@ public final class DirectLossEstimationCalculator implements Calculator {
       List<String> continuous,
       List<String> categorical,
       Map<String, Threshold> overrides) {
+    super(NAME, config.metrics(), overrides);
     this.config = config;
     this.target = target;
     this.prediction = prediction;
     this.continuous = List.copyOf(continuous);
     this.categorical = List.copyOf(categorical);
-    this.realized =
-        new RealizedPerformanceCalculator(
-            ProblemType.REGRESSION, config.metrics(), target, prediction, Map.of(), overrides);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    this.problem = new RegressionProblem(target, prediction);
   }
 
   @Override
   public Map<String, String> derivedColumns() {
-    return realized.derivedColumns();
+    return problem.derivedColumns();
   }
 
   private List<StateSpec> chunkSpecs() {
-    List<StateSpec> specs = new ArrayList<>(realized.referenceSpecs());
+    List<StateSpec> specs = new ArrayList<>(problem.specs());
     specs.add(new Specs.MomentsOf(prediction));
     return specs;
   }
@@ -83,36 +78,26 @@ public final class DirectLossEstimationCalculator implements Calculator {
 
   /** DLE's loss models train on the reference rows, through the {@code learner}. */
   @Override
-  public FittedCalculator fit(ChunkTable reference, dev.vigil.calculators.Learner learner) {
+  public FittedCalculator fit(ChunkTable reference, Learner learner) {
     return new Fitted(reference, learner);
   }
 
-  /** The column of a metric's per-row predicted loss. */
-  static String output(String metric) {
-    return OUTPUT + Dle.loss(metric);
-  }
-
-  /** The realized calculator's per-row loss column a metric's model learns. */
-  private static String label(String metric) {
-    return switch (Dle.loss(metric)) {
-      case "ae" -> RealizedPerformanceCalculator.AE;
-      case "ape" -> RealizedPerformanceCalculator.APE;
-      case "se" -> RealizedPerformanceCalculator.SE;
-      case "sle" -> RealizedPerformanceCalculator.SLE;
-      default -> throw new IllegalArgumentException(metric);
-    };
+  /** The column of a loss's per-row prediction. */
+  static String output(Loss loss) {
+    return OUTPUT + loss.key();
   }
 
   private final class Fitted implements FittedCalculator {
-    private final RealizedBaseline baseline;
-    private final dev.vigil.calculators.RowModel models;
+    private final RealizedFit<RegressionProblem.States, RegressionProblem.Losses> realized;
+    private final RowModel models;
     private final List<StateSpec> analysisSpecs = new ArrayList<>(chunkSpecs());
     private final List<StateSpec> estimateSpecs = new ArrayList<>();
+    private final Map<Loss, StateSpec> predicted = new LinkedHashMap<>();
 
-    Fitted(ChunkTable ref, dev.vigil.calculators.Learner learner) {
-      baseline = new RealizedBaseline(realized, ref);
-      if (ref.<Moments>whole(null, new Specs.MomentsOf(RealizedPerformanceCalculator.AE)).n()
-          == 0) {
+    Fitted(ChunkTable ref, Learner learner) {
+      realized = realized(problem, ref);
+      RegressionProblem.States whole = problem.whole(ref, null);
+      if (whole.rows() == 0) {
         throw new UserException(
             "the reference data has no row with both a target ('"
                 + target
@@ -120,20 +105,17 @@ public final class DirectLossEstimationCalculator implements Calculator {
                 + prediction
                 + "'); expected some: estimated_performance (DLE) learns its loss models from them");
       }
-      boolean negative =
-          ref.<Moments>whole(null, new Specs.MomentsOf(RealizedPerformanceCalculator.NEG_INPUT))
-                  .max()
-              > 0;
       Map<String, String> labels = new LinkedHashMap<>();
-      for (String m : realized.reported()) {
-        if (negative && Dle.loss(m).equals("sle")) {
+      for (LossMetric.Of m : problem.lossMeasures(config.metrics())) {
+        if (!whole.defined(m.loss())) {
           LOG.warn(
               "estimated_performance (DLE): the reference has negative targets or predictions; {} is not"
                   + " estimated (null), as its realized value is undefined (NannyML refuses to fit it)",
-              m);
+              m.name());
           continue;
         }
-        labels.put(output(m), label(m));
+        labels.put(output(m.loss()), m.loss().column());
+        predicted.put(m.loss(), new Specs.MomentsOf(output(m.loss())));
       }
       List<String> numeric = new ArrayList<>(continuous);
       numeric.add(prediction);
@@ -141,20 +123,18 @@ public final class DirectLossEstimationCalculator implements Calculator {
           labels.isEmpty()
               ? null
               : learner.regressors(
-                  new dev.vigil.calculators.Learner.RegressorRequest(
+                  new Learner.RegressorRequest(
                       numeric,
                       categorical,
                       labels,
                       List.of(target, prediction),
                       config.hyperparameters()));
-      for (String out : labels.keySet()) {
-        estimateSpecs.add(new Specs.MomentsOf(out));
-      }
+      estimateSpecs.addAll(predicted.values());
       analysisSpecs.addAll(estimateSpecs);
     }
 
     @Override
-    public List<dev.vigil.calculators.RowModel> rowModels() {
+    public List<RowModel> rowModels() {
       return models == null ? List.of() : List.of(models);
     }
 
@@ -177,37 +157,18 @@ public final class DirectLossEstimationCalculator implements Calculator {
 
     @Override
     public List<Measurement> reference(ChunkTable reference) {
-      return measure(reference, baseline.onReference());
+      return realized.estimates(NAME, reference, this::losses, realized.reference());
     }
 
     @Override
     public List<Measurement> calculate(ChunkTable analysis) {
-      return measure(analysis, baseline.on(analysis));
+      return realized.estimates(NAME, analysis, this::losses, realized.calculate(analysis));
     }
 
-    private List<Measurement> measure(ChunkTable t, RealizedBaseline.Realized realizedValues) {
-      List<Measurement> out = new ArrayList<>();
-      for (String seg : t.segments()) {
-        Map<String, double[]> comp = baseline.components(seg);
-        for (int i = 0; i < t.chunks().size(); i++) {
-          // NannyML's n: the chunk's rows with a prediction (targets play no part)
-          long n = t.<Moments>state(seg, i, new Specs.MomentsOf(prediction)).n();
-          for (String m : realized.reported()) {
-            StateSpec loss = new Specs.MomentsOf(output(m));
-            double v =
-                estimateSpecs.contains(loss)
-                    ? Dle.estimate(m, t.<Moments>state(seg, i, loss).mean())
-                    : Double.NaN;
-            double se =
-                n == 0 || Double.isNaN(v)
-                    ? Double.NaN
-                    : RealizedPerformanceCalculator.regressionSamplingError(
-                        m, comp.getOrDefault(m, new double[] {Double.NaN, 1}), n);
-            out.add(baseline.estimate(NAME, m, seg, i, v, se, realizedValues));
-          }
-        }
-      }
-      return out;
+    /** NannyML's n: the chunk's rows with a prediction (targets play no part). */
+    private RegressionProblem.Losses losses(ChunkTable t, String seg, int i) {
+      long n = t.<Moments>state(seg, i, new Specs.MomentsOf(prediction)).n();
+      return new RegressionProblem.Losses(new Problem.Where(t, seg, i), predicted, n);
     }
   }
 }

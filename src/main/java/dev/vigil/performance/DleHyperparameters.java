@@ -25,29 +25,16 @@ public record DleHyperparameters(
   static final Key<Double> LEARNING_RATE =
       Key.of("learning_rate", "a number in (0, 1]", 0.1, "the boosting step", Section::fractionOf);
   static final Key<Integer> MAX_DEPTH =
-      Key.of(
+      whole(
           "max_depth",
-          "a whole number from 1 to 30",
+          1,
+          30,
           5,
           "depth of each tree",
-          (s, k) ->
-              (int)
-                  s.wholeIn(
-                      k,
-                      0,
-                      1,
-                      30,
-                      "a whole number from 1 to 30 (MLlib's limit; LightGBM's -1,"
-                          + " unlimited, has no equivalent)"));
+          " (MLlib's limit; LightGBM's -1, unlimited, has no equivalent)");
   static final Key<Integer> MIN_CHILD_SAMPLES =
       Key.positiveInt("min_child_samples", 20, "rows per leaf");
-  static final Key<Integer> MAX_BIN =
-      Key.of(
-          "max_bin",
-          "a whole number from 2 to 65536",
-          64,
-          "bins per feature",
-          (s, k) -> (int) s.wholeIn(k, 0, 2, 65_536, "a whole number from 2 to 65536"));
+  static final Key<Integer> MAX_BIN = whole("max_bin", 2, 65_536, 64, "bins per feature", "");
   static final Key<Double> SUBSAMPLE =
       Key.of(
           "subsample",
@@ -74,6 +61,18 @@ public record DleHyperparameters(
           MAX_BIN,
           SUBSAMPLE,
           SEED);
+
+  /** A whole-number key from {@code lo} to {@code hi}; its error adds {@code why} to the range. */
+  private static Key<Integer> whole(
+      String name, int lo, int hi, int byDefault, String description, String why) {
+    String expected = "a whole number from " + lo + " to " + hi;
+    return Key.of(
+        name,
+        expected,
+        byDefault,
+        description,
+        (s, k) -> (int) s.wholeIn(k, 0, lo, hi, expected + why));
+  }
 
   /** Vigil's defaults (README, "Estimated performance for regression"). */
   public static final DleHyperparameters DEFAULTS = parse(Section.empty(SCHEMA.path()));

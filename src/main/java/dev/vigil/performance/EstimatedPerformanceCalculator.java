@@ -1,149 +1,92 @@
 package dev.vigil.performance;
 
-import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
+import dev.vigil.calculators.FittedBase;
 import dev.vigil.calculators.FittedCalculator;
+import dev.vigil.calculators.Learner;
 import dev.vigil.calculators.Measurement;
-import dev.vigil.config.ProblemType;
 import dev.vigil.internal.Sql;
+import dev.vigil.performance.ClassificationProblem.CalibratedScore;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
 import dev.vigil.stats.ValueCounts;
 import dev.vigil.thresholds.Threshold;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.DoubleUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NannyML's CBPE for binary classification: performance estimated from the model's scores without
- * targets. Fitted on the reference: isotonic calibration of the scores when NannyML's rule asks for
- * it, sampling-error components and thresholds exactly as realized performance (thresholds come
- * from the reference chunks' realized values). Per chunk, from exact per-score counts split by
- * prediction: the expected confusion matrix and every metric estimated from it, the confidence band
+ * NannyML's CBPE for classification: performance estimated from the model's scores without targets.
+ * Fitted on the reference: isotonic calibration of the scores when NannyML's rule asks for it,
+ * sampling-error components and thresholds exactly as realized performance (thresholds come from
+ * the reference chunks' realized values). Per chunk, from exact per-score counts split by
+ * prediction (binary) or the calibrated class probabilities (multiclass, {@link
+ * MulticlassExpected}): each metric's estimate ({@link Measure#estimate}), the confidence band
  * value ± 3 SE clipped to the metric's limits, the alert when the estimate leaves the thresholds,
  * and the realized value where the chunk has targets.
  */
-public final class EstimatedPerformanceCalculator implements Calculator {
+public final class EstimatedPerformanceCalculator extends PerformanceCalculator {
   public static final String NAME = "estimated_performance";
-  static final String PRED1 = "_vigil_score_pred1";
-  static final String PRED0 = "_vigil_score_pred0";
   static final String FOLD = "_vigil_fold";
   private static final Logger LOG = LoggerFactory.getLogger(EstimatedPerformanceCalculator.class);
 
   private final EstimatedPerformanceConfig config;
-  private final RealizedPerformanceCalculator realized;
-  private final Multiclass multiclass;
-  private final String target;
-  private final String prediction;
-  private final String score;
+  private final ClassificationProblem<?, ?> problem;
   private final List<String> rowColumns;
 
   /**
-   * @param scores binary: {"" → score column}; multiclass: class label → score column
    * @param rowColumns the input columns a row's calibration fold is hashed from (its data, not its
    *     chunk)
    */
-  public EstimatedPerformanceCalculator(
-      ProblemType type,
+  EstimatedPerformanceCalculator(
+      ClassificationProblem<?, ?> problem,
       EstimatedPerformanceConfig config,
-      String target,
-      String prediction,
-      Map<String, String> scores,
       List<String> rowColumns,
       Map<String, Threshold> overrides) {
+    super(NAME, config.metrics(), overrides);
     this.config = config;
     this.rowColumns = List.copyOf(rowColumns);
-    this.target = target;
-    this.prediction = prediction;
-    this.realized =
-        new RealizedPerformanceCalculator(
-            type, config.metrics(), target, prediction, scores, overrides);
-    this.multiclass = realized.multiclass();
-    this.score = multiclass == null ? scores.get("") : null;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    this.problem = problem;
   }
 
   @Override
   public Map<String, String> derivedColumns() {
-    Map<String, String> d = new LinkedHashMap<>(realized.derivedColumns());
-    if (multiclass == null) {
-      String s = "cast(" + Sql.quote(score) + " as double)";
-      String p = Sql.quote(prediction);
-      d.put(
-          PRED1,
-          "CASE WHEN " + p + " IS NOT NULL AND cast(" + p + " as int) = 1 THEN " + s + " END");
-      d.put(
-          PRED0,
-          "CASE WHEN " + p + " IS NOT NULL AND cast(" + p + " as int) = 0 THEN " + s + " END");
-    }
+    Map<String, String> d = new LinkedHashMap<>(problem.derivedColumns());
+    d.putAll(problem.estimateColumns());
     // the row's fold for the calibration decision (read on the reference only): a hash of its
-    // values, so it
-    // depends neither on how Spark splits the input nor on the chunking
+    // values, so it depends neither on how Spark splits the input nor on the chunking
     String hashed = String.join(", ", rowColumns.stream().map(Sql::quote).toList());
     d.put(FOLD, "cast(pmod(xxhash64(" + hashed + "), " + FoldScoreCounts.FOLDS + ") as double)");
     return d;
   }
 
   private List<StateSpec> chunkSpecs() {
-    List<StateSpec> specs = new ArrayList<>(realized.referenceSpecs());
-    if (multiclass == null) {
-      specs.add(new Specs.ValueCountsOf(PRED1));
-      specs.add(new Specs.ValueCountsOf(PRED0));
-    }
+    List<StateSpec> specs = new ArrayList<>(problem.specs());
+    specs.addAll(problem.estimateSpecs());
     return specs;
   }
 
-  private FoldScoreCounts.Of folds(int c) {
-    return multiclass == null
-        ? new FoldScoreCounts.Of(score, target, FOLD)
-        : new FoldScoreCounts.Of(multiclass.scoreColumns.get(c), Multiclass.is(c), FOLD);
+  private static FoldScoreCounts.Of folds(CalibratedScore s) {
+    return new FoldScoreCounts.Of(s.score(), s.indicator(), FOLD);
   }
 
   @Override
   public List<StateSpec> referenceSpecs() {
     List<StateSpec> specs = chunkSpecs();
-    for (int c = 0; c < (multiclass == null ? 1 : multiclass.classes.size()); c++) {
-      specs.add(folds(c));
+    for (CalibratedScore s : problem.calibratedScores()) {
+      specs.add(folds(s));
     }
     return specs;
   }
 
-  /**
-   * Multiclass: a second reference pass computes the calibrated expectations of the reference
-   * chunks.
-   */
+  /** Multiclass: a second reference pass computes the calibrated expectations. */
   @Override
   public List<StateSpec> refinementSpecs(ChunkTable reference) {
-    if (multiclass == null || reference.find(MulticlassExpected.Of.class, s -> true).isPresent()) {
-      return List.of();
-    }
-    Map<String, MulticlassExpected.Calibration> calibrations = new LinkedHashMap<>();
-    for (String seg : reference.segments()) {
-      List<Isotonic> calibrators = new ArrayList<>();
-      for (int c = 0; c < multiclass.classes.size(); c++) {
-        calibrators.add(
-            calibrator(
-                reference,
-                seg,
-                Multiclass.pos(c),
-                Multiclass.neg(c),
-                folds(c),
-                " class " + multiclass.classes.get(c)));
-      }
-      calibrations.put(
-          Specs.key(seg), new MulticlassExpected.Calibration(multiclass.classes, calibrators));
-    }
-    return List.of(new MulticlassExpected.Of(multiclass.scoreColumns, prediction, calibrations));
+    return problem.refinementSpecs(reference, this::calibrator);
   }
 
   /**
@@ -151,15 +94,9 @@ public final class EstimatedPerformanceCalculator implements Calculator {
    * reference's per-score positives and rows, when the configuration or NannyML's decision rule
    * says so.
    */
-  private Isotonic calibrator(
-      ChunkTable ref,
-      String seg,
-      String positives,
-      String negatives,
-      FoldScoreCounts.Of foldSpec,
-      String what) {
-    ValueCounts pos = ref.whole(seg, new Specs.ValueCountsOf(positives));
-    ValueCounts neg = ref.whole(seg, new Specs.ValueCountsOf(negatives));
+  private Isotonic calibrator(ChunkTable ref, String seg, CalibratedScore score) {
+    ValueCounts pos = ref.whole(seg, new Specs.ValueCountsOf(score.positives()));
+    ValueCounts neg = ref.whole(seg, new Specs.ValueCountsOf(score.negatives()));
     TreeMap<Double, long[]> groups = new TreeMap<>();
     pos.sorted()
         .forEach(
@@ -169,7 +106,7 @@ public final class EstimatedPerformanceCalculator implements Calculator {
               g[1] += c;
             });
     neg.sorted().forEach((s, c) -> groups.computeIfAbsent(s, k -> new long[2])[1] += c);
-    String where = (seg == null ? "" : " [" + seg + "]") + what;
+    String where = (seg == null ? "" : " [" + seg + "]") + score.label();
     if (groups.isEmpty()) {
       LOG.warn(
           "estimated_performance{}: no reference rows with score and target; scores used as probabilities",
@@ -181,7 +118,7 @@ public final class EstimatedPerformanceCalculator implements Calculator {
           case ALWAYS -> true;
           case NEVER -> false;
           case AUTO -> {
-            FoldScoreCounts folds = ref.whole(seg, foldSpec);
+            FoldScoreCounts folds = ref.whole(seg, folds(score));
             Cbpe.Decision d =
                 Cbpe.decide(folds.sorted(), ClassificationMath.rocAuc(pos.sorted(), neg.sorted()));
             LOG.info(
@@ -199,103 +136,30 @@ public final class EstimatedPerformanceCalculator implements Calculator {
   }
 
   @Override
-  public FittedCalculator fit(ChunkTable reference, dev.vigil.calculators.Learner learner) {
-    return new Fitted(reference);
+  public FittedCalculator fit(ChunkTable reference, Learner learner) {
+    return fitted(problem, reference);
   }
 
-  /** A chunk's scores with their rows predicted 0 and 1, calibrated once. */
-  private static Cbpe.Groups groups(
-      ChunkTable t, String seg, int i, DoubleUnaryOperator calibrated) {
-    ValueCounts.Sorted zero =
-        t.<ValueCounts>state(seg, i, new Specs.ValueCountsOf(PRED0)).sortedArrays();
-    ValueCounts.Sorted one =
-        t.<ValueCounts>state(seg, i, new Specs.ValueCountsOf(PRED1)).sortedArrays();
-    return Cbpe.Groups.of(zero.values(), zero.counts(), one.values(), one.counts(), calibrated);
+  private <C extends ClassCounts, E extends ClassCounts> Fitted<C, E> fitted(
+      ClassificationProblem<C, E> p, ChunkTable reference) {
+    return new Fitted<>(p, reference);
   }
 
-  private final class Fitted extends dev.vigil.calculators.FittedBase {
-    private final RealizedBaseline baseline;
+  private final class Fitted<C extends ClassCounts, E extends ClassCounts> extends FittedBase {
+    private final RealizedFit<C, E> realized;
+    private final Problem.Estimates<E> estimates;
 
-    /** Each segment's isotonic calibrator (absent: the scores are used as they are). */
-    private final Map<String, Isotonic> calibration = new HashMap<>();
-
-    private final MulticlassExpected.Of expectedSpec;
-
-    Fitted(ChunkTable ref) {
-      baseline = new RealizedBaseline(realized, ref);
+    Fitted(ClassificationProblem<C, E> p, ChunkTable ref) {
+      realized = realized(p, ref);
       analysisSpecs.addAll(chunkSpecs());
-      expectedSpec =
-          multiclass == null
-              ? null
-              : ref.find(MulticlassExpected.Of.class, s -> true).orElseThrow();
-      if (expectedSpec != null) {
-        analysisSpecs.add(expectedSpec);
-      }
-      for (String seg : ref.segments()) {
-        if (multiclass == null) {
-          Isotonic iso =
-              calibrator(
-                  ref,
-                  seg,
-                  RealizedPerformanceCalculator.POS,
-                  RealizedPerformanceCalculator.NEG,
-                  folds(0),
-                  "");
-          if (iso != null) {
-            calibration.put(Specs.key(seg), iso);
-          }
-        }
-      }
-      referenceResults = measure(ref, baseline.onReference());
+      estimates = p.estimates(ref, EstimatedPerformanceCalculator.this::calibrator);
+      analysisSpecs.addAll(estimates.specs());
+      referenceResults = realized.estimates(NAME, ref, estimates, realized.reference());
     }
 
     @Override
     public List<Measurement> calculate(ChunkTable analysis) {
-      return measure(analysis, baseline.on(analysis));
-    }
-
-    private List<Measurement> measure(ChunkTable t, RealizedBaseline.Realized realizedValues) {
-      List<Measurement> out = new ArrayList<>();
-      for (String seg : t.segments()) {
-        Isotonic iso = calibration.get(Specs.key(seg));
-        DoubleUnaryOperator cal = iso == null ? DoubleUnaryOperator.identity() : iso::predict;
-        Map<String, double[]> comp = baseline.components(seg);
-        for (int i = 0; i < t.chunks().size(); i++) {
-          Cbpe.Groups scores = multiclass == null ? groups(t, seg, i, cal) : null;
-          Cbpe.Expected e = multiclass == null ? Cbpe.expected(scores) : null;
-          MulticlassExpected mc = multiclass == null ? null : t.state(seg, i, expectedSpec);
-          long n = multiclass == null ? e.n() : mc.n();
-          for (String m : realized.reported()) {
-            boolean cell = multiclass != null && multiclass.cells().contains(m);
-            String norm = config.metrics().normalizeConfusionMatrix();
-            double v =
-                cell
-                    ? mc.cell(multiclass.cell(m)[0], multiclass.cell(m)[1], norm)
-                    : multiclass != null
-                        ? mc.estimate(m)
-                        : switch (m) {
-                          case "roc_auc" -> Cbpe.rocAuc(scores);
-                          case "average_precision" -> Cbpe.averagePrecision(scores);
-                          default -> Cbpe.metric(m, e, config.metrics());
-                        };
-            double se =
-                n == 0 || Double.isNaN(v)
-                    ? Double.NaN
-                    : cell
-                        ? RealizedPerformanceCalculator.cellSamplingError(comp.get(m), n, norm)
-                        : multiclass != null
-                            ? RealizedPerformanceCalculator.multiclassSamplingError(
-                                m, comp.get(m), n)
-                            : RealizedPerformanceCalculator.samplingError(
-                                m,
-                                comp.getOrDefault(m, new double[] {Double.NaN, 1}),
-                                n,
-                                config.metrics());
-            out.add(baseline.estimate(NAME, m, seg, i, v, se, realizedValues));
-          }
-        }
-      }
-      return out;
+      return realized.estimates(NAME, analysis, estimates, realized.calculate(analysis));
     }
   }
 }

@@ -70,7 +70,7 @@ public record EstimatedPerformanceConfig(
       metricsOnly.remove(HYPERPARAMETERS.name());
       RealizedPerformanceConfig metrics =
           RealizedPerformanceConfig.parse(
-              new Section(e.path(), metricsOnly), name, type, columns, List.of());
+              new Section(e.path(), metricsOnly), name, type, columns, List.of(), true);
       return new EstimatedPerformanceConfig(metrics, null, HYPERPARAMETERS.read(e));
     }
     if (columns.scores().isEmpty()) {
@@ -78,7 +78,7 @@ public record EstimatedPerformanceConfig(
           "columns.scores", "the score column(s), because estimated_performance (CBPE) needs them");
     }
     RealizedPerformanceConfig metrics =
-        RealizedPerformanceConfig.parse(e, name, type, columns, List.of(CALIBRATION.name()));
+        RealizedPerformanceConfig.parse(e, name, type, columns, List.of(CALIBRATION.name()), true);
     return new EstimatedPerformanceConfig(metrics, CALIBRATION.read(e));
   }
 }

@@ -1,74 +1,28 @@
 package dev.vigil.performance;
 
-import dev.vigil.calculators.CalculatorType;
-import dev.vigil.config.ProblemType;
-import dev.vigil.config.Schema;
+import dev.vigil.config.ColumnsConfig;
+import dev.vigil.config.ResolvedColumns;
 import dev.vigil.config.Section;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code estimated_performance}: opt-in; CBPE for classification, DLE for regression. Its section
  * is {@link EstimatedPerformanceConfig}.
  */
-public final class EstimatedPerformanceType implements CalculatorType<EstimatedPerformanceConfig> {
+public final class EstimatedPerformanceType extends PerformanceType<EstimatedPerformanceConfig> {
   public static final EstimatedPerformanceType INSTANCE = new EstimatedPerformanceType();
 
-  private EstimatedPerformanceType() {}
-
-  @Override
-  public String name() {
-    return EstimatedPerformanceCalculator.NAME;
+  private EstimatedPerformanceType() {
+    super(true);
   }
 
-  @Override
-  public boolean onByDefault() {
-    return false;
-  }
-
-  @Override
-  public Schema schema() {
-    return EstimatedPerformanceConfig.SCHEMA;
-  }
-
-  @Override
-  public EstimatedPerformanceConfig parse(Section section, Context context) {
-    return EstimatedPerformanceConfig.parse(section, context.problemType(), context.columns());
-  }
-
-  /** The metrics of each problem type. */
-  @Override
-  public Map<String, Collection<String>> choices() {
-    return Map.of(
-        "metrics (binary_classification)", RealizedPerformanceConfig.BINARY,
-        "metrics (multiclass_classification)", RealizedPerformanceConfig.MULTICLASS,
-        "metrics (regression)", RealizedPerformanceConfig.REGRESSION);
-  }
-
-  @Override
-  public Collection<String> thresholdMetrics(ProblemType type) {
-    return RealizedPerformanceType.performanceThresholdMetrics();
-  }
-
-  @Override
-  public Built build(EstimatedPerformanceConfig config, Build build) {
-    var cols = build.monitor().columns();
-    var columns = build.columns();
-    if (build.monitor().problemType() == ProblemType.REGRESSION) {
-      return Built.of(
-          new DirectLossEstimationCalculator(
-              config,
-              cols.target(),
-              cols.prediction(),
-              columns.continuous().stream().filter(columns.features()::contains).toList(),
-              columns.categorical().stream().filter(columns.features()::contains).toList(),
-              build.overrides(name())));
-    }
-    // a row's calibration fold is a hash of what identifies it: the id column, else all of its
-    // values
+  /**
+   * What a row's calibration fold is hashed from: what identifies the row, the id column, else all
+   * of its values.
+   */
+  private static List<String> rowColumns(ColumnsConfig cols, ResolvedColumns columns) {
     List<String> rowColumns = new ArrayList<>();
     if (cols.id() != null) {
       rowColumns.add(cols.id());
@@ -81,14 +35,30 @@ public final class EstimatedPerformanceType implements CalculatorType<EstimatedP
       rowColumns.addAll(cols.scores().values());
       rowColumns.addAll(columns.features());
     }
+    return rowColumns;
+  }
+
+  @Override
+  public Built build(EstimatedPerformanceConfig config, Build build) {
+    var cols = build.monitor().columns();
+    var columns = build.columns();
+    if (problem(build) instanceof ClassificationProblem<?, ?> classification) {
+      return Built.of(
+          new EstimatedPerformanceCalculator(
+              classification, config, rowColumns(cols, columns), build.overrides(name())));
+    }
     return Built.of(
-        new EstimatedPerformanceCalculator(
-            build.monitor().problemType(),
+        new DirectLossEstimationCalculator(
             config,
             cols.target(),
             cols.prediction(),
-            cols.scores(),
-            rowColumns,
+            columns.continuous().stream().filter(columns.features()::contains).toList(),
+            columns.categorical().stream().filter(columns.features()::contains).toList(),
             build.overrides(name())));
+  }
+
+  @Override
+  public EstimatedPerformanceConfig parse(Section section, Context context) {
+    return EstimatedPerformanceConfig.parse(section, context.problemType(), context.columns());
   }
 }

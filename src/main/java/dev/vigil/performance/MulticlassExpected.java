@@ -18,12 +18,12 @@ import java.util.Map;
  * score (for the ROC AUC estimate; exact up to {@link ValueCounts#CAPACITY} scores, then on its [0,
  * 1] grid). Rows with a missing score or prediction are skipped.
  */
-public final class MulticlassExpected implements RowState {
+public final class MulticlassExpected implements RowState, ClassCounts {
   private static final long serialVersionUID = 1L;
-  private final transient Calibration calibration;
-  private final transient double[] p;
   private final int k;
   private long n;
+  private final transient Calibration calibration;
+  private final transient double[] p;
   private final long[] predicted;
   private final double[][] expected;
   private final List<HashMap<Double, double[]>> byScore;
@@ -146,8 +146,26 @@ public final class MulticlassExpected implements RowState {
     return exact;
   }
 
-  /** Expected one-vs-rest counts {tp, fp, fn, tn} of class c. */
-  double[] oneVsRest(int c) {
+  /** The rows with every class score and a prediction. */
+  @Override
+  public long rows() {
+    return n;
+  }
+
+  @Override
+  public int classes() {
+    return k;
+  }
+
+  /** The expected rows of true class i predicted as class j: {@code Σ_{ŷ=j} P_i}. */
+  @Override
+  public double count(int trueClass, int predictedClass) {
+    return expected[trueClass][predictedClass];
+  }
+
+  /** Expected one-vs-rest counts of class c. */
+  @Override
+  public ClassCounts.Cells oneVsRest(int c) {
     double tp = expected[c][c];
     double fn = 0;
     for (int j = 0; j <= k; j++) {
@@ -157,73 +175,23 @@ public final class MulticlassExpected implements RowState {
     }
     double fp = predicted[c] - tp;
     double tn = n - predicted[c] - fn;
-    return new double[] {tp, fp, fn, tn};
+    return new ClassCounts.Cells(tp, fp, fn, tn);
   }
 
   /**
-   * The expected confusion cell (true class i, predicted class j): {@code Σ_{ŷ=j} P_i}, or
-   * normalised by all rows, the true class's expected rows or the predicted class's rows.
+   * Class c's score groups for the ROC AUC estimate: one group per raw class score, its rows
+   * carrying their mean probability.
    */
-  public double cell(int i, int j, String normalization) {
-    if (n == 0) {
-      return Double.NaN;
+  Cbpe.Groups scoreGroups(int c) {
+    double[] scores =
+        byScore.get(c).keySet().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    long[] rows = new long[scores.length];
+    double[] meanP = new double[scores.length];
+    for (int j = 0; j < scores.length; j++) {
+      double[] g = byScore.get(c).get(scores[j]);
+      rows[j] = (long) g[0];
+      meanP[j] = g[1] / g[0];
     }
-    double v = expected[i][j];
-    if (normalization == null) {
-      return v;
-    }
-    double group = 0;
-    switch (normalization) {
-      case "all" -> group = n;
-      case "true" -> {
-        for (int b = 0; b < k; b++) {
-          group += expected[i][b];
-        }
-      }
-      default -> {
-        for (int a = 0; a < k; a++) {
-          group += expected[a][j];
-        }
-      }
-    }
-    return v / group;
-  }
-
-  /** The estimate of a metric, macro-averaged over the classes; NaN without rows. */
-  public double estimate(String metric) {
-    if (n == 0) {
-      return Double.NaN;
-    }
-    double sum = 0;
-    switch (metric) {
-      case "accuracy" -> {
-        for (int c = 0; c < k; c++) {
-          sum += expected[c][c];
-        }
-        return sum / n;
-      }
-      case "roc_auc" -> {
-        for (int c = 0; c < k; c++) {
-          // one group per raw class score, its rows carrying their mean probability
-          double[] scores =
-              byScore.get(c).keySet().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-          long[] rows = new long[scores.length];
-          double[] meanP = new double[scores.length];
-          for (int j = 0; j < scores.length; j++) {
-            double[] g = byScore.get(c).get(scores[j]);
-            rows[j] = (long) g[0];
-            meanP[j] = g[1] / g[0];
-          }
-          sum += Cbpe.rocAuc(new Cbpe.Groups(scores, new long[scores.length], rows, meanP));
-        }
-        return sum / k;
-      }
-      default -> {
-        for (int c = 0; c < k; c++) {
-          sum += Multiclass.perClass(metric, oneVsRest(c));
-        }
-        return sum / k;
-      }
-    }
+    return new Cbpe.Groups(scores, new long[scores.length], rows, meanP);
   }
 }

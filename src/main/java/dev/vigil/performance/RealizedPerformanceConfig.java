@@ -7,6 +7,7 @@ import dev.vigil.config.ProblemType;
 import dev.vigil.config.Schema;
 import dev.vigil.config.Section;
 import dev.vigil.internal.Errors;
+import dev.vigil.performance.PerformanceMetric.Needs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,56 +27,14 @@ public record RealizedPerformanceConfig(
   /** NannyML's {@code normalize_confusion_matrix} values (null: counts). */
   public static final List<String> CONFUSION_NORMALIZATIONS = List.of("all", "true", "pred");
 
-  public static final List<String> BINARY =
-      List.of(
-          "roc_auc",
-          "f1",
-          "precision",
-          "recall",
-          "specificity",
-          "accuracy",
-          "average_precision",
-          "confusion_matrix",
-          "business_value");
-
-  /**
-   * Multiclass in this version: one-vs-rest, macro-averaged, and the confusion matrix (no business
-   * value or AP yet).
-   */
-  public static final List<String> MULTICLASS =
-      List.of(
-          "roc_auc", "f1", "precision", "recall", "specificity", "accuracy", "confusion_matrix");
-
-  public static final List<String> REGRESSION =
-      List.of("mae", "mape", "mse", "rmse", "msle", "rmsle");
-  public static final List<String> ALL;
-
-  static {
-    java.util.List<String> all = new java.util.ArrayList<>(BINARY);
-    all.addAll(REGRESSION);
-    ALL = List.copyOf(all);
-  }
-
-  /** The metrics when none are configured. */
-  static List<String> defaultMetrics(ProblemType type) {
-    return type == ProblemType.REGRESSION
-        ? REGRESSION
-        : List.of("roc_auc", "f1", "precision", "recall", "specificity", "accuracy");
-  }
-
-  /** The metric names valid for a problem type. */
-  public static List<String> metricsOf(ProblemType type) {
-    return type == ProblemType.REGRESSION
-        ? REGRESSION
-        : type == ProblemType.MULTICLASS_CLASSIFICATION ? MULTICLASS : BINARY;
-  }
-
   static final Key<List<String>> METRICS =
       Key.names(
           "metrics",
           null,
-          "the metrics (NannyML's names; default: roc_auc, f1, precision, recall, specificity,"
-              + " accuracy for classification, every metric for regression)");
+          "the metrics (NannyML's names; default: "
+              + String.join(
+                  ", ", PerformanceMetrics.defaults(ProblemType.BINARY_CLASSIFICATION, false))
+              + " for classification, every metric for regression)");
   static final Key<String> BUSINESS_VALUE_MATRIX =
       Key.of(
           "business_value_matrix",
@@ -112,10 +71,15 @@ public record RealizedPerformanceConfig(
 
   /**
    * Reads a performance calculator's metrics section ({@code name}: realized_performance, or
-   * estimated_performance with its own extra keys allowed).
+   * estimated_performance with its own extra keys allowed and only the metrics it estimates).
    */
   static RealizedPerformanceConfig parse(
-      Section r, String name, ProblemType type, ColumnsConfig columns, List<String> extraKeys) {
+      Section r,
+      String name,
+      ProblemType type,
+      ColumnsConfig columns,
+      List<String> extraKeys,
+      boolean estimated) {
     String key = "calculators." + name;
     if (columns.target() == null) {
       throw Errors.missingKey(
@@ -128,13 +92,9 @@ public record RealizedPerformanceConfig(
     List<String> allowed = new ArrayList<>(SCHEMA.names());
     allowed.addAll(extraKeys);
     r.allow(allowed.toArray(String[]::new));
-    List<String> valid = metricsOf(type);
-    List<String> metrics = r.has(METRICS.name()) ? METRICS.read(r) : defaultMetrics(type);
-    for (String m : metrics) {
-      if (!valid.contains(m)) {
-        throw Errors.unknownName(key + ".metrics", m, valid);
-      }
-    }
+    List<String> metrics =
+        r.has(METRICS.name()) ? METRICS.read(r) : PerformanceMetrics.defaults(type, estimated);
+    PerformanceMetrics.check(key + ".metrics", metrics, type, estimated);
     if (type == ProblemType.MULTICLASS_CLASSIFICATION && columns.scores().isEmpty()) {
       throw Errors.missingKey(
           "columns.scores",
@@ -142,16 +102,18 @@ public record RealizedPerformanceConfig(
               + name
               + " takes its classes from it");
     }
+    List<String> needScores = PerformanceMetrics.needing(Needs.SCORES, type);
     if (type == ProblemType.BINARY_CLASSIFICATION
         && columns.scores().isEmpty()
-        && (metrics.contains("roc_auc") || metrics.contains("average_precision"))) {
+        && metrics.stream().anyMatch(needScores::contains)) {
       throw Errors.missingKey(
-          "columns.scores", "the score column, because roc_auc and average_precision need one");
+          "columns.scores", "the score column, because " + and(needScores) + " need one");
     }
     double[][] matrix = r.has(BUSINESS_VALUE_MATRIX.name()) ? matrix(r, key) : null;
-    if (metrics.contains("business_value") && matrix == null) {
+    List<String> needMatrix = PerformanceMetrics.needing(Needs.BUSINESS_VALUE_MATRIX, metrics);
+    if (!needMatrix.isEmpty() && matrix == null) {
       throw Errors.missingKey(
-          key + ".business_value_matrix", "a 2x2 list [[TN, FP], [FN, TP]] for business_value");
+          key + ".business_value_matrix", "a 2x2 list [[TN, FP], [FN, TP]] for " + and(needMatrix));
     }
     String norm = NORMALIZE_BUSINESS_VALUE.read(r);
     if (norm != null && !norm.equals("per_prediction")) {
@@ -162,6 +124,14 @@ public record RealizedPerformanceConfig(
       throw Errors.unknownName(key + ".normalize_confusion_matrix", cm, CONFUSION_NORMALIZATIONS);
     }
     return new RealizedPerformanceConfig(List.copyOf(metrics), matrix, norm != null, cm);
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  private static String and(List<String> names) {
+    int last = names.size() - 1;
+    return last == 0
+        ? names.get(0)
+        : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
   }
 
   private static double[][] matrix(Section r, String key) {

@@ -61,7 +61,6 @@ class CbpeChunkingsSparkTest extends SparkTestBase {
       g[1]++;
     }
     Isotonic iso = Isotonic.fit(calibration);
-    RealizedPerformanceConfig counts = new RealizedPerformanceConfig(METRICS, null, false, null);
     List<String> bad = new ArrayList<>();
     int compared = 0;
     for (var period : List.of(Map.entry("reference", ref), Map.entry("analysis", ana))) {
@@ -96,14 +95,14 @@ class CbpeChunkingsSparkTest extends SparkTestBase {
         }
       }
       for (var month : months.entrySet()) {
-        Cbpe.Expected e = Cbpe.expected(month.getValue(), iso::predict);
+        Cbpe.Groups g = Cbpe.Groups.of(month.getValue(), iso::predict);
+        Cbpe.Chunk chunk = new Cbpe.Chunk(g, Cbpe.expected(g));
         for (String m : METRICS) {
           double expected =
-              switch (m) {
-                case "roc_auc" -> Cbpe.rocAuc(month.getValue(), iso::predict);
-                case "average_precision" -> Cbpe.averagePrecision(month.getValue(), iso::predict);
-                default -> Cbpe.metric(m, e, counts);
-              };
+              m.equals("true_positive")
+                  ? StateTables.binary("confusion_matrix", m, StateTables.settings(null))
+                      .estimate(chunk)
+                  : StateTables.binary(m).estimate(chunk);
           ResultRow r = vigil.get(m + "|" + period.getKey() + "|" + month.getKey());
           compared++;
           if (r == null

@@ -292,8 +292,8 @@ class DirectLossEstimationSparkTest extends SparkTestBase {
     }
     Set<String> outputs =
         Set.of(
-            DirectLossEstimationCalculator.output("mae"),
-            DirectLossEstimationCalculator.output("mape"));
+            DirectLossEstimationCalculator.output(RegressionProblem.Loss.AE),
+            DirectLossEstimationCalculator.output(RegressionProblem.Loss.APE));
     assertThat(transformed.columns()).contains(outputs.toArray(String[]::new));
     assertThat(transformed.columns()).hasSize(ana.columns().length + outputs.size());
     for (String o : outputs) {
