@@ -73,6 +73,6 @@ class RankingsTableSparkTest extends SparkTestBase {
     assertThat(columns(path, "a")).containsExactly("z", "x");
     assertThat(columns(path, "b\\'q")).containsExactly("u", "v");
     assertThat(spark.read().format("delta").load(path).schema().fieldNames())
-        .containsExactly(RankingsTable.SCHEMA.fieldNames());
+        .containsExactly(dev.vigil.results.OutputTables.RANKINGS.schema().fieldNames());
   }
 }
