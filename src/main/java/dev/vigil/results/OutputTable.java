@@ -24,11 +24,11 @@ public record OutputTable(
   /** How Vigil writes a table. */
   public enum Write {
     /** MERGEd on the key: an unchanged row is left as it is, a changed one updated in place. */
-    MERGE("MERGE on the key"),
+    MERGE("MERGEd on the key"),
     /** Rows appended, never rewritten. */
     APPEND("appended"),
     /** A monitor's (or a source's) rows replaced in one commit ({@code replaceWhere}). */
-    REPLACE("replaced per monitor in one commit");
+    REPLACE("a monitor's (or a source's) rows replaced in one commit");
 
     private final String text;
 

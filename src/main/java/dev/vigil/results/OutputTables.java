@@ -176,8 +176,7 @@ public final class OutputTables {
   public static final OutputTable CHUNK_STATES =
       new OutputTable(
           "chunk_states",
-          "incremental runs' analysis states per source, segment and chunk (as blobs); a source's"
-              + " rows are replaced in one commit",
+          "incremental runs' mergeable analysis states per source, segment and chunk (as blobs)",
           new StructType()
               .add("monitor", StringType, false)
               .add("profile_version", LongType, false)
@@ -200,7 +199,7 @@ public final class OutputTables {
   public static final OutputTable RANKINGS =
       new OutputTable(
           "rankings",
-          "written by vigil report: one row per ranked column of each ranking",
+          "written by `vigil report`: one row per ranked column of each ranking",
           new StructType()
               .add("monitor", StringType, false)
               .add("ranker", StringType, false)

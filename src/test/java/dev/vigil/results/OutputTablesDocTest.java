@@ -1,0 +1,55 @@
+package dev.vigil.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's list of output tables is the one {@link OutputTablesDoc} generates from the
+ * registry; {@code -Dvigil.docs.update=true} rewrites it.
+ */
+class OutputTablesDocTest {
+  static final Path README = Path.of("README.md");
+
+  @Test
+  void readmeListsTheRegisteredTables() throws Exception {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    int begin = readme.indexOf(OutputTablesDoc.BEGIN);
+    int end = readme.indexOf(OutputTablesDoc.END);
+    assertThat(begin).as("the README's output tables begin marker").isNotNegative();
+    assertThat(end).as("the README's output tables end marker").isGreaterThan(begin);
+    String current = readme.substring(begin, end + OutputTablesDoc.END.length());
+    String generated = OutputTablesDoc.markdown();
+    if (Boolean.getBoolean("vigil.docs.update") && !current.equals(generated)) {
+      Files.writeString(README, readme.replace(current, generated), StandardCharsets.UTF_8);
+      current = generated;
+    }
+    assertThat(current)
+        .as("README.md's output tables (rerun with -Dvigil.docs.update=true to regenerate)")
+        .isEqualTo(generated);
+  }
+
+  @Test
+  void everyDeclarationIsConsistent() {
+    for (OutputTable t : OutputTables.ALL) {
+      assertThat(OutputTables.find(t.name())).contains(t);
+      assertThat(t.key()).as(t.name()).isNotEmpty();
+      assertThat(t.exportable() ? t.exportOrder() : t.key()).as(t.name()).isNotEmpty();
+    }
+    assertThat(OutputTables.ALL.stream().map(OutputTable::name))
+        .doesNotHaveDuplicates()
+        .containsExactly(
+            "results",
+            "distributions",
+            "alerts",
+            "runs",
+            "reference_profiles",
+            "chunk_states",
+            "rankings");
+    assertThat(OutputTables.exportable().stream().map(OutputTable::name))
+        .containsExactly("results", "distributions", "alerts", "runs", "rankings");
+  }
+}
