@@ -12,9 +12,7 @@ import dev.vigil.multivariate.DomainClassifierMath;
 import dev.vigil.multivariate.MultivariateDriftConfig.DomainClassifierConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.classification.GBTClassifier;
@@ -81,43 +79,30 @@ final class DomainClassifierTraining {
           referenceRows);
     }
     Dataset<Row> pool = sets.pool(reference, analysis, ref).persist(StorageLevel.MEMORY_AND_DISK());
-    ExecutorService workers =
-        Executors.newFixedThreadPool(
-            settings.cvFoldsNum(),
-            r -> {
-              Thread t = new Thread(r, "vigil-domain-classifier");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService workers = Workers.pool(settings.cvFoldsNum(), "vigil-domain-classifier");
     try {
       DomainClassifierSets.Imputation imputation = sets.imputation(pool);
       int total = reference.chunks().size() + analysis.chunks().size();
-      double[] refValues = new double[reference.chunks().size()];
-      for (ChunkInfo c : reference.chunks()) {
-        refValues[c.index()] =
-            chunkValue(
-                pool,
-                sets.referenceChunkSet(c, ref),
-                imputation,
-                workers,
-                c,
-                "reference",
-                c.index() + 1,
-                total);
-      }
-      double[] anaValues = new double[analysis.chunks().size()];
-      for (ChunkInfo c : analysis.chunks()) {
-        anaValues[c.index()] =
-            chunkValue(
-                pool,
-                sets.analysisChunkSet(c, ref),
-                imputation,
-                workers,
-                c,
-                "analysis",
-                reference.chunks().size() + c.index() + 1,
-                total);
-      }
+      double[] refValues =
+          chunkValues(
+              pool,
+              reference.chunks(),
+              c -> sets.referenceChunkSet(c, ref),
+              imputation,
+              workers,
+              "reference",
+              0,
+              total);
+      double[] anaValues =
+          chunkValues(
+              pool,
+              analysis.chunks(),
+              c -> sets.analysisChunkSet(c, ref),
+              imputation,
+              workers,
+              "analysis",
+              reference.chunks().size(),
+              total);
       return new ChunkScores(refValues, anaValues);
     } finally {
       workers.shutdownNow();
@@ -126,6 +111,25 @@ final class DomainClassifierTraining {
   }
 
   // ---------------------------------------------------------------- one chunk
+
+  /** Each chunk's value, by chunk index; {@code before}: chunks counted before these (for logs). */
+  private double[] chunkValues(
+      Dataset<Row> pool,
+      List<ChunkInfo> chunks,
+      java.util.function.Function<ChunkInfo, DomainClassifierSets.TrainingSet> set,
+      DomainClassifierSets.Imputation imputation,
+      ExecutorService workers,
+      String period,
+      int before,
+      int total) {
+    double[] values = new double[chunks.size()];
+    for (ChunkInfo c : chunks) {
+      values[c.index()] =
+          chunkValue(
+              pool, set.apply(c), imputation, workers, c, period, before + c.index() + 1, total);
+    }
+    return values;
+  }
 
   private double chunkValue(
       Dataset<Row> pool,
@@ -272,16 +276,7 @@ final class DomainClassifierTraining {
     }
     List<Row> scored = new ArrayList<>();
     for (Future<List<Row>> f : folds) {
-      try {
-        scored.addAll(f.get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while training the domain classifier", e);
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException re
-            ? re
-            : new IllegalStateException(e.getCause());
-      }
+      scored.addAll(Workers.result(f, "training the domain classifier"));
     }
     double[] scores = new double[scored.size()];
     boolean[] positive = new boolean[scored.size()];

@@ -19,16 +19,8 @@ import org.slf4j.LoggerFactory;
  * Sends each destination the analysis alerts it has not been sent before (the {@code alerts} table
  * remembers what was sent, so an identical rerun sends nothing).
  */
-final class AlertDispatch {
+record AlertDispatch(RunContext run, DeltaResultSink sink) {
   private static final Logger LOG = LoggerFactory.getLogger(AlertDispatch.class);
-
-  private final RunContext run;
-  private final DeltaResultSink sink;
-
-  AlertDispatch(RunContext run, DeltaResultSink sink) {
-    this.run = run;
-    this.sink = sink;
-  }
 
   /** Delivers the new alerts among {@code rows}; returns the delivery failures, or null. */
   String deliver(List<ResultRow> rows) {

@@ -169,17 +169,7 @@ final class IncrementalRun {
   private static List<ChunkInfo> renumbered(List<ChunkInfo> chunks) {
     List<ChunkInfo> local = new ArrayList<>();
     for (int i = 0; i < chunks.size(); i++) {
-      ChunkInfo c = chunks.get(i);
-      local.add(
-          new ChunkInfo(
-              c.group(),
-              i,
-              c.key(),
-              c.startIndex(),
-              c.endIndex(),
-              c.startDate(),
-              c.endDate(),
-              c.rows()));
+      local.add(chunks.get(i).withIndex(i));
     }
     return local;
   }

@@ -19,16 +19,8 @@ import org.slf4j.LoggerFactory;
  * both datasets, with row positions, made only when one asks ({@link SparkLearner#onChunks}); for
  * the whole population only.
  */
-final class RowCalculatorStage {
+record RowCalculatorStage(Chunker chunker, boolean segmented) {
   private static final Logger LOG = LoggerFactory.getLogger(RowCalculatorStage.class);
-
-  private final Chunker chunker;
-  private final boolean segmented;
-
-  RowCalculatorStage(Chunker chunker, boolean segmented) {
-    this.chunker = chunker;
-    this.segmented = segmented;
-  }
 
   /** Adds each row calculator's reference and analysis rows. */
   void calculate(

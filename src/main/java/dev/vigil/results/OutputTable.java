@@ -24,21 +24,11 @@ public record OutputTable(
   /** How Vigil writes a table. */
   public enum Write {
     /** MERGEd on the key: an unchanged row is left as it is, a changed one updated in place. */
-    MERGE("MERGEd on the key"),
+    MERGE,
     /** Rows appended, never rewritten. */
-    APPEND("appended"),
+    APPEND,
     /** A monitor's (or a source's) rows replaced in one commit ({@code replaceWhere}). */
-    REPLACE("a monitor's (or a source's) rows replaced in one commit");
-
-    private final String text;
-
-    Write(String text) {
-      this.text = text;
-    }
-
-    public String text() {
-      return text;
-    }
+    REPLACE
   }
 
   public OutputTable {
@@ -48,6 +38,48 @@ public record OutputTable(
     for (String c : concat(key, exportOrder, partitionBy)) {
       schema.apply(c); // every named column is the table's (fails at class load otherwise)
     }
+  }
+
+  /** A table MERGEd on its key; its columns, key, export order and partitioning follow. */
+  static OutputTable merged(String name, String description) {
+    return declared(name, description, Write.MERGE);
+  }
+
+  /** A table rows are appended to. */
+  static OutputTable appended(String name, String description) {
+    return declared(name, description, Write.APPEND);
+  }
+
+  /** A table whose rows of a monitor (or a source) are replaced in one commit. */
+  static OutputTable replaced(String name, String description) {
+    return declared(name, description, Write.REPLACE);
+  }
+
+  private static OutputTable declared(String name, String description, Write write) {
+    return new OutputTable(
+        name, description, new StructType(), List.of(), write, List.of(), List.of());
+  }
+
+  /** The columns, in SQL DDL ({@code name TYPE [NOT NULL], ...}). */
+  OutputTable columns(String ddl) {
+    return new OutputTable(
+        name, description, Columns.of(ddl), key, write, exportOrder, partitionBy);
+  }
+
+  /** The columns that identify a row (a MERGE's key). */
+  OutputTable key(String... columns) {
+    return new OutputTable(
+        name, description, schema, List.of(columns), write, exportOrder, partitionBy);
+  }
+
+  /** The sort order of {@code vigil export}. */
+  OutputTable exportOrder(String... columns) {
+    return new OutputTable(name, description, schema, key, write, List.of(columns), partitionBy);
+  }
+
+  /** The columns a new table is partitioned by. */
+  OutputTable partitionedBy(String... columns) {
+    return new OutputTable(name, description, schema, key, write, exportOrder, List.of(columns));
   }
 
   /**

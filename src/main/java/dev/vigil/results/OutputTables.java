@@ -1,17 +1,8 @@
 package dev.vigil.results;
 
-import static org.apache.spark.sql.types.DataTypes.BinaryType;
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.TimestampType;
-
-import dev.vigil.results.OutputTable.Write;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The registry of output tables: one declaration per Delta table Vigil writes. The sinks write them
@@ -23,216 +14,117 @@ import org.apache.spark.sql.types.StructType;
 public final class OutputTables {
   private OutputTables() {}
 
-  private static final List<String> BY_MONITOR = List.of("monitor");
-
-  private static final StructType RESULTS_SCHEMA =
-      new StructType()
-          .add("monitor", StringType, false)
-          .add("calculator", StringType, false)
-          .add("metric", StringType, false)
-          .add("column_name", StringType, true)
-          .add("segment", StringType, true)
-          .add("period", StringType, false)
-          .add("chunk_index", IntegerType, false)
-          .add("chunk_key", StringType, false)
-          .add("chunk_start_index", LongType, false)
-          .add("chunk_end_index", LongType, false)
-          .add("chunk_start_date", TimestampType, true)
-          .add("chunk_end_date", TimestampType, true)
-          .add("chunk_rows", LongType, false)
-          .add("chunk_complete", BooleanType, true)
-          .add("value", DoubleType, true)
-          .add("p_value", DoubleType, true)
-          .add("sampling_error", DoubleType, true)
-          .add("realized", DoubleType, true)
-          .add("lower_confidence_bound", DoubleType, true)
-          .add("upper_confidence_bound", DoubleType, true)
-          .add("lower_threshold", DoubleType, true)
-          .add("upper_threshold", DoubleType, true)
-          .add("alert", BooleanType, false)
-          .add("run_id", StringType, false)
-          .add("computed_at", TimestampType, false);
-
-  /** (monitor, calculator, metric, column_name, segment, period, chunk_key). */
-  private static final List<String> RESULT_KEY =
-      List.of("monitor", "calculator", "metric", "column_name", "segment", "period", "chunk_key");
-
   /** One row per monitor × calculator × metric × column × segment × chunk (CONTRACT §3). */
   public static final OutputTable RESULTS =
-      new OutputTable(
-          "results",
-          "one row per monitor × calculator × metric × column × segment × chunk",
-          RESULTS_SCHEMA,
-          RESULT_KEY,
-          Write.MERGE,
-          List.of(
-              "monitor", "calculator", "metric", "column_name", "segment", "period", "chunk_index"),
-          BY_MONITOR);
+      OutputTable.merged(
+              "results", "one row per monitor × calculator × metric × column × segment × chunk")
+          .columns(
+              "monitor STRING NOT NULL, calculator STRING NOT NULL, metric STRING NOT NULL,"
+                  + " column_name STRING, segment STRING, period STRING NOT NULL,"
+                  + " chunk_index INT NOT NULL, chunk_key STRING NOT NULL,"
+                  + " chunk_start_index BIGINT NOT NULL, chunk_end_index BIGINT NOT NULL,"
+                  + " chunk_start_date TIMESTAMP, chunk_end_date TIMESTAMP,"
+                  + " chunk_rows BIGINT NOT NULL, chunk_complete BOOLEAN, value DOUBLE,"
+                  + " p_value DOUBLE, sampling_error DOUBLE, realized DOUBLE,"
+                  + " lower_confidence_bound DOUBLE, upper_confidence_bound DOUBLE,"
+                  + " lower_threshold DOUBLE, upper_threshold DOUBLE, alert BOOLEAN NOT NULL,"
+                  + " run_id STRING NOT NULL, computed_at TIMESTAMP NOT NULL")
+          .key("monitor", "calculator", "metric", "column_name", "segment", "period", "chunk_key")
+          .exportOrder(
+              "monitor", "calculator", "metric", "column_name", "segment", "period", "chunk_index")
+          .partitionedBy("monitor");
 
   /** Binned distributions per column and chunk, for distribution plots. */
   public static final OutputTable DISTRIBUTIONS =
-      new OutputTable(
-          "distributions",
-          "the binned distribution of every drift column per segment and chunk",
-          new StructType()
-              .add("monitor", StringType, false)
-              .add("column_name", StringType, false)
-              .add("segment", StringType, true)
-              .add("period", StringType, false)
-              .add("chunk_index", IntegerType, false)
-              .add("chunk_key", StringType, false)
-              .add("kind", StringType, false)
-              .add("bin", StringType, false)
-              .add("bin_lower", DoubleType, true)
-              .add("bin_upper", DoubleType, true)
-              .add("count", LongType, false)
-              .add("proportion", DoubleType, false)
-              .add("run_id", StringType, false)
-              .add("computed_at", TimestampType, false),
-          List.of("monitor", "column_name", "segment", "period", "chunk_key", "bin"),
-          Write.MERGE,
-          List.of("monitor", "column_name", "segment", "period", "chunk_index", "kind", "bin"),
-          BY_MONITOR);
+      OutputTable.merged(
+              "distributions",
+              "the binned distribution of every drift column per segment and chunk")
+          .columns(
+              "monitor STRING NOT NULL, column_name STRING NOT NULL, segment STRING,"
+                  + " period STRING NOT NULL, chunk_index INT NOT NULL, chunk_key STRING NOT NULL,"
+                  + " kind STRING NOT NULL, bin STRING NOT NULL, bin_lower DOUBLE, bin_upper DOUBLE,"
+                  + " count BIGINT NOT NULL, proportion DOUBLE NOT NULL, run_id STRING NOT NULL,"
+                  + " computed_at TIMESTAMP NOT NULL")
+          .key("monitor", "column_name", "segment", "period", "chunk_key", "bin")
+          .exportOrder("monitor", "column_name", "segment", "period", "chunk_index", "kind", "bin")
+          .partitionedBy("monitor");
 
   /**
    * One row per alert sent to a destination: the result's key (what is never sent twice), then the
    * sending.
    */
-  public static final OutputTable ALERTS = alerts();
-
-  private static OutputTable alerts() {
-    StructType t = new StructType();
-    for (String k : RESULT_KEY) {
-      t = t.add(RESULTS_SCHEMA.apply(k));
-    }
-    t =
-        t.add("destination", StringType, false)
-            .add("value", DoubleType, true)
-            .add("run_id", StringType, false)
-            .add("sent_at", TimestampType, false);
-    List<String> key = new java.util.ArrayList<>(RESULT_KEY);
-    key.add("destination");
-    List<String> order = new java.util.ArrayList<>(key);
-    order.add("sent_at");
-    return new OutputTable(
-        "alerts",
-        "one row per alert sent to a destination; an alert is sent once per result key and"
-            + " destination",
-        t,
-        key,
-        Write.APPEND,
-        order,
-        List.of());
-  }
+  public static final OutputTable ALERTS =
+      OutputTable.appended(
+              "alerts",
+              "one row per alert sent to a destination; an alert is sent once per result key and"
+                  + " destination")
+          .columns(
+              Columns.ddl(RESULTS.schema(), RESULTS.key())
+                  + ", destination STRING NOT NULL, value DOUBLE, run_id STRING NOT NULL,"
+                  + " sent_at TIMESTAMP NOT NULL")
+          .key(with(RESULTS.key(), "destination"))
+          .exportOrder(with(RESULTS.key(), "destination", "sent_at"));
 
   /** One row per run, failed runs included. */
   public static final OutputTable RUNS =
-      new OutputTable(
-          "runs",
-          "one row per run, failed runs included",
-          new StructType()
-              .add("run_id", StringType, false)
-              .add("monitor", StringType, false)
-              .add("started_at", TimestampType, false)
-              .add("finished_at", TimestampType, false)
-              .add("status", StringType, false)
-              .add("error", StringType, true)
-              .add("rows_reference", LongType, true)
-              .add("rows_analysis", LongType, true)
-              .add("chunks", IntegerType, true)
-              .add("alerts", LongType, true)
-              .add("config", StringType, true)
-              .add("vigil_version", StringType, false),
-          List.of("run_id"),
-          Write.APPEND,
-          List.of("started_at", "run_id"),
-          List.of());
+      OutputTable.appended("runs", "one row per run, failed runs included")
+          .columns(
+              "run_id STRING NOT NULL, monitor STRING NOT NULL, started_at TIMESTAMP NOT NULL,"
+                  + " finished_at TIMESTAMP NOT NULL, status STRING NOT NULL, error STRING,"
+                  + " rows_reference BIGINT, rows_analysis BIGINT, chunks INT, alerts BIGINT,"
+                  + " config STRING, vigil_version STRING NOT NULL")
+          .key("run_id")
+          .exportOrder("started_at", "run_id");
 
   /** One row per fit: what the calculators learned from the reference, as a blob. */
   public static final OutputTable REFERENCE_PROFILES =
-      new OutputTable(
-          "reference_profiles",
-          "one row per fit of a monitor's reference (what the calculators learned, as a blob)",
-          new StructType()
-              .add("monitor", StringType, false)
-              .add("version", LongType, false)
-              .add("fingerprint", StringType, false)
-              .add("reference", StringType, false)
-              .add("reference_rows", LongType, false)
-              .add("reference_chunks", IntegerType, false)
-              .add("calculators", StringType, false)
-              .add("profile_bytes", LongType, false)
-              .add("profile", BinaryType, false)
-              .add("vigil_version", StringType, false)
-              .add("spark_version", StringType, false)
-              .add("run_id", StringType, false)
-              .add("fitted_at", TimestampType, false),
-          List.of("monitor", "version"),
-          Write.APPEND,
-          List.of("monitor", "version"),
-          List.of());
+      OutputTable.appended(
+              "reference_profiles",
+              "one row per fit of a monitor's reference (what the calculators learned, as a blob)")
+          .columns(
+              "monitor STRING NOT NULL, version BIGINT NOT NULL, fingerprint STRING NOT NULL,"
+                  + " reference STRING NOT NULL, reference_rows BIGINT NOT NULL,"
+                  + " reference_chunks INT NOT NULL, calculators STRING NOT NULL,"
+                  + " profile_bytes BIGINT NOT NULL, profile BINARY NOT NULL,"
+                  + " vigil_version STRING NOT NULL, spark_version STRING NOT NULL,"
+                  + " run_id STRING NOT NULL, fitted_at TIMESTAMP NOT NULL")
+          .key("monitor", "version");
 
   /** Incremental runs' mergeable analysis states per source, segment and chunk, as blobs. */
   public static final OutputTable CHUNK_STATES =
-      new OutputTable(
-          "chunk_states",
-          "incremental runs' mergeable analysis states per source, segment and chunk (as blobs)",
-          new StructType()
-              .add("monitor", StringType, false)
-              .add("profile_version", LongType, false)
-              .add("source", StringType, false)
-              .add("segment", StringType, true)
-              .add("chunk_group", LongType, true)
-              .add("rows", LongType, false)
-              .add("min_time", TimestampType, true)
-              .add("max_time", TimestampType, true)
-              .add("target_rows", LongType, true)
-              .add("states", BinaryType, false)
-              .add("run_id", StringType, false)
-              .add("computed_at", TimestampType, false),
-          List.of("monitor", "source", "segment", "chunk_group"),
-          Write.REPLACE,
-          List.of("monitor", "source", "segment", "chunk_group"),
-          List.of());
+      OutputTable.replaced(
+              "chunk_states",
+              "incremental runs' mergeable analysis states per source, segment and chunk (as"
+                  + " blobs)")
+          .columns(
+              "monitor STRING NOT NULL, profile_version BIGINT NOT NULL, source STRING NOT NULL,"
+                  + " segment STRING, chunk_group BIGINT, rows BIGINT NOT NULL, min_time TIMESTAMP,"
+                  + " max_time TIMESTAMP, target_rows BIGINT, states BINARY NOT NULL,"
+                  + " run_id STRING NOT NULL, computed_at TIMESTAMP NOT NULL")
+          .key("monitor", "source", "segment", "chunk_group");
+
+  /** What identifies one ranking: the ranker, the drift metric and the performance series. */
+  private static final List<String> RANKING =
+      List.of(
+          "monitor",
+          "ranker",
+          "drift_calculator",
+          "drift_metric",
+          "performance_calculator",
+          "performance_metric");
 
   /** NannyML's feature rankings of a monitor, written by {@code vigil report}. */
   public static final OutputTable RANKINGS =
-      new OutputTable(
-          "rankings",
-          "written by `vigil report`: one row per ranked column of each ranking",
-          new StructType()
-              .add("monitor", StringType, false)
-              .add("ranker", StringType, false)
-              .add("drift_calculator", StringType, false)
-              .add("drift_metric", StringType, false)
-              .add("performance_calculator", StringType, true)
-              .add("performance_metric", StringType, true)
-              .add("column_name", StringType, false)
-              .add("rank", IntegerType, false)
-              .add("number_of_alerts", LongType, false)
-              .add("pearsonr_correlation", DoubleType, true)
-              .add("pearsonr_pvalue", DoubleType, true)
-              .add("has_drifted", BooleanType, false)
-              .add("chunks", IntegerType, false),
-          List.of(
-              "monitor",
-              "ranker",
-              "drift_calculator",
-              "drift_metric",
-              "performance_calculator",
-              "performance_metric",
-              "column_name"),
-          Write.REPLACE,
-          List.of(
-              "monitor",
-              "ranker",
-              "drift_calculator",
-              "drift_metric",
-              "performance_calculator",
-              "performance_metric",
-              "rank",
-              "column_name"),
-          List.of());
+      OutputTable.replaced(
+              "rankings", "written by `vigil report`: one row per ranked column of each ranking")
+          .columns(
+              "monitor STRING NOT NULL, ranker STRING NOT NULL, drift_calculator STRING NOT NULL,"
+                  + " drift_metric STRING NOT NULL, performance_calculator STRING,"
+                  + " performance_metric STRING, column_name STRING NOT NULL, rank INT NOT NULL,"
+                  + " number_of_alerts BIGINT NOT NULL, pearsonr_correlation DOUBLE,"
+                  + " pearsonr_pvalue DOUBLE, has_drifted BOOLEAN NOT NULL, chunks INT NOT NULL")
+          .key(with(RANKING, "column_name"))
+          .exportOrder(with(RANKING, "rank", "column_name"));
 
   /** Every output table, in the order the documentation lists them. */
   public static final List<OutputTable> ALL =
@@ -245,5 +137,11 @@ public final class OutputTables {
 
   public static Optional<OutputTable> find(String name) {
     return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  private static String[] with(List<String> columns, String... more) {
+    List<String> out = new ArrayList<>(columns);
+    out.addAll(List.of(more));
+    return out.toArray(String[]::new);
   }
 }

@@ -30,7 +30,7 @@ public final class OutputTablesDoc {
           .append(". Key: ")
           .append(code(t.key()))
           .append("; ")
-          .append(t.write().text())
+          .append(written(t.write()))
           .append(t.partitionBy().isEmpty() ? "" : ", partitioned by " + code(t.partitionBy()))
           .append(". ")
           .append(
@@ -59,6 +59,14 @@ public final class OutputTablesDoc {
       width += word.length();
     }
     return out.toString();
+  }
+
+  private static String written(OutputTable.Write write) {
+    return switch (write) {
+      case MERGE -> "MERGEd on the key";
+      case APPEND -> "appended";
+      case REPLACE -> "a monitor's (or a source's) rows replaced in one commit";
+    };
   }
 
   private static String code(List<String> names) {
