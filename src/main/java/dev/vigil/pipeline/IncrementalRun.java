@@ -47,24 +47,27 @@ final class IncrementalRun {
   private final Timestamp now;
   private final DeltaResultSink sink;
   private final Inputs inputs;
+  private final ReferenceFit fit;
+  private final long version;
+  private final AnalysisStage stage;
+  private final ChunkStateStore store;
+  private final StateSpec targetNulls;
+  private final List<StateSpec> specs;
 
-  IncrementalRun(RunContext run, DeltaResultSink sink, Inputs inputs) {
+  /**
+   * @param profile the reference profile: its version keys the stored states
+   */
+  IncrementalRun(RunContext run, DeltaResultSink sink, Inputs inputs, ProfileStore.Stored profile) {
     this.run = run;
     this.config = run.config();
     this.now = run.now();
     this.sink = sink;
     this.inputs = inputs;
-  }
-
-  MonitorRun.Outcome run(ProfileStore.Stored profile, double referenceSeconds) {
-    ReferenceFit fit = profile.fit();
-    long version = profile.version();
-    String monitor = config.monitor();
-    AnalysisStage stage = new AnalysisStage(config, fit);
-    Chunker chunker = stage.chunker();
-    ChunkStateStore store = new ChunkStateStore(run.spark(), config.output().path());
-    String source = source(config.analysis());
-    StateSpec targetNulls =
+    this.fit = profile.fit();
+    this.version = profile.version();
+    this.stage = new AnalysisStage(config, fit);
+    this.store = new ChunkStateStore(run.spark(), config.output().path());
+    this.targetNulls =
         hasLateTargets()
             ? new Specs.NullsOf(config.columns().target(), StateSpec.Input.STRING)
             : null;
@@ -73,50 +76,19 @@ final class IncrementalRun {
     if (targetNulls != null) {
       asked.add(List.of(targetNulls));
     }
-    List<StateSpec> specs = Passes.missing(null, asked);
+    this.specs = Passes.missing(null, asked);
+  }
 
+  MonitorRun.Outcome run(double referenceSeconds) {
+    String monitor = config.monitor();
+    Chunker chunker = stage.chunker();
+    String source = source(config.analysis());
     long t1 = System.nanoTime();
-    List<ChunkStates> groups = scan(stage, inputs.analysis(), specs, source);
-    store.replace(monitor, version, source, groups, specs, targetNulls, run.runId(), now);
+    List<ChunkStates> groups = scan(inputs.analysis(), source);
     Set<Long> touched = new LinkedHashSet<>(groupsOf(groups));
     long partitionRows =
         groups.stream().filter(g -> g.segment() == null).mapToLong(ChunkStates::rows).sum();
-
-    // earlier sources: scanned again when stored under another profile version, or when their
-    // targets changed
-    Map<String, List<ChunkStateStore.Meta>> earlier = new TreeMap<>();
-    for (ChunkStateStore.Meta m : store.meta(monitor)) {
-      if (!m.source().equals(source)) {
-        earlier.computeIfAbsent(m.source(), k -> new ArrayList<>()).add(m);
-      }
-    }
-    Set<String> rescan = new LinkedHashSet<>();
-    boolean otherVersions = false;
-    for (var e : earlier.entrySet()) {
-      if (e.getValue().stream().anyMatch(m -> m.profileVersion() != version)) {
-        rescan.add(e.getKey());
-        otherVersions = true;
-      }
-    }
-    if (otherVersions) {
-      LOG.info(
-          "reference profile v{} is new to {} earlier source(s): scanning them again",
-          version,
-          rescan.size());
-    }
-    if (targetNulls != null) {
-      rescan.addAll(lateTargets(earlier, rescan));
-    }
-    for (String s : rescan) {
-      List<ChunkStates> again = scan(stage, inputs.analysisSource(s), specs, s);
-      store.replace(monitor, version, s, again, specs, targetNulls, run.runId(), now);
-      touched.addAll(groupsOf(again));
-      // the chunks the source had before count too (a late row may have moved)
-      earlier.get(s).stream().filter(m -> m.group() != null).forEach(m -> touched.add(m.group()));
-    }
-    if (otherVersions) {
-      store.dropOtherVersions(monitor, version);
-    }
+    touched.addAll(rescanEarlier(source));
 
     // every chunk (positions and indices as one run over all sources), then the touched ones'
     // merged states
@@ -165,6 +137,47 @@ final class IncrementalRun {
         (t2 - t1) / 1e9);
   }
 
+  /**
+   * Scans again the earlier sources stored under another profile version, or whose targets changed
+   * (late targets); returns the chunk groups they have rows in, now and before.
+   */
+  private Set<Long> rescanEarlier(String source) {
+    String monitor = config.monitor();
+    Map<String, List<ChunkStateStore.Meta>> earlier = new TreeMap<>();
+    for (ChunkStateStore.Meta m : store.meta(monitor)) {
+      if (!m.source().equals(source)) {
+        earlier.computeIfAbsent(m.source(), k -> new ArrayList<>()).add(m);
+      }
+    }
+    Set<String> rescan = new LinkedHashSet<>();
+    boolean otherVersions = false;
+    for (var e : earlier.entrySet()) {
+      if (e.getValue().stream().anyMatch(m -> m.profileVersion() != version)) {
+        rescan.add(e.getKey());
+        otherVersions = true;
+      }
+    }
+    if (otherVersions) {
+      LOG.info(
+          "reference profile v{} is new to {} earlier source(s): scanning them again",
+          version,
+          rescan.size());
+    }
+    if (targetNulls != null) {
+      rescan.addAll(lateTargets(earlier, rescan));
+    }
+    Set<Long> touched = new LinkedHashSet<>();
+    for (String s : rescan) {
+      touched.addAll(groupsOf(scan(inputs.analysisSource(s), s)));
+      // the chunks the source had before count too (a late row may have moved)
+      earlier.get(s).stream().filter(m -> m.group() != null).forEach(m -> touched.add(m.group()));
+    }
+    if (otherVersions) {
+      store.dropOtherVersions(monitor, version);
+    }
+    return touched;
+  }
+
   /** The chunks numbered 0.. in order, as the table of only these chunks indexes them. */
   private static List<ChunkInfo> renumbered(List<ChunkInfo> chunks) {
     List<ChunkInfo> local = new ArrayList<>();
@@ -209,9 +222,12 @@ final class IncrementalRun {
         && !List.of(inputs.analysis().columns()).contains(target);
   }
 
-  private List<ChunkStates> scan(
-      AnalysisStage stage, Dataset<Row> rows, List<StateSpec> specs, String source) {
-    return stage.scan(stage.chunked(rows), inputs.targets(), specs, "analysis " + source);
+  /** One source's rows scanned, and its stored states replaced by these. */
+  private List<ChunkStates> scan(Dataset<Row> rows, String source) {
+    List<ChunkStates> groups =
+        stage.scan(stage.chunked(rows), inputs.targets(), specs, "analysis " + source);
+    store.replace(config.monitor(), version, source, groups, specs, targetNulls, run.runId(), now);
+    return groups;
   }
 
   /** Rows with a target per earlier source, in one job over their id columns. */

@@ -85,7 +85,7 @@ public final class MonitorRun {
       double referenceSeconds = (System.nanoTime() - t0) / 1e9;
       Outcome outcome =
           config.incremental()
-              ? new IncrementalRun(run, sink, inputs).run(profile, referenceSeconds)
+              ? new IncrementalRun(run, sink, inputs, profile).run(referenceSeconds)
               : analyze(run, profile.fit(), inputs, referenceSeconds);
       WriteStage.write(sink, outcome);
       record.succeeded(outcome, new AlertDispatch(run, sink).deliver(outcome.rows()));
