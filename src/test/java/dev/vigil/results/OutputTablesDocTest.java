@@ -38,6 +38,7 @@ class OutputTablesDocTest {
       assertThat(OutputTables.find(t.name())).contains(t);
       assertThat(t.key()).as(t.name()).isNotEmpty();
       assertThat(t.exportable() ? t.exportOrder() : t.key()).as(t.name()).isNotEmpty();
+      assertThat(Columns.of(Columns.ddl(t.schema(), t.columns()))).isEqualTo(t.schema());
     }
     assertThat(OutputTables.ALL.stream().map(OutputTable::name))
         .doesNotHaveDuplicates()
@@ -51,5 +52,16 @@ class OutputTablesDocTest {
             "rankings");
     assertThat(OutputTables.exportable().stream().map(OutputTable::name))
         .containsExactly("results", "distributions", "alerts", "runs", "rankings");
+  }
+
+  @Test
+  void columnDefinitionsAreCheckedWords() {
+    assertThat(Columns.of("a STRING NOT NULL, b double,  c TIMESTAMP").fields())
+        .extracting(f -> f.name() + " " + f.dataType().simpleString() + " " + f.nullable())
+        .containsExactly("a string false", "b double true", "c timestamp true");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Columns.of("a STRING NULL"))
+        .hasMessage("not a column definition: 'a STRING NULL'");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Columns.of("a VARCHAR"))
+        .hasMessage("not a column definition: 'a VARCHAR'");
   }
 }
