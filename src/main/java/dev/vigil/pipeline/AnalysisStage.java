@@ -12,7 +12,7 @@ import dev.vigil.calculators.Calculators;
 import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.ChunkStates;
 import dev.vigil.calculators.ChunkTable;
-import dev.vigil.calculators.FittedCalculator;
+import dev.vigil.calculators.RowCalculator;
 import dev.vigil.chunking.Chunker;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.io.JobErrors;
@@ -59,13 +59,13 @@ final class AnalysisStage {
   }
 
   /** The row calculators (the domain classifier), which work on the chunked rows after the scan. */
-  List<dev.vigil.calculators.RowCalculator> rowCalculators() {
+  List<RowCalculator> rowCalculators() {
     return calculators.rows();
   }
 
   /** The whole analysis: chunked, scanned once, its chunks described. */
   Scanned scan(Dataset<Row> analysis, Dataset<Row> targets) {
-    Dataset<Row> chunked = chunker.assign(analysis, "analysis");
+    Dataset<Row> chunked = chunked(analysis);
     List<StateSpec> specs = new ArrayList<>();
     fit.fitted().forEach(f -> specs.addAll(f.analysisSpecs()));
     List<ChunkStates> groups = scan(chunked, targets, specs, "analysis");
@@ -86,10 +86,6 @@ final class AnalysisStage {
   /** Rows of {@code source}, chunked. */
   Dataset<Row> chunked(Dataset<Row> source) {
     return chunker.assign(source, "analysis");
-  }
-
-  List<FittedCalculator> fitted() {
-    return fit.fitted();
   }
 
   /**
