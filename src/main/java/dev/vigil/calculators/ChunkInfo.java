@@ -16,4 +16,9 @@ public record ChunkInfo(
     Timestamp startDate,
     Timestamp endDate,
     long rows)
-    implements java.io.Serializable {}
+    implements java.io.Serializable {
+  /** The same chunk under another index (in a table holding only some of a dataset's chunks). */
+  public ChunkInfo withIndex(int i) {
+    return new ChunkInfo(group, i, key, startIndex, endIndex, startDate, endDate, rows);
+  }
+}

@@ -4,19 +4,25 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.vigil.internal.UserException;
 import dev.vigil.results.CsvExport;
+import dev.vigil.results.OutputTable;
+import dev.vigil.results.OutputTables;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 
 @Parameters(commandDescription = "Write one output table as a single CSV file with a header row")
 final class ExportCommand extends CliCommand {
+  /** What {@code --help} says of {@code --table}; a test checks it against {@link OutputTables}. */
+  static final String TABLES =
+      "The table to export: results, distributions, alerts, runs or rankings (reference_profiles"
+          + " and chunk_states hold binary blobs and are not exported)";
+
   @Parameter(
       names = "--output",
       required = true,
       description = "The output directory holding the Delta tables")
   String output;
 
-  @Parameter(names = "--table", description = "The table to export: results, distributions or runs")
+  @Parameter(names = "--table", description = TABLES)
   String table = "results";
 
   @Parameter(names = "--format", description = "The file format (csv)")
@@ -30,12 +36,27 @@ final class ExportCommand extends CliCommand {
     if (!format.equals("csv")) {
       throw new UserException("--format: got '" + format + "', expected csv");
     }
-    if (!List.of("results", "distributions", "runs").contains(table)) {
-      throw new UserException(
-          "--table: got '" + table + "', expected one of [results, distributions, runs]");
-    }
-    long rows = CsvExport.write(Sessions.getOrCreate(), output, table, Path.of(to));
+    OutputTable t = exportable(table);
+    long rows = CsvExport.write(Sessions.getOrCreate(), output, t, Path.of(to));
     out.printf("wrote %d rows of %s to %s%n", rows, table, to);
     return Main.OK;
+  }
+
+  /** The exportable table of that name; any other name is the user's mistake. */
+  static OutputTable exportable(String name) {
+    var names = OutputTables.exportable().stream().map(OutputTable::name).toList();
+    return OutputTables.find(name)
+        .filter(OutputTable::exportable)
+        .orElseThrow(
+            () ->
+                new UserException(
+                    "--table: got '"
+                        + name
+                        + "'"
+                        + (OutputTables.find(name).isPresent()
+                            ? " (it holds binary blobs, which do not export as CSV)"
+                            : "")
+                        + ", expected one of "
+                        + names));
   }
 }

@@ -2,7 +2,6 @@ package dev.vigil.config;
 
 import dev.vigil.calculators.CalculatorType;
 import dev.vigil.calculators.Calculators;
-import dev.vigil.performance.DleHyperparameters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,39 +21,16 @@ public final class ConfigReference {
   public static final String REGENERATE =
       "mvn -q -B test -Dtest=ConfigReferenceTest -Dvigil.docs.regenerate=true";
 
-  /**
-   * Nested sections their parent's schema does not list yet ({@link Schema#with}); each is placed
-   * right after its parent, where the parent's own listing will put it.
-   */
-  private static final List<Schema> UNLINKED = List.of(DleHyperparameters.SCHEMA);
-
   /** Every section, the top level first, each followed by the sections nested in it. */
   public static List<Schema> sections() {
     List<Schema> out = new ArrayList<>();
     walk(MonitorConfig.SCHEMA, out);
-    for (Schema s : UNLINKED) {
-      if (out.stream().noneMatch(o -> o.path().equals(s.path()))) {
-        int parent = parentOf(s, out);
-        out.add(parent + 1, s);
-      }
-    }
     return out;
   }
 
   private static void walk(Schema s, List<Schema> out) {
     out.add(s);
     s.nested().forEach(n -> walk(n, out));
-  }
-
-  private static int parentOf(Schema s, List<Schema> out) {
-    int best = 0;
-    for (int i = 0; i < out.size(); i++) {
-      String p = out.get(i).path();
-      if (s.path().startsWith(p + ".") && p.length() > out.get(best).path().length()) {
-        best = i;
-      }
-    }
-    return best;
   }
 
   /** The Markdown of docs/configuration.md. */

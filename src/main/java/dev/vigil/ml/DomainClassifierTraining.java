@@ -12,9 +12,7 @@ import dev.vigil.multivariate.DomainClassifierMath;
 import dev.vigil.multivariate.MultivariateDriftConfig.DomainClassifierConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.classification.GBTClassifier;
@@ -50,28 +48,29 @@ import org.slf4j.LoggerFactory;
  * {@code max_depth + 2} jobs per tree).
  */
 final class DomainClassifierTraining {
-
   private static final Logger LOG = LoggerFactory.getLogger(DomainClassifierTraining.class);
 
   private static final String FEATURES = "_dc_features";
+  private static final String LABEL = DomainClassifierSets.LABEL;
+  private static final String FOLD = DomainClassifierSets.FOLD;
 
-  private final DomainClassifierPool rows;
   private final List<String> continuous;
   private final List<String> categorical;
   private final DomainClassifierConfig settings;
+  private final DomainClassifierSets sets;
 
   DomainClassifierTraining(DomainClassifierRequest request) {
-    this.rows = new DomainClassifierPool(request);
-    this.continuous = rows.continuous;
-    this.categorical = rows.categorical;
-    this.settings = rows.settings;
+    this.continuous = List.copyOf(request.continuous());
+    this.categorical = List.copyOf(request.categorical());
+    this.settings = request.settings();
+    this.sets = new DomainClassifierSets(request);
   }
 
   /** Every reference and analysis chunk's cross-validated AUROC. */
   ChunkScores scores(Chunked reference, Chunked analysis) {
     long referenceRows = reference.rows().count();
-    DomainClassifierPool.Sample ref =
-        new DomainClassifierPool.Sample(
+    DomainClassifierSets.Sample ref =
+        new DomainClassifierSets.Sample(
             referenceRows, Math.min(referenceRows, settings.maxTrainingRows()));
     if (ref.kept() < referenceRows) {
       LOG.info(
@@ -79,44 +78,31 @@ final class DomainClassifierTraining {
           ref.kept(),
           referenceRows);
     }
-    Dataset<Row> pool = rows.pool(reference, analysis, ref).persist(StorageLevel.MEMORY_AND_DISK());
-    ExecutorService workers =
-        Executors.newFixedThreadPool(
-            settings.cvFoldsNum(),
-            r -> {
-              Thread t = new Thread(r, "vigil-domain-classifier");
-              t.setDaemon(true);
-              return t;
-            });
+    Dataset<Row> pool = sets.pool(reference, analysis, ref).persist(StorageLevel.MEMORY_AND_DISK());
+    ExecutorService workers = Workers.pool(settings.cvFoldsNum(), "vigil-domain-classifier");
     try {
-      DomainClassifierPool.Imputation imputation = rows.imputation(pool);
+      DomainClassifierSets.Imputation imputation = sets.imputation(pool);
       int total = reference.chunks().size() + analysis.chunks().size();
-      double[] refValues = new double[reference.chunks().size()];
-      for (ChunkInfo c : reference.chunks()) {
-        refValues[c.index()] =
-            chunkValue(
-                pool,
-                rows.referenceChunkSet(c, ref),
-                imputation,
-                workers,
-                c,
-                "reference",
-                c.index() + 1,
-                total);
-      }
-      double[] anaValues = new double[analysis.chunks().size()];
-      for (ChunkInfo c : analysis.chunks()) {
-        anaValues[c.index()] =
-            chunkValue(
-                pool,
-                rows.analysisChunkSet(c, ref),
-                imputation,
-                workers,
-                c,
-                "analysis",
-                reference.chunks().size() + c.index() + 1,
-                total);
-      }
+      double[] refValues =
+          chunkValues(
+              pool,
+              reference.chunks(),
+              c -> sets.referenceChunkSet(c, ref),
+              imputation,
+              workers,
+              "reference",
+              0,
+              total);
+      double[] anaValues =
+          chunkValues(
+              pool,
+              analysis.chunks(),
+              c -> sets.analysisChunkSet(c, ref),
+              imputation,
+              workers,
+              "analysis",
+              reference.chunks().size(),
+              total);
       return new ChunkScores(refValues, anaValues);
     } finally {
       workers.shutdownNow();
@@ -126,10 +112,29 @@ final class DomainClassifierTraining {
 
   // ---------------------------------------------------------------- one chunk
 
+  /** Each chunk's value, by chunk index; {@code before}: chunks counted before these (for logs). */
+  private double[] chunkValues(
+      Dataset<Row> pool,
+      List<ChunkInfo> chunks,
+      java.util.function.Function<ChunkInfo, DomainClassifierSets.TrainingSet> set,
+      DomainClassifierSets.Imputation imputation,
+      ExecutorService workers,
+      String period,
+      int before,
+      int total) {
+    double[] values = new double[chunks.size()];
+    for (ChunkInfo c : chunks) {
+      values[c.index()] =
+          chunkValue(
+              pool, set.apply(c), imputation, workers, c, period, before + c.index() + 1, total);
+    }
+    return values;
+  }
+
   private double chunkValue(
       Dataset<Row> pool,
-      DomainClassifierPool.TrainingSet t,
-      DomainClassifierPool.Imputation imputation,
+      DomainClassifierSets.TrainingSet t,
+      DomainClassifierSets.Imputation imputation,
       ExecutorService workers,
       ChunkInfo c,
       String period,
@@ -140,13 +145,12 @@ final class DomainClassifierTraining {
     if (t.negatives() == 0 || t.positives() == 0) {
       value = 0.5; // one class only: NannyML's value when the classes cannot be told apart
     } else {
-      Dataset<Row> training = rows.trainingRows(pool, t).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> rows = sets.trainingRows(pool, t).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         value =
-            crossValidatedAuroc(
-                model(training, imputation), t, workers, period + " chunk " + c.key());
+            crossValidatedAuroc(model(rows, imputation), t, workers, period + " chunk " + c.key());
       } finally {
-        training.unpersist();
+        rows.unpersist();
       }
     }
     LOG.info(
@@ -169,15 +173,15 @@ final class DomainClassifierTraining {
    * max_bins - 1} enters as plain codes (a continuous feature) because MLlib needs a bin per
    * category.
    */
-  private Dataset<Row> model(Dataset<Row> rows, DomainClassifierPool.Imputation imputation) {
+  private Dataset<Row> model(Dataset<Row> rows, DomainClassifierSets.Imputation imputation) {
     Dataset<Row> encoded = rows;
     List<String> inputs = new ArrayList<>();
     if (!categorical.isEmpty()) {
       String[] in = new String[categorical.size()];
       String[] out = new String[categorical.size()];
       for (int i = 0; i < in.length; i++) {
-        in[i] = DomainClassifierPool.cat(i);
-        out[i] = DomainClassifierPool.cat(i) + "_code";
+        in[i] = DomainClassifierSets.cat(i);
+        out[i] = DomainClassifierSets.cat(i) + "_code";
       }
       StringIndexerModel indexer =
           new StringIndexer()
@@ -206,17 +210,17 @@ final class DomainClassifierTraining {
         encoded =
             encoded
                 .withColumn(
-                    DomainClassifierPool.num(i) + "_missing",
-                    when(col(DomainClassifierPool.num(i)).isNull(), 1.0).otherwise(0.0))
+                    DomainClassifierSets.num(i) + "_missing",
+                    when(col(DomainClassifierSets.num(i)).isNull(), 1.0).otherwise(0.0))
                 .withColumn(
-                    DomainClassifierPool.num(i),
-                    coalesce(col(DomainClassifierPool.num(i)), lit(imputation.means()[i])));
+                    DomainClassifierSets.num(i),
+                    coalesce(col(DomainClassifierSets.num(i)), lit(imputation.means()[i])));
       }
-      inputs.add(DomainClassifierPool.num(i));
+      inputs.add(DomainClassifierSets.num(i));
     }
     for (int i = 0; i < continuous.size(); i++) {
       if (imputation.missing()[i]) {
-        inputs.add(DomainClassifierPool.num(i) + "_missing");
+        inputs.add(DomainClassifierSets.num(i) + "_missing");
       }
     }
     return new VectorAssembler()
@@ -224,12 +228,12 @@ final class DomainClassifierTraining {
         .setOutputCol(FEATURES)
         .setHandleInvalid("keep")
         .transform(encoded)
-        .select(FEATURES, DomainClassifierPool.LABEL, DomainClassifierPool.FOLD);
+        .select(FEATURES, LABEL, FOLD);
   }
 
   private GBTClassifier classifier() {
     return new GBTClassifier()
-        .setLabelCol(DomainClassifierPool.LABEL)
+        .setLabelCol(LABEL)
         .setFeaturesCol(FEATURES)
         .setMaxIter(settings.nEstimators())
         .setStepSize(settings.learningRate())
@@ -246,7 +250,7 @@ final class DomainClassifierTraining {
    * AUROC.
    */
   private double crossValidatedAuroc(
-      Dataset<Row> data, DomainClassifierPool.TrainingSet t, ExecutorService workers, String what) {
+      Dataset<Row> data, DomainClassifierSets.TrainingSet t, ExecutorService workers, String what) {
     int k = settings.cvFoldsNum();
     long[][] starts = DomainClassifierMath.foldStarts(t.negatives(), t.positives(), k);
     var sc = data.sparkSession().sparkContext();
@@ -263,25 +267,16 @@ final class DomainClassifierTraining {
                 sc.setJobDescription(
                     "domain classifier: " + what + ", fold " + (fold + 1) + "/" + k);
                 GBTClassificationModel model =
-                    classifier().fit(data.filter(col(DomainClassifierPool.FOLD).notEqual(fold)));
+                    classifier().fit(data.filter(col(FOLD).notEqual(fold)));
                 return model
-                    .transform(data.filter(col(DomainClassifierPool.FOLD).equalTo(fold)))
-                    .select(DomainClassifierPool.LABEL, "probability")
+                    .transform(data.filter(col(FOLD).equalTo(fold)))
+                    .select(LABEL, "probability")
                     .collectAsList();
               }));
     }
     List<Row> scored = new ArrayList<>();
     for (Future<List<Row>> f : folds) {
-      try {
-        scored.addAll(f.get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while training the domain classifier", e);
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException re
-            ? re
-            : new IllegalStateException(e.getCause());
-      }
+      scored.addAll(Workers.result(f, "training the domain classifier"));
     }
     double[] scores = new double[scored.size()];
     boolean[] positive = new boolean[scored.size()];

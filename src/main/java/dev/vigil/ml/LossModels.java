@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
@@ -210,14 +208,7 @@ final class LossModels implements dev.vigil.calculators.RowModel {
 
   private static Map<String, GBTRegressionModel> fitAll(
       Dataset<Row> features, Map<String, String> labels, DleHyperparameters hp, int bins) {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.max(1, labels.size()),
-            r -> {
-              Thread t = new Thread(r, "vigil-dle-fit");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = Workers.pool(Math.max(1, labels.size()), "vigil-dle-fit");
     try {
       Map<String, Future<GBTRegressionModel>> futures = new LinkedHashMap<>();
       for (var e : labels.entrySet()) {
@@ -252,16 +243,9 @@ final class LossModels implements dev.vigil.calculators.RowModel {
       }
       Map<String, GBTRegressionModel> out = new LinkedHashMap<>();
       for (var f : futures.entrySet()) {
-        out.put(f.getKey(), f.getValue().get());
+        out.put(f.getKey(), Workers.result(f.getValue(), "fitting DLE's loss models"));
       }
       return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while fitting DLE's loss models", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }

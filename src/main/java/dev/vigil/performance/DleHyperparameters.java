@@ -74,7 +74,7 @@ public record DleHyperparameters(
         (s, k) -> (int) s.wholeIn(k, 0, lo, hi, expected + why));
   }
 
-  /** Vigil's defaults (README, "Estimated performance for regression"). */
+  /** Vigil's defaults (docs/calculators.md, "Estimated performance for regression"). */
   public static final DleHyperparameters DEFAULTS = parse(Section.empty(SCHEMA.path()));
 
   static DleHyperparameters parse(Section h) {

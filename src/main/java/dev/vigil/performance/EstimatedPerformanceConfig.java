@@ -53,10 +53,11 @@ public record EstimatedPerformanceConfig(
     keys.add(CALIBRATION);
     keys.add(HYPERPARAMETERS);
     return new Schema(
-        "calculators.estimated_performance",
-        "performance without targets (opt-in): CBPE for classification, DLE for regression; the"
-            + " metric keys as realized_performance's",
-        keys);
+            "calculators.estimated_performance",
+            "performance without targets (opt-in): CBPE for classification, DLE for regression; the"
+                + " metric keys as realized_performance's",
+            keys)
+        .with(DleHyperparameters.SCHEMA);
   }
 
   /** CBPE (classification) or DLE (regression). */

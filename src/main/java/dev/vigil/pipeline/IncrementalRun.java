@@ -3,20 +3,16 @@ package dev.vigil.pipeline;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.ChunkStates;
 import dev.vigil.calculators.ChunkTable;
-import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.chunking.Chunker;
 import dev.vigil.config.InputSpec;
 import dev.vigil.config.MonitorConfig;
-import dev.vigil.io.DataReader;
 import dev.vigil.profile.ChunkStateStore;
 import dev.vigil.profile.ProfileStore;
 import dev.vigil.profile.ReferenceFit;
 import dev.vigil.results.DeltaResultSink;
-import dev.vigil.scan.Scanner;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
 import java.sql.Timestamp;
@@ -30,7 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,68 +42,107 @@ import org.slf4j.LoggerFactory;
 final class IncrementalRun {
   private static final Logger LOG = LoggerFactory.getLogger(IncrementalRun.class);
 
-  private final SparkSession spark;
-  private final MonitorRun monitorRun;
+  private final RunContext run;
   private final MonitorConfig config;
-  private final String runId;
   private final Timestamp now;
   private final DeltaResultSink sink;
+  private final Inputs inputs;
+  private final ReferenceFit fit;
+  private final long version;
+  private final AnalysisStage stage;
+  private final ChunkStateStore store;
+  private final StateSpec targetNulls;
+  private final List<StateSpec> specs;
 
-  IncrementalRun(
-      SparkSession spark,
-      MonitorRun monitorRun,
-      MonitorConfig config,
-      String runId,
-      Timestamp now,
-      DeltaResultSink sink) {
-    this.spark = spark;
-    this.monitorRun = monitorRun;
-    this.config = config;
-    this.runId = runId;
-    this.now = now;
+  /**
+   * @param profile the reference profile: its version keys the stored states
+   */
+  IncrementalRun(RunContext run, DeltaResultSink sink, Inputs inputs, ProfileStore.Stored profile) {
+    this.run = run;
+    this.config = run.config();
+    this.now = run.now();
     this.sink = sink;
-  }
-
-  MonitorRun.Outcome run(
-      ProfileStore.Stored profile, MonitorRun.Analysis inputs, double referenceSeconds) {
-    ReferenceFit fit = profile.fit();
-    long version = profile.version();
-    String monitor = config.monitor();
-    String ts = config.columns().timestamp();
-    List<Calculator> calculators = MonitorRun.calculators(config, fit.columns());
-    Chunker chunker = new Chunker(config.chunking(), ts);
-    Scanner scanner = new Scanner(ts, config.columns().segments());
-    ChunkStateStore store = new ChunkStateStore(spark, config.output().path());
-    String source = source(config.analysis());
-    StateSpec targetNulls =
-        hasLateTargets(inputs)
+    this.inputs = inputs;
+    this.fit = profile.fit();
+    this.version = profile.version();
+    this.stage = new AnalysisStage(config, fit);
+    this.store = new ChunkStateStore(run.spark(), config.output().path());
+    this.targetNulls =
+        hasLateTargets()
             ? new Specs.NullsOf(config.columns().target(), StateSpec.Input.STRING)
             : null;
-    Set<StateSpec> unique = new LinkedHashSet<>();
-    fit.fitted().forEach(f -> unique.addAll(f.analysisSpecs()));
+    List<List<StateSpec>> asked = new ArrayList<>();
+    fit.fitted().forEach(f -> asked.add(f.analysisSpecs()));
     if (targetNulls != null) {
-      unique.add(targetNulls);
+      asked.add(List.of(targetNulls));
     }
-    List<StateSpec> specs = List.copyOf(unique);
+    this.specs = Passes.missing(null, asked);
+  }
 
+  MonitorRun.Outcome run(double referenceSeconds) {
+    String monitor = config.monitor();
+    Chunker chunker = stage.chunker();
+    String source = source(config.analysis());
     long t1 = System.nanoTime();
-    List<ChunkStates> groups =
-        scan(
-            inputs.analysis(),
-            inputs.targets(),
-            calculators,
-            fit.fitted(),
-            chunker,
-            scanner,
-            specs,
-            source);
-    store.replace(monitor, version, source, groups, specs, targetNulls, runId, now);
+    List<ChunkStates> groups = scan(inputs.analysis(), source);
     Set<Long> touched = new LinkedHashSet<>(groupsOf(groups));
     long partitionRows =
         groups.stream().filter(g -> g.segment() == null).mapToLong(ChunkStates::rows).sum();
+    touched.addAll(rescanEarlier(source));
 
-    // earlier sources: scanned again when stored under another profile version, or when their
-    // targets changed
+    // every chunk (positions and indices as one run over all sources), then the touched ones'
+    // merged states
+    List<ChunkInfo> all = chunker.describe(overall(store.meta(monitor)), "analysis");
+    Instant asOf = run.asOf();
+    // complete stays complete (a rerun of an earlier day has an earlier run date); what became
+    // complete is redone
+    Map<String, Boolean> stored = sink.chunkCompleteness(monitor);
+    var byRule = chunker.completeness(all, asOf);
+    java.util.function.Predicate<ChunkInfo> complete =
+        c -> byRule.test(c) || Boolean.TRUE.equals(stored.get(c.key()));
+    for (ChunkInfo c : all) {
+      if (Boolean.FALSE.equals(stored.get(c.key())) && complete.test(c)) {
+        touched.add(c.group());
+      }
+    }
+    List<ChunkInfo> chunks = all.stream().filter(c -> touched.contains(c.group())).toList();
+    ChunkTable table =
+        ChunkTable.of(renumbered(chunks), store.merged(monitor, version, touched, specs));
+    long t2 = System.nanoTime();
+    LOG.info(
+        "incremental run over {}: {} rows; {} of {} analysis chunks recomputed ({})",
+        source,
+        partitionRows,
+        chunks.size(),
+        all.size(),
+        chunks.stream().map(ChunkInfo::key).toList());
+
+    ResultRows out = new ResultRows(monitor, run.runId(), now);
+    out.add(
+        fit.fitted(),
+        "reference",
+        fit.reference(),
+        null,
+        chunker.completeness(fit.reference().chunks(), asOf));
+    out.add(fit.fitted(), "analysis", table, chunks, complete);
+    return new MonitorRun.Outcome(
+        run.runId(),
+        fit.rows(),
+        partitionRows,
+        fit.reference().chunks().size(),
+        chunks.size(),
+        out.rows(),
+        out.distributions(),
+        referenceSeconds,
+        (t2 - t1) / 1e9);
+  }
+
+  /**
+   * Scans again the earlier sources stored under another profile version, or whose targets changed
+   * (late targets); returns the chunk groups they have rows in, now and before.
+   */
+  private Set<Long> rescanEarlier(String source) {
+    String monitor = config.monitor();
     Map<String, List<ChunkStateStore.Meta>> earlier = new TreeMap<>();
     for (ChunkStateStore.Meta m : store.meta(monitor)) {
       if (!m.source().equals(source)) {
@@ -130,125 +164,70 @@ final class IncrementalRun {
           rescan.size());
     }
     if (targetNulls != null) {
-      List<String> candidates = earlier.keySet().stream().filter(s -> !rescan.contains(s)).toList();
-      Map<String, Long> counted = matchedTargets(candidates, inputs.targets());
-      for (String s : candidates) {
-        long stored =
-            earlier.get(s).stream()
-                .filter(m -> m.segment() == null && m.targetRows() != null)
-                .mapToLong(ChunkStateStore.Meta::targetRows)
-                .sum();
-        long matched = counted.getOrDefault(s, 0L);
-        if (matched != stored) {
-          LOG.info(
-              "late targets: {} now has {} rows with targets (was {}); recomputing its chunks",
-              s,
-              matched,
-              stored);
-          rescan.add(s);
-        }
-      }
+      rescan.addAll(lateTargets(earlier, rescan));
     }
-    DataReader reader = new DataReader(spark);
+    Set<Long> touched = new LinkedHashSet<>();
     for (String s : rescan) {
-      Dataset<Row> rows = reader.read(withPath(config.analysis(), s));
-      if (ts != null) {
-        rows = MonitorRun.asTimestamp(rows, ts);
-      }
-      rows = dev.vigil.io.InputChecks.apply(config, rows, "analysis");
-      List<ChunkStates> again =
-          scan(rows, inputs.targets(), calculators, fit.fitted(), chunker, scanner, specs, s);
-      store.replace(monitor, version, s, again, specs, targetNulls, runId, now);
-      touched.addAll(groupsOf(again));
+      touched.addAll(groupsOf(scan(inputs.analysisSource(s), s)));
       // the chunks the source had before count too (a late row may have moved)
       earlier.get(s).stream().filter(m -> m.group() != null).forEach(m -> touched.add(m.group()));
     }
     if (otherVersions) {
       store.dropOtherVersions(monitor, version);
     }
-
-    // every chunk (positions and indices as one run over all sources), then the touched ones'
-    // merged states
-    List<ChunkInfo> all = chunker.describe(overall(store.meta(monitor)), "analysis");
-    Instant asOf = monitorRun.asOf(config);
-    // complete stays complete (a rerun of an earlier day has an earlier run date); what became
-    // complete is redone
-    Map<String, Boolean> stored = sink.chunkCompleteness(monitor);
-    var byRule = chunker.completeness(all, asOf);
-    java.util.function.Predicate<ChunkInfo> complete =
-        c -> byRule.test(c) || Boolean.TRUE.equals(stored.get(c.key()));
-    for (ChunkInfo c : all) {
-      if (Boolean.FALSE.equals(stored.get(c.key())) && complete.test(c)) {
-        touched.add(c.group());
-      }
-    }
-    List<ChunkInfo> chunks = all.stream().filter(c -> touched.contains(c.group())).toList();
-    List<ChunkInfo> local = new ArrayList<>();
-    for (int i = 0; i < chunks.size(); i++) {
-      ChunkInfo c = chunks.get(i);
-      local.add(
-          new ChunkInfo(
-              c.group(),
-              i,
-              c.key(),
-              c.startIndex(),
-              c.endIndex(),
-              c.startDate(),
-              c.endDate(),
-              c.rows()));
-    }
-    ChunkTable table = ChunkTable.of(local, store.merged(monitor, version, touched, specs));
-    long t2 = System.nanoTime();
-    LOG.info(
-        "incremental run over {}: {} rows; {} of {} analysis chunks recomputed ({})",
-        source,
-        partitionRows,
-        chunks.size(),
-        all.size(),
-        chunks.stream().map(ChunkInfo::key).toList());
-
-    MonitorRun.Results out = new MonitorRun.Results(monitor, runId, now);
-    out.add(
-        fit.fitted(),
-        "reference",
-        fit.reference(),
-        null,
-        chunker.completeness(fit.reference().chunks(), asOf));
-    out.add(fit.fitted(), "analysis", table, chunks, complete);
-    return new MonitorRun.Outcome(
-        runId,
-        fit.rows(),
-        partitionRows,
-        fit.reference().chunks().size(),
-        chunks.size(),
-        out.rows,
-        out.distributions,
-        referenceSeconds,
-        (t2 - t1) / 1e9);
+    return touched;
   }
 
-  private boolean hasLateTargets(MonitorRun.Analysis inputs) {
+  /** The chunks numbered 0.. in order, as the table of only these chunks indexes them. */
+  private static List<ChunkInfo> renumbered(List<ChunkInfo> chunks) {
+    List<ChunkInfo> local = new ArrayList<>();
+    for (int i = 0; i < chunks.size(); i++) {
+      local.add(chunks.get(i).withIndex(i));
+    }
+    return local;
+  }
+
+  /**
+   * The earlier sources (not already rescanned) whose rows with a target changed in number since
+   * their states were stored: late targets.
+   */
+  private List<String> lateTargets(
+      Map<String, List<ChunkStateStore.Meta>> earlier, Set<String> rescan) {
+    List<String> candidates = earlier.keySet().stream().filter(s -> !rescan.contains(s)).toList();
+    Map<String, Long> counted = matchedTargets(candidates, inputs.targets());
+    List<String> late = new ArrayList<>();
+    for (String s : candidates) {
+      long stored =
+          earlier.get(s).stream()
+              .filter(m -> m.segment() == null && m.targetRows() != null)
+              .mapToLong(ChunkStateStore.Meta::targetRows)
+              .sum();
+      long matched = counted.getOrDefault(s, 0L);
+      if (matched != stored) {
+        LOG.info(
+            "late targets: {} now has {} rows with targets (was {}); recomputing its chunks",
+            s,
+            matched,
+            stored);
+        late.add(s);
+      }
+    }
+    return late;
+  }
+
+  private boolean hasLateTargets() {
     String target = config.columns().target();
     return inputs.targets() != null
         && target != null
         && !List.of(inputs.analysis().columns()).contains(target);
   }
 
-  private List<ChunkStates> scan(
-      Dataset<Row> rows,
-      Dataset<Row> targets,
-      List<Calculator> calculators,
-      List<FittedCalculator> fitted,
-      Chunker chunker,
-      Scanner scanner,
-      List<StateSpec> specs,
-      String source) {
-    Dataset<Row> chunked = chunker.assign(rows, "analysis");
-    Dataset<Row> analysis =
-        dev.vigil.ml.SparkLearner.withModelColumns(
-            fitted,
-            MonitorRun.derive(calculators, MonitorRun.withTargets(config, chunked, targets)));
-    return scanner.scan(analysis, specs, "analysis " + source);
+  /** One source's rows scanned, and its stored states replaced by these. */
+  private List<ChunkStates> scan(Dataset<Row> rows, String source) {
+    List<ChunkStates> groups =
+        stage.scan(stage.chunked(rows), inputs.targets(), specs, "analysis " + source);
+    store.replace(config.monitor(), version, source, groups, specs, targetNulls, run.runId(), now);
+    return groups;
   }
 
   /** Rows with a target per earlier source, in one job over their id columns. */
@@ -259,12 +238,11 @@ final class IncrementalRun {
     }
     String id = config.targets().joinOn();
     String target = config.columns().target();
-    DataReader reader = new DataReader(spark);
     Dataset<Row> ids = null;
     for (String s : sources) {
       Dataset<Row> d =
-          reader
-              .read(withPath(config.analysis(), s))
+          inputs
+              .rawAnalysisSource(s)
               .select(col(id).as("_vigil_id"))
               .withColumn("_vigil_source", lit(s));
       ids = ids == null ? d : ids.unionByName(d);
@@ -309,9 +287,5 @@ final class IncrementalRun {
   /** What identifies this run's analysis source: its resolved (templated) path. */
   static String source(InputSpec analysis) {
     return analysis.path();
-  }
-
-  private static InputSpec withPath(InputSpec spec, String path) {
-    return new InputSpec(spec.key(), path, null, spec.format(), spec.options());
   }
 }

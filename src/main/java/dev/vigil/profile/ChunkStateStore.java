@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import dev.vigil.calculators.ChunkStates;
 import dev.vigil.internal.Sql;
 import dev.vigil.results.DeltaRetry;
+import dev.vigil.results.DeltaTables;
+import dev.vigil.results.OutputTables;
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.NullCount;
 import dev.vigil.stats.StateSpec;
@@ -16,39 +18,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code chunk_states} Delta table of incremental runs: the analysis scan's mergeable states
- * per source (one analysis partition or path a run read), segment and chunk. A chunk's states are
- * the merge over the sources that have rows in it, so a period spread over several daily partitions
- * is computed exactly as in one run over all of them. Rerunning a source replaces its rows in one
- * commit ({@code replaceWhere}), so nothing is counted twice.
+ * The {@code chunk_states} Delta table of incremental runs ({@link OutputTables#CHUNK_STATES}): the
+ * analysis scan's mergeable states per source (one analysis partition or path a run read), segment
+ * and chunk. A chunk's states are the merge over the sources that have rows in it, so a period
+ * spread over several daily partitions is computed exactly as in one run over all of them.
+ * Rerunning a source replaces its rows in one commit ({@code replaceWhere}), so nothing is counted
+ * twice.
  */
 public final class ChunkStateStore {
   private static final Logger LOG = LoggerFactory.getLogger(ChunkStateStore.class);
-  public static final String TABLE = "chunk_states";
-
-  public static final StructType SCHEMA =
-      new StructType()
-          .add("monitor", DataTypes.StringType, false)
-          .add("profile_version", DataTypes.LongType, false)
-          .add("source", DataTypes.StringType, false)
-          .add("segment", DataTypes.StringType, true)
-          .add("chunk_group", DataTypes.LongType, true)
-          .add("rows", DataTypes.LongType, false)
-          .add("min_time", DataTypes.TimestampType, true)
-          .add("max_time", DataTypes.TimestampType, true)
-          .add("target_rows", DataTypes.LongType, true)
-          .add("states", DataTypes.BinaryType, false)
-          .add("run_id", DataTypes.StringType, false)
-          .add("computed_at", DataTypes.TimestampType, false);
 
   /** One stored group without its states. */
   public record Meta(
@@ -61,12 +47,12 @@ public final class ChunkStateStore {
       Timestamp maxTime,
       Long targetRows) {}
 
-  private final SparkSession spark;
+  private final DeltaTables tables;
   private final String path;
 
   public ChunkStateStore(SparkSession spark, String outputPath) {
-    this.spark = spark;
-    this.path = outputPath.replaceAll("/+$", "") + "/" + TABLE;
+    this.tables = new DeltaTables(spark, outputPath);
+    this.path = tables.path(OutputTables.CHUNK_STATES);
   }
 
   /**
@@ -108,10 +94,8 @@ public final class ChunkStateStore {
               runId,
               now));
     }
-    DeltaRetry.replaceWhere(
-        spark,
-        path,
-        SCHEMA,
+    tables.replace(
+        OutputTables.CHUNK_STATES,
         "monitor = " + Sql.literal(monitor) + " AND source = " + Sql.literal(source),
         rows);
     LOG.info("stored the states of {} group(s) of source {} in {}", groups.size(), source, path);
@@ -128,15 +112,12 @@ public final class ChunkStateStore {
   /** Every stored group of the monitor (any profile version), without the states. */
   public List<Meta> meta(String monitor) {
     List<Meta> out = new ArrayList<>();
-    if (!DeltaRetry.hasCommits(spark, path)) {
+    Dataset<Row> stored = tables.ofMonitor(OutputTables.CHUNK_STATES, monitor);
+    if (stored == null) {
       return out;
     }
     for (Row r :
-        spark
-            .read()
-            .format("delta")
-            .load(path)
-            .where(col("monitor").equalTo(monitor))
+        stored
             .select(
                 "source",
                 "profile_version",
@@ -173,10 +154,8 @@ public final class ChunkStateStore {
     Column inGroups = col("chunk_group").isin(groups.toArray());
     Map<List<Object>, ChunkStates> by = new LinkedHashMap<>();
     for (Row r :
-        spark
-            .read()
-            .format("delta")
-            .load(path)
+        tables
+            .read(OutputTables.CHUNK_STATES)
             .where(
                 col("monitor")
                     .equalTo(monitor)
@@ -248,14 +227,14 @@ public final class ChunkStateStore {
    * rescanned).
    */
   public void dropOtherVersions(String monitor, long keep) {
-    if (DeltaRetry.hasCommits(spark, path)) {
+    if (tables.exists(OutputTables.CHUNK_STATES)) {
       DeltaRetry.run(
           "delete old states from " + path,
           () ->
-              DeltaTable.forPath(spark, path)
+              DeltaTable.forPath(tables.spark(), path)
                   .delete(
                       col("monitor").equalTo(monitor).and(col("profile_version").notEqual(keep))),
-          () -> DeltaRetry.forgetCachedLog(spark, path));
+          () -> tables.forgetCachedLog(OutputTables.CHUNK_STATES));
     }
   }
 }

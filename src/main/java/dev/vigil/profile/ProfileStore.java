@@ -2,14 +2,12 @@ package dev.vigil.profile;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.max;
 
-import dev.vigil.config.InputSpec;
 import dev.vigil.config.MonitorConfig;
-import dev.vigil.internal.Errors;
 import dev.vigil.internal.Version;
-import io.delta.tables.DeltaTable;
-import java.io.IOException;
-import java.net.URI;
+import dev.vigil.results.DeltaTables;
+import dev.vigil.results.OutputTables;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,96 +16,110 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code reference_profiles} Delta table: one appended row per fit, keyed by monitor and a
- * fingerprint of the reference and of the configuration a fit depends on; {@code version} counts a
- * monitor's fits. Old versions stay (append only) and queryable. The fingerprint reads no data: the
- * reference's file listing (path, size, modification time), or its Delta version, plus the fit
- * configuration and the Vigil and Spark versions.
+ * The {@code reference_profiles} Delta table ({@link OutputTables#REFERENCE_PROFILES}): one
+ * appended row per fit, keyed by monitor and a fingerprint of the reference and of the
+ * configuration a fit depends on; {@code version} counts a monitor's fits. Old versions stay
+ * (append only) and queryable. The fingerprint reads no data: the reference's file listing (path,
+ * size, modification time), or its Delta version, plus the fit configuration, the Vigil and Spark
+ * versions and {@link #PROFILE_FORMAT}. A stored profile that cannot be read back (a class it holds
+ * changed) is passed over with a warning, so the run fits again.
  */
 public final class ProfileStore {
   private static final Logger LOG = LoggerFactory.getLogger(ProfileStore.class);
-  public static final String TABLE = "reference_profiles";
 
-  public static final StructType SCHEMA =
-      new StructType()
-          .add("monitor", DataTypes.StringType, false)
-          .add("version", DataTypes.LongType, false)
-          .add("fingerprint", DataTypes.StringType, false)
-          .add("reference", DataTypes.StringType, false)
-          .add("reference_rows", DataTypes.LongType, false)
-          .add("reference_chunks", DataTypes.IntegerType, false)
-          .add("calculators", DataTypes.StringType, false)
-          .add("profile_bytes", DataTypes.LongType, false)
-          .add("profile", DataTypes.BinaryType, false)
-          .add("vigil_version", DataTypes.StringType, false)
-          .add("spark_version", DataTypes.StringType, false)
-          .add("run_id", DataTypes.StringType, false)
-          .add("fitted_at", DataTypes.TimestampType, false);
+  /**
+   * The version of the stored profile's layout: the serialized classes and their packages. Bumped
+   * whenever they change (2: the classes moved packages in the calculator-registry redesign), so a
+   * profile an earlier build stored is simply not matched and the run fits again.
+   */
+  public static final int PROFILE_FORMAT = 2;
 
   /** A stored fit and its version. */
   public record Stored(long version, String fingerprint, ReferenceFit fit) {}
 
   private final SparkSession spark;
-  private final String path;
+  private final DeltaTables tables;
 
   public ProfileStore(SparkSession spark, String outputPath) {
     this.spark = spark;
-    this.path = outputPath.replaceAll("/+$", "") + "/" + TABLE;
+    this.tables = new DeltaTables(spark, outputPath);
   }
 
   public String path() {
-    return path;
+    return tables.path(OutputTables.REFERENCE_PROFILES);
   }
 
   /** The fingerprint a profile fitted now with this configuration and reference would carry. */
   public String fingerprint(MonitorConfig config) {
-    return sha256(
-        String.join(
-            "\n",
-            config.fitKey(),
-            Version.VERSION,
-            spark.version(),
-            referenceFingerprint(config.reference())));
+    return fingerprint(config, PROFILE_FORMAT);
   }
 
-  /** The newest stored fit of the monitor with this fingerprint. */
+  /** The fingerprint under a profile format (earlier formats: what earlier builds stored). */
+  String fingerprint(MonitorConfig config, int profileFormat) {
+    List<String> parts =
+        new ArrayList<>(
+            List.of(
+                config.fitKey(),
+                Version.VERSION,
+                spark.version(),
+                new ReferenceIdentity(spark).of(config.reference())));
+    if (profileFormat > 1) { // format 1 (before the format counted) had no entry
+      parts.add("profile format " + profileFormat);
+    }
+    return sha256(String.join("\n", parts));
+  }
+
+  /**
+   * The newest stored fit of the monitor with this fingerprint; empty when there is none (logged
+   * when the monitor has other profiles) or when it cannot be read back (a warning).
+   */
   public Optional<Stored> latest(String monitor, String fingerprint) {
-    if (!dev.vigil.results.DeltaRetry.hasCommits(spark, path)) {
+    Dataset<Row> stored = tables.ofMonitor(OutputTables.REFERENCE_PROFILES, monitor);
+    if (stored == null) {
       return Optional.empty();
     }
     List<Row> rows =
-        spark
-            .read()
-            .format("delta")
-            .load(path)
-            .where(col("monitor").equalTo(monitor).and(col("fingerprint").equalTo(fingerprint)))
+        stored
+            .where(col("fingerprint").equalTo(fingerprint))
             .orderBy(desc("version"))
             .limit(1)
             .select("version", "profile")
             .collectAsList();
     if (rows.isEmpty()) {
+      long others = stored.count();
+      if (others > 0) {
+        LOG.info(
+            "none of the {} stored reference profile(s) of {} matches (the reference, the fit"
+                + " configuration, the Vigil or Spark version or the profile format {} differ);"
+                + " fitting again",
+            others,
+            monitor,
+            PROFILE_FORMAT);
+      }
       return Optional.empty();
     }
     long version = rows.get(0).getLong(0);
-    ReferenceFit fit =
-        Blobs.read(
-            (byte[]) rows.get(0).get(1),
-            "reference profile v" + version + " of " + monitor + " in " + path);
-    return Optional.of(new Stored(version, fingerprint, fit));
+    String what = "reference profile v" + version + " of " + monitor + " in " + path();
+    try {
+      ReferenceFit fit = Blobs.read((byte[]) rows.get(0).get(1), what);
+      return Optional.of(new Stored(version, fingerprint, fit));
+    } catch (IllegalStateException | ClassCastException e) {
+      LOG.warn("could not read {} ({}); fitting again", what, rootMessage(e));
+      return Optional.empty();
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable c = e.getCause() != null ? e.getCause() : e;
+    return c.toString();
   }
 
   /** Appends a fit as the monitor's next version; returns it. */
@@ -141,128 +153,23 @@ public final class ProfileStore {
             spark.version(),
             runId,
             now);
-    dev.vigil.results.DeltaRetry.run(
-        "append to " + path,
-        () ->
-            spark
-                .createDataFrame(List.of(row), SCHEMA)
-                .write()
-                .format("delta")
-                .mode("append")
-                .save(path),
-        () -> dev.vigil.results.DeltaRetry.forgetCachedLog(spark, path));
+    tables.append(OutputTables.REFERENCE_PROFILES, List.of(row));
     LOG.info(
         "stored reference profile v{} of {} ({} bytes) in {}",
         version,
         config.monitor(),
         blob.length,
-        path);
+        path());
     return new Stored(version, fingerprint, fit);
   }
 
   private long maxVersion(String monitor) {
-    if (!dev.vigil.results.DeltaRetry.hasCommits(spark, path)) {
+    Dataset<Row> stored = tables.ofMonitor(OutputTables.REFERENCE_PROFILES, monitor);
+    if (stored == null) {
       return 0;
     }
-    Row r =
-        spark
-            .read()
-            .format("delta")
-            .load(path)
-            .where(col("monitor").equalTo(monitor))
-            .agg(org.apache.spark.sql.functions.max("version"))
-            .first();
+    Row r = stored.agg(max("version")).first();
     return r.isNullAt(0) ? 0 : r.getLong(0);
-  }
-
-  /**
-   * What identifies the reference's content without reading it: a Delta table's version, else every
-   * data file's path, size and modification time (hidden files such as {@code _SUCCESS} left out,
-   * as Spark does).
-   */
-  String referenceFingerprint(InputSpec spec) {
-    if (spec.isTable()) {
-      try {
-        return "table "
-            + spec.table()
-            + "@"
-            + deltaVersion(DeltaTable.forName(spark, spec.table()));
-      } catch (Exception notDelta) {
-        return "table " + spec.table() + " at " + files(tableLocation(spec.table()), spec);
-      }
-    }
-    if (spec.format().equals("delta")) {
-      if (!DeltaTable.isDeltaTable(spark, spec.path())) {
-        throw Errors.unreadable(
-            spec.key() + ".path",
-            spec.path(),
-            "not a Delta table; expected a Delta table directory");
-      }
-      return "delta " + spec.path() + "@" + deltaVersion(DeltaTable.forPath(spark, spec.path()));
-    }
-    return spec.format()
-        + " "
-        + spec.path()
-        + " "
-        + spec.options()
-        + " "
-        + files(spec.path(), spec);
-  }
-
-  private static long deltaVersion(DeltaTable table) {
-    return table.history(1).select("version").first().getLong(0);
-  }
-
-  private String tableLocation(String table) {
-    for (Row r : spark.sql("DESCRIBE TABLE EXTENDED " + table).collectAsList()) {
-      if ("Location".equals(r.getString(0))) {
-        return r.getString(1);
-      }
-    }
-    throw Errors.unreadable(
-        "reference.table",
-        table,
-        "its storage location is unknown; expected a table with a location");
-  }
-
-  private String files(String location, InputSpec spec) {
-    try {
-      Path p = new Path(location);
-      URI uri = URI.create(location);
-      FileSystem fs =
-          FileSystem.get(
-              uri.getScheme() == null ? p.toUri() : uri,
-              spark.sparkContext().hadoopConfiguration());
-      FileStatus[] matches = fs.globStatus(p);
-      if (matches == null || matches.length == 0) {
-        throw Errors.unreadable(
-            spec.key() + ".path",
-            location,
-            "no such file or directory; expected an existing "
-                + spec.format()
-                + " file or directory");
-      }
-      List<String> entries = new ArrayList<>();
-      for (FileStatus m : matches) {
-        if (m.isFile()) {
-          entries.add(m.getPath().toString() + "|" + m.getLen() + "|" + m.getModificationTime());
-          continue;
-        }
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(m.getPath(), true);
-        while (it.hasNext()) {
-          LocatedFileStatus f = it.next();
-          String name = f.getPath().getName();
-          if (name.startsWith("_") || name.startsWith(".")) {
-            continue;
-          }
-          entries.add(f.getPath().toString() + "|" + f.getLen() + "|" + f.getModificationTime());
-        }
-      }
-      entries.sort(String::compareTo);
-      return sha256(String.join("\n", entries));
-    } catch (IOException e) {
-      throw Errors.unreadable(spec.key() + ".path", location, e.getMessage());
-    }
   }
 
   static String sha256(String text) {

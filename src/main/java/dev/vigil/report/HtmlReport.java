@@ -24,6 +24,17 @@ import org.apache.spark.sql.Row;
  * {@code data-errors} JavaScript errors, {@code data-done}.
  */
 public final class HtmlReport {
+  /** A ranking row in the page's data: (JSON key, {@code rankings} column). */
+  private static final String[][] RANKING_ROW = {
+    {"column", "column_name"},
+    {"rank", "rank"},
+    {"alerts", "number_of_alerts"},
+    {"r", "pearsonr_correlation"},
+    {"p", "pearsonr_pvalue"},
+    {"drifted", "has_drifted"},
+    {"chunks", "chunks"}
+  };
+
   private HtmlReport() {}
 
   static final String PLOTLY_VERSION = "3.3.1";
@@ -202,22 +213,11 @@ public final class HtmlReport {
     for (RankingsTable.Ranking r : v.rankings()) {
       List<Object> rows = new ArrayList<>();
       for (Row row : r.rows()) {
-        rows.add(
-            mapOf(
-                "column",
-                RankingsTable.get(row, "column_name"),
-                "rank",
-                RankingsTable.get(row, "rank"),
-                "alerts",
-                RankingsTable.get(row, "number_of_alerts"),
-                "r",
-                RankingsTable.get(row, "pearsonr_correlation"),
-                "p",
-                RankingsTable.get(row, "pearsonr_pvalue"),
-                "drifted",
-                RankingsTable.get(row, "has_drifted"),
-                "chunks",
-                RankingsTable.get(row, "chunks")));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String[] f : RANKING_ROW) {
+          fields.put(f[0], RankingsTable.get(row, f[1]));
+        }
+        rows.add(fields);
       }
       Map<String, Object> j =
           mapOf(

@@ -1,6 +1,7 @@
 package dev.vigil.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +53,12 @@ public final class Rankings {
   /** |value − referenceMean| per chunk (NaN stays NaN): NannyML's absolute performance change. */
   public static double[] performanceChange(
       double[] analysisPerformance, double[] referencePerformance) {
+    double[] known = Arrays.stream(referencePerformance).filter(v -> !Double.isNaN(v)).toArray();
     double sum = 0;
-    int n = 0;
-    for (double v : referencePerformance) {
-      if (!Double.isNaN(v)) {
-        sum += v;
-        n++;
-      }
+    for (double v : known) {
+      sum += v;
     }
-    double mean = n == 0 ? Double.NaN : sum / n;
+    double mean = known.length == 0 ? Double.NaN : sum / known.length;
     double[] out = new double[analysisPerformance.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = Math.abs(analysisPerformance[i] - mean);

@@ -1,60 +1,36 @@
 package dev.vigil.report;
 
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 
+import dev.vigil.internal.Sql;
+import dev.vigil.results.DeltaTables;
+import dev.vigil.results.OutputTables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * NannyML's feature rankings computed from a monitor's results, and the {@code rankings} Delta
- * table that holds them. Drift metrics ranked: every univariate drift method and data quality
- * metric that has columns; performance series for the correlation ranking: every realized and
- * estimated performance metric of the whole model (column null) but the confusion-matrix cells.
- * Both rankers use the analysis chunks of the whole population; the reference mean of the
- * correlation ranker uses the reference chunks' values of the same performance series.
+ * table that holds them ({@link OutputTables#RANKINGS}). Drift metrics ranked: every univariate
+ * drift method and data quality metric that has columns; performance series for the correlation
+ * ranking: every realized and estimated performance metric of the whole model (column null) but the
+ * confusion-matrix cells. Both rankers use the analysis chunks of the whole population; the
+ * reference mean of the correlation ranker uses the reference chunks' values of the same
+ * performance series.
  */
 public final class RankingsTable {
   private RankingsTable() {}
 
   public static final String ALERT_COUNT = "alert_count";
   public static final String CORRELATION = "correlation";
-
-  public static final StructType SCHEMA =
-      new StructType()
-          .add("monitor", StringType, false)
-          .add("ranker", StringType, false)
-          .add("drift_calculator", StringType, false)
-          .add("drift_metric", StringType, false)
-          .add("performance_calculator", StringType, true)
-          .add("performance_metric", StringType, true)
-          .add("column_name", StringType, false)
-          .add("rank", IntegerType, false)
-          .add("number_of_alerts", LongType, false)
-          .add("pearsonr_correlation", DoubleType, true)
-          .add("pearsonr_pvalue", DoubleType, true)
-          .add("has_drifted", BooleanType, false)
-          .add("chunks", IntegerType, false);
-
-  public static final List<String> KEY =
-      List.of(
-          "monitor",
-          "ranker",
-          "drift_calculator",
-          "drift_metric",
-          "performance_calculator",
-          "performance_metric",
-          "column_name");
 
   static final List<String> DRIFT_CALCULATORS = List.of("univariate_drift", "data_quality");
   static final List<String> PERFORMANCE_CALCULATORS =
@@ -82,7 +58,7 @@ public final class RankingsTable {
       String performanceMetric,
       List<Row> rows) {}
 
-  /** Every ranking of one monitor, as {@link #SCHEMA} rows grouped by ranking. */
+  /** Every ranking of one monitor, as {@code rankings} rows grouped by ranking. */
   public static List<Ranking> compute(ReportData.Monitor m) {
     List<ReportData.Chunk> chunks = m.chunks();
     List<Integer> analysis = new ArrayList<>();
@@ -189,27 +165,20 @@ public final class RankingsTable {
     for (Ranking r : rankings) {
       rows.addAll(r.rows());
     }
-    String path = output + "/rankings";
-    String where = "monitor = " + dev.vigil.internal.Sql.literal(monitor);
-    if (!dev.vigil.results.DeltaRetry.hasCommits(spark, path)) {
-      dev.vigil.results.DeltaRetry.replaceWhere(spark, path, SCHEMA, where, rows);
-      return true;
+    DeltaTables tables = new DeltaTables(spark, output);
+    String where = "monitor = " + Sql.literal(monitor);
+    Dataset<Row> stored = tables.readWhere(OutputTables.RANKINGS, expr(where));
+    if (stored != null) {
+      List<Row> existing =
+          stored
+              .select(
+                  OutputTables.RANKINGS.columns().stream().map(c -> col(c)).toArray(Column[]::new))
+              .collectAsList();
+      if (sameRows(existing, rows)) {
+        return false;
+      }
     }
-    List<Row> existing =
-        spark
-            .read()
-            .format("delta")
-            .load(path)
-            .where(where)
-            .select(
-                java.util.Arrays.stream(SCHEMA.fieldNames())
-                    .map(org.apache.spark.sql.functions::col)
-                    .toArray(org.apache.spark.sql.Column[]::new))
-            .collectAsList();
-    if (sameRows(existing, rows)) {
-      return false;
-    }
-    dev.vigil.results.DeltaRetry.replaceWhere(spark, path, SCHEMA, where, rows);
+    tables.replace(OutputTables.RANKINGS, where, rows);
     return true;
   }
 
@@ -239,9 +208,9 @@ public final class RankingsTable {
     return v;
   }
 
-  /** A field of a {@link #SCHEMA} row built here (such rows carry no schema, so by position). */
+  /** A field of a {@code rankings} row built here (such rows carry no schema, so by position). */
   static Object get(Row row, String field) {
-    return row.get(SCHEMA.fieldIndex(field));
+    return row.get(OutputTables.RANKINGS.schema().fieldIndex(field));
   }
 
   private static int compareLists(List<String> a, List<String> b) {

@@ -42,7 +42,7 @@ public final class Report {
     long rankingRows = 0;
     for (String name : monitors) {
       long t0 = System.nanoTime();
-      ReportData.Monitor m = ReportData.load(out, name);
+      ReportData.Monitor m = MonitorResults.load(out, name);
       long t1 = System.nanoTime();
       List<RankingsTable.Ranking> rankings = RankingsTable.compute(m);
       RankingsTable.write(spark, out.dir(), name, rankings);
@@ -117,7 +117,7 @@ public final class Report {
               + " chunks (reference and analysis) are drawn.");
     }
     List<ReportData.Distribution> dists =
-        ReportData.distributions(out, m.name(), m.chunks(), columns, positions, MAX_CATEGORIES);
+        DistributionData.read(out, m.name(), m.chunks(), columns, positions, MAX_CATEGORIES);
     return new HtmlReport.MonitorView(m, shown, dists, rankings, notes);
   }
 

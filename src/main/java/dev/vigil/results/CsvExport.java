@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,41 +14,31 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * Writes one output table to one CSV file with a header, rows sorted by the table's key, streamed
- * partition by partition (never the whole table on the driver). Nulls are empty fields; timestamps
- * ISO {@code yyyy-MM-dd HH:mm:ss[.f]}; doubles in Java's shortest round-trip form.
+ * Writes one output table to one CSV file with a header, rows sorted by the table's export order,
+ * streamed partition by partition (never the whole table on the driver). Nulls are empty fields;
+ * timestamps ISO {@code yyyy-MM-dd HH:mm:ss[.f]}; doubles in Java's shortest round-trip form.
  */
 public final class CsvExport {
   private CsvExport() {}
 
-  public static long write(SparkSession spark, String output, String table, Path to)
+  public static long write(SparkSession spark, String output, OutputTable table, Path to)
       throws IOException {
-    String path = output.replaceAll("/+$", "") + "/" + table;
-    if (!dev.vigil.results.DeltaRetry.hasCommits(spark, path)) {
+    String path = table.path(output);
+    if (!DeltaRetry.hasCommits(spark, path)) {
       throw Errors.unreadable(
           "table",
           path,
           "not a Delta table; expected the output directory of a 'vigil run' (--output)");
     }
-    Dataset<Row> df = spark.read().format("delta").load(path);
-    List<String> order =
-        switch (table) {
-          case "results" ->
-              List.of(
-                  "monitor",
-                  "calculator",
-                  "metric",
-                  "column_name",
-                  "segment",
-                  "period",
-                  "chunk_index");
-          case "distributions" ->
-              List.of("monitor", "column_name", "segment", "period", "chunk_index", "kind", "bin");
-          default -> List.of("started_at", "run_id");
-        };
-    df =
-        df.orderBy(
-            order.stream().map(c -> functions.col(c).asc_nulls_first()).toArray(Column[]::new));
+    Dataset<Row> df =
+        spark
+            .read()
+            .format("delta")
+            .load(path)
+            .orderBy(
+                table.exportOrder().stream()
+                    .map(c -> functions.col(c).asc_nulls_first())
+                    .toArray(Column[]::new));
     if (to.getParent() != null) {
       Files.createDirectories(to.getParent());
     }

@@ -73,6 +73,27 @@ class RankingsTableSparkTest extends SparkTestBase {
     assertThat(columns(path, "a")).containsExactly("z", "x");
     assertThat(columns(path, "b\\'q")).containsExactly("u", "v");
     assertThat(spark.read().format("delta").load(path).schema().fieldNames())
-        .containsExactly(RankingsTable.SCHEMA.fieldNames());
+        .containsExactly(dev.vigil.results.OutputTables.RANKINGS.schema().fieldNames());
+  }
+
+  /** {@code vigil export --table rankings}: every row, by monitor, ranking and rank. */
+  @Test
+  void exportsAsCsvInRankOrder() throws Exception {
+    String out = dir.toString();
+    RankingsTable.write(spark, out, "b", List.of(ranking("b", "u", "v")));
+    RankingsTable.write(spark, out, "a", List.of(ranking("a", "x", "y", "z")));
+    Path csv = dir.resolve("rankings.csv");
+    int code =
+        dev.vigil.cli.Main.execute(
+            new String[] {"export", "--output", out, "--table", "rankings", "--to", csv.toString()},
+            new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+            System.err);
+    assertThat(code).isZero();
+    List<String> lines = java.nio.file.Files.readAllLines(csv);
+    assertThat(lines.get(0))
+        .isEqualTo(String.join(",", dev.vigil.results.OutputTables.RANKINGS.columns()));
+    assertThat(lines.subList(1, lines.size()))
+        .extracting(l -> l.split(",")[0] + ":" + l.split(",")[6])
+        .containsExactly("a:x", "a:y", "a:z", "b:u", "b:v");
   }
 }

@@ -153,7 +153,7 @@ class ReportBrowserSparkTest extends SparkTestBase {
     String path = out.resolve("rankings").toString();
     List<Row> first = sorted(path);
     assertThat(spark.read().format("delta").load(path).schema().fieldNames())
-        .containsExactly(RankingsTable.SCHEMA.fieldNames());
+        .containsExactly(dev.vigil.results.OutputTables.RANKINGS.schema().fieldNames());
     // alert count: one row per drift column and method; the drifted half of the analysis alerts
     // somewhere
     assertThat(
@@ -260,7 +260,7 @@ class ReportBrowserSparkTest extends SparkTestBase {
         .format("delta")
         .load(path)
         .orderBy(
-            RankingsTable.KEY.stream()
+            dev.vigil.results.OutputTables.RANKINGS.key().stream()
                 .map(functions::col)
                 .map(Column::asc_nulls_first)
                 .toArray(Column[]::new))

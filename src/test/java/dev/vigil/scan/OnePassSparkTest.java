@@ -104,7 +104,7 @@ class OnePassSparkTest extends SparkTestBase {
   /** Counts the jobs of the analysis side only: row index + the one scan. */
   static final class AnalysisJobs {
     static int count(org.apache.spark.sql.SparkSession spark, MonitorConfig cfg) {
-      MonitorRun.Inputs inputs = new MonitorRun(spark, Clock.systemUTC()).prepare(cfg);
+      dev.vigil.pipeline.Inputs inputs = new MonitorRun(spark, Clock.systemUTC()).prepare(cfg);
       dev.vigil.chunking.Chunker chunker =
           new dev.vigil.chunking.Chunker(cfg.chunking(), cfg.columns().timestamp());
       Scanner scanner = new Scanner(cfg.columns().timestamp(), List.of());

@@ -25,12 +25,13 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The domain classifier's training rows: every row any chunk's classifier trains on, taken once
- * into a pool (the reference sample, each reference chunk's sample, each analysis chunk's sample),
- * the imputation of missing values, and per chunk the training set with NannyML's labels, ranks and
- * unshuffled stratified folds (docs/nannyml-multivariate-drift.md §3).
+ * The domain classifier's training rows ({@link DomainClassifierTraining}): one pool of every row
+ * any chunk's classifier trains on — the reference sample and each chunk's sample, systematic
+ * samples of at most {@code max_training_rows} rows — and, per chunk, which pool rows train it,
+ * their labels, their ranks within their class and the folds those ranks fall in (scikit-learn's
+ * unshuffled {@code StratifiedKFold}), with the missing values' imputation.
  */
-final class DomainClassifierPool {
+final class DomainClassifierSets {
   /** A training set is hash-partitioned on (label, rank) into one partition per this many rows. */
   static final long ROWS_PER_PARTITION = 50_000;
 
@@ -47,11 +48,11 @@ final class DomainClassifierPool {
   private static final int REFERENCE_CHUNK = 1;
   private static final int ANALYSIS_CHUNK = 2;
 
-  final List<String> continuous;
-  final List<String> categorical;
-  final DomainClassifierConfig settings;
+  private final List<String> continuous;
+  private final List<String> categorical;
+  private final DomainClassifierConfig settings;
 
-  DomainClassifierPool(DomainClassifierRequest request) {
+  DomainClassifierSets(DomainClassifierRequest request) {
     this.continuous = List.copyOf(request.continuous());
     this.categorical = List.copyOf(request.categorical());
     this.settings = request.settings();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The domain classifier's training sets, built without training (NannyML's layout on the samples).
  */
-class DomainClassifierPoolSparkTest extends SparkTestBase {
+class DomainClassifierSetsSparkTest extends SparkTestBase {
   // ---------------------------------------------------------------- training sets, without
   // training
 
@@ -70,9 +70,9 @@ class DomainClassifierPoolSparkTest extends SparkTestBase {
    * lists (x, label) in data order.
    */
   private static void assertTrainingRows(
-      DomainClassifierPool calc,
+      DomainClassifierSets calc,
       Dataset<Row> pool,
-      DomainClassifierPool.TrainingSet t,
+      DomainClassifierSets.TrainingSet t,
       List<double[]> order,
       int k,
       String what) {
@@ -80,9 +80,9 @@ class DomainClassifierPoolSparkTest extends SparkTestBase {
         calc.trainingRows(pool, t)
             .select(
                 "_dc_num_0",
-                DomainClassifierPool.LABEL,
-                DomainClassifierPool.RANK,
-                DomainClassifierPool.FOLD)
+                DomainClassifierSets.LABEL,
+                DomainClassifierSets.RANK,
+                DomainClassifierSets.FOLD)
             .collectAsList();
     int[] y = order.stream().mapToInt(o -> (int) o[1]).toArray();
     int[] folds = DomainClassifierMathTest.sklearnFolds(y, k);
@@ -113,12 +113,12 @@ class DomainClassifierPoolSparkTest extends SparkTestBase {
   void trainingSetsAreNannyMLsLayoutOnTheSamples() {
     int k = 3;
     DomainClassifierConfig settings = new DomainClassifierConfig(4, k, 1, 0.1, 1, 1, 32, 13);
-    DomainClassifierPool calc =
-        new DomainClassifierPool(
+    DomainClassifierSets calc =
+        new DomainClassifierSets(
             new Learner.DomainClassifierRequest(List.of("x"), List.of("c"), settings));
     Chunked reference = chunked(23, 5);
     Chunked analysis = chunked(12, 6);
-    DomainClassifierPool.Sample ref = new DomainClassifierPool.Sample(23, 4);
+    DomainClassifierSets.Sample ref = new DomainClassifierSets.Sample(23, 4);
     Dataset<Row> pool = calc.pool(reference, analysis, ref).cache();
     List<Long> referenceSample = sampled(0, 23, 4);
     for (ChunkInfo c : reference.chunks()) {
