@@ -26,28 +26,27 @@ import org.apache.spark.sql.SparkSession;
  * side alone).
  */
 public final class Bench {
-  private Bench() {}
+    private Bench() {}
 
-  public static void main(String[] args) throws Exception {
-    long rows = 10_000_000;
-    long refRows = 1_000_000;
-    int features = 20;
-    String calculators = "univariate_drift,data_quality";
-    String dataDir = "target/bench-data";
-    int repeat = 2;
-    boolean generateOnly = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--rows" -> rows = Long.parseLong(args[++i]);
-        case "--reference-rows" -> refRows = Long.parseLong(args[++i]);
-        case "--features" -> features = Integer.parseInt(args[++i]);
-        case "--calculators" -> calculators = args[++i];
-        case "--data-dir" -> dataDir = args[++i];
-        case "--repeat" -> repeat = Math.max(1, Integer.parseInt(args[++i]));
-        case "--generate-only" -> generateOnly = true;
-        case "--help", "-h" -> {
-          System.out.println(
-              """
+    public static void main(String[] args) throws Exception {
+        long rows = 10_000_000;
+        long refRows = 1_000_000;
+        int features = 20;
+        String calculators = "univariate_drift,data_quality";
+        String dataDir = "target/bench-data";
+        int repeat = 2;
+        boolean generateOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Long.parseLong(args[++i]);
+                case "--reference-rows" -> refRows = Long.parseLong(args[++i]);
+                case "--features" -> features = Integer.parseInt(args[++i]);
+                case "--calculators" -> calculators = args[++i];
+                case "--data-dir" -> dataDir = args[++i];
+                case "--repeat" -> repeat = Math.max(1, Integer.parseInt(args[++i]));
+                case "--generate-only" -> generateOnly = true;
+                case "--help", "-h" -> {
+                    System.out.println("""
               usage: scripts/bench [--rows N] [--reference-rows N] [--features M] [--calculators a,b,...] [--data-dir DIR]
                                    [--repeat K] [--generate-only]
                 defaults: --rows 10000000 --reference-rows 1000000 --features 20 --calculators univariate_drift,data_quality
@@ -62,162 +61,145 @@ public final class Bench {
                 --generate-only: generate the data when missing, then stop (scripts/bench --base uses it, so that both
                 revisions read the files the current checkout wrote). scripts/bench --base REV compares a base
                 revision with this checkout (see the top of scripts/bench).""");
-          return;
+                    return;
+                }
+                default -> {
+                    System.err.println("bench: unknown argument '" + args[i] + "' (see --help)");
+                    System.exit(2);
+                }
+            }
         }
-        default -> {
-          System.err.println("bench: unknown argument '" + args[i] + "' (see --help)");
-          System.exit(2);
+        for (String c : calculators.split(",")) {
+            if (!dev.vigil.calculators.Calculators.names().contains(c.trim())) {
+                System.err.println("bench: calculator '"
+                        + c
+                        + "' is not available; expected some of "
+                        + dev.vigil.calculators.Calculators.names());
+                System.exit(2);
+            }
         }
-      }
-    }
-    for (String c : calculators.split(",")) {
-      if (!dev.vigil.calculators.Calculators.names().contains(c.trim())) {
-        System.err.println(
-            "bench: calculator '"
-                + c
-                + "' is not available; expected some of "
-                + dev.vigil.calculators.Calculators.names());
-        System.exit(2);
-      }
-    }
-    SparkSession spark = Sessions.getOrCreate();
-    Path data = Path.of(dataDir, rows + "-" + refRows + "-" + features);
-    if (!Files.isDirectory(data.resolve("analysis"))
-        || !Files.isDirectory(data.resolve("reference"))) {
-      long g = System.nanoTime();
-      SyntheticData.write(
-          spark,
-          data.toString(),
-          new SyntheticData.Options(rows, refRows, features, 7, 0.5, "parquet"));
-      System.out.printf(
-          Locale.ROOT,
-          "generated %d + %d rows x %d features in %.1f s%n",
-          refRows,
-          rows,
-          features,
-          secs(g));
-    }
-    if (generateOnly) {
-      System.out.println("data: " + data.toAbsolutePath());
-      return;
-    }
-    StringBuilder calcYaml = new StringBuilder();
-    for (String c : calculators.split(",")) {
-      calcYaml
-          .append("  ")
-          .append(c.trim())
-          .append(
-              switch (c.trim()) {
-                case "univariate_drift" ->
-                    ": {continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein], categorical_methods: [chi2, jensen_shannon]}\n";
-                case "realized_performance", "estimated_performance" ->
-                    ": {metrics: [roc_auc, f1]}\n";
-                default -> ": {}\n";
-              });
-    }
-    String yaml =
-        """
+        SparkSession spark = Sessions.getOrCreate();
+        Path data = Path.of(dataDir, rows + "-" + refRows + "-" + features);
+        if (!Files.isDirectory(data.resolve("analysis")) || !Files.isDirectory(data.resolve("reference"))) {
+            long g = System.nanoTime();
+            SyntheticData.write(
+                    spark, data.toString(), new SyntheticData.Options(rows, refRows, features, 7, 0.5, "parquet"));
+            System.out.printf(
+                    Locale.ROOT, "generated %d + %d rows x %d features in %.1f s%n", refRows, rows, features, secs(g));
+        }
+        if (generateOnly) {
+            System.out.println("data: " + data.toAbsolutePath());
+            return;
+        }
+        StringBuilder calcYaml = new StringBuilder();
+        for (String c : calculators.split(",")) {
+            calcYaml.append("  ")
+                    .append(c.trim())
+                    .append(
+                            switch (c.trim()) {
+                                case "univariate_drift" ->
+                                    ": {continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein], categorical_methods: [chi2, jensen_shannon]}\n";
+                                case "realized_performance", "estimated_performance" -> ": {metrics: [roc_auc, f1]}\n";
+                                default -> ": {}\n";
+                            });
+        }
+        String yaml = """
         monitor: bench
         reference: {path: %s, format: parquet}
         analysis: {path: %s, format: parquet}
         columns: {timestamp: timestamp, id: id, prediction: y_pred, scores: y_pred_proba, target: repaid}
         chunking: {number: 10}
         calculators:
-        %s"""
-            .formatted(data.resolve("reference"), data.resolve("analysis"), calcYaml);
-    MonitorConfig cfg = new ConfigLoader(System::getenv).parse(yaml, "bench", List.of());
-    MonitorRun run = new MonitorRun(spark, Clock.systemUTC());
-    List<String> columns = run.prepare(cfg).columns().features();
+        %s""".formatted(data.resolve("reference"), data.resolve("analysis"), calcYaml);
+        MonitorConfig cfg = new ConfigLoader(System::getenv).parse(yaml, "bench", List.of());
+        MonitorRun run = new MonitorRun(spark, Clock.systemUTC());
+        List<String> columns = run.prepare(cfg).columns().features();
 
-    floor(spark, data, columns, rows, refRows); // warm-up: JIT and file cache, not measured
-    double suite = Double.MAX_VALUE;
-    double suiteRef = 0;
-    double suiteAna = Double.MAX_VALUE;
-    double[] floor = {Double.MAX_VALUE, Double.MAX_VALUE};
-    MonitorRun.Outcome outcome = null;
-    for (int k = 0; k < repeat; k++) {
-      double[] f = floor(spark, data, columns, rows, refRows);
-      floor[0] = Math.min(floor[0], f[0]);
-      floor[1] = Math.min(floor[1], f[1]);
-      long s = System.nanoTime();
-      outcome = run.compute(cfg, "bench");
-      double took = secs(s);
-      System.out.printf(
-          Locale.ROOT, "round %d: floor %.2f s, suite %.2f s%n", k + 1, f[0] + f[1], took);
-      if (took < suite) {
-        suite = took;
-        suiteRef = outcome.referenceSeconds();
-      }
-      suiteAna = Math.min(suiteAna, outcome.analysisSeconds());
+        floor(spark, data, columns, rows, refRows); // warm-up: JIT and file cache, not measured
+        double suite = Double.MAX_VALUE;
+        double suiteRef = 0;
+        double suiteAna = Double.MAX_VALUE;
+        double[] floor = {Double.MAX_VALUE, Double.MAX_VALUE};
+        MonitorRun.Outcome outcome = null;
+        for (int k = 0; k < repeat; k++) {
+            double[] f = floor(spark, data, columns, rows, refRows);
+            floor[0] = Math.min(floor[0], f[0]);
+            floor[1] = Math.min(floor[1], f[1]);
+            long s = System.nanoTime();
+            outcome = run.compute(cfg, "bench");
+            double took = secs(s);
+            System.out.printf(Locale.ROOT, "round %d: floor %.2f s, suite %.2f s%n", k + 1, f[0] + f[1], took);
+            if (took < suite) {
+                suite = took;
+                suiteRef = outcome.referenceSeconds();
+            }
+            suiteAna = Math.min(suiteAna, outcome.analysisSeconds());
+        }
+        double floorTotal = floor[0] + floor[1];
+        System.out.printf(
+                Locale.ROOT,
+                "suite: %.2f s (reference %.2f s; best analysis %.2f s), %d result rows%n",
+                suite,
+                suiteRef,
+                suiteAna,
+                outcome.rows().size());
+        System.out.printf(
+                Locale.ROOT,
+                "floor: %.2f s (best reference %.2f s, best analysis %.2f s)%n",
+                floorTotal,
+                floor[0],
+                floor[1]);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"rows\": %d, \"reference_rows\": %d, \"features\": %d, \"calculators\": \"%s\", \"repeat\": %d, "
+                        + "\"suite_seconds\": %.3f, \"floor_seconds\": %.3f, \"ratio\": %.3f, \"analysis_seconds\": %.3f, "
+                        + "\"analysis_floor_seconds\": %.3f, \"analysis_ratio\": %.3f, \"rows_per_second\": %.0f}%n",
+                rows,
+                refRows,
+                features,
+                calculators,
+                repeat,
+                suite,
+                floorTotal,
+                suite / floorTotal,
+                suiteAna,
+                floor[1],
+                suiteAna / floor[1],
+                (rows + refRows) / suite);
     }
-    double floorTotal = floor[0] + floor[1];
-    System.out.printf(
-        Locale.ROOT,
-        "suite: %.2f s (reference %.2f s; best analysis %.2f s), %d result rows%n",
-        suite,
-        suiteRef,
-        suiteAna,
-        outcome.rows().size());
-    System.out.printf(
-        Locale.ROOT,
-        "floor: %.2f s (best reference %.2f s, best analysis %.2f s)%n",
-        floorTotal,
-        floor[0],
-        floor[1]);
-    System.out.printf(
-        Locale.ROOT,
-        "{\"rows\": %d, \"reference_rows\": %d, \"features\": %d, \"calculators\": \"%s\", \"repeat\": %d, "
-            + "\"suite_seconds\": %.3f, \"floor_seconds\": %.3f, \"ratio\": %.3f, \"analysis_seconds\": %.3f, "
-            + "\"analysis_floor_seconds\": %.3f, \"analysis_ratio\": %.3f, \"rows_per_second\": %.0f}%n",
-        rows,
-        refRows,
-        features,
-        calculators,
-        repeat,
-        suite,
-        floorTotal,
-        suite / floorTotal,
-        suiteAna,
-        floor[1],
-        suiteAna / floor[1],
-        (rows + refRows) / suite);
-  }
 
-  /**
-   * Seconds for one aggregation per chunk (10 chunks by row id) over reference, then over analysis.
-   */
-  static double[] floor(
-      SparkSession spark, Path data, List<String> columns, long rows, long refRows) {
-    double[] out = new double[2];
-    String[] sets = {"reference", "analysis"};
-    long[] sizes = {refRows, rows};
-    for (int i = 0; i < 2; i++) {
-      long s = System.nanoTime();
-      Dataset<Row> df = spark.read().parquet(data.resolve(sets[i]).toString());
-      long first = i == 0 ? 0 : refRows;
-      Column chunk =
-          org.apache.spark.sql.functions.floor(
-              col("id").minus(first).divide(Math.max(1, sizes[i] / 10)));
-      List<Column> aggs = new ArrayList<>();
-      aggs.add(count(lit(1)));
-      for (String c : columns) {
-        Column v =
-            df.schema().apply(c).dataType() instanceof org.apache.spark.sql.types.StringType
-                ? length(col(c))
-                : col(c).cast("double");
-        aggs.add(min(v));
-        aggs.add(max(v));
-        aggs.add(sum(v));
-      }
-      df.groupBy(chunk.as("chunk"))
-          .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
-          .collectAsList();
-      out[i] = secs(s);
+    /**
+     * Seconds for one aggregation per chunk (10 chunks by row id) over reference, then over analysis.
+     */
+    static double[] floor(SparkSession spark, Path data, List<String> columns, long rows, long refRows) {
+        double[] out = new double[2];
+        String[] sets = {"reference", "analysis"};
+        long[] sizes = {refRows, rows};
+        for (int i = 0; i < 2; i++) {
+            long s = System.nanoTime();
+            Dataset<Row> df = spark.read().parquet(data.resolve(sets[i]).toString());
+            long first = i == 0 ? 0 : refRows;
+            Column chunk =
+                    org.apache.spark.sql.functions.floor(col("id").minus(first).divide(Math.max(1, sizes[i] / 10)));
+            List<Column> aggs = new ArrayList<>();
+            aggs.add(count(lit(1)));
+            for (String c : columns) {
+                Column v = df.schema().apply(c).dataType() instanceof org.apache.spark.sql.types.StringType
+                        ? length(col(c))
+                        : col(c).cast("double");
+                aggs.add(min(v));
+                aggs.add(max(v));
+                aggs.add(sum(v));
+            }
+            df.groupBy(chunk.as("chunk"))
+                    .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+                    .collectAsList();
+            out[i] = secs(s);
+        }
+        return out;
     }
-    return out;
-  }
 
-  private static double secs(long start) {
-    return (System.nanoTime() - start) / 1e9;
-  }
+    private static double secs(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
 }

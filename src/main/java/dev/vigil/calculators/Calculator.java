@@ -11,27 +11,27 @@ import java.util.List;
  * learned ({@link FittedCalculator#transform}).
  */
 public interface Calculator extends java.io.Serializable {
-  /** The CONTRACT name, e.g. {@code data_quality}. */
-  String name();
+    /** The CONTRACT name, e.g. {@code data_quality}. */
+    String name();
 
-  List<StateSpec> referenceSpecs();
+    List<StateSpec> referenceSpecs();
 
-  /**
-   * Columns this calculator derives from others, as Spark SQL expressions by name (e.g. a
-   * confusion-matrix cell from target and prediction); the pipeline adds them to both datasets
-   * before the scans.
-   */
-  default java.util.Map<String, String> derivedColumns() {
-    return java.util.Map.of();
-  }
+    /**
+     * Columns this calculator derives from others, as Spark SQL expressions by name (e.g. a
+     * confusion-matrix cell from target and prediction); the pipeline adds them to both datasets
+     * before the scans.
+     */
+    default java.util.Map<String, String> derivedColumns() {
+        return java.util.Map.of();
+    }
 
-  default List<StateSpec> refinementSpecs(ChunkTable referencePass1) {
-    return List.of();
-  }
+    default List<StateSpec> refinementSpecs(ChunkTable referencePass1) {
+        return List.of();
+    }
 
-  /**
-   * Fits on the reference's states. A calculator that trains a model on the reference rows (DLE)
-   * asks the {@code learner}; every other calculator ignores it.
-   */
-  FittedCalculator fit(ChunkTable reference, Learner learner);
+    /**
+     * Fits on the reference's states. A calculator that trains a model on the reference rows (DLE)
+     * asks the {@code learner}; every other calculator ignores it.
+     */
+    FittedCalculator fit(ChunkTable reference, Learner learner);
 }

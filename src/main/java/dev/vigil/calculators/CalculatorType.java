@@ -21,65 +21,62 @@ import java.util.Map;
  * @param <C> the record its configuration section fills
  */
 public interface CalculatorType<C> {
-  /** The CONTRACT name, e.g. {@code univariate_drift}. */
-  String name();
+    /** The CONTRACT name, e.g. {@code univariate_drift}. */
+    String name();
 
-  /** Whether it runs when the configuration has no {@code calculators} section at all. */
-  boolean onByDefault();
+    /** Whether it runs when the configuration has no {@code calculators} section at all. */
+    boolean onByDefault();
 
-  /** The keys of {@code calculators.<name>}. */
-  Schema schema();
+    /** The keys of {@code calculators.<name>}. */
+    Schema schema();
 
-  /**
-   * Reads and validates its section (an empty section when the calculator is named without
-   * settings); errors name the key.
-   */
-  C parse(Section section, Context context);
+    /**
+     * Reads and validates its section (an empty section when the calculator is named without
+     * settings); errors name the key.
+     */
+    C parse(Section section, Context context);
 
-  /** The metric names {@code thresholds.<name>.<metric>} may use for this problem type. */
-  Collection<String> thresholdMetrics(ProblemType type);
+    /** The metric names {@code thresholds.<name>.<metric>} may use for this problem type. */
+    Collection<String> thresholdMetrics(ProblemType type);
 
-  /**
-   * The names its keys accept, by key ({@code continuous_methods} → the registered methods, {@code
-   * metrics} → the registered metrics...): for {@code --help}, error suggestions and the
-   * configuration reference.
-   */
-  Map<String, Collection<String>> choices();
+    /**
+     * The names its keys accept, by key ({@code continuous_methods} → the registered methods, {@code
+     * metrics} → the registered metrics...): for {@code --help}, error suggestions and the
+     * configuration reference.
+     */
+    Map<String, Collection<String>> choices();
 
-  /** Checks that need the whole configuration (e.g. incremental runs); none by default. */
-  default void check(C config, MonitorConfig monitor) {}
+    /** Checks that need the whole configuration (e.g. incremental runs); none by default. */
+    default void check(C config, MonitorConfig monitor) {}
 
-  /** The calculators its configuration asks for, over the run's resolved columns. */
-  Built build(C config, Build build);
+    /** The calculators its configuration asks for, over the run's resolved columns. */
+    Built build(C config, Build build);
 
-  /** What a section is read against: the problem type and the column roles. */
-  record Context(ProblemType problemType, ColumnsConfig columns) {}
+    /** What a section is read against: the problem type and the column roles. */
+    record Context(ProblemType problemType, ColumnsConfig columns) {}
 
-  /** What a calculator is built from. */
-  record Build(MonitorConfig monitor, ResolvedColumns columns) {
-    /** The threshold overrides of one calculator ({@code thresholds.<calculator>.<metric>}). */
-    public Map<String, Threshold> overrides(String calculator) {
-      Map<String, Threshold> out = new LinkedHashMap<>();
-      monitor
-          .thresholds()
-          .forEach(
-              (k, v) -> {
+    /** What a calculator is built from. */
+    record Build(MonitorConfig monitor, ResolvedColumns columns) {
+        /** The threshold overrides of one calculator ({@code thresholds.<calculator>.<metric>}). */
+        public Map<String, Threshold> overrides(String calculator) {
+            Map<String, Threshold> out = new LinkedHashMap<>();
+            monitor.thresholds().forEach((k, v) -> {
                 if (k.startsWith(calculator + ".")) {
-                  out.put(k.substring(calculator.length() + 1), Threshold.of(v));
+                    out.put(k.substring(calculator.length() + 1), Threshold.of(v));
                 }
-              });
-      return out;
-    }
-  }
-
-  /** Scan-based calculators and row-based ones (the domain classifier). */
-  record Built(List<Calculator> scans, List<RowCalculator> rows) {
-    public static Built of(Calculator c) {
-      return new Built(List.of(c), List.of());
+            });
+            return out;
+        }
     }
 
-    public static Built of(RowCalculator c) {
-      return new Built(List.of(), List.of(c));
+    /** Scan-based calculators and row-based ones (the domain classifier). */
+    record Built(List<Calculator> scans, List<RowCalculator> rows) {
+        public static Built of(Calculator c) {
+            return new Built(List.of(c), List.of());
+        }
+
+        public static Built of(RowCalculator c) {
+            return new Built(List.of(), List.of(c));
+        }
     }
-  }
 }

@@ -18,52 +18,50 @@ import java.util.Optional;
  * here; the pipeline builds whatever a configuration enables.
  */
 public final class Calculators {
-  private Calculators() {}
+    private Calculators() {}
 
-  public static final List<CalculatorType<?>> ALL =
-      List.of(
-          UnivariateDriftType.INSTANCE,
-          MultivariateDriftType.INSTANCE,
-          RealizedPerformanceType.INSTANCE,
-          EstimatedPerformanceType.INSTANCE,
-          DataQualityType.INSTANCE);
+    public static final List<CalculatorType<?>> ALL = List.of(
+            UnivariateDriftType.INSTANCE,
+            MultivariateDriftType.INSTANCE,
+            RealizedPerformanceType.INSTANCE,
+            EstimatedPerformanceType.INSTANCE,
+            DataQualityType.INSTANCE);
 
-  public static List<String> names() {
-    return ALL.stream().map(CalculatorType::name).toList();
-  }
-
-  public static Optional<CalculatorType<?>> find(String name) {
-    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
-  }
-
-  /** Every calculator the configuration enables, built over the run's resolved columns. */
-  public static CalculatorType.Built build(MonitorConfig config, ResolvedColumns columns) {
-    List<Calculator> scans = new ArrayList<>();
-    List<RowCalculator> rows = new ArrayList<>();
-    CalculatorType.Build build = new CalculatorType.Build(config, columns);
-    for (CalculatorType<?> type : ALL) {
-      CalculatorType.Built b = built(type, config, build);
-      if (b != null) {
-        scans.addAll(b.scans());
-        rows.addAll(b.rows());
-      }
+    public static List<String> names() {
+        return ALL.stream().map(CalculatorType::name).toList();
     }
-    if (scans.isEmpty() && rows.isEmpty()) {
-      throw new dev.vigil.internal.UserException(
-          "configuration key 'calculators': no calculator is enabled; expected at least one of "
-              + names());
+
+    public static Optional<CalculatorType<?>> find(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
     }
-    return new CalculatorType.Built(List.copyOf(scans), List.copyOf(rows));
-  }
 
-  private static <C> CalculatorType.Built built(
-      CalculatorType<C> type, MonitorConfig config, CalculatorType.Build build) {
-    C c = config.calculator(type);
-    return c == null ? null : type.build(c, build);
-  }
+    /** Every calculator the configuration enables, built over the run's resolved columns. */
+    public static CalculatorType.Built build(MonitorConfig config, ResolvedColumns columns) {
+        List<Calculator> scans = new ArrayList<>();
+        List<RowCalculator> rows = new ArrayList<>();
+        CalculatorType.Build build = new CalculatorType.Build(config, columns);
+        for (CalculatorType<?> type : ALL) {
+            CalculatorType.Built b = built(type, config, build);
+            if (b != null) {
+                scans.addAll(b.scans());
+                rows.addAll(b.rows());
+            }
+        }
+        if (scans.isEmpty() && rows.isEmpty()) {
+            throw new dev.vigil.internal.UserException(
+                    "configuration key 'calculators': no calculator is enabled; expected at least one of " + names());
+        }
+        return new CalculatorType.Built(List.copyOf(scans), List.copyOf(rows));
+    }
 
-  /** The closest calculator name, for messages. */
-  public static Optional<String> closest(String name) {
-    return Errors.closest(name, names());
-  }
+    private static <C> CalculatorType.Built built(
+            CalculatorType<C> type, MonitorConfig config, CalculatorType.Build build) {
+        C c = config.calculator(type);
+        return c == null ? null : type.build(c, build);
+    }
+
+    /** The closest calculator name, for messages. */
+    public static Optional<String> closest(String name) {
+        return Errors.closest(name, names());
+    }
 }

@@ -8,17 +8,17 @@ import java.sql.Timestamp;
  * bounds for period chunks), and the row count. {@code group} is the scan's group id for the chunk.
  */
 public record ChunkInfo(
-    long group,
-    int index,
-    String key,
-    long startIndex,
-    long endIndex,
-    Timestamp startDate,
-    Timestamp endDate,
-    long rows)
-    implements java.io.Serializable {
-  /** The same chunk under another index (in a table holding only some of a dataset's chunks). */
-  public ChunkInfo withIndex(int i) {
-    return new ChunkInfo(group, i, key, startIndex, endIndex, startDate, endDate, rows);
-  }
+        long group,
+        int index,
+        String key,
+        long startIndex,
+        long endIndex,
+        Timestamp startDate,
+        Timestamp endDate,
+        long rows)
+        implements java.io.Serializable {
+    /** The same chunk under another index (in a table holding only some of a dataset's chunks). */
+    public ChunkInfo withIndex(int i) {
+        return new ChunkInfo(group, i, key, startIndex, endIndex, startDate, endDate, rows);
+    }
 }

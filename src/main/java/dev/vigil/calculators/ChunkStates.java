@@ -11,22 +11,22 @@ import java.util.Map;
  * chunk).
  */
 public record ChunkStates(
-    String segment,
-    Long group,
-    long rows,
-    Long minRow,
-    Long maxRow,
-    Timestamp minTime,
-    Timestamp maxTime,
-    Map<StateSpec, ColumnState> states)
-    implements java.io.Serializable {
+        String segment,
+        Long group,
+        long rows,
+        Long minRow,
+        Long maxRow,
+        Timestamp minTime,
+        Timestamp maxTime,
+        Map<StateSpec, ColumnState> states)
+        implements java.io.Serializable {
 
-  @SuppressWarnings("unchecked")
-  public <S extends ColumnState> S state(StateSpec spec) {
-    ColumnState s = states.get(spec);
-    if (s == null) {
-      throw new IllegalStateException("state " + spec + " was not computed by the scan");
+    @SuppressWarnings("unchecked")
+    public <S extends ColumnState> S state(StateSpec spec) {
+        ColumnState s = states.get(spec);
+        if (s == null) {
+            throw new IllegalStateException("state " + spec + " was not computed by the scan");
+        }
+        return (S) s;
     }
-    return (S) s;
-  }
 }

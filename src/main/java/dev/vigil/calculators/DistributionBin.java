@@ -6,12 +6,12 @@ package dev.vigil.calculators;
  * outside the reference range), with its bounds.
  */
 public record DistributionBin(
-    String column,
-    String segment,
-    int chunkIndex,
-    String kind,
-    String bin,
-    Double lower,
-    Double upper,
-    long count,
-    double proportion) {}
+        String column,
+        String segment,
+        int chunkIndex,
+        String kind,
+        String bin,
+        Double lower,
+        Double upper,
+        long count,
+        double proportion) {}

@@ -9,16 +9,16 @@ import java.util.List;
  * reference chunks.
  */
 public abstract class FittedBase implements FittedCalculator {
-  protected final List<StateSpec> analysisSpecs = new ArrayList<>();
-  protected List<Measurement> referenceResults = List.of();
+    protected final List<StateSpec> analysisSpecs = new ArrayList<>();
+    protected List<Measurement> referenceResults = List.of();
 
-  @Override
-  public final List<StateSpec> analysisSpecs() {
-    return analysisSpecs;
-  }
+    @Override
+    public final List<StateSpec> analysisSpecs() {
+        return analysisSpecs;
+    }
 
-  @Override
-  public final List<Measurement> reference() {
-    return referenceResults;
-  }
+    @Override
+    public final List<Measurement> reference() {
+        return referenceResults;
+    }
 }

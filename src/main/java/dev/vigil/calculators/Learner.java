@@ -11,49 +11,48 @@ import java.util.Map;
  * only describes what to train; it never sees a row or a Spark type.
  */
 public interface Learner {
-  /**
-   * One gradient-boosted regressor per label, trained on the reference rows whose {@code required}
-   * columns are all present; the returned model adds each regressor's prediction as a column named
-   * by the label map's key (DLE's loss models).
-   */
-  RowModel regressors(RegressorRequest request);
+    /**
+     * One gradient-boosted regressor per label, trained on the reference rows whose {@code required}
+     * columns are all present; the returned model adds each regressor's prediction as a column named
+     * by the label map's key (DLE's loss models).
+     */
+    RowModel regressors(RegressorRequest request);
 
-  /**
-   * Per chunk of the reference and of the analysis, the cross-validated AUROC of a classifier that
-   * tells the chunk's rows from the reference's (NannyML's domain classifier).
-   */
-  ChunkScores domainClassifier(DomainClassifierRequest request);
+    /**
+     * Per chunk of the reference and of the analysis, the cross-validated AUROC of a classifier that
+     * tells the chunk's rows from the reference's (NannyML's domain classifier).
+     */
+    ChunkScores domainClassifier(DomainClassifierRequest request);
 
-  /**
-   * @param numeric numeric input columns (null and NaN are missing)
-   * @param categorical categorical input columns
-   * @param labels output column → the column holding the value to learn
-   * @param required columns a training row must have (non-null)
-   */
-  record RegressorRequest(
-      List<String> numeric,
-      List<String> categorical,
-      Map<String, String> labels,
-      List<String> required,
-      DleHyperparameters hyperparameters) {}
+    /**
+     * @param numeric numeric input columns (null and NaN are missing)
+     * @param categorical categorical input columns
+     * @param labels output column → the column holding the value to learn
+     * @param required columns a training row must have (non-null)
+     */
+    record RegressorRequest(
+            List<String> numeric,
+            List<String> categorical,
+            Map<String, String> labels,
+            List<String> required,
+            DleHyperparameters hyperparameters) {}
 
-  record DomainClassifierRequest(
-      List<String> continuous, List<String> categorical, DomainClassifierConfig settings) {}
+    record DomainClassifierRequest(
+            List<String> continuous, List<String> categorical, DomainClassifierConfig settings) {}
 
-  /** One value per chunk, by chunk index, of each dataset. */
-  record ChunkScores(double[] reference, double[] analysis) {}
+    /** One value per chunk, by chunk index, of each dataset. */
+    record ChunkScores(double[] reference, double[] analysis) {}
 
-  /** A learner for a fit that needs none (every state-based calculator). */
-  Learner NONE =
-      new Learner() {
+    /** A learner for a fit that needs none (every state-based calculator). */
+    Learner NONE = new Learner() {
         @Override
         public RowModel regressors(RegressorRequest request) {
-          throw new IllegalStateException("no rows to learn from in this stage");
+            throw new IllegalStateException("no rows to learn from in this stage");
         }
 
         @Override
         public ChunkScores domainClassifier(DomainClassifierRequest request) {
-          throw new IllegalStateException("no rows to learn from in this stage");
+            throw new IllegalStateException("no rows to learn from in this stage");
         }
-      };
+    };
 }

@@ -6,24 +6,24 @@ package dev.vigil.calculators;
  * why a value is missing.
  */
 public record Measurement(
-    String calculator,
-    String metric,
-    String column,
-    String segment,
-    int chunkIndex,
-    Double value,
-    Double pValue,
-    Double samplingError,
-    Double realized,
-    Double lowerConfidenceBound,
-    Double upperConfidenceBound,
-    Double lowerThreshold,
-    Double upperThreshold,
-    boolean alert)
-    implements java.io.Serializable {
+        String calculator,
+        String metric,
+        String column,
+        String segment,
+        int chunkIndex,
+        Double value,
+        Double pValue,
+        Double samplingError,
+        Double realized,
+        Double lowerConfidenceBound,
+        Double upperConfidenceBound,
+        Double lowerThreshold,
+        Double upperThreshold,
+        boolean alert)
+        implements java.io.Serializable {
 
-  /** null for NaN/infinite, so results never carry NaN. */
-  public static Double finite(double v) {
-    return Double.isFinite(v) ? v : null;
-  }
+    /** null for NaN/infinite, so results never carry NaN. */
+    public static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
 }

@@ -10,11 +10,11 @@ import java.util.List;
  * documents its cost.
  */
 public interface RowCalculator extends java.io.Serializable {
-  /** The CONTRACT name, e.g. {@code multivariate_drift}. */
-  String name();
+    /** The CONTRACT name, e.g. {@code multivariate_drift}. */
+    String name();
 
-  Results calculate(ChunkTable reference, ChunkTable analysis, Learner learner);
+    Results calculate(ChunkTable reference, ChunkTable analysis, Learner learner);
 
-  /** Results on the reference chunks (with the thresholds they give) and on the analysis chunks. */
-  record Results(List<Measurement> reference, List<Measurement> analysis) {}
+    /** Results on the reference chunks (with the thresholds they give) and on the analysis chunks. */
+    record Results(List<Measurement> reference, List<Measurement> analysis) {}
 }

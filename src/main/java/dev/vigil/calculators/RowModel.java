@@ -9,5 +9,5 @@ import java.util.List;
  * Spark side's business.
  */
 public interface RowModel extends java.io.Serializable {
-  List<String> outputColumns();
+    List<String> outputColumns();
 }

@@ -31,164 +31,157 @@ import org.slf4j.LoggerFactory;
  * last, ties in input order), which costs a shuffle.
  */
 final class RowIndex {
-  private static final Logger LOG = LoggerFactory.getLogger(RowIndex.class);
-  private static final long LOW_33_BITS = (1L << 33) - 1;
+    private static final Logger LOG = LoggerFactory.getLogger(RowIndex.class);
+    private static final long LOW_33_BITS = (1L << 33) - 1;
 
-  /** More ascending runs than this means the input is not time-ordered: sort instead. */
-  static final int MAX_RUNS = 100_000;
+    /** More ascending runs than this means the input is not time-ordered: sort instead. */
+    static final int MAX_RUNS = 100_000;
 
-  /**
-   * The frame with {@link dev.vigil.scan.Scanner#ROW}, its row count, and whether Vigil had to sort
-   * it.
-   */
-  record Indexed(Dataset<Row> frame, long rows, boolean sorted) {}
+    /**
+     * The frame with {@link dev.vigil.scan.Scanner#ROW}, its row count, and whether Vigil had to sort
+     * it.
+     */
+    record Indexed(Dataset<Row> frame, long rows, boolean sorted) {}
 
-  /**
-   * A maximal ascending stretch of rows inside one partition: {@code [start, start+count)} in the
-   * partition.
-   */
-  record Run(int partition, long start, long count, long min, long max) {}
+    /**
+     * A maximal ascending stretch of rows inside one partition: {@code [start, start+count)} in the
+     * partition.
+     */
+    record Run(int partition, long start, long count, long min, long max) {}
 
-  private RowIndex() {}
+    private RowIndex() {}
 
-  static Indexed add(Dataset<Row> df, String timestamp, String what) {
-    List<Run> runs = runs(df, timestamp);
-    boolean sorted = false;
-    if (timestamp != null && !inTimestampOrder(runs)) {
-      LOG.info(
-          "{}: rows are not in timestamp order; sorting by '{}' (nulls last) before chunking",
-          what,
-          timestamp);
-      df =
-          df.withColumn("_input_pos", monotonically_increasing_id())
-              .orderBy(col(timestamp).asc_nulls_last(), col("_input_pos"))
-              .drop("_input_pos")
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      runs = runs(df, null);
-      sorted = true;
-    }
-    // per partition: run starts and the global offset of each run
-    int partitions = runs.stream().mapToInt(r -> r.partition() + 1).max().orElse(0);
-    List<List<Run>> byPartition = new ArrayList<>();
-    for (int i = 0; i < partitions; i++) {
-      byPartition.add(new ArrayList<>());
-    }
-    runs.forEach(r -> byPartition.get(r.partition()).add(r));
-    List<Run> ordered = new ArrayList<>(runs);
-    if (timestamp != null && !sorted) {
-      ordered.sort(
-          Comparator.comparingLong(Run::min)
-              .thenComparingInt(Run::partition)
-              .thenComparingLong(Run::start));
-    }
-    java.util.Map<Run, Long> offsetOf = new java.util.HashMap<>();
-    long acc = 0;
-    for (Run r : ordered) {
-      offsetOf.put(r, acc);
-      acc += r.count();
-    }
-    long[][] starts = new long[partitions][];
-    long[][] offsets = new long[partitions][];
-    for (int p = 0; p < partitions; p++) {
-      List<Run> rs = byPartition.get(p);
-      starts[p] = rs.stream().mapToLong(Run::start).toArray();
-      offsets[p] = rs.stream().mapToLong(offsetOf::get).toArray();
-    }
-    UDF2<Integer, Long, Long> position =
-        (pid, mid) -> {
-          long pos = mid & LOW_33_BITS;
-          long[] s = starts[pid];
-          int i = Arrays.binarySearch(s, pos);
-          if (i < 0) {
-            i = -i - 2;
-          }
-          return offsets[pid][i] + (pos - s[i]);
-        };
-    Column row =
-        udf(position, DataTypes.LongType)
-            .apply(spark_partition_id(), monotonically_increasing_id());
-    return new Indexed(df.withColumn(dev.vigil.scan.Scanner.ROW, row), acc, sorted);
-  }
-
-  /**
-   * The ascending runs of every partition (one job). Without a timestamp each partition is one run.
-   * A null timestamp, or more than {@link #MAX_RUNS} runs, gives a single run with min > max: "not
-   * in order".
-   */
-  static List<Run> runs(Dataset<Row> df, String timestamp) {
-    Column ts =
-        timestamp == null ? lit(null).cast(DataTypes.LongType) : unix_micros(col(timestamp));
-    boolean useTime = timestamp != null;
-    // which file split a row comes from, as one long (no string per row)
-    Column file = useTime ? xxhash64(input_file_name(), input_file_block_start()) : lit(0L);
-    Function2<Integer, Iterator<InternalRow>, Iterator<long[]>> scan =
-        (pid, it) -> {
-          List<long[]> out = new ArrayList<>();
-          long pos = 0;
-          long start = 0;
-          long lo = Long.MAX_VALUE;
-          long hi = Long.MIN_VALUE;
-          boolean broken = false;
-          long currentFile = 0;
-          while (it.hasNext()) {
-            InternalRow r = it.next();
-            if (useTime && !broken) {
-              if (r.isNullAt(0)) {
-                broken = true;
-              } else {
-                long t = r.getLong(0);
-                long f = r.getLong(1);
-                boolean newFile = pos > 0 && currentFile != f;
-                currentFile = f;
-                if (pos > start && (t < hi || newFile)) {
-                  out.add(new long[] {pid, start, pos - start, lo, hi});
-                  start = pos;
-                  lo = Long.MAX_VALUE;
-                  hi = Long.MIN_VALUE;
-                  broken = out.size() > MAX_RUNS;
-                }
-                lo = Math.min(lo, t);
-                hi = Math.max(hi, t);
-              }
+    static Indexed add(Dataset<Row> df, String timestamp, String what) {
+        List<Run> runs = runs(df, timestamp);
+        boolean sorted = false;
+        if (timestamp != null && !inTimestampOrder(runs)) {
+            LOG.info(
+                    "{}: rows are not in timestamp order; sorting by '{}' (nulls last) before chunking",
+                    what,
+                    timestamp);
+            df = df.withColumn("_input_pos", monotonically_increasing_id())
+                    .orderBy(col(timestamp).asc_nulls_last(), col("_input_pos"))
+                    .drop("_input_pos")
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            runs = runs(df, null);
+            sorted = true;
+        }
+        // per partition: run starts and the global offset of each run
+        int partitions = runs.stream().mapToInt(r -> r.partition() + 1).max().orElse(0);
+        List<List<Run>> byPartition = new ArrayList<>();
+        for (int i = 0; i < partitions; i++) {
+            byPartition.add(new ArrayList<>());
+        }
+        runs.forEach(r -> byPartition.get(r.partition()).add(r));
+        List<Run> ordered = new ArrayList<>(runs);
+        if (timestamp != null && !sorted) {
+            ordered.sort(Comparator.comparingLong(Run::min)
+                    .thenComparingInt(Run::partition)
+                    .thenComparingLong(Run::start));
+        }
+        java.util.Map<Run, Long> offsetOf = new java.util.HashMap<>();
+        long acc = 0;
+        for (Run r : ordered) {
+            offsetOf.put(r, acc);
+            acc += r.count();
+        }
+        long[][] starts = new long[partitions][];
+        long[][] offsets = new long[partitions][];
+        for (int p = 0; p < partitions; p++) {
+            List<Run> rs = byPartition.get(p);
+            starts[p] = rs.stream().mapToLong(Run::start).toArray();
+            offsets[p] = rs.stream().mapToLong(offsetOf::get).toArray();
+        }
+        UDF2<Integer, Long, Long> position = (pid, mid) -> {
+            long pos = mid & LOW_33_BITS;
+            long[] s = starts[pid];
+            int i = Arrays.binarySearch(s, pos);
+            if (i < 0) {
+                i = -i - 2;
             }
-            pos++;
-          }
-          if (broken) {
-            return List.of(new long[] {pid, 0, pos, 1, 0}).iterator();
-          }
-          if (pos > start || out.isEmpty()) {
-            out.add(new long[] {pid, start, pos - start, lo, hi});
-          }
-          return out.iterator();
+            return offsets[pid][i] + (pos - s[i]);
         };
-    List<Run> runs = new ArrayList<>();
-    for (long[] r :
-        df.select(ts, file)
-            .queryExecution()
-            .toRdd()
-            .toJavaRDD()
-            .mapPartitionsWithIndex(scan, true)
-            .collect()) {
-      runs.add(new Run((int) r[0], r[1], r[2], r[3], r[4]));
+        Column row = udf(position, DataTypes.LongType).apply(spark_partition_id(), monotonically_increasing_id());
+        return new Indexed(df.withColumn(dev.vigil.scan.Scanner.ROW, row), acc, sorted);
     }
-    runs.sort(Comparator.comparingInt(Run::partition).thenComparingLong(Run::start));
-    return runs;
-  }
 
-  /** True when no run is broken and the non-empty runs, by first timestamp, do not overlap. */
-  static boolean inTimestampOrder(List<Run> runs) {
-    List<Run> nonEmpty = new ArrayList<>(runs.stream().filter(r -> r.count() > 0).toList());
-    if (nonEmpty.stream().anyMatch(r -> r.min() > r.max())) {
-      return false;
+    /**
+     * The ascending runs of every partition (one job). Without a timestamp each partition is one run.
+     * A null timestamp, or more than {@link #MAX_RUNS} runs, gives a single run with min > max: "not
+     * in order".
+     */
+    static List<Run> runs(Dataset<Row> df, String timestamp) {
+        Column ts = timestamp == null ? lit(null).cast(DataTypes.LongType) : unix_micros(col(timestamp));
+        boolean useTime = timestamp != null;
+        // which file split a row comes from, as one long (no string per row)
+        Column file = useTime ? xxhash64(input_file_name(), input_file_block_start()) : lit(0L);
+        Function2<Integer, Iterator<InternalRow>, Iterator<long[]>> scan = (pid, it) -> {
+            List<long[]> out = new ArrayList<>();
+            long pos = 0;
+            long start = 0;
+            long lo = Long.MAX_VALUE;
+            long hi = Long.MIN_VALUE;
+            boolean broken = false;
+            long currentFile = 0;
+            while (it.hasNext()) {
+                InternalRow r = it.next();
+                if (useTime && !broken) {
+                    if (r.isNullAt(0)) {
+                        broken = true;
+                    } else {
+                        long t = r.getLong(0);
+                        long f = r.getLong(1);
+                        boolean newFile = pos > 0 && currentFile != f;
+                        currentFile = f;
+                        if (pos > start && (t < hi || newFile)) {
+                            out.add(new long[] {pid, start, pos - start, lo, hi});
+                            start = pos;
+                            lo = Long.MAX_VALUE;
+                            hi = Long.MIN_VALUE;
+                            broken = out.size() > MAX_RUNS;
+                        }
+                        lo = Math.min(lo, t);
+                        hi = Math.max(hi, t);
+                    }
+                }
+                pos++;
+            }
+            if (broken) {
+                return List.of(new long[] {pid, 0, pos, 1, 0}).iterator();
+            }
+            if (pos > start || out.isEmpty()) {
+                out.add(new long[] {pid, start, pos - start, lo, hi});
+            }
+            return out.iterator();
+        };
+        List<Run> runs = new ArrayList<>();
+        for (long[] r : df.select(ts, file)
+                .queryExecution()
+                .toRdd()
+                .toJavaRDD()
+                .mapPartitionsWithIndex(scan, true)
+                .collect()) {
+            runs.add(new Run((int) r[0], r[1], r[2], r[3], r[4]));
+        }
+        runs.sort(Comparator.comparingInt(Run::partition).thenComparingLong(Run::start));
+        return runs;
     }
-    nonEmpty.sort(Comparator.comparingLong(Run::min));
-    long prevMax = Long.MIN_VALUE;
-    for (Run r : nonEmpty) {
-      if (r.min() < prevMax) {
-        return false;
-      }
-      prevMax = r.max();
+
+    /** True when no run is broken and the non-empty runs, by first timestamp, do not overlap. */
+    static boolean inTimestampOrder(List<Run> runs) {
+        List<Run> nonEmpty =
+                new ArrayList<>(runs.stream().filter(r -> r.count() > 0).toList());
+        if (nonEmpty.stream().anyMatch(r -> r.min() > r.max())) {
+            return false;
+        }
+        nonEmpty.sort(Comparator.comparingLong(Run::min));
+        long prevMax = Long.MIN_VALUE;
+        for (Run r : nonEmpty) {
+            if (r.min() < prevMax) {
+                return false;
+            }
+            prevMax = r.max();
+        }
+        return true;
     }
-    return true;
-  }
 }

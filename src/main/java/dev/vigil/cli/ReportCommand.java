@@ -7,31 +7,25 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 @Parameters(
-    commandDescription =
-        "Write a self-contained interactive HTML report of an output directory's Delta tables "
-            + "(and the rankings table next to them)")
+        commandDescription = "Write a self-contained interactive HTML report of an output directory's Delta tables "
+                + "(and the rankings table next to them)")
 final class ReportCommand extends CliCommand {
-  @Parameter(
-      names = "--output",
-      required = true,
-      description = "The output directory holding the Delta tables")
-  String output;
+    @Parameter(names = "--output", required = true, description = "The output directory holding the Delta tables")
+    String output;
 
-  @Parameter(names = "--to", required = true, description = "The HTML file to write")
-  String to;
+    @Parameter(names = "--to", required = true, description = "The HTML file to write")
+    String to;
 
-  @Parameter(
-      names = "--monitor",
-      description = "Only this monitor (default: every monitor in the results)")
-  String monitor;
+    @Parameter(names = "--monitor", description = "Only this monitor (default: every monitor in the results)")
+    String monitor;
 
-  @Override
-  public int call(PrintStream out) throws Exception {
-    Report.Summary s = Report.write(Sessions.getOrCreate(), output, Path.of(to), monitor);
-    out.printf(
-        "wrote the report of %s (%d charts, %,d bytes) to %s%n",
-        String.join(", ", s.monitors()), s.charts(), s.bytes(), s.file());
-    out.printf("rankings: %d rows in %s/rankings%n", s.rankingRows(), output.replaceAll("/+$", ""));
-    return Main.OK;
-  }
+    @Override
+    public int call(PrintStream out) throws Exception {
+        Report.Summary s = Report.write(Sessions.getOrCreate(), output, Path.of(to), monitor);
+        out.printf(
+                "wrote the report of %s (%d charts, %,d bytes) to %s%n",
+                String.join(", ", s.monitors()), s.charts(), s.bytes(), s.file());
+        out.printf("rankings: %d rows in %s/rankings%n", s.rankingRows(), output.replaceAll("/+$", ""));
+        return Main.OK;
+    }
 }

@@ -11,48 +11,44 @@ import java.util.Map;
 import java.util.TreeMap;
 
 @Parameters(
-    commandDescription =
-        "Fit on the reference (or reuse the stored reference profile that matches), compute every configured calculator on reference and analysis chunks, MERGE the results into the Delta tables, print a summary")
+        commandDescription =
+                "Fit on the reference (or reuse the stored reference profile that matches), compute every configured calculator on reference and analysis chunks, MERGE the results into the Delta tables, print a summary")
 final class RunCommand extends MonitorCommand {
-  @Parameter(
-      names = "--fail-on-alert",
-      description = "Exit with code 3 when the run raised alerts on analysis chunks")
-  boolean failOnAlert;
+    @Parameter(
+            names = "--fail-on-alert",
+            description = "Exit with code 3 when the run raised alerts on analysis chunks")
+    boolean failOnAlert;
 
-  @Override
-  public int call(PrintStream out) {
-    MonitorConfig cfg = monitorConfig();
-    MonitorRun.Outcome outcome =
-        new MonitorRun(Sessions.getOrCreate(), Clock.systemUTC()).run(cfg, refit);
-    printSummary(out, cfg, outcome);
-    return failOnAlert && outcome.alerts() > 0 ? Main.ALERTS : Main.OK;
-  }
-
-  static void printSummary(PrintStream out, MonitorConfig cfg, MonitorRun.Outcome o) {
-    out.printf("monitor %s: run %s%n", cfg.monitor(), o.runId());
-    out.printf(
-        "  reference: %d rows in %d chunks; analysis: %d rows in %d chunks (%s)%n",
-        o.referenceRows(),
-        o.referenceChunks(),
-        o.analysisRows(),
-        o.analysisChunks(),
-        cfg.chunking().describe());
-    out.printf("  %d result rows; %d alerts on analysis chunks%n", o.rows().size(), o.alerts());
-    Map<String, Integer> byMetric = new TreeMap<>();
-    for (ResultRow r : o.rows()) {
-      if (r.alert() && r.period().equals("analysis") && r.segment() == null) {
-        byMetric.merge(
-            r.calculator()
-                + "."
-                + r.metric()
-                + (r.columnName() == null ? "" : "[" + r.columnName() + "]"),
-            1,
-            Integer::sum);
-      }
+    @Override
+    public int call(PrintStream out) {
+        MonitorConfig cfg = monitorConfig();
+        MonitorRun.Outcome outcome = new MonitorRun(Sessions.getOrCreate(), Clock.systemUTC()).run(cfg, refit);
+        printSummary(out, cfg, outcome);
+        return failOnAlert && outcome.alerts() > 0 ? Main.ALERTS : Main.OK;
     }
-    byMetric.forEach((k, n) -> out.printf("    %-50s %d chunk(s)%n", k, n));
-    String base = cfg.output().path().replaceAll("/+$", "");
-    base = dev.vigil.internal.Secrets.redact(base);
-    out.printf("  results: %s/results  runs: %s/runs%n", base, base);
-  }
+
+    static void printSummary(PrintStream out, MonitorConfig cfg, MonitorRun.Outcome o) {
+        out.printf("monitor %s: run %s%n", cfg.monitor(), o.runId());
+        out.printf(
+                "  reference: %d rows in %d chunks; analysis: %d rows in %d chunks (%s)%n",
+                o.referenceRows(),
+                o.referenceChunks(),
+                o.analysisRows(),
+                o.analysisChunks(),
+                cfg.chunking().describe());
+        out.printf("  %d result rows; %d alerts on analysis chunks%n", o.rows().size(), o.alerts());
+        Map<String, Integer> byMetric = new TreeMap<>();
+        for (ResultRow r : o.rows()) {
+            if (r.alert() && r.period().equals("analysis") && r.segment() == null) {
+                byMetric.merge(
+                        r.calculator() + "." + r.metric() + (r.columnName() == null ? "" : "[" + r.columnName() + "]"),
+                        1,
+                        Integer::sum);
+            }
+        }
+        byMetric.forEach((k, n) -> out.printf("    %-50s %d chunk(s)%n", k, n));
+        String base = cfg.output().path().replaceAll("/+$", "");
+        base = dev.vigil.internal.Secrets.redact(base);
+        out.printf("  results: %s/results  runs: %s/runs%n", base, base);
+    }
 }

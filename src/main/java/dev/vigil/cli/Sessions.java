@@ -9,39 +9,36 @@ import org.apache.spark.sql.SparkSession;
  * everywhere so chunk boundaries are the same on every machine.
  */
 public final class Sessions {
-  private Sessions() {}
+    private Sessions() {}
 
-  public static SparkSession getOrCreate() {
-    scala.Option<SparkSession> active = SparkSession.getActiveSession();
-    if (active.isDefined()) {
-      return active.get();
+    public static SparkSession getOrCreate() {
+        scala.Option<SparkSession> active = SparkSession.getActiveSession();
+        if (active.isDefined()) {
+            return active.get();
+        }
+        scala.Option<SparkSession> existing = SparkSession.getDefaultSession();
+        if (existing.isDefined()) {
+            return existing.get();
+        }
+        SparkConf conf = new SparkConf();
+        SparkSession.Builder b = SparkSession.builder().appName("vigil");
+        if (!conf.contains("spark.master")) {
+            b.master("local[*]")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.sql.shuffle.partitions", "8")
+                    .config("spark.databricks.delta.snapshotPartitions", "2")
+                    .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/vigil-spark-warehouse");
+        }
+        if (!conf.contains("spark.sql.extensions")) {
+            b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+        }
+        if (!conf.contains("spark.sql.catalog.spark_catalog")) {
+            b.config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        }
+        SparkSession spark = b.config("spark.sql.session.timeZone", "UTC").getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
     }
-    scala.Option<SparkSession> existing = SparkSession.getDefaultSession();
-    if (existing.isDefined()) {
-      return existing.get();
-    }
-    SparkConf conf = new SparkConf();
-    SparkSession.Builder b = SparkSession.builder().appName("vigil");
-    if (!conf.contains("spark.master")) {
-      b.master("local[*]")
-          .config("spark.ui.enabled", "false")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.sql.shuffle.partitions", "8")
-          .config("spark.databricks.delta.snapshotPartitions", "2")
-          .config(
-              "spark.sql.warehouse.dir",
-              System.getProperty("java.io.tmpdir") + "/vigil-spark-warehouse");
-    }
-    if (!conf.contains("spark.sql.extensions")) {
-      b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
-    }
-    if (!conf.contains("spark.sql.catalog.spark_catalog")) {
-      b.config(
-          "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
-    }
-    SparkSession spark = b.config("spark.sql.session.timeZone", "UTC").getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
-    return spark;
-  }
 }

@@ -14,40 +14,40 @@ import java.util.TreeMap;
  * for {@code --help} and the configuration reference.
  */
 public final class CalculatorChoices {
-  private CalculatorChoices() {}
+    private CalculatorChoices() {}
 
-  /** A calculator's choices by key, keys sorted, each key's names in the registry's order. */
-  public static SortedMap<String, Collection<String>> of(CalculatorType<?> type) {
-    return new TreeMap<>(type.choices());
-  }
-
-  /**
-   * The metrics {@code thresholds.<calculator>.<metric>} may name, over every problem type (in
-   * order).
-   */
-  public static Set<String> thresholdMetrics(CalculatorType<?> type) {
-    Set<String> out = new LinkedHashSet<>();
-    for (ProblemType p : ProblemType.values()) {
-      out.addAll(type.thresholdMetrics(p));
+    /** A calculator's choices by key, keys sorted, each key's names in the registry's order. */
+    public static SortedMap<String, Collection<String>> of(CalculatorType<?> type) {
+        return new TreeMap<>(type.choices());
     }
-    return out;
-  }
 
-  /**
-   * The end of {@code vigil --help}: every calculator, whether it runs by default, and the names
-   * each of its keys accepts.
-   */
-  public static String help() {
-    StringBuilder out = new StringBuilder();
-    out.append("\nCalculators (calculators.<name>; every key: docs/configuration.md):\n");
-    for (CalculatorType<?> type : Calculators.ALL) {
-      out.append("  ").append(type.name());
-      out.append(type.onByDefault() ? " (on by default)\n" : "\n");
-      for (Map.Entry<String, Collection<String>> e : of(type).entrySet()) {
-        out.append("    ").append(e.getKey()).append(": ");
-        out.append(String.join(", ", e.getValue())).append('\n');
-      }
+    /**
+     * The metrics {@code thresholds.<calculator>.<metric>} may name, over every problem type (in
+     * order).
+     */
+    public static Set<String> thresholdMetrics(CalculatorType<?> type) {
+        Set<String> out = new LinkedHashSet<>();
+        for (ProblemType p : ProblemType.values()) {
+            out.addAll(type.thresholdMetrics(p));
+        }
+        return out;
     }
-    return out.toString();
-  }
+
+    /**
+     * The end of {@code vigil --help}: every calculator, whether it runs by default, and the names
+     * each of its keys accepts.
+     */
+    public static String help() {
+        StringBuilder out = new StringBuilder();
+        out.append("\nCalculators (calculators.<name>; every key: docs/configuration.md):\n");
+        for (CalculatorType<?> type : Calculators.ALL) {
+            out.append("  ").append(type.name());
+            out.append(type.onByDefault() ? " (on by default)\n" : "\n");
+            for (Map.Entry<String, Collection<String>> e : of(type).entrySet()) {
+                out.append("    ").append(e.getKey()).append(": ");
+                out.append(String.join(", ", e.getValue())).append('\n');
+            }
+        }
+        return out.toString();
+    }
 }

@@ -17,48 +17,48 @@ import java.util.function.Function;
  */
 public final class ConfigLoader {
 
-  /** The placeholders of {@code {{...}}} templating. */
-  public static final List<String> TEMPLATE_NAMES = Substitution.TEMPLATE_NAMES;
+    /** The placeholders of {@code {{...}}} templating. */
+    public static final List<String> TEMPLATE_NAMES = Substitution.TEMPLATE_NAMES;
 
-  private final Function<String, String> env;
-  private final LocalDate runDate;
+    private final Function<String, String> env;
+    private final LocalDate runDate;
 
-  public ConfigLoader(Function<String, String> env) {
-    this(env, null);
-  }
+    public ConfigLoader(Function<String, String> env) {
+        this(env, null);
+    }
 
-  /**
-   * @param runDate the date {@code {{run_date}}} and its parts resolve to, and chunks are complete
-   *     by; null = today
-   */
-  public ConfigLoader(Function<String, String> env, LocalDate runDate) {
-    this.env = env;
-    this.runDate = runDate;
-  }
+    /**
+     * @param runDate the date {@code {{run_date}}} and its parts resolve to, and chunks are complete
+     *     by; null = today
+     */
+    public ConfigLoader(Function<String, String> env, LocalDate runDate) {
+        this.env = env;
+        this.runDate = runDate;
+    }
 
-  /** This loader with the run date set (templating and chunk completeness). */
-  public ConfigLoader withRunDate(LocalDate date) {
-    return new ConfigLoader(env, date);
-  }
+    /** This loader with the run date set (templating and chunk completeness). */
+    public ConfigLoader withRunDate(LocalDate date) {
+        return new ConfigLoader(env, date);
+    }
 
-  public static ConfigLoader withSystemEnv() {
-    return new ConfigLoader(System::getenv);
-  }
+    public static ConfigLoader withSystemEnv() {
+        return new ConfigLoader(System::getenv);
+    }
 
-  public MonitorConfig load(Path file, List<String> overrides) {
-    return parse(YamlText.read(file), file.toString(), overrides);
-  }
+    public MonitorConfig load(Path file, List<String> overrides) {
+        return parse(YamlText.read(file), file.toString(), overrides);
+    }
 
-  public MonitorConfig parse(String yaml, String source, List<String> overrides) {
-    ObjectNode tree = YamlText.mapping(yaml, source);
-    Overrides.apply(tree, overrides);
-    Substitution substitution = new Substitution(env, runDate);
-    JsonNode substituted = substitution.substitute(tree, "");
-    Secrets.install(ResolvedYaml.secrets(substituted, substitution.secretEnvValues()));
-    return MonitorConfig.parse(
-        new Section("", substituted),
-        ResolvedYaml.masked(substituted),
-        runDate,
-        ResolvedYaml.fitKey(substituted));
-  }
+    public MonitorConfig parse(String yaml, String source, List<String> overrides) {
+        ObjectNode tree = YamlText.mapping(yaml, source);
+        Overrides.apply(tree, overrides);
+        Substitution substitution = new Substitution(env, runDate);
+        JsonNode substituted = substitution.substitute(tree, "");
+        Secrets.install(ResolvedYaml.secrets(substituted, substitution.secretEnvValues()));
+        return MonitorConfig.parse(
+                new Section("", substituted),
+                ResolvedYaml.masked(substituted),
+                runDate,
+                ResolvedYaml.fitKey(substituted));
+    }
 }

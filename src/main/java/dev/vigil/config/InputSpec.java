@@ -14,110 +14,98 @@ import java.util.Map;
  *
  * @param key the configuration key of this section (for error messages), e.g. {@code reference}
  */
-public record InputSpec(
-    String key, String path, String table, String format, Map<String, String> options)
-    implements java.io.Serializable {
-  public static final java.util.Set<String> FORMATS =
-      java.util.Set.of("csv", "parquet", "delta", "orc", "json");
+public record InputSpec(String key, String path, String table, String format, Map<String, String> options)
+        implements java.io.Serializable {
+    public static final java.util.Set<String> FORMATS = java.util.Set.of("csv", "parquet", "delta", "orc", "json");
 
-  /** What a {@code reference} or {@code analysis} section is expected to be, for messages. */
-  static final String EXPECTED = "{path: ..., format: ...} or {table: ...}";
+    /** What a {@code reference} or {@code analysis} section is expected to be, for messages. */
+    static final String EXPECTED = "{path: ..., format: ...} or {table: ...}";
 
-  static final Key<String> PATH =
-      Key.string(
-          "path",
-          "a path or URI",
-          "a file or directory to read (local, s3a://, abfss://, dbfs:/ ...)");
-  static final Key<String> FORMAT =
-      Key.parsedBySection(
-          "format",
-          "one of " + FORMATS.stream().sorted().toList(),
-          null,
-          "the path's format, case-insensitive (default: from the path's extension)");
-  static final Key<String> TABLE =
-      Key.string(
-          "table", "a table name", "a catalog table, e.g. db.name (instead of path and format)");
-  static final Key<Map<String, String>> OPTIONS =
-      Key.parsedBySection(
-          "options",
-          "a mapping of names to plain values",
-          null,
-          "Spark reader options, e.g. {header: true}; names keep their dots (fs.s3a.access.key)");
+    static final Key<String> PATH =
+            Key.string("path", "a path or URI", "a file or directory to read (local, s3a://, abfss://, dbfs:/ ...)");
+    static final Key<String> FORMAT = Key.parsedBySection(
+            "format",
+            "one of " + FORMATS.stream().sorted().toList(),
+            null,
+            "the path's format, case-insensitive (default: from the path's extension)");
+    static final Key<String> TABLE =
+            Key.string("table", "a table name", "a catalog table, e.g. db.name (instead of path and format)");
+    static final Key<Map<String, String>> OPTIONS = Key.parsedBySection(
+            "options",
+            "a mapping of names to plain values",
+            null,
+            "Spark reader options, e.g. {header: true}; names keep their dots (fs.s3a.access.key)");
 
-  /** The keys of every input section. */
-  static final List<Key<?>> KEYS = List.of(PATH, FORMAT, TABLE, OPTIONS);
+    /** The keys of every input section. */
+    static final List<Key<?>> KEYS = List.of(PATH, FORMAT, TABLE, OPTIONS);
 
-  public boolean isTable() {
-    return table != null;
-  }
-
-  /** The path or table name, for messages. */
-  public String location() {
-    return isTable() ? table : path;
-  }
-
-  /** Reads an input section that allows {@code schema}'s keys (the input keys and any extra). */
-  static InputSpec parse(Section s, Schema schema) {
-    schema.check(s);
-    String path = PATH.read(s);
-    String table = TABLE.read(s);
-    if ((path == null) == (table == null)) {
-      throw new UserException(
-          "configuration key '"
-              + s.path
-              + "': expected exactly one of 'path' (with 'format') or 'table'");
+    public boolean isTable() {
+        return table != null;
     }
-    String format = s.string(FORMAT.name(), null);
-    if (path != null) {
-      if (format == null) {
-        format = guessFormat(path);
-        if (format == null) {
-          throw Errors.missingKey(
-              FORMAT.in(s), "one of " + InputSpec.FORMATS.stream().sorted().toList());
+
+    /** The path or table name, for messages. */
+    public String location() {
+        return isTable() ? table : path;
+    }
+
+    /** Reads an input section that allows {@code schema}'s keys (the input keys and any extra). */
+    static InputSpec parse(Section s, Schema schema) {
+        schema.check(s);
+        String path = PATH.read(s);
+        String table = TABLE.read(s);
+        if ((path == null) == (table == null)) {
+            throw new UserException(
+                    "configuration key '" + s.path + "': expected exactly one of 'path' (with 'format') or 'table'");
         }
-      }
-      format = format.toLowerCase(Locale.ROOT);
-      if (!InputSpec.FORMATS.contains(format)) {
-        throw Errors.unknownName(FORMAT.in(s), format, InputSpec.FORMATS);
-      }
+        String format = s.string(FORMAT.name(), null);
+        if (path != null) {
+            if (format == null) {
+                format = guessFormat(path);
+                if (format == null) {
+                    throw Errors.missingKey(
+                            FORMAT.in(s),
+                            "one of " + InputSpec.FORMATS.stream().sorted().toList());
+                }
+            }
+            format = format.toLowerCase(Locale.ROOT);
+            if (!InputSpec.FORMATS.contains(format)) {
+                throw Errors.unknownName(FORMAT.in(s), format, InputSpec.FORMATS);
+            }
+        }
+        return new InputSpec(s.path, path, table, format, Map.copyOf(options(s)));
     }
-    return new InputSpec(s.path, path, table, format, Map.copyOf(options(s)));
-  }
 
-  private static Map<String, String> options(Section s) {
-    Map<String, String> options = new LinkedHashMap<>();
-    if (s.has(OPTIONS.name())) {
-      Section o = s.section(OPTIONS.name());
-      o.node
-          .fields()
-          .forEachRemaining(
-              e -> {
+    private static Map<String, String> options(Section s) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (s.has(OPTIONS.name())) {
+            Section o = s.section(OPTIONS.name());
+            o.node.fields().forEachRemaining(e -> {
                 if (!e.getValue().isValueNode()) {
-                  throw Errors.badValue(
-                      o.path + "." + e.getKey(),
-                      e.getValue().toString(),
-                      "a plain value (string, number or boolean)");
+                    throw Errors.badValue(
+                            o.path + "." + e.getKey(),
+                            e.getValue().toString(),
+                            "a plain value (string, number or boolean)");
                 }
                 options.put(e.getKey(), e.getValue().asText());
-              });
+            });
+        }
+        return options;
     }
-    return options;
-  }
 
-  private static String guessFormat(String path) {
-    String p = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
-    for (String f : InputSpec.FORMATS) {
-      if (p.endsWith("." + f)) {
-        return f;
-      }
+    private static String guessFormat(String path) {
+        String p = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+        for (String f : InputSpec.FORMATS) {
+            if (p.endsWith("." + f)) {
+                return f;
+            }
+        }
+        return null;
     }
-    return null;
-  }
 
-  /** The schema of the input section {@code path}: these keys plus {@code extra}. */
-  static Schema schema(String path, String help, Key<?>... extra) {
-    List<Key<?>> keys = new ArrayList<>(KEYS);
-    keys.addAll(List.of(extra));
-    return new Schema(path, help, keys);
-  }
+    /** The schema of the input section {@code path}: these keys plus {@code extra}. */
+    static Schema schema(String path, String help, Key<?>... extra) {
+        List<Key<?>> keys = new ArrayList<>(KEYS);
+        keys.addAll(List.of(extra));
+        return new Schema(path, help, keys);
+    }
 }

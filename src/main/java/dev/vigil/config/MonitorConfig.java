@@ -21,254 +21,228 @@ import java.util.Map;
  *     fingerprint)
  */
 public record MonitorConfig(
-    String monitor,
-    ProblemType problemType,
-    InputSpec reference,
-    InputSpec analysis,
-    TargetsSpec targets,
-    ColumnsConfig columns,
-    ChunkingConfig chunking,
-    Map<String, Object> calculators,
-    Map<String, ThresholdConfig> thresholds,
-    OutputConfig output,
-    AlertsConfig alerts,
-    String resolvedYaml,
-    boolean incremental,
-    java.time.LocalDate runDate,
-    String fitKey)
-    implements java.io.Serializable {
+        String monitor,
+        ProblemType problemType,
+        InputSpec reference,
+        InputSpec analysis,
+        TargetsSpec targets,
+        ColumnsConfig columns,
+        ChunkingConfig chunking,
+        Map<String, Object> calculators,
+        Map<String, ThresholdConfig> thresholds,
+        OutputConfig output,
+        AlertsConfig alerts,
+        String resolvedYaml,
+        boolean incremental,
+        java.time.LocalDate runDate,
+        String fitKey)
+        implements java.io.Serializable {
 
-  static final Key<String> MONITOR =
-      Key.required(
-          "monitor",
-          "a name",
-          "the monitored model's name: every result row and table partition carries it",
-          (s, k) -> s.requiredString(k, "the name of the monitored model, e.g. monitor: car_loan"));
-  static final Key<ProblemType> PROBLEM_TYPE =
-      Key.oneOf(
-          "problem_type",
-          ProblemType.class,
-          ProblemType.BINARY_CLASSIFICATION,
-          "the kind of model: decides how the prediction and scores are read, and which metrics"
-              + " apply");
-  static final Schema REFERENCE_SCHEMA =
-      InputSpec.schema(
-          "reference",
-          "the reference data: the period the model is known to work on; thresholds come from it");
-  static final Schema ANALYSIS_SCHEMA =
-      InputSpec.schema("analysis", "the analysis data: the period being monitored");
-  static final Key<InputSpec> REFERENCE = input("reference", REFERENCE_SCHEMA);
-  static final Key<InputSpec> ANALYSIS = input("analysis", ANALYSIS_SCHEMA);
-  static final Key<TargetsSpec> TARGETS =
-      Key.of(
-          "targets",
-          "a mapping (targets)",
-          null,
-          "delayed ground truth in its own table, joined to the analysis rows",
-          (s, k) -> TargetsSpec.parse(s.section(k)));
-  static final Key<ColumnsConfig> COLUMNS =
-      Key.parsedBySection(
-          "columns",
-          "a mapping (columns)",
-          null,
-          "the columns' roles (default: every column is a feature)");
-  static final Key<ChunkingConfig> CHUNKING =
-      Key.of(
-          "chunking",
-          "a mapping (chunking)",
-          ChunkingConfig.defaults(),
-          "how the data is split into chunks (default: 10 chunks, as NannyML)",
-          (s, k) -> ChunkingConfig.parse(s.section(k)));
-  static final Key<Map<String, Object>> CALCULATORS =
-      Key.parsedBySection(
-          "calculators",
-          "a mapping (calculators)",
-          null,
-          "the calculators to run and their settings (default: "
-              + String.join(
-                  ", ",
-                  Calculators.ALL.stream()
-                      .filter(CalculatorType::onByDefault)
-                      .map(CalculatorType::name)
-                      .toList())
-              + ")");
-  static final Key<Map<String, ThresholdConfig>> THRESHOLDS =
-      Key.parsedBySection(
-          "thresholds",
-          "a mapping of <calculator>.<metric> to a threshold (thresholds.<calculator>.<metric>)",
-          null,
-          "threshold overrides (default: NannyML's threshold of each metric)");
-  static final Key<OutputConfig> OUTPUT =
-      Key.of(
-          "output",
-          "a mapping (output)",
-          OutputConfig.defaults(),
-          "where the Delta tables go (default: ./vigil-output)",
-          (s, k) -> OutputConfig.parse(s.section(k)));
-  static final Key<AlertsConfig> ALERTS =
-      Key.of(
-          "alerts",
-          "a mapping (alerts)",
-          AlertsConfig.none(),
-          "where new alerts are sent (default: nowhere)",
-          (s, k) -> AlertsConfig.parse(s.section(k)));
-  static final Key<Boolean> INCREMENTAL =
-      Key.bool(
-          "incremental",
-          false,
-          "each run reads only its new analysis partition and merges the stored chunk states"
-              + " (period chunking, analysis.path templated with {{run_date}})");
+    static final Key<String> MONITOR = Key.required(
+            "monitor",
+            "a name",
+            "the monitored model's name: every result row and table partition carries it",
+            (s, k) -> s.requiredString(k, "the name of the monitored model, e.g. monitor: car_loan"));
+    static final Key<ProblemType> PROBLEM_TYPE = Key.oneOf(
+            "problem_type",
+            ProblemType.class,
+            ProblemType.BINARY_CLASSIFICATION,
+            "the kind of model: decides how the prediction and scores are read, and which metrics" + " apply");
+    static final Schema REFERENCE_SCHEMA = InputSpec.schema(
+            "reference", "the reference data: the period the model is known to work on; thresholds come from it");
+    static final Schema ANALYSIS_SCHEMA = InputSpec.schema("analysis", "the analysis data: the period being monitored");
+    static final Key<InputSpec> REFERENCE = input("reference", REFERENCE_SCHEMA);
+    static final Key<InputSpec> ANALYSIS = input("analysis", ANALYSIS_SCHEMA);
+    static final Key<TargetsSpec> TARGETS = Key.of(
+            "targets",
+            "a mapping (targets)",
+            null,
+            "delayed ground truth in its own table, joined to the analysis rows",
+            (s, k) -> TargetsSpec.parse(s.section(k)));
+    static final Key<ColumnsConfig> COLUMNS = Key.parsedBySection(
+            "columns", "a mapping (columns)", null, "the columns' roles (default: every column is a feature)");
+    static final Key<ChunkingConfig> CHUNKING = Key.of(
+            "chunking",
+            "a mapping (chunking)",
+            ChunkingConfig.defaults(),
+            "how the data is split into chunks (default: 10 chunks, as NannyML)",
+            (s, k) -> ChunkingConfig.parse(s.section(k)));
+    static final Key<Map<String, Object>> CALCULATORS = Key.parsedBySection(
+            "calculators",
+            "a mapping (calculators)",
+            null,
+            "the calculators to run and their settings (default: "
+                    + String.join(
+                            ", ",
+                            Calculators.ALL.stream()
+                                    .filter(CalculatorType::onByDefault)
+                                    .map(CalculatorType::name)
+                                    .toList())
+                    + ")");
+    static final Key<Map<String, ThresholdConfig>> THRESHOLDS = Key.parsedBySection(
+            "thresholds",
+            "a mapping of <calculator>.<metric> to a threshold (thresholds.<calculator>.<metric>)",
+            null,
+            "threshold overrides (default: NannyML's threshold of each metric)");
+    static final Key<OutputConfig> OUTPUT = Key.of(
+            "output",
+            "a mapping (output)",
+            OutputConfig.defaults(),
+            "where the Delta tables go (default: ./vigil-output)",
+            (s, k) -> OutputConfig.parse(s.section(k)));
+    static final Key<AlertsConfig> ALERTS = Key.of(
+            "alerts",
+            "a mapping (alerts)",
+            AlertsConfig.none(),
+            "where new alerts are sent (default: nowhere)",
+            (s, k) -> AlertsConfig.parse(s.section(k)));
+    static final Key<Boolean> INCREMENTAL = Key.bool(
+            "incremental",
+            false,
+            "each run reads only its new analysis partition and merges the stored chunk states"
+                    + " (period chunking, analysis.path templated with {{run_date}})");
 
-  /** The top level of a configuration file, with its sections nested. */
-  static final Schema SCHEMA =
-      Schema.of(
-              "",
-              "a monitor's configuration file",
-              MONITOR,
-              PROBLEM_TYPE,
-              REFERENCE,
-              ANALYSIS,
-              TARGETS,
-              COLUMNS,
-              CHUNKING,
-              CALCULATORS,
-              THRESHOLDS,
-              OUTPUT,
-              ALERTS,
-              INCREMENTAL)
-          .with(
-              REFERENCE_SCHEMA,
-              ANALYSIS_SCHEMA,
-              TargetsSpec.SCHEMA,
-              ColumnsConfig.SCHEMA,
-              ChunkingConfig.SCHEMA,
-              CalculatorSections.SCHEMA,
-              ThresholdConfig.SCHEMA,
-              OutputConfig.SCHEMA,
-              AlertsConfig.SCHEMA);
+    /** The top level of a configuration file, with its sections nested. */
+    static final Schema SCHEMA = Schema.of(
+                    "",
+                    "a monitor's configuration file",
+                    MONITOR,
+                    PROBLEM_TYPE,
+                    REFERENCE,
+                    ANALYSIS,
+                    TARGETS,
+                    COLUMNS,
+                    CHUNKING,
+                    CALCULATORS,
+                    THRESHOLDS,
+                    OUTPUT,
+                    ALERTS,
+                    INCREMENTAL)
+            .with(
+                    REFERENCE_SCHEMA,
+                    ANALYSIS_SCHEMA,
+                    TargetsSpec.SCHEMA,
+                    ColumnsConfig.SCHEMA,
+                    ChunkingConfig.SCHEMA,
+                    CalculatorSections.SCHEMA,
+                    ThresholdConfig.SCHEMA,
+                    OutputConfig.SCHEMA,
+                    AlertsConfig.SCHEMA);
 
-  /**
-   * Top-level keys that do not change what a fit learns from the reference (left out of {@link
-   * #fitKey}).
-   */
-  static final List<String> NOT_FITTED =
-      List.of(ANALYSIS.name(), TARGETS.name(), OUTPUT.name(), ALERTS.name(), INCREMENTAL.name());
+    /**
+     * Top-level keys that do not change what a fit learns from the reference (left out of {@link
+     * #fitKey}).
+     */
+    static final List<String> NOT_FITTED =
+            List.of(ANALYSIS.name(), TARGETS.name(), OUTPUT.name(), ALERTS.name(), INCREMENTAL.name());
 
-  private static Key<InputSpec> input(String name, Schema schema) {
-    return Key.required(
-        name,
-        InputSpec.EXPECTED,
-        schema.help(),
-        (s, k) -> InputSpec.parse(s.requiredSection(k, InputSpec.EXPECTED), schema));
-  }
-
-  /**
-   * Reads the top level: each section by its record's parse, then the checks across sections (the
-   * targets' join column, period chunking's timestamp, incremental runs, each calculator's).
-   */
-  static MonitorConfig parse(
-      Section root, String resolvedYaml, java.time.LocalDate runDate, String fitKey) {
-    SCHEMA.check(root);
-    String monitor = MONITOR.read(root);
-    ProblemType problemType = PROBLEM_TYPE.read(root);
-    InputSpec reference = REFERENCE.read(root);
-    InputSpec analysis = ANALYSIS.read(root);
-    TargetsSpec targets = TARGETS.read(root);
-    ColumnsConfig columns =
-        ColumnsConfig.parse(
-            root.has(COLUMNS.name()) ? root.section(COLUMNS.name()) : Section.empty(COLUMNS.name()),
-            problemType);
-    if (targets != null && targets.joinOn() == null && columns.id() == null) {
-      throw Errors.missingKey(
-          "targets.join_on", "the id column to join targets on (or set columns.id)");
+    private static Key<InputSpec> input(String name, Schema schema) {
+        return Key.required(
+                name,
+                InputSpec.EXPECTED,
+                schema.help(),
+                (s, k) -> InputSpec.parse(s.requiredSection(k, InputSpec.EXPECTED), schema));
     }
-    if (targets != null && targets.joinOn() == null) {
-      targets = new TargetsSpec(targets.input(), columns.id());
-    }
-    ChunkingConfig chunking = CHUNKING.read(root);
-    if (chunking.kind() == ChunkingConfig.Kind.PERIOD && columns.timestamp() == null) {
-      throw Errors.missingKey(
-          "columns.timestamp", "the timestamp column, because chunking.period needs one");
-    }
-    Map<String, Object> calculators =
-        CalculatorSections.parse(
-            optional(root, CALCULATORS), new CalculatorType.Context(problemType, columns));
-    Map<String, ThresholdConfig> thresholds =
-        ThresholdConfig.parseAll(optional(root, THRESHOLDS), problemType);
-    OutputConfig output = OUTPUT.read(root);
-    AlertsConfig alerts = ALERTS.read(root);
-    boolean incremental = INCREMENTAL.read(root);
-    if (incremental && chunking.kind() != ChunkingConfig.Kind.PERIOD) {
-      throw Errors.badValue(
-          "incremental",
-          "true",
-          "incremental runs with period chunking (chunking: {period: day}, ...);"
-              + " size and number chunks are positions in the whole analysis table, which one partition cannot give");
-    }
-    if (incremental && analysis.isTable()) {
-      throw Errors.badValue(
-          "analysis.table",
-          analysis.table(),
-          "analysis.path with incremental: true (a path per run,"
-              + " e.g. data/analysis/date={{run_date}}), so each run reads only its new partition");
-    }
-    MonitorConfig config =
-        new MonitorConfig(
-            monitor,
-            problemType,
-            reference,
-            analysis,
-            targets,
-            columns,
-            chunking,
-            calculators,
-            thresholds,
-            output,
-            alerts,
-            resolvedYaml,
-            incremental,
-            runDate,
-            fitKey);
-    for (CalculatorType<?> type : Calculators.ALL) {
-      check(type, config);
-    }
-    return config;
-  }
 
-  /** The key's section, or null when it is absent. */
-  private static Section optional(Section root, Key<?> key) {
-    return root.has(key.name()) ? root.section(key.name()) : null;
-  }
-
-  private static <C> void check(CalculatorType<C> type, MonitorConfig config) {
-    C c = config.calculator(type);
-    if (c != null) {
-      type.check(c, config);
+    /**
+     * Reads the top level: each section by its record's parse, then the checks across sections (the
+     * targets' join column, period chunking's timestamp, incremental runs, each calculator's).
+     */
+    static MonitorConfig parse(Section root, String resolvedYaml, java.time.LocalDate runDate, String fitKey) {
+        SCHEMA.check(root);
+        String monitor = MONITOR.read(root);
+        ProblemType problemType = PROBLEM_TYPE.read(root);
+        InputSpec reference = REFERENCE.read(root);
+        InputSpec analysis = ANALYSIS.read(root);
+        TargetsSpec targets = TARGETS.read(root);
+        ColumnsConfig columns = ColumnsConfig.parse(
+                root.has(COLUMNS.name()) ? root.section(COLUMNS.name()) : Section.empty(COLUMNS.name()), problemType);
+        if (targets != null && targets.joinOn() == null && columns.id() == null) {
+            throw Errors.missingKey("targets.join_on", "the id column to join targets on (or set columns.id)");
+        }
+        if (targets != null && targets.joinOn() == null) {
+            targets = new TargetsSpec(targets.input(), columns.id());
+        }
+        ChunkingConfig chunking = CHUNKING.read(root);
+        if (chunking.kind() == ChunkingConfig.Kind.PERIOD && columns.timestamp() == null) {
+            throw Errors.missingKey("columns.timestamp", "the timestamp column, because chunking.period needs one");
+        }
+        Map<String, Object> calculators =
+                CalculatorSections.parse(optional(root, CALCULATORS), new CalculatorType.Context(problemType, columns));
+        Map<String, ThresholdConfig> thresholds = ThresholdConfig.parseAll(optional(root, THRESHOLDS), problemType);
+        OutputConfig output = OUTPUT.read(root);
+        AlertsConfig alerts = ALERTS.read(root);
+        boolean incremental = INCREMENTAL.read(root);
+        if (incremental && chunking.kind() != ChunkingConfig.Kind.PERIOD) {
+            throw Errors.badValue(
+                    "incremental",
+                    "true",
+                    "incremental runs with period chunking (chunking: {period: day}, ...);"
+                            + " size and number chunks are positions in the whole analysis table, which one partition cannot give");
+        }
+        if (incremental && analysis.isTable()) {
+            throw Errors.badValue(
+                    "analysis.table",
+                    analysis.table(),
+                    "analysis.path with incremental: true (a path per run,"
+                            + " e.g. data/analysis/date={{run_date}}), so each run reads only its new partition");
+        }
+        MonitorConfig config = new MonitorConfig(
+                monitor,
+                problemType,
+                reference,
+                analysis,
+                targets,
+                columns,
+                chunking,
+                calculators,
+                thresholds,
+                output,
+                alerts,
+                resolvedYaml,
+                incremental,
+                runDate,
+                fitKey);
+        for (CalculatorType<?> type : Calculators.ALL) {
+            check(type, config);
+        }
+        return config;
     }
-  }
 
-  /** The configuration of one calculator, or null when it is not enabled. */
-  @SuppressWarnings("unchecked")
-  public <C> C calculator(CalculatorType<C> type) {
-    return (C) calculators.get(type.name());
-  }
+    /** The key's section, or null when it is absent. */
+    private static Section optional(Section root, Key<?> key) {
+        return root.has(key.name()) ? root.section(key.name()) : null;
+    }
 
-  public MonitorConfig withOutputPath(String path) {
-    return new MonitorConfig(
-        monitor,
-        problemType,
-        reference,
-        analysis,
-        targets,
-        columns,
-        chunking,
-        calculators,
-        thresholds,
-        new OutputConfig(path),
-        alerts,
-        resolvedYaml,
-        incremental,
-        runDate,
-        fitKey);
-  }
+    private static <C> void check(CalculatorType<C> type, MonitorConfig config) {
+        C c = config.calculator(type);
+        if (c != null) {
+            type.check(c, config);
+        }
+    }
+
+    /** The configuration of one calculator, or null when it is not enabled. */
+    @SuppressWarnings("unchecked")
+    public <C> C calculator(CalculatorType<C> type) {
+        return (C) calculators.get(type.name());
+    }
+
+    public MonitorConfig withOutputPath(String path) {
+        return new MonitorConfig(
+                monitor,
+                problemType,
+                reference,
+                analysis,
+                targets,
+                columns,
+                chunking,
+                calculators,
+                thresholds,
+                new OutputConfig(path),
+                alerts,
+                resolvedYaml,
+                incremental,
+                runDate,
+                fitKey);
+    }
 }

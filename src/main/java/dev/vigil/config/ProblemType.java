@@ -2,21 +2,21 @@ package dev.vigil.config;
 
 /** The kind of model being monitored; decides how prediction and scores are read. */
 public enum ProblemType {
-  BINARY_CLASSIFICATION("binary_classification"),
-  MULTICLASS_CLASSIFICATION("multiclass_classification"),
-  REGRESSION("regression");
+    BINARY_CLASSIFICATION("binary_classification"),
+    MULTICLASS_CLASSIFICATION("multiclass_classification"),
+    REGRESSION("regression");
 
-  private final String key;
+    private final String key;
 
-  ProblemType(String key) {
-    this.key = key;
-  }
+    ProblemType(String key) {
+        this.key = key;
+    }
 
-  public String key() {
-    return key;
-  }
+    public String key() {
+        return key;
+    }
 
-  public boolean isClassification() {
-    return this != REGRESSION;
-  }
+    public boolean isClassification() {
+        return this != REGRESSION;
+    }
 }

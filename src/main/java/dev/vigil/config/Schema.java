@@ -13,34 +13,34 @@ import java.util.List;
  * @param nested the sections inside this one (e.g. {@code alerts.webhook}), for the reference
  */
 public record Schema(String path, String help, List<Key<?>> keys, List<Schema> nested) {
-  public Schema {
-    keys = List.copyOf(keys);
-    nested = List.copyOf(nested);
-  }
+    public Schema {
+        keys = List.copyOf(keys);
+        nested = List.copyOf(nested);
+    }
 
-  /** A section without nested sections. */
-  public Schema(String path, String help, List<Key<?>> keys) {
-    this(path, help, keys, List.of());
-  }
+    /** A section without nested sections. */
+    public Schema(String path, String help, List<Key<?>> keys) {
+        this(path, help, keys, List.of());
+    }
 
-  public static Schema of(String path, String help, Key<?>... keys) {
-    return new Schema(path, help, List.of(keys));
-  }
+    public static Schema of(String path, String help, Key<?>... keys) {
+        return new Schema(path, help, List.of(keys));
+    }
 
-  /** This schema with {@code more} listed as its nested sections (after any it has). */
-  public Schema with(Schema... more) {
-    List<Schema> all = new ArrayList<>(nested);
-    all.addAll(List.of(more));
-    return new Schema(path, help, keys, all);
-  }
+    /** This schema with {@code more} listed as its nested sections (after any it has). */
+    public Schema with(Schema... more) {
+        List<Schema> all = new ArrayList<>(nested);
+        all.addAll(List.of(more));
+        return new Schema(path, help, keys, all);
+    }
 
-  public List<String> names() {
-    return keys.stream().map(Key::name).toList();
-  }
+    public List<String> names() {
+        return keys.stream().map(Key::name).toList();
+    }
 
-  /** The section, after checking that it holds no key this schema does not declare. */
-  public Section check(Section section) {
-    section.allow(names().toArray(String[]::new));
-    return section;
-  }
+    /** The section, after checking that it holds no key this schema does not declare. */
+    public Section check(Section section) {
+        section.allow(names().toArray(String[]::new));
+        return section;
+    }
 }

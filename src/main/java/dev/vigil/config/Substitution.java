@@ -21,103 +21,104 @@ import java.util.regex.Pattern;
  * remembers the values of variables whose names look secret.
  */
 final class Substitution {
-  private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
-  /**
-   * {@code {{run_date}}}, {@code {{ year }}} ...: the run date's parts (NannyML's CLI templating).
-   */
-  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z_]+)\\s*}}");
+    /**
+     * {@code {{run_date}}}, {@code {{ year }}} ...: the run date's parts (NannyML's CLI templating).
+     */
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z_]+)\\s*}}");
 
-  static final List<String> TEMPLATE_NAMES = List.of("run_date", "year", "month", "day");
+    static final List<String> TEMPLATE_NAMES = List.of("run_date", "year", "month", "day");
 
-  private final Function<String, String> env;
-  private final LocalDate runDate;
+    private final Function<String, String> env;
+    private final LocalDate runDate;
 
-  /** Values substituted from environment variables whose names look secret. */
-  private final List<String> secretEnvValues = new ArrayList<>();
+    /** Values substituted from environment variables whose names look secret. */
+    private final List<String> secretEnvValues = new ArrayList<>();
 
-  /**
-   * @param runDate the date the placeholders resolve to; null = today (UTC)
-   */
-  Substitution(Function<String, String> env, LocalDate runDate) {
-    this.env = env;
-    this.runDate = runDate;
-  }
+    /**
+     * @param runDate the date the placeholders resolve to; null = today (UTC)
+     */
+    Substitution(Function<String, String> env, LocalDate runDate) {
+        this.env = env;
+        this.runDate = runDate;
+    }
 
-  /** The values substituted from environment variables whose names look secret, so far. */
-  List<String> secretEnvValues() {
-    return List.copyOf(secretEnvValues);
-  }
+    /** The values substituted from environment variables whose names look secret, so far. */
+    List<String> secretEnvValues() {
+        return List.copyOf(secretEnvValues);
+    }
 
-  /** A copy of {@code node} (at key path {@code path}) with every text value substituted. */
-  JsonNode substitute(JsonNode node, String path) {
-    if (node.isTextual()) {
-      node = template(node, path);
-      Matcher m = ENV.matcher(node.asText());
-      StringBuilder out = new StringBuilder();
-      boolean any = false;
-      while (m.find()) {
-        any = true;
-        String value = env.apply(m.group(1));
-        if (value == null) {
-          throw Errors.unsetEnv(m.group(1), path);
+    /** A copy of {@code node} (at key path {@code path}) with every text value substituted. */
+    JsonNode substitute(JsonNode node, String path) {
+        if (node.isTextual()) {
+            node = template(node, path);
+            Matcher m = ENV.matcher(node.asText());
+            StringBuilder out = new StringBuilder();
+            boolean any = false;
+            while (m.find()) {
+                any = true;
+                String value = env.apply(m.group(1));
+                if (value == null) {
+                    throw Errors.unsetEnv(m.group(1), path);
+                }
+                if (Secrets.looksSecret(m.group(1))) {
+                    secretEnvValues.add(value);
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            if (!any) {
+                return node;
+            }
+            m.appendTail(out);
+            return TextNode.valueOf(out.toString());
         }
-        if (Secrets.looksSecret(m.group(1))) {
-          secretEnvValues.add(value);
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.fields()
+                    .forEachRemaining(e ->
+                            copy.set(e.getKey(), substitute(e.getValue(), Section.join(path, e.getKey()))));
+            return copy;
         }
-        m.appendReplacement(out, Matcher.quoteReplacement(value));
-      }
-      if (!any) {
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < node.size(); i++) {
+                copy.add(substitute(node.get(i), path + "[" + i + "]"));
+            }
+            return copy;
+        }
         return node;
-      }
-      m.appendTail(out);
-      return TextNode.valueOf(out.toString());
     }
-    if (node.isObject()) {
-      ObjectNode copy = JsonNodeFactory.instance.objectNode();
-      node.fields()
-          .forEachRemaining(
-              e -> copy.set(e.getKey(), substitute(e.getValue(), Section.join(path, e.getKey()))));
-      return copy;
-    }
-    if (node.isArray()) {
-      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-      for (int i = 0; i < node.size(); i++) {
-        copy.add(substitute(node.get(i), path + "[" + i + "]"));
-      }
-      return copy;
-    }
-    return node;
-  }
 
-  /**
-   * Replaces {@code {{run_date}}} (yyyy-MM-dd), {@code {{year}}}, {@code {{month}}}, {@code
-   * {{day}}} (zero-padded).
-   */
-  private JsonNode template(JsonNode node, String path) {
-    Matcher m = TEMPLATE.matcher(node.asText());
-    if (!m.find()) {
-      return node;
+    /**
+     * Replaces {@code {{run_date}}} (yyyy-MM-dd), {@code {{year}}}, {@code {{month}}}, {@code
+     * {{day}}} (zero-padded).
+     */
+    private JsonNode template(JsonNode node, String path) {
+        Matcher m = TEMPLATE.matcher(node.asText());
+        if (!m.find()) {
+            return node;
+        }
+        LocalDate date = runDate != null ? runDate : LocalDate.now(ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder();
+        do {
+            String value = switch (m.group(1)) {
+                case "run_date" -> date.toString();
+                case "year" -> String.format("%04d", date.getYear());
+                case "month" -> String.format("%02d", date.getMonthValue());
+                case "day" -> String.format("%02d", date.getDayOfMonth());
+                default ->
+                    throw Errors.badValue(
+                            path,
+                            node.asText(),
+                            "placeholders among "
+                                    + TEMPLATE_NAMES.stream()
+                                            .map(n -> "{{" + n + "}}")
+                                            .toList());
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        } while (m.find());
+        m.appendTail(out);
+        return TextNode.valueOf(out.toString());
     }
-    LocalDate date = runDate != null ? runDate : LocalDate.now(ZoneOffset.UTC);
-    StringBuilder out = new StringBuilder();
-    do {
-      String value =
-          switch (m.group(1)) {
-            case "run_date" -> date.toString();
-            case "year" -> String.format("%04d", date.getYear());
-            case "month" -> String.format("%02d", date.getMonthValue());
-            case "day" -> String.format("%02d", date.getDayOfMonth());
-            default ->
-                throw Errors.badValue(
-                    path,
-                    node.asText(),
-                    "placeholders among "
-                        + TEMPLATE_NAMES.stream().map(n -> "{{" + n + "}}").toList());
-          };
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
-    } while (m.find());
-    m.appendTail(out);
-    return TextNode.valueOf(out.toString());
-  }
 }

@@ -6,22 +6,22 @@ package dev.vigil.drift;
  * bin for what the chunk has outside them ({@link DriftMath#withLeftover}).
  */
 public abstract class BinnedDistance extends DriftMethod {
-  protected BinnedDistance(String key) {
-    super(key, ContinuousInput.DOANE_HISTOGRAM, Kind.CONTINUOUS, Kind.CATEGORICAL);
-  }
+    protected BinnedDistance(String key) {
+        super(key, ContinuousInput.DOANE_HISTOGRAM, Kind.CONTINUOUS, Kind.CATEGORICAL);
+    }
 
-  @Override
-  public final double continuous(ContinuousSample s) {
-    double[][] pq = s.binProportions();
-    return distance(pq[0], pq[1]);
-  }
+    @Override
+    public final double continuous(ContinuousSample s) {
+        double[][] pq = s.binProportions();
+        return distance(pq[0], pq[1]);
+    }
 
-  @Override
-  public final Statistic categorical(CategorySample s) {
-    double[][] pq = s.referenceProportions();
-    return Statistic.of(distance(pq[0], pq[1]));
-  }
+    @Override
+    public final Statistic categorical(CategorySample s) {
+        double[][] pq = s.referenceProportions();
+        return Statistic.of(distance(pq[0], pq[1]));
+    }
 
-  /** The statistic between the reference proportions {@code p} and the chunk's {@code q}. */
-  public abstract double distance(double[] p, double[] q);
+    /** The statistic between the reference proportions {@code p} and the chunk's {@code q}. */
+    public abstract double distance(double[] p, double[] q);
 }

@@ -16,76 +16,69 @@ import org.apache.commons.math3.special.Gamma;
  * #ALPHA} and has no thresholds (a configured one is ignored, as NannyML only warns about it).
  */
 public final class Chi2 extends DriftMethod {
-  public static final double ALPHA = 0.05;
+    public static final double ALPHA = 0.05;
 
-  /** No thresholds, whatever the reference values. */
-  private static final MetricRule NO_THRESHOLDS =
-      new MetricRule(
-          new Threshold.Constant(null, null),
-          null,
-          null,
-          LimitMode.CLIP,
-          AlertRule.OUTSIDE,
-          MetricRule.Nans.SKIPPED);
+    /** No thresholds, whatever the reference values. */
+    private static final MetricRule NO_THRESHOLDS = new MetricRule(
+            new Threshold.Constant(null, null), null, null, LimitMode.CLIP, AlertRule.OUTSIDE, MetricRule.Nans.SKIPPED);
 
-  /** A p-value alerts below {@link #ALPHA}; a NaN p-value never does. */
-  private static final MetricRule P_VALUE =
-      NO_THRESHOLDS.withThreshold(new Threshold.Constant(ALPHA, null));
+    /** A p-value alerts below {@link #ALPHA}; a NaN p-value never does. */
+    private static final MetricRule P_VALUE = NO_THRESHOLDS.withThreshold(new Threshold.Constant(ALPHA, null));
 
-  private static final Bounds P_VALUE_BOUNDS = P_VALUE.bounds(new double[0]);
+    private static final Bounds P_VALUE_BOUNDS = P_VALUE.bounds(new double[0]);
 
-  public Chi2() {
-    super("chi2", null, Kind.CATEGORICAL);
-  }
-
-  @Override
-  public Statistic categorical(CategorySample s) {
-    long[][] ab = s.unionCounts();
-    return test(ab[0], ab[1]);
-  }
-
-  @Override
-  public MetricRule rule(Threshold override) {
-    return NO_THRESHOLDS;
-  }
-
-  @Override
-  public boolean alert(MetricRule rule, Bounds bounds, Statistic statistic) {
-    return P_VALUE.alert(P_VALUE_BOUNDS, statistic.pValue());
-  }
-
-  /** The statistic and p-value of the reference and chunk counts over aligned categories. */
-  public static Statistic test(long[] reference, long[] chunk) {
-    List<long[]> rows = new ArrayList<>();
-    for (int i = 0; i < reference.length; i++) {
-      if (reference[i] + chunk[i] > 0) {
-        rows.add(new long[] {reference[i], chunk[i]});
-      }
+    public Chi2() {
+        super("chi2", null, Kind.CATEGORICAL);
     }
-    int k = rows.size();
-    int dof = k - 1;
-    double col0 = 0;
-    double col1 = 0;
-    for (long[] r : rows) {
-      col0 += r[0];
-      col1 += r[1];
+
+    @Override
+    public Statistic categorical(CategorySample s) {
+        long[][] ab = s.unionCounts();
+        return test(ab[0], ab[1]);
     }
-    double total = col0 + col1;
-    if (dof <= 0 || col0 == 0 || col1 == 0) {
-      return new Statistic(0.0, 1.0);
+
+    @Override
+    public MetricRule rule(Threshold override) {
+        return NO_THRESHOLDS;
     }
-    double stat = 0;
-    for (long[] r : rows) {
-      double rowSum = r[0] + r[1];
-      double[] expected = {rowSum * col0 / total, rowSum * col1 / total};
-      for (int c = 0; c < 2; c++) {
-        double diff = r[c] - expected[c];
-        if (dof == 1) {
-          diff = Math.signum(diff) * Math.max(0, Math.abs(diff) - 0.5);
+
+    @Override
+    public boolean alert(MetricRule rule, Bounds bounds, Statistic statistic) {
+        return P_VALUE.alert(P_VALUE_BOUNDS, statistic.pValue());
+    }
+
+    /** The statistic and p-value of the reference and chunk counts over aligned categories. */
+    public static Statistic test(long[] reference, long[] chunk) {
+        List<long[]> rows = new ArrayList<>();
+        for (int i = 0; i < reference.length; i++) {
+            if (reference[i] + chunk[i] > 0) {
+                rows.add(new long[] {reference[i], chunk[i]});
+            }
         }
-        stat += diff * diff / expected[c];
-      }
+        int k = rows.size();
+        int dof = k - 1;
+        double col0 = 0;
+        double col1 = 0;
+        for (long[] r : rows) {
+            col0 += r[0];
+            col1 += r[1];
+        }
+        double total = col0 + col1;
+        if (dof <= 0 || col0 == 0 || col1 == 0) {
+            return new Statistic(0.0, 1.0);
+        }
+        double stat = 0;
+        for (long[] r : rows) {
+            double rowSum = r[0] + r[1];
+            double[] expected = {rowSum * col0 / total, rowSum * col1 / total};
+            for (int c = 0; c < 2; c++) {
+                double diff = r[c] - expected[c];
+                if (dof == 1) {
+                    diff = Math.signum(diff) * Math.max(0, Math.abs(diff) - 0.5);
+                }
+                stat += diff * diff / expected[c];
+            }
+        }
+        return new Statistic(stat, Gamma.regularizedGammaQ(dof / 2.0, stat / 2.0));
     }
-    return new Statistic(stat, Gamma.regularizedGammaQ(dof / 2.0, stat / 2.0));
-  }
 }

@@ -13,31 +13,27 @@ import dev.vigil.stats.Histogram;
  * @param chunkValues the chunk's values in ascending order (null on the binned path)
  */
 public record ContinuousSample(
-    long referenceN,
-    Histogram reference,
-    Histogram chunk,
-    double[] referenceValues,
-    double[] chunkValues) {
+        long referenceN, Histogram reference, Histogram chunk, double[] referenceValues, double[] chunkValues) {
 
-  public static ContinuousSample binned(long referenceN, Histogram reference, Histogram chunk) {
-    return new ContinuousSample(referenceN, reference, chunk, null, null);
-  }
+    public static ContinuousSample binned(long referenceN, Histogram reference, Histogram chunk) {
+        return new ContinuousSample(referenceN, reference, chunk, null, null);
+    }
 
-  public static ContinuousSample exact(long referenceN, double[] reference, double[] chunk) {
-    return new ContinuousSample(referenceN, null, null, reference, chunk);
-  }
+    public static ContinuousSample exact(long referenceN, double[] reference, double[] chunk) {
+        return new ContinuousSample(referenceN, null, null, reference, chunk);
+    }
 
-  public boolean isExact() {
-    return referenceValues != null;
-  }
+    public boolean isExact() {
+        return referenceValues != null;
+    }
 
-  /**
-   * The reference and chunk proportions over the reference's bins, with NannyML's leftover bin
-   * ({@link DriftMath#withLeftover}).
-   */
-  public double[][] binProportions() {
-    return DriftMath.withLeftover(
-        DriftMath.proportions(reference.counts(), reference.n()),
-        DriftMath.proportions(chunk.counts(), chunk.n()));
-  }
+    /**
+     * The reference and chunk proportions over the reference's bins, with NannyML's leftover bin
+     * ({@link DriftMath#withLeftover}).
+     */
+    public double[][] binProportions() {
+        return DriftMath.withLeftover(
+                DriftMath.proportions(reference.counts(), reference.n()),
+                DriftMath.proportions(chunk.counts(), chunk.n()));
+    }
 }

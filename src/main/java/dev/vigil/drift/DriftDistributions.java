@@ -17,81 +17,75 @@ import java.util.function.Function;
  * with its count and its share of the chunk's non-missing values.
  */
 final class DriftDistributions {
-  private DriftDistributions() {}
+    private DriftDistributions() {}
 
-  static List<DistributionBin> of(
-      ChunkTable t,
-      List<String> continuous,
-      List<String> categorical,
-      Function<String, Specs.HistogramOf> doane) {
-    List<DistributionBin> out = new ArrayList<>();
-    for (String seg : t.segments()) {
-      for (int i = 0; i < t.chunks().size(); i++) {
-        for (String c : continuous) {
-          continuous(out, c, seg, i, t.state(seg, i, doane.apply(c)));
+    static List<DistributionBin> of(
+            ChunkTable t,
+            List<String> continuous,
+            List<String> categorical,
+            Function<String, Specs.HistogramOf> doane) {
+        List<DistributionBin> out = new ArrayList<>();
+        for (String seg : t.segments()) {
+            for (int i = 0; i < t.chunks().size(); i++) {
+                for (String c : continuous) {
+                    continuous(out, c, seg, i, t.state(seg, i, doane.apply(c)));
+                }
+                for (String c : categorical) {
+                    categorical(out, c, seg, i, t.<CategoryCounts>state(seg, i, new Specs.CategoriesOf(c)));
+                }
+            }
         }
-        for (String c : categorical) {
-          categorical(out, c, seg, i, t.<CategoryCounts>state(seg, i, new Specs.CategoriesOf(c)));
+        return out;
+    }
+
+    private static void continuous(List<DistributionBin> out, String c, String seg, int i, Histogram h) {
+        long n = h.n();
+        double[] edges = h.edges();
+        long[] counts = h.counts();
+        for (int b = 0; b < counts.length; b++) {
+            out.add(new DistributionBin(
+                    c,
+                    seg,
+                    i,
+                    "continuous",
+                    String.valueOf(b),
+                    edges[b],
+                    edges[b + 1],
+                    counts[b],
+                    n == 0 ? 0.0 : (double) counts[b] / n));
         }
-      }
+        if (h.below() > 0) {
+            out.add(new DistributionBin(
+                    c, seg, i, "continuous", "below", null, edges[0], h.below(), (double) h.below() / n));
+        }
+        if (h.above() > 0) {
+            out.add(new DistributionBin(
+                    c,
+                    seg,
+                    i,
+                    "continuous",
+                    "above",
+                    edges[edges.length - 1],
+                    null,
+                    h.above(),
+                    (double) h.above() / n));
+        }
     }
-    return out;
-  }
 
-  private static void continuous(
-      List<DistributionBin> out, String c, String seg, int i, Histogram h) {
-    long n = h.n();
-    double[] edges = h.edges();
-    long[] counts = h.counts();
-    for (int b = 0; b < counts.length; b++) {
-      out.add(
-          new DistributionBin(
-              c,
-              seg,
-              i,
-              "continuous",
-              String.valueOf(b),
-              edges[b],
-              edges[b + 1],
-              counts[b],
-              n == 0 ? 0.0 : (double) counts[b] / n));
+    private static void categorical(List<DistributionBin> out, String c, String seg, int i, CategoryCounts state) {
+        Map<String, Long> counts = state.counts();
+        long n = counts.values().stream().mapToLong(Long::longValue).sum();
+        for (var e : new TreeMap<>(counts).entrySet()) {
+            out.add(new DistributionBin(
+                    c,
+                    seg,
+                    i,
+                    "categorical",
+                    e.getKey(),
+                    null,
+                    null,
+                    e.getValue(),
+                    n == 0 ? 0.0 : (double) e.getValue() / n));
+        }
     }
-    if (h.below() > 0) {
-      out.add(
-          new DistributionBin(
-              c, seg, i, "continuous", "below", null, edges[0], h.below(), (double) h.below() / n));
-    }
-    if (h.above() > 0) {
-      out.add(
-          new DistributionBin(
-              c,
-              seg,
-              i,
-              "continuous",
-              "above",
-              edges[edges.length - 1],
-              null,
-              h.above(),
-              (double) h.above() / n));
-    }
-  }
-
-  private static void categorical(
-      List<DistributionBin> out, String c, String seg, int i, CategoryCounts state) {
-    Map<String, Long> counts = state.counts();
-    long n = counts.values().stream().mapToLong(Long::longValue).sum();
-    for (var e : new TreeMap<>(counts).entrySet()) {
-      out.add(
-          new DistributionBin(
-              c,
-              seg,
-              i,
-              "categorical",
-              e.getKey(),
-              null,
-              null,
-              e.getValue(),
-              n == 0 ? 0.0 : (double) e.getValue() / n));
-    }
-  }
 }

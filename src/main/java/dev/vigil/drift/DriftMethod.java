@@ -15,90 +15,90 @@ import java.util.Set;
  */
 public abstract class DriftMethod implements java.io.Serializable {
 
-  /** The column kinds a method applies to. */
-  public enum Kind {
-    CONTINUOUS,
-    CATEGORICAL
-  }
-
-  /** A chunk's statistic and its p-value (NaN: none). */
-  public record Statistic(double value, double pValue) {
-    public static Statistic of(double value) {
-      return new Statistic(value, Double.NaN);
+    /** The column kinds a method applies to. */
+    public enum Kind {
+        CONTINUOUS,
+        CATEGORICAL
     }
-  }
 
-  private final String key;
-  private final ContinuousInput input;
-  private final Set<Kind> kinds;
-
-  /**
-   * @param key its name in the configuration and the results (NannyML's spelling)
-   * @param input what it reads from a continuous column (null when it does not measure them)
-   * @param kinds the column kinds it measures
-   */
-  protected DriftMethod(String key, ContinuousInput input, Kind... kinds) {
-    this.key = key;
-    this.input = input;
-    this.kinds = Set.of(kinds);
-    if ((input != null) != this.kinds.contains(Kind.CONTINUOUS)) {
-      throw new IllegalArgumentException(key + ": a continuous input iff continuous columns");
+    /** A chunk's statistic and its p-value (NaN: none). */
+    public record Statistic(double value, double pValue) {
+        public static Statistic of(double value) {
+            return new Statistic(value, Double.NaN);
+        }
     }
-  }
 
-  public final String key() {
-    return key;
-  }
+    private final String key;
+    private final ContinuousInput input;
+    private final Set<Kind> kinds;
 
-  public final Set<Kind> kinds() {
-    return kinds;
-  }
+    /**
+     * @param key its name in the configuration and the results (NannyML's spelling)
+     * @param input what it reads from a continuous column (null when it does not measure them)
+     * @param kinds the column kinds it measures
+     */
+    protected DriftMethod(String key, ContinuousInput input, Kind... kinds) {
+        this.key = key;
+        this.input = input;
+        this.kinds = Set.of(kinds);
+        if ((input != null) != this.kinds.contains(Kind.CONTINUOUS)) {
+            throw new IllegalArgumentException(key + ": a continuous input iff continuous columns");
+        }
+    }
 
-  /**
-   * What it reads from a continuous column: the calculator provides that histogram (shared with
-   * every method reading the same one) and, for the inputs with an exact path, the sorted values.
-   */
-  public final ContinuousInput input() {
-    return input;
-  }
+    public final String key() {
+        return key;
+    }
 
-  /**
-   * Its value on a continuous column's chunk with values (the calculator gives NaN to empty ones).
-   */
-  public double continuous(ContinuousSample sample) {
-    throw new UnsupportedOperationException(key() + " does not measure continuous columns");
-  }
+    public final Set<Kind> kinds() {
+        return kinds;
+    }
 
-  /** Its value on a categorical column's chunk with values, the reference having some. */
-  public Statistic categorical(CategorySample sample) {
-    throw new UnsupportedOperationException(key() + " does not measure categorical columns");
-  }
+    /**
+     * What it reads from a continuous column: the calculator provides that histogram (shared with
+     * every method reading the same one) and, for the inputs with an exact path, the sorted values.
+     */
+    public final ContinuousInput input() {
+        return input;
+    }
 
-  /**
-   * How its reference chunk values become thresholds: NannyML's default for drift distances ({@link
-   * #upperOnly} without an upper limit) unless the configuration overrides it ({@code override},
-   * null: none).
-   */
-  public MetricRule rule(Threshold override) {
-    return upperOnly(null).overriddenBy(override);
-  }
+    /**
+     * Its value on a continuous column's chunk with values (the calculator gives NaN to empty ones).
+     */
+    public double continuous(ContinuousSample sample) {
+        throw new UnsupportedOperationException(key() + " does not measure continuous columns");
+    }
 
-  /** Whether a chunk alerts: by default, its value outside the thresholds (NaN never alerts). */
-  public boolean alert(MetricRule rule, Bounds bounds, Statistic statistic) {
-    return rule.alert(bounds, statistic.value());
-  }
+    /** Its value on a categorical column's chunk with values, the reference having some. */
+    public Statistic categorical(CategorySample sample) {
+        throw new UnsupportedOperationException(key() + " does not measure categorical columns");
+    }
 
-  /**
-   * NannyML's drift threshold: mean + 3σ of the reference chunk values, upper only, plain (not
-   * NaN-skipping) mean and σ, clipped at 0 and at {@code upperLimit} (null: none).
-   */
-  protected static MetricRule upperOnly(Double upperLimit) {
-    return new MetricRule(
-        new Threshold.StandardDeviation(null, 3.0),
-        0.0,
-        upperLimit,
-        LimitMode.CLIP,
-        AlertRule.OUTSIDE,
-        MetricRule.Nans.NO_BOUNDS);
-  }
+    /**
+     * How its reference chunk values become thresholds: NannyML's default for drift distances ({@link
+     * #upperOnly} without an upper limit) unless the configuration overrides it ({@code override},
+     * null: none).
+     */
+    public MetricRule rule(Threshold override) {
+        return upperOnly(null).overriddenBy(override);
+    }
+
+    /** Whether a chunk alerts: by default, its value outside the thresholds (NaN never alerts). */
+    public boolean alert(MetricRule rule, Bounds bounds, Statistic statistic) {
+        return rule.alert(bounds, statistic.value());
+    }
+
+    /**
+     * NannyML's drift threshold: mean + 3σ of the reference chunk values, upper only, plain (not
+     * NaN-skipping) mean and σ, clipped at 0 and at {@code upperLimit} (null: none).
+     */
+    protected static MetricRule upperOnly(Double upperLimit) {
+        return new MetricRule(
+                new Threshold.StandardDeviation(null, 3.0),
+                0.0,
+                upperLimit,
+                LimitMode.CLIP,
+                AlertRule.OUTSIDE,
+                MetricRule.Nans.NO_BOUNDS);
+    }
 }

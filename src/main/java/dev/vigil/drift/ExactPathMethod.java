@@ -6,21 +6,21 @@ package dev.vigil.drift;
  * histograms of its {@link ContinuousInput} (the reference's {@code n_bins} bins).
  */
 public abstract class ExactPathMethod extends DriftMethod {
-  protected ExactPathMethod(String key, ContinuousInput input, Kind... kinds) {
-    super(key, input, kinds);
-    if (!input.exactPath) {
-      throw new IllegalArgumentException(key + ": " + input + " has no exact path");
+    protected ExactPathMethod(String key, ContinuousInput input, Kind... kinds) {
+        super(key, input, kinds);
+        if (!input.exactPath) {
+            throw new IllegalArgumentException(key + ": " + input + " has no exact path");
+        }
     }
-  }
 
-  @Override
-  public final double continuous(ContinuousSample s) {
-    return s.isExact() ? exact(s.referenceValues(), s.chunkValues()) : binned(s);
-  }
+    @Override
+    public final double continuous(ContinuousSample s) {
+        return s.isExact() ? exact(s.referenceValues(), s.chunkValues()) : binned(s);
+    }
 
-  /** The statistic between the reference's and the chunk's values, both in ascending order. */
-  protected abstract double exact(double[] reference, double[] chunk);
+    /** The statistic between the reference's and the chunk's values, both in ascending order. */
+    protected abstract double exact(double[] reference, double[] chunk);
 
-  /** The statistic between the reference's and the chunk's histograms. */
-  protected abstract double binned(ContinuousSample s);
+    /** The statistic between the reference's and the chunk's histograms. */
+    protected abstract double binned(ContinuousSample s);
 }

@@ -27,178 +27,168 @@ import org.slf4j.LoggerFactory;
  * its input needs, with its alert ({@link DriftMethod#alert}).
  */
 final class FittedUnivariateDrift extends FittedBase {
-  private static final Logger LOG = LoggerFactory.getLogger(FittedUnivariateDrift.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FittedUnivariateDrift.class);
 
-  private final UnivariateDriftCalculator calc;
-  private final ChunkTable ref;
-  private final Map<String, MetricRule> rules = new HashMap<>();
-  private final Map<Series, Bounds> bounds;
+    private final UnivariateDriftCalculator calc;
+    private final ChunkTable ref;
+    private final Map<String, MetricRule> rules = new HashMap<>();
+    private final Map<Series, Bounds> bounds;
 
-  /** One method's values on one column of one segment. */
-  private record Series(String segment, String column, String method)
-      implements java.io.Serializable {}
+    /** One method's values on one column of one segment. */
+    private record Series(String segment, String column, String method) implements java.io.Serializable {}
 
-  FittedUnivariateDrift(UnivariateDriftCalculator calc, ChunkTable ref) {
-    this.calc = calc;
-    this.ref = ref;
-    for (String c : calc.continuous) {
-      for (String purpose : ContinuousInput.allPurposes()) {
-        ref.find(Specs.HistogramOf.class, s -> s.column().equals(c) && s.purpose().equals(purpose))
-            .ifPresent(analysisSpecs::add);
-      }
-      ref.find(Specs.QuantilesOf.class, c).ifPresent(analysisSpecs::add);
+    FittedUnivariateDrift(UnivariateDriftCalculator calc, ChunkTable ref) {
+        this.calc = calc;
+        this.ref = ref;
+        for (String c : calc.continuous) {
+            for (String purpose : ContinuousInput.allPurposes()) {
+                ref.find(
+                                Specs.HistogramOf.class,
+                                s -> s.column().equals(c) && s.purpose().equals(purpose))
+                        .ifPresent(analysisSpecs::add);
+            }
+            ref.find(Specs.QuantilesOf.class, c).ifPresent(analysisSpecs::add);
+        }
+        calc.categorical.forEach(c -> analysisSpecs.add(new Specs.CategoriesOf(c)));
+        for (DriftMethod m : calc.continuousMethods) {
+            rules.put(m.key(), m.rule(calc.overrides.get(m.key())));
+        }
+        for (DriftMethod m : calc.categoricalMethods) {
+            rules.put(m.key(), m.rule(calc.overrides.get(m.key())));
+        }
+        List<Value> values = values(ref);
+        ReferenceValues<Series> referenceValues = new ReferenceValues<>();
+        for (Value v : values) {
+            referenceValues.add(v.series(), v.statistic.value());
+        }
+        bounds = referenceValues.bounds(s -> rules.get(s.method));
+        referenceResults = measure(values);
     }
-    calc.categorical.forEach(c -> analysisSpecs.add(new Specs.CategoriesOf(c)));
-    for (DriftMethod m : calc.continuousMethods) {
-      rules.put(m.key(), m.rule(calc.overrides.get(m.key())));
-    }
-    for (DriftMethod m : calc.categoricalMethods) {
-      rules.put(m.key(), m.rule(calc.overrides.get(m.key())));
-    }
-    List<Value> values = values(ref);
-    ReferenceValues<Series> referenceValues = new ReferenceValues<>();
-    for (Value v : values) {
-      referenceValues.add(v.series(), v.statistic.value());
-    }
-    bounds = referenceValues.bounds(s -> rules.get(s.method));
-    referenceResults = measure(values);
-  }
 
-  @Override
-  public List<Measurement> calculate(ChunkTable analysis) {
-    return measure(values(analysis));
-  }
+    @Override
+    public List<Measurement> calculate(ChunkTable analysis) {
+        return measure(values(analysis));
+    }
 
-  @Override
-  public List<DistributionBin> distributions(ChunkTable t) {
-    return DriftDistributions.of(
-        t,
-        calc.continuous,
-        calc.categorical,
-        c -> histogramSpec(c, ContinuousInput.DOANE_HISTOGRAM));
-  }
+    @Override
+    public List<DistributionBin> distributions(ChunkTable t) {
+        return DriftDistributions.of(
+                t, calc.continuous, calc.categorical, c -> histogramSpec(c, ContinuousInput.DOANE_HISTOGRAM));
+    }
 
-  private List<Measurement> measure(List<Value> values) {
-    List<Measurement> out = new ArrayList<>();
-    for (Value v : values) {
-      Bounds b = bounds.getOrDefault(v.series(), Bounds.NONE);
-      Statistic s = v.statistic;
-      out.add(
-          new Measurement(
-              UnivariateDriftCalculator.NAME,
-              v.method.key(),
-              v.column,
-              v.segment,
-              v.chunk,
-              Measurement.finite(s.value()),
-              Double.isNaN(s.pValue()) ? null : s.pValue(),
-              null,
-              null,
-              null,
-              null,
-              b.lower(),
-              b.upper(),
-              v.method.alert(rules.get(v.method.key()), b, s)));
+    private List<Measurement> measure(List<Value> values) {
+        List<Measurement> out = new ArrayList<>();
+        for (Value v : values) {
+            Bounds b = bounds.getOrDefault(v.series(), Bounds.NONE);
+            Statistic s = v.statistic;
+            out.add(new Measurement(
+                    UnivariateDriftCalculator.NAME,
+                    v.method.key(),
+                    v.column,
+                    v.segment,
+                    v.chunk,
+                    Measurement.finite(s.value()),
+                    Double.isNaN(s.pValue()) ? null : s.pValue(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    b.lower(),
+                    b.upper(),
+                    v.method.alert(rules.get(v.method.key()), b, s)));
+        }
+        return out;
     }
-    return out;
-  }
 
-  private List<Value> values(ChunkTable t) {
-    List<Value> out = new ArrayList<>();
-    for (String seg : t.segments()) {
-      for (String c : calc.continuous) {
-        continuousValues(t, seg, c, out);
-      }
-      for (String c : calc.categorical) {
-        categoricalValues(t, seg, c, out);
-      }
+    private List<Value> values(ChunkTable t) {
+        List<Value> out = new ArrayList<>();
+        for (String seg : t.segments()) {
+            for (String c : calc.continuous) {
+                continuousValues(t, seg, c, out);
+            }
+            for (String c : calc.categorical) {
+                categoricalValues(t, seg, c, out);
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** The histogram the reference scans computed for {@code input} on column {@code c}. */
-  private Specs.HistogramOf histogramSpec(String c, ContinuousInput input) {
-    for (String p : input.purposes()) {
-      var found =
-          ref.find(Specs.HistogramOf.class, s -> s.column().equals(c) && s.purpose().equals(p));
-      if (found.isPresent()) {
-        return found.get();
-      }
+    /** The histogram the reference scans computed for {@code input} on column {@code c}. */
+    private Specs.HistogramOf histogramSpec(String c, ContinuousInput input) {
+        for (String p : input.purposes()) {
+            var found = ref.find(
+                    Specs.HistogramOf.class,
+                    s -> s.column().equals(c) && s.purpose().equals(p));
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new IllegalStateException("no " + input.purposes() + " histogram for " + c);
     }
-    throw new IllegalStateException("no " + input.purposes() + " histogram for " + c);
-  }
 
-  private void continuousValues(ChunkTable t, String seg, String c, List<Value> out) {
-    long refN = ref.<Moments>whole(seg, new Specs.MomentsOf(c)).n();
-    double[] refValues = null;
-    if (!calc.inputsRead(true).isEmpty() && calc.exactPath(refN) && refN > 0) {
-      Quantiles q = ref.whole(seg, new Specs.QuantilesOf(c));
-      refValues = q.isExact() ? q.sortedValues() : null;
+    private void continuousValues(ChunkTable t, String seg, String c, List<Value> out) {
+        long refN = ref.<Moments>whole(seg, new Specs.MomentsOf(c)).n();
+        double[] refValues = null;
+        if (!calc.inputsRead(true).isEmpty() && calc.exactPath(refN) && refN > 0) {
+            Quantiles q = ref.whole(seg, new Specs.QuantilesOf(c));
+            refValues = q.isExact() ? q.sortedValues() : null;
+        }
+        for (int i = 0; i < t.chunks().size(); i++) {
+            for (DriftMethod method : calc.continuousMethods) {
+                double value = refN == 0 ? Double.NaN : continuous(method, t, seg, i, c, refN, refValues);
+                out.add(new Value(method, c, seg, i, Statistic.of(value)));
+            }
+        }
     }
-    for (int i = 0; i < t.chunks().size(); i++) {
-      for (DriftMethod method : calc.continuousMethods) {
-        double value = refN == 0 ? Double.NaN : continuous(method, t, seg, i, c, refN, refValues);
-        out.add(new Value(method, c, seg, i, Statistic.of(value)));
-      }
-    }
-  }
 
-  /**
-   * The method's value on chunk {@code i}: on the exact path when its input has one, the reference
-   * kept its values ({@code refValues}) and so did the chunk; else on its histogram. NaN for an
-   * empty chunk.
-   */
-  private double continuous(
-      DriftMethod method,
-      ChunkTable t,
-      String seg,
-      int i,
-      String c,
-      long refN,
-      double[] refValues) {
-    if (method.input().exactPath && refValues != null) {
-      Quantiles q = t.state(seg, i, new Specs.QuantilesOf(c));
-      if (q.n() == 0) {
-        return Double.NaN;
-      }
-      if (q.isExact()) {
-        return method.continuous(ContinuousSample.exact(refN, refValues, q.sortedValues()));
-      }
-      LOG.warn(
-          "{}[{}] chunk {}: more than {} values, binned path instead of the exact one",
-          method.key(),
-          c,
-          i,
-          Quantiles.CHUNK_CAPACITY);
+    /**
+     * The method's value on chunk {@code i}: on the exact path when its input has one, the reference
+     * kept its values ({@code refValues}) and so did the chunk; else on its histogram. NaN for an
+     * empty chunk.
+     */
+    private double continuous(
+            DriftMethod method, ChunkTable t, String seg, int i, String c, long refN, double[] refValues) {
+        if (method.input().exactPath && refValues != null) {
+            Quantiles q = t.state(seg, i, new Specs.QuantilesOf(c));
+            if (q.n() == 0) {
+                return Double.NaN;
+            }
+            if (q.isExact()) {
+                return method.continuous(ContinuousSample.exact(refN, refValues, q.sortedValues()));
+            }
+            LOG.warn(
+                    "{}[{}] chunk {}: more than {} values, binned path instead of the exact one",
+                    method.key(),
+                    c,
+                    i,
+                    Quantiles.CHUNK_CAPACITY);
+        }
+        Specs.HistogramOf spec = histogramSpec(c, method.input());
+        Histogram chunk = t.state(seg, i, spec);
+        if (chunk.n() == 0) {
+            return Double.NaN;
+        }
+        return method.continuous(ContinuousSample.binned(refN, ref.whole(seg, spec), chunk));
     }
-    Specs.HistogramOf spec = histogramSpec(c, method.input());
-    Histogram chunk = t.state(seg, i, spec);
-    if (chunk.n() == 0) {
-      return Double.NaN;
-    }
-    return method.continuous(ContinuousSample.binned(refN, ref.whole(seg, spec), chunk));
-  }
 
-  private void categoricalValues(ChunkTable t, String seg, String c, List<Value> out) {
-    CategoryCounts whole = ref.whole(seg, new Specs.CategoriesOf(c));
-    TreeMap<String, Long> refCounts = new TreeMap<>(whole.counts());
-    for (int i = 0; i < t.chunks().size(); i++) {
-      CategoryCounts chunk = t.state(seg, i, new Specs.CategoriesOf(c));
-      CategorySample sample = CategorySample.of(refCounts, chunk.counts());
-      for (DriftMethod method : calc.categoricalMethods) {
-        Statistic s =
-            sample.chunkN() > 0 && sample.referenceN() > 0
-                ? method.categorical(sample)
-                : Statistic.of(Double.NaN);
-        out.add(new Value(method, c, seg, i, s));
-      }
+    private void categoricalValues(ChunkTable t, String seg, String c, List<Value> out) {
+        CategoryCounts whole = ref.whole(seg, new Specs.CategoriesOf(c));
+        TreeMap<String, Long> refCounts = new TreeMap<>(whole.counts());
+        for (int i = 0; i < t.chunks().size(); i++) {
+            CategoryCounts chunk = t.state(seg, i, new Specs.CategoriesOf(c));
+            CategorySample sample = CategorySample.of(refCounts, chunk.counts());
+            for (DriftMethod method : calc.categoricalMethods) {
+                Statistic s = sample.chunkN() > 0 && sample.referenceN() > 0
+                        ? method.categorical(sample)
+                        : Statistic.of(Double.NaN);
+                out.add(new Value(method, c, seg, i, s));
+            }
+        }
     }
-  }
 
-  private record Value(
-      DriftMethod method, String column, String segment, int chunk, Statistic statistic) {
-    Series series() {
-      return new Series(Specs.key(segment), column, method.key());
+    private record Value(DriftMethod method, String column, String segment, int chunk, Statistic statistic) {
+        Series series() {
+            return new Series(Specs.key(segment), column, method.key());
+        }
     }
-  }
 }

@@ -10,57 +10,57 @@ import dev.vigil.thresholds.Threshold;
  * clipped to [0, 1].
  */
 public final class KolmogorovSmirnov extends ExactPathMethod {
-  public KolmogorovSmirnov() {
-    super("kolmogorov_smirnov", ContinuousInput.KS_HISTOGRAM, Kind.CONTINUOUS);
-  }
-
-  @Override
-  public MetricRule rule(Threshold override) {
-    return upperOnly(1.0).overriddenBy(override);
-  }
-
-  /**
-   * The binned path: the reference and chunk CDFs compared at the right bin edges; chunk values
-   * below the first edge shift the chunk CDF, those above the last are not counted.
-   */
-  @Override
-  protected double binned(ContinuousSample s) {
-    long[] reference = s.reference().counts();
-    long referenceN = s.referenceN();
-    Histogram c = s.chunk();
-    long[] chunk = c.counts();
-    long chunkN = c.n();
-    double ref = 0;
-    double cum = 0;
-    double shift = (double) c.below() / chunkN;
-    double max = 0;
-    for (int j = 0; j < reference.length; j++) {
-      ref += (double) reference[j] / referenceN;
-      cum += (double) chunk[j] / chunkN;
-      max = Math.max(max, Math.abs(ref - (shift + cum)));
+    public KolmogorovSmirnov() {
+        super("kolmogorov_smirnov", ContinuousInput.KS_HISTOGRAM, Kind.CONTINUOUS);
     }
-    return max;
-  }
 
-  /**
-   * scipy's {@code ks_2samp} statistic: {@code max |F_a(z) − F_b(z)|} over both samples (sorted
-   * inputs).
-   */
-  @Override
-  protected double exact(double[] a, double[] b) {
-    int i = 0;
-    int j = 0;
-    double max = 0;
-    while (i < a.length && j < b.length) {
-      double z = Math.min(a[i], b[j]);
-      while (i < a.length && a[i] <= z) {
-        i++;
-      }
-      while (j < b.length && b[j] <= z) {
-        j++;
-      }
-      max = Math.max(max, Math.abs((double) i / a.length - (double) j / b.length));
+    @Override
+    public MetricRule rule(Threshold override) {
+        return upperOnly(1.0).overriddenBy(override);
     }
-    return max;
-  }
+
+    /**
+     * The binned path: the reference and chunk CDFs compared at the right bin edges; chunk values
+     * below the first edge shift the chunk CDF, those above the last are not counted.
+     */
+    @Override
+    protected double binned(ContinuousSample s) {
+        long[] reference = s.reference().counts();
+        long referenceN = s.referenceN();
+        Histogram c = s.chunk();
+        long[] chunk = c.counts();
+        long chunkN = c.n();
+        double ref = 0;
+        double cum = 0;
+        double shift = (double) c.below() / chunkN;
+        double max = 0;
+        for (int j = 0; j < reference.length; j++) {
+            ref += (double) reference[j] / referenceN;
+            cum += (double) chunk[j] / chunkN;
+            max = Math.max(max, Math.abs(ref - (shift + cum)));
+        }
+        return max;
+    }
+
+    /**
+     * scipy's {@code ks_2samp} statistic: {@code max |F_a(z) − F_b(z)|} over both samples (sorted
+     * inputs).
+     */
+    @Override
+    protected double exact(double[] a, double[] b) {
+        int i = 0;
+        int j = 0;
+        double max = 0;
+        while (i < a.length && j < b.length) {
+            double z = Math.min(a[i], b[j]);
+            while (i < a.length && a[i] <= z) {
+                i++;
+            }
+            while (j < b.length && b[j] <= z) {
+                j++;
+            }
+            max = Math.max(max, Math.abs((double) i / a.length - (double) j / b.length));
+        }
+        return max;
+    }
 }

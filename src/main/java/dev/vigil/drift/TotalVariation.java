@@ -11,73 +11,73 @@ import dev.vigil.thresholds.Threshold;
  * and above the reference range as two more bins; thresholds clipped to [0, 1].
  */
 public final class TotalVariation extends ExactPathMethod {
-  public TotalVariation() {
-    super("total_variation", ContinuousInput.KS_HISTOGRAM, Kind.CONTINUOUS, Kind.CATEGORICAL);
-  }
-
-  @Override
-  public Statistic categorical(CategorySample s) {
-    double[][] pq = s.unionProportions();
-    return Statistic.of(distance(pq[0], pq[1]));
-  }
-
-  @Override
-  public MetricRule rule(Threshold override) {
-    return upperOnly(1.0).overriddenBy(override);
-  }
-
-  /** {@code ½ Σ|p_i − q_i|} over aligned bins. */
-  public static double distance(double[] p, double[] q) {
-    double sum = 0;
-    for (int i = 0; i < p.length; i++) {
-      sum += Math.abs(p[i] - q[i]);
+    public TotalVariation() {
+        super("total_variation", ContinuousInput.KS_HISTOGRAM, Kind.CONTINUOUS, Kind.CATEGORICAL);
     }
-    return sum / 2;
-  }
 
-  /** On the reference's bins, the chunk's values below and above them as two more bins. */
-  @Override
-  protected double binned(ContinuousSample s) {
-    long[] r = s.reference().counts();
-    Histogram chunk = s.chunk();
-    long[] c = chunk.counts();
-    long n = chunk.n();
-    double[] p = new double[r.length + 2];
-    double[] q = new double[r.length + 2];
-    for (int i = 0; i < r.length; i++) {
-      p[i] = (double) r[i] / s.referenceN();
-      q[i] = (double) c[i] / n;
+    @Override
+    public Statistic categorical(CategorySample s) {
+        double[][] pq = s.unionProportions();
+        return Statistic.of(distance(pq[0], pq[1]));
     }
-    q[r.length] = (double) chunk.below() / n;
-    q[r.length + 1] = (double) chunk.above() / n;
-    return distance(p, q);
-  }
 
-  /**
-   * Over the distinct values of both samples (sorted inputs): their empirical distributions (the
-   * unused tail of the arrays is zero on both sides).
-   */
-  @Override
-  protected double exact(double[] a, double[] b) {
-    double[] p = new double[a.length + b.length];
-    double[] q = new double[p.length];
-    int i = 0;
-    int j = 0;
-    int k = 0;
-    while (i < a.length || j < b.length) {
-      double z = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-      int i0 = i;
-      int j0 = j;
-      while (i < a.length && a[i] == z) {
-        i++;
-      }
-      while (j < b.length && b[j] == z) {
-        j++;
-      }
-      p[k] = (double) (i - i0) / a.length;
-      q[k] = (double) (j - j0) / b.length;
-      k++;
+    @Override
+    public MetricRule rule(Threshold override) {
+        return upperOnly(1.0).overriddenBy(override);
     }
-    return distance(p, q);
-  }
+
+    /** {@code ½ Σ|p_i − q_i|} over aligned bins. */
+    public static double distance(double[] p, double[] q) {
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            sum += Math.abs(p[i] - q[i]);
+        }
+        return sum / 2;
+    }
+
+    /** On the reference's bins, the chunk's values below and above them as two more bins. */
+    @Override
+    protected double binned(ContinuousSample s) {
+        long[] r = s.reference().counts();
+        Histogram chunk = s.chunk();
+        long[] c = chunk.counts();
+        long n = chunk.n();
+        double[] p = new double[r.length + 2];
+        double[] q = new double[r.length + 2];
+        for (int i = 0; i < r.length; i++) {
+            p[i] = (double) r[i] / s.referenceN();
+            q[i] = (double) c[i] / n;
+        }
+        q[r.length] = (double) chunk.below() / n;
+        q[r.length + 1] = (double) chunk.above() / n;
+        return distance(p, q);
+    }
+
+    /**
+     * Over the distinct values of both samples (sorted inputs): their empirical distributions (the
+     * unused tail of the arrays is zero on both sides).
+     */
+    @Override
+    protected double exact(double[] a, double[] b) {
+        double[] p = new double[a.length + b.length];
+        double[] q = new double[p.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < a.length || j < b.length) {
+            double z = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+            int i0 = i;
+            int j0 = j;
+            while (i < a.length && a[i] == z) {
+                i++;
+            }
+            while (j < b.length && b[j] == z) {
+                j++;
+            }
+            p[k] = (double) (i - i0) / a.length;
+            q[k] = (double) (j - j0) / b.length;
+            k++;
+        }
+        return distance(p, q);
+    }
 }

@@ -7,156 +7,145 @@ import java.util.Optional;
 
 /** Builds every user-facing error message in one place, so they share one shape. */
 public final class Errors {
-  private Errors() {}
+    private Errors() {}
 
-  public static UserException badValue(String key, Object value, String expected) {
-    String name =
-        key.contains(".options.")
-            ? key.substring(key.indexOf(".options.") + ".options.".length())
-            : last(key);
-    Object shown = Secrets.looksSecret(name) && value != null ? Secrets.MASK : value;
-    return new UserException(
-        "configuration key '" + key + "': got " + quote(shown) + ", expected " + expected);
-  }
-
-  public static UserException missingKey(String key, String expected) {
-    return new UserException("configuration key '" + key + "' is missing: expected " + expected);
-  }
-
-  public static UserException unknownKey(String key, Collection<String> valid) {
-    String hint = closest(last(key), valid).map(c -> " (did you mean '" + c + "'?)").orElse("");
-    return new UserException(
-        "configuration key '"
-            + key
-            + "' is not known"
-            + hint
-            + "; valid keys here: "
-            + sorted(valid));
-  }
-
-  public static UserException unknownName(String key, String name, Collection<String> valid) {
-    String hint = closest(name, valid).map(c -> " (did you mean '" + c + "'?)").orElse("");
-    return new UserException(
-        "configuration key '"
-            + key
-            + "': '"
-            + name
-            + "' is not known"
-            + hint
-            + "; expected one of "
-            + sorted(valid));
-  }
-
-  public static UserException unknownColumn(
-      String key, String column, String dataset, Collection<String> available) {
-    String hint = closest(column, available).map(c -> " (did you mean '" + c + "'?)").orElse("");
-    return new UserException(
-        "configuration key '"
-            + key
-            + "': column '"
-            + column
-            + "' is not in the "
-            + dataset
-            + " data"
-            + hint
-            + "; available columns: "
-            + available);
-  }
-
-  public static UserException unsetEnv(String name, String key) {
-    return new UserException(
-        "configuration key '"
-            + key
-            + "' uses ${"
-            + name
-            + "}, but the environment variable "
-            + name
-            + " is not set; expected it to be set (or remove the reference)");
-  }
-
-  public static UserException unreadable(String what, String path, String why) {
-    return new UserException("cannot read " + what + " '" + path + "': " + why);
-  }
-
-  // ---- user errors found inside a Spark job (a row-level check on data that only the job reads)
-  // ----
-
-  /** The markers around a user error raised inside a Spark job ({@code io.JobErrors}). */
-  public static final String JOB_ERROR_START = "vigil-user-error<<";
-
-  public static final String JOB_ERROR_END = ">>vigil-user-error";
-  private static final java.util.regex.Pattern JOB_ERROR =
-      java.util.regex.Pattern.compile(
-          java.util.regex.Pattern.quote(JOB_ERROR_START)
-              + "(.*?)"
-              + java.util.regex.Pattern.quote(JOB_ERROR_END),
-          java.util.regex.Pattern.DOTALL);
-
-  /**
-   * The user error behind a failure: a {@link UserException} in its causes, or one raised inside a
-   * Spark job ({@code io.JobErrors.failInJob}).
-   */
-  public static UserException userError(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof UserException u) {
-        return u;
-      }
+    public static UserException badValue(String key, Object value, String expected) {
+        String name =
+                key.contains(".options.") ? key.substring(key.indexOf(".options.") + ".options.".length()) : last(key);
+        Object shown = Secrets.looksSecret(name) && value != null ? Secrets.MASK : value;
+        return new UserException("configuration key '" + key + "': got " + quote(shown) + ", expected " + expected);
     }
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      java.util.regex.Matcher m = JOB_ERROR.matcher(String.valueOf(c.getMessage()));
-      if (m.find()) {
-        return new UserException(m.group(1));
-      }
-      if (c.getCause() == c) {
-        break;
-      }
+
+    public static UserException missingKey(String key, String expected) {
+        return new UserException("configuration key '" + key + "' is missing: expected " + expected);
     }
-    return null;
-  }
 
-  private static String last(String key) {
-    int dot = key.lastIndexOf('.');
-    return dot < 0 ? key : key.substring(dot + 1);
-  }
-
-  private static String quote(Object value) {
-    return value instanceof String ? "'" + value + "'" : String.valueOf(value);
-  }
-
-  private static List<String> sorted(Collection<String> valid) {
-    return valid.stream().sorted().toList();
-  }
-
-  /**
-   * The valid name closest to {@code name} by edit distance, if it is close enough to be a likely
-   * typo.
-   */
-  public static Optional<String> closest(String name, Collection<String> valid) {
-    if (name == null) {
-      return Optional.empty();
+    public static UserException unknownKey(String key, Collection<String> valid) {
+        String hint = closest(last(key), valid)
+                .map(c -> " (did you mean '" + c + "'?)")
+                .orElse("");
+        return new UserException(
+                "configuration key '" + key + "' is not known" + hint + "; valid keys here: " + sorted(valid));
     }
-    return valid.stream()
-        .min(Comparator.comparingInt(v -> distance(name.toLowerCase(), v.toLowerCase())))
-        .filter(
-            v -> distance(name.toLowerCase(), v.toLowerCase()) <= Math.max(2, name.length() / 3));
-  }
 
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+    public static UserException unknownName(String key, String name, Collection<String> valid) {
+        String hint =
+                closest(name, valid).map(c -> " (did you mean '" + c + "'?)").orElse("");
+        return new UserException("configuration key '"
+                + key
+                + "': '"
+                + name
+                + "' is not known"
+                + hint
+                + "; expected one of "
+                + sorted(valid));
     }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
+
+    public static UserException unknownColumn(String key, String column, String dataset, Collection<String> available) {
+        String hint = closest(column, available)
+                .map(c -> " (did you mean '" + c + "'?)")
+                .orElse("");
+        return new UserException("configuration key '"
+                + key
+                + "': column '"
+                + column
+                + "' is not in the "
+                + dataset
+                + " data"
+                + hint
+                + "; available columns: "
+                + available);
     }
-    return prev[b.length()];
-  }
+
+    public static UserException unsetEnv(String name, String key) {
+        return new UserException("configuration key '"
+                + key
+                + "' uses ${"
+                + name
+                + "}, but the environment variable "
+                + name
+                + " is not set; expected it to be set (or remove the reference)");
+    }
+
+    public static UserException unreadable(String what, String path, String why) {
+        return new UserException("cannot read " + what + " '" + path + "': " + why);
+    }
+
+    // ---- user errors found inside a Spark job (a row-level check on data that only the job reads)
+    // ----
+
+    /** The markers around a user error raised inside a Spark job ({@code io.JobErrors}). */
+    public static final String JOB_ERROR_START = "vigil-user-error<<";
+
+    public static final String JOB_ERROR_END = ">>vigil-user-error";
+    private static final java.util.regex.Pattern JOB_ERROR = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(JOB_ERROR_START) + "(.*?)" + java.util.regex.Pattern.quote(JOB_ERROR_END),
+            java.util.regex.Pattern.DOTALL);
+
+    /**
+     * The user error behind a failure: a {@link UserException} in its causes, or one raised inside a
+     * Spark job ({@code io.JobErrors.failInJob}).
+     */
+    public static UserException userError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof UserException u) {
+                return u;
+            }
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            java.util.regex.Matcher m = JOB_ERROR.matcher(String.valueOf(c.getMessage()));
+            if (m.find()) {
+                return new UserException(m.group(1));
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String last(String key) {
+        int dot = key.lastIndexOf('.');
+        return dot < 0 ? key : key.substring(dot + 1);
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+    }
+
+    private static List<String> sorted(Collection<String> valid) {
+        return valid.stream().sorted().toList();
+    }
+
+    /**
+     * The valid name closest to {@code name} by edit distance, if it is close enough to be a likely
+     * typo.
+     */
+    public static Optional<String> closest(String name, Collection<String> valid) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return valid.stream()
+                .min(Comparator.comparingInt(v -> distance(name.toLowerCase(), v.toLowerCase())))
+                .filter(v -> distance(name.toLowerCase(), v.toLowerCase()) <= Math.max(2, name.length() / 3));
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
 }

@@ -6,11 +6,11 @@ package dev.vigil.internal;
  * and what was expected.
  */
 public class UserException extends RuntimeException {
-  public UserException(String message) {
-    super(message);
-  }
+    public UserException(String message) {
+        super(message);
+    }
 
-  public UserException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public UserException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -19,109 +19,103 @@ import org.apache.spark.sql.SparkSession;
  * catalog table. A missing path or table is a user error naming it.
  */
 public final class DataReader {
-  private final SparkSession spark;
+    private final SparkSession spark;
 
-  public DataReader(SparkSession spark) {
-    this.spark = spark;
-  }
+    public DataReader(SparkSession spark) {
+        this.spark = spark;
+    }
 
-  public Dataset<Row> read(InputSpec spec) {
-    if (spec.isTable()) {
-      if (!spark.catalog().tableExists(spec.table())) {
-        throw Errors.unreadable(
-            spec.key() + ".table",
-            spec.table(),
-            "no such table in the catalog; expected an existing table name");
-      }
-      return spark.table(spec.table());
+    public Dataset<Row> read(InputSpec spec) {
+        if (spec.isTable()) {
+            if (!spark.catalog().tableExists(spec.table())) {
+                throw Errors.unreadable(
+                        spec.key() + ".table",
+                        spec.table(),
+                        "no such table in the catalog; expected an existing table name");
+            }
+            return spark.table(spec.table());
+        }
+        checkExists(spec);
+        DataFrameReader reader = spark.read().format(spec.format());
+        if (spec.format().equals("csv")) {
+            reader = reader.option("header", "true").option("inferSchema", "true");
+        }
+        reader = reader.options(spec.options());
+        try {
+            return reader.load(spec.path());
+        } catch (Exception e) {
+            // Spark's AnalysisException is checked in Java's eyes but thrown undeclared from Scala
+            if (e instanceof org.apache.spark.sql.AnalysisException
+                    || e.getClass().getName().contains("Delta")) {
+                throw Errors.unreadable(spec.key() + ".path", spec.path(), firstLine(e.getMessage()));
+            }
+            if (e instanceof org.apache.spark.SparkException
+                    || e.getCause() instanceof org.apache.spark.SparkException) {
+                // reading the schema ran a job that failed: a corrupt or foreign file (e.g. "not a Parquet
+                // file")
+                throw Errors.unreadable(
+                        spec.key() + ".path",
+                        spec.path(),
+                        "not readable as "
+                                + spec.format()
+                                + " ("
+                                + rootCause(e)
+                                + "); expected "
+                                + spec.format()
+                                + " files");
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
     }
-    checkExists(spec);
-    DataFrameReader reader = spark.read().format(spec.format());
-    if (spec.format().equals("csv")) {
-      reader = reader.option("header", "true").option("inferSchema", "true");
-    }
-    reader = reader.options(spec.options());
-    try {
-      return reader.load(spec.path());
-    } catch (Exception e) {
-      // Spark's AnalysisException is checked in Java's eyes but thrown undeclared from Scala
-      if (e instanceof org.apache.spark.sql.AnalysisException
-          || e.getClass().getName().contains("Delta")) {
-        throw Errors.unreadable(spec.key() + ".path", spec.path(), firstLine(e.getMessage()));
-      }
-      if (e instanceof org.apache.spark.SparkException
-          || e.getCause() instanceof org.apache.spark.SparkException) {
-        // reading the schema ran a job that failed: a corrupt or foreign file (e.g. "not a Parquet
-        // file")
-        throw Errors.unreadable(
-            spec.key() + ".path",
-            spec.path(),
-            "not readable as "
-                + spec.format()
-                + " ("
-                + rootCause(e)
-                + "); expected "
-                + spec.format()
-                + " files");
-      }
-      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-    }
-  }
 
-  private void checkExists(InputSpec spec) {
-    if (Secrets.hasUrlCredentials(spec.path())) {
-      // Hadoop refuses them too, after logging the whole URL: stop before it sees the path
-      throw Errors.unreadable(
-          spec.key() + ".path",
-          Secrets.redact(spec.path()),
-          "credentials in the path are not"
-              + " supported; expected them in the reader options (e.g. fs.s3a.access.key, fs.s3a.secret.key) or from"
-              + " the cluster's credential provider");
+    private void checkExists(InputSpec spec) {
+        if (Secrets.hasUrlCredentials(spec.path())) {
+            // Hadoop refuses them too, after logging the whole URL: stop before it sees the path
+            throw Errors.unreadable(
+                    spec.key() + ".path",
+                    Secrets.redact(spec.path()),
+                    "credentials in the path are not"
+                            + " supported; expected them in the reader options (e.g. fs.s3a.access.key, fs.s3a.secret.key) or from"
+                            + " the cluster's credential provider");
+        }
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        try {
+            Path p = new Path(spec.path());
+            FileSystem fs = FileSystem.get(
+                    URI.create(spec.path()).getScheme() == null ? p.toUri() : URI.create(spec.path()), conf);
+            if (!spec.path().contains("*") && !fs.exists(p)) {
+                throw Errors.unreadable(
+                        spec.key() + ".path",
+                        spec.path(),
+                        "no such file or directory; expected an existing " + spec.format() + " file or directory");
+            }
+        } catch (IllegalArgumentException e) {
+            throw Errors.unreadable(
+                    spec.key() + ".path", spec.path(), "not a valid path (" + firstLine(e.getMessage()) + ")");
+        } catch (IOException e) {
+            throw Errors.unreadable(spec.key() + ".path", spec.path(), firstLine(e.getMessage()));
+        }
     }
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    try {
-      Path p = new Path(spec.path());
-      FileSystem fs =
-          FileSystem.get(
-              URI.create(spec.path()).getScheme() == null ? p.toUri() : URI.create(spec.path()),
-              conf);
-      if (!spec.path().contains("*") && !fs.exists(p)) {
-        throw Errors.unreadable(
-            spec.key() + ".path",
-            spec.path(),
-            "no such file or directory; expected an existing "
-                + spec.format()
-                + " file or directory");
-      }
-    } catch (IllegalArgumentException e) {
-      throw Errors.unreadable(
-          spec.key() + ".path",
-          spec.path(),
-          "not a valid path (" + firstLine(e.getMessage()) + ")");
-    } catch (IOException e) {
-      throw Errors.unreadable(spec.key() + ".path", spec.path(), firstLine(e.getMessage()));
-    }
-  }
 
-  /**
-   * The innermost cause's first line, at most 200 characters (Spark's job failures nest the real
-   * reason).
-   */
-  static String rootCause(Throwable e) {
-    Throwable c = e;
-    while (c.getCause() != null && c.getCause() != c) {
-      c = c.getCause();
+    /**
+     * The innermost cause's first line, at most 200 characters (Spark's job failures nest the real
+     * reason).
+     */
+    static String rootCause(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        String line = firstLine(c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage())
+                .strip();
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
-    String line =
-        firstLine(c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()).strip();
-    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
-  }
 
-  static String firstLine(String s) {
-    if (s == null) {
-      return "unknown error";
+    static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
-  }
 }

@@ -32,91 +32,78 @@ import org.apache.spark.sql.types.FloatType;
  * infinite ones).
  */
 public final class InputChecks {
-  private InputChecks() {}
+    private InputChecks() {}
 
-  public static Dataset<Row> apply(MonitorConfig config, Dataset<Row> df, String what) {
-    if (df == null) {
-      return null;
-    }
-    ColumnsConfig cols = config.columns();
-    List<String> names = List.of(df.columns());
-    Dataset<Row> out = df;
-    for (String c : Arrays.asList(cols.target(), cols.prediction())) {
-      if (c != null && names.contains(c) && isFloating(df.schema().apply(c).dataType())) {
-        out = out.withColumn(c, finiteOrNull(col(c)));
-      }
-    }
-    if (config.problemType().isClassification()) {
-      for (var e : cols.scores().entrySet()) {
-        String c = e.getValue();
-        if (!names.contains(c)) {
-          continue;
+    public static Dataset<Row> apply(MonitorConfig config, Dataset<Row> df, String what) {
+        if (df == null) {
+            return null;
         }
-        String key = e.getKey().isEmpty() ? "columns.scores" : "columns.scores." + e.getKey();
-        Column s = col(c);
-        Column checked =
-            when(
-                    s.lt(0).or(s.gt(1)),
-                    dev.vigil.io.JobErrors.failInJob(
-                        concat(
-                            lit(
-                                "configuration key '"
-                                    + key
-                                    + "': column '"
-                                    + c
-                                    + "' has the value "),
-                            s.cast("string"),
-                            lit(
-                                " in the "
-                                    + what
-                                    + " data, outside [0, 1]; expected probabilities between 0 and 1"))))
-                .otherwise(s);
-        if (isFloating(df.schema().apply(c).dataType())) {
-          checked =
-              when(
-                      isnan(s).or(s.isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)),
-                      lit(null))
-                  .otherwise(checked);
+        ColumnsConfig cols = config.columns();
+        List<String> names = List.of(df.columns());
+        Dataset<Row> out = df;
+        for (String c : Arrays.asList(cols.target(), cols.prediction())) {
+            if (c != null
+                    && names.contains(c)
+                    && isFloating(df.schema().apply(c).dataType())) {
+                out = out.withColumn(c, finiteOrNull(col(c)));
+            }
         }
-        out = out.withColumn(c, checked);
-      }
+        if (config.problemType().isClassification()) {
+            for (var e : cols.scores().entrySet()) {
+                String c = e.getValue();
+                if (!names.contains(c)) {
+                    continue;
+                }
+                String key = e.getKey().isEmpty() ? "columns.scores" : "columns.scores." + e.getKey();
+                Column s = col(c);
+                Column checked = when(
+                                s.lt(0).or(s.gt(1)),
+                                dev.vigil.io.JobErrors.failInJob(concat(
+                                        lit("configuration key '" + key + "': column '" + c + "' has the value "),
+                                        s.cast("string"),
+                                        lit(" in the "
+                                                + what
+                                                + " data, outside [0, 1]; expected probabilities between 0 and 1"))))
+                        .otherwise(s);
+                if (isFloating(df.schema().apply(c).dataType())) {
+                    checked = when(isnan(s).or(s.isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)), lit(null))
+                            .otherwise(checked);
+                }
+                out = out.withColumn(c, checked);
+            }
+        }
+        String p = cols.prediction();
+        if (config.problemType() == ProblemType.MULTICLASS_CLASSIFICATION
+                && p != null
+                && names.contains(p)
+                && !cols.scores().isEmpty()) {
+            List<String> classes = List.copyOf(cols.scores().keySet());
+            Column text = col(p).cast("string");
+            out = out.withColumn(
+                    p,
+                    when(
+                                    text.isNotNull().and(not(text.isin(classes.toArray()))),
+                                    dev.vigil.io.JobErrors.failInJob(concat(
+                                            lit("configuration key 'columns.prediction': column '"
+                                                    + p
+                                                    + "' predicts the class '"),
+                                            text,
+                                            lit("' in the "
+                                                    + what
+                                                    + " data, which columns.scores does not name; expected one of "
+                                                    + classes
+                                                    + " (add the class and its score column to columns.scores)"))))
+                            .otherwise(col(p)));
+        }
+        return out;
     }
-    String p = cols.prediction();
-    if (config.problemType() == ProblemType.MULTICLASS_CLASSIFICATION
-        && p != null
-        && names.contains(p)
-        && !cols.scores().isEmpty()) {
-      List<String> classes = List.copyOf(cols.scores().keySet());
-      Column text = col(p).cast("string");
-      out =
-          out.withColumn(
-              p,
-              when(
-                      text.isNotNull().and(not(text.isin(classes.toArray()))),
-                      dev.vigil.io.JobErrors.failInJob(
-                          concat(
-                              lit(
-                                  "configuration key 'columns.prediction': column '"
-                                      + p
-                                      + "' predicts the class '"),
-                              text,
-                              lit(
-                                  "' in the "
-                                      + what
-                                      + " data, which columns.scores does not name; expected one of "
-                                      + classes
-                                      + " (add the class and its score column to columns.scores)"))))
-                  .otherwise(col(p)));
+
+    private static Column finiteOrNull(Column c) {
+        return when(isnan(c).or(c.isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)), lit(null))
+                .otherwise(c);
     }
-    return out;
-  }
 
-  private static Column finiteOrNull(Column c) {
-    return when(isnan(c).or(c.isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)), lit(null))
-        .otherwise(c);
-  }
-
-  private static boolean isFloating(DataType t) {
-    return t instanceof DoubleType || t instanceof FloatType;
-  }
+    private static boolean isFloating(DataType t) {
+        return t instanceof DoubleType || t instanceof FloatType;
+    }
 }

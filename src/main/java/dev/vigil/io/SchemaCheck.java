@@ -26,153 +26,149 @@ import org.apache.spark.sql.types.TimestampType;
  * (NannyML's rule: numbers are continuous).
  */
 public final class SchemaCheck {
-  /** The resolved columns: features split into continuous and categorical. */
-  private SchemaCheck() {}
+    /** The resolved columns: features split into continuous and categorical. */
+    private SchemaCheck() {}
 
-  public static ResolvedColumns check(
-      MonitorConfig config, StructType reference, StructType analysis, StructType targets) {
-    ColumnsConfig cols = config.columns();
-    List<String> refNames = List.of(reference.fieldNames());
-    List<String> anaNames = List.of(analysis.fieldNames());
-    // role columns
-    requireIn("columns.timestamp", cols.timestamp(), reference, "reference");
-    requireIn("columns.timestamp", cols.timestamp(), analysis, "analysis");
-    if (cols.timestamp() != null) {
-      for (StructType s : new StructType[] {reference, analysis}) {
-        DataType t = s.apply(cols.timestamp()).dataType();
-        if (!(t instanceof TimestampType
-            || t instanceof TimestampNTZType
-            || t instanceof DateType
-            || t instanceof StringType)) {
-          throw new UserException(
-              "configuration key 'columns.timestamp': column '"
-                  + cols.timestamp()
-                  + "' has type "
-                  + t.simpleString()
-                  + "; expected a timestamp, date or timestamp string");
+    public static ResolvedColumns check(
+            MonitorConfig config, StructType reference, StructType analysis, StructType targets) {
+        ColumnsConfig cols = config.columns();
+        List<String> refNames = List.of(reference.fieldNames());
+        List<String> anaNames = List.of(analysis.fieldNames());
+        // role columns
+        requireIn("columns.timestamp", cols.timestamp(), reference, "reference");
+        requireIn("columns.timestamp", cols.timestamp(), analysis, "analysis");
+        if (cols.timestamp() != null) {
+            for (StructType s : new StructType[] {reference, analysis}) {
+                DataType t = s.apply(cols.timestamp()).dataType();
+                if (!(t instanceof TimestampType
+                        || t instanceof TimestampNTZType
+                        || t instanceof DateType
+                        || t instanceof StringType)) {
+                    throw new UserException("configuration key 'columns.timestamp': column '"
+                            + cols.timestamp()
+                            + "' has type "
+                            + t.simpleString()
+                            + "; expected a timestamp, date or timestamp string");
+                }
+            }
         }
-      }
-    }
-    requireIn("columns.prediction", cols.prediction(), reference, "reference");
-    requireIn("columns.prediction", cols.prediction(), analysis, "analysis");
-    for (var e : cols.scores().entrySet()) {
-      String key = e.getKey().isEmpty() ? "columns.scores" : "columns.scores." + e.getKey();
-      requireIn(key, e.getValue(), reference, "reference");
-      requireIn(key, e.getValue(), analysis, "analysis");
-      requireNumeric(key, e.getValue(), reference, "reference");
-    }
-    for (String s : cols.segments()) {
-      requireIn("columns.segments", s, reference, "reference");
-      requireIn("columns.segments", s, analysis, "analysis");
-    }
-    requireIn("columns.target", cols.target(), reference, "reference");
-    if (cols.target() != null && !anaNames.contains(cols.target())) {
-      if (targets == null) {
-        // targets may be absent in analysis: realized metrics are then null, not an error
-      } else {
-        requireIn("columns.target", cols.target(), targets, "targets");
-      }
-    }
-    if (config.targets() != null && targets != null) {
-      String join = config.targets().joinOn();
-      requireIn("targets.join_on", join, analysis, "analysis");
-      requireIn("targets.join_on", join, targets, "targets");
-    }
-    if (cols.id() != null) {
-      requireIn("columns.id", cols.id(), analysis, "analysis");
-    }
-    // features
-    Set<String> roles = new LinkedHashSet<>(cols.roleColumns());
-    List<String> features;
-    if (cols.features() != null) {
-      features = cols.features();
-      for (String f : features) {
-        requireIn("columns.features", f, reference, "reference");
-        requireIn("columns.features", f, analysis, "analysis");
-      }
-    } else {
-      features = new ArrayList<>();
-      for (String n : refNames) {
-        if (!roles.contains(n) && anaNames.contains(n)) {
-          features.add(n);
+        requireIn("columns.prediction", cols.prediction(), reference, "reference");
+        requireIn("columns.prediction", cols.prediction(), analysis, "analysis");
+        for (var e : cols.scores().entrySet()) {
+            String key = e.getKey().isEmpty() ? "columns.scores" : "columns.scores." + e.getKey();
+            requireIn(key, e.getValue(), reference, "reference");
+            requireIn(key, e.getValue(), analysis, "analysis");
+            requireNumeric(key, e.getValue(), reference, "reference");
         }
-      }
-    }
-    if (cols.categorical() != null) {
-      for (String c : cols.categorical()) {
-        if (!features.contains(c) && !roles.contains(c)) {
-          throw Errors.unknownColumn("columns.categorical", c, "features", features);
+        for (String s : cols.segments()) {
+            requireIn("columns.segments", s, reference, "reference");
+            requireIn("columns.segments", s, analysis, "analysis");
         }
-      }
-    }
-    List<String> continuous = new ArrayList<>();
-    List<String> categorical = new ArrayList<>();
-    for (String f : features) {
-      DataType rt = reference.apply(f).dataType();
-      DataType at = analysis.apply(f).dataType();
-      boolean declaredCategorical = cols.categorical() != null && cols.categorical().contains(f);
-      boolean isText = rt instanceof StringType || rt instanceof BooleanType;
-      if (declaredCategorical || (cols.categorical() == null && isText)) {
-        categorical.add(f);
-      } else if (rt instanceof NumericType) {
-        if (!(at instanceof NumericType)) {
-          throw new UserException(
-              "column '"
-                  + f
-                  + "' is numeric in the reference but "
-                  + at.simpleString()
-                  + " in the analysis data; expected the same type in both (or list it in columns.categorical)");
+        requireIn("columns.target", cols.target(), reference, "reference");
+        if (cols.target() != null && !anaNames.contains(cols.target())) {
+            if (targets == null) {
+                // targets may be absent in analysis: realized metrics are then null, not an error
+            } else {
+                requireIn("columns.target", cols.target(), targets, "targets");
+            }
         }
-        continuous.add(f);
-      } else if (isText) {
-        throw new UserException(
-            "configuration key 'columns.categorical': feature '"
-                + f
-                + "' has type "
-                + rt.simpleString()
-                + " and cannot be continuous; expected it in columns.categorical");
-      } else if (cols.features() != null) {
-        throw new UserException(
-            "configuration key 'columns.features': feature '"
-                + f
-                + "' has type "
-                + rt.simpleString()
-                + "; expected a number, string or boolean column");
-      }
-      // other types (timestamps, arrays...) are left out of the default feature list
+        if (config.targets() != null && targets != null) {
+            String join = config.targets().joinOn();
+            requireIn("targets.join_on", join, analysis, "analysis");
+            requireIn("targets.join_on", join, targets, "targets");
+        }
+        if (cols.id() != null) {
+            requireIn("columns.id", cols.id(), analysis, "analysis");
+        }
+        // features
+        Set<String> roles = new LinkedHashSet<>(cols.roleColumns());
+        List<String> features;
+        if (cols.features() != null) {
+            features = cols.features();
+            for (String f : features) {
+                requireIn("columns.features", f, reference, "reference");
+                requireIn("columns.features", f, analysis, "analysis");
+            }
+        } else {
+            features = new ArrayList<>();
+            for (String n : refNames) {
+                if (!roles.contains(n) && anaNames.contains(n)) {
+                    features.add(n);
+                }
+            }
+        }
+        if (cols.categorical() != null) {
+            for (String c : cols.categorical()) {
+                if (!features.contains(c) && !roles.contains(c)) {
+                    throw Errors.unknownColumn("columns.categorical", c, "features", features);
+                }
+            }
+        }
+        List<String> continuous = new ArrayList<>();
+        List<String> categorical = new ArrayList<>();
+        for (String f : features) {
+            DataType rt = reference.apply(f).dataType();
+            DataType at = analysis.apply(f).dataType();
+            boolean declaredCategorical =
+                    cols.categorical() != null && cols.categorical().contains(f);
+            boolean isText = rt instanceof StringType || rt instanceof BooleanType;
+            if (declaredCategorical || (cols.categorical() == null && isText)) {
+                categorical.add(f);
+            } else if (rt instanceof NumericType) {
+                if (!(at instanceof NumericType)) {
+                    throw new UserException(
+                            "column '"
+                                    + f
+                                    + "' is numeric in the reference but "
+                                    + at.simpleString()
+                                    + " in the analysis data; expected the same type in both (or list it in columns.categorical)");
+                }
+                continuous.add(f);
+            } else if (isText) {
+                throw new UserException("configuration key 'columns.categorical': feature '"
+                        + f
+                        + "' has type "
+                        + rt.simpleString()
+                        + " and cannot be continuous; expected it in columns.categorical");
+            } else if (cols.features() != null) {
+                throw new UserException("configuration key 'columns.features': feature '"
+                        + f
+                        + "' has type "
+                        + rt.simpleString()
+                        + "; expected a number, string or boolean column");
+            }
+            // other types (timestamps, arrays...) are left out of the default feature list
+        }
+        if (config.problemType() == ProblemType.REGRESSION && cols.prediction() != null) {
+            requireNumeric("columns.prediction", cols.prediction(), reference, "reference");
+        }
+        List<String> kept = new ArrayList<>(continuous);
+        kept.addAll(categorical);
+        features = features.stream().filter(kept::contains).toList();
+        return new ResolvedColumns(List.copyOf(features), List.copyOf(continuous), List.copyOf(categorical));
     }
-    if (config.problemType() == ProblemType.REGRESSION && cols.prediction() != null) {
-      requireNumeric("columns.prediction", cols.prediction(), reference, "reference");
-    }
-    List<String> kept = new ArrayList<>(continuous);
-    kept.addAll(categorical);
-    features = features.stream().filter(kept::contains).toList();
-    return new ResolvedColumns(
-        List.copyOf(features), List.copyOf(continuous), List.copyOf(categorical));
-  }
 
-  private static void requireIn(String key, String column, StructType schema, String dataset) {
-    if (column == null) {
-      return;
+    private static void requireIn(String key, String column, StructType schema, String dataset) {
+        if (column == null) {
+            return;
+        }
+        if (!List.of(schema.fieldNames()).contains(column)) {
+            throw Errors.unknownColumn(key, column, dataset, List.of(schema.fieldNames()));
+        }
     }
-    if (!List.of(schema.fieldNames()).contains(column)) {
-      throw Errors.unknownColumn(key, column, dataset, List.of(schema.fieldNames()));
-    }
-  }
 
-  private static void requireNumeric(String key, String column, StructType schema, String dataset) {
-    StructField f = schema.apply(column);
-    if (!(f.dataType() instanceof NumericType)) {
-      throw new UserException(
-          "configuration key '"
-              + key
-              + "': column '"
-              + column
-              + "' in the "
-              + dataset
-              + " data has type "
-              + f.dataType().simpleString()
-              + "; expected a numeric column");
+    private static void requireNumeric(String key, String column, StructType schema, String dataset) {
+        StructField f = schema.apply(column);
+        if (!(f.dataType() instanceof NumericType)) {
+            throw new UserException("configuration key '"
+                    + key
+                    + "': column '"
+                    + column
+                    + "' in the "
+                    + dataset
+                    + " data has type "
+                    + f.dataType().simpleString()
+                    + "; expected a numeric column");
+        }
     }
-  }
 }

@@ -48,242 +48,233 @@ import org.slf4j.LoggerFactory;
  * {@code max_depth + 2} jobs per tree).
  */
 final class DomainClassifierTraining {
-  private static final Logger LOG = LoggerFactory.getLogger(DomainClassifierTraining.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DomainClassifierTraining.class);
 
-  private static final String FEATURES = "_dc_features";
-  private static final String LABEL = DomainClassifierSets.LABEL;
-  private static final String FOLD = DomainClassifierSets.FOLD;
+    private static final String FEATURES = "_dc_features";
+    private static final String LABEL = DomainClassifierSets.LABEL;
+    private static final String FOLD = DomainClassifierSets.FOLD;
 
-  private final List<String> continuous;
-  private final List<String> categorical;
-  private final DomainClassifierConfig settings;
-  private final DomainClassifierSets sets;
+    private final List<String> continuous;
+    private final List<String> categorical;
+    private final DomainClassifierConfig settings;
+    private final DomainClassifierSets sets;
 
-  DomainClassifierTraining(DomainClassifierRequest request) {
-    this.continuous = List.copyOf(request.continuous());
-    this.categorical = List.copyOf(request.categorical());
-    this.settings = request.settings();
-    this.sets = new DomainClassifierSets(request);
-  }
-
-  /** Every reference and analysis chunk's cross-validated AUROC. */
-  ChunkScores scores(Chunked reference, Chunked analysis) {
-    long referenceRows = reference.rows().count();
-    DomainClassifierSets.Sample ref =
-        new DomainClassifierSets.Sample(
-            referenceRows, Math.min(referenceRows, settings.maxTrainingRows()));
-    if (ref.kept() < referenceRows) {
-      LOG.info(
-          "domain classifier: the reference is sampled to {} of its {} rows (max_training_rows)",
-          ref.kept(),
-          referenceRows);
+    DomainClassifierTraining(DomainClassifierRequest request) {
+        this.continuous = List.copyOf(request.continuous());
+        this.categorical = List.copyOf(request.categorical());
+        this.settings = request.settings();
+        this.sets = new DomainClassifierSets(request);
     }
-    Dataset<Row> pool = sets.pool(reference, analysis, ref).persist(StorageLevel.MEMORY_AND_DISK());
-    ExecutorService workers = Workers.pool(settings.cvFoldsNum(), "vigil-domain-classifier");
-    try {
-      DomainClassifierSets.Imputation imputation = sets.imputation(pool);
-      int total = reference.chunks().size() + analysis.chunks().size();
-      double[] refValues =
-          chunkValues(
-              pool,
-              reference.chunks(),
-              c -> sets.referenceChunkSet(c, ref),
-              imputation,
-              workers,
-              "reference",
-              0,
-              total);
-      double[] anaValues =
-          chunkValues(
-              pool,
-              analysis.chunks(),
-              c -> sets.analysisChunkSet(c, ref),
-              imputation,
-              workers,
-              "analysis",
-              reference.chunks().size(),
-              total);
-      return new ChunkScores(refValues, anaValues);
-    } finally {
-      workers.shutdownNow();
-      pool.unpersist();
-    }
-  }
 
-  // ---------------------------------------------------------------- one chunk
-
-  /** Each chunk's value, by chunk index; {@code before}: chunks counted before these (for logs). */
-  private double[] chunkValues(
-      Dataset<Row> pool,
-      List<ChunkInfo> chunks,
-      java.util.function.Function<ChunkInfo, DomainClassifierSets.TrainingSet> set,
-      DomainClassifierSets.Imputation imputation,
-      ExecutorService workers,
-      String period,
-      int before,
-      int total) {
-    double[] values = new double[chunks.size()];
-    for (ChunkInfo c : chunks) {
-      values[c.index()] =
-          chunkValue(
-              pool, set.apply(c), imputation, workers, c, period, before + c.index() + 1, total);
-    }
-    return values;
-  }
-
-  private double chunkValue(
-      Dataset<Row> pool,
-      DomainClassifierSets.TrainingSet t,
-      DomainClassifierSets.Imputation imputation,
-      ExecutorService workers,
-      ChunkInfo c,
-      String period,
-      int number,
-      int total) {
-    long start = System.nanoTime();
-    double value;
-    if (t.negatives() == 0 || t.positives() == 0) {
-      value = 0.5; // one class only: NannyML's value when the classes cannot be told apart
-    } else {
-      Dataset<Row> rows = sets.trainingRows(pool, t).persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        value =
-            crossValidatedAuroc(model(rows, imputation), t, workers, period + " chunk " + c.key());
-      } finally {
-        rows.unpersist();
-      }
-    }
-    LOG.info(
-        "domain classifier: chunk {}/{} ({} {}) AUROC {} from {} reference + {} chunk rows in {} s",
-        number,
-        total,
-        period,
-        c.key(),
-        String.format("%.4f", value),
-        t.negatives(),
-        t.positives(),
-        String.format("%.1f", (System.nanoTime() - start) / 1e9));
-    return value;
-  }
-
-  /**
-   * The model's input: categorical columns as ordinal codes fitted on this training set (NannyML's
-   * OrdinalEncoder per chunk; alphabetical order; nulls the extra code), then continuous columns
-   * imputed, then the missing indicators. A categorical column with more categories than {@code
-   * max_bins - 1} enters as plain codes (a continuous feature) because MLlib needs a bin per
-   * category.
-   */
-  private Dataset<Row> model(Dataset<Row> rows, DomainClassifierSets.Imputation imputation) {
-    Dataset<Row> encoded = rows;
-    List<String> inputs = new ArrayList<>();
-    if (!categorical.isEmpty()) {
-      String[] in = new String[categorical.size()];
-      String[] out = new String[categorical.size()];
-      for (int i = 0; i < in.length; i++) {
-        in[i] = DomainClassifierSets.cat(i);
-        out[i] = DomainClassifierSets.cat(i) + "_code";
-      }
-      StringIndexerModel indexer =
-          new StringIndexer()
-              .setInputCols(in)
-              .setOutputCols(out)
-              .setHandleInvalid("keep")
-              .setStringOrderType("alphabetAsc")
-              .fit(rows);
-      encoded = indexer.transform(rows);
-      String[][] labels = indexer.labelsArray();
-      for (int i = 0; i < out.length; i++) {
-        if (labels[i].length + 1 > settings.maxBins()) {
-          LOG.info(
-              "domain classifier: column '{}' has {} categories, more than max_bins {} allows; it enters the model"
-                  + " as ordinal codes",
-              categorical.get(i),
-              labels[i].length,
-              settings.maxBins());
-          encoded = encoded.withColumn(out[i], col(out[i]).as(out[i], Metadata.empty()));
+    /** Every reference and analysis chunk's cross-validated AUROC. */
+    ChunkScores scores(Chunked reference, Chunked analysis) {
+        long referenceRows = reference.rows().count();
+        DomainClassifierSets.Sample ref =
+                new DomainClassifierSets.Sample(referenceRows, Math.min(referenceRows, settings.maxTrainingRows()));
+        if (ref.kept() < referenceRows) {
+            LOG.info(
+                    "domain classifier: the reference is sampled to {} of its {} rows (max_training_rows)",
+                    ref.kept(),
+                    referenceRows);
         }
-        inputs.add(out[i]);
-      }
+        Dataset<Row> pool = sets.pool(reference, analysis, ref).persist(StorageLevel.MEMORY_AND_DISK());
+        ExecutorService workers = Workers.pool(settings.cvFoldsNum(), "vigil-domain-classifier");
+        try {
+            DomainClassifierSets.Imputation imputation = sets.imputation(pool);
+            int total = reference.chunks().size() + analysis.chunks().size();
+            double[] refValues = chunkValues(
+                    pool,
+                    reference.chunks(),
+                    c -> sets.referenceChunkSet(c, ref),
+                    imputation,
+                    workers,
+                    "reference",
+                    0,
+                    total);
+            double[] anaValues = chunkValues(
+                    pool,
+                    analysis.chunks(),
+                    c -> sets.analysisChunkSet(c, ref),
+                    imputation,
+                    workers,
+                    "analysis",
+                    reference.chunks().size(),
+                    total);
+            return new ChunkScores(refValues, anaValues);
+        } finally {
+            workers.shutdownNow();
+            pool.unpersist();
+        }
     }
-    for (int i = 0; i < continuous.size(); i++) {
-      if (imputation.missing()[i]) {
-        encoded =
-            encoded
-                .withColumn(
-                    DomainClassifierSets.num(i) + "_missing",
-                    when(col(DomainClassifierSets.num(i)).isNull(), 1.0).otherwise(0.0))
-                .withColumn(
-                    DomainClassifierSets.num(i),
-                    coalesce(col(DomainClassifierSets.num(i)), lit(imputation.means()[i])));
-      }
-      inputs.add(DomainClassifierSets.num(i));
-    }
-    for (int i = 0; i < continuous.size(); i++) {
-      if (imputation.missing()[i]) {
-        inputs.add(DomainClassifierSets.num(i) + "_missing");
-      }
-    }
-    return new VectorAssembler()
-        .setInputCols(inputs.toArray(String[]::new))
-        .setOutputCol(FEATURES)
-        .setHandleInvalid("keep")
-        .transform(encoded)
-        .select(FEATURES, LABEL, FOLD);
-  }
 
-  private GBTClassifier classifier() {
-    return new GBTClassifier()
-        .setLabelCol(LABEL)
-        .setFeaturesCol(FEATURES)
-        .setMaxIter(settings.nEstimators())
-        .setStepSize(settings.learningRate())
-        .setMaxDepth(settings.maxDepth())
-        .setMinInstancesPerNode(settings.minChildSamples())
-        .setMaxBins(settings.maxBins())
-        .setSeed(settings.randomState())
-        .setSubsamplingRate(1.0)
-        .setFeatureSubsetStrategy("all");
-  }
+    // ---------------------------------------------------------------- one chunk
 
-  /**
-   * One model per fold, trained concurrently on the other folds; the pooled out-of-fold scores'
-   * AUROC.
-   */
-  private double crossValidatedAuroc(
-      Dataset<Row> data, DomainClassifierSets.TrainingSet t, ExecutorService workers, String what) {
-    int k = settings.cvFoldsNum();
-    long[][] starts = DomainClassifierMath.foldStarts(t.negatives(), t.positives(), k);
-    var sc = data.sparkSession().sparkContext();
-    List<Future<List<Row>>> folds = new ArrayList<>();
-    for (int f = 0; f < k; f++) {
-      int fold = f;
-      long held = starts[0][f + 1] - starts[0][f] + starts[1][f + 1] - starts[1][f];
-      if (held == 0) {
-        continue; // fewer rows than folds: nothing to score in this one
-      }
-      folds.add(
-          workers.submit(
-              () -> {
-                sc.setJobDescription(
-                    "domain classifier: " + what + ", fold " + (fold + 1) + "/" + k);
+    /** Each chunk's value, by chunk index; {@code before}: chunks counted before these (for logs). */
+    private double[] chunkValues(
+            Dataset<Row> pool,
+            List<ChunkInfo> chunks,
+            java.util.function.Function<ChunkInfo, DomainClassifierSets.TrainingSet> set,
+            DomainClassifierSets.Imputation imputation,
+            ExecutorService workers,
+            String period,
+            int before,
+            int total) {
+        double[] values = new double[chunks.size()];
+        for (ChunkInfo c : chunks) {
+            values[c.index()] =
+                    chunkValue(pool, set.apply(c), imputation, workers, c, period, before + c.index() + 1, total);
+        }
+        return values;
+    }
+
+    private double chunkValue(
+            Dataset<Row> pool,
+            DomainClassifierSets.TrainingSet t,
+            DomainClassifierSets.Imputation imputation,
+            ExecutorService workers,
+            ChunkInfo c,
+            String period,
+            int number,
+            int total) {
+        long start = System.nanoTime();
+        double value;
+        if (t.negatives() == 0 || t.positives() == 0) {
+            value = 0.5; // one class only: NannyML's value when the classes cannot be told apart
+        } else {
+            Dataset<Row> rows = sets.trainingRows(pool, t).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                value = crossValidatedAuroc(model(rows, imputation), t, workers, period + " chunk " + c.key());
+            } finally {
+                rows.unpersist();
+            }
+        }
+        LOG.info(
+                "domain classifier: chunk {}/{} ({} {}) AUROC {} from {} reference + {} chunk rows in {} s",
+                number,
+                total,
+                period,
+                c.key(),
+                String.format("%.4f", value),
+                t.negatives(),
+                t.positives(),
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        return value;
+    }
+
+    /**
+     * The model's input: categorical columns as ordinal codes fitted on this training set (NannyML's
+     * OrdinalEncoder per chunk; alphabetical order; nulls the extra code), then continuous columns
+     * imputed, then the missing indicators. A categorical column with more categories than {@code
+     * max_bins - 1} enters as plain codes (a continuous feature) because MLlib needs a bin per
+     * category.
+     */
+    private Dataset<Row> model(Dataset<Row> rows, DomainClassifierSets.Imputation imputation) {
+        Dataset<Row> encoded = rows;
+        List<String> inputs = new ArrayList<>();
+        if (!categorical.isEmpty()) {
+            String[] in = new String[categorical.size()];
+            String[] out = new String[categorical.size()];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = DomainClassifierSets.cat(i);
+                out[i] = DomainClassifierSets.cat(i) + "_code";
+            }
+            StringIndexerModel indexer = new StringIndexer()
+                    .setInputCols(in)
+                    .setOutputCols(out)
+                    .setHandleInvalid("keep")
+                    .setStringOrderType("alphabetAsc")
+                    .fit(rows);
+            encoded = indexer.transform(rows);
+            String[][] labels = indexer.labelsArray();
+            for (int i = 0; i < out.length; i++) {
+                if (labels[i].length + 1 > settings.maxBins()) {
+                    LOG.info(
+                            "domain classifier: column '{}' has {} categories, more than max_bins {} allows; it enters the model"
+                                    + " as ordinal codes",
+                            categorical.get(i),
+                            labels[i].length,
+                            settings.maxBins());
+                    encoded = encoded.withColumn(out[i], col(out[i]).as(out[i], Metadata.empty()));
+                }
+                inputs.add(out[i]);
+            }
+        }
+        for (int i = 0; i < continuous.size(); i++) {
+            if (imputation.missing()[i]) {
+                encoded = encoded.withColumn(
+                                DomainClassifierSets.num(i) + "_missing",
+                                when(col(DomainClassifierSets.num(i)).isNull(), 1.0)
+                                        .otherwise(0.0))
+                        .withColumn(
+                                DomainClassifierSets.num(i),
+                                coalesce(
+                                        col(DomainClassifierSets.num(i)),
+                                        lit(imputation.means()[i])));
+            }
+            inputs.add(DomainClassifierSets.num(i));
+        }
+        for (int i = 0; i < continuous.size(); i++) {
+            if (imputation.missing()[i]) {
+                inputs.add(DomainClassifierSets.num(i) + "_missing");
+            }
+        }
+        return new VectorAssembler()
+                .setInputCols(inputs.toArray(String[]::new))
+                .setOutputCol(FEATURES)
+                .setHandleInvalid("keep")
+                .transform(encoded)
+                .select(FEATURES, LABEL, FOLD);
+    }
+
+    private GBTClassifier classifier() {
+        return new GBTClassifier()
+                .setLabelCol(LABEL)
+                .setFeaturesCol(FEATURES)
+                .setMaxIter(settings.nEstimators())
+                .setStepSize(settings.learningRate())
+                .setMaxDepth(settings.maxDepth())
+                .setMinInstancesPerNode(settings.minChildSamples())
+                .setMaxBins(settings.maxBins())
+                .setSeed(settings.randomState())
+                .setSubsamplingRate(1.0)
+                .setFeatureSubsetStrategy("all");
+    }
+
+    /**
+     * One model per fold, trained concurrently on the other folds; the pooled out-of-fold scores'
+     * AUROC.
+     */
+    private double crossValidatedAuroc(
+            Dataset<Row> data, DomainClassifierSets.TrainingSet t, ExecutorService workers, String what) {
+        int k = settings.cvFoldsNum();
+        long[][] starts = DomainClassifierMath.foldStarts(t.negatives(), t.positives(), k);
+        var sc = data.sparkSession().sparkContext();
+        List<Future<List<Row>>> folds = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            int fold = f;
+            long held = starts[0][f + 1] - starts[0][f] + starts[1][f + 1] - starts[1][f];
+            if (held == 0) {
+                continue; // fewer rows than folds: nothing to score in this one
+            }
+            folds.add(workers.submit(() -> {
+                sc.setJobDescription("domain classifier: " + what + ", fold " + (fold + 1) + "/" + k);
                 GBTClassificationModel model =
-                    classifier().fit(data.filter(col(FOLD).notEqual(fold)));
-                return model
-                    .transform(data.filter(col(FOLD).equalTo(fold)))
-                    .select(LABEL, "probability")
-                    .collectAsList();
-              }));
+                        classifier().fit(data.filter(col(FOLD).notEqual(fold)));
+                return model.transform(data.filter(col(FOLD).equalTo(fold)))
+                        .select(LABEL, "probability")
+                        .collectAsList();
+            }));
+        }
+        List<Row> scored = new ArrayList<>();
+        for (Future<List<Row>> f : folds) {
+            scored.addAll(Workers.result(f, "training the domain classifier"));
+        }
+        double[] scores = new double[scored.size()];
+        boolean[] positive = new boolean[scored.size()];
+        for (int i = 0; i < scores.length; i++) {
+            positive[i] = scored.get(i).getDouble(0) == 1.0;
+            scores[i] = scored.get(i).<Vector>getAs(1).apply(1);
+        }
+        return DomainClassifierMath.auroc(scores, positive);
     }
-    List<Row> scored = new ArrayList<>();
-    for (Future<List<Row>> f : folds) {
-      scored.addAll(Workers.result(f, "training the domain classifier"));
-    }
-    double[] scores = new double[scored.size()];
-    boolean[] positive = new boolean[scored.size()];
-    for (int i = 0; i < scores.length; i++) {
-      positive[i] = scored.get(i).getDouble(0) == 1.0;
-      scores[i] = scored.get(i).<Vector>getAs(1).apply(1);
-    }
-    return DomainClassifierMath.auroc(scores, positive);
-  }
 }

@@ -18,65 +18,63 @@ import org.apache.spark.sql.Row;
  * stage's holds both chunked datasets (the domain classifier trains per chunk).
  */
 public final class SparkLearner implements Learner {
-  private final Dataset<Row> referenceRows;
-  private final Supplier<Chunked> reference;
-  private final Supplier<Chunked> analysis;
+    private final Dataset<Row> referenceRows;
+    private final Supplier<Chunked> reference;
+    private final Supplier<Chunked> analysis;
 
-  private SparkLearner(
-      Dataset<Row> referenceRows, Supplier<Chunked> reference, Supplier<Chunked> analysis) {
-    this.referenceRows = referenceRows;
-    this.reference = reference;
-    this.analysis = analysis;
-  }
-
-  /** For fitting on the reference: {@code rows} chunked, with the calculators' derived columns. */
-  public static SparkLearner onReference(Dataset<Row> rows) {
-    return new SparkLearner(rows, null, null);
-  }
-
-  /** For the row calculators: both datasets chunked, with row positions (made when first asked). */
-  public static SparkLearner onChunks(Supplier<Chunked> reference, Supplier<Chunked> analysis) {
-    return new SparkLearner(null, reference, analysis);
-  }
-
-  @Override
-  public RowModel regressors(RegressorRequest request) {
-    if (referenceRows == null) {
-      throw new IllegalStateException("regressors train on the reference rows, in the fit stage");
+    private SparkLearner(Dataset<Row> referenceRows, Supplier<Chunked> reference, Supplier<Chunked> analysis) {
+        this.referenceRows = referenceRows;
+        this.reference = reference;
+        this.analysis = analysis;
     }
-    Column training = null;
-    for (String c : request.required()) {
-      Column present = col(Sql.quote(c)).isNotNull();
-      training = training == null ? present : training.and(present);
-    }
-    return LossModels.fit(
-        referenceRows,
-        training,
-        request.numeric(),
-        request.categorical(),
-        request.labels(),
-        request.hyperparameters());
-  }
 
-  @Override
-  public ChunkScores domainClassifier(DomainClassifierRequest request) {
-    if (reference == null) {
-      throw new IllegalStateException(
-          "the domain classifier trains on chunked rows, after the scans");
+    /** For fitting on the reference: {@code rows} chunked, with the calculators' derived columns. */
+    public static SparkLearner onReference(Dataset<Row> rows) {
+        return new SparkLearner(rows, null, null);
     }
-    return new DomainClassifierTraining(request).scores(reference.get(), analysis.get());
-  }
 
-  /**
-   * Adds the columns of every fitted calculator's row models (narrow projections: no Spark job), so
-   * the scan reads their states.
-   */
-  public static Dataset<Row> withModelColumns(List<FittedCalculator> fitted, Dataset<Row> df) {
-    for (FittedCalculator f : fitted) {
-      for (RowModel m : f.rowModels()) {
-        df = ((LossModels) m).transform(df);
-      }
+    /** For the row calculators: both datasets chunked, with row positions (made when first asked). */
+    public static SparkLearner onChunks(Supplier<Chunked> reference, Supplier<Chunked> analysis) {
+        return new SparkLearner(null, reference, analysis);
     }
-    return df;
-  }
+
+    @Override
+    public RowModel regressors(RegressorRequest request) {
+        if (referenceRows == null) {
+            throw new IllegalStateException("regressors train on the reference rows, in the fit stage");
+        }
+        Column training = null;
+        for (String c : request.required()) {
+            Column present = col(Sql.quote(c)).isNotNull();
+            training = training == null ? present : training.and(present);
+        }
+        return LossModels.fit(
+                referenceRows,
+                training,
+                request.numeric(),
+                request.categorical(),
+                request.labels(),
+                request.hyperparameters());
+    }
+
+    @Override
+    public ChunkScores domainClassifier(DomainClassifierRequest request) {
+        if (reference == null) {
+            throw new IllegalStateException("the domain classifier trains on chunked rows, after the scans");
+        }
+        return new DomainClassifierTraining(request).scores(reference.get(), analysis.get());
+    }
+
+    /**
+     * Adds the columns of every fitted calculator's row models (narrow projections: no Spark job), so
+     * the scan reads their states.
+     */
+    public static Dataset<Row> withModelColumns(List<FittedCalculator> fitted, Dataset<Row> df) {
+        for (FittedCalculator f : fitted) {
+            for (RowModel m : f.rowModels()) {
+                df = ((LossModels) m).transform(df);
+            }
+        }
+        return df;
+    }
 }

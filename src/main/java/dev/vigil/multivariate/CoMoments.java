@@ -9,81 +9,81 @@ import dev.vigil.stats.RowState;
  * exact to rounding.
  */
 public final class CoMoments implements RowState {
-  private static final long serialVersionUID = 1L;
-  private final int d;
-  private final double[] sums;
-  private long n;
+    private static final long serialVersionUID = 1L;
+    private final int d;
+    private final double[] sums;
+    private long n;
 
-  /** The row's encoding and a buffer for its centred values (not kept with the state). */
-  private final transient PcaEncoding encoding;
+    /** The row's encoding and a buffer for its centred values (not kept with the state). */
+    private final transient PcaEncoding encoding;
 
-  private final transient double[] v;
+    private final transient double[] v;
 
-  CoMoments(PcaEncoding encoding, int d) {
-    this.encoding = encoding;
-    this.d = d;
-    this.v = new double[d];
-    this.sums = new double[d * (d + 1) / 2];
-  }
-
-  /** A state over given centred rows (tests). */
-  static CoMoments of(double[][] centred) {
-    CoMoments m = new CoMoments(null, centred.length == 0 ? 0 : centred[0].length);
-    for (double[] row : centred) {
-      m.addCentred(row);
+    CoMoments(PcaEncoding encoding, int d) {
+        this.encoding = encoding;
+        this.d = d;
+        this.v = new double[d];
+        this.sums = new double[d * (d + 1) / 2];
     }
-    return m;
-  }
 
-  @Override
-  public void addRow(double[] numbers, String[] strings) {
-    if (encoding == null) {
-      return; // a segment without reference rows: nothing to compare with
+    /** A state over given centred rows (tests). */
+    static CoMoments of(double[][] centred) {
+        CoMoments m = new CoMoments(null, centred.length == 0 ? 0 : centred[0].length);
+        for (double[] row : centred) {
+            m.addCentred(row);
+        }
+        return m;
     }
-    encoding.center(numbers, strings, v);
-    addCentred(v);
-  }
 
-  private void addCentred(double[] x) {
-    int k = 0;
-    for (int a = 0; a < d; a++) {
-      double xa = x[a];
-      if (xa == 0) {
-        k += d - a;
-        continue;
-      }
-      for (int b = a; b < d; b++) {
-        sums[k++] += xa * x[b];
-      }
+    @Override
+    public void addRow(double[] numbers, String[] strings) {
+        if (encoding == null) {
+            return; // a segment without reference rows: nothing to compare with
+        }
+        encoding.center(numbers, strings, v);
+        addCentred(v);
     }
-    n++;
-  }
 
-  @Override
-  public CoMoments merge(ColumnState o) {
-    CoMoments b = (CoMoments) o;
-    n += b.n;
-    for (int i = 0; i < sums.length; i++) {
-      sums[i] += b.sums[i];
+    private void addCentred(double[] x) {
+        int k = 0;
+        for (int a = 0; a < d; a++) {
+            double xa = x[a];
+            if (xa == 0) {
+                k += d - a;
+                continue;
+            }
+            for (int b = a; b < d; b++) {
+                sums[k++] += xa * x[b];
+            }
+        }
+        n++;
     }
-    return this;
-  }
 
-  public long n() {
-    return n;
-  }
-
-  /** {@code Σ v_a·v_b} as a full symmetric d×d matrix. */
-  public double[][] matrix() {
-    double[][] m = new double[d][d];
-    int k = 0;
-    for (int a = 0; a < d; a++) {
-      for (int b = a; b < d; b++) {
-        m[a][b] = sums[k];
-        m[b][a] = sums[k];
-        k++;
-      }
+    @Override
+    public CoMoments merge(ColumnState o) {
+        CoMoments b = (CoMoments) o;
+        n += b.n;
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += b.sums[i];
+        }
+        return this;
     }
-    return m;
-  }
+
+    public long n() {
+        return n;
+    }
+
+    /** {@code Σ v_a·v_b} as a full symmetric d×d matrix. */
+    public double[][] matrix() {
+        double[][] m = new double[d][d];
+        int k = 0;
+        for (int a = 0; a < d; a++) {
+            for (int b = a; b < d; b++) {
+                m[a][b] = sums[k];
+                m[b][a] = sums[k];
+                k++;
+            }
+        }
+        return m;
+    }
 }

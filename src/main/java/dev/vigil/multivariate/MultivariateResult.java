@@ -8,32 +8,32 @@ import dev.vigil.thresholds.Bounds;
  * band where the method has them (null: none), the thresholds and the alert.
  */
 final class MultivariateResult {
-  private MultivariateResult() {}
+    private MultivariateResult() {}
 
-  static Measurement of(
-      String metric,
-      String segment,
-      int chunk,
-      Double value,
-      Double samplingError,
-      Double lowerBand,
-      Double upperBand,
-      Bounds thresholds,
-      boolean alert) {
-    return new Measurement(
-        ReconstructionDriftCalculator.NAME,
-        metric,
-        null,
-        segment,
-        chunk,
-        value,
-        null,
-        samplingError,
-        null,
-        lowerBand,
-        upperBand,
-        thresholds.lower(),
-        thresholds.upper(),
-        alert);
-  }
+    static Measurement of(
+            String metric,
+            String segment,
+            int chunk,
+            Double value,
+            Double samplingError,
+            Double lowerBand,
+            Double upperBand,
+            Bounds thresholds,
+            boolean alert) {
+        return new Measurement(
+                ReconstructionDriftCalculator.NAME,
+                metric,
+                null,
+                segment,
+                chunk,
+                value,
+                null,
+                samplingError,
+                null,
+                lowerBand,
+                upperBand,
+                thresholds.lower(),
+                thresholds.upper(),
+                alert);
+    }
 }

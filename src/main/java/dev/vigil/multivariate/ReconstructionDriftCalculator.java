@@ -39,181 +39,177 @@ import org.slf4j.LoggerFactory;
  * does.
  */
 public final class ReconstructionDriftCalculator implements Calculator {
-  public static final String NAME = "multivariate_drift";
-  public static final String METRIC = "reconstruction_error";
+    public static final String NAME = "multivariate_drift";
+    public static final String METRIC = "reconstruction_error";
 
-  /**
-   * NannyML: mean ± 3σ of the reference chunks; a lower threshold below 0 is dropped (no lower
-   * threshold), not clipped; the alert rule is strict (a value on a threshold alerts).
-   */
-  static final MetricRule RULE =
-      MetricRule.standard(0.0, null)
-          .withLimitMode(LimitMode.DROP)
-          .withAlertRule(AlertRule.STRICTLY_INSIDE);
+    /**
+     * NannyML: mean ± 3σ of the reference chunks; a lower threshold below 0 is dropped (no lower
+     * threshold), not clipped; the alert rule is strict (a value on a threshold alerts).
+     */
+    static final MetricRule RULE =
+            MetricRule.standard(0.0, null).withLimitMode(LimitMode.DROP).withAlertRule(AlertRule.STRICTLY_INSIDE);
 
-  private static final Logger LOG = LoggerFactory.getLogger(ReconstructionDriftCalculator.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReconstructionDriftCalculator.class);
 
-  private final List<String> continuous;
-  private final List<String> categorical;
-  private final double nComponents;
-  private final MetricRule rule;
+    private final List<String> continuous;
+    private final List<String> categorical;
+    private final double nComponents;
+    private final MetricRule rule;
 
-  public ReconstructionDriftCalculator(
-      List<String> continuous, List<String> categorical, double nComponents, Threshold threshold) {
-    if (continuous.size() + categorical.size() < 2) {
-      throw new UserException(
-          "configuration key 'calculators.multivariate_drift.columns': "
-              + (continuous.size() + categorical.size())
-              + " column(s) selected; expected at least 2 (a reconstruction of one column is exact)");
-    }
-    this.continuous = List.copyOf(continuous);
-    this.categorical = List.copyOf(categorical);
-    this.nComponents = nComponents;
-    this.rule = RULE.overriddenBy(threshold);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  /** First pass: the means and category counts the encoding is fitted from. */
-  @Override
-  public List<StateSpec> referenceSpecs() {
-    return Stream.<StateSpec>concat(
-            continuous.stream().map(Specs.MomentsOf::new),
-            categorical.stream().map(Specs.CategoriesOf::new))
-        .toList();
-  }
-
-  /**
-   * Second pass: the co-moments under the fitted encoding; third pass: the reference chunks'
-   * errors.
-   */
-  @Override
-  public List<StateSpec> refinementSpecs(ChunkTable reference) {
-    if (reference.find(CoMomentsOf.class, s -> true).isEmpty()) {
-      Map<String, PcaEncoding> encodings = new LinkedHashMap<>();
-      for (String seg : reference.segments()) {
-        PcaEncoding e = encoding(reference, seg);
-        if (e != null) {
-          encodings.put(Specs.key(seg), e);
+    public ReconstructionDriftCalculator(
+            List<String> continuous, List<String> categorical, double nComponents, Threshold threshold) {
+        if (continuous.size() + categorical.size() < 2) {
+            throw new UserException("configuration key 'calculators.multivariate_drift.columns': "
+                    + (continuous.size() + categorical.size())
+                    + " column(s) selected; expected at least 2 (a reconstruction of one column is exact)");
         }
-      }
-      return List.of(new CoMomentsOf(continuous, categorical, encodings));
-    }
-    if (reference.find(ReconstructionErrorOf.class, s -> true).isEmpty()) {
-      CoMomentsOf spec = reference.find(CoMomentsOf.class, s -> true).orElseThrow();
-      Map<String, PcaModel> models = new LinkedHashMap<>();
-      spec.encodings()
-          .forEach(
-              (seg, encoding) -> {
-                CoMoments m = reference.whole(seg.isEmpty() ? null : seg, spec);
-                PcaModel model = PcaModel.fit(encoding, m.n(), m.matrix(), nComponents);
-                LOG.info(
-                    "multivariate_drift{}: {} of {} principal components kept (n_components {})",
-                    seg.isEmpty() ? "" : " [" + seg + "]",
-                    model.components(),
-                    encoding.width(),
-                    nComponents);
-                models.put(seg, model);
-              });
-      return List.of(new ReconstructionErrorOf(continuous, categorical, models));
-    }
-    return List.of();
-  }
-
-  /** The segment's encoding from the first pass; null when the segment has no reference rows. */
-  private PcaEncoding encoding(ChunkTable reference, String seg) {
-    long rows = 0;
-    for (int i = 0; i < reference.chunks().size(); i++) {
-      rows += reference.rows(seg, i);
-    }
-    if (rows == 0) {
-      return null;
-    }
-    double[] means = new double[continuous.size()];
-    for (int j = 0; j < continuous.size(); j++) {
-      Moments m = reference.whole(seg, new Specs.MomentsOf(continuous.get(j)));
-      if (m.n() == 0) {
-        throw noValues(continuous.get(j), seg);
-      }
-      means[j] = m.mean();
-    }
-    List<Map<String, Long>> counts = new ArrayList<>();
-    long[] missing = new long[categorical.size()];
-    for (int j = 0; j < categorical.size(); j++) {
-      CategoryCounts c = reference.whole(seg, new Specs.CategoriesOf(categorical.get(j)));
-      if (c.counts().isEmpty()) {
-        throw noValues(categorical.get(j), seg);
-      }
-      counts.add(c.counts());
-      missing[j] = c.nulls();
-    }
-    return PcaEncoding.fit(means, counts, missing, rows);
-  }
-
-  private static UserException noValues(String column, String seg) {
-    return new UserException(
-        "column '"
-            + column
-            + "' has no values in the reference"
-            + (seg == null ? "" : " of segment " + seg)
-            + "; multivariate_drift needs some to impute its missing values (drop the column from"
-            + " calculators.multivariate_drift.columns)");
-  }
-
-  /**
-   * The reference chunks' errors under the model of the last refinement pass give the thresholds.
-   */
-  @Override
-  public FittedCalculator fit(ChunkTable reference, Learner learner) {
-    return new Fitted(
-        reference, reference.find(ReconstructionErrorOf.class, s -> true).orElseThrow());
-  }
-
-  private final class Fitted extends FittedBase {
-    private final ReconstructionErrorOf spec;
-    private final Map<String, Bounds> bounds = new HashMap<>();
-
-    Fitted(ChunkTable ref, ReconstructionErrorOf spec) {
-      this.spec = spec;
-      analysisSpecs.add(spec);
-      for (String seg : ref.segments()) {
-        double[] values = new double[ref.chunks().size()];
-        for (int i = 0; i < values.length; i++) {
-          values[i] = ref.<ReconstructionErrors>state(seg, i, spec).errors().mean();
-        }
-        bounds.put(Specs.key(seg), rule.bounds(values));
-      }
-      referenceResults = calculate(ref);
+        this.continuous = List.copyOf(continuous);
+        this.categorical = List.copyOf(categorical);
+        this.nComponents = nComponents;
+        this.rule = RULE.overriddenBy(threshold);
     }
 
     @Override
-    public List<Measurement> calculate(ChunkTable t) {
-      List<Measurement> out = new ArrayList<>();
-      for (String seg : t.segments()) {
-        Bounds b = bounds.getOrDefault(Specs.key(seg), Bounds.NONE);
-        for (int i = 0; i < t.chunks().size(); i++) {
-          Moments e = t.<ReconstructionErrors>state(seg, i, spec).errors();
-          double value = e.n() == 0 ? Double.NaN : e.mean();
-          double se = e.n() < 2 ? Double.NaN : e.std() / Math.sqrt(e.n());
-          double upper = value + 3 * se;
-          double lower = Math.max(value - 3 * se, 0);
-          out.add(
-              MultivariateResult.of(
-                  METRIC,
-                  seg,
-                  i,
-                  Measurement.finite(value),
-                  Measurement.finite(se),
-                  Double.isNaN(se) ? null : Measurement.finite(lower),
-                  Measurement.finite(upper),
-                  b,
-                  e.n() > 0 && rule.alert(b, value)));
-        }
-      }
-      return out;
+    public String name() {
+        return NAME;
     }
-  }
+
+    /** First pass: the means and category counts the encoding is fitted from. */
+    @Override
+    public List<StateSpec> referenceSpecs() {
+        return Stream.<StateSpec>concat(
+                        continuous.stream().map(Specs.MomentsOf::new),
+                        categorical.stream().map(Specs.CategoriesOf::new))
+                .toList();
+    }
+
+    /**
+     * Second pass: the co-moments under the fitted encoding; third pass: the reference chunks'
+     * errors.
+     */
+    @Override
+    public List<StateSpec> refinementSpecs(ChunkTable reference) {
+        if (reference.find(CoMomentsOf.class, s -> true).isEmpty()) {
+            Map<String, PcaEncoding> encodings = new LinkedHashMap<>();
+            for (String seg : reference.segments()) {
+                PcaEncoding e = encoding(reference, seg);
+                if (e != null) {
+                    encodings.put(Specs.key(seg), e);
+                }
+            }
+            return List.of(new CoMomentsOf(continuous, categorical, encodings));
+        }
+        if (reference.find(ReconstructionErrorOf.class, s -> true).isEmpty()) {
+            CoMomentsOf spec = reference.find(CoMomentsOf.class, s -> true).orElseThrow();
+            Map<String, PcaModel> models = new LinkedHashMap<>();
+            spec.encodings().forEach((seg, encoding) -> {
+                CoMoments m = reference.whole(seg.isEmpty() ? null : seg, spec);
+                PcaModel model = PcaModel.fit(encoding, m.n(), m.matrix(), nComponents);
+                LOG.info(
+                        "multivariate_drift{}: {} of {} principal components kept (n_components {})",
+                        seg.isEmpty() ? "" : " [" + seg + "]",
+                        model.components(),
+                        encoding.width(),
+                        nComponents);
+                models.put(seg, model);
+            });
+            return List.of(new ReconstructionErrorOf(continuous, categorical, models));
+        }
+        return List.of();
+    }
+
+    /** The segment's encoding from the first pass; null when the segment has no reference rows. */
+    private PcaEncoding encoding(ChunkTable reference, String seg) {
+        long rows = 0;
+        for (int i = 0; i < reference.chunks().size(); i++) {
+            rows += reference.rows(seg, i);
+        }
+        if (rows == 0) {
+            return null;
+        }
+        double[] means = new double[continuous.size()];
+        for (int j = 0; j < continuous.size(); j++) {
+            Moments m = reference.whole(seg, new Specs.MomentsOf(continuous.get(j)));
+            if (m.n() == 0) {
+                throw noValues(continuous.get(j), seg);
+            }
+            means[j] = m.mean();
+        }
+        List<Map<String, Long>> counts = new ArrayList<>();
+        long[] missing = new long[categorical.size()];
+        for (int j = 0; j < categorical.size(); j++) {
+            CategoryCounts c = reference.whole(seg, new Specs.CategoriesOf(categorical.get(j)));
+            if (c.counts().isEmpty()) {
+                throw noValues(categorical.get(j), seg);
+            }
+            counts.add(c.counts());
+            missing[j] = c.nulls();
+        }
+        return PcaEncoding.fit(means, counts, missing, rows);
+    }
+
+    private static UserException noValues(String column, String seg) {
+        return new UserException("column '"
+                + column
+                + "' has no values in the reference"
+                + (seg == null ? "" : " of segment " + seg)
+                + "; multivariate_drift needs some to impute its missing values (drop the column from"
+                + " calculators.multivariate_drift.columns)");
+    }
+
+    /**
+     * The reference chunks' errors under the model of the last refinement pass give the thresholds.
+     */
+    @Override
+    public FittedCalculator fit(ChunkTable reference, Learner learner) {
+        return new Fitted(
+                reference,
+                reference.find(ReconstructionErrorOf.class, s -> true).orElseThrow());
+    }
+
+    private final class Fitted extends FittedBase {
+        private final ReconstructionErrorOf spec;
+        private final Map<String, Bounds> bounds = new HashMap<>();
+
+        Fitted(ChunkTable ref, ReconstructionErrorOf spec) {
+            this.spec = spec;
+            analysisSpecs.add(spec);
+            for (String seg : ref.segments()) {
+                double[] values = new double[ref.chunks().size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = ref.<ReconstructionErrors>state(seg, i, spec)
+                            .errors()
+                            .mean();
+                }
+                bounds.put(Specs.key(seg), rule.bounds(values));
+            }
+            referenceResults = calculate(ref);
+        }
+
+        @Override
+        public List<Measurement> calculate(ChunkTable t) {
+            List<Measurement> out = new ArrayList<>();
+            for (String seg : t.segments()) {
+                Bounds b = bounds.getOrDefault(Specs.key(seg), Bounds.NONE);
+                for (int i = 0; i < t.chunks().size(); i++) {
+                    Moments e = t.<ReconstructionErrors>state(seg, i, spec).errors();
+                    double value = e.n() == 0 ? Double.NaN : e.mean();
+                    double se = e.n() < 2 ? Double.NaN : e.std() / Math.sqrt(e.n());
+                    double upper = value + 3 * se;
+                    double lower = Math.max(value - 3 * se, 0);
+                    out.add(MultivariateResult.of(
+                            METRIC,
+                            seg,
+                            i,
+                            Measurement.finite(value),
+                            Measurement.finite(se),
+                            Double.isNaN(se) ? null : Measurement.finite(lower),
+                            Measurement.finite(upper),
+                            b,
+                            e.n() > 0 && rule.alert(b, value)));
+                }
+            }
+            return out;
+        }
+    }
 }

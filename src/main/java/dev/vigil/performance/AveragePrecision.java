@@ -11,30 +11,29 @@ import java.util.NavigableMap;
  * Cbpe#averagePrecision}).
  */
 final class AveragePrecision extends ScoreMetric {
-  AveragePrecision() {
-    super("average_precision", BINARY, OPT_IN);
-  }
+    AveragePrecision() {
+        super("average_precision", BINARY, OPT_IN);
+    }
 
-  @Override
-  double[] componentOf(BinaryProblem.States reference) {
-    ValueCounts.Sorted p = reference.positives().sortedArrays();
-    ValueCounts.Sorted q = reference.negatives().sortedArrays();
-    return ClassificationMath.averagePrecisionComponent(
-        p.values(), p.counts(), q.values(), q.counts());
-  }
+    @Override
+    double[] componentOf(BinaryProblem.States reference) {
+        ValueCounts.Sorted p = reference.positives().sortedArrays();
+        ValueCounts.Sorted q = reference.negatives().sortedArrays();
+        return ClassificationMath.averagePrecisionComponent(p.values(), p.counts(), q.values(), q.counts());
+    }
 
-  @Override
-  double errorOf(double[] k, long rows) {
-    return k[0] * Math.sqrt(k[1] / rows);
-  }
+    @Override
+    double errorOf(double[] k, long rows) {
+        return k[0] * Math.sqrt(k[1] / rows);
+    }
 
-  @Override
-  double value(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
-    return ClassificationMath.averagePrecision(positives, negatives);
-  }
+    @Override
+    double value(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+        return ClassificationMath.averagePrecision(positives, negatives);
+    }
 
-  @Override
-  double expected(Cbpe.Groups groups) {
-    return Cbpe.averagePrecision(groups);
-  }
+    @Override
+    double expected(Cbpe.Groups groups) {
+        return Cbpe.averagePrecision(groups);
+    }
 }

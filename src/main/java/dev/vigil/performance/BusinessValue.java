@@ -15,75 +15,72 @@ import java.util.List;
  * {@code σ·√n}, per prediction {@code σ / √n}. No limits.
  */
 final class BusinessValue extends PerformanceMetric {
-  BusinessValue() {
-    super("business_value", BINARY, OPT_IN, Needs.BUSINESS_VALUE_MATRIX);
-  }
-
-  @Override
-  List<Of> binary(RealizedPerformanceConfig settings) {
-    return List.of(
-        new Of(settings.businessValueMatrix(), settings.normalizeBusinessValuePerPrediction()));
-  }
-
-  /** The value of a confusion matrix's cells, {@code bv} in NannyML's layout. */
-  static double value(Cells c, double[][] bv, boolean perPrediction) {
-    if (!perPrediction) {
-      return c.tn() * bv[0][0] + c.fp() * bv[0][1] + c.fn() * bv[1][0] + c.tp() * bv[1][1];
-    }
-    double negative =
-        ClassCounts.ratio(c.tn() * bv[0][0] + c.fn() * bv[1][0], c.tn() + c.fn(), OnEmpty.ZERO);
-    double positive =
-        ClassCounts.ratio(c.fp() * bv[0][1] + c.tp() * bv[1][1], c.fp() + c.tp(), OnEmpty.ZERO);
-    return negative + positive;
-  }
-
-  final class Of extends Measure<BinaryProblem.States, Cbpe.Chunk> {
-    private final double[][] bv;
-    private final boolean perPrediction;
-
-    Of(double[][] bv, boolean perPrediction) {
-      super(BusinessValue.this, MetricRule.standard(null, null));
-      this.bv = bv;
-      this.perPrediction = perPrediction;
+    BusinessValue() {
+        super("business_value", BINARY, OPT_IN, Needs.BUSINESS_VALUE_MATRIX);
     }
 
     @Override
-    double realized(BinaryProblem.States chunk) {
-      Confusion c = chunk.confusion();
-      if (c.n() == 0) {
-        return Double.NaN;
-      }
-      if (c.singleLabel()) {
-        return c.n() * (bv[0][0] + bv[0][1] + bv[1][0] + bv[1][1]);
-      }
-      return value(chunk.cells(), bv, perPrediction);
+    List<Of> binary(RealizedPerformanceConfig settings) {
+        return List.of(new Of(settings.businessValueMatrix(), settings.normalizeBusinessValuePerPrediction()));
     }
 
-    @Override
-    double[] component(BinaryProblem.States reference) {
-      Cells c = reference.cells();
-      double n = reference.rows();
-      double[] values = {bv[0][0], bv[0][1], bv[1][0], bv[1][1]};
-      double[] counts = {c.tn(), c.fp(), c.fn(), c.tp()};
-      double mean = 0;
-      for (int k = 0; k < 4; k++) {
-        mean += counts[k] * values[k] / n;
-      }
-      double var = 0;
-      for (int k = 0; k < 4; k++) {
-        var += counts[k] * (values[k] - mean) * (values[k] - mean) / n;
-      }
-      return new double[] {Math.sqrt(var), 1};
+    /** The value of a confusion matrix's cells, {@code bv} in NannyML's layout. */
+    static double value(Cells c, double[][] bv, boolean perPrediction) {
+        if (!perPrediction) {
+            return c.tn() * bv[0][0] + c.fp() * bv[0][1] + c.fn() * bv[1][0] + c.tp() * bv[1][1];
+        }
+        double negative = ClassCounts.ratio(c.tn() * bv[0][0] + c.fn() * bv[1][0], c.tn() + c.fn(), OnEmpty.ZERO);
+        double positive = ClassCounts.ratio(c.fp() * bv[0][1] + c.tp() * bv[1][1], c.fp() + c.tp(), OnEmpty.ZERO);
+        return negative + positive;
     }
 
-    @Override
-    double samplingError(double[] k, long rows) {
-      return perPrediction ? k[0] / Math.sqrt(rows) : k[0] * Math.sqrt(rows);
-    }
+    final class Of extends Measure<BinaryProblem.States, Cbpe.Chunk> {
+        private final double[][] bv;
+        private final boolean perPrediction;
 
-    @Override
-    double estimate(Cbpe.Chunk chunk) {
-      return chunk.rows() == 0 ? Double.NaN : value(chunk.cells(), bv, perPrediction);
+        Of(double[][] bv, boolean perPrediction) {
+            super(BusinessValue.this, MetricRule.standard(null, null));
+            this.bv = bv;
+            this.perPrediction = perPrediction;
+        }
+
+        @Override
+        double realized(BinaryProblem.States chunk) {
+            Confusion c = chunk.confusion();
+            if (c.n() == 0) {
+                return Double.NaN;
+            }
+            if (c.singleLabel()) {
+                return c.n() * (bv[0][0] + bv[0][1] + bv[1][0] + bv[1][1]);
+            }
+            return value(chunk.cells(), bv, perPrediction);
+        }
+
+        @Override
+        double[] component(BinaryProblem.States reference) {
+            Cells c = reference.cells();
+            double n = reference.rows();
+            double[] values = {bv[0][0], bv[0][1], bv[1][0], bv[1][1]};
+            double[] counts = {c.tn(), c.fp(), c.fn(), c.tp()};
+            double mean = 0;
+            for (int k = 0; k < 4; k++) {
+                mean += counts[k] * values[k] / n;
+            }
+            double var = 0;
+            for (int k = 0; k < 4; k++) {
+                var += counts[k] * (values[k] - mean) * (values[k] - mean) / n;
+            }
+            return new double[] {Math.sqrt(var), 1};
+        }
+
+        @Override
+        double samplingError(double[] k, long rows) {
+            return perPrediction ? k[0] / Math.sqrt(rows) : k[0] * Math.sqrt(rows);
+        }
+
+        @Override
+        double estimate(Cbpe.Chunk chunk) {
+            return chunk.rows() == 0 ? Double.NaN : value(chunk.cells(), bv, perPrediction);
+        }
     }
-  }
 }

@@ -15,120 +15,120 @@ import java.util.List;
  * denominator), realized and CBPE alike; sampling error {@code √(Σ_c q_c(1−q_c) / (n·f_c)) / K}.
  */
 abstract class ConfusionRate extends PerformanceMetric {
-  ConfusionRate(String name) {
-    super(name, CLASSIFICATION, BY_DEFAULT);
-  }
+    ConfusionRate(String name) {
+        super(name, CLASSIFICATION, BY_DEFAULT);
+    }
 
-  /** The numerator: true positives unless said otherwise. */
-  double hits(Cells c) {
-    return c.tp();
-  }
+    /** The numerator: true positives unless said otherwise. */
+    double hits(Cells c) {
+        return c.tp();
+    }
 
-  /** The rows the rate is over, and its sampling error's group. */
-  abstract double denominator(Cells c);
+    /** The rows the rate is over, and its sampling error's group. */
+    abstract double denominator(Cells c);
 
-  /**
-   * Whether sklearn gives the binary rate a value on a chunk: unless said otherwise, when its
-   * targets and its predictions both have two classes.
-   */
-  boolean defined(Confusion c) {
-    return c.targetHasBothClasses() && c.predictionHasBothClasses();
-  }
+    /**
+     * Whether sklearn gives the binary rate a value on a chunk: unless said otherwise, when its
+     * targets and its predictions both have two classes.
+     */
+    boolean defined(Confusion c) {
+        return c.targetHasBothClasses() && c.predictionHasBothClasses();
+    }
 
-  /** The rate of one class against the rest. */
-  double rate(Cells c, OnEmpty onEmpty) {
-    return ClassCounts.ratio(hits(c), denominator(c), onEmpty);
-  }
+    /** The rate of one class against the rest. */
+    double rate(Cells c, OnEmpty onEmpty) {
+        return ClassCounts.ratio(hits(c), denominator(c), onEmpty);
+    }
 
-  /** The binary realized value (sklearn's) where {@link #defined}. */
-  double sklearn(Cells c) {
-    return rate(c, OnEmpty.NAN);
-  }
+    /** The binary realized value (sklearn's) where {@link #defined}. */
+    double sklearn(Cells c) {
+        return rate(c, OnEmpty.NAN);
+    }
 
-  /** The binary sampling-error component {std of the hit indicator, share of the rows}. */
-  double[] binaryComponent(Cells c, long rows) {
-    double d = denominator(c);
-    return new double[] {ClassificationMath.bernoulliStd(hits(c) / d), d / rows};
-  }
+    /** The binary sampling-error component {std of the hit indicator, share of the rows}. */
+    double[] binaryComponent(Cells c, long rows) {
+        double d = denominator(c);
+        return new double[] {ClassificationMath.bernoulliStd(hits(c) / d), d / rows};
+    }
 
-  final class BinaryRate extends Measure<BinaryProblem.States, Cbpe.Chunk> {
-    BinaryRate() {
-      super(ConfusionRate.this, RATE);
+    final class BinaryRate extends Measure<BinaryProblem.States, Cbpe.Chunk> {
+        BinaryRate() {
+            super(ConfusionRate.this, RATE);
+        }
+
+        @Override
+        double realized(BinaryProblem.States chunk) {
+            return defined(chunk.confusion()) ? sklearn(chunk.cells()) : Double.NaN;
+        }
+
+        @Override
+        double[] component(BinaryProblem.States reference) {
+            return binaryComponent(reference.cells(), reference.rows());
+        }
+
+        @Override
+        double samplingError(double[] k, long rows) {
+            return k[0] / Math.sqrt(rows * k[1]);
+        }
+
+        @Override
+        double estimate(Cbpe.Chunk chunk) {
+            return rate(chunk.cells(), OnEmpty.ZERO);
+        }
+    }
+
+    final class MacroRate extends Measure<MulticlassProblem.States, MulticlassExpected> {
+        MacroRate() {
+            super(ConfusionRate.this, RATE);
+        }
+
+        /** The mean of the classes' one-vs-rest rates. */
+        private double macro(ClassCounts m) {
+            double sum = 0;
+            for (int c = 0; c < m.classes(); c++) {
+                sum += rate(m.oneVsRest(c), OnEmpty.ZERO);
+            }
+            return sum / m.classes();
+        }
+
+        @Override
+        double realized(MulticlassProblem.States chunk) {
+            return chunk.confusionDefined() ? macro(chunk) : Double.NaN;
+        }
+
+        /** Per class {q(1−q), share of the rows}, flattened. */
+        @Override
+        double[] component(MulticlassProblem.States reference) {
+            double n = reference.rows();
+            double[] flat = new double[2 * reference.classes()];
+            for (int c = 0; c < reference.classes(); c++) {
+                Cells cm = reference.oneVsRest(c);
+                double denominator = denominator(cm);
+                double q = hits(cm) / denominator;
+                flat[2 * c] = q * (1 - q);
+                flat[2 * c + 1] = denominator / n;
+            }
+            return flat;
+        }
+
+        @Override
+        double samplingError(double[] k, long rows) {
+            return MulticlassProblem.macroSamplingError(k, rows);
+        }
+
+        @Override
+        double estimate(MulticlassExpected chunk) {
+            return chunk.confusionDefined() ? macro(chunk) : Double.NaN;
+        }
     }
 
     @Override
-    double realized(BinaryProblem.States chunk) {
-      return defined(chunk.confusion()) ? sklearn(chunk.cells()) : Double.NaN;
+    List<BinaryRate> binary(RealizedPerformanceConfig settings) {
+        return List.of(new BinaryRate());
     }
 
     @Override
-    double[] component(BinaryProblem.States reference) {
-      return binaryComponent(reference.cells(), reference.rows());
+    List<MacroRate> multiclass(RealizedPerformanceConfig settings, List<String> classes) {
+        return List.of(new MacroRate());
     }
-
-    @Override
-    double samplingError(double[] k, long rows) {
-      return k[0] / Math.sqrt(rows * k[1]);
-    }
-
-    @Override
-    double estimate(Cbpe.Chunk chunk) {
-      return rate(chunk.cells(), OnEmpty.ZERO);
-    }
-  }
-
-  final class MacroRate extends Measure<MulticlassProblem.States, MulticlassExpected> {
-    MacroRate() {
-      super(ConfusionRate.this, RATE);
-    }
-
-    /** The mean of the classes' one-vs-rest rates. */
-    private double macro(ClassCounts m) {
-      double sum = 0;
-      for (int c = 0; c < m.classes(); c++) {
-        sum += rate(m.oneVsRest(c), OnEmpty.ZERO);
-      }
-      return sum / m.classes();
-    }
-
-    @Override
-    double realized(MulticlassProblem.States chunk) {
-      return chunk.confusionDefined() ? macro(chunk) : Double.NaN;
-    }
-
-    /** Per class {q(1−q), share of the rows}, flattened. */
-    @Override
-    double[] component(MulticlassProblem.States reference) {
-      double n = reference.rows();
-      double[] flat = new double[2 * reference.classes()];
-      for (int c = 0; c < reference.classes(); c++) {
-        Cells cm = reference.oneVsRest(c);
-        double denominator = denominator(cm);
-        double q = hits(cm) / denominator;
-        flat[2 * c] = q * (1 - q);
-        flat[2 * c + 1] = denominator / n;
-      }
-      return flat;
-    }
-
-    @Override
-    double samplingError(double[] k, long rows) {
-      return MulticlassProblem.macroSamplingError(k, rows);
-    }
-
-    @Override
-    double estimate(MulticlassExpected chunk) {
-      return chunk.confusionDefined() ? macro(chunk) : Double.NaN;
-    }
-  }
-
-  @Override
-  List<BinaryRate> binary(RealizedPerformanceConfig settings) {
-    return List.of(new BinaryRate());
-  }
-
-  @Override
-  List<MacroRate> multiclass(RealizedPerformanceConfig settings, List<String> classes) {
-    return List.of(new MacroRate());
-  }
 }

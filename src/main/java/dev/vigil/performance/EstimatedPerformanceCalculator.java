@@ -30,136 +30,132 @@ import org.slf4j.LoggerFactory;
  * and the realized value where the chunk has targets.
  */
 public final class EstimatedPerformanceCalculator extends PerformanceCalculator {
-  public static final String NAME = "estimated_performance";
-  static final String FOLD = "_vigil_fold";
-  private static final Logger LOG = LoggerFactory.getLogger(EstimatedPerformanceCalculator.class);
+    public static final String NAME = "estimated_performance";
+    static final String FOLD = "_vigil_fold";
+    private static final Logger LOG = LoggerFactory.getLogger(EstimatedPerformanceCalculator.class);
 
-  private final EstimatedPerformanceConfig config;
-  private final ClassificationProblem<?, ?> problem;
-  private final List<String> rowColumns;
+    private final EstimatedPerformanceConfig config;
+    private final ClassificationProblem<?, ?> problem;
+    private final List<String> rowColumns;
 
-  /**
-   * @param rowColumns the input columns a row's calibration fold is hashed from (its data, not its
-   *     chunk)
-   */
-  EstimatedPerformanceCalculator(
-      ClassificationProblem<?, ?> problem,
-      EstimatedPerformanceConfig config,
-      List<String> rowColumns,
-      Map<String, Threshold> overrides) {
-    super(NAME, config.metrics(), overrides);
-    this.config = config;
-    this.rowColumns = List.copyOf(rowColumns);
-    this.problem = problem;
-  }
-
-  @Override
-  public Map<String, String> derivedColumns() {
-    Map<String, String> d = new LinkedHashMap<>(problem.derivedColumns());
-    d.putAll(problem.estimateColumns());
-    // the row's fold for the calibration decision (read on the reference only): a hash of its
-    // values, so it depends neither on how Spark splits the input nor on the chunking
-    String hashed = String.join(", ", rowColumns.stream().map(Sql::quote).toList());
-    d.put(FOLD, "cast(pmod(xxhash64(" + hashed + "), " + FoldScoreCounts.FOLDS + ") as double)");
-    return d;
-  }
-
-  private List<StateSpec> chunkSpecs() {
-    List<StateSpec> specs = new ArrayList<>(problem.specs());
-    specs.addAll(problem.estimateSpecs());
-    return specs;
-  }
-
-  private static FoldScoreCounts.Of folds(CalibratedScore s) {
-    return new FoldScoreCounts.Of(s.score(), s.indicator(), FOLD);
-  }
-
-  @Override
-  public List<StateSpec> referenceSpecs() {
-    List<StateSpec> specs = chunkSpecs();
-    for (CalibratedScore s : problem.calibratedScores()) {
-      specs.add(folds(s));
-    }
-    return specs;
-  }
-
-  /** Multiclass: a second reference pass computes the calibrated expectations. */
-  @Override
-  public List<StateSpec> refinementSpecs(ChunkTable reference) {
-    return problem.refinementSpecs(reference, this::calibrator);
-  }
-
-  /**
-   * The isotonic calibrator of one score (null: use the scores as they are), fitted on the whole
-   * reference's per-score positives and rows, when the configuration or NannyML's decision rule
-   * says so.
-   */
-  private Isotonic calibrator(ChunkTable ref, String seg, CalibratedScore score) {
-    ValueCounts pos = ref.whole(seg, new Specs.ValueCountsOf(score.positives()));
-    ValueCounts neg = ref.whole(seg, new Specs.ValueCountsOf(score.negatives()));
-    TreeMap<Double, long[]> groups = new TreeMap<>();
-    pos.sorted()
-        .forEach(
-            (s, c) -> {
-              long[] g = groups.computeIfAbsent(s, k -> new long[2]);
-              g[0] += c;
-              g[1] += c;
-            });
-    neg.sorted().forEach((s, c) -> groups.computeIfAbsent(s, k -> new long[2])[1] += c);
-    String where = (seg == null ? "" : " [" + seg + "]") + score.label();
-    if (groups.isEmpty()) {
-      LOG.warn(
-          "estimated_performance{}: no reference rows with score and target; scores used as probabilities",
-          where);
-      return null;
-    }
-    boolean calibrate =
-        switch (config.calibration()) {
-          case ALWAYS -> true;
-          case NEVER -> false;
-          case AUTO -> {
-            FoldScoreCounts folds = ref.whole(seg, folds(score));
-            Cbpe.Decision d =
-                Cbpe.decide(folds.sorted(), ClassificationMath.rocAuc(pos.sorted(), neg.sorted()));
-            LOG.info(
-                "estimated_performance{}: {} ({}; expected calibration error {} before, {} after; {} path)",
-                where,
-                d.calibrate() ? "calibrating scores" : "scores used as probabilities",
-                d.reason(),
-                d.eceBefore(),
-                d.eceAfter(),
-                folds.isExact() ? "exact" : "2^14-grid");
-            yield d.calibrate();
-          }
-        };
-    return calibrate ? Isotonic.fit(groups) : null;
-  }
-
-  @Override
-  public FittedCalculator fit(ChunkTable reference, Learner learner) {
-    return fitted(problem, reference);
-  }
-
-  private <C extends ClassCounts, E extends ClassCounts> Fitted<C, E> fitted(
-      ClassificationProblem<C, E> p, ChunkTable reference) {
-    return new Fitted<>(p, reference);
-  }
-
-  private final class Fitted<C extends ClassCounts, E extends ClassCounts> extends FittedBase {
-    private final RealizedFit<C, E> realized;
-    private final Problem.Estimates<E> estimates;
-
-    Fitted(ClassificationProblem<C, E> p, ChunkTable ref) {
-      realized = realized(p, ref);
-      analysisSpecs.addAll(chunkSpecs());
-      estimates = p.estimates(ref, EstimatedPerformanceCalculator.this::calibrator);
-      analysisSpecs.addAll(estimates.specs());
-      referenceResults = realized.estimates(NAME, ref, estimates, realized.reference());
+    /**
+     * @param rowColumns the input columns a row's calibration fold is hashed from (its data, not its
+     *     chunk)
+     */
+    EstimatedPerformanceCalculator(
+            ClassificationProblem<?, ?> problem,
+            EstimatedPerformanceConfig config,
+            List<String> rowColumns,
+            Map<String, Threshold> overrides) {
+        super(NAME, config.metrics(), overrides);
+        this.config = config;
+        this.rowColumns = List.copyOf(rowColumns);
+        this.problem = problem;
     }
 
     @Override
-    public List<Measurement> calculate(ChunkTable analysis) {
-      return realized.estimates(NAME, analysis, estimates, realized.calculate(analysis));
+    public Map<String, String> derivedColumns() {
+        Map<String, String> d = new LinkedHashMap<>(problem.derivedColumns());
+        d.putAll(problem.estimateColumns());
+        // the row's fold for the calibration decision (read on the reference only): a hash of its
+        // values, so it depends neither on how Spark splits the input nor on the chunking
+        String hashed = String.join(", ", rowColumns.stream().map(Sql::quote).toList());
+        d.put(FOLD, "cast(pmod(xxhash64(" + hashed + "), " + FoldScoreCounts.FOLDS + ") as double)");
+        return d;
     }
-  }
+
+    private List<StateSpec> chunkSpecs() {
+        List<StateSpec> specs = new ArrayList<>(problem.specs());
+        specs.addAll(problem.estimateSpecs());
+        return specs;
+    }
+
+    private static FoldScoreCounts.Of folds(CalibratedScore s) {
+        return new FoldScoreCounts.Of(s.score(), s.indicator(), FOLD);
+    }
+
+    @Override
+    public List<StateSpec> referenceSpecs() {
+        List<StateSpec> specs = chunkSpecs();
+        for (CalibratedScore s : problem.calibratedScores()) {
+            specs.add(folds(s));
+        }
+        return specs;
+    }
+
+    /** Multiclass: a second reference pass computes the calibrated expectations. */
+    @Override
+    public List<StateSpec> refinementSpecs(ChunkTable reference) {
+        return problem.refinementSpecs(reference, this::calibrator);
+    }
+
+    /**
+     * The isotonic calibrator of one score (null: use the scores as they are), fitted on the whole
+     * reference's per-score positives and rows, when the configuration or NannyML's decision rule
+     * says so.
+     */
+    private Isotonic calibrator(ChunkTable ref, String seg, CalibratedScore score) {
+        ValueCounts pos = ref.whole(seg, new Specs.ValueCountsOf(score.positives()));
+        ValueCounts neg = ref.whole(seg, new Specs.ValueCountsOf(score.negatives()));
+        TreeMap<Double, long[]> groups = new TreeMap<>();
+        pos.sorted().forEach((s, c) -> {
+            long[] g = groups.computeIfAbsent(s, k -> new long[2]);
+            g[0] += c;
+            g[1] += c;
+        });
+        neg.sorted().forEach((s, c) -> groups.computeIfAbsent(s, k -> new long[2])[1] += c);
+        String where = (seg == null ? "" : " [" + seg + "]") + score.label();
+        if (groups.isEmpty()) {
+            LOG.warn(
+                    "estimated_performance{}: no reference rows with score and target; scores used as probabilities",
+                    where);
+            return null;
+        }
+        boolean calibrate = switch (config.calibration()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> {
+                FoldScoreCounts folds = ref.whole(seg, folds(score));
+                Cbpe.Decision d = Cbpe.decide(folds.sorted(), ClassificationMath.rocAuc(pos.sorted(), neg.sorted()));
+                LOG.info(
+                        "estimated_performance{}: {} ({}; expected calibration error {} before, {} after; {} path)",
+                        where,
+                        d.calibrate() ? "calibrating scores" : "scores used as probabilities",
+                        d.reason(),
+                        d.eceBefore(),
+                        d.eceAfter(),
+                        folds.isExact() ? "exact" : "2^14-grid");
+                yield d.calibrate();
+            }
+        };
+        return calibrate ? Isotonic.fit(groups) : null;
+    }
+
+    @Override
+    public FittedCalculator fit(ChunkTable reference, Learner learner) {
+        return fitted(problem, reference);
+    }
+
+    private <C extends ClassCounts, E extends ClassCounts> Fitted<C, E> fitted(
+            ClassificationProblem<C, E> p, ChunkTable reference) {
+        return new Fitted<>(p, reference);
+    }
+
+    private final class Fitted<C extends ClassCounts, E extends ClassCounts> extends FittedBase {
+        private final RealizedFit<C, E> realized;
+        private final Problem.Estimates<E> estimates;
+
+        Fitted(ClassificationProblem<C, E> p, ChunkTable ref) {
+            realized = realized(p, ref);
+            analysisSpecs.addAll(chunkSpecs());
+            estimates = p.estimates(ref, EstimatedPerformanceCalculator.this::calibrator);
+            analysisSpecs.addAll(estimates.specs());
+            referenceResults = realized.estimates(NAME, ref, estimates, realized.reference());
+        }
+
+        @Override
+        public List<Measurement> calculate(ChunkTable analysis) {
+            return realized.estimates(NAME, analysis, estimates, realized.calculate(analysis));
+        }
+    }
 }

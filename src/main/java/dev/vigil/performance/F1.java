@@ -11,31 +11,29 @@ import dev.vigil.performance.ClassCounts.OnEmpty;
  * factor {@code (TP + FN + FP) / (TP + ½(FN + FP))}.
  */
 final class F1 extends ConfusionRate {
-  F1() {
-    super("f1");
-  }
+    F1() {
+        super("f1");
+    }
 
-  @Override
-  double denominator(Cells c) {
-    return c.tp() + c.fp() + c.fn();
-  }
+    @Override
+    double denominator(Cells c) {
+        return c.tp() + c.fp() + c.fn();
+    }
 
-  @Override
-  double rate(Cells c, OnEmpty onEmpty) {
-    return ClassCounts.ratio(c.tp(), c.tp() + 0.5 * (c.fp() + c.fn()), onEmpty);
-  }
+    @Override
+    double rate(Cells c, OnEmpty onEmpty) {
+        return ClassCounts.ratio(c.tp(), c.tp() + 0.5 * (c.fp() + c.fn()), onEmpty);
+    }
 
-  @Override
-  double sklearn(Cells c) {
-    return 2.0 * c.tp() / (2.0 * c.tp() + c.fp() + c.fn());
-  }
+    @Override
+    double sklearn(Cells c) {
+        return 2.0 * c.tp() / (2.0 * c.tp() + c.fp() + c.fn());
+    }
 
-  @Override
-  double[] binaryComponent(Cells c, long rows) {
-    double errorsAndHits = denominator(c);
-    double factor = errorsAndHits / (c.tp() + 0.5 * (c.fn() + c.fp()));
-    return new double[] {
-      factor * ClassificationMath.bernoulliStd(c.tp() / errorsAndHits), errorsAndHits / rows
-    };
-  }
+    @Override
+    double[] binaryComponent(Cells c, long rows) {
+        double errorsAndHits = denominator(c);
+        double factor = errorsAndHits / (c.tp() + 0.5 * (c.fn() + c.fp()));
+        return new double[] {factor * ClassificationMath.bernoulliStd(c.tp() / errorsAndHits), errorsAndHits / rows};
+    }
 }

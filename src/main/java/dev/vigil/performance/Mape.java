@@ -8,12 +8,12 @@ import dev.vigil.performance.RegressionProblem.Loss;
  * NannyML's does.
  */
 final class Mape extends LossMetric {
-  Mape() {
-    super("mape", Loss.APE);
-  }
+    Mape() {
+        super("mape", Loss.APE);
+    }
 
-  @Override
-  String samplingColumn() {
-    return RegressionProblem.APE_RAW;
-  }
+    @Override
+    String samplingColumn() {
+        return RegressionProblem.APE_RAW;
+    }
 }

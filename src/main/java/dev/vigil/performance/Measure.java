@@ -13,71 +13,70 @@ import dev.vigil.thresholds.MetricRule;
  * @param <C> the view of a chunk's realized states
  * @param <E> the view of a chunk's estimate inputs
  */
-abstract class Measure<C extends Measure.Rows, E extends Measure.Rows>
-    implements java.io.Serializable {
-  /** A view of a chunk's states: the rows a sampling error counts by default. */
-  interface Rows {
-    long rows();
-  }
+abstract class Measure<C extends Measure.Rows, E extends Measure.Rows> implements java.io.Serializable {
+    /** A view of a chunk's states: the rows a sampling error counts by default. */
+    interface Rows {
+        long rows();
+    }
 
-  /** A rate: NannyML's thresholds clipped to [0, 1]. */
-  static final MetricRule RATE = MetricRule.standard(0.0, 1.0);
+    /** A rate: NannyML's thresholds clipped to [0, 1]. */
+    static final MetricRule RATE = MetricRule.standard(0.0, 1.0);
 
-  /** A loss or a count: thresholds clipped at 0. */
-  static final MetricRule NON_NEGATIVE = MetricRule.standard(0.0, null);
+    /** A loss or a count: thresholds clipped at 0. */
+    static final MetricRule NON_NEGATIVE = MetricRule.standard(0.0, null);
 
-  private final String name;
-  private final MetricRule rule;
+    private final String name;
+    private final MetricRule rule;
 
-  /**
-   * @param name the reported metric name
-   * @param rule limits, default threshold and alert rule, before any configured override
-   */
-  Measure(String name, MetricRule rule) {
-    this.name = name;
-    this.rule = rule;
-  }
+    /**
+     * @param name the reported metric name
+     * @param rule limits, default threshold and alert rule, before any configured override
+     */
+    Measure(String name, MetricRule rule) {
+        this.name = name;
+        this.rule = rule;
+    }
 
-  /** The one measure of a metric, under its name. */
-  Measure(PerformanceMetric metric, MetricRule rule) {
-    this(metric.name(), rule);
-  }
+    /** The one measure of a metric, under its name. */
+    Measure(PerformanceMetric metric, MetricRule rule) {
+        this(metric.name(), rule);
+    }
 
-  final String name() {
-    return name;
-  }
+    final String name() {
+        return name;
+    }
 
-  /**
-   * The configured metric it belongs to, its own name unless said otherwise; a threshold override
-   * of {@link #name} wins over one of the metric.
-   */
-  String metric() {
-    return name;
-  }
+    /**
+     * The configured metric it belongs to, its own name unless said otherwise; a threshold override
+     * of {@link #name} wins over one of the metric.
+     */
+    String metric() {
+        return name;
+    }
 
-  final MetricRule rule() {
-    return rule;
-  }
+    final MetricRule rule() {
+        return rule;
+    }
 
-  /** The realized value on a chunk; NaN where NannyML gives none. */
-  abstract double realized(C chunk);
+    /** The realized value on a chunk; NaN where NannyML gives none. */
+    abstract double realized(C chunk);
 
-  /** The rows the sampling error of a realized value counts. */
-  long rows(C chunk) {
-    return chunk.rows();
-  }
+    /** The rows the sampling error of a realized value counts. */
+    long rows(C chunk) {
+        return chunk.rows();
+    }
 
-  /** The sampling-error component from the whole reference's states. */
-  abstract double[] component(C reference);
+    /** The sampling-error component from the whole reference's states. */
+    abstract double[] component(C reference);
 
-  /** The sampling error on a chunk of {@code rows} rows from the whole-reference component. */
-  abstract double samplingError(double[] component, long rows);
+    /** The sampling error on a chunk of {@code rows} rows from the whole-reference component. */
+    abstract double samplingError(double[] component, long rows);
 
-  /**
-   * The estimate on a chunk without targets: CBPE's expectation or DLE's from its predicted loss.
-   * Only called for metrics whose {@link PerformanceMetric#estimated} names the problem type.
-   */
-  double estimate(E chunk) {
-    throw new UnsupportedOperationException(name + " has no estimate");
-  }
+    /**
+     * The estimate on a chunk without targets: CBPE's expectation or DLE's from its predicted loss.
+     * Only called for metrics whose {@link PerformanceMetric#estimated} names the problem type.
+     */
+    double estimate(E chunk) {
+        throw new UnsupportedOperationException(name + " has no estimate");
+    }
 }

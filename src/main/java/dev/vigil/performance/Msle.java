@@ -7,7 +7,7 @@ import dev.vigil.performance.RegressionProblem.Loss;
  * a target or prediction of the chunk is negative.
  */
 final class Msle extends LossMetric {
-  Msle() {
-    super("msle", Loss.SLE);
-  }
+    Msle() {
+        super("msle", Loss.SLE);
+    }
 }

@@ -11,27 +11,26 @@ import java.util.Map;
  * sampling errors, thresholds and realized values from it, as NannyML's estimators do).
  */
 abstract class PerformanceCalculator implements Calculator {
-  /** The metrics section and the threshold overrides by metric name. */
-  private record Settings(RealizedPerformanceConfig metrics, Map<String, Threshold> overrides)
-      implements java.io.Serializable {}
+    /** The metrics section and the threshold overrides by metric name. */
+    private record Settings(RealizedPerformanceConfig metrics, Map<String, Threshold> overrides)
+            implements java.io.Serializable {}
 
-  private final String name;
-  private final Settings settings;
+    private final String name;
+    private final Settings settings;
 
-  PerformanceCalculator(
-      String name, RealizedPerformanceConfig metrics, Map<String, Threshold> overrides) {
-    this.name = name;
-    this.settings = new Settings(metrics, Map.copyOf(overrides));
-  }
+    PerformanceCalculator(String name, RealizedPerformanceConfig metrics, Map<String, Threshold> overrides) {
+        this.name = name;
+        this.settings = new Settings(metrics, Map.copyOf(overrides));
+    }
 
-  @Override
-  public final String name() {
-    return name;
-  }
+    @Override
+    public final String name() {
+        return name;
+    }
 
-  /** Realized performance of the problem type fitted on the reference. */
-  final <C extends Measure.Rows, E extends Measure.Rows> RealizedFit<C, E> realized(
-      Problem<C, E> problem, ChunkTable reference) {
-    return new RealizedFit<>(problem, settings.metrics(), settings.overrides(), reference);
-  }
+    /** Realized performance of the problem type fitted on the reference. */
+    final <C extends Measure.Rows, E extends Measure.Rows> RealizedFit<C, E> realized(
+            Problem<C, E> problem, ChunkTable reference) {
+        return new RealizedFit<>(problem, settings.metrics(), settings.overrides(), reference);
+    }
 }

@@ -13,86 +13,84 @@ import java.util.Set;
  * name.
  */
 abstract class PerformanceMetric implements java.io.Serializable {
-  /** What a metric needs besides the target and the prediction. */
-  enum Needs {
-    /** the score column (binary classification) */
-    SCORES,
-    /** {@code business_value_matrix} */
-    BUSINESS_VALUE_MATRIX
-  }
+    /** What a metric needs besides the target and the prediction. */
+    enum Needs {
+        /** the score column (binary classification) */
+        SCORES,
+        /** {@code business_value_matrix} */
+        BUSINESS_VALUE_MATRIX
+    }
 
-  static final Set<ProblemType> BINARY = Set.of(ProblemType.BINARY_CLASSIFICATION);
-  static final Set<ProblemType> CLASSIFICATION =
-      Set.of(ProblemType.BINARY_CLASSIFICATION, ProblemType.MULTICLASS_CLASSIFICATION);
-  static final Set<ProblemType> REGRESSION = Set.of(ProblemType.REGRESSION);
+    static final Set<ProblemType> BINARY = Set.of(ProblemType.BINARY_CLASSIFICATION);
+    static final Set<ProblemType> CLASSIFICATION =
+            Set.of(ProblemType.BINARY_CLASSIFICATION, ProblemType.MULTICLASS_CLASSIFICATION);
+    static final Set<ProblemType> REGRESSION = Set.of(ProblemType.REGRESSION);
 
-  /** Computed when a section names no metrics. */
-  static final boolean BY_DEFAULT = true;
+    /** Computed when a section names no metrics. */
+    static final boolean BY_DEFAULT = true;
 
-  /** Computed only when a section names it. */
-  static final boolean OPT_IN = false;
+    /** Computed only when a section names it. */
+    static final boolean OPT_IN = false;
 
-  private final String name;
-  private final Set<ProblemType> problemTypes;
-  private final boolean onByDefault;
-  private final Set<Needs> needs;
+    private final String name;
+    private final Set<ProblemType> problemTypes;
+    private final boolean onByDefault;
+    private final Set<Needs> needs;
 
-  /**
-   * @param name the name in {@code calculators.*.metrics}
-   * @param problemTypes the problem types realized performance computes it for
-   * @param onByDefault {@link #BY_DEFAULT} or {@link #OPT_IN}
-   */
-  PerformanceMetric(
-      String name, Set<ProblemType> problemTypes, boolean onByDefault, Needs... needs) {
-    this.name = name;
-    this.problemTypes = problemTypes;
-    this.onByDefault = onByDefault;
-    this.needs = Set.of(needs);
-  }
+    /**
+     * @param name the name in {@code calculators.*.metrics}
+     * @param problemTypes the problem types realized performance computes it for
+     * @param onByDefault {@link #BY_DEFAULT} or {@link #OPT_IN}
+     */
+    PerformanceMetric(String name, Set<ProblemType> problemTypes, boolean onByDefault, Needs... needs) {
+        this.name = name;
+        this.problemTypes = problemTypes;
+        this.onByDefault = onByDefault;
+        this.needs = Set.of(needs);
+    }
 
-  final String name() {
-    return name;
-  }
+    final String name() {
+        return name;
+    }
 
-  final Set<ProblemType> problemTypes() {
-    return problemTypes;
-  }
+    final Set<ProblemType> problemTypes() {
+        return problemTypes;
+    }
 
-  /**
-   * The problem types estimated_performance estimates it for (CBPE's expectation, DLE's loss):
-   * every type it applies to unless it says otherwise; others are refused at configuration time.
-   */
-  Set<ProblemType> estimated() {
-    return problemTypes;
-  }
+    /**
+     * The problem types estimated_performance estimates it for (CBPE's expectation, DLE's loss):
+     * every type it applies to unless it says otherwise; others are refused at configuration time.
+     */
+    Set<ProblemType> estimated() {
+        return problemTypes;
+    }
 
-  final boolean onByDefault() {
-    return onByDefault;
-  }
+    final boolean onByDefault() {
+        return onByDefault;
+    }
 
-  final Set<Needs> needs() {
-    return needs;
-  }
+    final Set<Needs> needs() {
+        return needs;
+    }
 
-  /** The names {@code thresholds.<calculator>.<name>} may use for it. */
-  List<String> thresholdNames() {
-    return List.of(name);
-  }
+    /** The names {@code thresholds.<calculator>.<name>} may use for it. */
+    List<String> thresholdNames() {
+        return List.of(name);
+    }
 
-  /** Its measures on binary classification under a section's settings. */
-  List<? extends Measure<BinaryProblem.States, Cbpe.Chunk>> binary(
-      RealizedPerformanceConfig settings) {
-    throw new UnsupportedOperationException(name + " is not a binary classification metric");
-  }
+    /** Its measures on binary classification under a section's settings. */
+    List<? extends Measure<BinaryProblem.States, Cbpe.Chunk>> binary(RealizedPerformanceConfig settings) {
+        throw new UnsupportedOperationException(name + " is not a binary classification metric");
+    }
 
-  /** Its measures on multiclass classification over the classes (sorted labels). */
-  List<? extends Measure<MulticlassProblem.States, MulticlassExpected>> multiclass(
-      RealizedPerformanceConfig settings, List<String> classes) {
-    throw new UnsupportedOperationException(name + " is not a multiclass metric");
-  }
+    /** Its measures on multiclass classification over the classes (sorted labels). */
+    List<? extends Measure<MulticlassProblem.States, MulticlassExpected>> multiclass(
+            RealizedPerformanceConfig settings, List<String> classes) {
+        throw new UnsupportedOperationException(name + " is not a multiclass metric");
+    }
 
-  /** Its measures on regression, each the mean of one per-row loss or its root. */
-  List<? extends LossMetric.Of> regression() {
-    throw new UnsupportedOperationException(name + " is not a regression metric");
-  }
+    /** Its measures on regression, each the mean of one per-row loss or its root. */
+    List<? extends LossMetric.Of> regression() {
+        throw new UnsupportedOperationException(name + " is not a regression metric");
+    }
 }

@@ -17,116 +17,110 @@ import java.util.function.Predicate;
  * them from here.
  */
 public final class PerformanceMetrics {
-  private PerformanceMetrics() {}
+    private PerformanceMetrics() {}
 
-  static final List<PerformanceMetric> ALL =
-      List.of(
-          new RocAuc(),
-          new F1(),
-          new Precision(),
-          new Recall(),
-          new Specificity(),
-          new Accuracy(),
-          new AveragePrecision(),
-          new ConfusionMatrix(),
-          new BusinessValue(),
-          new Mae(),
-          new Mape(),
-          new Mse(),
-          new Rmse(),
-          new Msle(),
-          new Rmsle());
+    static final List<PerformanceMetric> ALL = List.of(
+            new RocAuc(),
+            new F1(),
+            new Precision(),
+            new Recall(),
+            new Specificity(),
+            new Accuracy(),
+            new AveragePrecision(),
+            new ConfusionMatrix(),
+            new BusinessValue(),
+            new Mae(),
+            new Mape(),
+            new Mse(),
+            new Rmse(),
+            new Msle(),
+            new Rmsle());
 
-  /**
-   * The metrics realized performance computes for a problem type ({@code estimated}: those
-   * estimated_performance estimates).
-   */
-  public static List<String> names(ProblemType type, boolean estimated) {
-    return names(ALL, type, estimated);
-  }
-
-  static List<String> names(List<PerformanceMetric> registry, ProblemType type, boolean estimated) {
-    return select(registry, m -> applies(m, type, estimated));
-  }
-
-  /** The metrics of a section that names none. */
-  static List<String> defaults(ProblemType type, boolean estimated) {
-    return select(ALL, m -> applies(m, type, estimated) && m.onByDefault());
-  }
-
-  /**
-   * Checks configured metric names: an unknown name, or (estimated) one without an estimate, is an
-   * error naming the key and the valid names.
-   */
-  static void check(String key, List<String> metrics, ProblemType type, boolean estimated) {
-    check(ALL, key, metrics, type, estimated);
-  }
-
-  static void check(
-      List<PerformanceMetric> registry,
-      String key,
-      List<String> metrics,
-      ProblemType type,
-      boolean estimated) {
-    List<String> valid = names(registry, type, estimated);
-    for (String m : metrics) {
-      if (valid.contains(m)) {
-        continue;
-      }
-      if (estimated && names(registry, type, false).contains(m)) {
-        throw Errors.badValue(
-            key,
-            m,
-            "a metric with an estimate for "
-                + type.key()
-                + " ('"
-                + m
-                + "' is realized_performance only), one of "
-                + valid.stream().sorted().toList());
-      }
-      throw Errors.unknownName(key, m, valid);
+    /**
+     * The metrics realized performance computes for a problem type ({@code estimated}: those
+     * estimated_performance estimates).
+     */
+    public static List<String> names(ProblemType type, boolean estimated) {
+        return names(ALL, type, estimated);
     }
-  }
 
-  /** The metrics of a problem type that need {@code need}, in registry order. */
-  static List<String> needing(Needs need, ProblemType type) {
-    return select(ALL, m -> m.problemTypes().contains(type) && m.needs().contains(need));
-  }
-
-  /** The metrics among {@code names} that need {@code need}, in registry order. */
-  static List<String> needing(Needs need, Collection<String> names) {
-    return select(ALL, m -> names.contains(m.name()) && m.needs().contains(need));
-  }
-
-  /** The names {@code thresholds.<performance calculator>.<metric>} may use, sorted. */
-  static Collection<String> thresholdNames() {
-    TreeSet<String> names = new TreeSet<>();
-    ALL.forEach(m -> names.addAll(m.thresholdNames()));
-    return names;
-  }
-
-  /** The valid metric names of each problem type, for {@code --help} and the reference. */
-  static Map<String, Collection<String>> choices(boolean estimated) {
-    Map<String, Collection<String>> out = new LinkedHashMap<>();
-    for (ProblemType t : ProblemType.values()) {
-      out.put("metrics (" + t.key() + ")", names(t, estimated));
+    static List<String> names(List<PerformanceMetric> registry, ProblemType type, boolean estimated) {
+        return select(registry, m -> applies(m, type, estimated));
     }
-    return out;
-  }
 
-  static PerformanceMetric get(String name) {
-    return ALL.stream()
-        .filter(m -> m.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no performance metric " + name));
-  }
+    /** The metrics of a section that names none. */
+    static List<String> defaults(ProblemType type, boolean estimated) {
+        return select(ALL, m -> applies(m, type, estimated) && m.onByDefault());
+    }
 
-  private static boolean applies(PerformanceMetric m, ProblemType type, boolean estimated) {
-    return m.problemTypes().contains(type) && (!estimated || m.estimated().contains(type));
-  }
+    /**
+     * Checks configured metric names: an unknown name, or (estimated) one without an estimate, is an
+     * error naming the key and the valid names.
+     */
+    static void check(String key, List<String> metrics, ProblemType type, boolean estimated) {
+        check(ALL, key, metrics, type, estimated);
+    }
 
-  private static List<String> select(
-      List<PerformanceMetric> registry, Predicate<PerformanceMetric> which) {
-    return registry.stream().filter(which).map(PerformanceMetric::name).toList();
-  }
+    static void check(
+            List<PerformanceMetric> registry, String key, List<String> metrics, ProblemType type, boolean estimated) {
+        List<String> valid = names(registry, type, estimated);
+        for (String m : metrics) {
+            if (valid.contains(m)) {
+                continue;
+            }
+            if (estimated && names(registry, type, false).contains(m)) {
+                throw Errors.badValue(
+                        key,
+                        m,
+                        "a metric with an estimate for "
+                                + type.key()
+                                + " ('"
+                                + m
+                                + "' is realized_performance only), one of "
+                                + valid.stream().sorted().toList());
+            }
+            throw Errors.unknownName(key, m, valid);
+        }
+    }
+
+    /** The metrics of a problem type that need {@code need}, in registry order. */
+    static List<String> needing(Needs need, ProblemType type) {
+        return select(ALL, m -> m.problemTypes().contains(type) && m.needs().contains(need));
+    }
+
+    /** The metrics among {@code names} that need {@code need}, in registry order. */
+    static List<String> needing(Needs need, Collection<String> names) {
+        return select(ALL, m -> names.contains(m.name()) && m.needs().contains(need));
+    }
+
+    /** The names {@code thresholds.<performance calculator>.<metric>} may use, sorted. */
+    static Collection<String> thresholdNames() {
+        TreeSet<String> names = new TreeSet<>();
+        ALL.forEach(m -> names.addAll(m.thresholdNames()));
+        return names;
+    }
+
+    /** The valid metric names of each problem type, for {@code --help} and the reference. */
+    static Map<String, Collection<String>> choices(boolean estimated) {
+        Map<String, Collection<String>> out = new LinkedHashMap<>();
+        for (ProblemType t : ProblemType.values()) {
+            out.put("metrics (" + t.key() + ")", names(t, estimated));
+        }
+        return out;
+    }
+
+    static PerformanceMetric get(String name) {
+        return ALL.stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no performance metric " + name));
+    }
+
+    private static boolean applies(PerformanceMetric m, ProblemType type, boolean estimated) {
+        return m.problemTypes().contains(type) && (!estimated || m.estimated().contains(type));
+    }
+
+    private static List<String> select(List<PerformanceMetric> registry, Predicate<PerformanceMetric> which) {
+        return registry.stream().filter(which).map(PerformanceMetric::name).toList();
+    }
 }

@@ -8,12 +8,12 @@ import dev.vigil.performance.ClassCounts.Cells;
  * classes.
  */
 final class Precision extends ConfusionRate {
-  Precision() {
-    super("precision");
-  }
+    Precision() {
+        super("precision");
+    }
 
-  @Override
-  double denominator(Cells c) {
-    return c.tp() + c.fp();
-  }
+    @Override
+    double denominator(Cells c) {
+        return c.tp() + c.fp();
+    }
 }

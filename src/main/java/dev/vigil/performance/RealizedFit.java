@@ -24,192 +24,184 @@ import org.slf4j.LoggerFactory;
  * and the result rows of realized values and of estimates.
  */
 final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends FittedBase {
-  private static final Logger LOG = LoggerFactory.getLogger(RealizedFit.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RealizedFit.class);
 
-  private final Problem<C, E> problem;
-  private final List<Measure<C, E>> measures;
-  private final Map<String, MetricRule> rules = new HashMap<>();
-  private final Map<String, Map<String, double[]>> components = new HashMap<>();
-  private final Map<Key, Bounds> bounds;
+    private final Problem<C, E> problem;
+    private final List<Measure<C, E>> measures;
+    private final Map<String, MetricRule> rules = new HashMap<>();
+    private final Map<String, Map<String, double[]>> components = new HashMap<>();
+    private final Map<Key, Bounds> bounds;
 
-  /** A series of reference values: segment key and reported metric. */
-  private record Key(String segment, String metric) implements java.io.Serializable {}
+    /** A series of reference values: segment key and reported metric. */
+    private record Key(String segment, String metric) implements java.io.Serializable {}
 
-  /** A chunk's realized value or estimate of one measure, with its sampling error. */
-  private record Value(
-      Measure<?, ?> measure, String segment, int chunk, double value, double samplingError) {}
+    /** A chunk's realized value or estimate of one measure, with its sampling error. */
+    private record Value(Measure<?, ?> measure, String segment, int chunk, double value, double samplingError) {}
 
-  /**
-   * @param overrides configured thresholds by metric name (a cell's own name wins over {@code
-   *     confusion_matrix})
-   */
-  RealizedFit(
-      Problem<C, E> problem,
-      RealizedPerformanceConfig settings,
-      Map<String, Threshold> overrides,
-      ChunkTable reference) {
-    this.problem = problem;
-    this.measures = problem.measures(settings);
-    for (Measure<C, E> m : measures) {
-      Threshold own = overrides.get(m.name());
-      rules.put(m.name(), m.rule().overriddenBy(own != null ? own : overrides.get(m.metric())));
-    }
-    for (String seg : reference.segments()) {
-      C whole = problem.whole(reference, seg);
-      Map<String, double[]> bySegment = new HashMap<>();
-      for (Measure<C, E> m : measures) {
-        bySegment.put(m.name(), m.component(whole));
-      }
-      components.put(Specs.key(seg), bySegment);
-    }
-    List<Value> onReference = realized(reference);
-    ReferenceValues<Key> values = new ReferenceValues<>();
-    for (Value v : onReference) {
-      values.add(new Key(Specs.key(v.segment()), v.measure().name()), v.value());
-    }
-    bounds = values.bounds(k -> rules.get(k.metric()));
-    analysisSpecs.addAll(problem.specs());
-    referenceResults = rows(RealizedPerformanceCalculator.NAME, onReference, null);
-  }
-
-  @Override
-  public List<Measurement> calculate(ChunkTable analysis) {
-    return rows(RealizedPerformanceCalculator.NAME, realized(analysis), null);
-  }
-
-  private List<Value> realized(ChunkTable t) {
-    return values(t, (seg, i) -> new Realized<>(problem.chunk(t, seg, i)));
-  }
-
-  /**
-   * The estimates of a table's chunks ({@code calculator}'s result rows): each measure's estimate
-   * from the chunk's inputs, its sampling error on the chunk's rows, the confidence band, the
-   * realized value where the chunk has targets, the realized thresholds and the alert.
-   *
-   * @param realized the realized results of the same chunks ({@link #reference()} or {@link
-   *     #calculate})
-   */
-  List<Measurement> estimates(
-      String calculator, ChunkTable t, Problem.Estimates<E> inputs, List<Measurement> realized) {
-    return rows(
-        calculator, values(t, (seg, i) -> new Estimated<>(inputs.chunk(t, seg, i))), realized);
-  }
-
-  /** A chunk as the measures read it: realized from its states, or estimated from its inputs. */
-  private interface Reading<C extends Measure.Rows, E extends Measure.Rows> {
-    double value(Measure<C, E> m);
-
-    /** The rows of the value's sampling error. */
-    long rows(Measure<C, E> m);
-  }
-
-  private record Realized<C extends Measure.Rows, E extends Measure.Rows>(C chunk)
-      implements Reading<C, E> {
-    public double value(Measure<C, E> m) {
-      return m.realized(chunk);
-    }
-
-    public long rows(Measure<C, E> m) {
-      return m.rows(chunk);
-    }
-  }
-
-  private record Estimated<C extends Measure.Rows, E extends Measure.Rows>(E chunk)
-      implements Reading<C, E> {
-    public double value(Measure<C, E> m) {
-      return m.estimate(chunk);
-    }
-
-    public long rows(Measure<C, E> m) {
-      return chunk.rows();
-    }
-  }
-
-  /**
-   * Every measure's value on every chunk and segment, with its sampling error from the segment's
-   * whole-reference component (NaN without rows, value or component).
-   */
-  private List<Value> values(ChunkTable t, BiFunction<String, Integer, Reading<C, E>> reading) {
-    List<Value> out = new ArrayList<>();
-    for (String seg : t.segments()) {
-      Map<String, double[]> comp = components.getOrDefault(Specs.key(seg), Map.of());
-      for (int i = 0; i < t.chunks().size(); i++) {
-        Reading<C, E> chunk = reading.apply(seg, i);
-        int first = out.size();
+    /**
+     * @param overrides configured thresholds by metric name (a cell's own name wins over {@code
+     *     confusion_matrix})
+     */
+    RealizedFit(
+            Problem<C, E> problem,
+            RealizedPerformanceConfig settings,
+            Map<String, Threshold> overrides,
+            ChunkTable reference) {
+        this.problem = problem;
+        this.measures = problem.measures(settings);
         for (Measure<C, E> m : measures) {
-          double v = chunk.value(m);
-          double[] k = comp.get(m.name());
-          long n = chunk.rows(m);
-          double se = n == 0 || Double.isNaN(v) || k == null ? Double.NaN : m.samplingError(k, n);
-          out.add(new Value(m, seg, i, v, se));
+            Threshold own = overrides.get(m.name());
+            rules.put(m.name(), m.rule().overriddenBy(own != null ? own : overrides.get(m.metric())));
         }
-        if (seg == null
-            && chunk instanceof Realized
-            && out.size() > first
-            && out.subList(first, out.size()).stream().allMatch(v -> Double.isNaN(v.value()))) {
-          LOG.info(
-              "{}: chunk {} has no rows with both a target and a prediction; its metrics are null",
-              RealizedPerformanceCalculator.NAME,
-              t.chunks().get(i).key());
+        for (String seg : reference.segments()) {
+            C whole = problem.whole(reference, seg);
+            Map<String, double[]> bySegment = new HashMap<>();
+            for (Measure<C, E> m : measures) {
+                bySegment.put(m.name(), m.component(whole));
+            }
+            components.put(Specs.key(seg), bySegment);
         }
-      }
+        List<Value> onReference = realized(reference);
+        ReferenceValues<Key> values = new ReferenceValues<>();
+        for (Value v : onReference) {
+            values.add(new Key(Specs.key(v.segment()), v.measure().name()), v.value());
+        }
+        bounds = values.bounds(k -> rules.get(k.metric()));
+        analysisSpecs.addAll(problem.specs());
+        referenceResults = rows(RealizedPerformanceCalculator.NAME, onReference, null);
     }
-    return out;
-  }
 
-  /**
-   * Result rows: the value and its sampling error (NaN stored as null), the thresholds and the
-   * alert under the metric's rule; for estimates ({@code realized} given) also the confidence band
-   * and the realized value.
-   */
-  private List<Measurement> rows(
-      String calculator, List<Value> values, List<Measurement> realized) {
-    Map<List<Object>, Double> realizedValues = new HashMap<>();
-    if (realized != null) {
-      for (Measurement m : realized) {
-        realizedValues.put(List.of(Specs.key(m.segment()), m.metric(), m.chunkIndex()), m.value());
-      }
+    @Override
+    public List<Measurement> calculate(ChunkTable analysis) {
+        return rows(RealizedPerformanceCalculator.NAME, realized(analysis), null);
     }
-    List<Measurement> out = new ArrayList<>();
-    for (Value v : values) {
-      String metric = v.measure().name();
-      MetricRule rule = rules.get(metric);
-      Bounds b = bounds.getOrDefault(new Key(Specs.key(v.segment()), metric), Bounds.NONE);
-      double[] band =
-          realized == null
-              ? new double[] {Double.NaN, Double.NaN}
-              : confidenceBand(v.value(), v.samplingError(), rule.lowerLimit(), rule.upperLimit());
-      out.add(
-          new Measurement(
-              calculator,
-              metric,
-              null,
-              v.segment(),
-              v.chunk(),
-              Measurement.finite(v.value()),
-              null,
-              Measurement.finite(v.samplingError()),
-              realizedValues.get(List.of(Specs.key(v.segment()), metric, v.chunk())),
-              Measurement.finite(band[0]),
-              Measurement.finite(band[1]),
-              b.lower(),
-              b.upper(),
-              rule.alert(b, v.value())));
-    }
-    return out;
-  }
 
-  /**
-   * {lower, upper} confidence bound of an estimate: value ∓ 3 sampling errors, clipped to the
-   * metric's limits (null: none). NaN when either input is.
-   */
-  static double[] confidenceBand(
-      double value, double samplingError, Double lowerLimit, Double upperLimit) {
-    double lower = value - 3 * samplingError;
-    double upper = value + 3 * samplingError;
-    return new double[] {
-      lowerLimit == null ? lower : Math.max(lowerLimit, lower),
-      upperLimit == null ? upper : Math.min(upperLimit, upper)
-    };
-  }
+    private List<Value> realized(ChunkTable t) {
+        return values(t, (seg, i) -> new Realized<>(problem.chunk(t, seg, i)));
+    }
+
+    /**
+     * The estimates of a table's chunks ({@code calculator}'s result rows): each measure's estimate
+     * from the chunk's inputs, its sampling error on the chunk's rows, the confidence band, the
+     * realized value where the chunk has targets, the realized thresholds and the alert.
+     *
+     * @param realized the realized results of the same chunks ({@link #reference()} or {@link
+     *     #calculate})
+     */
+    List<Measurement> estimates(
+            String calculator, ChunkTable t, Problem.Estimates<E> inputs, List<Measurement> realized) {
+        return rows(calculator, values(t, (seg, i) -> new Estimated<>(inputs.chunk(t, seg, i))), realized);
+    }
+
+    /** A chunk as the measures read it: realized from its states, or estimated from its inputs. */
+    private interface Reading<C extends Measure.Rows, E extends Measure.Rows> {
+        double value(Measure<C, E> m);
+
+        /** The rows of the value's sampling error. */
+        long rows(Measure<C, E> m);
+    }
+
+    private record Realized<C extends Measure.Rows, E extends Measure.Rows>(C chunk) implements Reading<C, E> {
+        public double value(Measure<C, E> m) {
+            return m.realized(chunk);
+        }
+
+        public long rows(Measure<C, E> m) {
+            return m.rows(chunk);
+        }
+    }
+
+    private record Estimated<C extends Measure.Rows, E extends Measure.Rows>(E chunk) implements Reading<C, E> {
+        public double value(Measure<C, E> m) {
+            return m.estimate(chunk);
+        }
+
+        public long rows(Measure<C, E> m) {
+            return chunk.rows();
+        }
+    }
+
+    /**
+     * Every measure's value on every chunk and segment, with its sampling error from the segment's
+     * whole-reference component (NaN without rows, value or component).
+     */
+    private List<Value> values(ChunkTable t, BiFunction<String, Integer, Reading<C, E>> reading) {
+        List<Value> out = new ArrayList<>();
+        for (String seg : t.segments()) {
+            Map<String, double[]> comp = components.getOrDefault(Specs.key(seg), Map.of());
+            for (int i = 0; i < t.chunks().size(); i++) {
+                Reading<C, E> chunk = reading.apply(seg, i);
+                int first = out.size();
+                for (Measure<C, E> m : measures) {
+                    double v = chunk.value(m);
+                    double[] k = comp.get(m.name());
+                    long n = chunk.rows(m);
+                    double se = n == 0 || Double.isNaN(v) || k == null ? Double.NaN : m.samplingError(k, n);
+                    out.add(new Value(m, seg, i, v, se));
+                }
+                if (seg == null
+                        && chunk instanceof Realized
+                        && out.size() > first
+                        && out.subList(first, out.size()).stream().allMatch(v -> Double.isNaN(v.value()))) {
+                    LOG.info(
+                            "{}: chunk {} has no rows with both a target and a prediction; its metrics are null",
+                            RealizedPerformanceCalculator.NAME,
+                            t.chunks().get(i).key());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Result rows: the value and its sampling error (NaN stored as null), the thresholds and the
+     * alert under the metric's rule; for estimates ({@code realized} given) also the confidence band
+     * and the realized value.
+     */
+    private List<Measurement> rows(String calculator, List<Value> values, List<Measurement> realized) {
+        Map<List<Object>, Double> realizedValues = new HashMap<>();
+        if (realized != null) {
+            for (Measurement m : realized) {
+                realizedValues.put(List.of(Specs.key(m.segment()), m.metric(), m.chunkIndex()), m.value());
+            }
+        }
+        List<Measurement> out = new ArrayList<>();
+        for (Value v : values) {
+            String metric = v.measure().name();
+            MetricRule rule = rules.get(metric);
+            Bounds b = bounds.getOrDefault(new Key(Specs.key(v.segment()), metric), Bounds.NONE);
+            double[] band = realized == null
+                    ? new double[] {Double.NaN, Double.NaN}
+                    : confidenceBand(v.value(), v.samplingError(), rule.lowerLimit(), rule.upperLimit());
+            out.add(new Measurement(
+                    calculator,
+                    metric,
+                    null,
+                    v.segment(),
+                    v.chunk(),
+                    Measurement.finite(v.value()),
+                    null,
+                    Measurement.finite(v.samplingError()),
+                    realizedValues.get(List.of(Specs.key(v.segment()), metric, v.chunk())),
+                    Measurement.finite(band[0]),
+                    Measurement.finite(band[1]),
+                    b.lower(),
+                    b.upper(),
+                    rule.alert(b, v.value())));
+        }
+        return out;
+    }
+
+    /**
+     * {lower, upper} confidence bound of an estimate: value ∓ 3 sampling errors, clipped to the
+     * metric's limits (null: none). NaN when either input is.
+     */
+    static double[] confidenceBand(double value, double samplingError, Double lowerLimit, Double upperLimit) {
+        double lower = value - 3 * samplingError;
+        double upper = value + 3 * samplingError;
+        return new double[] {
+            lowerLimit == null ? lower : Math.max(lowerLimit, lower),
+            upperLimit == null ? upper : Math.min(upperLimit, upper)
+        };
+    }
 }

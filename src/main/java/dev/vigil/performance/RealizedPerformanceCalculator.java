@@ -16,31 +16,31 @@ import java.util.Map;
  * (docs/nannyml-realized-performance.md). The metrics are {@link PerformanceMetrics}'.
  */
 public final class RealizedPerformanceCalculator extends PerformanceCalculator {
-  public static final String NAME = "realized_performance";
+    public static final String NAME = "realized_performance";
 
-  private final Problem<?, ?> problem;
+    private final Problem<?, ?> problem;
 
-  /**
-   * @param overrides configured thresholds by metric name
-   */
-  RealizedPerformanceCalculator(
-      Problem<?, ?> problem, RealizedPerformanceConfig config, Map<String, Threshold> overrides) {
-    super(NAME, config, overrides);
-    this.problem = problem;
-  }
+    /**
+     * @param overrides configured thresholds by metric name
+     */
+    RealizedPerformanceCalculator(
+            Problem<?, ?> problem, RealizedPerformanceConfig config, Map<String, Threshold> overrides) {
+        super(NAME, config, overrides);
+        this.problem = problem;
+    }
 
-  @Override
-  public Map<String, String> derivedColumns() {
-    return problem.derivedColumns();
-  }
+    @Override
+    public Map<String, String> derivedColumns() {
+        return problem.derivedColumns();
+    }
 
-  @Override
-  public List<StateSpec> referenceSpecs() {
-    return problem.specs();
-  }
+    @Override
+    public List<StateSpec> referenceSpecs() {
+        return problem.specs();
+    }
 
-  @Override
-  public FittedCalculator fit(ChunkTable reference, Learner learner) {
-    return realized(problem, reference);
-  }
+    @Override
+    public FittedCalculator fit(ChunkTable reference, Learner learner) {
+        return realized(problem, reference);
+    }
 }

@@ -7,12 +7,12 @@ import dev.vigil.performance.ClassCounts.Cells;
  * realized: NaN unless the chunk's targets and predictions both have two classes.
  */
 final class Recall extends ConfusionRate {
-  Recall() {
-    super("recall");
-  }
+    Recall() {
+        super("recall");
+    }
 
-  @Override
-  double denominator(Cells c) {
-    return c.tp() + c.fn();
-  }
+    @Override
+    double denominator(Cells c) {
+        return c.tp() + c.fn();
+    }
 }

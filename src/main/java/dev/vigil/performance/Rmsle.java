@@ -7,7 +7,7 @@ import dev.vigil.performance.RegressionProblem.Loss;
  * NaN when a target or prediction of the chunk is negative.
  */
 final class Rmsle extends RootLossMetric {
-  Rmsle() {
-    super("rmsle", Loss.SLE);
-  }
+    Rmsle() {
+        super("rmsle", Loss.SLE);
+    }
 }

@@ -12,82 +12,81 @@ import java.util.NavigableMap;
  * σ_c² / (n·f_c)) / K} (docs/nannyml-realized-performance.md §4.2).
  */
 final class RocAuc extends ScoreMetric {
-  RocAuc() {
-    super("roc_auc", CLASSIFICATION, BY_DEFAULT);
-  }
-
-  @Override
-  double value(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
-    return ClassificationMath.rocAuc(positives, negatives);
-  }
-
-  @Override
-  double[] componentOf(BinaryProblem.States reference) {
-    return ClassificationMath.rocAucComponent(
-        reference.positives().sorted(), reference.negatives().sorted());
-  }
-
-  @Override
-  double errorOf(double[] k, long rows) {
-    return k[0] / Math.sqrt(rows * k[1]);
-  }
-
-  @Override
-  double expected(Cbpe.Groups groups) {
-    return Cbpe.rocAuc(groups);
-  }
-
-  @Override
-  List<Macro> multiclass(RealizedPerformanceConfig settings, List<String> classes) {
-    return List.of(new Macro());
-  }
-
-  final class Macro extends Measure<MulticlassProblem.States, MulticlassExpected> {
-    Macro() {
-      super(RocAuc.this, RATE);
+    RocAuc() {
+        super("roc_auc", CLASSIFICATION, BY_DEFAULT);
     }
 
     @Override
-    double realized(MulticlassProblem.States chunk) {
-      if (chunk.rows() == 0 || !chunk.targetsAreTheClasses()) {
-        return Double.NaN;
-      }
-      double sum = 0;
-      for (int c = 0; c < chunk.classes(); c++) {
-        sum += value(chunk.positives(c).sorted(), chunk.negatives(c).sorted());
-      }
-      return sum / chunk.classes();
-    }
-
-    /** Per class {σ², the class's share of the reference}, flattened. */
-    @Override
-    double[] component(MulticlassProblem.States reference) {
-      double[] flat = new double[2 * reference.classes()];
-      for (int c = 0; c < reference.classes(); c++) {
-        double[] comp =
-            ClassificationMath.rocAucComponent(
-                reference.positives(c).sorted(), reference.negatives(c).sorted());
-        flat[2 * c] = comp[0] * comp[0];
-        flat[2 * c + 1] = comp[1];
-      }
-      return flat;
+    double value(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+        return ClassificationMath.rocAuc(positives, negatives);
     }
 
     @Override
-    double samplingError(double[] k, long rows) {
-      return 1.2 * MulticlassProblem.macroSamplingError(k, rows);
+    double[] componentOf(BinaryProblem.States reference) {
+        return ClassificationMath.rocAucComponent(
+                reference.positives().sorted(), reference.negatives().sorted());
     }
 
     @Override
-    double estimate(MulticlassExpected chunk) {
-      if (chunk.rows() == 0) {
-        return Double.NaN;
-      }
-      double sum = 0;
-      for (int c = 0; c < chunk.classes(); c++) {
-        sum += expected(chunk.scoreGroups(c));
-      }
-      return sum / chunk.classes();
+    double errorOf(double[] k, long rows) {
+        return k[0] / Math.sqrt(rows * k[1]);
     }
-  }
+
+    @Override
+    double expected(Cbpe.Groups groups) {
+        return Cbpe.rocAuc(groups);
+    }
+
+    @Override
+    List<Macro> multiclass(RealizedPerformanceConfig settings, List<String> classes) {
+        return List.of(new Macro());
+    }
+
+    final class Macro extends Measure<MulticlassProblem.States, MulticlassExpected> {
+        Macro() {
+            super(RocAuc.this, RATE);
+        }
+
+        @Override
+        double realized(MulticlassProblem.States chunk) {
+            if (chunk.rows() == 0 || !chunk.targetsAreTheClasses()) {
+                return Double.NaN;
+            }
+            double sum = 0;
+            for (int c = 0; c < chunk.classes(); c++) {
+                sum += value(chunk.positives(c).sorted(), chunk.negatives(c).sorted());
+            }
+            return sum / chunk.classes();
+        }
+
+        /** Per class {σ², the class's share of the reference}, flattened. */
+        @Override
+        double[] component(MulticlassProblem.States reference) {
+            double[] flat = new double[2 * reference.classes()];
+            for (int c = 0; c < reference.classes(); c++) {
+                double[] comp = ClassificationMath.rocAucComponent(
+                        reference.positives(c).sorted(), reference.negatives(c).sorted());
+                flat[2 * c] = comp[0] * comp[0];
+                flat[2 * c + 1] = comp[1];
+            }
+            return flat;
+        }
+
+        @Override
+        double samplingError(double[] k, long rows) {
+            return 1.2 * MulticlassProblem.macroSamplingError(k, rows);
+        }
+
+        @Override
+        double estimate(MulticlassExpected chunk) {
+            if (chunk.rows() == 0) {
+                return Double.NaN;
+            }
+            double sum = 0;
+            for (int c = 0; c < chunk.classes(); c++) {
+                sum += expected(chunk.scoreGroups(c));
+            }
+            return sum / chunk.classes();
+        }
+    }
 }

@@ -9,22 +9,22 @@ import dev.vigil.stats.Moments;
  * √(σ² / (4·n·μ))}, σ and μ the whole reference's population std and mean of the loss.
  */
 abstract class RootLossMetric extends LossMetric {
-  RootLossMetric(String name, Loss loss) {
-    super(name, loss);
-  }
+    RootLossMetric(String name, Loss loss) {
+        super(name, loss);
+    }
 
-  @Override
-  final double of(double meanLoss) {
-    return Math.sqrt(meanLoss);
-  }
+    @Override
+    final double of(double meanLoss) {
+        return Math.sqrt(meanLoss);
+    }
 
-  @Override
-  final double[] componentOf(Moments reference) {
-    return new double[] {reference.populationStd(), reference.mean()};
-  }
+    @Override
+    final double[] componentOf(Moments reference) {
+        return new double[] {reference.populationStd(), reference.mean()};
+    }
 
-  @Override
-  final double errorOf(double[] k, long rows) {
-    return Math.sqrt(k[0] * k[0] / (4 * rows * k[1]));
-  }
+    @Override
+    final double errorOf(double[] k, long rows) {
+        return Math.sqrt(k[0] * k[0] / (4 * rows * k[1]));
+    }
 }

@@ -11,55 +11,55 @@ import java.util.Set;
  * CBPE's estimate from the chunk's calibrated score groups; thresholds clipped to [0, 1].
  */
 abstract class ScoreMetric extends PerformanceMetric {
-  ScoreMetric(String name, Set<ProblemType> problemTypes, boolean onByDefault) {
-    super(name, problemTypes, onByDefault, Needs.SCORES);
-  }
-
-  /** The realized value from ascending score → rows of the positives and of the negatives. */
-  abstract double value(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives);
-
-  /** The sampling-error component from the whole reference's score counts. */
-  abstract double[] componentOf(BinaryProblem.States reference);
-
-  /** The sampling error on a chunk of {@code rows} scored rows. */
-  abstract double errorOf(double[] k, long rows);
-
-  /** CBPE's estimate from a chunk's score groups. */
-  abstract double expected(Cbpe.Groups groups);
-
-  @Override
-  final List<Binary> binary(RealizedPerformanceConfig settings) {
-    return List.of(new Binary());
-  }
-
-  final class Binary extends Measure<BinaryProblem.States, Cbpe.Chunk> {
-    Binary() {
-      super(ScoreMetric.this, RATE);
+    ScoreMetric(String name, Set<ProblemType> problemTypes, boolean onByDefault) {
+        super(name, problemTypes, onByDefault, Needs.SCORES);
     }
+
+    /** The realized value from ascending score → rows of the positives and of the negatives. */
+    abstract double value(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives);
+
+    /** The sampling-error component from the whole reference's score counts. */
+    abstract double[] componentOf(BinaryProblem.States reference);
+
+    /** The sampling error on a chunk of {@code rows} scored rows. */
+    abstract double errorOf(double[] k, long rows);
+
+    /** CBPE's estimate from a chunk's score groups. */
+    abstract double expected(Cbpe.Groups groups);
 
     @Override
-    double realized(BinaryProblem.States chunk) {
-      return value(chunk.positives().sorted(), chunk.negatives().sorted());
+    final List<Binary> binary(RealizedPerformanceConfig settings) {
+        return List.of(new Binary());
     }
 
-    @Override
-    long rows(BinaryProblem.States chunk) {
-      return chunk.scoredRows();
-    }
+    final class Binary extends Measure<BinaryProblem.States, Cbpe.Chunk> {
+        Binary() {
+            super(ScoreMetric.this, RATE);
+        }
 
-    @Override
-    double[] component(BinaryProblem.States reference) {
-      return componentOf(reference);
-    }
+        @Override
+        double realized(BinaryProblem.States chunk) {
+            return value(chunk.positives().sorted(), chunk.negatives().sorted());
+        }
 
-    @Override
-    double samplingError(double[] k, long rows) {
-      return errorOf(k, rows);
-    }
+        @Override
+        long rows(BinaryProblem.States chunk) {
+            return chunk.scoredRows();
+        }
 
-    @Override
-    double estimate(Cbpe.Chunk chunk) {
-      return expected(chunk.groups());
+        @Override
+        double[] component(BinaryProblem.States reference) {
+            return componentOf(reference);
+        }
+
+        @Override
+        double samplingError(double[] k, long rows) {
+            return errorOf(k, rows);
+        }
+
+        @Override
+        double estimate(Cbpe.Chunk chunk) {
+            return expected(chunk.groups());
+        }
     }
-  }
 }

@@ -8,22 +8,22 @@ import dev.vigil.performance.ClassificationMath.Confusion;
  * + FP = 0 or the chunk has a single label (NannyML's 1×1 confusion matrix raises).
  */
 final class Specificity extends ConfusionRate {
-  Specificity() {
-    super("specificity");
-  }
+    Specificity() {
+        super("specificity");
+    }
 
-  @Override
-  double hits(Cells c) {
-    return c.tn();
-  }
+    @Override
+    double hits(Cells c) {
+        return c.tn();
+    }
 
-  @Override
-  double denominator(Cells c) {
-    return c.tn() + c.fp();
-  }
+    @Override
+    double denominator(Cells c) {
+        return c.tn() + c.fp();
+    }
 
-  @Override
-  boolean defined(Confusion c) {
-    return !c.singleLabel();
-  }
+    @Override
+    boolean defined(Confusion c) {
+        return !c.singleLabel();
+    }
 }

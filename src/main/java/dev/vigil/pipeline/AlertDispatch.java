@@ -20,58 +20,53 @@ import org.slf4j.LoggerFactory;
  * remembers what was sent, so an identical rerun sends nothing).
  */
 record AlertDispatch(RunContext run, DeltaResultSink sink) {
-  private static final Logger LOG = LoggerFactory.getLogger(AlertDispatch.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AlertDispatch.class);
 
-  /** Delivers the new alerts among {@code rows}; returns the delivery failures, or null. */
-  String deliver(List<ResultRow> rows) {
-    AlertsConfig alerts = run.config().alerts();
-    if (!alerts.any()) {
-      return null;
+    /** Delivers the new alerts among {@code rows}; returns the delivery failures, or null. */
+    String deliver(List<ResultRow> rows) {
+        AlertsConfig alerts = run.config().alerts();
+        if (!alerts.any()) {
+            return null;
+        }
+        AlertDelivery delivery = new AlertDelivery(alerts);
+        List<String> errors = new ArrayList<>();
+        for (String destination : delivery.destinations()) {
+            Set<List<Object>> sent = sink.sentAlerts(run.monitor(), destination);
+            List<ResultRow> fresh = rows.stream()
+                    .filter(r -> r.alert() && r.period().equals("analysis"))
+                    .filter(r -> !sent.contains(key(r)))
+                    .toList();
+            var outcome =
+                    delivery.send(destination, run.monitor(), run.runId(), sink.tablePath(OutputTables.RESULTS), fresh);
+            if (outcome.delivered()) {
+                sink.appendSentAlerts(sentRows(destination, fresh, run.now()));
+                LOG.info("{}: {} new alert(s) sent", destination, fresh.size());
+            } else {
+                errors.add(outcome.error());
+            }
+        }
+        return errors.isEmpty() ? null : String.join("; ", errors);
     }
-    AlertDelivery delivery = new AlertDelivery(alerts);
-    List<String> errors = new ArrayList<>();
-    for (String destination : delivery.destinations()) {
-      Set<List<Object>> sent = sink.sentAlerts(run.monitor(), destination);
-      List<ResultRow> fresh =
-          rows.stream()
-              .filter(r -> r.alert() && r.period().equals("analysis"))
-              .filter(r -> !sent.contains(key(r)))
-              .toList();
-      var outcome =
-          delivery.send(
-              destination, run.monitor(), run.runId(), sink.tablePath(OutputTables.RESULTS), fresh);
-      if (outcome.delivered()) {
-        sink.appendSentAlerts(sentRows(destination, fresh, run.now()));
-        LOG.info("{}: {} new alert(s) sent", destination, fresh.size());
-      } else {
-        errors.add(outcome.error());
-      }
+
+    /** What identifies a sent alert (the result's key without the monitor). */
+    private static List<Object> key(ResultRow r) {
+        return Arrays.asList(r.calculator(), r.metric(), r.columnName(), r.segment(), r.period(), r.chunkKey());
     }
-    return errors.isEmpty() ? null : String.join("; ", errors);
-  }
 
-  /** What identifies a sent alert (the result's key without the monitor). */
-  private static List<Object> key(ResultRow r) {
-    return Arrays.asList(
-        r.calculator(), r.metric(), r.columnName(), r.segment(), r.period(), r.chunkKey());
-  }
-
-  private List<Row> sentRows(String destination, List<ResultRow> fresh, Timestamp now) {
-    return fresh.stream()
-        .map(
-            r ->
-                RowFactory.create(
-                    r.monitor(),
-                    r.calculator(),
-                    r.metric(),
-                    r.columnName(),
-                    r.segment(),
-                    r.period(),
-                    r.chunkKey(),
-                    destination,
-                    r.value(),
-                    run.runId(),
-                    now))
-        .toList();
-  }
+    private List<Row> sentRows(String destination, List<ResultRow> fresh, Timestamp now) {
+        return fresh.stream()
+                .map(r -> RowFactory.create(
+                        r.monitor(),
+                        r.calculator(),
+                        r.metric(),
+                        r.columnName(),
+                        r.segment(),
+                        r.period(),
+                        r.chunkKey(),
+                        destination,
+                        r.value(),
+                        run.runId(),
+                        now))
+                .toList();
+    }
 }

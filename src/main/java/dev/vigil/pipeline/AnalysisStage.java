@@ -32,96 +32,87 @@ import org.apache.spark.sql.types.DataTypes;
  * fitted row models' columns, then one scan of every fitted calculator's analysis specs.
  */
 final class AnalysisStage {
-  private final MonitorConfig config;
-  private final ReferenceFit fit;
-  private final CalculatorType.Built calculators;
-  private final Chunker chunker;
-  private final Scanner scanner;
+    private final MonitorConfig config;
+    private final ReferenceFit fit;
+    private final CalculatorType.Built calculators;
+    private final Chunker chunker;
+    private final Scanner scanner;
 
-  /** The analysis rows chunked, and their scanned chunks. */
-  record Scanned(Dataset<Row> chunked, List<ChunkInfo> chunks, ChunkTable table) {
-    long rows() {
-      return chunks.stream().mapToLong(ChunkInfo::rows).sum();
+    /** The analysis rows chunked, and their scanned chunks. */
+    record Scanned(Dataset<Row> chunked, List<ChunkInfo> chunks, ChunkTable table) {
+        long rows() {
+            return chunks.stream().mapToLong(ChunkInfo::rows).sum();
+        }
     }
-  }
 
-  AnalysisStage(MonitorConfig config, ReferenceFit fit) {
-    this.config = config;
-    this.fit = fit;
-    this.calculators = Calculators.build(config, fit.columns());
-    String ts = config.columns().timestamp();
-    this.chunker = new Chunker(config.chunking(), ts);
-    this.scanner = new Scanner(ts, config.columns().segments());
-  }
-
-  Chunker chunker() {
-    return chunker;
-  }
-
-  /** The row calculators (the domain classifier), which work on the chunked rows after the scan. */
-  List<RowCalculator> rowCalculators() {
-    return calculators.rows();
-  }
-
-  /** The whole analysis: chunked, scanned once, its chunks described. */
-  Scanned scan(Dataset<Row> analysis, Dataset<Row> targets) {
-    Dataset<Row> chunked = chunked(analysis);
-    List<StateSpec> specs = new ArrayList<>();
-    fit.fitted().forEach(f -> specs.addAll(f.analysisSpecs()));
-    List<ChunkStates> groups = scan(chunked, targets, specs, "analysis");
-    List<ChunkInfo> chunks = Passes.describe(chunker, groups, "analysis");
-    return new Scanned(chunked, chunks, ChunkTable.of(chunks, groups));
-  }
-
-  /** One scan of chunked rows (with the targets joined, derived and model columns added). */
-  List<ChunkStates> scan(
-      Dataset<Row> chunked, Dataset<Row> targets, List<StateSpec> specs, String what) {
-    Dataset<Row> rows =
-        SparkLearner.withModelColumns(
-            fit.fitted(),
-            Passes.derive(calculators.scans(), withTargets(config, chunked, targets)));
-    return scanner.scan(rows, specs, what);
-  }
-
-  /** Rows of {@code source}, chunked. */
-  Dataset<Row> chunked(Dataset<Row> source) {
-    return chunker.assign(source, "analysis");
-  }
-
-  /**
-   * Joins delayed targets on the id, after chunking, so the join cannot change row positions.
-   * Without targets the target column is all null: realized metrics are then null, not an error.
-   */
-  static Dataset<Row> withTargets(
-      MonitorConfig config, Dataset<Row> analysis, Dataset<Row> targets) {
-    String target = config.columns().target();
-    if (target == null || List.of(analysis.columns()).contains(target)) {
-      return analysis;
+    AnalysisStage(MonitorConfig config, ReferenceFit fit) {
+        this.config = config;
+        this.fit = fit;
+        this.calculators = Calculators.build(config, fit.columns());
+        String ts = config.columns().timestamp();
+        this.chunker = new Chunker(config.chunking(), ts);
+        this.scanner = new Scanner(ts, config.columns().segments());
     }
-    if (targets == null) {
-      return analysis.withColumn(target, lit(null).cast(DataTypes.DoubleType));
+
+    Chunker chunker() {
+        return chunker;
     }
-    String id = config.targets().joinOn();
-    // one row per id, so the join cannot duplicate analysis rows; an id with several rows fails the
-    // run when the scan reads the target (exit 2, quoting the id) — the aggregation shares the
-    // join's shuffle of the targets
-    Dataset<Row> t =
-        targets
-            .groupBy(col(id).as("_target_id"))
-            .agg(first(col(target)).as(target), count(lit(1)).as("_target_rows"));
-    Column checked =
-        when(
-                col("_target_rows").gt(1),
-                JobErrors.failInJob(
-                    concat(
-                        lit(
-                            "configuration key 'targets.join_on': the targets table has more than one row for id '"),
-                        col("_target_id").cast("string"),
-                        lit("' (column '" + id + "'); expected one target per id"))))
-            .otherwise(col(target));
-    return analysis
-        .join(t, analysis.col(id).equalTo(t.col("_target_id")), "left")
-        .withColumn(target, checked)
-        .drop("_target_id", "_target_rows");
-  }
+
+    /** The row calculators (the domain classifier), which work on the chunked rows after the scan. */
+    List<RowCalculator> rowCalculators() {
+        return calculators.rows();
+    }
+
+    /** The whole analysis: chunked, scanned once, its chunks described. */
+    Scanned scan(Dataset<Row> analysis, Dataset<Row> targets) {
+        Dataset<Row> chunked = chunked(analysis);
+        List<StateSpec> specs = new ArrayList<>();
+        fit.fitted().forEach(f -> specs.addAll(f.analysisSpecs()));
+        List<ChunkStates> groups = scan(chunked, targets, specs, "analysis");
+        List<ChunkInfo> chunks = Passes.describe(chunker, groups, "analysis");
+        return new Scanned(chunked, chunks, ChunkTable.of(chunks, groups));
+    }
+
+    /** One scan of chunked rows (with the targets joined, derived and model columns added). */
+    List<ChunkStates> scan(Dataset<Row> chunked, Dataset<Row> targets, List<StateSpec> specs, String what) {
+        Dataset<Row> rows = SparkLearner.withModelColumns(
+                fit.fitted(), Passes.derive(calculators.scans(), withTargets(config, chunked, targets)));
+        return scanner.scan(rows, specs, what);
+    }
+
+    /** Rows of {@code source}, chunked. */
+    Dataset<Row> chunked(Dataset<Row> source) {
+        return chunker.assign(source, "analysis");
+    }
+
+    /**
+     * Joins delayed targets on the id, after chunking, so the join cannot change row positions.
+     * Without targets the target column is all null: realized metrics are then null, not an error.
+     */
+    static Dataset<Row> withTargets(MonitorConfig config, Dataset<Row> analysis, Dataset<Row> targets) {
+        String target = config.columns().target();
+        if (target == null || List.of(analysis.columns()).contains(target)) {
+            return analysis;
+        }
+        if (targets == null) {
+            return analysis.withColumn(target, lit(null).cast(DataTypes.DoubleType));
+        }
+        String id = config.targets().joinOn();
+        // one row per id, so the join cannot duplicate analysis rows; an id with several rows fails the
+        // run when the scan reads the target (exit 2, quoting the id) — the aggregation shares the
+        // join's shuffle of the targets
+        Dataset<Row> t = targets.groupBy(col(id).as("_target_id"))
+                .agg(first(col(target)).as(target), count(lit(1)).as("_target_rows"));
+        Column checked = when(
+                        col("_target_rows").gt(1),
+                        JobErrors.failInJob(concat(
+                                lit(
+                                        "configuration key 'targets.join_on': the targets table has more than one row for id '"),
+                                col("_target_id").cast("string"),
+                                lit("' (column '" + id + "'); expected one target per id"))))
+                .otherwise(col(target));
+        return analysis.join(t, analysis.col(id).equalTo(t.col("_target_id")), "left")
+                .withColumn(target, checked)
+                .drop("_target_id", "_target_rows");
+    }
 }

@@ -27,139 +27,139 @@ import org.slf4j.LoggerFactory;
  * read the same way.
  */
 public final class Inputs {
-  private static final Logger LOG = LoggerFactory.getLogger(Inputs.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Inputs.class);
 
-  private final MonitorConfig config;
-  private final DataReader reader;
-  private Dataset<Row> rawReference;
-  private Dataset<Row> rawAnalysis;
-  private Dataset<Row> rawTargets;
-  private boolean targetsRead;
-  private Dataset<Row> reference;
-  private Dataset<Row> analysis;
-  private Dataset<Row> targets;
-  private ResolvedColumns columns;
+    private final MonitorConfig config;
+    private final DataReader reader;
+    private Dataset<Row> rawReference;
+    private Dataset<Row> rawAnalysis;
+    private Dataset<Row> rawTargets;
+    private boolean targetsRead;
+    private Dataset<Row> reference;
+    private Dataset<Row> analysis;
+    private Dataset<Row> targets;
+    private ResolvedColumns columns;
 
-  public Inputs(SparkSession spark, MonitorConfig config) {
-    this.config = config;
-    this.reader = new DataReader(spark);
-  }
-
-  /**
-   * Reads all three (reference first) and checks every column role and type against their schemas
-   * as read; the features resolved.
-   */
-  public ResolvedColumns columns() {
-    if (columns == null) {
-      StructType ref = rawReference().schema();
-      StructType ana = rawAnalysis().schema();
-      Dataset<Row> t = rawTargets();
-      columns = SchemaCheck.check(config, ref, ana, t == null ? null : t.schema());
+    public Inputs(SparkSession spark, MonitorConfig config) {
+        this.config = config;
+        this.reader = new DataReader(spark);
     }
-    return columns;
-  }
 
-  /**
-   * The columns resolved against a reference schema (the reference's as checked, or a stored
-   * profile's) and this analysis and targets; without them, the reference's schema stands in for
-   * the analysis's.
-   */
-  ResolvedColumns columnsWith(StructType referenceSchema, boolean withAnalysis) {
-    if (!withAnalysis) {
-      return SchemaCheck.check(config, referenceSchema, referenceSchema, null);
+    /**
+     * Reads all three (reference first) and checks every column role and type against their schemas
+     * as read; the features resolved.
+     */
+    public ResolvedColumns columns() {
+        if (columns == null) {
+            StructType ref = rawReference().schema();
+            StructType ana = rawAnalysis().schema();
+            Dataset<Row> t = rawTargets();
+            columns = SchemaCheck.check(config, ref, ana, t == null ? null : t.schema());
+        }
+        return columns;
     }
-    return SchemaCheck.check(
-        config,
-        referenceSchema,
-        analysis().schema(),
-        targets() == null ? null : targets().schema());
-  }
 
-  /**
-   * Whether the analysis and the targets can be read; when not ({@code vigil fit} before the first
-   * partition arrives), logged, and the reference's schema stands in for the analysis's.
-   */
-  boolean analysisReadable() {
-    try {
-      analysis();
-      return true;
-    } catch (UserException missing) {
-      LOG.info(
-          "analysis not readable ({}); resolving the columns against the reference alone",
-          missing.getMessage());
-      return false;
+    /**
+     * The columns resolved against a reference schema (the reference's as checked, or a stored
+     * profile's) and this analysis and targets; without them, the reference's schema stands in for
+     * the analysis's.
+     */
+    ResolvedColumns columnsWith(StructType referenceSchema, boolean withAnalysis) {
+        if (!withAnalysis) {
+            return SchemaCheck.check(config, referenceSchema, referenceSchema, null);
+        }
+        return SchemaCheck.check(
+                config,
+                referenceSchema,
+                analysis().schema(),
+                targets() == null ? null : targets().schema());
     }
-  }
 
-  public Dataset<Row> reference() {
-    if (reference == null) {
-      reference = checked(rawReference(), "reference");
+    /**
+     * Whether the analysis and the targets can be read; when not ({@code vigil fit} before the first
+     * partition arrives), logged, and the reference's schema stands in for the analysis's.
+     */
+    boolean analysisReadable() {
+        try {
+            analysis();
+            return true;
+        } catch (UserException missing) {
+            LOG.info(
+                    "analysis not readable ({}); resolving the columns against the reference alone",
+                    missing.getMessage());
+            return false;
+        }
     }
-    return reference;
-  }
 
-  public Dataset<Row> analysis() {
-    if (analysis == null) {
-      Dataset<Row> raw = rawAnalysis();
-      rawTargets();
-      analysis = checked(raw, "analysis");
+    public Dataset<Row> reference() {
+        if (reference == null) {
+            reference = checked(rawReference(), "reference");
+        }
+        return reference;
     }
-    return analysis;
-  }
 
-  /** The targets table, or null without one. */
-  public Dataset<Row> targets() {
-    analysis();
-    if (targets == null && config.targets() != null) {
-      targets = InputChecks.apply(config, rawTargets(), "targets");
+    public Dataset<Row> analysis() {
+        if (analysis == null) {
+            Dataset<Row> raw = rawAnalysis();
+            rawTargets();
+            analysis = checked(raw, "analysis");
+        }
+        return analysis;
     }
-    return targets;
-  }
 
-  /** Another analysis source (the same input at another path), read and checked the same way. */
-  Dataset<Row> analysisSource(String path) {
-    return checked(rawAnalysisSource(path), "analysis");
-  }
-
-  /** Another analysis source as it is. */
-  Dataset<Row> rawAnalysisSource(String path) {
-    InputSpec spec = config.analysis();
-    return reader.read(new InputSpec(spec.key(), path, null, spec.format(), spec.options()));
-  }
-
-  private Dataset<Row> rawReference() {
-    if (rawReference == null) {
-      rawReference = reader.read(config.reference());
+    /** The targets table, or null without one. */
+    public Dataset<Row> targets() {
+        analysis();
+        if (targets == null && config.targets() != null) {
+            targets = InputChecks.apply(config, rawTargets(), "targets");
+        }
+        return targets;
     }
-    return rawReference;
-  }
 
-  private Dataset<Row> rawAnalysis() {
-    if (rawAnalysis == null) {
-      rawAnalysis = reader.read(config.analysis());
+    /** Another analysis source (the same input at another path), read and checked the same way. */
+    Dataset<Row> analysisSource(String path) {
+        return checked(rawAnalysisSource(path), "analysis");
     }
-    return rawAnalysis;
-  }
 
-  private Dataset<Row> rawTargets() {
-    if (!targetsRead && config.targets() != null) {
-      rawTargets = reader.read(config.targets().input());
-      targetsRead = true;
+    /** Another analysis source as it is. */
+    Dataset<Row> rawAnalysisSource(String path) {
+        InputSpec spec = config.analysis();
+        return reader.read(new InputSpec(spec.key(), path, null, spec.format(), spec.options()));
     }
-    return rawTargets;
-  }
 
-  /** The timestamp parsed (a string or date column), then the row rules of {@link InputChecks}. */
-  private Dataset<Row> checked(Dataset<Row> df, String what) {
-    String ts = config.columns().timestamp();
-    return InputChecks.apply(config, ts == null ? df : asTimestamp(df, ts), what);
-  }
-
-  static Dataset<Row> asTimestamp(Dataset<Row> df, String ts) {
-    if (df.schema().apply(ts).dataType() instanceof StringType
-        || df.schema().apply(ts).dataType().equals(DataTypes.DateType)) {
-      return df.withColumn(ts, to_timestamp(col(ts)));
+    private Dataset<Row> rawReference() {
+        if (rawReference == null) {
+            rawReference = reader.read(config.reference());
+        }
+        return rawReference;
     }
-    return df;
-  }
+
+    private Dataset<Row> rawAnalysis() {
+        if (rawAnalysis == null) {
+            rawAnalysis = reader.read(config.analysis());
+        }
+        return rawAnalysis;
+    }
+
+    private Dataset<Row> rawTargets() {
+        if (!targetsRead && config.targets() != null) {
+            rawTargets = reader.read(config.targets().input());
+            targetsRead = true;
+        }
+        return rawTargets;
+    }
+
+    /** The timestamp parsed (a string or date column), then the row rules of {@link InputChecks}. */
+    private Dataset<Row> checked(Dataset<Row> df, String what) {
+        String ts = config.columns().timestamp();
+        return InputChecks.apply(config, ts == null ? df : asTimestamp(df, ts), what);
+    }
+
+    static Dataset<Row> asTimestamp(Dataset<Row> df, String ts) {
+        if (df.schema().apply(ts).dataType() instanceof StringType
+                || df.schema().apply(ts).dataType().equals(DataTypes.DateType)) {
+            return df.withColumn(ts, to_timestamp(col(ts)));
+        }
+        return df;
+    }
 }

@@ -28,131 +28,131 @@ import org.apache.spark.sql.SparkSession;
  * {@code runs}, failed runs included ({@link RunRecord}).
  */
 public final class MonitorRun {
-  /** What a run produced. */
-  public record Outcome(
-      String runId,
-      long referenceRows,
-      long analysisRows,
-      int referenceChunks,
-      int analysisChunks,
-      List<ResultRow> rows,
-      List<Row> distributions,
-      double referenceSeconds,
-      double analysisSeconds) {
-    /** Alerts on analysis chunks. */
-    public long alerts() {
-      return rows.stream().filter(r -> r.alert() && r.period().equals("analysis")).count();
+    /** What a run produced. */
+    public record Outcome(
+            String runId,
+            long referenceRows,
+            long analysisRows,
+            int referenceChunks,
+            int analysisChunks,
+            List<ResultRow> rows,
+            List<Row> distributions,
+            double referenceSeconds,
+            double analysisSeconds) {
+        /** Alerts on analysis chunks. */
+        public long alerts() {
+            return rows.stream()
+                    .filter(r -> r.alert() && r.period().equals("analysis"))
+                    .count();
+        }
     }
-  }
 
-  private final SparkSession spark;
-  private final Clock clock;
+    private final SparkSession spark;
+    private final Clock clock;
 
-  public MonitorRun(SparkSession spark, Clock clock) {
-    this.spark = spark;
-    this.clock = clock;
-  }
-
-  /** Reads the inputs and checks every column role and type; computes nothing. */
-  public Inputs prepare(MonitorConfig config) {
-    Inputs inputs = new Inputs(spark, config);
-    inputs.columns();
-    inputs.reference();
-    inputs.analysis();
-    inputs.targets();
-    return inputs;
-  }
-
-  public Outcome run(MonitorConfig config) {
-    return run(config, false);
-  }
-
-  /**
-   * A production run: the stored reference profile when its fingerprint matches (the reference is
-   * then not read), else a fit from the reference, stored as the monitor's next profile version
-   * ({@code refit} forces one); then the analysis (incrementally when configured), MERGEd into
-   * {@code results}; alerts delivered; one row in {@code runs}, failed runs included.
-   */
-  public Outcome run(MonitorConfig config, boolean refit) {
-    RunContext run = new RunContext(spark, config, UUID.randomUUID().toString(), clock);
-    DeltaResultSink sink = new DeltaResultSink(spark, config.output().path());
-    RunRecord record = new RunRecord(run, sink);
-    try {
-      Inputs inputs = new Inputs(spark, config);
-      inputs.targets(); // the analysis and the targets: read (schemas) before anything else
-      long t0 = System.nanoTime();
-      ProfileStore.Stored profile = new ProfileStage(run).profile(inputs, true, refit);
-      double referenceSeconds = (System.nanoTime() - t0) / 1e9;
-      Outcome outcome =
-          config.incremental()
-              ? new IncrementalRun(run, sink, inputs, profile).run(referenceSeconds)
-              : analyze(run, profile.fit(), inputs, referenceSeconds);
-      WriteStage.write(sink, outcome);
-      record.succeeded(outcome, new AlertDispatch(run, sink).deliver(outcome.rows()));
-      return outcome;
-    } catch (RuntimeException e) {
-      record.failed(e);
-      throw e;
+    public MonitorRun(SparkSession spark, Clock clock) {
+        this.spark = spark;
+        this.clock = clock;
     }
-  }
 
-  /**
-   * {@code vigil fit}: fits on the reference and stores the profile, unless a stored one matches
-   * (and {@code refit} is off). Needs the analysis only for its schema (default features are the
-   * columns both share); when the analysis is not there yet, the reference's schema stands in.
-   */
-  public ProfileStore.Stored fit(MonitorConfig config, boolean refit) {
-    RunContext run = new RunContext(spark, config, UUID.randomUUID().toString(), clock);
-    Inputs inputs = new Inputs(spark, config);
-    boolean withAnalysis = inputs.analysisReadable();
-    return new ProfileStage(run).profile(inputs, withAnalysis, refit);
-  }
+    /** Reads the inputs and checks every column role and type; computes nothing. */
+    public Inputs prepare(MonitorConfig config) {
+        Inputs inputs = new Inputs(spark, config);
+        inputs.columns();
+        inputs.reference();
+        inputs.analysis();
+        inputs.targets();
+        return inputs;
+    }
 
-  /** Everything but the writes, fitted afresh (no stored profile). */
-  public Outcome compute(MonitorConfig config, String runId) {
-    Inputs inputs = prepare(config);
-    long t0 = System.nanoTime();
-    ReferenceFit fit = new ReferenceStage(config).fit(inputs.columns(), inputs.reference());
-    return analyze(
-        new RunContext(spark, config, runId, clock), fit, inputs, (System.nanoTime() - t0) / 1e9);
-  }
+    public Outcome run(MonitorConfig config) {
+        return run(config, false);
+    }
 
-  /**
-   * The analysis side of a full run: chunk, scan (1 pass), result rows of the fitted calculators on
-   * both datasets, then the row calculators on the chunked rows.
-   */
-  private static Outcome analyze(
-      RunContext run, ReferenceFit fit, Inputs inputs, double referenceSeconds) {
-    AnalysisStage stage = new AnalysisStage(run.config(), fit);
-    long t1 = System.nanoTime();
-    AnalysisStage.Scanned analysis = stage.scan(inputs.analysis(), inputs.targets());
-    long t2 = System.nanoTime();
-    ResultRows out = new ResultRows(run.monitor(), run.runId(), run.now());
-    Instant asOf = run.asOf();
-    ChunkTable reference = fit.reference();
-    Predicate<ChunkInfo> referenceComplete = stage.chunker().completeness(reference.chunks(), asOf);
-    Predicate<ChunkInfo> analysisComplete = stage.chunker().completeness(analysis.chunks(), asOf);
-    out.add(fit.fitted(), "reference", reference, null, referenceComplete);
-    out.add(fit.fitted(), "analysis", analysis.table(), null, analysisComplete);
-    Supplier<Dataset<Row>> referenceRows = inputs::reference;
-    new RowCalculatorStage(stage.chunker(), !run.config().columns().segments().isEmpty())
-        .calculate(
-            stage.rowCalculators(),
-            reference,
-            referenceRows,
-            referenceComplete,
-            analysis,
-            analysisComplete,
-            out);
-    return new Outcome(
-        run.runId(),
-        fit.rows(),
-        analysis.rows(),
-        reference.chunks().size(),
-        analysis.chunks().size(),
-        out.rows(),
-        out.distributions(),
-        referenceSeconds,
-        (t2 - t1) / 1e9);
-  }
+    /**
+     * A production run: the stored reference profile when its fingerprint matches (the reference is
+     * then not read), else a fit from the reference, stored as the monitor's next profile version
+     * ({@code refit} forces one); then the analysis (incrementally when configured), MERGEd into
+     * {@code results}; alerts delivered; one row in {@code runs}, failed runs included.
+     */
+    public Outcome run(MonitorConfig config, boolean refit) {
+        RunContext run = new RunContext(spark, config, UUID.randomUUID().toString(), clock);
+        DeltaResultSink sink = new DeltaResultSink(spark, config.output().path());
+        RunRecord record = new RunRecord(run, sink);
+        try {
+            Inputs inputs = new Inputs(spark, config);
+            inputs.targets(); // the analysis and the targets: read (schemas) before anything else
+            long t0 = System.nanoTime();
+            ProfileStore.Stored profile = new ProfileStage(run).profile(inputs, true, refit);
+            double referenceSeconds = (System.nanoTime() - t0) / 1e9;
+            Outcome outcome = config.incremental()
+                    ? new IncrementalRun(run, sink, inputs, profile).run(referenceSeconds)
+                    : analyze(run, profile.fit(), inputs, referenceSeconds);
+            WriteStage.write(sink, outcome);
+            record.succeeded(outcome, new AlertDispatch(run, sink).deliver(outcome.rows()));
+            return outcome;
+        } catch (RuntimeException e) {
+            record.failed(e);
+            throw e;
+        }
+    }
+
+    /**
+     * {@code vigil fit}: fits on the reference and stores the profile, unless a stored one matches
+     * (and {@code refit} is off). Needs the analysis only for its schema (default features are the
+     * columns both share); when the analysis is not there yet, the reference's schema stands in.
+     */
+    public ProfileStore.Stored fit(MonitorConfig config, boolean refit) {
+        RunContext run = new RunContext(spark, config, UUID.randomUUID().toString(), clock);
+        Inputs inputs = new Inputs(spark, config);
+        boolean withAnalysis = inputs.analysisReadable();
+        return new ProfileStage(run).profile(inputs, withAnalysis, refit);
+    }
+
+    /** Everything but the writes, fitted afresh (no stored profile). */
+    public Outcome compute(MonitorConfig config, String runId) {
+        Inputs inputs = prepare(config);
+        long t0 = System.nanoTime();
+        ReferenceFit fit = new ReferenceStage(config).fit(inputs.columns(), inputs.reference());
+        return analyze(new RunContext(spark, config, runId, clock), fit, inputs, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The analysis side of a full run: chunk, scan (1 pass), result rows of the fitted calculators on
+     * both datasets, then the row calculators on the chunked rows.
+     */
+    private static Outcome analyze(RunContext run, ReferenceFit fit, Inputs inputs, double referenceSeconds) {
+        AnalysisStage stage = new AnalysisStage(run.config(), fit);
+        long t1 = System.nanoTime();
+        AnalysisStage.Scanned analysis = stage.scan(inputs.analysis(), inputs.targets());
+        long t2 = System.nanoTime();
+        ResultRows out = new ResultRows(run.monitor(), run.runId(), run.now());
+        Instant asOf = run.asOf();
+        ChunkTable reference = fit.reference();
+        Predicate<ChunkInfo> referenceComplete = stage.chunker().completeness(reference.chunks(), asOf);
+        Predicate<ChunkInfo> analysisComplete = stage.chunker().completeness(analysis.chunks(), asOf);
+        out.add(fit.fitted(), "reference", reference, null, referenceComplete);
+        out.add(fit.fitted(), "analysis", analysis.table(), null, analysisComplete);
+        Supplier<Dataset<Row>> referenceRows = inputs::reference;
+        new RowCalculatorStage(
+                        stage.chunker(), !run.config().columns().segments().isEmpty())
+                .calculate(
+                        stage.rowCalculators(),
+                        reference,
+                        referenceRows,
+                        referenceComplete,
+                        analysis,
+                        analysisComplete,
+                        out);
+        return new Outcome(
+                run.runId(),
+                fit.rows(),
+                analysis.rows(),
+                reference.chunks().size(),
+                analysis.chunks().size(),
+                out.rows(),
+                out.distributions(),
+                referenceSeconds,
+                (t2 - t1) / 1e9);
+    }
 }

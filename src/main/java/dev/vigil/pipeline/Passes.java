@@ -19,44 +19,43 @@ import org.slf4j.LoggerFactory;
 
 /** What the reference and analysis passes share: derived columns, chunk lists, spec lists. */
 final class Passes {
-  private static final Logger LOG = LoggerFactory.getLogger(Passes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Passes.class);
 
-  private Passes() {}
+    private Passes() {}
 
-  /** Adds the calculators' derived columns (Spark SQL expressions). */
-  static Dataset<Row> derive(List<Calculator> calculators, Dataset<Row> df) {
-    for (Calculator c : calculators) {
-      for (var e : c.derivedColumns().entrySet()) {
-        df = df.withColumn(e.getKey(), expr(e.getValue()));
-      }
-    }
-    return df;
-  }
-
-  /** The scanned chunks in order; none is the user's mistake. */
-  static List<ChunkInfo> describe(Chunker chunker, List<ChunkStates> groups, String what) {
-    List<ChunkInfo> chunks = chunker.describe(groups, what);
-    if (chunks.isEmpty()) {
-      throw new UserException(
-          "the "
-              + what
-              + " data has no rows in any chunk; expected at least one chunk of data"
-              + " (check the input path, and that the timestamp column is filled for period chunking)");
-    }
-    LOG.info("{}: {} chunks", what, chunks.size());
-    return chunks;
-  }
-
-  /** The specs, each once, in order, that {@code table} (null: none) does not hold yet. */
-  static List<StateSpec> missing(ChunkTable table, Collection<? extends List<StateSpec>> asked) {
-    List<StateSpec> out = new ArrayList<>();
-    for (List<StateSpec> specs : asked) {
-      for (StateSpec s : specs) {
-        if ((table == null || !table.has(s)) && !out.contains(s)) {
-          out.add(s);
+    /** Adds the calculators' derived columns (Spark SQL expressions). */
+    static Dataset<Row> derive(List<Calculator> calculators, Dataset<Row> df) {
+        for (Calculator c : calculators) {
+            for (var e : c.derivedColumns().entrySet()) {
+                df = df.withColumn(e.getKey(), expr(e.getValue()));
+            }
         }
-      }
+        return df;
     }
-    return out;
-  }
+
+    /** The scanned chunks in order; none is the user's mistake. */
+    static List<ChunkInfo> describe(Chunker chunker, List<ChunkStates> groups, String what) {
+        List<ChunkInfo> chunks = chunker.describe(groups, what);
+        if (chunks.isEmpty()) {
+            throw new UserException("the "
+                    + what
+                    + " data has no rows in any chunk; expected at least one chunk of data"
+                    + " (check the input path, and that the timestamp column is filled for period chunking)");
+        }
+        LOG.info("{}: {} chunks", what, chunks.size());
+        return chunks;
+    }
+
+    /** The specs, each once, in order, that {@code table} (null: none) does not hold yet. */
+    static List<StateSpec> missing(ChunkTable table, Collection<? extends List<StateSpec>> asked) {
+        List<StateSpec> out = new ArrayList<>();
+        for (List<StateSpec> specs : asked) {
+            for (StateSpec s : specs) {
+                if ((table == null || !table.has(s)) && !out.contains(s)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
 }

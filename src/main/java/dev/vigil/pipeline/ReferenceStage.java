@@ -25,69 +25,62 @@ import org.apache.spark.sql.Row;
  * train on rows), then one pass over the fitted row models' columns when a calculator asks (DLE).
  */
 final class ReferenceStage {
-  /**
-   * Reference passes after the first (multivariate drift needs two: co-moments, then the chunks'
-   * errors).
-   */
-  static final int MAX_REFINEMENT_PASSES = 2;
+    /**
+     * Reference passes after the first (multivariate drift needs two: co-moments, then the chunks'
+     * errors).
+     */
+    static final int MAX_REFINEMENT_PASSES = 2;
 
-  private final MonitorConfig config;
-  private final Chunker chunker;
-  private final Scanner scanner;
+    private final MonitorConfig config;
+    private final Chunker chunker;
+    private final Scanner scanner;
 
-  ReferenceStage(MonitorConfig config) {
-    this.config = config;
-    String ts = config.columns().timestamp();
-    this.chunker = new Chunker(config.chunking(), ts);
-    this.scanner = new Scanner(ts, config.columns().segments());
-  }
-
-  /** Everything the calculators learn from the reference rows. */
-  ReferenceFit fit(ResolvedColumns columns, Dataset<Row> referenceRows) {
-    List<Calculator> calculators = Calculators.build(config, columns).scans();
-    Dataset<Row> reference = Passes.derive(calculators, chunker.assign(referenceRows, "reference"));
-    List<StateSpec> first = new ArrayList<>();
-    calculators.forEach(c -> first.addAll(c.referenceSpecs()));
-    List<ChunkStates> groups = scanner.scan(reference, first, "reference");
-    List<ChunkInfo> chunks = Passes.describe(chunker, groups, "reference");
-    ChunkTable table = refine(calculators, reference, ChunkTable.of(chunks, groups));
-    List<FittedCalculator> fitted = new ArrayList<>();
-    SparkLearner learner = SparkLearner.onReference(reference);
-    for (Calculator c : calculators) {
-      fitted.add(c.fit(table, learner));
+    ReferenceStage(MonitorConfig config) {
+        this.config = config;
+        String ts = config.columns().timestamp();
+        this.chunker = new Chunker(config.chunking(), ts);
+        this.scanner = new Scanner(ts, config.columns().segments());
     }
-    List<StateSpec> afterFit =
-        Passes.missing(table, fitted.stream().map(FittedCalculator::fittedReferenceSpecs).toList());
-    if (!afterFit.isEmpty()) {
-      table =
-          table.with(
-              scanner.scan(
-                  SparkLearner.withModelColumns(fitted, reference),
-                  afterFit,
-                  "reference (fitted columns)"));
-    }
-    return new ReferenceFit(referenceRows.schema(), columns, List.copyOf(fitted), table);
-  }
 
-  /** Refinement passes: each asks for states parameterised by the earlier ones, until none does. */
-  private ChunkTable refine(
-      List<Calculator> calculators, Dataset<Row> reference, ChunkTable table) {
-    for (int round = 1; ; round++) {
-      ChunkTable sofar = table;
-      List<StateSpec> refine =
-          Passes.missing(table, calculators.stream().map(c -> c.refinementSpecs(sofar)).toList());
-      if (refine.isEmpty()) {
-        return table;
-      }
-      if (round > MAX_REFINEMENT_PASSES) {
-        throw new IllegalStateException(
-            "calculators asked for more than "
-                + MAX_REFINEMENT_PASSES
-                + " refinement passes: "
-                + refine);
-      }
-      table =
-          table.with(scanner.scan(reference, refine, "reference (refinement pass " + round + ")"));
+    /** Everything the calculators learn from the reference rows. */
+    ReferenceFit fit(ResolvedColumns columns, Dataset<Row> referenceRows) {
+        List<Calculator> calculators = Calculators.build(config, columns).scans();
+        Dataset<Row> reference = Passes.derive(calculators, chunker.assign(referenceRows, "reference"));
+        List<StateSpec> first = new ArrayList<>();
+        calculators.forEach(c -> first.addAll(c.referenceSpecs()));
+        List<ChunkStates> groups = scanner.scan(reference, first, "reference");
+        List<ChunkInfo> chunks = Passes.describe(chunker, groups, "reference");
+        ChunkTable table = refine(calculators, reference, ChunkTable.of(chunks, groups));
+        List<FittedCalculator> fitted = new ArrayList<>();
+        SparkLearner learner = SparkLearner.onReference(reference);
+        for (Calculator c : calculators) {
+            fitted.add(c.fit(table, learner));
+        }
+        List<StateSpec> afterFit = Passes.missing(
+                table,
+                fitted.stream().map(FittedCalculator::fittedReferenceSpecs).toList());
+        if (!afterFit.isEmpty()) {
+            table = table.with(scanner.scan(
+                    SparkLearner.withModelColumns(fitted, reference), afterFit, "reference (fitted columns)"));
+        }
+        return new ReferenceFit(referenceRows.schema(), columns, List.copyOf(fitted), table);
     }
-  }
+
+    /** Refinement passes: each asks for states parameterised by the earlier ones, until none does. */
+    private ChunkTable refine(List<Calculator> calculators, Dataset<Row> reference, ChunkTable table) {
+        for (int round = 1; ; round++) {
+            ChunkTable sofar = table;
+            List<StateSpec> refine = Passes.missing(
+                    table,
+                    calculators.stream().map(c -> c.refinementSpecs(sofar)).toList());
+            if (refine.isEmpty()) {
+                return table;
+            }
+            if (round > MAX_REFINEMENT_PASSES) {
+                throw new IllegalStateException(
+                        "calculators asked for more than " + MAX_REFINEMENT_PASSES + " refinement passes: " + refine);
+            }
+            table = table.with(scanner.scan(reference, refine, "reference (refinement pass " + round + ")"));
+        }
+    }
 }

@@ -21,99 +21,96 @@ import org.apache.spark.sql.RowFactory;
  * holding only some of a dataset's chunks.
  */
 final class ResultRows {
-  private final String monitor;
-  private final String runId;
-  private final Timestamp now;
-  private final List<ResultRow> rows = new ArrayList<>();
-  private final List<Row> distributions = new ArrayList<>();
+    private final String monitor;
+    private final String runId;
+    private final Timestamp now;
+    private final List<ResultRow> rows = new ArrayList<>();
+    private final List<Row> distributions = new ArrayList<>();
 
-  ResultRows(String monitor, String runId, Timestamp now) {
-    this.monitor = monitor;
-    this.runId = runId;
-    this.now = now;
-  }
-
-  List<ResultRow> rows() {
-    return rows;
-  }
-
-  List<Row> distributions() {
-    return distributions;
-  }
-
-  /** Every fitted calculator's result and distribution rows on one dataset's table. */
-  void add(
-      List<FittedCalculator> fitted,
-      String period,
-      ChunkTable table,
-      List<ChunkInfo> chunks,
-      Predicate<ChunkInfo> complete) {
-    boolean reference = period.equals("reference");
-    for (FittedCalculator f : fitted) {
-      add(period, table, reference ? f.reference(table) : f.calculate(table), complete, chunks);
-      addDistributions(period, table, f.distributions(table), chunks);
+    ResultRows(String monitor, String runId, Timestamp now) {
+        this.monitor = monitor;
+        this.runId = runId;
+        this.now = now;
     }
-  }
 
-  /** Result rows of measurements on one dataset's table. */
-  void add(
-      String period,
-      ChunkTable table,
-      List<Measurement> ms,
-      Predicate<ChunkInfo> complete,
-      List<ChunkInfo> chunks) {
-    for (Measurement m : ms) {
-      ChunkInfo c = (chunks != null ? chunks : table.chunks()).get(m.chunkIndex());
-      rows.add(
-          new ResultRow(
-              monitor,
-              m.calculator(),
-              m.metric(),
-              m.column(),
-              m.segment(),
-              period,
-              c.index(),
-              c.key(),
-              c.startIndex(),
-              c.endIndex(),
-              c.startDate(),
-              c.endDate(),
-              table.rows(m.segment(), m.chunkIndex()),
-              complete.test(c),
-              m.value(),
-              m.pValue(),
-              m.samplingError(),
-              m.realized(),
-              m.lowerConfidenceBound(),
-              m.upperConfidenceBound(),
-              m.lowerThreshold(),
-              m.upperThreshold(),
-              m.alert(),
-              runId,
-              now));
+    List<ResultRow> rows() {
+        return rows;
     }
-  }
 
-  private void addDistributions(
-      String period, ChunkTable table, List<DistributionBin> bins, List<ChunkInfo> chunks) {
-    for (DistributionBin b : bins) {
-      ChunkInfo c = (chunks != null ? chunks : table.chunks()).get(b.chunkIndex());
-      distributions.add(
-          RowFactory.create(
-              monitor,
-              b.column(),
-              b.segment(),
-              period,
-              c.index(),
-              c.key(),
-              b.kind(),
-              b.bin(),
-              b.lower(),
-              b.upper(),
-              b.count(),
-              b.proportion(),
-              runId,
-              now));
+    List<Row> distributions() {
+        return distributions;
     }
-  }
+
+    /** Every fitted calculator's result and distribution rows on one dataset's table. */
+    void add(
+            List<FittedCalculator> fitted,
+            String period,
+            ChunkTable table,
+            List<ChunkInfo> chunks,
+            Predicate<ChunkInfo> complete) {
+        boolean reference = period.equals("reference");
+        for (FittedCalculator f : fitted) {
+            add(period, table, reference ? f.reference(table) : f.calculate(table), complete, chunks);
+            addDistributions(period, table, f.distributions(table), chunks);
+        }
+    }
+
+    /** Result rows of measurements on one dataset's table. */
+    void add(
+            String period,
+            ChunkTable table,
+            List<Measurement> ms,
+            Predicate<ChunkInfo> complete,
+            List<ChunkInfo> chunks) {
+        for (Measurement m : ms) {
+            ChunkInfo c = (chunks != null ? chunks : table.chunks()).get(m.chunkIndex());
+            rows.add(new ResultRow(
+                    monitor,
+                    m.calculator(),
+                    m.metric(),
+                    m.column(),
+                    m.segment(),
+                    period,
+                    c.index(),
+                    c.key(),
+                    c.startIndex(),
+                    c.endIndex(),
+                    c.startDate(),
+                    c.endDate(),
+                    table.rows(m.segment(), m.chunkIndex()),
+                    complete.test(c),
+                    m.value(),
+                    m.pValue(),
+                    m.samplingError(),
+                    m.realized(),
+                    m.lowerConfidenceBound(),
+                    m.upperConfidenceBound(),
+                    m.lowerThreshold(),
+                    m.upperThreshold(),
+                    m.alert(),
+                    runId,
+                    now));
+        }
+    }
+
+    private void addDistributions(String period, ChunkTable table, List<DistributionBin> bins, List<ChunkInfo> chunks) {
+        for (DistributionBin b : bins) {
+            ChunkInfo c = (chunks != null ? chunks : table.chunks()).get(b.chunkIndex());
+            distributions.add(RowFactory.create(
+                    monitor,
+                    b.column(),
+                    b.segment(),
+                    period,
+                    c.index(),
+                    c.key(),
+                    b.kind(),
+                    b.bin(),
+                    b.lower(),
+                    b.upper(),
+                    b.count(),
+                    b.proportion(),
+                    runId,
+                    now));
+        }
+    }
 }

@@ -20,39 +20,35 @@ import org.slf4j.LoggerFactory;
  * the whole population only.
  */
 record RowCalculatorStage(Chunker chunker, boolean segmented) {
-  private static final Logger LOG = LoggerFactory.getLogger(RowCalculatorStage.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RowCalculatorStage.class);
 
-  /** Adds each row calculator's reference and analysis rows. */
-  void calculate(
-      List<RowCalculator> calculators,
-      ChunkTable reference,
-      Supplier<Dataset<Row>> referenceRows,
-      Predicate<ChunkInfo> referenceComplete,
-      AnalysisStage.Scanned analysis,
-      Predicate<ChunkInfo> analysisComplete,
-      ResultRows out) {
-    for (RowCalculator f : calculators) {
-      // the whole population only: a model per chunk and segment would multiply this calculator's
-      // cost
-      if (segmented) {
-        LOG.info("{}: computed for the whole population only, not per segment", f.name());
-      }
-      RowCalculator.Results r =
-          f.calculate(
-              reference,
-              analysis.table(),
-              SparkLearner.onChunks(
-                  () ->
-                      new Chunked(
-                          chunker.withRowPositions(
-                              chunker.assign(referenceRows.get(), "reference"), "reference"),
-                          reference.chunks()),
-                  () ->
-                      new Chunked(
-                          chunker.withRowPositions(analysis.chunked(), "analysis"),
-                          analysis.chunks())));
-      out.add("reference", reference, r.reference(), referenceComplete, null);
-      out.add("analysis", analysis.table(), r.analysis(), analysisComplete, null);
+    /** Adds each row calculator's reference and analysis rows. */
+    void calculate(
+            List<RowCalculator> calculators,
+            ChunkTable reference,
+            Supplier<Dataset<Row>> referenceRows,
+            Predicate<ChunkInfo> referenceComplete,
+            AnalysisStage.Scanned analysis,
+            Predicate<ChunkInfo> analysisComplete,
+            ResultRows out) {
+        for (RowCalculator f : calculators) {
+            // the whole population only: a model per chunk and segment would multiply this calculator's
+            // cost
+            if (segmented) {
+                LOG.info("{}: computed for the whole population only, not per segment", f.name());
+            }
+            RowCalculator.Results r = f.calculate(
+                    reference,
+                    analysis.table(),
+                    SparkLearner.onChunks(
+                            () -> new Chunked(
+                                    chunker.withRowPositions(
+                                            chunker.assign(referenceRows.get(), "reference"), "reference"),
+                                    reference.chunks()),
+                            () -> new Chunked(
+                                    chunker.withRowPositions(analysis.chunked(), "analysis"), analysis.chunks())));
+            out.add("reference", reference, r.reference(), referenceComplete, null);
+            out.add("analysis", analysis.table(), r.analysis(), analysisComplete, null);
+        }
     }
-  }
 }

@@ -9,18 +9,18 @@ import org.apache.spark.sql.SparkSession;
 
 /** What every stage of one run shares: the session, the configuration, the run's id and clock. */
 record RunContext(SparkSession spark, MonitorConfig config, String runId, Clock clock) {
-  String monitor() {
-    return config.monitor();
-  }
+    String monitor() {
+        return config.monitor();
+    }
 
-  Timestamp now() {
-    return Timestamp.from(clock.instant());
-  }
+    Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
 
-  /** Periods that end by this instant are complete: the end of {@code --run-date}, else now. */
-  Instant asOf() {
-    return config.runDate() != null
-        ? config.runDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
-        : clock.instant();
-  }
+    /** Periods that end by this instant are complete: the end of {@code --run-date}, else now. */
+    Instant asOf() {
+        return config.runDate() != null
+                ? config.runDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : clock.instant();
+    }
 }

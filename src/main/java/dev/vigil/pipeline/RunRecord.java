@@ -16,65 +16,56 @@ import org.slf4j.LoggerFactory;
  * secrets redacted); a failure to record a failed run is logged, never hiding the run's own error.
  */
 final class RunRecord {
-  private static final Logger LOG = LoggerFactory.getLogger(RunRecord.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RunRecord.class);
 
-  private final RunContext run;
-  private final DeltaResultSink sink;
-  private final Timestamp started;
+    private final RunContext run;
+    private final DeltaResultSink sink;
+    private final Timestamp started;
 
-  RunRecord(RunContext run, DeltaResultSink sink) {
-    this.run = run;
-    this.sink = sink;
-    this.started = run.now();
-  }
-
-  void succeeded(MonitorRun.Outcome outcome, String alertErrors) {
-    append(
-        "succeeded",
-        alertErrors,
-        outcome.referenceRows(),
-        outcome.analysisRows(),
-        outcome.analysisChunks(),
-        outcome.alerts());
-  }
-
-  void failed(RuntimeException e) {
-    try {
-      UserException user = Errors.userError(e);
-      String message =
-          Secrets.redact(
-              user != null
-                  ? user.getMessage()
-                  : e.getClass().getSimpleName() + ": " + e.getMessage());
-      append("failed", message, null, null, null, null);
-    } catch (RuntimeException logFailure) {
-      LOG.warn(
-          "could not record the failed run in {}: {}",
-          sink.tablePath(OutputTables.RUNS),
-          logFailure.getMessage());
+    RunRecord(RunContext run, DeltaResultSink sink) {
+        this.run = run;
+        this.sink = sink;
+        this.started = run.now();
     }
-  }
 
-  private void append(
-      String status,
-      String error,
-      Long referenceRows,
-      Long analysisRows,
-      Integer chunks,
-      Long alerts) {
-    sink.appendRun(
-        RowFactory.create(
-            run.runId(),
-            run.monitor(),
-            started,
-            run.now(),
-            status,
-            error,
-            referenceRows,
-            analysisRows,
-            chunks,
-            alerts,
-            run.config().resolvedYaml(),
-            Version.VERSION));
-  }
+    void succeeded(MonitorRun.Outcome outcome, String alertErrors) {
+        append(
+                "succeeded",
+                alertErrors,
+                outcome.referenceRows(),
+                outcome.analysisRows(),
+                outcome.analysisChunks(),
+                outcome.alerts());
+    }
+
+    void failed(RuntimeException e) {
+        try {
+            UserException user = Errors.userError(e);
+            String message = Secrets.redact(
+                    user != null ? user.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage());
+            append("failed", message, null, null, null, null);
+        } catch (RuntimeException logFailure) {
+            LOG.warn(
+                    "could not record the failed run in {}: {}",
+                    sink.tablePath(OutputTables.RUNS),
+                    logFailure.getMessage());
+        }
+    }
+
+    private void append(
+            String status, String error, Long referenceRows, Long analysisRows, Integer chunks, Long alerts) {
+        sink.appendRun(RowFactory.create(
+                run.runId(),
+                run.monitor(),
+                started,
+                run.now(),
+                status,
+                error,
+                referenceRows,
+                analysisRows,
+                chunks,
+                alerts,
+                run.config().resolvedYaml(),
+                Version.VERSION));
+    }
 }

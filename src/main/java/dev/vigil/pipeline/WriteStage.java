@@ -7,16 +7,13 @@ import org.slf4j.LoggerFactory;
 
 /** The run's result and distribution rows MERGEd into {@code results} and {@code distributions}. */
 final class WriteStage {
-  private static final Logger LOG = LoggerFactory.getLogger(WriteStage.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WriteStage.class);
 
-  private WriteStage() {}
+    private WriteStage() {}
 
-  static void write(DeltaResultSink sink, MonitorRun.Outcome outcome) {
-    LOG.info(
-        "writing {} result rows to {}",
-        outcome.rows().size(),
-        sink.tablePath(OutputTables.RESULTS));
-    sink.mergeResults(outcome.rows());
-    sink.mergeDistributions(outcome.distributions());
-  }
+    static void write(DeltaResultSink sink, MonitorRun.Outcome outcome) {
+        LOG.info("writing {} result rows to {}", outcome.rows().size(), sink.tablePath(OutputTables.RESULTS));
+        sink.mergeResults(outcome.rows());
+        sink.mergeDistributions(outcome.distributions());
+    }
 }

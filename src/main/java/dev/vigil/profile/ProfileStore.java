@@ -33,152 +33,135 @@ import org.slf4j.LoggerFactory;
  * changed) is passed over with a warning, so the run fits again.
  */
 public final class ProfileStore {
-  private static final Logger LOG = LoggerFactory.getLogger(ProfileStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileStore.class);
 
-  /**
-   * The version of the stored profile's layout: the serialized classes and their packages. Bumped
-   * whenever they change (2: the classes moved packages in the calculator-registry redesign), so a
-   * profile an earlier build stored is simply not matched and the run fits again.
-   */
-  public static final int PROFILE_FORMAT = 2;
+    /**
+     * The version of the stored profile's layout: the serialized classes and their packages. Bumped
+     * whenever they change (2: the classes moved packages in the calculator-registry redesign), so a
+     * profile an earlier build stored is simply not matched and the run fits again.
+     */
+    public static final int PROFILE_FORMAT = 2;
 
-  /** A stored fit and its version. */
-  public record Stored(long version, String fingerprint, ReferenceFit fit) {}
+    /** A stored fit and its version. */
+    public record Stored(long version, String fingerprint, ReferenceFit fit) {}
 
-  private final SparkSession spark;
-  private final DeltaTables tables;
+    private final SparkSession spark;
+    private final DeltaTables tables;
 
-  public ProfileStore(SparkSession spark, String outputPath) {
-    this.spark = spark;
-    this.tables = new DeltaTables(spark, outputPath);
-  }
+    public ProfileStore(SparkSession spark, String outputPath) {
+        this.spark = spark;
+        this.tables = new DeltaTables(spark, outputPath);
+    }
 
-  public String path() {
-    return tables.path(OutputTables.REFERENCE_PROFILES);
-  }
+    public String path() {
+        return tables.path(OutputTables.REFERENCE_PROFILES);
+    }
 
-  /** The fingerprint a profile fitted now with this configuration and reference would carry. */
-  public String fingerprint(MonitorConfig config) {
-    return fingerprint(config, PROFILE_FORMAT);
-  }
+    /** The fingerprint a profile fitted now with this configuration and reference would carry. */
+    public String fingerprint(MonitorConfig config) {
+        return fingerprint(config, PROFILE_FORMAT);
+    }
 
-  /** The fingerprint under a profile format (earlier formats: what earlier builds stored). */
-  String fingerprint(MonitorConfig config, int profileFormat) {
-    List<String> parts =
-        new ArrayList<>(
-            List.of(
+    /** The fingerprint under a profile format (earlier formats: what earlier builds stored). */
+    String fingerprint(MonitorConfig config, int profileFormat) {
+        List<String> parts = new ArrayList<>(List.of(
                 config.fitKey(),
                 Version.VERSION,
                 spark.version(),
                 new ReferenceIdentity(spark).of(config.reference())));
-    if (profileFormat > 1) { // format 1 (before the format counted) had no entry
-      parts.add("profile format " + profileFormat);
+        if (profileFormat > 1) { // format 1 (before the format counted) had no entry
+            parts.add("profile format " + profileFormat);
+        }
+        return sha256(String.join("\n", parts));
     }
-    return sha256(String.join("\n", parts));
-  }
 
-  /**
-   * The newest stored fit of the monitor with this fingerprint; empty when there is none (logged
-   * when the monitor has other profiles) or when it cannot be read back (a warning).
-   */
-  public Optional<Stored> latest(String monitor, String fingerprint) {
-    Dataset<Row> stored = tables.ofMonitor(OutputTables.REFERENCE_PROFILES, monitor);
-    if (stored == null) {
-      return Optional.empty();
+    /**
+     * The newest stored fit of the monitor with this fingerprint; empty when there is none (logged
+     * when the monitor has other profiles) or when it cannot be read back (a warning).
+     */
+    public Optional<Stored> latest(String monitor, String fingerprint) {
+        Dataset<Row> stored = tables.ofMonitor(OutputTables.REFERENCE_PROFILES, monitor);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        List<Row> rows = stored.where(col("fingerprint").equalTo(fingerprint))
+                .orderBy(desc("version"))
+                .limit(1)
+                .select("version", "profile")
+                .collectAsList();
+        if (rows.isEmpty()) {
+            long others = stored.count();
+            if (others > 0) {
+                LOG.info(
+                        "none of the {} stored reference profile(s) of {} matches (the reference, the fit"
+                                + " configuration, the Vigil or Spark version or the profile format {} differ);"
+                                + " fitting again",
+                        others,
+                        monitor,
+                        PROFILE_FORMAT);
+            }
+            return Optional.empty();
+        }
+        long version = rows.get(0).getLong(0);
+        String what = "reference profile v" + version + " of " + monitor + " in " + path();
+        try {
+            ReferenceFit fit = Blobs.read((byte[]) rows.get(0).get(1), what);
+            return Optional.of(new Stored(version, fingerprint, fit));
+        } catch (IllegalStateException | ClassCastException e) {
+            LOG.warn("could not read {} ({}); fitting again", what, rootMessage(e));
+            return Optional.empty();
+        }
     }
-    List<Row> rows =
-        stored
-            .where(col("fingerprint").equalTo(fingerprint))
-            .orderBy(desc("version"))
-            .limit(1)
-            .select("version", "profile")
-            .collectAsList();
-    if (rows.isEmpty()) {
-      long others = stored.count();
-      if (others > 0) {
-        LOG.info(
-            "none of the {} stored reference profile(s) of {} matches (the reference, the fit"
-                + " configuration, the Vigil or Spark version or the profile format {} differ);"
-                + " fitting again",
-            others,
-            monitor,
-            PROFILE_FORMAT);
-      }
-      return Optional.empty();
-    }
-    long version = rows.get(0).getLong(0);
-    String what = "reference profile v" + version + " of " + monitor + " in " + path();
-    try {
-      ReferenceFit fit = Blobs.read((byte[]) rows.get(0).get(1), what);
-      return Optional.of(new Stored(version, fingerprint, fit));
-    } catch (IllegalStateException | ClassCastException e) {
-      LOG.warn("could not read {} ({}); fitting again", what, rootMessage(e));
-      return Optional.empty();
-    }
-  }
 
-  private static String rootMessage(Throwable e) {
-    Throwable c = e.getCause() != null ? e.getCause() : e;
-    return c.toString();
-  }
-
-  /** Appends a fit as the monitor's next version; returns it. */
-  public Stored save(
-      MonitorConfig config, String fingerprint, ReferenceFit fit, String runId, Timestamp now) {
-    long version = 1 + maxVersion(config.monitor());
-    byte[] blob = Blobs.write(fit);
-    String calculators =
-        String.join(
-            ",",
-            fit.fitted().stream()
-                .map(
-                    f ->
-                        f.getClass()
-                            .getName()
-                            .replaceAll("^.*\\.", "")
-                            .replaceAll("\\$Fitted$", ""))
-                .toList());
-    Row row =
-        RowFactory.create(
-            config.monitor(),
-            version,
-            fingerprint,
-            config.reference().location(),
-            fit.rows(),
-            fit.reference().chunks().size(),
-            calculators,
-            (long) blob.length,
-            blob,
-            Version.VERSION,
-            spark.version(),
-            runId,
-            now);
-    tables.append(OutputTables.REFERENCE_PROFILES, List.of(row));
-    LOG.info(
-        "stored reference profile v{} of {} ({} bytes) in {}",
-        version,
-        config.monitor(),
-        blob.length,
-        path());
-    return new Stored(version, fingerprint, fit);
-  }
-
-  private long maxVersion(String monitor) {
-    Dataset<Row> stored = tables.ofMonitor(OutputTables.REFERENCE_PROFILES, monitor);
-    if (stored == null) {
-      return 0;
+    private static String rootMessage(Throwable e) {
+        Throwable c = e.getCause() != null ? e.getCause() : e;
+        return c.toString();
     }
-    Row r = stored.agg(max("version")).first();
-    return r.isNullAt(0) ? 0 : r.getLong(0);
-  }
 
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    /** Appends a fit as the monitor's next version; returns it. */
+    public Stored save(MonitorConfig config, String fingerprint, ReferenceFit fit, String runId, Timestamp now) {
+        long version = 1 + maxVersion(config.monitor());
+        byte[] blob = Blobs.write(fit);
+        String calculators = String.join(
+                ",",
+                fit.fitted().stream()
+                        .map(f ->
+                                f.getClass().getName().replaceAll("^.*\\.", "").replaceAll("\\$Fitted$", ""))
+                        .toList());
+        Row row = RowFactory.create(
+                config.monitor(),
+                version,
+                fingerprint,
+                config.reference().location(),
+                fit.rows(),
+                fit.reference().chunks().size(),
+                calculators,
+                (long) blob.length,
+                blob,
+                Version.VERSION,
+                spark.version(),
+                runId,
+                now);
+        tables.append(OutputTables.REFERENCE_PROFILES, List.of(row));
+        LOG.info("stored reference profile v{} of {} ({} bytes) in {}", version, config.monitor(), blob.length, path());
+        return new Stored(version, fingerprint, fit);
     }
-  }
+
+    private long maxVersion(String monitor) {
+        Dataset<Row> stored = tables.ofMonitor(OutputTables.REFERENCE_PROFILES, monitor);
+        if (stored == null) {
+            return 0;
+        }
+        Row r = stored.agg(max("version")).first();
+        return r.isNullAt(0) ? 0 : r.getLong(0);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -14,13 +14,13 @@ import org.apache.spark.sql.types.StructType;
  * its schema and the resolved columns.
  */
 public record ReferenceFit(
-    StructType referenceSchema,
-    dev.vigil.config.ResolvedColumns columns,
-    List<FittedCalculator> fitted,
-    ChunkTable reference)
-    implements Serializable {
+        StructType referenceSchema,
+        dev.vigil.config.ResolvedColumns columns,
+        List<FittedCalculator> fitted,
+        ChunkTable reference)
+        implements Serializable {
 
-  public long rows() {
-    return reference.chunks().stream().mapToLong(ChunkInfo::rows).sum();
-  }
+    public long rows() {
+        return reference.chunks().stream().mapToLong(ChunkInfo::rows).sum();
+    }
 }

@@ -25,154 +25,147 @@ import java.util.function.Function;
  * sampling errors, thresholds and alert rules as NannyML 0.13.1 (docs/nannyml-semantics.md).
  */
 public final class DataQualityCalculator implements Calculator {
-  public static final String NAME = "data_quality";
+    public static final String NAME = "data_quality";
 
-  /** Each (column, metric) measured, the model level first, then the columns in order. */
-  private final List<Measured> measured = new ArrayList<>();
+    /** Each (column, metric) measured, the model level first, then the columns in order. */
+    private final List<Measured> measured = new ArrayList<>();
 
-  /** Each measured metric's rule, with its configured threshold, by name. */
-  private final Map<String, MetricRule> rules = new HashMap<>();
+    /** Each measured metric's rule, with its configured threshold, by name. */
+    private final Map<String, MetricRule> rules = new HashMap<>();
 
-  /** One metric on one column (or the model level). */
-  private record Measured(QualityColumn column, QualityMetric metric)
-      implements java.io.Serializable {}
+    /** One metric on one column (or the model level). */
+    private record Measured(QualityColumn column, QualityMetric metric) implements java.io.Serializable {}
 
-  /**
-   * @param metrics the metric names, among {@link QualityMetrics#NAMES} (measured in the registry's
-   *     order)
-   * @param overrides threshold per metric replacing NannyML's default (limits still apply)
-   */
-  public DataQualityCalculator(
-      List<String> metrics,
-      List<String> continuous,
-      List<String> categorical,
-      Map<String, Threshold> overrides) {
-    List<QualityColumn> columns = new ArrayList<>();
-    columns.add(QualityColumn.MODEL);
-    continuous.forEach(c -> columns.add(QualityColumn.continuous(c)));
-    categorical.forEach(c -> columns.add(QualityColumn.categorical(c)));
-    for (QualityColumn column : columns) {
-      for (QualityMetric metric : QualityMetrics.ALL) {
-        if (metrics.contains(metric.name()) && metric.appliesTo(column.kind())) {
-          measured.add(new Measured(column, metric));
-          rules.put(metric.name(), metric.rule().overriddenBy(overrides, metric.name()));
+    /**
+     * @param metrics the metric names, among {@link QualityMetrics#NAMES} (measured in the registry's
+     *     order)
+     * @param overrides threshold per metric replacing NannyML's default (limits still apply)
+     */
+    public DataQualityCalculator(
+            List<String> metrics, List<String> continuous, List<String> categorical, Map<String, Threshold> overrides) {
+        List<QualityColumn> columns = new ArrayList<>();
+        columns.add(QualityColumn.MODEL);
+        continuous.forEach(c -> columns.add(QualityColumn.continuous(c)));
+        categorical.forEach(c -> columns.add(QualityColumn.categorical(c)));
+        for (QualityColumn column : columns) {
+            for (QualityMetric metric : QualityMetrics.ALL) {
+                if (metrics.contains(metric.name()) && metric.appliesTo(column.kind())) {
+                    measured.add(new Measured(column, metric));
+                    rules.put(metric.name(), metric.rule().overriddenBy(overrides, metric.name()));
+                }
+            }
         }
-      }
-    }
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  /** Every measured metric's specs, each spec once (metrics share states, e.g. the moments). */
-  private List<StateSpec> specs(Function<Measured, List<StateSpec>> of) {
-    Set<StateSpec> specs = new LinkedHashSet<>();
-    measured.forEach(m -> specs.addAll(of.apply(m)));
-    return new ArrayList<>(specs);
-  }
-
-  @Override
-  public List<StateSpec> referenceSpecs() {
-    return specs(m -> m.metric.referenceSpecs(m.column));
-  }
-
-  /** e.g. the kernel density at the reference median, for the median's sampling error. */
-  @Override
-  public List<StateSpec> refinementSpecs(ChunkTable reference) {
-    return specs(m -> m.metric.refinementSpecs(reference, m.column));
-  }
-
-  @Override
-  public FittedCalculator fit(ChunkTable reference, Learner learner) {
-    return new Fitted(reference);
-  }
-
-  /** One series of reference chunk values: a metric on a column in a segment. */
-  private record Series(String segment, String metric, String column)
-      implements java.io.Serializable {}
-
-  private final class Fitted extends FittedBase {
-    private final List<FittedMetric> fitted = new ArrayList<>();
-    private final Map<Series, Bounds> bounds;
-
-    Fitted(ChunkTable ref) {
-      Set<StateSpec> specs = new LinkedHashSet<>();
-      for (Measured m : measured) {
-        FittedMetric f = FittedMetric.fit(m.metric, m.column, ref);
-        fitted.add(f);
-        if (f.spec() != null) {
-          specs.add(f.spec());
-        }
-      }
-      analysisSpecs.addAll(specs);
-      // reference chunk values give the thresholds, per segment, metric and column
-      List<Value> refValues = values(ref, true);
-      ReferenceValues<Series> series = new ReferenceValues<>();
-      refValues.forEach(v -> series.add(v.series(), v.value));
-      bounds = series.bounds(s -> rules.get(s.metric()));
-      referenceResults = measure(refValues);
     }
 
     @Override
-    public List<Measurement> calculate(ChunkTable analysis) {
-      return measure(values(analysis, false));
+    public String name() {
+        return NAME;
     }
 
-    private List<Measurement> measure(List<Value> values) {
-      List<Measurement> out = new ArrayList<>();
-      for (Value v : values) {
-        Bounds b = bounds.getOrDefault(v.series(), Bounds.NONE);
-        out.add(v.measurement(b, rules.get(v.metric).alert(b, v.value)));
-      }
-      return out;
+    /** Every measured metric's specs, each spec once (metrics share states, e.g. the moments). */
+    private List<StateSpec> specs(Function<Measured, List<StateSpec>> of) {
+        Set<StateSpec> specs = new LinkedHashSet<>();
+        measured.forEach(m -> specs.addAll(of.apply(m)));
+        return new ArrayList<>(specs);
     }
 
-    /** Values and sampling errors of every metric, column, segment and chunk of one dataset. */
-    private List<Value> values(ChunkTable t, boolean isReference) {
-      List<Value> out = new ArrayList<>();
-      for (String seg : t.segments()) {
-        for (int i = 0; i < t.chunks().size(); i++) {
-          long n = t.rows(seg, i);
-          for (FittedMetric f : fitted) {
-            out.add(
-                new Value(
-                    f.metric().name(),
-                    f.column().name(),
-                    seg,
-                    i,
-                    f.value(t, seg, i, n, isReference),
-                    f.samplingError(seg, n)));
-          }
+    @Override
+    public List<StateSpec> referenceSpecs() {
+        return specs(m -> m.metric.referenceSpecs(m.column));
+    }
+
+    /** e.g. the kernel density at the reference median, for the median's sampling error. */
+    @Override
+    public List<StateSpec> refinementSpecs(ChunkTable reference) {
+        return specs(m -> m.metric.refinementSpecs(reference, m.column));
+    }
+
+    @Override
+    public FittedCalculator fit(ChunkTable reference, Learner learner) {
+        return new Fitted(reference);
+    }
+
+    /** One series of reference chunk values: a metric on a column in a segment. */
+    private record Series(String segment, String metric, String column) implements java.io.Serializable {}
+
+    private final class Fitted extends FittedBase {
+        private final List<FittedMetric> fitted = new ArrayList<>();
+        private final Map<Series, Bounds> bounds;
+
+        Fitted(ChunkTable ref) {
+            Set<StateSpec> specs = new LinkedHashSet<>();
+            for (Measured m : measured) {
+                FittedMetric f = FittedMetric.fit(m.metric, m.column, ref);
+                fitted.add(f);
+                if (f.spec() != null) {
+                    specs.add(f.spec());
+                }
+            }
+            analysisSpecs.addAll(specs);
+            // reference chunk values give the thresholds, per segment, metric and column
+            List<Value> refValues = values(ref, true);
+            ReferenceValues<Series> series = new ReferenceValues<>();
+            refValues.forEach(v -> series.add(v.series(), v.value));
+            bounds = series.bounds(s -> rules.get(s.metric()));
+            referenceResults = measure(refValues);
         }
-      }
-      return out;
-    }
-  }
 
-  private record Value(
-      String metric, String column, String segment, int chunk, double value, double samplingError) {
-    Series series() {
-      return new Series(segment, metric, column);
+        @Override
+        public List<Measurement> calculate(ChunkTable analysis) {
+            return measure(values(analysis, false));
+        }
+
+        private List<Measurement> measure(List<Value> values) {
+            List<Measurement> out = new ArrayList<>();
+            for (Value v : values) {
+                Bounds b = bounds.getOrDefault(v.series(), Bounds.NONE);
+                out.add(v.measurement(b, rules.get(v.metric).alert(b, v.value)));
+            }
+            return out;
+        }
+
+        /** Values and sampling errors of every metric, column, segment and chunk of one dataset. */
+        private List<Value> values(ChunkTable t, boolean isReference) {
+            List<Value> out = new ArrayList<>();
+            for (String seg : t.segments()) {
+                for (int i = 0; i < t.chunks().size(); i++) {
+                    long n = t.rows(seg, i);
+                    for (FittedMetric f : fitted) {
+                        out.add(new Value(
+                                f.metric().name(),
+                                f.column().name(),
+                                seg,
+                                i,
+                                f.value(t, seg, i, n, isReference),
+                                f.samplingError(seg, n)));
+                    }
+                }
+            }
+            return out;
+        }
     }
 
-    Measurement measurement(Bounds bounds, boolean alert) {
-      return new Measurement(
-          NAME,
-          metric,
-          column,
-          segment,
-          chunk,
-          Measurement.finite(value),
-          null,
-          Measurement.finite(samplingError),
-          null,
-          null,
-          null,
-          bounds.lower(),
-          bounds.upper(),
-          alert);
+    private record Value(String metric, String column, String segment, int chunk, double value, double samplingError) {
+        Series series() {
+            return new Series(segment, metric, column);
+        }
+
+        Measurement measurement(Bounds bounds, boolean alert) {
+            return new Measurement(
+                    NAME,
+                    metric,
+                    column,
+                    segment,
+                    chunk,
+                    Measurement.finite(value),
+                    null,
+                    Measurement.finite(samplingError),
+                    null,
+                    null,
+                    null,
+                    bounds.lower(),
+                    bounds.upper(),
+                    alert);
+        }
     }
-  }
 }

@@ -13,26 +13,25 @@ import java.util.Map;
  * @param reference by segment key ({@link Specs#key}); a segment the reference lacks has no
  *     sampling error
  */
-record FittedMetric(
-    QualityMetric metric, QualityColumn column, StateSpec spec, Map<String, double[]> reference)
-    implements java.io.Serializable {
+record FittedMetric(QualityMetric metric, QualityColumn column, StateSpec spec, Map<String, double[]> reference)
+        implements java.io.Serializable {
 
-  static FittedMetric fit(QualityMetric metric, QualityColumn column, ChunkTable ref) {
-    return new FittedMetric(
-        metric,
-        column,
-        metric.analysisSpec(ref, column),
-        QualityMetric.bySegment(ref, seg -> metric.reference(ref, seg, column)));
-  }
+    static FittedMetric fit(QualityMetric metric, QualityColumn column, ChunkTable ref) {
+        return new FittedMetric(
+                metric,
+                column,
+                metric.analysisSpec(ref, column),
+                QualityMetric.bySegment(ref, seg -> metric.reference(ref, seg, column)));
+    }
 
-  /** The metric's value on chunk {@code index} of a segment of {@code t}. */
-  double value(ChunkTable t, String segment, int index, long rows, boolean isReference) {
-    return metric.value(new QualityMetric.Chunk(t, segment, index, spec, rows, isReference));
-  }
+    /** The metric's value on chunk {@code index} of a segment of {@code t}. */
+    double value(ChunkTable t, String segment, int index, long rows, boolean isReference) {
+        return metric.value(new QualityMetric.Chunk(t, segment, index, spec, rows, isReference));
+    }
 
-  /** The metric's sampling error for a chunk of {@code rows} rows of a segment. */
-  double samplingError(String segment, long rows) {
-    double[] r = reference.get(Specs.key(segment));
-    return r == null ? Double.NaN : metric.samplingError(r, rows);
-  }
+    /** The metric's sampling error for a chunk of {@code rows} rows of a segment. */
+    double samplingError(String segment, long rows) {
+        double[] r = reference.get(Specs.key(segment));
+        return r == null ? Double.NaN : metric.samplingError(r, rows);
+    }
 }

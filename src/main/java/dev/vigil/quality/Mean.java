@@ -7,7 +7,7 @@ import dev.vigil.stats.Moments;
  * SummaryStatsAvgCalculator).
  */
 final class Mean extends MomentsMetric {
-  Mean() {
-    super("mean", null, Moments::mean, (s, mu4, n) -> SamplingErrors.mean(s, n));
-  }
+    Mean() {
+        super("mean", null, Moments::mean, (s, mu4, n) -> SamplingErrors.mean(s, n));
+    }
 }

@@ -16,55 +16,50 @@ import java.util.Set;
  * SummaryStatsMedianCalculator).
  */
 final class Median extends QualityMetric {
-  Median() {
-    super("median", Set.of(Kind.CONTINUOUS), summaryStatistic(null));
-  }
+    Median() {
+        super("median", Set.of(Kind.CONTINUOUS), summaryStatistic(null));
+    }
 
-  @Override
-  public List<StateSpec> referenceSpecs(QualityColumn column) {
-    return List.of(new Specs.MomentsOf(column.name()), new Specs.QuantilesOf(column.name()));
-  }
+    @Override
+    public List<StateSpec> referenceSpecs(QualityColumn column) {
+        return List.of(new Specs.MomentsOf(column.name()), new Specs.QuantilesOf(column.name()));
+    }
 
-  /** The kernel density at each segment's reference median, with Scott's bandwidth. */
-  @Override
-  public List<StateSpec> refinementSpecs(ChunkTable reference, QualityColumn column) {
-    return List.of(
-        new Specs.KernelDensityOf(
-            column.name(),
-            bySegment(
-                reference,
-                seg -> {
-                  Moments m = reference.whole(seg, new Specs.MomentsOf(column.name()));
-                  Quantiles q = reference.whole(seg, new Specs.QuantilesOf(column.name()));
-                  return new double[] {q.median(), SamplingErrors.scottBandwidth(m.std(), m.n())};
-                })));
-  }
+    /** The kernel density at each segment's reference median, with Scott's bandwidth. */
+    @Override
+    public List<StateSpec> refinementSpecs(ChunkTable reference, QualityColumn column) {
+        return List.of(new Specs.KernelDensityOf(column.name(), bySegment(reference, seg -> {
+            Moments m = reference.whole(seg, new Specs.MomentsOf(column.name()));
+            Quantiles q = reference.whole(seg, new Specs.QuantilesOf(column.name()));
+            return new double[] {q.median(), SamplingErrors.scottBandwidth(m.std(), m.n())};
+        })));
+    }
 
-  @Override
-  public StateSpec analysisSpec(ChunkTable reference, QualityColumn column) {
-    return new Specs.QuantilesOf(column.name());
-  }
+    @Override
+    public StateSpec analysisSpec(ChunkTable reference, QualityColumn column) {
+        return new Specs.QuantilesOf(column.name());
+    }
 
-  /**
-   * {@code {f(m)}}, infinite when the reference is constant; the density of the refinement pass's
-   * spec (the median is not recomputed).
-   */
-  @Override
-  public double[] reference(ChunkTable reference, String segment, QualityColumn column) {
-    Moments m = reference.whole(segment, new Specs.MomentsOf(column.name()));
-    KernelDensitySum kde =
-        reference.whole(
-            segment, reference.find(Specs.KernelDensityOf.class, column.name()).orElseThrow());
-    return new double[] {m.std() == 0 ? Double.POSITIVE_INFINITY : kde.density()};
-  }
+    /**
+     * {@code {f(m)}}, infinite when the reference is constant; the density of the refinement pass's
+     * spec (the median is not recomputed).
+     */
+    @Override
+    public double[] reference(ChunkTable reference, String segment, QualityColumn column) {
+        Moments m = reference.whole(segment, new Specs.MomentsOf(column.name()));
+        KernelDensitySum kde = reference.whole(
+                segment,
+                reference.find(Specs.KernelDensityOf.class, column.name()).orElseThrow());
+        return new double[] {m.std() == 0 ? Double.POSITIVE_INFINITY : kde.density()};
+    }
 
-  @Override
-  public double value(Chunk chunk) {
-    return chunk.<Quantiles>state().median();
-  }
+    @Override
+    public double value(Chunk chunk) {
+        return chunk.<Quantiles>state().median();
+    }
 
-  @Override
-  public double samplingError(double[] reference, long rows) {
-    return SamplingErrors.median(reference[0], rows);
-  }
+    @Override
+    public double samplingError(double[] reference, long rows) {
+        return SamplingErrors.median(reference[0], rows);
+    }
 }

@@ -12,20 +12,16 @@ import dev.vigil.stats.StateSpec;
  * reference range {@code [min, max]}, {@code outside / n} (NannyML's NumericalRangeCalculator).
  */
 final class NumericalRange extends ReferenceRate<OutOfRangeCount> {
-  NumericalRange() {
-    super("numerical_range", Kind.CONTINUOUS, Specs.MomentsOf::new, OutOfRangeCount::outside);
-  }
+    NumericalRange() {
+        super("numerical_range", Kind.CONTINUOUS, Specs.MomentsOf::new, OutOfRangeCount::outside);
+    }
 
-  /** Each segment's reference {@code [min, max]}. */
-  @Override
-  public StateSpec analysisSpec(ChunkTable reference, QualityColumn column) {
-    return new Specs.OutOfRangeOf(
-        column.name(),
-        bySegment(
-            reference,
-            seg -> {
-              Moments m = reference.whole(seg, new Specs.MomentsOf(column.name()));
-              return new double[] {m.min(), m.max()};
-            }));
-  }
+    /** Each segment's reference {@code [min, max]}. */
+    @Override
+    public StateSpec analysisSpec(ChunkTable reference, QualityColumn column) {
+        return new Specs.OutOfRangeOf(column.name(), bySegment(reference, seg -> {
+            Moments m = reference.whole(seg, new Specs.MomentsOf(column.name()));
+            return new double[] {m.min(), m.max()};
+        }));
+    }
 }

@@ -22,119 +22,118 @@ import java.util.function.Function;
  * it by name.
  */
 public abstract class QualityMetric implements java.io.Serializable {
-  private final String name;
-  private final Set<QualityColumn.Kind> kinds;
-  private final MetricRule rule;
+    private final String name;
+    private final Set<QualityColumn.Kind> kinds;
+    private final MetricRule rule;
 
-  protected QualityMetric(String name, Set<QualityColumn.Kind> kinds, MetricRule rule) {
-    this.name = name;
-    this.kinds = Set.copyOf(kinds);
-    this.rule = rule;
-  }
-
-  /** The name the configuration and the results use, e.g. {@code missing_values}. */
-  public final String name() {
-    return name;
-  }
-
-  /** Whether it is measured on columns (or the model level) of this kind. */
-  public final boolean appliesTo(QualityColumn.Kind kind) {
-    return kinds.contains(kind);
-  }
-
-  /**
-   * NannyML's default threshold, limits and alert rule for it (a configured threshold replaces the
-   * default).
-   */
-  public final MetricRule rule() {
-    return rule;
-  }
-
-  /** The states it reads on the reference's first pass. */
-  public abstract List<StateSpec> referenceSpecs(QualityColumn column);
-
-  /** States of a refinement pass, parameterised by the first pass's states; none by default. */
-  public List<StateSpec> refinementSpecs(ChunkTable reference, QualityColumn column) {
-    return List.of();
-  }
-
-  /**
-   * The state its value reads on every chunk, fitted on the reference where it must be (e.g. the
-   * reference's categories); null when it reads none.
-   */
-  public abstract StateSpec analysisSpec(ChunkTable reference, QualityColumn column);
-
-  /**
-   * What its sampling error needs from the whole reference of one segment (the reference std, ...);
-   * none by default.
-   */
-  public double[] reference(ChunkTable reference, String segment, QualityColumn column) {
-    return new double[0];
-  }
-
-  /** Its value on one chunk. */
-  public abstract double value(Chunk chunk);
-
-  /** Its sampling error for a chunk of {@code rows} rows; NaN (none) by default. */
-  public double samplingError(double[] reference, long rows) {
-    return Double.NaN;
-  }
-
-  /**
-   * One chunk of a dataset as a metric reads it.
-   *
-   * @param spec the metric's {@link #analysisSpec}
-   * @param rows the chunk's rows, missing values included
-   * @param reference whether the chunk is one of the reference's own
-   */
-  public record Chunk(
-      ChunkTable table, String segment, int index, StateSpec spec, long rows, boolean reference) {
-    /** The chunk's state of the metric's {@link #analysisSpec}. */
-    public <S extends ColumnState> S state() {
-      return table.state(segment, index, spec);
+    protected QualityMetric(String name, Set<QualityColumn.Kind> kinds, MetricRule rule) {
+        this.name = name;
+        this.kinds = Set.copyOf(kinds);
+        this.rule = rule;
     }
-  }
 
-  /** {@code f} of each segment of the reference, by segment key ({@link Specs#key}). */
-  protected static <T> Map<String, T> bySegment(ChunkTable reference, Function<String, T> f) {
-    Map<String, T> out = new HashMap<>();
-    for (String seg : reference.segments()) {
-      out.put(Specs.key(seg), f.apply(seg));
+    /** The name the configuration and the results use, e.g. {@code missing_values}. */
+    public final String name() {
+        return name;
     }
-    return Map.copyOf(out);
-  }
 
-  /** {@code count / n}; NaN for an empty chunk. */
-  protected static double rate(long count, long n) {
-    return n == 0 ? Double.NaN : (double) count / n;
-  }
-
-  /**
-   * NannyML's data-quality checks (rates in [0, 1]): the threshold clipped to [0, 1], alert when
-   * strictly outside the bounds (a NaN never alerts).
-   */
-  protected static MetricRule check(Threshold threshold) {
-    return MetricRule.standard(0.0, 1.0).withThreshold(threshold);
-  }
-
-  /**
-   * NannyML's summary statistics: mean ± 3σ, a threshold beyond {@code lowerLimit} dropped, alert
-   * unless strictly inside the bounds (a value on a threshold, or NaN, alerts).
-   */
-  protected static MetricRule summaryStatistic(Double lowerLimit) {
-    return MetricRule.standard(lowerLimit, null)
-        .withLimitMode(LimitMode.DROP)
-        .withAlertRule(AlertRule.STRICTLY_INSIDE);
-  }
-
-  /** Written as its name (a profile holds no code), read back as the registered metric. */
-  protected final Object writeReplace() {
-    return new Registered(name);
-  }
-
-  private record Registered(String name) implements java.io.Serializable {
-    private Object readResolve() {
-      return QualityMetrics.named(name).orElseThrow();
+    /** Whether it is measured on columns (or the model level) of this kind. */
+    public final boolean appliesTo(QualityColumn.Kind kind) {
+        return kinds.contains(kind);
     }
-  }
+
+    /**
+     * NannyML's default threshold, limits and alert rule for it (a configured threshold replaces the
+     * default).
+     */
+    public final MetricRule rule() {
+        return rule;
+    }
+
+    /** The states it reads on the reference's first pass. */
+    public abstract List<StateSpec> referenceSpecs(QualityColumn column);
+
+    /** States of a refinement pass, parameterised by the first pass's states; none by default. */
+    public List<StateSpec> refinementSpecs(ChunkTable reference, QualityColumn column) {
+        return List.of();
+    }
+
+    /**
+     * The state its value reads on every chunk, fitted on the reference where it must be (e.g. the
+     * reference's categories); null when it reads none.
+     */
+    public abstract StateSpec analysisSpec(ChunkTable reference, QualityColumn column);
+
+    /**
+     * What its sampling error needs from the whole reference of one segment (the reference std, ...);
+     * none by default.
+     */
+    public double[] reference(ChunkTable reference, String segment, QualityColumn column) {
+        return new double[0];
+    }
+
+    /** Its value on one chunk. */
+    public abstract double value(Chunk chunk);
+
+    /** Its sampling error for a chunk of {@code rows} rows; NaN (none) by default. */
+    public double samplingError(double[] reference, long rows) {
+        return Double.NaN;
+    }
+
+    /**
+     * One chunk of a dataset as a metric reads it.
+     *
+     * @param spec the metric's {@link #analysisSpec}
+     * @param rows the chunk's rows, missing values included
+     * @param reference whether the chunk is one of the reference's own
+     */
+    public record Chunk(ChunkTable table, String segment, int index, StateSpec spec, long rows, boolean reference) {
+        /** The chunk's state of the metric's {@link #analysisSpec}. */
+        public <S extends ColumnState> S state() {
+            return table.state(segment, index, spec);
+        }
+    }
+
+    /** {@code f} of each segment of the reference, by segment key ({@link Specs#key}). */
+    protected static <T> Map<String, T> bySegment(ChunkTable reference, Function<String, T> f) {
+        Map<String, T> out = new HashMap<>();
+        for (String seg : reference.segments()) {
+            out.put(Specs.key(seg), f.apply(seg));
+        }
+        return Map.copyOf(out);
+    }
+
+    /** {@code count / n}; NaN for an empty chunk. */
+    protected static double rate(long count, long n) {
+        return n == 0 ? Double.NaN : (double) count / n;
+    }
+
+    /**
+     * NannyML's data-quality checks (rates in [0, 1]): the threshold clipped to [0, 1], alert when
+     * strictly outside the bounds (a NaN never alerts).
+     */
+    protected static MetricRule check(Threshold threshold) {
+        return MetricRule.standard(0.0, 1.0).withThreshold(threshold);
+    }
+
+    /**
+     * NannyML's summary statistics: mean ± 3σ, a threshold beyond {@code lowerLimit} dropped, alert
+     * unless strictly inside the bounds (a value on a threshold, or NaN, alerts).
+     */
+    protected static MetricRule summaryStatistic(Double lowerLimit) {
+        return MetricRule.standard(lowerLimit, null)
+                .withLimitMode(LimitMode.DROP)
+                .withAlertRule(AlertRule.STRICTLY_INSIDE);
+    }
+
+    /** Written as its name (a profile holds no code), read back as the registered metric. */
+    protected final Object writeReplace() {
+        return new Registered(name);
+    }
+
+    private record Registered(String name) implements java.io.Serializable {
+        private Object readResolve() {
+            return QualityMetrics.named(name).orElseThrow();
+        }
+    }
 }

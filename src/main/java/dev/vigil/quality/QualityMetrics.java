@@ -8,25 +8,25 @@ import java.util.Optional;
  * suggestions and the threshold metric names all come from here.
  */
 public final class QualityMetrics {
-  private QualityMetrics() {}
+    private QualityMetrics() {}
 
-  /** Every metric, in the order the configuration lists them. */
-  public static final List<QualityMetric> ALL =
-      List.of(
-          new MissingValues(),
-          new UnseenValues(),
-          new NumericalRange(),
-          new Mean(),
-          new Std(),
-          new Median(),
-          new Sum(),
-          new RowCount());
+    /** Every metric, in the order the configuration lists them. */
+    public static final List<QualityMetric> ALL = List.of(
+            new MissingValues(),
+            new UnseenValues(),
+            new NumericalRange(),
+            new Mean(),
+            new Std(),
+            new Median(),
+            new Sum(),
+            new RowCount());
 
-  /** Their names, in that order. */
-  public static final List<String> NAMES = ALL.stream().map(QualityMetric::name).toList();
+    /** Their names, in that order. */
+    public static final List<String> NAMES =
+            ALL.stream().map(QualityMetric::name).toList();
 
-  /** The metric of this name, if one is registered. */
-  public static Optional<QualityMetric> named(String name) {
-    return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
-  }
+    /** The metric of this name, if one is registered. */
+    public static Optional<QualityMetric> named(String name) {
+        return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
 }

@@ -15,27 +15,26 @@ import java.util.function.ToLongFunction;
  * sampling error; NannyML's constant threshold: alert above 0.
  */
 abstract class ReferenceRate<S extends ColumnState> extends QualityMetric {
-  private final transient Function<String, StateSpec> referenceSpec;
-  private final transient ToLongFunction<S> count;
+    private final transient Function<String, StateSpec> referenceSpec;
+    private final transient ToLongFunction<S> count;
 
-  /**
-   * @param referenceSpec the reference state, of a column, that the check is fitted on
-   * @param count the values the check counts, from a chunk's state of its analysis spec
-   */
-  ReferenceRate(
-      String name, Kind kind, Function<String, StateSpec> referenceSpec, ToLongFunction<S> count) {
-    super(name, Set.of(kind), check(new Threshold.Constant(null, 0.0)));
-    this.referenceSpec = referenceSpec;
-    this.count = count;
-  }
+    /**
+     * @param referenceSpec the reference state, of a column, that the check is fitted on
+     * @param count the values the check counts, from a chunk's state of its analysis spec
+     */
+    ReferenceRate(String name, Kind kind, Function<String, StateSpec> referenceSpec, ToLongFunction<S> count) {
+        super(name, Set.of(kind), check(new Threshold.Constant(null, 0.0)));
+        this.referenceSpec = referenceSpec;
+        this.count = count;
+    }
 
-  @Override
-  public final List<StateSpec> referenceSpecs(QualityColumn column) {
-    return List.of(referenceSpec.apply(column.name()));
-  }
+    @Override
+    public final List<StateSpec> referenceSpecs(QualityColumn column) {
+        return List.of(referenceSpec.apply(column.name()));
+    }
 
-  @Override
-  public final double value(Chunk chunk) {
-    return chunk.reference() ? 0.0 : rate(count.applyAsLong(chunk.<S>state()), chunk.rows());
-  }
+    @Override
+    public final double value(Chunk chunk) {
+        return chunk.reference() ? 0.0 : rate(count.applyAsLong(chunk.<S>state()), chunk.rows());
+    }
 }

@@ -11,22 +11,22 @@ import java.util.Set;
  * SummaryStatsRowCountCalculator).
  */
 final class RowCount extends QualityMetric {
-  RowCount() {
-    super("row_count", Set.of(Kind.MODEL), summaryStatistic(0.0));
-  }
+    RowCount() {
+        super("row_count", Set.of(Kind.MODEL), summaryStatistic(0.0));
+    }
 
-  @Override
-  public List<StateSpec> referenceSpecs(QualityColumn column) {
-    return List.of();
-  }
+    @Override
+    public List<StateSpec> referenceSpecs(QualityColumn column) {
+        return List.of();
+    }
 
-  @Override
-  public StateSpec analysisSpec(ChunkTable reference, QualityColumn column) {
-    return null;
-  }
+    @Override
+    public StateSpec analysisSpec(ChunkTable reference, QualityColumn column) {
+        return null;
+    }
 
-  @Override
-  public double value(Chunk chunk) {
-    return chunk.rows();
-  }
+    @Override
+    public double value(Chunk chunk) {
+        return chunk.rows();
+    }
 }

@@ -7,7 +7,7 @@ import dev.vigil.stats.Moments;
  * (2s)}, {@code P = μ4 − (n−3)s⁴/(n−1)} (NannyML's SummaryStatsStdCalculator).
  */
 final class Std extends MomentsMetric {
-  Std() {
-    super("std", 0.0, Moments::std, SamplingErrors::std);
-  }
+    Std() {
+        super("std", 0.0, Moments::std, SamplingErrors::std);
+    }
 }

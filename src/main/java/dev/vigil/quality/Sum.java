@@ -7,7 +7,7 @@ import dev.vigil.stats.Moments;
  * SummaryStatsSumCalculator).
  */
 final class Sum extends MomentsMetric {
-  Sum() {
-    super("sum", null, Moments::sum, (s, mu4, n) -> SamplingErrors.sum(s, n));
-  }
+    Sum() {
+        super("sum", null, Moments::sum, (s, mu4, n) -> SamplingErrors.sum(s, n));
+    }
 }

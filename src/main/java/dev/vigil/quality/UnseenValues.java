@@ -14,19 +14,24 @@ import java.util.Set;
  * NannyML's UnseenValuesCalculator).
  */
 final class UnseenValues extends ReferenceRate<UnseenCount> {
-  UnseenValues() {
-    super("unseen_values", Kind.CATEGORICAL, Specs.CategoriesOf::new, UnseenCount::unseen);
-  }
+    UnseenValues() {
+        super("unseen_values", Kind.CATEGORICAL, Specs.CategoriesOf::new, UnseenCount::unseen);
+    }
 
-  /** Each segment's reference categories, and whether its reference had missing values. */
-  @Override
-  public StateSpec analysisSpec(ChunkTable reference, QualityColumn column) {
-    StateSpec categories = new Specs.CategoriesOf(column.name());
-    return new Specs.UnseenOf(
-        column.name(),
-        bySegment(
-            reference,
-            seg -> Set.copyOf(reference.<CategoryCounts>whole(seg, categories).counts().keySet())),
-        bySegment(reference, seg -> reference.<CategoryCounts>whole(seg, categories).nulls() > 0));
-  }
+    /** Each segment's reference categories, and whether its reference had missing values. */
+    @Override
+    public StateSpec analysisSpec(ChunkTable reference, QualityColumn column) {
+        StateSpec categories = new Specs.CategoriesOf(column.name());
+        return new Specs.UnseenOf(
+                column.name(),
+                bySegment(
+                        reference,
+                        seg -> Set.copyOf(reference
+                                .<CategoryCounts>whole(seg, categories)
+                                .counts()
+                                .keySet())),
+                bySegment(
+                        reference,
+                        seg -> reference.<CategoryCounts>whole(seg, categories).nulls() > 0));
+    }
 }

@@ -23,164 +23,148 @@ import org.apache.spark.sql.Row;
  * first), with its latest run and the alerts sent per destination.
  */
 final class MonitorResults {
-  private MonitorResults() {}
+    private MonitorResults() {}
 
-  /** Calculators in the order the report shows them; any other after them, by name. */
-  static final List<String> CALCULATOR_ORDER =
-      List.of(
-          "estimated_performance",
-          "realized_performance",
-          "multivariate_drift",
-          "univariate_drift",
-          "data_quality");
+    /** Calculators in the order the report shows them; any other after them, by name. */
+    static final List<String> CALCULATOR_ORDER = List.of(
+            "estimated_performance", "realized_performance", "multivariate_drift", "univariate_drift", "data_quality");
 
-  /** Reads one monitor's whole-population results, its latest run and its sent alerts. */
-  static Monitor load(Output out, String monitor) {
-    Column[] cols =
-        ReportData.RESULT_COLUMNS.stream()
-            .map(org.apache.spark.sql.functions::col)
-            .toArray(Column[]::new);
-    List<Row> rows =
-        out.results()
-            .where(col("monitor").equalTo(monitor).and(col("segment").isNull()))
-            .select(cols)
-            .collectAsList();
-    long otherSegments =
-        out.results()
-            .where(col("monitor").equalTo(monitor).and(col("segment").isNotNull()))
-            .select("segment")
-            .distinct()
-            .count();
+    /** Reads one monitor's whole-population results, its latest run and its sent alerts. */
+    static Monitor load(Output out, String monitor) {
+        Column[] cols = ReportData.RESULT_COLUMNS.stream()
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new);
+        List<Row> rows = out.results()
+                .where(col("monitor").equalTo(monitor).and(col("segment").isNull()))
+                .select(cols)
+                .collectAsList();
+        long otherSegments = out.results()
+                .where(col("monitor").equalTo(monitor).and(col("segment").isNotNull()))
+                .select("segment")
+                .distinct()
+                .count();
 
-    // the x axis: every (period, chunk key) of the monitor, reference first
-    TreeMap<List<Object>, Chunk> axis = new TreeMap<>(MonitorResults::compareChunkKey);
-    for (Row r : rows) {
-      String period = r.getAs("period");
-      String key = r.getAs("chunk_key");
-      int index = r.<Integer>getAs("chunk_index");
-      axis.computeIfAbsent(
-          List.of(period.equals("reference") ? 0 : 1, index, key),
-          k ->
-              new Chunk(
-                  period,
-                  index,
-                  key,
-                  ReportData.text(r.getAs("chunk_start_date")),
-                  ReportData.text(r.getAs("chunk_end_date")),
-                  r.<Long>getAs("chunk_rows")));
-    }
-    List<Chunk> chunks = new ArrayList<>(axis.values());
-    Map<String, Integer> position = new HashMap<>();
-    for (int i = 0; i < chunks.size(); i++) {
-      position.put(chunks.get(i).period() + "\u0000" + chunks.get(i).key(), i);
-    }
-
-    Map<List<String>, Series> series = new LinkedHashMap<>();
-    int n = chunks.size();
-    for (Row r : rows) {
-      List<String> id =
-          Arrays.asList(r.getAs("calculator"), r.getAs("metric"), r.getAs("column_name"));
-      Series s =
-          series.computeIfAbsent(
-              id,
-              k ->
-                  new Series(
-                      k.get(0),
-                      k.get(1),
-                      k.get(2),
-                      nan(n),
-                      nan(n),
-                      nan(n),
-                      nan(n),
-                      nan(n),
-                      nan(n),
-                      nan(n),
-                      new boolean[n],
-                      new boolean[n]));
-      int i = position.get(r.<String>getAs("period") + "\u0000" + r.getAs("chunk_key"));
-      s.present()[i] = true;
-      s.value()[i] = num(r.getAs("value"));
-      s.pValue()[i] = num(r.getAs("p_value"));
-      s.realized()[i] = num(r.getAs("realized"));
-      s.lowerBound()[i] = num(r.getAs("lower_confidence_bound"));
-      s.upperBound()[i] = num(r.getAs("upper_confidence_bound"));
-      s.lowerThreshold()[i] = num(r.getAs("lower_threshold"));
-      s.upperThreshold()[i] = num(r.getAs("upper_threshold"));
-      s.alert()[i] = Boolean.TRUE.equals(r.getAs("alert"));
-    }
-    List<Series> ordered = new ArrayList<>(series.values());
-    ordered.sort(
-        Comparator.comparingInt((Series s) -> calculatorRank(s.calculator()))
-            .thenComparing(Series::calculator)
-            .thenComparing(Series::metric)
-            .thenComparing(Series::column, Comparator.nullsFirst(Comparator.naturalOrder())));
-
-    Map<String, Object> latest = new LinkedHashMap<>();
-    long runCount = 0;
-    if (out.runs() != null
-        && Arrays.asList(out.runs().columns()).containsAll(List.of("monitor", "started_at"))) {
-      Dataset<Row> runs = out.runs().where(col("monitor").equalTo(monitor));
-      runCount = runs.count();
-      List<Row> last = runs.orderBy(col("started_at").desc()).limit(1).collectAsList();
-      if (!last.isEmpty()) {
-        Row r = last.get(0);
-        for (String c :
-            List.of(
-                "run_id",
-                "started_at",
-                "finished_at",
-                "status",
-                "error",
-                "rows_reference",
-                "rows_analysis",
-                "chunks",
-                "alerts",
-                "vigil_version")) {
-          if (Arrays.asList(r.schema().fieldNames()).contains(c)) {
-            Object v = r.getAs(c);
-            latest.put(c, v instanceof java.sql.Timestamp ? ReportData.text(v) : v);
-          }
+        // the x axis: every (period, chunk key) of the monitor, reference first
+        TreeMap<List<Object>, Chunk> axis = new TreeMap<>(MonitorResults::compareChunkKey);
+        for (Row r : rows) {
+            String period = r.getAs("period");
+            String key = r.getAs("chunk_key");
+            int index = r.<Integer>getAs("chunk_index");
+            axis.computeIfAbsent(
+                    List.of(period.equals("reference") ? 0 : 1, index, key),
+                    k -> new Chunk(
+                            period,
+                            index,
+                            key,
+                            ReportData.text(r.getAs("chunk_start_date")),
+                            ReportData.text(r.getAs("chunk_end_date")),
+                            r.<Long>getAs("chunk_rows")));
         }
-      }
+        List<Chunk> chunks = new ArrayList<>(axis.values());
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            position.put(chunks.get(i).period() + "\u0000" + chunks.get(i).key(), i);
+        }
+
+        Map<List<String>, Series> series = new LinkedHashMap<>();
+        int n = chunks.size();
+        for (Row r : rows) {
+            List<String> id = Arrays.asList(r.getAs("calculator"), r.getAs("metric"), r.getAs("column_name"));
+            Series s = series.computeIfAbsent(
+                    id,
+                    k -> new Series(
+                            k.get(0),
+                            k.get(1),
+                            k.get(2),
+                            nan(n),
+                            nan(n),
+                            nan(n),
+                            nan(n),
+                            nan(n),
+                            nan(n),
+                            nan(n),
+                            new boolean[n],
+                            new boolean[n]));
+            int i = position.get(r.<String>getAs("period") + "\u0000" + r.getAs("chunk_key"));
+            s.present()[i] = true;
+            s.value()[i] = num(r.getAs("value"));
+            s.pValue()[i] = num(r.getAs("p_value"));
+            s.realized()[i] = num(r.getAs("realized"));
+            s.lowerBound()[i] = num(r.getAs("lower_confidence_bound"));
+            s.upperBound()[i] = num(r.getAs("upper_confidence_bound"));
+            s.lowerThreshold()[i] = num(r.getAs("lower_threshold"));
+            s.upperThreshold()[i] = num(r.getAs("upper_threshold"));
+            s.alert()[i] = Boolean.TRUE.equals(r.getAs("alert"));
+        }
+        List<Series> ordered = new ArrayList<>(series.values());
+        ordered.sort(Comparator.comparingInt((Series s) -> calculatorRank(s.calculator()))
+                .thenComparing(Series::calculator)
+                .thenComparing(Series::metric)
+                .thenComparing(Series::column, Comparator.nullsFirst(Comparator.naturalOrder())));
+
+        Map<String, Object> latest = new LinkedHashMap<>();
+        long runCount = 0;
+        if (out.runs() != null && Arrays.asList(out.runs().columns()).containsAll(List.of("monitor", "started_at"))) {
+            Dataset<Row> runs = out.runs().where(col("monitor").equalTo(monitor));
+            runCount = runs.count();
+            List<Row> last = runs.orderBy(col("started_at").desc()).limit(1).collectAsList();
+            if (!last.isEmpty()) {
+                Row r = last.get(0);
+                for (String c : List.of(
+                        "run_id",
+                        "started_at",
+                        "finished_at",
+                        "status",
+                        "error",
+                        "rows_reference",
+                        "rows_analysis",
+                        "chunks",
+                        "alerts",
+                        "vigil_version")) {
+                    if (Arrays.asList(r.schema().fieldNames()).contains(c)) {
+                        Object v = r.getAs(c);
+                        latest.put(c, v instanceof java.sql.Timestamp ? ReportData.text(v) : v);
+                    }
+                }
+            }
+        }
+        Map<String, Long> sent = new TreeMap<>();
+        if (out.alerts() != null
+                && Arrays.asList(out.alerts().columns()).containsAll(List.of("monitor", "destination"))) {
+            for (Row r : out.alerts()
+                    .where(col("monitor").equalTo(monitor))
+                    .groupBy("destination")
+                    .count()
+                    .collectAsList()) {
+                sent.put(r.getString(0), r.getLong(1));
+            }
+        }
+        return new Monitor(monitor, chunks, ordered, otherSegments, latest, runCount, sent);
     }
-    Map<String, Long> sent = new TreeMap<>();
-    if (out.alerts() != null
-        && Arrays.asList(out.alerts().columns()).containsAll(List.of("monitor", "destination"))) {
-      for (Row r :
-          out.alerts()
-              .where(col("monitor").equalTo(monitor))
-              .groupBy("destination")
-              .count()
-              .collectAsList()) {
-        sent.put(r.getString(0), r.getLong(1));
-      }
+
+    static int calculatorRank(String calculator) {
+        int i = CALCULATOR_ORDER.indexOf(calculator);
+        return i < 0 ? CALCULATOR_ORDER.size() : i;
     }
-    return new Monitor(monitor, chunks, ordered, otherSegments, latest, runCount, sent);
-  }
 
-  static int calculatorRank(String calculator) {
-    int i = CALCULATOR_ORDER.indexOf(calculator);
-    return i < 0 ? CALCULATOR_ORDER.size() : i;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static int compareChunkKey(List<Object> a, List<Object> b) {
-    for (int i = 0; i < a.size(); i++) {
-      int c = ((Comparable<Object>) a.get(i)).compareTo(b.get(i));
-      if (c != 0) {
-        return c;
-      }
+    @SuppressWarnings("unchecked")
+    private static int compareChunkKey(List<Object> a, List<Object> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = ((Comparable<Object>) a.get(i)).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
-    return 0;
-  }
 
-  private static double[] nan(int n) {
-    double[] a = new double[n];
-    Arrays.fill(a, Double.NaN);
-    return a;
-  }
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
 
-  private static double num(Object v) {
-    return v == null ? Double.NaN : ((Number) v).doubleValue();
-  }
+    private static double num(Object v) {
+        return v == null ? Double.NaN : ((Number) v).doubleValue();
+    }
 }

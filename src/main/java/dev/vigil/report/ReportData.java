@@ -24,169 +24,157 @@ import org.apache.spark.sql.SparkSession;
  * chunk ({@link MonitorResults}, {@link DistributionData}).
  */
 public final class ReportData {
-  private ReportData() {}
+    private ReportData() {}
 
-  /** The {@code results} columns the report does not show. */
-  private static final Set<String> NOT_SHOWN =
-      Set.of(
-          "chunk_start_index",
-          "chunk_end_index",
-          "chunk_complete",
-          "sampling_error",
-          "run_id",
-          "computed_at");
+    /** The {@code results} columns the report does not show. */
+    private static final Set<String> NOT_SHOWN =
+            Set.of("chunk_start_index", "chunk_end_index", "chunk_complete", "sampling_error", "run_id", "computed_at");
 
-  /** The {@code results} columns the report reads, in the table's order. */
-  static final List<String> RESULT_COLUMNS =
-      OutputTables.RESULTS.columns().stream().filter(c -> !NOT_SHOWN.contains(c)).toList();
+    /** The {@code results} columns the report reads, in the table's order. */
+    static final List<String> RESULT_COLUMNS = OutputTables.RESULTS.columns().stream()
+            .filter(c -> !NOT_SHOWN.contains(c))
+            .toList();
 
-  /**
-   * One chunk on a monitor's x axis: reference chunks first, then analysis, each by chunk index.
-   */
-  public record Chunk(String period, int index, String key, String start, String end, long rows) {}
+    /**
+     * One chunk on a monitor's x axis: reference chunks first, then analysis, each by chunk index.
+     */
+    public record Chunk(String period, int index, String key, String start, String end, long rows) {}
 
-  /**
-   * One calculator × metric × column of the whole population; arrays aligned with the monitor's
-   * chunks.
-   */
-  public record Series(
-      String calculator,
-      String metric,
-      String column,
-      double[] value,
-      double[] pValue,
-      double[] realized,
-      double[] lowerBound,
-      double[] upperBound,
-      double[] lowerThreshold,
-      double[] upperThreshold,
-      boolean[] alert,
-      boolean[] present) {
-    String label() {
-      return calculator + " · " + metric + (column == null ? "" : " · " + column);
-    }
-
-    long analysisAlerts(List<Chunk> chunks) {
-      long n = 0;
-      for (int i = 0; i < chunks.size(); i++) {
-        if (present[i] && alert[i] && chunks.get(i).period().equals("analysis")) {
-          n++;
+    /**
+     * One calculator × metric × column of the whole population; arrays aligned with the monitor's
+     * chunks.
+     */
+    public record Series(
+            String calculator,
+            String metric,
+            String column,
+            double[] value,
+            double[] pValue,
+            double[] realized,
+            double[] lowerBound,
+            double[] upperBound,
+            double[] lowerThreshold,
+            double[] upperThreshold,
+            boolean[] alert,
+            boolean[] present) {
+        String label() {
+            return calculator + " · " + metric + (column == null ? "" : " · " + column);
         }
-      }
-      return n;
-    }
-  }
 
-  /** Everything the report shows of one monitor. */
-  public record Monitor(
-      String name,
-      List<Chunk> chunks,
-      List<Series> series,
-      long otherSegments,
-      Map<String, Object> latestRun,
-      long runCount,
-      Map<String, Long> sentAlerts) {}
+        long analysisAlerts(List<Chunk> chunks) {
+            long n = 0;
+            for (int i = 0; i < chunks.size(); i++) {
+                if (present[i] && alert[i] && chunks.get(i).period().equals("analysis")) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
 
-  /**
-   * One column's binned distribution per chunk: {@code proportion[bin][chunk]} (NaN where the chunk
-   * has no row).
-   */
-  public record Distribution(
-      String column,
-      String kind,
-      List<String> bins,
-      List<Integer> chunkPositions,
-      double[][] proportion) {}
+    /** Everything the report shows of one monitor. */
+    public record Monitor(
+            String name,
+            List<Chunk> chunks,
+            List<Series> series,
+            long otherSegments,
+            Map<String, Object> latestRun,
+            long runCount,
+            Map<String, Long> sentAlerts) {}
 
-  /** The tables of one output directory. */
-  public record Output(
-      String dir,
-      Dataset<Row> results,
-      Dataset<Row> runs,
-      Dataset<Row> distributions,
-      Dataset<Row> alerts) {}
+    /**
+     * One column's binned distribution per chunk: {@code proportion[bin][chunk]} (NaN where the chunk
+     * has no row).
+     */
+    public record Distribution(
+            String column, String kind, List<String> bins, List<Integer> chunkPositions, double[][] proportion) {}
 
-  /**
-   * Opens the output directory; a missing directory or missing {@code results} table is the user's
-   * mistake.
-   */
-  public static Output open(SparkSession spark, String dir) {
-    DeltaTables tables = new DeltaTables(spark, dir);
-    String base = tables.output();
-    boolean local = !base.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
-    if (local && !Files.isDirectory(Path.of(base))) {
-      throw Errors.unreadable(
-          "output directory",
-          base,
-          "no such directory; expected the output directory of a 'vigil run' (--output)");
-    }
-    if (!tables.exists(OutputTables.RESULTS)) {
-      throw Errors.unreadable(
-          "output directory",
-          base,
-          "no Delta table 'results' in it; expected the output directory of a 'vigil run' (--output)");
-    }
-    return new Output(
-        base,
-        read(tables, OutputTables.RESULTS, RESULT_COLUMNS),
-        optional(tables, OutputTables.RUNS),
-        optional(tables, OutputTables.DISTRIBUTIONS),
-        optional(tables, OutputTables.ALERTS));
-  }
+    /** The tables of one output directory. */
+    public record Output(
+            String dir, Dataset<Row> results, Dataset<Row> runs, Dataset<Row> distributions, Dataset<Row> alerts) {}
 
-  private static Dataset<Row> optional(DeltaTables tables, OutputTable table) {
-    return tables.exists(table) ? tables.read(table) : null;
-  }
+    /**
+     * Opens the output directory; a missing directory or missing {@code results} table is the user's
+     * mistake.
+     */
+    public static Output open(SparkSession spark, String dir) {
+        DeltaTables tables = new DeltaTables(spark, dir);
+        String base = tables.output();
+        boolean local = !base.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+        if (local && !Files.isDirectory(Path.of(base))) {
+            throw Errors.unreadable(
+                    "output directory",
+                    base,
+                    "no such directory; expected the output directory of a 'vigil run' (--output)");
+        }
+        if (!tables.exists(OutputTables.RESULTS)) {
+            throw Errors.unreadable(
+                    "output directory",
+                    base,
+                    "no Delta table 'results' in it; expected the output directory of a 'vigil run' (--output)");
+        }
+        return new Output(
+                base,
+                read(tables, OutputTables.RESULTS, RESULT_COLUMNS),
+                optional(tables, OutputTables.RUNS),
+                optional(tables, OutputTables.DISTRIBUTIONS),
+                optional(tables, OutputTables.ALERTS));
+    }
 
-  static Dataset<Row> read(DeltaTables tables, OutputTable table, List<String> required) {
-    Dataset<Row> df = tables.read(table);
-    Set<String> have = Set.of(df.columns());
-    for (String c : required) {
-      if (!have.contains(c)) {
-        throw Errors.unreadable(
-            "table",
-            tables.path(table),
-            "it has no column '" + c + "'; expected a Vigil '" + table.name() + "' table");
-      }
+    private static Dataset<Row> optional(DeltaTables tables, OutputTable table) {
+        return tables.exists(table) ? tables.read(table) : null;
     }
-    return df;
-  }
 
-  /**
-   * The monitors in {@code results}, sorted; {@code only} picks one (an unknown name is the user's
-   * mistake).
-   */
-  public static List<String> monitors(Output out, String only) {
-    List<String> all = new ArrayList<>();
-    for (Row r : out.results().select("monitor").distinct().collectAsList()) {
-      all.add(r.getString(0));
+    static Dataset<Row> read(DeltaTables tables, OutputTable table, List<String> required) {
+        Dataset<Row> df = tables.read(table);
+        Set<String> have = Set.of(df.columns());
+        for (String c : required) {
+            if (!have.contains(c)) {
+                throw Errors.unreadable(
+                        "table",
+                        tables.path(table),
+                        "it has no column '" + c + "'; expected a Vigil '" + table.name() + "' table");
+            }
+        }
+        return df;
     }
-    all.sort(Comparator.naturalOrder());
-    if (only == null) {
-      return all;
-    }
-    if (!all.contains(only)) {
-      String hint = Errors.closest(only, all).map(c -> " (did you mean '" + c + "'?)").orElse("");
-      throw new UserException(
-          "--monitor: '"
-              + only
-              + "' has no results in "
-              + out.dir()
-              + "/results"
-              + hint
-              + "; monitors there: "
-              + all);
-    }
-    return List.of(only);
-  }
 
-  static String text(Object ts) {
-    if (ts == null) {
-      return null;
+    /**
+     * The monitors in {@code results}, sorted; {@code only} picks one (an unknown name is the user's
+     * mistake).
+     */
+    public static List<String> monitors(Output out, String only) {
+        List<String> all = new ArrayList<>();
+        for (Row r : out.results().select("monitor").distinct().collectAsList()) {
+            all.add(r.getString(0));
+        }
+        all.sort(Comparator.naturalOrder());
+        if (only == null) {
+            return all;
+        }
+        if (!all.contains(only)) {
+            String hint = Errors.closest(only, all)
+                    .map(c -> " (did you mean '" + c + "'?)")
+                    .orElse("");
+            throw new UserException("--monitor: '"
+                    + only
+                    + "' has no results in "
+                    + out.dir()
+                    + "/results"
+                    + hint
+                    + "; monitors there: "
+                    + all);
+        }
+        return List.of(only);
     }
-    if (ts instanceof java.sql.Timestamp t) {
-      return t.toInstant().toString();
+
+    static String text(Object ts) {
+        if (ts == null) {
+            return null;
+        }
+        if (ts instanceof java.sql.Timestamp t) {
+            return t.toInstant().toString();
+        }
+        return ts.toString();
     }
-    return ts.toString();
-  }
 }

@@ -19,62 +19,53 @@ import org.apache.spark.sql.functions;
  * timestamps ISO {@code yyyy-MM-dd HH:mm:ss[.f]}; doubles in Java's shortest round-trip form.
  */
 public final class CsvExport {
-  private CsvExport() {}
+    private CsvExport() {}
 
-  public static long write(SparkSession spark, String output, OutputTable table, Path to)
-      throws IOException {
-    String path = table.path(output);
-    if (!DeltaRetry.hasCommits(spark, path)) {
-      throw Errors.unreadable(
-          "table",
-          path,
-          "not a Delta table; expected the output directory of a 'vigil run' (--output)");
-    }
-    Dataset<Row> df =
-        spark
-            .read()
-            .format("delta")
-            .load(path)
-            .orderBy(
-                table.exportOrder().stream()
-                    .map(c -> functions.col(c).asc_nulls_first())
-                    .toArray(Column[]::new));
-    if (to.getParent() != null) {
-      Files.createDirectories(to.getParent());
-    }
-    long n = 0;
-    try (BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
-      w.write(String.join(",", df.columns()));
-      w.newLine();
-      Iterator<Row> it = df.toLocalIterator();
-      while (it.hasNext()) {
-        Row r = it.next();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < r.size(); i++) {
-          if (i > 0) {
-            sb.append(',');
-          }
-          sb.append(field(r.get(i)));
+    public static long write(SparkSession spark, String output, OutputTable table, Path to) throws IOException {
+        String path = table.path(output);
+        if (!DeltaRetry.hasCommits(spark, path)) {
+            throw Errors.unreadable(
+                    "table", path, "not a Delta table; expected the output directory of a 'vigil run' (--output)");
         }
-        w.write(sb.toString());
-        w.newLine();
-        n++;
-      }
+        Dataset<Row> df = spark.read()
+                .format("delta")
+                .load(path)
+                .orderBy(table.exportOrder().stream()
+                        .map(c -> functions.col(c).asc_nulls_first())
+                        .toArray(Column[]::new));
+        if (to.getParent() != null) {
+            Files.createDirectories(to.getParent());
+        }
+        long n = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", df.columns()));
+            w.newLine();
+            Iterator<Row> it = df.toLocalIterator();
+            while (it.hasNext()) {
+                Row r = it.next();
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < r.size(); i++) {
+                    if (i > 0) {
+                        sb.append(',');
+                    }
+                    sb.append(field(r.get(i)));
+                }
+                w.write(sb.toString());
+                w.newLine();
+                n++;
+            }
+        }
+        return n;
     }
-    return n;
-  }
 
-  static String field(Object v) {
-    if (v == null) {
-      return "";
+    static String field(Object v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v.toString();
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
     }
-    String s = v.toString();
-    if (s.indexOf(',') >= 0
-        || s.indexOf('"') >= 0
-        || s.indexOf('\n') >= 0
-        || s.indexOf('\r') >= 0) {
-      return '"' + s.replace("\"", "\"\"") + '"';
-    }
-    return s;
-  }
 }

@@ -26,149 +26,147 @@ import org.slf4j.LoggerFactory;
  * is updated in place; a new key is inserted. Retried when it loses a race ({@link DeltaRetry}).
  */
 final class DeltaMerge {
-  private static final Logger LOG = LoggerFactory.getLogger(DeltaMerge.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaMerge.class);
 
-  /** Relative difference under which two doubles count as the same value. */
-  static final double SAME_VALUE_TOLERANCE = 1e-12;
+    /** Relative difference under which two doubles count as the same value. */
+    static final double SAME_VALUE_TOLERANCE = 1e-12;
 
-  /**
-   * Columns that only say which run wrote a row; a rerun with equal values leaves them as they are.
-   */
-  static final List<String> RUN_COLUMNS = List.of("run_id", "computed_at");
+    /**
+     * Columns that only say which run wrote a row; a rerun with equal values leaves them as they are.
+     */
+    static final List<String> RUN_COLUMNS = List.of("run_id", "computed_at");
 
-  private final SparkSession spark;
+    private final SparkSession spark;
 
-  DeltaMerge(SparkSession spark) {
-    this.spark = spark;
-  }
-
-  void merge(OutputTable table, String path, List<Row> data) {
-    DeltaRetry.run(
-        "MERGE into " + path,
-        () -> mergeOnce(table, path, data),
-        () -> DeltaRetry.forgetCachedLog(spark, path));
-  }
-
-  private void mergeOnce(OutputTable table, String path, List<Row> data) {
-    StructType schema = table.schema();
-    Dataset<Row> source = spark.createDataFrame(data, schema);
-    createIfMissing(path, table);
-    addMissingColumns(path, schema);
-    Map<String, String> set = new LinkedHashMap<>();
-    for (String c : schema.fieldNames()) {
-      set.put(c, "s." + c);
+    DeltaMerge(SparkSession spark) {
+        this.spark = spark;
     }
-    DeltaTable.forPath(spark, path)
-        .as("t")
-        .merge(source.as("s"), onlyMonitorsOf(data, schema).and(expr(keyCondition(table.key()))))
-        .whenMatched(changedCondition(schema, table.key()))
-        .updateExpr(set)
-        .whenNotMatched()
-        .insertExpr(set)
-        .execute();
-    LOG.info("merged {} rows into {}", data.size(), path);
-  }
 
-  /**
-   * Creates the empty table unless it has a commit; every write of rows is then a MERGE, whose
-   * conflicts Delta detects. Two pitfalls avoided here, both seen with concurrent writers: a first
-   * write of the rows by plain append duplicates them when another process created the table
-   * meanwhile (this process's Delta log cache still says "no table", so nothing conflicts); and
-   * {@code CREATE TABLE IF NOT EXISTS} takes a bare {@code _delta_log} directory (another writer's
-   * creation in progress, or one killed mid-way) for an existing table and creates nothing. An
-   * append of zero rows has neither problem: it creates the table, or adds nothing to an existing
-   * one; two racing creators conflict and the loser is retried ({@link DeltaRetry}). New tables are
-   * partitioned as declared (by monitor), so concurrent runs of different monitors never conflict
-   * (Delta checks a MERGE's reads against other commits' files by partition); older, unpartitioned
-   * tables work as before.
-   */
-  private void createIfMissing(String path, OutputTable table) {
-    if (DeltaRetry.hasCommits(spark, path)) {
-      return;
+    void merge(OutputTable table, String path, List<Row> data) {
+        DeltaRetry.run(
+                "MERGE into " + path,
+                () -> mergeOnce(table, path, data),
+                () -> DeltaRetry.forgetCachedLog(spark, path));
     }
-    DeltaRetry.forgetCachedLog(spark, path);
-    spark
-        .createDataFrame(List.of(), table.schema())
-        .write()
-        .format("delta")
-        .mode("append")
-        .partitionBy(table.partitionBy().toArray(String[]::new))
-        .save(path);
-    DeltaRetry.forgetCachedLog(spark, path);
-    LOG.info("created {}", path);
-  }
 
-  /**
-   * {@code t.monitor IN (the source's monitors)}: limits what the MERGE reads to those monitors'
-   * partitions.
-   */
-  static Column onlyMonitorsOf(List<Row> data, StructType schema) {
-    int m = schema.fieldIndex("monitor");
-    Object[] monitors = data.stream().map(r -> r.get(m)).distinct().toArray();
-    return col("t.monitor").isin(monitors);
-  }
-
-  /**
-   * Adds the columns a table written by an earlier Vigil version lacks (e.g. {@code
-   * results.chunk_complete}), null in its old rows: the migration is a metadata-only ALTER TABLE.
-   */
-  private void addMissingColumns(String path, StructType schema) {
-    List<String> existing = List.of(spark.read().format("delta").load(path).schema().fieldNames());
-    String previous = null;
-    for (StructField f : schema.fields()) {
-      if (!existing.contains(f.name())) {
-        spark.sql(
-            "ALTER TABLE delta.`"
-                + path.replace("`", "``")
-                + "` ADD COLUMNS ("
-                + Sql.quote(f.name())
-                + " "
-                + f.dataType().sql()
-                + (previous == null ? " FIRST" : " AFTER " + Sql.quote(previous))
-                + ")");
-        LOG.info("added column {} to {}", f.name(), path);
-      }
-      previous = f.name();
+    private void mergeOnce(OutputTable table, String path, List<Row> data) {
+        StructType schema = table.schema();
+        Dataset<Row> source = spark.createDataFrame(data, schema);
+        createIfMissing(path, table);
+        addMissingColumns(path, schema);
+        Map<String, String> set = new LinkedHashMap<>();
+        for (String c : schema.fieldNames()) {
+            set.put(c, "s." + c);
+        }
+        DeltaTable.forPath(spark, path)
+                .as("t")
+                .merge(source.as("s"), onlyMonitorsOf(data, schema).and(expr(keyCondition(table.key()))))
+                .whenMatched(changedCondition(schema, table.key()))
+                .updateExpr(set)
+                .whenNotMatched()
+                .insertExpr(set)
+                .execute();
+        LOG.info("merged {} rows into {}", data.size(), path);
     }
-  }
 
-  static String keyCondition(List<String> key) {
-    List<String> parts = new ArrayList<>();
-    for (String k : key) {
-      parts.add("t." + k + " <=> s." + k);
+    /**
+     * Creates the empty table unless it has a commit; every write of rows is then a MERGE, whose
+     * conflicts Delta detects. Two pitfalls avoided here, both seen with concurrent writers: a first
+     * write of the rows by plain append duplicates them when another process created the table
+     * meanwhile (this process's Delta log cache still says "no table", so nothing conflicts); and
+     * {@code CREATE TABLE IF NOT EXISTS} takes a bare {@code _delta_log} directory (another writer's
+     * creation in progress, or one killed mid-way) for an existing table and creates nothing. An
+     * append of zero rows has neither problem: it creates the table, or adds nothing to an existing
+     * one; two racing creators conflict and the loser is retried ({@link DeltaRetry}). New tables are
+     * partitioned as declared (by monitor), so concurrent runs of different monitors never conflict
+     * (Delta checks a MERGE's reads against other commits' files by partition); older, unpartitioned
+     * tables work as before.
+     */
+    private void createIfMissing(String path, OutputTable table) {
+        if (DeltaRetry.hasCommits(spark, path)) {
+            return;
+        }
+        DeltaRetry.forgetCachedLog(spark, path);
+        spark.createDataFrame(List.of(), table.schema())
+                .write()
+                .format("delta")
+                .mode("append")
+                .partitionBy(table.partitionBy().toArray(String[]::new))
+                .save(path);
+        DeltaRetry.forgetCachedLog(spark, path);
+        LOG.info("created {}", path);
     }
-    return String.join(" AND ", parts);
-  }
 
-  /** True when any non-key, non-run column differs. */
-  static String changedCondition(StructType schema, List<String> key) {
-    List<String> same = new ArrayList<>();
-    for (StructField f : schema.fields()) {
-      String c = f.name();
-      if (key.contains(c) || RUN_COLUMNS.contains(c)) {
-        continue;
-      }
-      if (f.dataType().equals(DataTypes.DoubleType)) {
-        same.add(
-            "(t."
-                + c
-                + " <=> s."
-                + c
-                + " OR coalesce(abs(t."
-                + c
-                + " - s."
-                + c
-                + ") <= "
-                + SAME_VALUE_TOLERANCE
-                + " * greatest(abs(t."
-                + c
-                + "), abs(s."
-                + c
-                + ")), false))");
-      } else {
-        same.add("t." + c + " <=> s." + c);
-      }
+    /**
+     * {@code t.monitor IN (the source's monitors)}: limits what the MERGE reads to those monitors'
+     * partitions.
+     */
+    static Column onlyMonitorsOf(List<Row> data, StructType schema) {
+        int m = schema.fieldIndex("monitor");
+        Object[] monitors = data.stream().map(r -> r.get(m)).distinct().toArray();
+        return col("t.monitor").isin(monitors);
     }
-    return "NOT (" + String.join(" AND ", same) + ")";
-  }
+
+    /**
+     * Adds the columns a table written by an earlier Vigil version lacks (e.g. {@code
+     * results.chunk_complete}), null in its old rows: the migration is a metadata-only ALTER TABLE.
+     */
+    private void addMissingColumns(String path, StructType schema) {
+        List<String> existing =
+                List.of(spark.read().format("delta").load(path).schema().fieldNames());
+        String previous = null;
+        for (StructField f : schema.fields()) {
+            if (!existing.contains(f.name())) {
+                spark.sql("ALTER TABLE delta.`"
+                        + path.replace("`", "``")
+                        + "` ADD COLUMNS ("
+                        + Sql.quote(f.name())
+                        + " "
+                        + f.dataType().sql()
+                        + (previous == null ? " FIRST" : " AFTER " + Sql.quote(previous))
+                        + ")");
+                LOG.info("added column {} to {}", f.name(), path);
+            }
+            previous = f.name();
+        }
+    }
+
+    static String keyCondition(List<String> key) {
+        List<String> parts = new ArrayList<>();
+        for (String k : key) {
+            parts.add("t." + k + " <=> s." + k);
+        }
+        return String.join(" AND ", parts);
+    }
+
+    /** True when any non-key, non-run column differs. */
+    static String changedCondition(StructType schema, List<String> key) {
+        List<String> same = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            String c = f.name();
+            if (key.contains(c) || RUN_COLUMNS.contains(c)) {
+                continue;
+            }
+            if (f.dataType().equals(DataTypes.DoubleType)) {
+                same.add("(t."
+                        + c
+                        + " <=> s."
+                        + c
+                        + " OR coalesce(abs(t."
+                        + c
+                        + " - s."
+                        + c
+                        + ") <= "
+                        + SAME_VALUE_TOLERANCE
+                        + " * greatest(abs(t."
+                        + c
+                        + "), abs(s."
+                        + c
+                        + ")), false))");
+            } else {
+                same.add("t." + c + " <=> s." + c);
+            }
+        }
+        return "NOT (" + String.join(" AND ", same) + ")";
+    }
 }

@@ -22,78 +22,77 @@ import org.apache.spark.sql.SparkSession;
  * them (the chunks stored as complete, the alerts already sent).
  */
 public final class DeltaResultSink {
-  private final DeltaTables tables;
+    private final DeltaTables tables;
 
-  public DeltaResultSink(SparkSession spark, String output) {
-    this.tables = new DeltaTables(spark, output);
-  }
-
-  public String tablePath(OutputTable table) {
-    return tables.path(table);
-  }
-
-  public void mergeResults(List<ResultRow> rows) {
-    List<Row> data = new ArrayList<>(rows.size());
-    for (ResultRow r : rows) {
-      data.add(RowFactory.create(r.values()));
+    public DeltaResultSink(SparkSession spark, String output) {
+        this.tables = new DeltaTables(spark, output);
     }
-    tables.merge(OutputTables.RESULTS, data);
-  }
 
-  /** MERGEs rows of {@code distributions} (in its column order) the same way. */
-  public void mergeDistributions(List<Row> rows) {
-    if (!rows.isEmpty()) {
-      tables.merge(OutputTables.DISTRIBUTIONS, rows);
+    public String tablePath(OutputTable table) {
+        return tables.path(table);
     }
-  }
 
-  /**
-   * Whether {@code results} holds each of the monitor's analysis chunks as complete, by chunk key.
-   */
-  public Map<String, Boolean> chunkCompleteness(String monitor) {
-    Map<String, Boolean> out = new HashMap<>();
-    Dataset<Row> results = tables.ofMonitor(OutputTables.RESULTS, monitor);
-    if (results == null || !List.of(results.columns()).contains("chunk_complete")) {
-      return out;
+    public void mergeResults(List<ResultRow> rows) {
+        List<Row> data = new ArrayList<>(rows.size());
+        for (ResultRow r : rows) {
+            data.add(RowFactory.create(r.values()));
+        }
+        tables.merge(OutputTables.RESULTS, data);
     }
-    for (Row r :
-        results
-            .where(col("period").equalTo("analysis").and(col("chunk_complete").isNotNull()))
-            .groupBy("chunk_key")
-            .agg(bool_and(col("chunk_complete")))
-            .collectAsList()) {
-      out.put(r.getString(0), r.getBoolean(1));
-    }
-    return out;
-  }
 
-  /**
-   * The result keys of the alerts already sent to {@code destination} for the monitor (a small
-   * table).
-   */
-  public Set<List<Object>> sentAlerts(String monitor, String destination) {
-    Set<List<Object>> out = new HashSet<>();
-    Dataset<Row> sent = tables.ofMonitor(OutputTables.ALERTS, monitor);
-    if (sent == null) {
-      return out;
+    /** MERGEs rows of {@code distributions} (in its column order) the same way. */
+    public void mergeDistributions(List<Row> rows) {
+        if (!rows.isEmpty()) {
+            tables.merge(OutputTables.DISTRIBUTIONS, rows);
+        }
     }
-    for (Row r :
-        sent.where(col("destination").equalTo(destination))
-            .select("calculator", "metric", "column_name", "segment", "period", "chunk_key")
-            .collectAsList()) {
-      out.add(Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)));
-    }
-    return out;
-  }
 
-  /** Records alerts as sent ({@code alerts} rows). */
-  public void appendSentAlerts(List<Row> rows) {
-    if (!rows.isEmpty()) {
-      tables.append(OutputTables.ALERTS, rows);
+    /**
+     * Whether {@code results} holds each of the monitor's analysis chunks as complete, by chunk key.
+     */
+    public Map<String, Boolean> chunkCompleteness(String monitor) {
+        Map<String, Boolean> out = new HashMap<>();
+        Dataset<Row> results = tables.ofMonitor(OutputTables.RESULTS, monitor);
+        if (results == null || !List.of(results.columns()).contains("chunk_complete")) {
+            return out;
+        }
+        for (Row r : results.where(col("period")
+                        .equalTo("analysis")
+                        .and(col("chunk_complete").isNotNull()))
+                .groupBy("chunk_key")
+                .agg(bool_and(col("chunk_complete")))
+                .collectAsList()) {
+            out.put(r.getString(0), r.getBoolean(1));
+        }
+        return out;
     }
-  }
 
-  public void appendRun(Row run) {
-    tables.append(OutputTables.RUNS, List.of(run));
-  }
+    /**
+     * The result keys of the alerts already sent to {@code destination} for the monitor (a small
+     * table).
+     */
+    public Set<List<Object>> sentAlerts(String monitor, String destination) {
+        Set<List<Object>> out = new HashSet<>();
+        Dataset<Row> sent = tables.ofMonitor(OutputTables.ALERTS, monitor);
+        if (sent == null) {
+            return out;
+        }
+        for (Row r : sent.where(col("destination").equalTo(destination))
+                .select("calculator", "metric", "column_name", "segment", "period", "chunk_key")
+                .collectAsList()) {
+            out.add(Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)));
+        }
+        return out;
+    }
+
+    /** Records alerts as sent ({@code alerts} rows). */
+    public void appendSentAlerts(List<Row> rows) {
+        if (!rows.isEmpty()) {
+            tables.append(OutputTables.ALERTS, rows);
+        }
+    }
+
+    public void appendRun(Row run) {
+        tables.append(OutputTables.RUNS, List.of(run));
+    }
 }

@@ -17,142 +17,141 @@ import org.slf4j.LoggerFactory;
  * spread out.
  */
 public final class DeltaRetry {
-  private static final Logger LOG = LoggerFactory.getLogger(DeltaRetry.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaRetry.class);
 
-  /**
-   * Attempts in all (the first + retries). With the pauses below they span about two minutes at
-   * most.
-   */
-  public static final int ATTEMPTS = 10;
+    /**
+     * Attempts in all (the first + retries). With the pauses below they span about two minutes at
+     * most.
+     */
+    public static final int ATTEMPTS = 10;
 
-  static final long BASE_PAUSE_MILLIS = 500;
-  static final long MAX_PAUSE_MILLIS = 20_000;
+    static final long BASE_PAUSE_MILLIS = 500;
+    static final long MAX_PAUSE_MILLIS = 20_000;
 
-  private DeltaRetry() {}
+    private DeltaRetry() {}
 
-  /**
-   * Runs {@code write}, retrying it after {@code beforeRetry} (e.g. dropping a cached table state).
-   */
-  public static <T> T run(String what, Supplier<T> write, Runnable beforeRetry) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return write.get();
-      } catch (RuntimeException e) {
-        Throwable conflict = concurrentModification(e);
-        if (conflict == null || attempt >= ATTEMPTS) {
-          throw e;
+    /**
+     * Runs {@code write}, retrying it after {@code beforeRetry} (e.g. dropping a cached table state).
+     */
+    public static <T> T run(String what, Supplier<T> write, Runnable beforeRetry) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                Throwable conflict = concurrentModification(e);
+                if (conflict == null || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                long cap = Math.min(MAX_PAUSE_MILLIS, BASE_PAUSE_MILLIS << Math.min(attempt - 1, 20));
+                long pause = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
+                LOG.warn(
+                        "{}: concurrent Delta commit ({}), retry {} of {} in {} ms",
+                        what,
+                        conflict.getClass().getSimpleName(),
+                        attempt,
+                        ATTEMPTS - 1,
+                        pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                beforeRetry.run();
+            }
         }
-        long cap = Math.min(MAX_PAUSE_MILLIS, BASE_PAUSE_MILLIS << Math.min(attempt - 1, 20));
-        long pause = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
-        LOG.warn(
-            "{}: concurrent Delta commit ({}), retry {} of {} in {} ms",
-            what,
-            conflict.getClass().getSimpleName(),
-            attempt,
-            ATTEMPTS - 1,
-            pause);
+    }
+
+    public static void run(String what, Runnable write, Runnable beforeRetry) {
+        run(
+                what,
+                () -> {
+                    write.run();
+                    return null;
+                },
+                beforeRetry);
+    }
+
+    /**
+     * A Delta optimistic-concurrency failure anywhere in the cause chain: Delta's exceptions all
+     * extend {@link java.util.ConcurrentModificationException} (io.delta.exceptions.* in Delta 3 and
+     * 4).
+     */
+    static boolean isConcurrentModification(Throwable e) {
+        return concurrentModification(e) != null;
+    }
+
+    private static Throwable concurrentModification(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.ConcurrentModificationException
+                    && (t.getClass().getName().startsWith("io.delta.")
+                            || t.getClass().getName().startsWith("org.apache.spark.sql.delta."))) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the Delta table at {@code path} has a commit, from a listing of its {@code _delta_log}.
+     * Delta's own {@code isDeltaTable} reads a per-process cache, which does not see a table another
+     * process has just created.
+     */
+    public static boolean hasCommits(org.apache.spark.sql.SparkSession spark, String path) {
+        org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path, "_delta_log");
         try {
-          Thread.sleep(pause);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
+            org.apache.hadoop.fs.FileSystem fs =
+                    log.getFileSystem(spark.sessionState().newHadoopConf());
+            for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(log)) {
+                if (f.getPath().getName().matches("\\d{20}\\.(json|checkpoint.*\\.parquet)")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.io.FileNotFoundException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + log, e);
         }
-        beforeRetry.run();
-      }
     }
-  }
 
-  public static void run(String what, Runnable write, Runnable beforeRetry) {
-    run(
-        what,
-        () -> {
-          write.run();
-          return null;
-        },
-        beforeRetry);
-  }
-
-  /**
-   * A Delta optimistic-concurrency failure anywhere in the cause chain: Delta's exceptions all
-   * extend {@link java.util.ConcurrentModificationException} (io.delta.exceptions.* in Delta 3 and
-   * 4).
-   */
-  static boolean isConcurrentModification(Throwable e) {
-    return concurrentModification(e) != null;
-  }
-
-  private static Throwable concurrentModification(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.util.ConcurrentModificationException
-          && (t.getClass().getName().startsWith("io.delta.")
-              || t.getClass().getName().startsWith("org.apache.spark.sql.delta."))) {
-        return t;
-      }
+    /**
+     * Replaces the rows of the table at {@code path} that match {@code where} (a SQL predicate) with
+     * {@code rows} in one commit, retried on conflicts. A missing table is first created empty by a
+     * zero-row append: a first write of the rows by plain append could duplicate them when another
+     * process creates the table at the same time (see {@link DeltaResultSink}), while two overwrites
+     * of the same rows conflict and one is retried.
+     */
+    public static void replaceWhere(
+            org.apache.spark.sql.SparkSession spark,
+            String path,
+            org.apache.spark.sql.types.StructType schema,
+            String where,
+            java.util.List<org.apache.spark.sql.Row> rows) {
+        run(
+                "replace rows where " + where + " in " + path,
+                () -> {
+                    if (!hasCommits(spark, path)) {
+                        forgetCachedLog(spark, path);
+                        spark.createDataFrame(java.util.List.of(), schema)
+                                .write()
+                                .format("delta")
+                                .mode("append")
+                                .save(path);
+                        forgetCachedLog(spark, path);
+                    }
+                    spark.createDataFrame(rows, schema)
+                            .write()
+                            .format("delta")
+                            .mode("overwrite")
+                            .option("replaceWhere", where)
+                            .save(path);
+                },
+                () -> forgetCachedLog(spark, path));
     }
-    return null;
-  }
 
-  /**
-   * Whether the Delta table at {@code path} has a commit, from a listing of its {@code _delta_log}.
-   * Delta's own {@code isDeltaTable} reads a per-process cache, which does not see a table another
-   * process has just created.
-   */
-  public static boolean hasCommits(org.apache.spark.sql.SparkSession spark, String path) {
-    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path, "_delta_log");
-    try {
-      org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sessionState().newHadoopConf());
-      for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(log)) {
-        if (f.getPath().getName().matches("\\d{20}\\.(json|checkpoint.*\\.parquet)")) {
-          return true;
-        }
-      }
-      return false;
-    } catch (java.io.FileNotFoundException e) {
-      return false;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot list " + log, e);
+    /** Drops this process's cached view of the table's log, so the next access reads it afresh. */
+    public static void forgetCachedLog(org.apache.spark.sql.SparkSession spark, String path) {
+        org.apache.spark.sql.delta.DeltaLog.invalidateCache(spark, new org.apache.hadoop.fs.Path(path));
     }
-  }
-
-  /**
-   * Replaces the rows of the table at {@code path} that match {@code where} (a SQL predicate) with
-   * {@code rows} in one commit, retried on conflicts. A missing table is first created empty by a
-   * zero-row append: a first write of the rows by plain append could duplicate them when another
-   * process creates the table at the same time (see {@link DeltaResultSink}), while two overwrites
-   * of the same rows conflict and one is retried.
-   */
-  public static void replaceWhere(
-      org.apache.spark.sql.SparkSession spark,
-      String path,
-      org.apache.spark.sql.types.StructType schema,
-      String where,
-      java.util.List<org.apache.spark.sql.Row> rows) {
-    run(
-        "replace rows where " + where + " in " + path,
-        () -> {
-          if (!hasCommits(spark, path)) {
-            forgetCachedLog(spark, path);
-            spark
-                .createDataFrame(java.util.List.of(), schema)
-                .write()
-                .format("delta")
-                .mode("append")
-                .save(path);
-            forgetCachedLog(spark, path);
-          }
-          spark
-              .createDataFrame(rows, schema)
-              .write()
-              .format("delta")
-              .mode("overwrite")
-              .option("replaceWhere", where)
-              .save(path);
-        },
-        () -> forgetCachedLog(spark, path));
-  }
-
-  /** Drops this process's cached view of the table's log, so the next access reads it afresh. */
-  public static void forgetCachedLog(org.apache.spark.sql.SparkSession spark, String path) {
-    org.apache.spark.sql.delta.DeltaLog.invalidateCache(spark, new org.apache.hadoop.fs.Path(path));
-  }
 }

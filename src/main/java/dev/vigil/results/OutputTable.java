@@ -13,97 +13,94 @@ import org.apache.spark.sql.types.StructType;
  * (none: unpartitioned).
  */
 public record OutputTable(
-    String name,
-    String description,
-    StructType schema,
-    List<String> key,
-    Write write,
-    List<String> exportOrder,
-    List<String> partitionBy) {
+        String name,
+        String description,
+        StructType schema,
+        List<String> key,
+        Write write,
+        List<String> exportOrder,
+        List<String> partitionBy) {
 
-  /** How Vigil writes a table. */
-  public enum Write {
-    /** MERGEd on the key: an unchanged row is left as it is, a changed one updated in place. */
-    MERGE,
-    /** Rows appended, never rewritten. */
-    APPEND,
-    /** A monitor's (or a source's) rows replaced in one commit ({@code replaceWhere}). */
-    REPLACE
-  }
-
-  public OutputTable {
-    key = List.copyOf(key);
-    exportOrder = List.copyOf(exportOrder);
-    partitionBy = List.copyOf(partitionBy);
-    for (String c : concat(key, exportOrder, partitionBy)) {
-      schema.apply(c); // every named column is the table's (fails at class load otherwise)
+    /** How Vigil writes a table. */
+    public enum Write {
+        /** MERGEd on the key: an unchanged row is left as it is, a changed one updated in place. */
+        MERGE,
+        /** Rows appended, never rewritten. */
+        APPEND,
+        /** A monitor's (or a source's) rows replaced in one commit ({@code replaceWhere}). */
+        REPLACE
     }
-  }
 
-  /** A table MERGEd on its key; its columns, key, export order and partitioning follow. */
-  static OutputTable merged(String name, String description) {
-    return declared(name, description, Write.MERGE);
-  }
+    public OutputTable {
+        key = List.copyOf(key);
+        exportOrder = List.copyOf(exportOrder);
+        partitionBy = List.copyOf(partitionBy);
+        for (String c : concat(key, exportOrder, partitionBy)) {
+            schema.apply(c); // every named column is the table's (fails at class load otherwise)
+        }
+    }
 
-  /** A table rows are appended to. */
-  static OutputTable appended(String name, String description) {
-    return declared(name, description, Write.APPEND);
-  }
+    /** A table MERGEd on its key; its columns, key, export order and partitioning follow. */
+    static OutputTable merged(String name, String description) {
+        return declared(name, description, Write.MERGE);
+    }
 
-  /** A table whose rows of a monitor (or a source) are replaced in one commit. */
-  static OutputTable replaced(String name, String description) {
-    return declared(name, description, Write.REPLACE);
-  }
+    /** A table rows are appended to. */
+    static OutputTable appended(String name, String description) {
+        return declared(name, description, Write.APPEND);
+    }
 
-  private static OutputTable declared(String name, String description, Write write) {
-    return new OutputTable(
-        name, description, new StructType(), List.of(), write, List.of(), List.of());
-  }
+    /** A table whose rows of a monitor (or a source) are replaced in one commit. */
+    static OutputTable replaced(String name, String description) {
+        return declared(name, description, Write.REPLACE);
+    }
 
-  /** The columns, in SQL DDL ({@code name TYPE [NOT NULL], ...}). */
-  OutputTable columns(String ddl) {
-    return new OutputTable(
-        name, description, Columns.of(ddl), key, write, exportOrder, partitionBy);
-  }
+    private static OutputTable declared(String name, String description, Write write) {
+        return new OutputTable(name, description, new StructType(), List.of(), write, List.of(), List.of());
+    }
 
-  /** The columns that identify a row (a MERGE's key). */
-  OutputTable key(String... columns) {
-    return new OutputTable(
-        name, description, schema, List.of(columns), write, exportOrder, partitionBy);
-  }
+    /** The columns, in SQL DDL ({@code name TYPE [NOT NULL], ...}). */
+    OutputTable columns(String ddl) {
+        return new OutputTable(name, description, Columns.of(ddl), key, write, exportOrder, partitionBy);
+    }
 
-  /** The sort order of {@code vigil export}. */
-  OutputTable exportOrder(String... columns) {
-    return new OutputTable(name, description, schema, key, write, List.of(columns), partitionBy);
-  }
+    /** The columns that identify a row (a MERGE's key). */
+    OutputTable key(String... columns) {
+        return new OutputTable(name, description, schema, List.of(columns), write, exportOrder, partitionBy);
+    }
 
-  /** The columns a new table is partitioned by. */
-  OutputTable partitionedBy(String... columns) {
-    return new OutputTable(name, description, schema, key, write, exportOrder, List.of(columns));
-  }
+    /** The sort order of {@code vigil export}. */
+    OutputTable exportOrder(String... columns) {
+        return new OutputTable(name, description, schema, key, write, List.of(columns), partitionBy);
+    }
 
-  /**
-   * Whether {@code vigil export} writes it: every column is text, a number, a boolean or a time
-   * (the binary blobs of the stored profiles and chunk states are not).
-   */
-  public boolean exportable() {
-    return Arrays.stream(schema.fields()).noneMatch(f -> f.dataType() instanceof BinaryType);
-  }
+    /** The columns a new table is partitioned by. */
+    OutputTable partitionedBy(String... columns) {
+        return new OutputTable(name, description, schema, key, write, exportOrder, List.of(columns));
+    }
 
-  /** The table's directory under an output directory. */
-  public String path(String output) {
-    return output.replaceAll("/+$", "") + "/" + name;
-  }
+    /**
+     * Whether {@code vigil export} writes it: every column is text, a number, a boolean or a time
+     * (the binary blobs of the stored profiles and chunk states are not).
+     */
+    public boolean exportable() {
+        return Arrays.stream(schema.fields()).noneMatch(f -> f.dataType() instanceof BinaryType);
+    }
 
-  /** The column names, in order. */
-  public List<String> columns() {
-    return Arrays.stream(schema.fields()).map(StructField::name).toList();
-  }
+    /** The table's directory under an output directory. */
+    public String path(String output) {
+        return output.replaceAll("/+$", "") + "/" + name;
+    }
 
-  private static List<String> concat(List<String> a, List<String> b, List<String> c) {
-    List<String> out = new java.util.ArrayList<>(a);
-    out.addAll(b);
-    out.addAll(c);
-    return out;
-  }
+    /** The column names, in order. */
+    public List<String> columns() {
+        return Arrays.stream(schema.fields()).map(StructField::name).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+        List<String> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        out.addAll(c);
+        return out;
+    }
 }

@@ -30,175 +30,168 @@ import scala.Tuple2;
  * segment column. Only the merged states reach the driver.
  */
 public final class Scanner {
-  /** Column holding the chunker's group id (long; null = the row is in no chunk). */
-  public static final String CHUNK = "_chunk";
+    /** Column holding the chunker's group id (long; null = the row is in no chunk). */
+    public static final String CHUNK = "_chunk";
 
-  /** Column holding the row's position in its dataset's order (long), when the chunker made one. */
-  public static final String ROW = "_row";
+    /** Column holding the row's position in its dataset's order (long), when the chunker made one. */
+    public static final String ROW = "_row";
 
-  private static final Logger LOG = LoggerFactory.getLogger(Scanner.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Scanner.class);
 
-  private final String timestamp;
-  private final List<String> segments;
+    private final String timestamp;
+    private final List<String> segments;
 
-  /** What {@link #report} has logged already (dataset, kind, column). */
-  private final java.util.Set<String> reported = new java.util.HashSet<>();
+    /** What {@link #report} has logged already (dataset, kind, column). */
+    private final java.util.Set<String> reported = new java.util.HashSet<>();
 
-  /**
-   * @param timestamp the timestamp column (null if none): its min and max per chunk are collected
-   * @param segments segment columns (may be empty)
-   */
-  public Scanner(String timestamp, List<String> segments) {
-    this.timestamp = timestamp;
-    this.segments = List.copyOf(segments);
-  }
-
-  public List<ChunkStates> scan(Dataset<Row> chunked, List<StateSpec> requested, String what) {
-    List<StateSpec> specs = new ArrayList<>(new LinkedHashSet<>(requested));
-    boolean hasRow = List.of(chunked.columns()).contains(ROW);
-    List<Column> projection = new ArrayList<>();
-    projection.add(col(CHUNK).cast(DataTypes.LongType));
-    projection.add(hasRow ? col(ROW) : lit(null).cast(DataTypes.LongType));
-    projection.add(
-        timestamp == null
-            ? lit(null).cast(DataTypes.LongType)
-            : unix_micros(col(timestamp).cast(DataTypes.TimestampType)));
-    for (String s : segments) {
-      projection.add(col(s).cast(DataTypes.StringType));
+    /**
+     * @param timestamp the timestamp column (null if none): its min and max per chunk are collected
+     * @param segments segment columns (may be empty)
+     */
+    public Scanner(String timestamp, List<String> segments) {
+        this.timestamp = timestamp;
+        this.segments = List.copyOf(segments);
     }
-    // one input column per (column, kind); row specs read several
-    Map<String, Integer> fieldOf = new LinkedHashMap<>();
-    int[] field = new int[specs.size()];
-    int[][] rowNumbers = new int[specs.size()][];
-    int[][] rowStrings = new int[specs.size()][];
-    for (int i = 0; i < specs.size(); i++) {
-      StateSpec s = specs.get(i);
-      if (s instanceof RowSpec r) {
-        rowNumbers[i] =
-            r.numericColumns().stream()
-                .mapToInt(c -> field(projection, fieldOf, c, true))
-                .toArray();
-        rowStrings[i] =
-            r.stringColumns().stream()
-                .mapToInt(c -> field(projection, fieldOf, c, false))
-                .toArray();
-        field[i] = -1;
-      } else {
-        field[i] = field(projection, fieldOf, s.column(), s.input() == StateSpec.Input.NUMERIC);
-      }
-    }
-    PartitionScan fold =
-        new PartitionScan(specs, field, rowNumbers, rowStrings, segments, projection.size());
-    Dataset<Row> projected = chunked.select(projection.toArray(Column[]::new));
-    int partitions = Math.max(1, projected.sparkSession().sparkContext().defaultParallelism());
-    long start = System.nanoTime();
-    JavaPairRDD<GroupKey, GroupState> folded =
-        projected.queryExecution().toRdd().toJavaRDD().mapPartitionsToPair(fold::fold);
-    List<Tuple2<GroupKey, GroupState>> groups =
-        folded.reduceByKey(GroupState::merge, partitions).collect();
-    LOG.info(
-        "scanned {}: {} states over {} (segment, chunk) groups in {} s",
-        what,
-        specs.size(),
-        groups.size(),
-        String.format("%.1f", (System.nanoTime() - start) / 1e9));
 
-    report(what, fieldOf, groups);
-    List<ChunkStates> out = new ArrayList<>();
-    for (Tuple2<GroupKey, GroupState> g : groups) {
-      GroupState s = g._2();
-      Map<StateSpec, ColumnState> byspec = new LinkedHashMap<>();
-      for (int i = 0; i < specs.size(); i++) {
-        byspec.put(specs.get(i), s.states[i]);
-      }
-      out.add(
-          new ChunkStates(
-              g._1().segment(),
-              g._1().chunk(),
-              s.rows,
-              s.minRow == Long.MAX_VALUE ? null : s.minRow,
-              s.maxRow == Long.MIN_VALUE ? null : s.maxRow,
-              timestamp(s.minTime, Long.MAX_VALUE),
-              timestamp(s.maxTime, Long.MIN_VALUE),
-              byspec));
-    }
-    return out;
-  }
+    public List<ChunkStates> scan(Dataset<Row> chunked, List<StateSpec> requested, String what) {
+        List<StateSpec> specs = new ArrayList<>(new LinkedHashSet<>(requested));
+        boolean hasRow = List.of(chunked.columns()).contains(ROW);
+        List<Column> projection = new ArrayList<>();
+        projection.add(col(CHUNK).cast(DataTypes.LongType));
+        projection.add(hasRow ? col(ROW) : lit(null).cast(DataTypes.LongType));
+        projection.add(
+                timestamp == null
+                        ? lit(null).cast(DataTypes.LongType)
+                        : unix_micros(col(timestamp).cast(DataTypes.TimestampType)));
+        for (String s : segments) {
+            projection.add(col(s).cast(DataTypes.StringType));
+        }
+        // one input column per (column, kind); row specs read several
+        Map<String, Integer> fieldOf = new LinkedHashMap<>();
+        int[] field = new int[specs.size()];
+        int[][] rowNumbers = new int[specs.size()][];
+        int[][] rowStrings = new int[specs.size()][];
+        for (int i = 0; i < specs.size(); i++) {
+            StateSpec s = specs.get(i);
+            if (s instanceof RowSpec r) {
+                rowNumbers[i] = r.numericColumns().stream()
+                        .mapToInt(c -> field(projection, fieldOf, c, true))
+                        .toArray();
+                rowStrings[i] = r.stringColumns().stream()
+                        .mapToInt(c -> field(projection, fieldOf, c, false))
+                        .toArray();
+                field[i] = -1;
+            } else {
+                field[i] = field(projection, fieldOf, s.column(), s.input() == StateSpec.Input.NUMERIC);
+            }
+        }
+        PartitionScan fold = new PartitionScan(specs, field, rowNumbers, rowStrings, segments, projection.size());
+        Dataset<Row> projected = chunked.select(projection.toArray(Column[]::new));
+        int partitions = Math.max(1, projected.sparkSession().sparkContext().defaultParallelism());
+        long start = System.nanoTime();
+        JavaPairRDD<GroupKey, GroupState> folded =
+                projected.queryExecution().toRdd().toJavaRDD().mapPartitionsToPair(fold::fold);
+        List<Tuple2<GroupKey, GroupState>> groups =
+                folded.reduceByKey(GroupState::merge, partitions).collect();
+        LOG.info(
+                "scanned {}: {} states over {} (segment, chunk) groups in {} s",
+                what,
+                specs.size(),
+                groups.size(),
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
 
-  /**
-   * Logs, once per dataset and column, the input columns whose values were all missing (their
-   * statistics are null) and the ±Inf values treated as missing — from counts the scan kept on the
-   * side, no extra job.
-   */
-  private void report(
-      String what, Map<String, Integer> fieldOf, List<Tuple2<GroupKey, GroupState>> groups) {
-    String dataset = what.split(" ", 2)[0];
-    long rows = 0;
-    long[] missing = new long[0];
-    long[] infinite = new long[0];
-    for (Tuple2<GroupKey, GroupState> g : groups) {
-      if (g._1().segment() != null) {
-        continue;
-      }
-      GroupState s = g._2();
-      rows += s.rows;
-      if (missing.length == 0) {
-        missing = new long[s.missing.length];
-        infinite = new long[s.infinite.length];
-      }
-      for (int f = 0; f < s.missing.length; f++) {
-        missing[f] += s.missing[f];
-        infinite[f] += s.infinite[f];
-      }
+        report(what, fieldOf, groups);
+        List<ChunkStates> out = new ArrayList<>();
+        for (Tuple2<GroupKey, GroupState> g : groups) {
+            GroupState s = g._2();
+            Map<StateSpec, ColumnState> byspec = new LinkedHashMap<>();
+            for (int i = 0; i < specs.size(); i++) {
+                byspec.put(specs.get(i), s.states[i]);
+            }
+            out.add(new ChunkStates(
+                    g._1().segment(),
+                    g._1().chunk(),
+                    s.rows,
+                    s.minRow == Long.MAX_VALUE ? null : s.minRow,
+                    s.maxRow == Long.MIN_VALUE ? null : s.maxRow,
+                    timestamp(s.minTime, Long.MAX_VALUE),
+                    timestamp(s.maxTime, Long.MIN_VALUE),
+                    byspec));
+        }
+        return out;
     }
-    if (rows == 0) {
-      return;
-    }
-    for (var e : fieldOf.entrySet()) {
-      String column = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
-      int f = e.getValue();
-      if (f >= missing.length || column.startsWith("_vigil")) {
-        continue;
-      }
-      if (infinite[f] > 0 && reported.add(dataset + "\u0000inf\u0000" + column)) {
-        LOG.warn(
-            "{}: column '{}' has {} infinite value{} (+Inf/-Inf), treated as missing",
-            dataset,
-            column,
-            infinite[f],
-            infinite[f] == 1 ? "" : "s");
-      }
-      if (missing[f] + infinite[f] == rows
-          && reported.add(dataset + "\u0000empty\u0000" + column)) {
-        LOG.warn(
-            "{}: column '{}' has no values in the {} data (all {} rows missing); its statistics are null",
-            dataset,
-            column,
-            dataset,
-            rows);
-      }
-    }
-  }
 
-  /** The projected field reading {@code column} as a double or a string, added on first use. */
-  private static int field(
-      List<Column> projection, Map<String, Integer> fieldOf, String column, boolean numeric) {
-    String key = column + "\u0000" + (numeric ? "n" : "s");
-    Integer f = fieldOf.get(key);
-    if (f == null) {
-      f = projection.size();
-      fieldOf.put(key, f);
-      projection.add(col(column).cast(numeric ? DataTypes.DoubleType : DataTypes.StringType));
+    /**
+     * Logs, once per dataset and column, the input columns whose values were all missing (their
+     * statistics are null) and the ±Inf values treated as missing — from counts the scan kept on the
+     * side, no extra job.
+     */
+    private void report(String what, Map<String, Integer> fieldOf, List<Tuple2<GroupKey, GroupState>> groups) {
+        String dataset = what.split(" ", 2)[0];
+        long rows = 0;
+        long[] missing = new long[0];
+        long[] infinite = new long[0];
+        for (Tuple2<GroupKey, GroupState> g : groups) {
+            if (g._1().segment() != null) {
+                continue;
+            }
+            GroupState s = g._2();
+            rows += s.rows;
+            if (missing.length == 0) {
+                missing = new long[s.missing.length];
+                infinite = new long[s.infinite.length];
+            }
+            for (int f = 0; f < s.missing.length; f++) {
+                missing[f] += s.missing[f];
+                infinite[f] += s.infinite[f];
+            }
+        }
+        if (rows == 0) {
+            return;
+        }
+        for (var e : fieldOf.entrySet()) {
+            String column = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+            int f = e.getValue();
+            if (f >= missing.length || column.startsWith("_vigil")) {
+                continue;
+            }
+            if (infinite[f] > 0 && reported.add(dataset + "\u0000inf\u0000" + column)) {
+                LOG.warn(
+                        "{}: column '{}' has {} infinite value{} (+Inf/-Inf), treated as missing",
+                        dataset,
+                        column,
+                        infinite[f],
+                        infinite[f] == 1 ? "" : "s");
+            }
+            if (missing[f] + infinite[f] == rows && reported.add(dataset + "\u0000empty\u0000" + column)) {
+                LOG.warn(
+                        "{}: column '{}' has no values in the {} data (all {} rows missing); its statistics are null",
+                        dataset,
+                        column,
+                        dataset,
+                        rows);
+            }
+        }
     }
-    return f;
-  }
 
-  private static Timestamp timestamp(long micros, long none) {
-    if (micros == none) {
-      return null;
+    /** The projected field reading {@code column} as a double or a string, added on first use. */
+    private static int field(List<Column> projection, Map<String, Integer> fieldOf, String column, boolean numeric) {
+        String key = column + "\u0000" + (numeric ? "n" : "s");
+        Integer f = fieldOf.get(key);
+        if (f == null) {
+            f = projection.size();
+            fieldOf.put(key, f);
+            projection.add(col(column).cast(numeric ? DataTypes.DoubleType : DataTypes.StringType));
+        }
+        return f;
     }
-    Timestamp t = new Timestamp(Math.floorDiv(micros, 1000L));
-    t.setNanos((int) Math.floorMod(micros, 1_000_000L) * 1000);
-    return t;
-  }
+
+    private static Timestamp timestamp(long micros, long none) {
+        if (micros == none) {
+            return null;
+        }
+        Timestamp t = new Timestamp(Math.floorDiv(micros, 1000L));
+        t.setNanos((int) Math.floorMod(micros, 1_000_000L) * 1000);
+        return t;
+    }
 }

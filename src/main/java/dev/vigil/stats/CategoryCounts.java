@@ -5,59 +5,59 @@ import java.util.Map;
 
 /** Exact count of each distinct value of a categorical column, plus the missing count. */
 public final class CategoryCounts implements ColumnState {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** value → a one-element counter, so counting does not box a Long per row. */
-  private final HashMap<String, long[]> counts = new HashMap<>();
+    /** value → a one-element counter, so counting does not box a Long per row. */
+    private final HashMap<String, long[]> counts = new HashMap<>();
 
-  private long nulls;
+    private long nulls;
 
-  public static CategoryCounts of(String... values) {
-    CategoryCounts c = new CategoryCounts();
-    for (String v : values) {
-      if (v == null) {
-        c.addNull();
-      } else {
-        c.add(v);
-      }
+    public static CategoryCounts of(String... values) {
+        CategoryCounts c = new CategoryCounts();
+        for (String v : values) {
+            if (v == null) {
+                c.addNull();
+            } else {
+                c.add(v);
+            }
+        }
+        return c;
     }
-    return c;
-  }
 
-  @Override
-  public void addNull() {
-    nulls++;
-  }
-
-  @Override
-  public void add(String value) {
-    long[] c = counts.get(value);
-    if (c == null) {
-      counts.put(value, new long[] {1});
-    } else {
-      c[0]++;
+    @Override
+    public void addNull() {
+        nulls++;
     }
-  }
 
-  @Override
-  public CategoryCounts merge(ColumnState o) {
-    CategoryCounts b = (CategoryCounts) o;
-    b.counts.forEach((k, v) -> counts.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
-    nulls += b.nulls;
-    return this;
-  }
+    @Override
+    public void add(String value) {
+        long[] c = counts.get(value);
+        if (c == null) {
+            counts.put(value, new long[] {1});
+        } else {
+            c[0]++;
+        }
+    }
 
-  public Map<String, Long> counts() {
-    Map<String, Long> out = new HashMap<>();
-    counts.forEach((k, v) -> out.put(k, v[0]));
-    return out;
-  }
+    @Override
+    public CategoryCounts merge(ColumnState o) {
+        CategoryCounts b = (CategoryCounts) o;
+        b.counts.forEach((k, v) -> counts.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+        nulls += b.nulls;
+        return this;
+    }
 
-  public long nulls() {
-    return nulls;
-  }
+    public Map<String, Long> counts() {
+        Map<String, Long> out = new HashMap<>();
+        counts.forEach((k, v) -> out.put(k, v[0]));
+        return out;
+    }
 
-  public long rows() {
-    return nulls + counts.values().stream().mapToLong(c -> c[0]).sum();
-  }
+    public long nulls() {
+        return nulls;
+    }
+
+    public long rows() {
+        return nulls + counts.values().stream().mapToLong(c -> c[0]).sum();
+    }
 }

@@ -10,18 +10,16 @@ import java.io.Serializable;
  * #addNull()}.
  */
 public interface ColumnState extends Serializable {
-  void addNull();
+    void addNull();
 
-  default void add(double value) {
-    throw new UnsupportedOperationException(
-        getClass().getSimpleName() + " reads strings, not numbers");
-  }
+    default void add(double value) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " reads strings, not numbers");
+    }
 
-  default void add(String value) {
-    throw new UnsupportedOperationException(
-        getClass().getSimpleName() + " reads numbers, not strings");
-  }
+    default void add(String value) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " reads numbers, not strings");
+    }
 
-  /** Adds {@code other}'s values to this state; returns this. */
-  ColumnState merge(ColumnState other);
+    /** Adds {@code other}'s values to this state; returns this. */
+    ColumnState merge(ColumnState other);
 }

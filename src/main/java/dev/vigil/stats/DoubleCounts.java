@@ -13,158 +13,157 @@ import java.util.Arrays;
  * Double#equals}); NaN is never a key.
  */
 public final class DoubleCounts implements Serializable {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** A NaN bit pattern: never a key, since NaN keys are refused. */
-  private static final long EMPTY = 0x7ff8_dead_beef_0001L;
+    /** A NaN bit pattern: never a key, since NaN keys are refused. */
+    private static final long EMPTY = 0x7ff8_dead_beef_0001L;
 
-  private final int width;
-  private transient long[] keys;
-  private transient long[] counts;
-  private transient int size;
+    private final int width;
+    private transient long[] keys;
+    private transient long[] counts;
+    private transient int size;
 
-  public DoubleCounts(int width) {
-    this.width = width;
-    allocate(16);
-  }
-
-  private void allocate(int capacity) {
-    keys = new long[capacity];
-    Arrays.fill(keys, EMPTY);
-    counts = new long[capacity * width];
-    size = 0;
-  }
-
-  public int width() {
-    return width;
-  }
-
-  /** Distinct keys. */
-  public int size() {
-    return size;
-  }
-
-  /** Adds {@code by} to counter {@code cell} of {@code key}. */
-  public void add(double key, int cell, long by) {
-    long bits = Double.doubleToRawLongBits(key);
-    int mask = keys.length - 1;
-    int i = mix(bits) & mask;
-    while (true) {
-      long k = keys[i];
-      if (k == bits) {
-        counts[i * width + cell] += by;
-        return;
-      }
-      if (k == EMPTY) {
-        keys[i] = bits;
-        counts[i * width + cell] += by;
-        if (++size * 2 > keys.length) {
-          grow();
-        }
-        return;
-      }
-      i = (i + 1) & mask;
+    public DoubleCounts(int width) {
+        this.width = width;
+        allocate(16);
     }
-  }
 
-  /**
-   * The offset of {@code key}'s counters in the array {@link #forEach} visits, or -1 when it is not
-   * a key.
-   */
-  int offset(double key) {
-    long bits = Double.doubleToRawLongBits(key);
-    int mask = keys.length - 1;
-    for (int i = mix(bits) & mask; ; i = (i + 1) & mask) {
-      long k = keys[i];
-      if (k == bits) {
-        return i * width;
-      }
-      if (k == EMPTY) {
-        return -1;
-      }
+    private void allocate(int capacity) {
+        keys = new long[capacity];
+        Arrays.fill(keys, EMPTY);
+        counts = new long[capacity * width];
+        size = 0;
     }
-  }
 
-  /** The counters array (read only; see {@link #offset}). */
-  long[] counters() {
-    return counts;
-  }
+    public int width() {
+        return width;
+    }
 
-  /** Adds all of {@code other}'s counts. */
-  public void addAll(DoubleCounts other) {
-    other.forEach(
-        (key, c, offset) -> {
-          for (int j = 0; j < width; j++) {
-            if (c[offset + j] != 0) {
-              add(key, j, c[offset + j]);
+    /** Distinct keys. */
+    public int size() {
+        return size;
+    }
+
+    /** Adds {@code by} to counter {@code cell} of {@code key}. */
+    public void add(double key, int cell, long by) {
+        long bits = Double.doubleToRawLongBits(key);
+        int mask = keys.length - 1;
+        int i = mix(bits) & mask;
+        while (true) {
+            long k = keys[i];
+            if (k == bits) {
+                counts[i * width + cell] += by;
+                return;
             }
-          }
+            if (k == EMPTY) {
+                keys[i] = bits;
+                counts[i * width + cell] += by;
+                if (++size * 2 > keys.length) {
+                    grow();
+                }
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /**
+     * The offset of {@code key}'s counters in the array {@link #forEach} visits, or -1 when it is not
+     * a key.
+     */
+    int offset(double key) {
+        long bits = Double.doubleToRawLongBits(key);
+        int mask = keys.length - 1;
+        for (int i = mix(bits) & mask; ; i = (i + 1) & mask) {
+            long k = keys[i];
+            if (k == bits) {
+                return i * width;
+            }
+            if (k == EMPTY) {
+                return -1;
+            }
+        }
+    }
+
+    /** The counters array (read only; see {@link #offset}). */
+    long[] counters() {
+        return counts;
+    }
+
+    /** Adds all of {@code other}'s counts. */
+    public void addAll(DoubleCounts other) {
+        other.forEach((key, c, offset) -> {
+            for (int j = 0; j < width; j++) {
+                if (c[offset + j] != 0) {
+                    add(key, j, c[offset + j]);
+                }
+            }
         });
-  }
-
-  /** Visits each key with the counters array and the offset of its {@code width} counters. */
-  public interface Visitor {
-    void visit(double key, long[] counts, int offset);
-  }
-
-  public void forEach(Visitor v) {
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != EMPTY) {
-        v.visit(Double.longBitsToDouble(keys[i]), counts, i * width);
-      }
     }
-  }
 
-  private void grow() {
-    long[] oldKeys = keys;
-    long[] oldCounts = counts;
-    allocate(oldKeys.length * 2);
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != EMPTY) {
-        double key = Double.longBitsToDouble(oldKeys[i]);
-        for (int j = 0; j < width; j++) {
-          if (oldCounts[i * width + j] != 0) {
-            add(key, j, oldCounts[i * width + j]);
-          }
+    /** Visits each key with the counters array and the offset of its {@code width} counters. */
+    public interface Visitor {
+        void visit(double key, long[] counts, int offset);
+    }
+
+    public void forEach(Visitor v) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                v.visit(Double.longBitsToDouble(keys[i]), counts, i * width);
+            }
         }
-      }
     }
-  }
 
-  private static int mix(long bits) {
-    long h = bits * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 32));
-  }
-
-  private void writeObject(ObjectOutputStream out) throws IOException {
-    out.defaultWriteObject();
-    out.writeInt(size);
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != EMPTY) {
-        out.writeLong(keys[i]);
-        for (int j = 0; j < width; j++) {
-          out.writeLong(counts[i * width + j]);
+    private void grow() {
+        long[] oldKeys = keys;
+        long[] oldCounts = counts;
+        allocate(oldKeys.length * 2);
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != EMPTY) {
+                double key = Double.longBitsToDouble(oldKeys[i]);
+                for (int j = 0; j < width; j++) {
+                    if (oldCounts[i * width + j] != 0) {
+                        add(key, j, oldCounts[i * width + j]);
+                    }
+                }
+            }
         }
-      }
     }
-  }
 
-  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    in.defaultReadObject();
-    int n = in.readInt();
-    int capacity = 16;
-    while (capacity < n * 2 + 2) {
-      capacity *= 2;
+    private static int mix(long bits) {
+        long h = bits * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
     }
-    allocate(capacity);
-    for (int e = 0; e < n; e++) {
-      double key = Double.longBitsToDouble(in.readLong());
-      for (int j = 0; j < width; j++) {
-        long c = in.readLong();
-        if (c != 0) {
-          add(key, j, c);
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        out.writeInt(size);
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                out.writeLong(keys[i]);
+                for (int j = 0; j < width; j++) {
+                    out.writeLong(counts[i * width + j]);
+                }
+            }
         }
-      }
     }
-  }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        int n = in.readInt();
+        int capacity = 16;
+        while (capacity < n * 2 + 2) {
+            capacity *= 2;
+        }
+        allocate(capacity);
+        for (int e = 0; e < n; e++) {
+            double key = Double.longBitsToDouble(in.readLong());
+            for (int j = 0; j < width; j++) {
+                long c = in.readLong();
+                if (c != 0) {
+                    add(key, j, c);
+                }
+            }
+        }
+    }
 }

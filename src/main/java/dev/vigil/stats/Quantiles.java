@@ -14,153 +14,153 @@ import java.util.Arrays;
  * exact up to {@link #WHOLE_CAPACITY}. {@link #isExact()} says which path a value came from.
  */
 public final class Quantiles implements ColumnState {
-  private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 2L;
 
-  /** A chunk with up to this many values gets the exact median. */
-  public static final int CHUNK_CAPACITY = 20_000;
+    /** A chunk with up to this many values gets the exact median. */
+    public static final int CHUNK_CAPACITY = 20_000;
 
-  /** A whole dataset (merged on the driver) with up to this many values gets the exact median. */
-  public static final int WHOLE_CAPACITY = 2_000_000;
+    /** A whole dataset (merged on the driver) with up to this many values gets the exact median. */
+    public static final int WHOLE_CAPACITY = 2_000_000;
 
-  /** On the sketch path, |median − exact median| ≤ this × |exact median|. */
-  public static final double RELATIVE_ERROR = LogHistogram.ALPHA;
+    /** On the sketch path, |median − exact median| ≤ this × |exact median|. */
+    public static final double RELATIVE_ERROR = LogHistogram.ALPHA;
 
-  private int capacity;
-  private double[] values = new double[16];
-  private int size;
-  private LogHistogram sketch;
+    private int capacity;
+    private double[] values = new double[16];
+    private int size;
+    private LogHistogram sketch;
 
-  /** A chunk state ({@link #CHUNK_CAPACITY}). */
-  public Quantiles() {
-    this(CHUNK_CAPACITY);
-  }
-
-  public Quantiles(int capacity) {
-    this.capacity = capacity;
-  }
-
-  public static Quantiles of(double... xs) {
-    Quantiles q = new Quantiles();
-    for (double x : xs) {
-      q.add(x);
+    /** A chunk state ({@link #CHUNK_CAPACITY}). */
+    public Quantiles() {
+        this(CHUNK_CAPACITY);
     }
-    return q;
-  }
 
-  @Override
-  public void addNull() {}
+    public Quantiles(int capacity) {
+        this.capacity = capacity;
+    }
 
-  @Override
-  public void add(double x) {
-    if (sketch != null) {
-      sketch.add(x);
-      return;
+    public static Quantiles of(double... xs) {
+        Quantiles q = new Quantiles();
+        for (double x : xs) {
+            q.add(x);
+        }
+        return q;
     }
-    if (size >= capacity) {
-      toSketch();
-      sketch.add(x);
-      return;
-    }
-    if (size == values.length) {
-      values = Arrays.copyOf(values, Math.max(1, Math.min(capacity, size * 2)));
-    }
-    values[size++] = x;
-  }
 
-  private void toSketch() {
-    sketch = new LogHistogram();
-    for (int i = 0; i < size; i++) {
-      sketch.add(values[i]);
-    }
-    values = null;
-    size = 0;
-  }
+    @Override
+    public void addNull() {}
 
-  @Override
-  public Quantiles merge(ColumnState o) {
-    Quantiles b = (Quantiles) o;
-    if (sketch == null && b.sketch == null && (long) size + b.size <= capacity) {
-      if (size + b.size > values.length) {
-        values = Arrays.copyOf(values, size + b.size);
-      }
-      System.arraycopy(b.values, 0, values, size, b.size);
-      size += b.size;
-      return this;
+    @Override
+    public void add(double x) {
+        if (sketch != null) {
+            sketch.add(x);
+            return;
+        }
+        if (size >= capacity) {
+            toSketch();
+            sketch.add(x);
+            return;
+        }
+        if (size == values.length) {
+            values = Arrays.copyOf(values, Math.max(1, Math.min(capacity, size * 2)));
+        }
+        values[size++] = x;
     }
-    if (sketch == null) {
-      toSketch();
-    }
-    if (b.sketch != null) {
-      sketch.merge(b.sketch);
-    } else {
-      for (int i = 0; i < b.size; i++) {
-        sketch.add(b.values[i]);
-      }
-    }
-    return this;
-  }
 
-  public boolean isExact() {
-    return sketch == null;
-  }
-
-  /** The values in ascending order; only on the exact path. */
-  public double[] sortedValues() {
-    if (sketch != null) {
-      throw new IllegalStateException("the values were not kept (more than " + capacity + ")");
+    private void toSketch() {
+        sketch = new LogHistogram();
+        for (int i = 0; i < size; i++) {
+            sketch.add(values[i]);
+        }
+        values = null;
+        size = 0;
     }
-    double[] sorted = Arrays.copyOf(values, size);
-    Arrays.sort(sorted);
-    return sorted;
-  }
 
-  public long n() {
-    return sketch != null ? sketch.n() : size;
-  }
+    @Override
+    public Quantiles merge(ColumnState o) {
+        Quantiles b = (Quantiles) o;
+        if (sketch == null && b.sketch == null && (long) size + b.size <= capacity) {
+            if (size + b.size > values.length) {
+                values = Arrays.copyOf(values, size + b.size);
+            }
+            System.arraycopy(b.values, 0, values, size, b.size);
+            size += b.size;
+            return this;
+        }
+        if (sketch == null) {
+            toSketch();
+        }
+        if (b.sketch != null) {
+            sketch.merge(b.sketch);
+        } else {
+            for (int i = 0; i < b.size; i++) {
+                sketch.add(b.values[i]);
+            }
+        }
+        return this;
+    }
 
-  /**
-   * The median as numpy defines it (the mean of the two middle values for an even count): exact, or
-   * within {@link #RELATIVE_ERROR} on the sketch path. NaN without values.
-   */
-  public double median() {
-    if (n() == 0) {
-      return Double.NaN;
+    public boolean isExact() {
+        return sketch == null;
     }
-    if (sketch != null) {
-      long m = sketch.n();
-      return m % 2 == 1
-          ? sketch.valueAtRank(m / 2)
-          : (sketch.valueAtRank(m / 2 - 1) + sketch.valueAtRank(m / 2)) / 2.0;
-    }
-    double[] sorted = Arrays.copyOf(values, size);
-    Arrays.sort(sorted);
-    int mid = size / 2;
-    return size % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
-  }
 
-  private void writeObject(ObjectOutputStream out) throws IOException {
-    out.writeInt(capacity);
-    out.writeObject(sketch);
-    if (sketch == null) {
-      out.writeInt(size);
-      for (int i = 0; i < size; i++) {
-        out.writeDouble(values[i]);
-      }
+    /** The values in ascending order; only on the exact path. */
+    public double[] sortedValues() {
+        if (sketch != null) {
+            throw new IllegalStateException("the values were not kept (more than " + capacity + ")");
+        }
+        double[] sorted = Arrays.copyOf(values, size);
+        Arrays.sort(sorted);
+        return sorted;
     }
-  }
 
-  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    capacity = in.readInt();
-    sketch = (LogHistogram) in.readObject();
-    if (sketch == null) {
-      size = in.readInt();
-      values = new double[Math.max(16, size)];
-      for (int i = 0; i < size; i++) {
-        values[i] = in.readDouble();
-      }
-    } else {
-      values = null;
-      size = 0;
+    public long n() {
+        return sketch != null ? sketch.n() : size;
     }
-  }
+
+    /**
+     * The median as numpy defines it (the mean of the two middle values for an even count): exact, or
+     * within {@link #RELATIVE_ERROR} on the sketch path. NaN without values.
+     */
+    public double median() {
+        if (n() == 0) {
+            return Double.NaN;
+        }
+        if (sketch != null) {
+            long m = sketch.n();
+            return m % 2 == 1
+                    ? sketch.valueAtRank(m / 2)
+                    : (sketch.valueAtRank(m / 2 - 1) + sketch.valueAtRank(m / 2)) / 2.0;
+        }
+        double[] sorted = Arrays.copyOf(values, size);
+        Arrays.sort(sorted);
+        int mid = size / 2;
+        return size % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.writeInt(capacity);
+        out.writeObject(sketch);
+        if (sketch == null) {
+            out.writeInt(size);
+            for (int i = 0; i < size; i++) {
+                out.writeDouble(values[i]);
+            }
+        }
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        capacity = in.readInt();
+        sketch = (LogHistogram) in.readObject();
+        if (sketch == null) {
+            size = in.readInt();
+            values = new double[Math.max(16, size)];
+            for (int i = 0; i < size; i++) {
+                values[i] = in.readDouble();
+            }
+        } else {
+            values = null;
+            size = 0;
+        }
+    }
 }

@@ -8,12 +8,12 @@ import java.util.List;
  * to a {@link dev.vigil.stats.RowState}. {@link #column()} is only a label.
  */
 public interface RowSpec extends StateSpec {
-  List<String> numericColumns();
+    List<String> numericColumns();
 
-  List<String> stringColumns();
+    List<String> stringColumns();
 
-  @Override
-  default Input input() {
-    return Input.ROW;
-  }
+    @Override
+    default Input input() {
+        return Input.ROW;
+    }
 }

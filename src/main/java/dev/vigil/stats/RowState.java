@@ -5,11 +5,10 @@ package dev.vigil.stats;
  * null for missing). The arrays are reused between rows: a state must not keep them.
  */
 public interface RowState extends ColumnState {
-  void addRow(double[] numbers, String[] strings);
+    void addRow(double[] numbers, String[] strings);
 
-  @Override
-  default void addNull() {
-    throw new UnsupportedOperationException(
-        getClass().getSimpleName() + " reads rows, not single values");
-  }
+    @Override
+    default void addNull() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " reads rows, not single values");
+    }
 }

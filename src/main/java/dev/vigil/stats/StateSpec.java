@@ -8,25 +8,25 @@ import java.io.Serializable;
  * (each segment has its own reference), so states are made per segment.
  */
 public interface StateSpec extends Serializable {
-  /** How the scan feeds a column to a state; ROW: several columns at once, see {@link RowSpec}. */
-  enum Input {
-    NUMERIC,
-    STRING,
-    ROW
-  }
+    /** How the scan feeds a column to a state; ROW: several columns at once, see {@link RowSpec}. */
+    enum Input {
+        NUMERIC,
+        STRING,
+        ROW
+    }
 
-  String column();
+    String column();
 
-  Input input();
+    Input input();
 
-  /** A new, empty state for a chunk of the given segment (null = the whole population). */
-  ColumnState newState(String segment);
+    /** A new, empty state for a chunk of the given segment (null = the whole population). */
+    ColumnState newState(String segment);
 
-  /**
-   * An empty state to merge a whole dataset's chunks into, on the driver (may hold more than a
-   * chunk's).
-   */
-  default ColumnState newWholeState(String segment) {
-    return newState(segment);
-  }
+    /**
+     * An empty state to merge a whole dataset's chunks into, on the driver (may hold more than a
+     * chunk's).
+     */
+    default ColumnState newWholeState(String segment) {
+        return newState(segment);
+    }
 }

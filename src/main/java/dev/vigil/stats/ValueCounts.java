@@ -10,64 +10,64 @@ import java.util.TreeMap;
  * path a value came from.
  */
 public final class ValueCounts implements ColumnState {
-  private static final long serialVersionUID = 3L;
-  public static final int CAPACITY = 100_000;
-  public static final int GRID = 1 << 20;
-  private final BoundedCounts counts = new BoundedCounts(1, CAPACITY, GRID);
-  private long nulls;
+    private static final long serialVersionUID = 3L;
+    public static final int CAPACITY = 100_000;
+    public static final int GRID = 1 << 20;
+    private final BoundedCounts counts = new BoundedCounts(1, CAPACITY, GRID);
+    private long nulls;
 
-  /** {@link #sorted()}'s last answer until the next change (read it, never write it). */
-  private transient TreeMap<Double, Long> sortedMap;
+    /** {@link #sorted()}'s last answer until the next change (read it, never write it). */
+    private transient TreeMap<Double, Long> sortedMap;
 
-  @Override
-  public void addNull() {
-    nulls++;
-  }
-
-  @Override
-  public void add(double x) {
-    sortedMap = null;
-    counts.add(x, 0, 1);
-  }
-
-  @Override
-  public ValueCounts merge(ColumnState o) {
-    ValueCounts b = (ValueCounts) o;
-    sortedMap = null;
-    counts.merge(b.counts);
-    nulls += b.nulls;
-    return this;
-  }
-
-  public boolean isExact() {
-    return counts.isExact();
-  }
-
-  /** Distinct values ascending and their counts, as parallel arrays. */
-  public record Sorted(double[] values, long[] counts) {}
-
-  public Sorted sortedArrays() {
-    BoundedCounts.Sorted s = counts.sorted();
-    return new Sorted(s.values(), s.counts());
-  }
-
-  /**
-   * Distinct values in ascending order with their counts (built in linear time from a primitive
-   * sort).
-   */
-  public TreeMap<Double, Long> sorted() {
-    if (sortedMap == null) {
-      Sorted s = sortedArrays();
-      sortedMap = SortedArrays.treeMap(s.values(), s.counts());
+    @Override
+    public void addNull() {
+        nulls++;
     }
-    return sortedMap;
-  }
 
-  public long n() {
-    return counts.total(0);
-  }
+    @Override
+    public void add(double x) {
+        sortedMap = null;
+        counts.add(x, 0, 1);
+    }
 
-  public long nulls() {
-    return nulls;
-  }
+    @Override
+    public ValueCounts merge(ColumnState o) {
+        ValueCounts b = (ValueCounts) o;
+        sortedMap = null;
+        counts.merge(b.counts);
+        nulls += b.nulls;
+        return this;
+    }
+
+    public boolean isExact() {
+        return counts.isExact();
+    }
+
+    /** Distinct values ascending and their counts, as parallel arrays. */
+    public record Sorted(double[] values, long[] counts) {}
+
+    public Sorted sortedArrays() {
+        BoundedCounts.Sorted s = counts.sorted();
+        return new Sorted(s.values(), s.counts());
+    }
+
+    /**
+     * Distinct values in ascending order with their counts (built in linear time from a primitive
+     * sort).
+     */
+    public TreeMap<Double, Long> sorted() {
+        if (sortedMap == null) {
+            Sorted s = sortedArrays();
+            sortedMap = SortedArrays.treeMap(s.values(), s.counts());
+        }
+        return sortedMap;
+    }
+
+    public long n() {
+        return counts.total(0);
+    }
+
+    public long nulls() {
+        return nulls;
+    }
 }

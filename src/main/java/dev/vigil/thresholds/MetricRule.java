@@ -15,68 +15,63 @@ import java.util.Map;
  * @param upperLimit the metric's largest possible value (null: none)
  */
 public record MetricRule(
-    Threshold threshold,
-    Double lowerLimit,
-    Double upperLimit,
-    LimitMode limitMode,
-    AlertRule alertRule,
-    Nans nans)
-    implements java.io.Serializable {
+        Threshold threshold, Double lowerLimit, Double upperLimit, LimitMode limitMode, AlertRule alertRule, Nans nans)
+        implements java.io.Serializable {
 
-  /** What a NaN among the reference chunk values does to the thresholds. */
-  public enum Nans {
-    /** NaNs are left out (NannyML's {@code np.nanmean}/{@code np.nanstd}) */
-    SKIPPED,
-    /** any NaN gives no bounds for a standard-deviation threshold (NannyML's plain mean/std) */
-    NO_BOUNDS
-  }
-
-  /** NannyML's usual rule: mean ± 3σ, clipped to the limits, alert outside the bounds. */
-  public static MetricRule standard(Double lowerLimit, Double upperLimit) {
-    return new MetricRule(
-        Threshold.DEFAULT, lowerLimit, upperLimit, LimitMode.CLIP, AlertRule.OUTSIDE, Nans.SKIPPED);
-  }
-
-  public MetricRule withThreshold(Threshold t) {
-    return new MetricRule(t, lowerLimit, upperLimit, limitMode, alertRule, nans);
-  }
-
-  public MetricRule withLimitMode(LimitMode mode) {
-    return new MetricRule(threshold, lowerLimit, upperLimit, mode, alertRule, nans);
-  }
-
-  public MetricRule withAlertRule(AlertRule rule) {
-    return new MetricRule(threshold, lowerLimit, upperLimit, limitMode, rule, nans);
-  }
-
-  public MetricRule withNans(Nans n) {
-    return new MetricRule(threshold, lowerLimit, upperLimit, limitMode, alertRule, n);
-  }
-
-  /** This rule with the configured override of its threshold, if any. */
-  public MetricRule overriddenBy(Threshold override) {
-    return override == null ? this : withThreshold(override);
-  }
-
-  /** This rule with the override configured for {@code metric} among {@code overrides}. */
-  public MetricRule overriddenBy(Map<String, Threshold> overrides, String metric) {
-    return overriddenBy(overrides.get(metric));
-  }
-
-  /** The alert bounds from the metric's values on the reference chunks. */
-  public Bounds bounds(double[] referenceChunkValues) {
-    if (nans == Nans.NO_BOUNDS && threshold instanceof Threshold.StandardDeviation) {
-      for (double v : referenceChunkValues) {
-        if (Double.isNaN(v)) {
-          return Bounds.NONE;
-        }
-      }
+    /** What a NaN among the reference chunk values does to the thresholds. */
+    public enum Nans {
+        /** NaNs are left out (NannyML's {@code np.nanmean}/{@code np.nanstd}) */
+        SKIPPED,
+        /** any NaN gives no bounds for a standard-deviation threshold (NannyML's plain mean/std) */
+        NO_BOUNDS
     }
-    return threshold.bounds(referenceChunkValues).clip(lowerLimit, upperLimit, limitMode);
-  }
 
-  /** Whether {@code value} alerts against {@code bounds} under this rule. */
-  public boolean alert(Bounds bounds, double value) {
-    return bounds.alert(value, alertRule);
-  }
+    /** NannyML's usual rule: mean ± 3σ, clipped to the limits, alert outside the bounds. */
+    public static MetricRule standard(Double lowerLimit, Double upperLimit) {
+        return new MetricRule(
+                Threshold.DEFAULT, lowerLimit, upperLimit, LimitMode.CLIP, AlertRule.OUTSIDE, Nans.SKIPPED);
+    }
+
+    public MetricRule withThreshold(Threshold t) {
+        return new MetricRule(t, lowerLimit, upperLimit, limitMode, alertRule, nans);
+    }
+
+    public MetricRule withLimitMode(LimitMode mode) {
+        return new MetricRule(threshold, lowerLimit, upperLimit, mode, alertRule, nans);
+    }
+
+    public MetricRule withAlertRule(AlertRule rule) {
+        return new MetricRule(threshold, lowerLimit, upperLimit, limitMode, rule, nans);
+    }
+
+    public MetricRule withNans(Nans n) {
+        return new MetricRule(threshold, lowerLimit, upperLimit, limitMode, alertRule, n);
+    }
+
+    /** This rule with the configured override of its threshold, if any. */
+    public MetricRule overriddenBy(Threshold override) {
+        return override == null ? this : withThreshold(override);
+    }
+
+    /** This rule with the override configured for {@code metric} among {@code overrides}. */
+    public MetricRule overriddenBy(Map<String, Threshold> overrides, String metric) {
+        return overriddenBy(overrides.get(metric));
+    }
+
+    /** The alert bounds from the metric's values on the reference chunks. */
+    public Bounds bounds(double[] referenceChunkValues) {
+        if (nans == Nans.NO_BOUNDS && threshold instanceof Threshold.StandardDeviation) {
+            for (double v : referenceChunkValues) {
+                if (Double.isNaN(v)) {
+                    return Bounds.NONE;
+                }
+            }
+        }
+        return threshold.bounds(referenceChunkValues).clip(lowerLimit, upperLimit, limitMode);
+    }
+
+    /** Whether {@code value} alerts against {@code bounds} under this rule. */
+    public boolean alert(Bounds bounds, double value) {
+        return bounds.alert(value, alertRule);
+    }
 }

@@ -14,19 +14,19 @@ import java.util.function.Function;
  * @param <K> what identifies one series of reference values
  */
 public final class ReferenceValues<K> {
-  private final Map<K, List<Double>> byKey = new LinkedHashMap<>();
+    private final Map<K, List<Double>> byKey = new LinkedHashMap<>();
 
-  public void add(K key, double value) {
-    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-  }
+    public void add(K key, double value) {
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
 
-  /** Each key's bounds, in the order keys were first added. */
-  public Map<K, Bounds> bounds(Function<K, MetricRule> rule) {
-    Map<K, Bounds> out = new HashMap<>();
-    byKey.forEach(
-        (k, vs) ->
-            out.put(
-                k, rule.apply(k).bounds(vs.stream().mapToDouble(Double::doubleValue).toArray())));
-    return out;
-  }
+    /** Each key's bounds, in the order keys were first added. */
+    public Map<K, Bounds> bounds(Function<K, MetricRule> rule) {
+        Map<K, Bounds> out = new HashMap<>();
+        byKey.forEach((k, vs) -> out.put(
+                k,
+                rule.apply(k)
+                        .bounds(vs.stream().mapToDouble(Double::doubleValue).toArray())));
+        return out;
+    }
 }

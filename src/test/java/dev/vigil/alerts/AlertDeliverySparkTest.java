@@ -29,85 +29,81 @@ import org.junit.jupiter.api.io.TempDir;
  * run still succeeds and the failure is in runs.
  */
 class AlertDeliverySparkTest extends SparkTestBase {
-  @TempDir static Path dir;
-  static Path data;
-  final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    @TempDir
+    static Path dir;
 
-  @BeforeAll
-  static void generate() {
-    session();
-    data = dir.resolve("data");
-    // drift from the middle of the analysis: univariate drift alerts on the later chunks
-    run(
-        0,
-        "generate",
-        "--rows",
-        "4000",
-        "--reference-rows",
-        "4000",
-        "--features",
-        "4",
-        "--seed",
-        "3",
-        "--out",
-        data.toString());
-  }
+    static Path data;
+    final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
-  @AfterEach
-  void stop() {
-    servers.forEach(s -> s.stop(0));
-  }
+    @BeforeAll
+    static void generate() {
+        session();
+        data = dir.resolve("data");
+        // drift from the middle of the analysis: univariate drift alerts on the later chunks
+        run(
+                0,
+                "generate",
+                "--rows",
+                "4000",
+                "--reference-rows",
+                "4000",
+                "--features",
+                "4",
+                "--seed",
+                "3",
+                "--out",
+                data.toString());
+    }
 
-  static String run(int expectedCode, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.execute(args, new PrintStream(out), new PrintStream(err));
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(expectedCode);
-    return out.toString(StandardCharsets.UTF_8);
-  }
+    @AfterEach
+    void stop() {
+        servers.forEach(s -> s.stop(0));
+    }
 
-  /**
-   * A loopback server answering POST /hook with the given status codes in turn (then 200),
-   * recording bodies.
-   */
-  HttpServer server(List<String> bodies, AtomicInteger calls, int[] statuses, long delayMillis)
-      throws Exception {
-    HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    s.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-    s.createContext(
-        "/hook",
-        exchange -> {
-          int call = calls.getAndIncrement();
-          String body =
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          if (delayMillis > 0) {
-            try {
-              Thread.sleep(delayMillis);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
+    static String run(int expectedCode, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out), new PrintStream(err));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(expectedCode);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A loopback server answering POST /hook with the given status codes in turn (then 200),
+     * recording bodies.
+     */
+    HttpServer server(List<String> bodies, AtomicInteger calls, int[] statuses, long delayMillis) throws Exception {
+        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        s.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        s.createContext("/hook", exchange -> {
+            int call = calls.getAndIncrement();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
-          }
-          int status = call < statuses.length ? statuses[call] : 200;
-          if (status == 200) {
-            bodies.add(body);
-          }
-          exchange.sendResponseHeaders(status, -1);
-          exchange.close();
+            int status = call < statuses.length ? statuses[call] : 200;
+            if (status == 200) {
+                bodies.add(body);
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
         });
-    s.start();
-    servers.add(s);
-    return s;
-  }
+        s.start();
+        servers.add(s);
+        return s;
+    }
 
-  static String url(HttpServer s) {
-    return "http://127.0.0.1:" + s.getAddress().getPort() + "/hook";
-  }
+    static String url(HttpServer s) {
+        return "http://127.0.0.1:" + s.getAddress().getPort() + "/hook";
+    }
 
-  Path config(String name, String alerts) throws Exception {
-    Path c = dir.resolve(name + ".yaml");
-    Files.writeString(
-        c,
-        """
+    Path config(String name, String alerts) throws Exception {
+        Path c = dir.resolve(name + ".yaml");
+        Files.writeString(c, """
         monitor: %1$s
         reference: {path: %2$s/reference, format: parquet}
         analysis: {path: %2$s/analysis, format: parquet}
@@ -117,74 +113,70 @@ class AlertDeliverySparkTest extends SparkTestBase {
         output: {path: %3$s}
         alerts:
         %4$s
-        """
-            .formatted(name, data, dir.resolve("out-" + name), alerts));
-    return c;
-  }
+        """.formatted(name, data, dir.resolve("out-" + name), alerts));
+        return c;
+    }
 
-  @Test
-  void oneMessagePerDestinationAndNoneForAnIdenticalRerun() throws Exception {
-    List<String> webhook = new CopyOnWriteArrayList<>();
-    List<String> slack = new CopyOnWriteArrayList<>();
-    AtomicInteger webhookCalls = new AtomicInteger();
-    AtomicInteger slackCalls = new AtomicInteger();
-    HttpServer w = server(webhook, webhookCalls, new int[0], 0);
-    HttpServer s = server(slack, slackCalls, new int[0], 0);
-    Path c =
-        config(
-            "twice", "  webhook: {url: \"%s\"}\n  slack: {url: \"%s\"}".formatted(url(w), url(s)));
-    run(3, "run", "--config", c.toString(), "--fail-on-alert");
-    assertThat(webhook).hasSize(1);
-    assertThat(slack).hasSize(1);
-    JsonNode message = new ObjectMapper().readTree(webhook.get(0));
-    assertThat(message.get("monitor").asText()).isEqualTo("twice");
-    int alerts = message.get("new_alerts").asInt();
-    assertThat(alerts).isPositive();
-    assertThat(message.get("alerts")).hasSize(alerts);
-    assertThat(message.get("alerts").get(0).get("calculator").asText())
-        .isEqualTo("univariate_drift");
-    String text = new ObjectMapper().readTree(slack.get(0)).get("text").asText();
-    assertThat(text).contains("monitor *twice*", "new alert", "univariate_drift jensen_shannon");
+    @Test
+    void oneMessagePerDestinationAndNoneForAnIdenticalRerun() throws Exception {
+        List<String> webhook = new CopyOnWriteArrayList<>();
+        List<String> slack = new CopyOnWriteArrayList<>();
+        AtomicInteger webhookCalls = new AtomicInteger();
+        AtomicInteger slackCalls = new AtomicInteger();
+        HttpServer w = server(webhook, webhookCalls, new int[0], 0);
+        HttpServer s = server(slack, slackCalls, new int[0], 0);
+        Path c = config("twice", "  webhook: {url: \"%s\"}\n  slack: {url: \"%s\"}".formatted(url(w), url(s)));
+        run(3, "run", "--config", c.toString(), "--fail-on-alert");
+        assertThat(webhook).hasSize(1);
+        assertThat(slack).hasSize(1);
+        JsonNode message = new ObjectMapper().readTree(webhook.get(0));
+        assertThat(message.get("monitor").asText()).isEqualTo("twice");
+        int alerts = message.get("new_alerts").asInt();
+        assertThat(alerts).isPositive();
+        assertThat(message.get("alerts")).hasSize(alerts);
+        assertThat(message.get("alerts").get(0).get("calculator").asText()).isEqualTo("univariate_drift");
+        String text = new ObjectMapper().readTree(slack.get(0)).get("text").asText();
+        assertThat(text).contains("monitor *twice*", "new alert", "univariate_drift jensen_shannon");
 
-    run(3, "run", "--config", c.toString(), "--fail-on-alert");
-    assertThat(webhookCalls.get()).isEqualTo(1);
-    assertThat(slackCalls.get()).isEqualTo(1);
-    List<Row> sent =
-        spark
-            .read()
-            .format("delta")
-            .load(dir.resolve("out-twice/alerts").toString())
-            .collectAsList();
-    assertThat(sent).hasSize(2 * alerts);
-  }
+        run(3, "run", "--config", c.toString(), "--fail-on-alert");
+        assertThat(webhookCalls.get()).isEqualTo(1);
+        assertThat(slackCalls.get()).isEqualTo(1);
+        List<Row> sent = spark.read()
+                .format("delta")
+                .load(dir.resolve("out-twice/alerts").toString())
+                .collectAsList();
+        assertThat(sent).hasSize(2 * alerts);
+    }
 
-  @Test
-  void aServerFailingTwiceGetsTheMessageOnTheThirdAttempt() throws Exception {
-    List<String> bodies = new CopyOnWriteArrayList<>();
-    AtomicInteger calls = new AtomicInteger();
-    HttpServer w = server(bodies, calls, new int[] {500, 503}, 0);
-    Path c = config("flaky", "  webhook: {url: \"%s\"}\n  attempts: 3".formatted(url(w)));
-    run(0, "run", "--config", c.toString());
-    assertThat(calls.get()).isEqualTo(3);
-    assertThat(bodies).hasSize(1);
-    Row last = spark.read().format("delta").load(dir.resolve("out-flaky/runs").toString()).first();
-    assertThat(last.<String>getAs("status")).isEqualTo("succeeded");
-    assertThat((Object) last.getAs("error")).isNull();
-  }
+    @Test
+    void aServerFailingTwiceGetsTheMessageOnTheThirdAttempt() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer w = server(bodies, calls, new int[] {500, 503}, 0);
+        Path c = config("flaky", "  webhook: {url: \"%s\"}\n  attempts: 3".formatted(url(w)));
+        run(0, "run", "--config", c.toString());
+        assertThat(calls.get()).isEqualTo(3);
+        assertThat(bodies).hasSize(1);
+        Row last = spark.read()
+                .format("delta")
+                .load(dir.resolve("out-flaky/runs").toString())
+                .first();
+        assertThat(last.<String>getAs("status")).isEqualTo("succeeded");
+        assertThat((Object) last.getAs("error")).isNull();
+    }
 
-  @Test
-  void aServerThatNeverAnswersCostsBoundedTimeAndIsRecorded() throws Exception {
-    List<String> bodies = new CopyOnWriteArrayList<>();
-    AtomicInteger calls = new AtomicInteger();
-    HttpServer w = server(bodies, calls, new int[0], 60_000);
-    Path c =
-        config(
-            "silent",
-            "  webhook: {url: \"%s\"}\n  timeout_seconds: 1\n  attempts: 2".formatted(url(w)));
-    run(0, "run", "--config", c.toString()); // the delivery's time bound itself: AlertDeliveryTest
-    Row run = spark.read().format("delta").load(dir.resolve("out-silent/runs").toString()).first();
-    assertThat(run.<String>getAs("error"))
-        .contains("alerts not delivered to the webhook after 2 attempt(s)");
-    assertThat(calls.get()).isEqualTo(2);
-  }
+    @Test
+    void aServerThatNeverAnswersCostsBoundedTimeAndIsRecorded() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer w = server(bodies, calls, new int[0], 60_000);
+        Path c = config("silent", "  webhook: {url: \"%s\"}\n  timeout_seconds: 1\n  attempts: 2".formatted(url(w)));
+        run(0, "run", "--config", c.toString()); // the delivery's time bound itself: AlertDeliveryTest
+        Row run = spark.read()
+                .format("delta")
+                .load(dir.resolve("out-silent/runs").toString())
+                .first();
+        assertThat(run.<String>getAs("error")).contains("alerts not delivered to the webhook after 2 attempt(s)");
+        assertThat(calls.get()).isEqualTo(2);
+    }
 }

@@ -18,93 +18,88 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class AlertDeliveryTest {
-  static ResultRow alert(int chunk) {
-    return new ResultRow(
-        "m",
-        "univariate_drift",
-        "jensen_shannon",
-        "num_0",
-        null,
-        "analysis",
-        chunk,
-        "[" + chunk * 10 + ":" + (chunk * 10 + 9) + "]",
-        chunk * 10L,
-        chunk * 10L + 9,
-        new Timestamp(0),
-        new Timestamp(0),
-        10,
-        true,
-        0.3,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        0.1,
-        true,
-        "r",
-        new Timestamp(0));
-  }
+    static ResultRow alert(int chunk) {
+        return new ResultRow(
+                "m",
+                "univariate_drift",
+                "jensen_shannon",
+                "num_0",
+                null,
+                "analysis",
+                chunk,
+                "[" + chunk * 10 + ":" + (chunk * 10 + 9) + "]",
+                chunk * 10L,
+                chunk * 10L + 9,
+                new Timestamp(0),
+                new Timestamp(0),
+                10,
+                true,
+                0.3,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0.1,
+                true,
+                "r",
+                new Timestamp(0));
+    }
 
-  @Test
-  void aSilentServerCostsBoundedTime() throws Exception {
-    HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    s.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-    s.createContext(
-        "/hook",
-        exchange -> {
-          try {
-            Thread.sleep(30_000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          exchange.close();
+    @Test
+    void aSilentServerCostsBoundedTime() throws Exception {
+        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        s.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        s.createContext("/hook", exchange -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
         });
-    s.start();
-    try {
-      String url = "http://127.0.0.1:" + s.getAddress().getPort() + "/hook";
-      AlertDelivery d = new AlertDelivery(new AlertsConfig(url, null, 1, 3), 100);
-      long start = System.nanoTime();
-      AlertDelivery.Outcome o = d.send("webhook", "m", "r", "out/results", List.of(alert(1)));
-      double seconds = (System.nanoTime() - start) / 1e9;
-      assertThat(o.delivered()).isFalse();
-      assertThat(o.error()).contains("after 3 attempt(s)", "HttpTimeoutException");
-      // 3 × 1 s timeouts + 0.1 s + 0.2 s pauses, with room for a slow machine
-      assertThat(seconds).isBetween(3.0, 6.0);
-    } finally {
-      s.stop(0);
+        s.start();
+        try {
+            String url = "http://127.0.0.1:" + s.getAddress().getPort() + "/hook";
+            AlertDelivery d = new AlertDelivery(new AlertsConfig(url, null, 1, 3), 100);
+            long start = System.nanoTime();
+            AlertDelivery.Outcome o = d.send("webhook", "m", "r", "out/results", List.of(alert(1)));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(o.delivered()).isFalse();
+            assertThat(o.error()).contains("after 3 attempt(s)", "HttpTimeoutException");
+            // 3 × 1 s timeouts + 0.1 s + 0.2 s pauses, with room for a slow machine
+            assertThat(seconds).isBetween(3.0, 6.0);
+        } finally {
+            s.stop(0);
+        }
     }
-  }
 
-  @Test
-  void anUnreachableServerFailsFast() {
-    AlertDelivery d =
-        new AlertDelivery(new AlertsConfig("http://127.0.0.1:9/hook", null, 1, 2), 10);
-    AlertDelivery.Outcome o = d.send("webhook", "m", "r", "out/results", List.of(alert(1)));
-    assertThat(o.delivered()).isFalse();
-    assertThat(o.error()).contains("after 2 attempt(s)");
-  }
-
-  @Test
-  void slackMessagesStayReadableForManyAlerts() throws Exception {
-    List<ResultRow> many = new ArrayList<>();
-    for (int i = 0; i < 25; i++) {
-      many.add(alert(i));
+    @Test
+    void anUnreachableServerFailsFast() {
+        AlertDelivery d = new AlertDelivery(new AlertsConfig("http://127.0.0.1:9/hook", null, 1, 2), 10);
+        AlertDelivery.Outcome o = d.send("webhook", "m", "r", "out/results", List.of(alert(1)));
+        assertThat(o.delivered()).isFalse();
+        assertThat(o.error()).contains("after 2 attempt(s)");
     }
-    String text =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(AlertDelivery.slackBody("m", "r", "out/results", many))
-            .get("text")
-            .asText();
-    assertThat(text)
-        .contains(
-            "raised 25 new alerts",
-            "… and 5 more",
-            "num_0",
-            "chunk [0:9]: 0.3000 outside (−∞, 0.1000]",
-            "Results: out/results");
-    assertThat(text.lines().filter(l -> l.startsWith("• ")).count())
-        .isEqualTo(AlertDelivery.SLACK_LINES);
-  }
+
+    @Test
+    void slackMessagesStayReadableForManyAlerts() throws Exception {
+        List<ResultRow> many = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            many.add(alert(i));
+        }
+        String text = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(AlertDelivery.slackBody("m", "r", "out/results", many))
+                .get("text")
+                .asText();
+        assertThat(text)
+                .contains(
+                        "raised 25 new alerts",
+                        "… and 5 more",
+                        "num_0",
+                        "chunk [0:9]: 0.3000 outside (−∞, 0.1000]",
+                        "Results: out/results");
+        assertThat(text.lines().filter(l -> l.startsWith("• ")).count()).isEqualTo(AlertDelivery.SLACK_LINES);
+    }
 }

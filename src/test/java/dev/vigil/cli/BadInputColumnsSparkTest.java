@@ -11,92 +11,86 @@ import org.junit.jupiter.api.Test;
  * the reference, the analysis or the score mapping.
  */
 class BadInputColumnsSparkTest extends BadInputTestBase {
-  // ---------------------------------------------------------------- columns
+    // ---------------------------------------------------------------- columns
 
-  @Test
-  void misspelledPredictionColumnSuggestsClosest() throws IOException {
-    assertUserError(
-        validate(edit(valid(), "prediction: y_pred", "prediction: y_prd")),
-        "columns.prediction",
-        "'y_prd'",
-        "reference data",
-        "did you mean 'y_pred'");
-  }
+    @Test
+    void misspelledPredictionColumnSuggestsClosest() throws IOException {
+        assertUserError(
+                validate(edit(valid(), "prediction: y_pred", "prediction: y_prd")),
+                "columns.prediction",
+                "'y_prd'",
+                "reference data",
+                "did you mean 'y_pred'");
+    }
 
-  @Test
-  void misspelledTargetColumnSuggestsClosest() throws IOException {
-    assertUserError(
-        validate(edit(valid(), "target: target", "target: targte")),
-        "columns.target",
-        "'targte'",
-        "did you mean 'target'");
-  }
+    @Test
+    void misspelledTargetColumnSuggestsClosest() throws IOException {
+        assertUserError(
+                validate(edit(valid(), "target: target", "target: targte")),
+                "columns.target",
+                "'targte'",
+                "did you mean 'target'");
+    }
 
-  @Test
-  void featureMissingOnlyFromTheAnalysis() throws IOException {
-    String noC = parquet("analysis_no_c", spark.range(ROWS).selectExpr(BASE).drop("c"));
-    assertUserError(run(edit(valid(), ana, noC)), "columns.features", "'c'", "analysis data");
-  }
+    @Test
+    void featureMissingOnlyFromTheAnalysis() throws IOException {
+        String noC = parquet("analysis_no_c", spark.range(ROWS).selectExpr(BASE).drop("c"));
+        assertUserError(run(edit(valid(), ana, noC)), "columns.features", "'c'", "analysis data");
+    }
 
-  @Test
-  void continuousColumnThatIsAString() throws IOException {
-    String refS = parquet("reference_string_x", base(ROWS, "concat('v', cast(id as string)) as x"));
-    String anaS = parquet("analysis_string_x", base(ROWS, "concat('v', cast(id as string)) as x"));
-    String yaml =
-        edit(
-            yaml(refS, anaS, "data_quality: {metrics: [mean]}"),
-            "  target: target\n",
-            "  target: target\n  categorical: [c]\n");
-    assertUserError(run(yaml), "columns.categorical", "'x'", "string", "cannot be continuous");
-  }
+    @Test
+    void continuousColumnThatIsAString() throws IOException {
+        String refS = parquet("reference_string_x", base(ROWS, "concat('v', cast(id as string)) as x"));
+        String anaS = parquet("analysis_string_x", base(ROWS, "concat('v', cast(id as string)) as x"));
+        String yaml = edit(
+                yaml(refS, anaS, "data_quality: {metrics: [mean]}"),
+                "  target: target\n",
+                "  target: target\n  categorical: [c]\n");
+        assertUserError(run(yaml), "columns.categorical", "'x'", "string", "cannot be continuous");
+    }
 
-  @Test
-  void csvAnalysisWithADifferentSchema() throws IOException {
-    String csv = tmp.resolve("data").resolve("analysis_other_schema.csv").toString();
-    spark
-        .range(ROWS)
-        .selectExpr(BASE)
-        .drop("c")
-        .withColumnRenamed("x", "x_renamed")
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .option("header", "true")
-        .csv(csv);
-    String yaml =
-        edit(
-            valid(),
-            "analysis: {path: \"" + ana + "\", format: parquet}",
-            "analysis: {path: \"" + csv + "\", format: csv}");
-    assertUserError(run(yaml), "columns.features", "'x'", "analysis data", "x_renamed");
-  }
+    @Test
+    void csvAnalysisWithADifferentSchema() throws IOException {
+        String csv = tmp.resolve("data").resolve("analysis_other_schema.csv").toString();
+        spark.range(ROWS)
+                .selectExpr(BASE)
+                .drop("c")
+                .withColumnRenamed("x", "x_renamed")
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .option("header", "true")
+                .csv(csv);
+        String yaml = edit(
+                valid(),
+                "analysis: {path: \"" + ana + "\", format: parquet}",
+                "analysis: {path: \"" + csv + "\", format: csv}");
+        assertUserError(run(yaml), "columns.features", "'x'", "analysis data", "x_renamed");
+    }
 
-  @Test
-  void multiclassScoreMappingNamesAMissingColumn() throws IOException {
-    String yaml = multiclass().replace("c: p_c}", "c: p_cc}");
-    assertUserError(run(yaml), "columns.scores.c", "'p_cc'", "did you mean 'p_c'");
-  }
+    @Test
+    void multiclassScoreMappingNamesAMissingColumn() throws IOException {
+        String yaml = multiclass().replace("c: p_c}", "c: p_cc}");
+        assertUserError(run(yaml), "columns.scores.c", "'p_cc'", "did you mean 'p_c'");
+    }
 
-  // ---------------------------------------------------------------- multiclass
+    // ---------------------------------------------------------------- multiclass
 
-  @Test
-  void multiclassPredictionOfAClassTheScoresDoNotName() throws IOException {
-    String yaml = multiclass();
-    String a =
-        parquet(
-            "multiclass_analysis_unseen_class",
-            spark
-                .range(ROWS)
-                .selectExpr(
-                    multiclassColumns(
-                        "if(id = 120, 'd', element_at(array('a', 'b', 'c'), cast(id % 3 as int) + 1))")));
-    assertUserError(
-        run(yaml.replace(multiclassAna, a)),
-        "columns.prediction",
-        "'y_pred'",
-        "'d'",
-        "analysis data",
-        "columns.scores",
-        "[a, b, c]");
-  }
+    @Test
+    void multiclassPredictionOfAClassTheScoresDoNotName() throws IOException {
+        String yaml = multiclass();
+        String a = parquet(
+                "multiclass_analysis_unseen_class",
+                spark.range(ROWS)
+                        .selectExpr(multiclassColumns(
+                                "if(id = 120, 'd', element_at(array('a', 'b', 'c'), cast(id % 3 as int) + 1))")));
+        assertUserError(
+                run(yaml.replace(multiclassAna, a)),
+                "columns.prediction",
+                "'y_pred'",
+                "'d'",
+                "analysis data",
+                "columns.scores",
+                "[a, b, c]");
+    }
 }

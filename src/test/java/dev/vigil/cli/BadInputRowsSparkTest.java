@@ -14,168 +14,146 @@ import org.junit.jupiter.api.Test;
  * are missing or unparseable, and the targets table.
  */
 class BadInputRowsSparkTest extends BadInputTestBase {
-  // ---------------------------------------------------------------- sizes and chunks
+    // ---------------------------------------------------------------- sizes and chunks
 
-  @Test
-  void emptyReference() throws IOException {
-    String r = parquet("reference_empty", spark.range(ROWS).selectExpr(BASE).limit(0));
-    assertUserError(run(edit(valid(), ref, r)), "reference data has no rows");
-  }
+    @Test
+    void emptyReference() throws IOException {
+        String r = parquet("reference_empty", spark.range(ROWS).selectExpr(BASE).limit(0));
+        assertUserError(run(edit(valid(), ref, r)), "reference data has no rows");
+    }
 
-  @Test
-  void chunkWithOneRow() throws IOException {
-    String a = parquet("analysis_201_rows", base(ROWS + 1));
-    Run run = runIn(yaml(ref, a, "data_quality: {metrics: [mean, std, row_count]}"));
-    assertSucceeded(run.result());
-    List<Row> rows = results(run.output(), "row_count", null, "analysis");
-    assertThat(rows).hasSize(5);
-    assertThat(rows.get(4).<Double>getAs("value")).isEqualTo(1.0);
-    assertThat(values(run.output(), "mean", "x", "analysis").get(4)).isEqualTo(200 * 1.5);
-    assertThat(values(run.output(), "std", "x", "analysis").get(4)).isNull();
-    assertThat(values(run.output(), "std", "x", "analysis").subList(0, 4)).doesNotContainNull();
-  }
+    @Test
+    void chunkWithOneRow() throws IOException {
+        String a = parquet("analysis_201_rows", base(ROWS + 1));
+        Run run = runIn(yaml(ref, a, "data_quality: {metrics: [mean, std, row_count]}"));
+        assertSucceeded(run.result());
+        List<Row> rows = results(run.output(), "row_count", null, "analysis");
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(4).<Double>getAs("value")).isEqualTo(1.0);
+        assertThat(values(run.output(), "mean", "x", "analysis").get(4)).isEqualTo(200 * 1.5);
+        assertThat(values(run.output(), "std", "x", "analysis").get(4)).isNull();
+        assertThat(values(run.output(), "std", "x", "analysis").subList(0, 4)).doesNotContainNull();
+    }
 
-  @Test
-  void referenceSmallerThanOneChunk() throws IOException {
-    String r = parquet("reference_30_rows", base(30));
-    Run run = runIn(edit(valid(), ref, r));
-    assertSucceeded(run.result());
-    assertThat(results(run.output(), "row_count", null, "reference")).hasSize(1);
-    assertThat(run.result().log()).contains("reference: 30 rows, fewer than one chunk of 50");
-  }
+    @Test
+    void referenceSmallerThanOneChunk() throws IOException {
+        String r = parquet("reference_30_rows", base(30));
+        Run run = runIn(edit(valid(), ref, r));
+        assertSucceeded(run.result());
+        assertThat(results(run.output(), "row_count", null, "reference")).hasSize(1);
+        assertThat(run.result().log()).contains("reference: 30 rows, fewer than one chunk of 50");
+    }
 
-  @Test
-  void referenceSmallerThanOneChunkDroppingIncompleteChunks() throws IOException {
-    String r = parquet("reference_30_rows_drop", base(30));
-    String yaml =
-        edit(
-            edit(valid(), ref, r),
-            "chunking: {size: 50}",
-            "chunking: {size: 50, incomplete: drop}");
-    assertUserError(run(yaml), "reference data has no rows in any chunk", "chunking");
-  }
+    @Test
+    void referenceSmallerThanOneChunkDroppingIncompleteChunks() throws IOException {
+        String r = parquet("reference_30_rows_drop", base(30));
+        String yaml = edit(edit(valid(), ref, r), "chunking: {size: 50}", "chunking: {size: 50, incomplete: drop}");
+        assertUserError(run(yaml), "reference data has no rows in any chunk", "chunking");
+    }
 
-  @Test
-  void referenceSmallerThanOneChunkAppendingIncompleteChunks() throws IOException {
-    String r = parquet("reference_30_rows_append", base(30));
-    String yaml =
-        edit(
-            edit(valid(), ref, r),
-            "chunking: {size: 50}",
-            "chunking: {size: 50, incomplete: append}");
-    assertUserError(run(yaml), "chunking.incomplete", "30 rows", "fewer than one chunk of 50");
-  }
+    @Test
+    void referenceSmallerThanOneChunkAppendingIncompleteChunks() throws IOException {
+        String r = parquet("reference_30_rows_append", base(30));
+        String yaml = edit(edit(valid(), ref, r), "chunking: {size: 50}", "chunking: {size: 50, incomplete: append}");
+        assertUserError(run(yaml), "chunking.incomplete", "30 rows", "fewer than one chunk of 50");
+    }
 
-  @Test
-  void negativeChunkSize() throws IOException {
-    assertUserError(
-        run(edit(valid(), "size: 50", "size: -5")), "chunking.size", "-5", "positive whole number");
-  }
+    @Test
+    void negativeChunkSize() throws IOException {
+        assertUserError(run(edit(valid(), "size: 50", "size: -5")), "chunking.size", "-5", "positive whole number");
+    }
 
-  @Test
-  void chunkNumberZero() throws IOException {
-    assertUserError(
-        run(edit(valid(), "chunking: {size: 50}", "chunking: {number: 0}")),
-        "chunking.number",
-        "positive whole number");
-  }
+    @Test
+    void chunkNumberZero() throws IOException {
+        assertUserError(
+                run(edit(valid(), "chunking: {size: 50}", "chunking: {number: 0}")),
+                "chunking.number",
+                "positive whole number");
+    }
 
-  // ---------------------------------------------------------------- timestamps
+    // ---------------------------------------------------------------- timestamps
 
-  private static String monthly(String reference, String analysis) {
-    return edit(
-        yaml(reference, analysis, "data_quality: {metrics: [row_count]}"),
-        "chunking: {size: 50}",
-        "chunking: {period: day}");
-  }
+    private static String monthly(String reference, String analysis) {
+        return edit(
+                yaml(reference, analysis, "data_quality: {metrics: [row_count]}"),
+                "chunking: {size: 50}",
+                "chunking: {period: day}");
+    }
 
-  @Test
-  void nullTimestampsWithPeriodChunkingAreLeftOutAndLogged() throws IOException {
-    String a =
-        parquet(
-            "analysis_null_ts",
-            base(
-                ROWS,
-                "if(id % 4 = 0, null, timestamp_seconds(1704067200 + id * 3600)) as timestamp"));
-    Run run = runIn(monthly(ref, a));
-    assertSucceeded(run.result());
-    double counted =
-        values(run.output(), "row_count", null, "analysis").stream()
-            .mapToDouble(Double::doubleValue)
-            .sum();
-    assertThat(counted).isEqualTo(150.0);
-    assertThat(run.result().log()).contains("analysis: 50 rows have no timestamp");
-  }
+    @Test
+    void nullTimestampsWithPeriodChunkingAreLeftOutAndLogged() throws IOException {
+        String a = parquet(
+                "analysis_null_ts",
+                base(ROWS, "if(id % 4 = 0, null, timestamp_seconds(1704067200 + id * 3600)) as timestamp"));
+        Run run = runIn(monthly(ref, a));
+        assertSucceeded(run.result());
+        double counted = values(run.output(), "row_count", null, "analysis").stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        assertThat(counted).isEqualTo(150.0);
+        assertThat(run.result().log()).contains("analysis: 50 rows have no timestamp");
+    }
 
-  @Test
-  void unparseableTimestampStringsAreLeftOutAndLogged() throws IOException {
-    String a =
-        parquet(
-            "analysis_bad_ts",
-            base(
-                ROWS,
-                "if(id % 5 = 0, 'not a date', cast(timestamp_seconds(1704067200 + id * 3600) as string)) as timestamp"));
-    Run run = runIn(monthly(ref, a));
-    assertSucceeded(run.result());
-    double counted =
-        values(run.output(), "row_count", null, "analysis").stream()
-            .mapToDouble(Double::doubleValue)
-            .sum();
-    assertThat(counted).isEqualTo(160.0);
-    assertThat(run.result().log()).contains("analysis: 40 rows have no timestamp");
-  }
+    @Test
+    void unparseableTimestampStringsAreLeftOutAndLogged() throws IOException {
+        String a = parquet(
+                "analysis_bad_ts",
+                base(
+                        ROWS,
+                        "if(id % 5 = 0, 'not a date', cast(timestamp_seconds(1704067200 + id * 3600) as string)) as timestamp"));
+        Run run = runIn(monthly(ref, a));
+        assertSucceeded(run.result());
+        double counted = values(run.output(), "row_count", null, "analysis").stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        assertThat(counted).isEqualTo(160.0);
+        assertThat(run.result().log()).contains("analysis: 40 rows have no timestamp");
+    }
 
-  @Test
-  void onlyUnparseableTimestamps() throws IOException {
-    String a = parquet("analysis_all_bad_ts", base(ROWS, "'yesterday' as timestamp"));
-    assertUserError(run(monthly(ref, a)), "analysis data has no rows in any chunk", "timestamp");
-  }
+    @Test
+    void onlyUnparseableTimestamps() throws IOException {
+        String a = parquet("analysis_all_bad_ts", base(ROWS, "'yesterday' as timestamp"));
+        assertUserError(run(monthly(ref, a)), "analysis data has no rows in any chunk", "timestamp");
+    }
 
-  // ---------------------------------------------------------------- targets table
+    // ---------------------------------------------------------------- targets table
 
-  private static String withTargets(String targets) {
-    String analysisWithoutTarget =
-        parquet(
-            "analysis_without_target_" + counter.incrementAndGet(),
-            spark.range(ROWS).selectExpr(BASE).drop("target"));
-    return edit(
-        yaml(ref, analysisWithoutTarget, realized()),
-        "columns:\n",
-        "targets: {path: \"" + targets + "\", format: parquet, join_on: id}\ncolumns:\n");
-  }
+    private static String withTargets(String targets) {
+        String analysisWithoutTarget = parquet(
+                "analysis_without_target_" + counter.incrementAndGet(),
+                spark.range(ROWS).selectExpr(BASE).drop("target"));
+        return edit(
+                yaml(ref, analysisWithoutTarget, realized()),
+                "columns:\n",
+                "targets: {path: \"" + targets + "\", format: parquet, join_on: id}\ncolumns:\n");
+    }
 
-  @Test
-  void duplicateIdsInTheTargetsTable() throws IOException {
-    String t =
-        parquet(
-            "targets_duplicates",
-            spark
-                .range(ROWS)
-                .selectExpr("id", "cast((id * 7) % 10 >= 4 as int) as target")
-                .union(
-                    spark
-                        .range(ROWS)
-                        .where("id = 77")
-                        .selectExpr("id", "1 - cast((id * 7) % 10 >= 4 as int) as target")));
-    assertUserError(run(withTargets(t)), "targets", "'id'", "more than one row", "77");
-  }
+    @Test
+    void duplicateIdsInTheTargetsTable() throws IOException {
+        String t = parquet(
+                "targets_duplicates",
+                spark.range(ROWS)
+                        .selectExpr("id", "cast((id * 7) % 10 >= 4 as int) as target")
+                        .union(spark.range(ROWS)
+                                .where("id = 77")
+                                .selectExpr("id", "1 - cast((id * 7) % 10 >= 4 as int) as target")));
+        assertUserError(run(withTargets(t)), "targets", "'id'", "more than one row", "77");
+    }
 
-  @Test
-  void targetsTableMissingIds() throws IOException {
-    // targets only for the first 100 ids: the last two analysis chunks have none
-    String t =
-        parquet(
-            "targets_half",
-            spark.range(100).selectExpr("id", "cast((id * 7) % 10 >= 4 as int) as target"));
-    Run run = runIn(withTargets(t));
-    assertSucceeded(run.result());
-    List<Double> auc = values(run.output(), "roc_auc", null, "analysis");
-    assertThat(auc).hasSize(4);
-    assertThat(auc.subList(0, 2)).doesNotContainNull();
-    assertThat(auc.subList(2, 4)).containsOnlyNulls();
-    assertThat(run.result().log())
-        .contains("realized_performance: chunk [100:149] has no rows with both a target")
-        .contains("chunk [150:199] has no rows with both a target")
-        .doesNotContain("chunk [0:49] has no rows");
-  }
+    @Test
+    void targetsTableMissingIds() throws IOException {
+        // targets only for the first 100 ids: the last two analysis chunks have none
+        String t =
+                parquet("targets_half", spark.range(100).selectExpr("id", "cast((id * 7) % 10 >= 4 as int) as target"));
+        Run run = runIn(withTargets(t));
+        assertSucceeded(run.result());
+        List<Double> auc = values(run.output(), "roc_auc", null, "analysis");
+        assertThat(auc).hasSize(4);
+        assertThat(auc.subList(0, 2)).doesNotContainNull();
+        assertThat(auc.subList(2, 4)).containsOnlyNulls();
+        assertThat(run.result().log())
+                .contains("realized_performance: chunk [100:149] has no rows with both a target")
+                .contains("chunk [150:199] has no rows with both a target")
+                .doesNotContain("chunk [0:49] has no rows");
+    }
 }

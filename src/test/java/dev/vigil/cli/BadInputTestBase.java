@@ -29,66 +29,67 @@ import org.junit.jupiter.api.io.TempDir;
  * BadInputRowsSparkTest} and {@link BadInputConfigSparkTest}.
  */
 abstract class BadInputTestBase extends SparkTestBase {
-  static final long ROWS = 200;
-  static final String UNSET_VAR = "VIGIL_TEST_SURELY_UNSET_51B0";
+    static final long ROWS = 200;
+    static final String UNSET_VAR = "VIGIL_TEST_SURELY_UNSET_51B0";
 
-  @TempDir static Path tmp;
+    @TempDir
+    static Path tmp;
 
-  static final AtomicInteger counter = new AtomicInteger();
+    static final AtomicInteger counter = new AtomicInteger();
 
-  /**
-   * The base columns: id, hourly timestamp, x (continuous), c (categorical), binary scores,
-   * prediction, target.
-   */
-  static final String[] BASE = {
-    "id",
-    "timestamp_seconds(1704067200 + id * 3600) as timestamp",
-    "cast(id as double) * 1.5 as x",
-    "concat('k', cast(id % 3 as string)) as c",
-    "cast(id % 10 as double) / 10.0 as y_pred_proba",
-    "cast(id % 10 >= 5 as int) as y_pred",
-    "cast((id * 7) % 10 >= 4 as int) as target"
-  };
+    /**
+     * The base columns: id, hourly timestamp, x (continuous), c (categorical), binary scores,
+     * prediction, target.
+     */
+    static final String[] BASE = {
+        "id",
+        "timestamp_seconds(1704067200 + id * 3600) as timestamp",
+        "cast(id as double) * 1.5 as x",
+        "concat('k', cast(id % 3 as string)) as c",
+        "cast(id % 10 as double) / 10.0 as y_pred_proba",
+        "cast(id % 10 >= 5 as int) as y_pred",
+        "cast((id * 7) % 10 >= 4 as int) as target"
+    };
 
-  static String ref;
-  static String ana;
+    static String ref;
+    static String ana;
 
-  @BeforeAll
-  static void writeInputs() throws IOException {
-    ref = parquet("reference", spark.range(ROWS).selectExpr(BASE));
-    ana = parquet("analysis", spark.range(ROWS).selectExpr(BASE));
-    Files.createDirectories(tmp.resolve("configs"));
-    multiclassRef = null; // written in this class's folder when first asked for
-    multiclassAna = null;
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  static String parquet(String name, Dataset<Row> df) {
-    String path = tmp.resolve("data").resolve(name + ".parquet").toString();
-    df.coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
-    return path;
-  }
-
-  /** The base columns with some replaced: {@code replace("x", "expr as x")}. */
-  static Dataset<Row> base(long rows, String... replacements) {
-    Map<String, String> cols = new LinkedHashMap<>();
-    for (String b : BASE) {
-      cols.put(b.contains(" as ") ? b.substring(b.lastIndexOf(" as ") + 4) : b, b);
+    @BeforeAll
+    static void writeInputs() throws IOException {
+        ref = parquet("reference", spark.range(ROWS).selectExpr(BASE));
+        ana = parquet("analysis", spark.range(ROWS).selectExpr(BASE));
+        Files.createDirectories(tmp.resolve("configs"));
+        multiclassRef = null; // written in this class's folder when first asked for
+        multiclassAna = null;
     }
-    for (String r : replacements) {
-      String name = r.substring(r.lastIndexOf(" as ") + 4);
-      cols.put(name, r);
+
+    // ---------------------------------------------------------------- helpers
+
+    static String parquet(String name, Dataset<Row> df) {
+        String path = tmp.resolve("data").resolve(name + ".parquet").toString();
+        df.coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
+        return path;
     }
-    return spark.range(rows).selectExpr(cols.values().toArray(String[]::new));
-  }
 
-  static String valid() {
-    return yaml(ref, ana, "data_quality: {metrics: [mean, std, row_count, missing_values]}");
-  }
+    /** The base columns with some replaced: {@code replace("x", "expr as x")}. */
+    static Dataset<Row> base(long rows, String... replacements) {
+        Map<String, String> cols = new LinkedHashMap<>();
+        for (String b : BASE) {
+            cols.put(b.contains(" as ") ? b.substring(b.lastIndexOf(" as ") + 4) : b, b);
+        }
+        for (String r : replacements) {
+            String name = r.substring(r.lastIndexOf(" as ") + 4);
+            cols.put(name, r);
+        }
+        return spark.range(rows).selectExpr(cols.values().toArray(String[]::new));
+    }
 
-  static String yaml(String reference, String analysis, String calculators) {
-    return """
+    static String valid() {
+        return yaml(ref, ana, "data_quality: {metrics: [mean, std, row_count, missing_values]}");
+    }
+
+    static String yaml(String reference, String analysis, String calculators) {
+        return """
         monitor: bad_input
         problem_type: binary_classification
         reference: {path: "%s", format: parquet}
@@ -103,89 +104,83 @@ abstract class BadInputTestBase extends SparkTestBase {
         chunking: {size: 50}
         calculators:
           %s
-        """
-        .formatted(reference, analysis, calculators);
-  }
-
-  static String edit(String yaml, String from, String to) {
-    assertThat(yaml).as("test setup: text to replace").contains(from);
-    return yaml.replace(from, to);
-  }
-
-  static Path configFile(String yaml) throws IOException {
-    Path p = tmp.resolve("configs").resolve("monitor-" + counter.incrementAndGet() + ".yaml");
-    Files.writeString(p, yaml);
-    return p;
-  }
-
-  record Run(Result result, String output) {}
-
-  static Run runIn(String yaml, String... extra) throws IOException {
-    String output = tmp.resolve("out-" + counter.incrementAndGet()).toString();
-    List<String> args =
-        new ArrayList<>(
-            List.of("run", "--config", configFile(yaml).toString(), "--output", output));
-    args.addAll(Arrays.asList(extra));
-    return new Run(CliHarness.vigil(args.toArray(String[]::new)), output);
-  }
-
-  static Result run(String yaml, String... extra) throws IOException {
-    return runIn(yaml, extra).result();
-  }
-
-  static Result validate(String yaml) throws IOException {
-    return CliHarness.vigil("validate", "--config", configFile(yaml).toString());
-  }
-
-  /** Result rows of one metric (and column, null = model level) for one period, in chunk order. */
-  static List<Row> results(String output, String metric, String column, String period) {
-    Dataset<Row> r =
-        spark
-            .read()
-            .format("delta")
-            .load(output + "/results")
-            .where("metric = '" + metric + "' and period = '" + period + "' and segment is null")
-            .where(column == null ? "column_name is null" : "column_name = '" + column + "'");
-    return r.orderBy("chunk_index").collectAsList();
-  }
-
-  static List<Double> values(String output, String metric, String column, String period) {
-    return results(output, metric, column, period).stream()
-        .map(r -> r.isNullAt(r.fieldIndex("value")) ? null : r.getDouble(r.fieldIndex("value")))
-        .toList();
-  }
-
-  static String realized() {
-    return "realized_performance: {metrics: [roc_auc, f1, accuracy]}";
-  }
-
-  // ---------------------------------------------------------------- multiclass
-
-  static String multiclassRef;
-  static String multiclassAna;
-
-  static String[] multiclassColumns(String predictionExpr) {
-    return new String[] {
-      "id",
-      "timestamp_seconds(1704067200 + id * 3600) as timestamp",
-      "cast(id as double) as x",
-      "0.2 + 0.6 * cast(id % 3 = 0 as double) as p_a",
-      "0.2 + 0.6 * cast(id % 3 = 1 as double) as p_b",
-      "0.2 + 0.6 * cast(id % 3 = 2 as double) as p_c",
-      predictionExpr + " as y_pred",
-      "element_at(array('a', 'b', 'c'), cast((id * 5) % 3 as int) + 1) as target"
-    };
-  }
-
-  static String multiclass() {
-    if (multiclassRef == null) {
-      String pred = "element_at(array('a', 'b', 'c'), cast(id % 3 as int) + 1)";
-      multiclassRef =
-          parquet("multiclass_reference", spark.range(ROWS).selectExpr(multiclassColumns(pred)));
-      multiclassAna =
-          parquet("multiclass_analysis", spark.range(ROWS).selectExpr(multiclassColumns(pred)));
+        """.formatted(reference, analysis, calculators);
     }
-    return """
+
+    static String edit(String yaml, String from, String to) {
+        assertThat(yaml).as("test setup: text to replace").contains(from);
+        return yaml.replace(from, to);
+    }
+
+    static Path configFile(String yaml) throws IOException {
+        Path p = tmp.resolve("configs").resolve("monitor-" + counter.incrementAndGet() + ".yaml");
+        Files.writeString(p, yaml);
+        return p;
+    }
+
+    record Run(Result result, String output) {}
+
+    static Run runIn(String yaml, String... extra) throws IOException {
+        String output = tmp.resolve("out-" + counter.incrementAndGet()).toString();
+        List<String> args =
+                new ArrayList<>(List.of("run", "--config", configFile(yaml).toString(), "--output", output));
+        args.addAll(Arrays.asList(extra));
+        return new Run(CliHarness.vigil(args.toArray(String[]::new)), output);
+    }
+
+    static Result run(String yaml, String... extra) throws IOException {
+        return runIn(yaml, extra).result();
+    }
+
+    static Result validate(String yaml) throws IOException {
+        return CliHarness.vigil("validate", "--config", configFile(yaml).toString());
+    }
+
+    /** Result rows of one metric (and column, null = model level) for one period, in chunk order. */
+    static List<Row> results(String output, String metric, String column, String period) {
+        Dataset<Row> r = spark.read()
+                .format("delta")
+                .load(output + "/results")
+                .where("metric = '" + metric + "' and period = '" + period + "' and segment is null")
+                .where(column == null ? "column_name is null" : "column_name = '" + column + "'");
+        return r.orderBy("chunk_index").collectAsList();
+    }
+
+    static List<Double> values(String output, String metric, String column, String period) {
+        return results(output, metric, column, period).stream()
+                .map(r -> r.isNullAt(r.fieldIndex("value")) ? null : r.getDouble(r.fieldIndex("value")))
+                .toList();
+    }
+
+    static String realized() {
+        return "realized_performance: {metrics: [roc_auc, f1, accuracy]}";
+    }
+
+    // ---------------------------------------------------------------- multiclass
+
+    static String multiclassRef;
+    static String multiclassAna;
+
+    static String[] multiclassColumns(String predictionExpr) {
+        return new String[] {
+            "id",
+            "timestamp_seconds(1704067200 + id * 3600) as timestamp",
+            "cast(id as double) as x",
+            "0.2 + 0.6 * cast(id % 3 = 0 as double) as p_a",
+            "0.2 + 0.6 * cast(id % 3 = 1 as double) as p_b",
+            "0.2 + 0.6 * cast(id % 3 = 2 as double) as p_c",
+            predictionExpr + " as y_pred",
+            "element_at(array('a', 'b', 'c'), cast((id * 5) % 3 as int) + 1) as target"
+        };
+    }
+
+    static String multiclass() {
+        if (multiclassRef == null) {
+            String pred = "element_at(array('a', 'b', 'c'), cast(id % 3 as int) + 1)";
+            multiclassRef = parquet("multiclass_reference", spark.range(ROWS).selectExpr(multiclassColumns(pred)));
+            multiclassAna = parquet("multiclass_analysis", spark.range(ROWS).selectExpr(multiclassColumns(pred)));
+        }
+        return """
         monitor: bad_input_multiclass
         problem_type: multiclass_classification
         reference: {path: "%s", format: parquet}
@@ -199,7 +194,6 @@ abstract class BadInputTestBase extends SparkTestBase {
         chunking: {size: 50}
         calculators:
           realized_performance: {metrics: [f1, accuracy]}
-        """
-        .formatted(multiclassRef, multiclassAna);
-  }
+        """.formatted(multiclassRef, multiclassAna);
+    }
 }

@@ -13,127 +13,109 @@ import org.junit.jupiter.api.Test;
  * columns — missing, misspelled or mistyped columns, paths, empty data, the targets join.
  */
 class CliInputErrorsSparkTest extends CliErrorsTestBase {
-  // ---------------------------------------------------------------- inputs and columns
+    // ---------------------------------------------------------------- inputs and columns
 
-  @Test
-  void featureColumnMissingSuggestsClosest() throws IOException {
-    Result r = run(edit(valid(), "features: [x, c]", "features: [xx, c]"));
-    String line = assertUserError(r, "columns.features", "'xx'", "did you mean 'x'?");
-    assertThat(line).contains("reference");
-  }
+    @Test
+    void featureColumnMissingSuggestsClosest() throws IOException {
+        Result r = run(edit(valid(), "features: [x, c]", "features: [xx, c]"));
+        String line = assertUserError(r, "columns.features", "'xx'", "did you mean 'x'?");
+        assertThat(line).contains("reference");
+    }
 
-  @Test
-  void featureColumnMissingInValidate() throws IOException {
-    assertUserError(
-        validate(edit(valid(), "features: [x, c]", "features: [x, cc]")),
-        "columns.features",
-        "'cc'",
-        "did you mean 'c'");
-  }
+    @Test
+    void featureColumnMissingInValidate() throws IOException {
+        assertUserError(
+                validate(edit(valid(), "features: [x, c]", "features: [x, cc]")),
+                "columns.features",
+                "'cc'",
+                "did you mean 'c'");
+    }
 
-  @Test
-  void timestampColumnMissing() throws IOException {
-    Result r = validate(edit(valid(), "timestamp: timestamp", "timestamp: timestamps"));
-    assertUserError(r, "columns.timestamp", "'timestamps'", "did you mean 'timestamp'");
-  }
+    @Test
+    void timestampColumnMissing() throws IOException {
+        Result r = validate(edit(valid(), "timestamp: timestamp", "timestamp: timestamps"));
+        assertUserError(r, "columns.timestamp", "'timestamps'", "did you mean 'timestamp'");
+    }
 
-  @Test
-  void scoreColumnNotNumeric() throws IOException {
-    Result r = validate(edit(valid(), "scores: y_pred_proba", "scores: c"));
-    assertUserError(r, "columns.scores", "'c'", "string", "numeric");
-  }
+    @Test
+    void scoreColumnNotNumeric() throws IOException {
+        Result r = validate(edit(valid(), "scores: y_pred_proba", "scores: c"));
+        assertUserError(r, "columns.scores", "'c'", "string", "numeric");
+    }
 
-  @Test
-  void referencePathDoesNotExist() throws IOException {
-    String missing = tmp.resolve("data").resolve("nope.parquet").toString();
-    Result r = validate(edit(valid(), ref, missing));
-    assertUserError(r, "reference.path", missing, "no such file");
-  }
+    @Test
+    void referencePathDoesNotExist() throws IOException {
+        String missing = tmp.resolve("data").resolve("nope.parquet").toString();
+        Result r = validate(edit(valid(), ref, missing));
+        assertUserError(r, "reference.path", missing, "no such file");
+    }
 
-  @Test
-  void periodChunkingWithoutTimestamp() throws IOException {
-    String yaml =
-        edit(
-            edit(valid(), "  timestamp: timestamp\n", ""),
-            "chunking: {size: 50}",
-            "chunking: {period: month}");
-    assertUserError(run(yaml), "chunking.period", "columns.timestamp");
-  }
+    @Test
+    void periodChunkingWithoutTimestamp() throws IOException {
+        String yaml = edit(
+                edit(valid(), "  timestamp: timestamp\n", ""), "chunking: {size: 50}", "chunking: {period: month}");
+        assertUserError(run(yaml), "chunking.period", "columns.timestamp");
+    }
 
-  @Test
-  void chunkNumberLargerThanRowCount() throws IOException {
-    String output = freshOutput();
-    Path cfg = configFile(edit(valid(), "chunking: {size: 50}", "chunking: {number: 500}"));
-    Result r = vigil("run", "--config", cfg.toString(), "--output", output);
-    assertUserError(r, "chunking.number", "200 rows", "500");
-    // CONTRACT §3: failed runs are recorded in the runs table too
-    List<Row> runs = spark.read().format("delta").load(output + "/runs").collectAsList();
-    assertThat(runs).hasSize(1);
-    assertThat(runs.get(0).<String>getAs("status")).isEqualTo("failed");
-    assertThat(runs.get(0).<String>getAs("error")).contains("chunking.number");
-  }
+    @Test
+    void chunkNumberLargerThanRowCount() throws IOException {
+        String output = freshOutput();
+        Path cfg = configFile(edit(valid(), "chunking: {size: 50}", "chunking: {number: 500}"));
+        Result r = vigil("run", "--config", cfg.toString(), "--output", output);
+        assertUserError(r, "chunking.number", "200 rows", "500");
+        // CONTRACT §3: failed runs are recorded in the runs table too
+        List<Row> runs = spark.read().format("delta").load(output + "/runs").collectAsList();
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).<String>getAs("status")).isEqualTo("failed");
+        assertThat(runs.get(0).<String>getAs("error")).contains("chunking.number");
+    }
 
-  @Test
-  void stringFeatureThatIsNotCategorical() throws IOException {
-    // c is a string feature, but the explicit (empty) categorical list makes it continuous
-    Result r =
-        validate(edit(valid(), "  target: target\n", "  target: target\n  categorical: []\n"));
-    assertUserError(r, "columns.categorical", "'c'", "string", "cannot be continuous");
-  }
+    @Test
+    void stringFeatureThatIsNotCategorical() throws IOException {
+        // c is a string feature, but the explicit (empty) categorical list makes it continuous
+        Result r = validate(edit(valid(), "  target: target\n", "  target: target\n  categorical: []\n"));
+        assertUserError(r, "columns.categorical", "'c'", "string", "cannot be continuous");
+    }
 
-  @Test
-  void categoricalColumnThatIsNotAFeature() throws IOException {
-    Result r =
-        validate(edit(valid(), "  target: target\n", "  target: target\n  categorical: [cc]\n"));
-    assertUserError(r, "columns.categorical", "'cc'", "features", "did you mean 'c'");
-  }
+    @Test
+    void categoricalColumnThatIsNotAFeature() throws IOException {
+        Result r = validate(edit(valid(), "  target: target\n", "  target: target\n  categorical: [cc]\n"));
+        assertUserError(r, "columns.categorical", "'cc'", "features", "did you mean 'c'");
+    }
 
-  @Test
-  void dataQualityColumnThatIsNotAFeature() throws IOException {
-    Result r =
-        validate(
-            edit(
-                valid(),
-                "metrics: [mean, row_count, missing_values]}",
-                "metrics: [mean], columns: [y]}"));
-    assertUserError(r, "calculators.data_quality.columns", "'y'");
-  }
+    @Test
+    void dataQualityColumnThatIsNotAFeature() throws IOException {
+        Result r = validate(
+                edit(valid(), "metrics: [mean, row_count, missing_values]}", "metrics: [mean], columns: [y]}"));
+        assertUserError(r, "calculators.data_quality.columns", "'y'");
+    }
 
-  @Test
-  void csvAnalysisWithStringFeatureWhereReferenceIsNumeric() throws IOException {
-    Result r =
-        validate(
-            edit(
+    @Test
+    void csvAnalysisWithStringFeatureWhereReferenceIsNumeric() throws IOException {
+        Result r = validate(edit(
                 valid(),
                 "analysis: {path: \"" + ana + "\", format: parquet}",
                 "analysis: {path: \"" + anaCsvStringX + "\", format: csv}"));
-    assertUserError(r, "column 'x'", "numeric in the reference", "string in the analysis");
-  }
+        assertUserError(r, "column 'x'", "numeric in the reference", "string in the analysis");
+    }
 
-  @Test
-  void emptyAnalysis() throws IOException {
-    Result r = run(edit(valid(), ana, anaEmpty));
-    assertUserError(r, "analysis data has no rows");
-  }
+    @Test
+    void emptyAnalysis() throws IOException {
+        Result r = run(edit(valid(), ana, anaEmpty));
+        assertUserError(r, "analysis data has no rows");
+    }
 
-  @Test
-  void targetsJoinColumnMissing() throws IOException {
-    Result r =
-        validate(
-            edit(
-                valid(),
-                "columns:\n",
-                "targets: {path: \"" + ana + "\", join_on: row_id}\ncolumns:\n"));
-    assertUserError(r, "targets.join_on", "'row_id'");
-  }
+    @Test
+    void targetsJoinColumnMissing() throws IOException {
+        Result r =
+                validate(edit(valid(), "columns:\n", "targets: {path: \"" + ana + "\", join_on: row_id}\ncolumns:\n"));
+        assertUserError(r, "targets.join_on", "'row_id'");
+    }
 
-  @Test
-  void validateRejectsPeriodChunkingWithoutTimestamp() throws IOException {
-    String yaml =
-        edit(
-            edit(valid(), "  timestamp: timestamp\n", ""),
-            "chunking: {size: 50}",
-            "chunking: {period: month}");
-    assertUserError(validate(yaml), "chunking.period", "columns.timestamp");
-  }
+    @Test
+    void validateRejectsPeriodChunkingWithoutTimestamp() throws IOException {
+        String yaml = edit(
+                edit(valid(), "  timestamp: timestamp\n", ""), "chunking: {size: 50}", "chunking: {period: month}");
+        assertUserError(validate(yaml), "chunking.period", "columns.timestamp");
+    }
 }

@@ -15,139 +15,128 @@ import org.junit.jupiter.api.Test;
  * classifier, univariate drift, alert delivery), their defaults and their errors.
  */
 class ConfigCalculatorErrorsTest {
-  @Test
-  void everyContractCalculatorIsAvailable() {
-    // every calculator of the contract (CONTRACT.md section 2) is registered
-    assertThat(dev.vigil.calculators.Calculators.names())
-        .containsExactly(
-            "univariate_drift",
-            "multivariate_drift",
-            "realized_performance",
-            "estimated_performance",
-            "data_quality");
-  }
+    @Test
+    void everyContractCalculatorIsAvailable() {
+        // every calculator of the contract (CONTRACT.md section 2) is registered
+        assertThat(dev.vigil.calculators.Calculators.names())
+                .containsExactly(
+                        "univariate_drift",
+                        "multivariate_drift",
+                        "realized_performance",
+                        "estimated_performance",
+                        "data_quality");
+    }
 
-  /**
-   * Score columns keep the file's order (an immutable Map.copyOf would reorder them per JVM, and
-   * CBPE hashes them).
-   */
-  @Test
-  void multiclassScoresKeepTheirOrder() {
-    MonitorConfig c =
-        parse(
-            BASE
+    /**
+     * Score columns keep the file's order (an immutable Map.copyOf would reorder them per JVM, and
+     * CBPE hashes them).
+     */
+    @Test
+    void multiclassScoresKeepTheirOrder() {
+        MonitorConfig c = parse(BASE
                 + "problem_type: multiclass_classification\n"
                 + "columns: {scores: {zeta: pz, alpha: pa, mid: pm, beta: pb, omega: po}}\n");
-    assertThat(c.columns().scores().keySet())
-        .containsExactly("zeta", "alpha", "mid", "beta", "omega");
-    assertThat(c.columns().scores().values()).containsExactly("pz", "pa", "pm", "pb", "po");
-  }
+        assertThat(c.columns().scores().keySet()).containsExactly("zeta", "alpha", "mid", "beta", "omega");
+        assertThat(c.columns().scores().values()).containsExactly("pz", "pa", "pm", "pb", "po");
+    }
 
-  @Test
-  void alertDeliveryLimits() {
-    MonitorConfig c =
-        parse(BASE + "alerts: {webhook: {url: \"http://h/x\"}, timeout_seconds: 2, attempts: 5}\n");
-    assertThat(c.alerts()).isEqualTo(new AlertsConfig("http://h/x", null, 2, 5));
-    fails(BASE + "alerts: {webhook: {url: \"http://h/x\"}, attempts: 0}\n", "alerts.attempts");
-    fails(BASE + "alerts: {webhook: {url: \"http://h/x\"}, retries: 2}\n", "alerts.retries");
-  }
+    @Test
+    void alertDeliveryLimits() {
+        MonitorConfig c = parse(BASE + "alerts: {webhook: {url: \"http://h/x\"}, timeout_seconds: 2, attempts: 5}\n");
+        assertThat(c.alerts()).isEqualTo(new AlertsConfig("http://h/x", null, 2, 5));
+        fails(BASE + "alerts: {webhook: {url: \"http://h/x\"}, attempts: 0}\n", "alerts.attempts");
+        fails(BASE + "alerts: {webhook: {url: \"http://h/x\"}, retries: 2}\n", "alerts.retries");
+    }
 
-  @Test
-  void estimatedPerformanceSettings() {
-    String columns = "columns: {prediction: p, scores: s, target: y}\n";
-    fails(
-        BASE + columns + "calculators: {estimated_performance: {calibration: sometimes}}\n",
-        "calculators.estimated_performance.calibration",
-        "sometimes");
-    fails(
-        BASE
-            + columns
-            + "calculators: {estimated_performance: {normalize_confusion_matrix: rows}}\n",
-        "calculators.estimated_performance.normalize_confusion_matrix",
-        "rows",
-        "pred");
-    fails(
-        BASE + "columns: {prediction: p, target: y}\ncalculators: {estimated_performance: {}}\n",
-        "columns.scores");
-    MonitorConfig c =
-        parse(
-            BASE
+    @Test
+    void estimatedPerformanceSettings() {
+        String columns = "columns: {prediction: p, scores: s, target: y}\n";
+        fails(
+                BASE + columns + "calculators: {estimated_performance: {calibration: sometimes}}\n",
+                "calculators.estimated_performance.calibration",
+                "sometimes");
+        fails(
+                BASE + columns + "calculators: {estimated_performance: {normalize_confusion_matrix: rows}}\n",
+                "calculators.estimated_performance.normalize_confusion_matrix",
+                "rows",
+                "pred");
+        fails(
+                BASE + "columns: {prediction: p, target: y}\ncalculators: {estimated_performance: {}}\n",
+                "columns.scores");
+        MonitorConfig c = parse(BASE
                 + columns
                 + "calculators: {estimated_performance: {calibration: never, normalize_confusion_matrix: true}}\n");
-    assertThat(c.calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE).calibration())
-        .isEqualTo(EstimatedPerformanceConfig.Calibration.NEVER);
-    assertThat(
-            c.calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE)
-                .metrics()
-                .normalizeConfusionMatrix())
-        .isEqualTo("true");
-  }
+        assertThat(c.calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE)
+                        .calibration())
+                .isEqualTo(EstimatedPerformanceConfig.Calibration.NEVER);
+        assertThat(c.calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE)
+                        .metrics()
+                        .normalizeConfusionMatrix())
+                .isEqualTo("true");
+    }
 
-  @Test
-  void badMultivariateSettings() {
-    fails(
-        BASE + "calculators: {multivariate_drift: {n_components: 1.5}}\n",
-        "calculators.multivariate_drift.n_components",
-        "1.5",
-        "(0, 1)");
-    fails(
-        BASE + "calculators: {multivariate_drift: {n_components: 0}}\n",
-        "calculators.multivariate_drift.n_components",
-        "whole number");
-    fails(
-        BASE + "calculators: {multivariate_drift: {n_components: five}}\n",
-        "calculators.multivariate_drift.n_components",
-        "five");
-    fails(
-        BASE + "calculators: {multivariate_drift: {method: pca}}\n",
-        "calculators.multivariate_drift.method",
-        "reconstruction_error",
-        "domain_classifier");
-    fails(
-        BASE + "calculators: {multivariate_drift: {n_component: 3}}\n",
-        "calculators.multivariate_drift.n_component",
-        "did you mean 'n_components'");
-    fails(
-        BASE + "thresholds: {multivariate_drift.reconstruction: {type: constant, upper: 1}}\n",
-        "thresholds.multivariate_drift.reconstruction",
-        "reconstruction_error");
-  }
+    @Test
+    void badMultivariateSettings() {
+        fails(
+                BASE + "calculators: {multivariate_drift: {n_components: 1.5}}\n",
+                "calculators.multivariate_drift.n_components",
+                "1.5",
+                "(0, 1)");
+        fails(
+                BASE + "calculators: {multivariate_drift: {n_components: 0}}\n",
+                "calculators.multivariate_drift.n_components",
+                "whole number");
+        fails(
+                BASE + "calculators: {multivariate_drift: {n_components: five}}\n",
+                "calculators.multivariate_drift.n_components",
+                "five");
+        fails(
+                BASE + "calculators: {multivariate_drift: {method: pca}}\n",
+                "calculators.multivariate_drift.method",
+                "reconstruction_error",
+                "domain_classifier");
+        fails(
+                BASE + "calculators: {multivariate_drift: {n_component: 3}}\n",
+                "calculators.multivariate_drift.n_component",
+                "did you mean 'n_components'");
+        fails(
+                BASE + "thresholds: {multivariate_drift.reconstruction: {type: constant, upper: 1}}\n",
+                "thresholds.multivariate_drift.reconstruction",
+                "reconstruction_error");
+    }
 
-  @Test
-  void multivariateDriftIsOptInWithNannyMLDefaults() throws Exception {
-    MonitorConfig c = parse(BASE + "calculators: {multivariate_drift: null}\n");
-    assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
-        .isEqualTo(MultivariateDriftConfig.defaults());
-    assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE)).isNull();
-    assertThat(parse(BASE).calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
-        .isNull();
-    assertThat(
-            parse(BASE + "calculators: {multivariate_drift: {n_components: 3, columns: [a, b]}}\n")
-                .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
-        .isEqualTo(new MultivariateDriftConfig("reconstruction_error", List.of("a", "b"), 3.0));
-  }
+    @Test
+    void multivariateDriftIsOptInWithNannyMLDefaults() throws Exception {
+        MonitorConfig c = parse(BASE + "calculators: {multivariate_drift: null}\n");
+        assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
+                .isEqualTo(MultivariateDriftConfig.defaults());
+        assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE)).isNull();
+        assertThat(parse(BASE).calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
+                .isNull();
+        assertThat(parse(BASE + "calculators: {multivariate_drift: {n_components: 3, columns: [a, b]}}\n")
+                        .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
+                .isEqualTo(new MultivariateDriftConfig("reconstruction_error", List.of("a", "b"), 3.0));
+    }
 
-  @Test
-  void domainClassifierDefaultsAndSettings() throws Exception {
-    MonitorConfig c =
-        parse(BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n");
-    assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE).method())
-        .isEqualTo("domain_classifier");
-    assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE).columns())
-        .isNull();
-    var d = c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE).domainClassifier();
-    assertThat(d).isEqualTo(MultivariateDriftConfig.DomainClassifierConfig.defaults());
-    assertThat(d.cvFoldsNum()).isEqualTo(5);
-    assertThat(d.maxTrainingRows()).isEqualTo(10_000);
-    assertThat(
-            parse(BASE + "calculators: {multivariate_drift: null}\n")
-                .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
-                .domainClassifier())
-        .isNull();
-    MonitorConfig set =
-        parse(
-            BASE
-                + """
+    @Test
+    void domainClassifierDefaultsAndSettings() throws Exception {
+        MonitorConfig c = parse(BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n");
+        assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
+                        .method())
+                .isEqualTo("domain_classifier");
+        assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
+                        .columns())
+                .isNull();
+        var d = c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
+                .domainClassifier();
+        assertThat(d).isEqualTo(MultivariateDriftConfig.DomainClassifierConfig.defaults());
+        assertThat(d.cvFoldsNum()).isEqualTo(5);
+        assertThat(d.maxTrainingRows()).isEqualTo(10_000);
+        assertThat(parse(BASE + "calculators: {multivariate_drift: null}\n")
+                        .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
+                        .domainClassifier())
+                .isNull();
+        MonitorConfig set = parse(BASE + """
         calculators:
           multivariate_drift: {method: domain_classifier, columns: [a, b], max_training_rows: 500, cv_folds_num: 3,
                                n_estimators: 7, learning_rate: 0.3, max_depth: 2, min_child_samples: 5, max_bins: 64,
@@ -155,99 +144,86 @@ class ConfigCalculatorErrorsTest {
         thresholds:
           multivariate_drift.domain_classifier_auroc: {type: constant, lower: 0.4, upper: 0.7}
         """);
-    assertThat(set.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
-        .isEqualTo(
-            new MultivariateDriftConfig(
-                "domain_classifier",
-                List.of("a", "b"),
-                MultivariateDriftConfig.DEFAULT_N_COMPONENTS,
-                new MultivariateDriftConfig.DomainClassifierConfig(500, 3, 7, 0.3, 2, 5, 64, 1)));
-    assertThat(set.thresholds().get("multivariate_drift.domain_classifier_auroc").upper())
-        .isEqualTo(0.7);
-    assertThat(
-            parse(
-                    BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n",
-                    "calculators.multivariate_drift.max_training_rows=2000")
-                .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
-                .domainClassifier()
-                .maxTrainingRows())
-        .isEqualTo(2000);
-  }
+        assertThat(set.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
+                .isEqualTo(new MultivariateDriftConfig(
+                        "domain_classifier",
+                        List.of("a", "b"),
+                        MultivariateDriftConfig.DEFAULT_N_COMPONENTS,
+                        new MultivariateDriftConfig.DomainClassifierConfig(500, 3, 7, 0.3, 2, 5, 64, 1)));
+        assertThat(set.thresholds()
+                        .get("multivariate_drift.domain_classifier_auroc")
+                        .upper())
+                .isEqualTo(0.7);
+        assertThat(parse(
+                                BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n",
+                                "calculators.multivariate_drift.max_training_rows=2000")
+                        .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
+                        .domainClassifier()
+                        .maxTrainingRows())
+                .isEqualTo(2000);
+    }
 
-  @Test
-  void badDomainClassifierSettings() {
-    String dc = BASE + "calculators: {multivariate_drift: {method: domain_classifier, %s}}\n";
-    fails(
-        dc.formatted("max_trainig_rows: 5"),
-        "calculators.multivariate_drift.max_trainig_rows",
-        "not known",
-        "did you mean 'max_training_rows'");
-    fails(
-        dc.formatted("max_training_rows: 0"),
-        "calculators.multivariate_drift.max_training_rows",
-        "positive whole number");
-    fails(
-        dc.formatted("max_training_rows: many"),
-        "calculators.multivariate_drift.max_training_rows",
-        "many");
-    fails(dc.formatted("cv_folds_num: 1"), "calculators.multivariate_drift.cv_folds_num", ">= 2");
-    fails(
-        dc.formatted("n_estimators: 0"),
-        "calculators.multivariate_drift.n_estimators",
-        "positive whole number");
-    fails(dc.formatted("max_depth: 31"), "calculators.multivariate_drift.max_depth", "1 to 30");
-    fails(
-        dc.formatted("learning_rate: 0"), "calculators.multivariate_drift.learning_rate", "(0, 1]");
-    fails(
-        dc.formatted("learning_rate: fast"),
-        "calculators.multivariate_drift.learning_rate",
-        "fast");
-    fails(dc.formatted("max_bins: 1"), "calculators.multivariate_drift.max_bins", ">= 2");
-    fails(
-        dc.formatted("random_state: 1.5"),
-        "calculators.multivariate_drift.random_state",
-        "whole number");
-    fails(
-        dc.formatted("n_components: 0.65"),
-        "calculators.multivariate_drift.n_components",
-        "method: reconstruction_error");
-    fails(
-        BASE + "calculators: {multivariate_drift: {max_depth: 3}}\n",
-        "calculators.multivariate_drift.max_depth",
-        "method: domain_classifier");
-    fails(
-        BASE + "calculators: {multivariate_drift: {method: domain_clasifier}}\n",
-        "calculators.multivariate_drift.method",
-        "did you mean 'domain_classifier'");
-    fails(
-        BASE + "thresholds: {multivariate_drift.domain_classifier: {type: constant, upper: 0.7}}\n",
-        "thresholds.multivariate_drift.domain_classifier",
-        "domain_classifier_auroc");
-  }
+    @Test
+    void badDomainClassifierSettings() {
+        String dc = BASE + "calculators: {multivariate_drift: {method: domain_classifier, %s}}\n";
+        fails(
+                dc.formatted("max_trainig_rows: 5"),
+                "calculators.multivariate_drift.max_trainig_rows",
+                "not known",
+                "did you mean 'max_training_rows'");
+        fails(
+                dc.formatted("max_training_rows: 0"),
+                "calculators.multivariate_drift.max_training_rows",
+                "positive whole number");
+        fails(dc.formatted("max_training_rows: many"), "calculators.multivariate_drift.max_training_rows", "many");
+        fails(dc.formatted("cv_folds_num: 1"), "calculators.multivariate_drift.cv_folds_num", ">= 2");
+        fails(dc.formatted("n_estimators: 0"), "calculators.multivariate_drift.n_estimators", "positive whole number");
+        fails(dc.formatted("max_depth: 31"), "calculators.multivariate_drift.max_depth", "1 to 30");
+        fails(dc.formatted("learning_rate: 0"), "calculators.multivariate_drift.learning_rate", "(0, 1]");
+        fails(dc.formatted("learning_rate: fast"), "calculators.multivariate_drift.learning_rate", "fast");
+        fails(dc.formatted("max_bins: 1"), "calculators.multivariate_drift.max_bins", ">= 2");
+        fails(dc.formatted("random_state: 1.5"), "calculators.multivariate_drift.random_state", "whole number");
+        fails(
+                dc.formatted("n_components: 0.65"),
+                "calculators.multivariate_drift.n_components",
+                "method: reconstruction_error");
+        fails(
+                BASE + "calculators: {multivariate_drift: {max_depth: 3}}\n",
+                "calculators.multivariate_drift.max_depth",
+                "method: domain_classifier");
+        fails(
+                BASE + "calculators: {multivariate_drift: {method: domain_clasifier}}\n",
+                "calculators.multivariate_drift.method",
+                "did you mean 'domain_classifier'");
+        fails(
+                BASE + "thresholds: {multivariate_drift.domain_classifier: {type: constant, upper: 0.7}}\n",
+                "thresholds.multivariate_drift.domain_classifier",
+                "domain_classifier_auroc");
+    }
 
-  @Test
-  void unknownDriftMethodListsTheValidOnes() {
-    fails(
-        BASE + "calculators: {univariate_drift: {continuous_methods: [jensen_shanon]}}\n",
-        "calculators.univariate_drift.continuous_methods",
-        "did you mean 'jensen_shannon'",
-        "kolmogorov_smirnov");
-    fails(
-        BASE + "calculators: {univariate_drift: {categorical_methods: [kolmogorov_smirnov]}}\n",
-        "calculators.univariate_drift.categorical_methods",
-        "chi2",
-        "l_infinity");
-  }
+    @Test
+    void unknownDriftMethodListsTheValidOnes() {
+        fails(
+                BASE + "calculators: {univariate_drift: {continuous_methods: [jensen_shanon]}}\n",
+                "calculators.univariate_drift.continuous_methods",
+                "did you mean 'jensen_shannon'",
+                "kolmogorov_smirnov");
+        fails(
+                BASE + "calculators: {univariate_drift: {categorical_methods: [kolmogorov_smirnov]}}\n",
+                "calculators.univariate_drift.categorical_methods",
+                "chi2",
+                "l_infinity");
+    }
 
-  @Test
-  void driftDefaultsAreNannyMls() {
-    MonitorConfig c = parse(BASE + "calculators: {univariate_drift: {}}\n");
-    assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).continuousMethods())
-        .containsExactly("jensen_shannon");
-    assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).categoricalMethods())
-        .containsExactly("jensen_shannon");
-    assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).nBins())
-        .isEqualTo(10_000);
-    assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE)).isNull();
-  }
+    @Test
+    void driftDefaultsAreNannyMls() {
+        MonitorConfig c = parse(BASE + "calculators: {univariate_drift: {}}\n");
+        assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).continuousMethods())
+                .containsExactly("jensen_shannon");
+        assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).categoricalMethods())
+                .containsExactly("jensen_shannon");
+        assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).nBins())
+                .isEqualTo(10_000);
+        assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE)).isNull();
+    }
 }

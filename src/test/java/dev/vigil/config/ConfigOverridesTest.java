@@ -14,140 +14,127 @@ import org.junit.jupiter.api.Test;
  * --set} overrides.
  */
 class ConfigOverridesTest {
-  // ---------------------------------------------------------------- ${ENV}
+    // ---------------------------------------------------------------- ${ENV}
 
-  @Test
-  void variablesAreReplacedFromTheInjectedEnvironment() {
-    MonitorConfig c =
-        parse(
-            """
+    @Test
+    void variablesAreReplacedFromTheInjectedEnvironment() {
+        MonitorConfig c = parse("""
         monitor: m
         reference: {path: "${DATA_DIR}/reference.parquet"}
         analysis: {path: "${DATA_DIR}/a/${DATA_DIR}.parquet"}
         """);
-    assertThat(c.reference().path()).isEqualTo("/mnt/data/reference.parquet");
-    assertThat(c.analysis().path()).isEqualTo("/mnt/data/a//mnt/data.parquet");
-    assertThat(c.resolvedYaml())
-        .contains("/mnt/data/reference.parquet")
-        .doesNotContain("${DATA_DIR}");
-  }
+        assertThat(c.reference().path()).isEqualTo("/mnt/data/reference.parquet");
+        assertThat(c.analysis().path()).isEqualTo("/mnt/data/a//mnt/data.parquet");
+        assertThat(c.resolvedYaml()).contains("/mnt/data/reference.parquet").doesNotContain("${DATA_DIR}");
+    }
 
-  @Test
-  void theSystemEnvironmentIsNotConsulted() {
-    // PATH is set in every real environment, but not in the injected one
-    fails(BASE + "output: {path: \"${PATH}/out\"}\n", "${PATH}", "PATH", "output.path", "not set");
-  }
+    @Test
+    void theSystemEnvironmentIsNotConsulted() {
+        // PATH is set in every real environment, but not in the injected one
+        fails(BASE + "output: {path: \"${PATH}/out\"}\n", "${PATH}", "PATH", "output.path", "not set");
+    }
 
-  @Test
-  void textWithoutVariablesIsUntouched() {
-    MonitorConfig c = parse(BASE + "output: {path: \"$HOME/{x}/$ {y}\"}\n");
-    assertThat(c.output().path()).isEqualTo("$HOME/{x}/$ {y}");
-  }
+    @Test
+    void textWithoutVariablesIsUntouched() {
+        MonitorConfig c = parse(BASE + "output: {path: \"$HOME/{x}/$ {y}\"}\n");
+        assertThat(c.output().path()).isEqualTo("$HOME/{x}/$ {y}");
+    }
 
-  @Test
-  void variablesInsideListsAreReplaced() {
-    MonitorConfig c = parse(BASE + "columns: {features: [\"${CHUNK_SIZE}\", b]}\n");
-    assertThat(c.columns().features()).containsExactly("5000", "b");
-  }
+    @Test
+    void variablesInsideListsAreReplaced() {
+        MonitorConfig c = parse(BASE + "columns: {features: [\"${CHUNK_SIZE}\", b]}\n");
+        assertThat(c.columns().features()).containsExactly("5000", "b");
+    }
 
-  @Test
-  void numericValueFromEnvironment() {
-    MonitorConfig c = parse(BASE + "chunking: {size: \"${CHUNK_SIZE}\"}\n");
-    assertThat(c.chunking().size()).isEqualTo(5000);
-  }
+    @Test
+    void numericValueFromEnvironment() {
+        MonitorConfig c = parse(BASE + "chunking: {size: \"${CHUNK_SIZE}\"}\n");
+        assertThat(c.chunking().size()).isEqualTo(5000);
+    }
 
-  @Test
-  void unsetVariableNamesTheVariableAndTheKey() {
-    fails(
-        """
+    @Test
+    void unsetVariableNamesTheVariableAndTheKey() {
+        fails("""
         monitor: m
         reference: {path: "${MISSING_DATA_ROOT}/reference.parquet"}
         analysis: {path: /data/analysis.parquet}
-        """,
-        "MISSING_DATA_ROOT",
-        "reference.path",
-        "not set");
-  }
+        """, "MISSING_DATA_ROOT", "reference.path", "not set");
+    }
 
-  @Test
-  void unsetVariableInAListNamesTheIndex() {
-    fails(BASE + "columns: {features: [a, \"${NOPE}\"]}\n", "NOPE", "columns.features[1]");
-  }
+    @Test
+    void unsetVariableInAListNamesTheIndex() {
+        fails(BASE + "columns: {features: [a, \"${NOPE}\"]}\n", "NOPE", "columns.features[1]");
+    }
 
-  // ---------------------------------------------------------------- --set
+    // ---------------------------------------------------------------- --set
 
-  @Test
-  void chunkingSizeOverrideGivesSizeChunking() {
-    MonitorConfig c = parse(BASE, "chunking.size=5000");
-    assertThat(c.chunking().kind()).isEqualTo(ChunkingConfig.Kind.SIZE);
-    assertThat(c.chunking().size()).isEqualTo(5000);
-    assertThat(c.chunking().incomplete()).isEqualTo(ChunkingConfig.Incomplete.KEEP);
-    assertThat(c.resolvedYaml()).contains("size: 5000");
-  }
+    @Test
+    void chunkingSizeOverrideGivesSizeChunking() {
+        MonitorConfig c = parse(BASE, "chunking.size=5000");
+        assertThat(c.chunking().kind()).isEqualTo(ChunkingConfig.Kind.SIZE);
+        assertThat(c.chunking().size()).isEqualTo(5000);
+        assertThat(c.chunking().incomplete()).isEqualTo(ChunkingConfig.Incomplete.KEEP);
+        assertThat(c.resolvedYaml()).contains("size: 5000");
+    }
 
-  @Test
-  void overrideReplacesAnExistingValue() {
-    MonitorConfig c = parse(BASE + "chunking: {size: 100}\n", "chunking.size=7", "monitor=other");
-    assertThat(c.chunking().size()).isEqualTo(7);
-    assertThat(c.monitor()).isEqualTo("other");
-  }
+    @Test
+    void overrideReplacesAnExistingValue() {
+        MonitorConfig c = parse(BASE + "chunking: {size: 100}\n", "chunking.size=7", "monitor=other");
+        assertThat(c.chunking().size()).isEqualTo(7);
+        assertThat(c.monitor()).isEqualTo("other");
+    }
 
-  @Test
-  void thresholdOverrideKeepsTheDottedKey() {
-    MonitorConfig c =
-        parse(
-            BASE,
-            "thresholds.data_quality.mean.type=constant",
-            "thresholds.data_quality.mean.upper=5",
-            "thresholds.data_quality.mean.lower=null");
-    assertThat(c.thresholds()).containsOnlyKeys("data_quality.mean");
-    ThresholdConfig t = c.thresholds().get("data_quality.mean");
-    assertThat(t.type()).isEqualTo(ThresholdConfig.Type.CONSTANT);
-    assertThat(t.upper()).isEqualTo(5.0);
-    assertThat(t.lower()).isNull();
-  }
+    @Test
+    void thresholdOverrideKeepsTheDottedKey() {
+        MonitorConfig c = parse(
+                BASE,
+                "thresholds.data_quality.mean.type=constant",
+                "thresholds.data_quality.mean.upper=5",
+                "thresholds.data_quality.mean.lower=null");
+        assertThat(c.thresholds()).containsOnlyKeys("data_quality.mean");
+        ThresholdConfig t = c.thresholds().get("data_quality.mean");
+        assertThat(t.type()).isEqualTo(ThresholdConfig.Type.CONSTANT);
+        assertThat(t.upper()).isEqualTo(5.0);
+        assertThat(t.lower()).isNull();
+    }
 
-  @Test
-  void thresholdOverrideMergesWithTheFile() {
-    MonitorConfig c =
-        parse(
-            BASE
-                + """
+    @Test
+    void thresholdOverrideMergesWithTheFile() {
+        MonitorConfig c = parse(BASE + """
         thresholds:
           data_quality.std: {type: standard_deviation, std_upper_multiplier: 2}
-        """,
-            "thresholds.data_quality.std.std_lower_multiplier=null");
-    ThresholdConfig t = c.thresholds().get("data_quality.std");
-    assertThat(t.type()).isEqualTo(ThresholdConfig.Type.STANDARD_DEVIATION);
-    assertThat(t.stdUpperMultiplier()).isEqualTo(2.0);
-    assertThat(t.stdLowerMultiplier()).isNull();
-  }
+        """, "thresholds.data_quality.std.std_lower_multiplier=null");
+        ThresholdConfig t = c.thresholds().get("data_quality.std");
+        assertThat(t.type()).isEqualTo(ThresholdConfig.Type.STANDARD_DEVIATION);
+        assertThat(t.stdUpperMultiplier()).isEqualTo(2.0);
+        assertThat(t.stdLowerMultiplier()).isNull();
+    }
 
-  @Test
-  void listOverrideIsParsedAsYaml() {
-    MonitorConfig c = parse(BASE, "calculators.data_quality.metrics=[mean, std]");
-    assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
-        .containsExactly("mean", "std");
-  }
+    @Test
+    void listOverrideIsParsedAsYaml() {
+        MonitorConfig c = parse(BASE, "calculators.data_quality.metrics=[mean, std]");
+        assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
+                .containsExactly("mean", "std");
+    }
 
-  @Test
-  void overrideValuesAreSubstituted() {
-    MonitorConfig c = parse(BASE, "output.path=${DATA_DIR}/out");
-    assertThat(c.output().path()).isEqualTo("/mnt/data/out");
-  }
+    @Test
+    void overrideValuesAreSubstituted() {
+        MonitorConfig c = parse(BASE, "output.path=${DATA_DIR}/out");
+        assertThat(c.output().path()).isEqualTo("/mnt/data/out");
+    }
 
-  @Test
-  void overrideWithoutEqualsSign() {
-    failsWith(BASE, List.of("chunking.size"), "--set 'chunking.size'", "key=value");
-  }
+    @Test
+    void overrideWithoutEqualsSign() {
+        failsWith(BASE, List.of("chunking.size"), "--set 'chunking.size'", "key=value");
+    }
 
-  @Test
-  void overrideCanIntroduceAnError() {
-    failsWith(BASE, List.of("chunking.size=0"), "chunking.size", "positive whole number");
-  }
+    @Test
+    void overrideCanIntroduceAnError() {
+        failsWith(BASE, List.of("chunking.size=0"), "chunking.size", "positive whole number");
+    }
 
-  @Test
-  void overrideOfAnUnknownKeyIsStillStrict() {
-    failsWith(BASE, List.of("chunking.sise=10"), "chunking.sise", "did you mean 'size'");
-  }
+    @Test
+    void overrideOfAnUnknownKeyIsStillStrict() {
+        failsWith(BASE, List.of("chunking.sise=10"), "chunking.sise", "did you mean 'size'");
+    }
 }

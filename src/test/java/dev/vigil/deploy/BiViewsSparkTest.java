@@ -23,63 +23,57 @@ import org.junit.jupiter.api.Test;
  * are the results' values.
  */
 class BiViewsSparkTest extends SparkTestBase {
-  static final Path ROOT = Path.of(System.getProperty("user.dir"));
-  static Path output;
-  static List<String> statements;
+    static final Path ROOT = Path.of(System.getProperty("user.dir"));
+    static Path output;
+    static List<String> statements;
 
-  @BeforeAll
-  static void createViews() throws Exception {
-    output = VigilOutputFixture.output();
-    statements =
-        SqlFiles.statements(Files.readString(ROOT.resolve("sql/views.sql")), "sql/views.sql");
-    statements.forEach(s -> SqlFiles.assertPlaceholders(s, Set.of("results")));
-    spark.sql("CREATE DATABASE IF NOT EXISTS vigil_bi");
-    spark.sql("USE vigil_bi");
-    spark.sql("SET output = " + output);
-    try {
-      for (String s : statements) {
-        spark.sql(s);
-      }
-    } finally {
-      spark.conf().unset("output");
-      spark.sql("USE default");
+    @BeforeAll
+    static void createViews() throws Exception {
+        output = VigilOutputFixture.output();
+        statements = SqlFiles.statements(Files.readString(ROOT.resolve("sql/views.sql")), "sql/views.sql");
+        statements.forEach(s -> SqlFiles.assertPlaceholders(s, Set.of("results")));
+        spark.sql("CREATE DATABASE IF NOT EXISTS vigil_bi");
+        spark.sql("USE vigil_bi");
+        spark.sql("SET output = " + output);
+        try {
+            for (String s : statements) {
+                spark.sql(s);
+            }
+        } finally {
+            spark.conf().unset("output");
+            spark.sql("USE default");
+        }
     }
-  }
 
-  @AfterAll
-  static void dropViews() {
-    spark.sql("DROP DATABASE IF EXISTS vigil_bi CASCADE");
-  }
+    @AfterAll
+    static void dropViews() {
+        spark.sql("DROP DATABASE IF EXISTS vigil_bi CASCADE");
+    }
 
-  static Dataset<Row> results() {
-    return spark.read().format("delta").load(output.resolve("results").toString());
-  }
+    static Dataset<Row> results() {
+        return spark.read().format("delta").load(output.resolve("results").toString());
+    }
 
-  @Test
-  void theFileCreatesThreeViews() {
-    assertThat(statements).hasSize(3).allMatch(s -> s.startsWith("CREATE OR REPLACE VIEW "));
-    assertThat(spark.catalog().tableExists("vigil_bi.vigil_latest_values")).isTrue();
-    assertThat(spark.catalog().tableExists("vigil_bi.vigil_current_alerts")).isTrue();
-    assertThat(spark.catalog().tableExists("vigil_bi.vigil_drift_metrics")).isTrue();
-  }
+    @Test
+    void theFileCreatesThreeViews() {
+        assertThat(statements).hasSize(3).allMatch(s -> s.startsWith("CREATE OR REPLACE VIEW "));
+        assertThat(spark.catalog().tableExists("vigil_bi.vigil_latest_values")).isTrue();
+        assertThat(spark.catalog().tableExists("vigil_bi.vigil_current_alerts")).isTrue();
+        assertThat(spark.catalog().tableExists("vigil_bi.vigil_drift_metrics")).isTrue();
+    }
 
-  @Test
-  void latestValuesHoldTheNewestAnalysisChunkOfEveryMetric() {
-    results().where("period = 'analysis'").createOrReplaceTempView("deploy_results_analysis");
-    Dataset<Row> latest = spark.table("vigil_bi.vigil_latest_values");
-    long groups =
-        spark
-            .sql(
-                "SELECT count(*) FROM (SELECT DISTINCT monitor, calculator, metric, column_name, segment"
-                    + " FROM deploy_results_analysis)")
-            .first()
-            .getLong(0);
-    assertThat(latest.count()).isEqualTo(groups).isPositive();
-    // each row is the chunk with the latest end date of its group, with the results' values
-    long wrong =
-        spark
-            .sql(
-                """
+    @Test
+    void latestValuesHoldTheNewestAnalysisChunkOfEveryMetric() {
+        results().where("period = 'analysis'").createOrReplaceTempView("deploy_results_analysis");
+        Dataset<Row> latest = spark.table("vigil_bi.vigil_latest_values");
+        long groups = spark.sql(
+                        "SELECT count(*) FROM (SELECT DISTINCT monitor, calculator, metric, column_name, segment"
+                                + " FROM deploy_results_analysis)")
+                .first()
+                .getLong(0);
+        assertThat(latest.count()).isEqualTo(groups).isPositive();
+        // each row is the chunk with the latest end date of its group, with the results' values
+        long wrong = spark.sql("""
         SELECT count(*) FROM vigil_bi.vigil_latest_values l
         WHERE l.chunk_end_date <> (SELECT max(r.chunk_end_date) FROM deploy_results_analysis r
                                    WHERE r.monitor = l.monitor AND r.calculator = l.calculator AND r.metric = l.metric
@@ -88,191 +82,154 @@ class BiViewsSparkTest extends SparkTestBase {
                           WHERE r.monitor = l.monitor AND r.calculator = l.calculator AND r.metric = l.metric
                             AND r.column_name <=> l.column_name AND r.segment <=> l.segment
                             AND r.chunk_key = l.chunk_key AND r.value <=> l.value AND r.alert = l.alert)
-        """)
-            .first()
-            .getLong(0);
-    assertThat(wrong).isZero();
-    int lastChunk =
-        spark.sql("SELECT max(chunk_index) FROM deploy_results_analysis").first().getInt(0);
-    assertThat(latest.where("chunk_index <> " + lastChunk).count()).isZero();
+        """).first().getLong(0);
+        assertThat(wrong).isZero();
+        int lastChunk = spark.sql("SELECT max(chunk_index) FROM deploy_results_analysis")
+                .first()
+                .getInt(0);
+        assertThat(latest.where("chunk_index <> " + lastChunk).count()).isZero();
 
-    Dataset<Row> alerts = spark.table("vigil_bi.vigil_current_alerts");
-    assertThat(alerts.count()).isEqualTo(latest.where("alert").count()).isPositive();
-    assertThat(
-            alerts
-                .where(
-                    "calculator = 'univariate_drift' AND column_name = 'num_0' AND segment IS NULL")
-                .count())
-        .as("num_0 drifts in the last chunk")
-        .isPositive();
-  }
-
-  @Test
-  void driftViewHasLakehouseMonitoringsDriftColumns() {
-    Dataset<Row> drift = spark.table("vigil_bi.vigil_drift_metrics");
-    StructType s = drift.schema();
-    StructType window =
-        new StructType().add("start", DataTypes.TimestampType).add("end", DataTypes.TimestampType);
-    StructType test =
-        new StructType().add("statistic", DataTypes.DoubleType).add("pvalue", DataTypes.DoubleType);
-    assertThat(s.fieldNames())
-        .startsWith(
-            "window",
-            "window_cmp",
-            "drift_type",
-            "granularity",
-            "model_id_col",
-            "slice_key",
-            "slice_value",
-            "column_name",
-            "chi_squared_test",
-            "ks_test",
-            "l_infinity_distance",
-            "js_distance",
-            "wasserstein_distance",
-            "population_stability_index");
-    assertThat(sameShape(s.apply("window").dataType(), window)).isTrue();
-    assertThat(sameShape(s.apply("window_cmp").dataType(), window)).isTrue();
-    assertThat(sameShape(s.apply("ks_test").dataType(), test)).isTrue();
-    assertThat(sameShape(s.apply("chi_squared_test").dataType(), test)).isTrue();
-    for (String c :
-        List.of(
-            "l_infinity_distance",
-            "js_distance",
-            "wasserstein_distance",
-            "population_stability_index")) {
-      assertThat(s.apply(c).dataType()).as(c).isEqualTo(DataTypes.DoubleType);
+        Dataset<Row> alerts = spark.table("vigil_bi.vigil_current_alerts");
+        assertThat(alerts.count()).isEqualTo(latest.where("alert").count()).isPositive();
+        assertThat(alerts.where("calculator = 'univariate_drift' AND column_name = 'num_0' AND segment IS NULL")
+                        .count())
+                .as("num_0 drifts in the last chunk")
+                .isPositive();
     }
-    for (String c :
-        List.of(
-            "drift_type",
-            "granularity",
-            "model_id_col",
-            "slice_key",
-            "slice_value",
-            "column_name")) {
-      assertThat(s.apply(c).dataType()).as(c).isEqualTo(DataTypes.StringType);
+
+    @Test
+    void driftViewHasLakehouseMonitoringsDriftColumns() {
+        Dataset<Row> drift = spark.table("vigil_bi.vigil_drift_metrics");
+        StructType s = drift.schema();
+        StructType window =
+                new StructType().add("start", DataTypes.TimestampType).add("end", DataTypes.TimestampType);
+        StructType test =
+                new StructType().add("statistic", DataTypes.DoubleType).add("pvalue", DataTypes.DoubleType);
+        assertThat(s.fieldNames())
+                .startsWith(
+                        "window",
+                        "window_cmp",
+                        "drift_type",
+                        "granularity",
+                        "model_id_col",
+                        "slice_key",
+                        "slice_value",
+                        "column_name",
+                        "chi_squared_test",
+                        "ks_test",
+                        "l_infinity_distance",
+                        "js_distance",
+                        "wasserstein_distance",
+                        "population_stability_index");
+        assertThat(sameShape(s.apply("window").dataType(), window)).isTrue();
+        assertThat(sameShape(s.apply("window_cmp").dataType(), window)).isTrue();
+        assertThat(sameShape(s.apply("ks_test").dataType(), test)).isTrue();
+        assertThat(sameShape(s.apply("chi_squared_test").dataType(), test)).isTrue();
+        for (String c :
+                List.of("l_infinity_distance", "js_distance", "wasserstein_distance", "population_stability_index")) {
+            assertThat(s.apply(c).dataType()).as(c).isEqualTo(DataTypes.DoubleType);
+        }
+        for (String c :
+                List.of("drift_type", "granularity", "model_id_col", "slice_key", "slice_value", "column_name")) {
+            assertThat(s.apply(c).dataType()).as(c).isEqualTo(DataTypes.StringType);
+        }
+        // LHM's usual query shape works
+        assertThat(spark.sql(
+                                "SELECT window.start, window.end, column_name, js_distance, ks_test.pvalue"
+                                        + " FROM vigil_bi.vigil_drift_metrics WHERE slice_key IS NULL AND drift_type = 'BASELINE'")
+                        .count())
+                .isPositive();
     }
-    // LHM's usual query shape works
-    assertThat(
-            spark
-                .sql(
-                    "SELECT window.start, window.end, column_name, js_distance, ks_test.pvalue"
-                        + " FROM vigil_bi.vigil_drift_metrics WHERE slice_key IS NULL AND drift_type = 'BASELINE'")
-                .count())
-        .isPositive();
-  }
 
-  @Test
-  void driftViewHasOneRowPerColumnAndWindowWithTheResultsValues() {
-    results()
-        .where("calculator = 'univariate_drift' AND period = 'analysis'")
-        .createOrReplaceTempView("deploy_drift");
-    Dataset<Row> whole = spark.table("vigil_bi.vigil_drift_metrics").where("slice_key IS NULL");
-    long columnsTimesChunks =
-        spark
-            .sql(
-                "SELECT count(*) FROM (SELECT DISTINCT column_name, chunk_key FROM deploy_drift"
-                    + " WHERE segment IS NULL)")
-            .first()
-            .getLong(0);
-    assertThat(whole.count()).isEqualTo(columnsTimesChunks).isGreaterThanOrEqualTo(6 * 6);
-    assertThat(
-            whole
-                .groupBy("model_id_col", "column_name", "window")
-                .count()
-                .where("count > 1")
-                .count())
-        .isZero();
-    assertThat(
-            whole
-                .where(
-                    "drift_type <> 'BASELINE' OR granularity <> 'rows' OR model_id_col <> 'deploy_demo'"
-                        + " OR window_cmp IS NOT NULL")
-                .count())
-        .isZero();
+    @Test
+    void driftViewHasOneRowPerColumnAndWindowWithTheResultsValues() {
+        results()
+                .where("calculator = 'univariate_drift' AND period = 'analysis'")
+                .createOrReplaceTempView("deploy_drift");
+        Dataset<Row> whole = spark.table("vigil_bi.vigil_drift_metrics").where("slice_key IS NULL");
+        long columnsTimesChunks = spark.sql(
+                        "SELECT count(*) FROM (SELECT DISTINCT column_name, chunk_key FROM deploy_drift"
+                                + " WHERE segment IS NULL)")
+                .first()
+                .getLong(0);
+        assertThat(whole.count()).isEqualTo(columnsTimesChunks).isGreaterThanOrEqualTo(6 * 6);
+        assertThat(whole.groupBy("model_id_col", "column_name", "window")
+                        .count()
+                        .where("count > 1")
+                        .count())
+                .isZero();
+        assertThat(whole.where("drift_type <> 'BASELINE' OR granularity <> 'rows' OR model_id_col <> 'deploy_demo'"
+                                + " OR window_cmp IS NOT NULL")
+                        .count())
+                .isZero();
 
-    // every method's value is the results table's value for that column, chunk and segment
-    String[][] methods = {
-      {"js_distance", "jensen_shannon", "value"},
-      {"wasserstein_distance", "wasserstein", "value"},
-      {"population_stability_index", "psi", "value"},
-      {"l_infinity_distance", "l_infinity", "value"},
-      {"hellinger_distance", "hellinger", "value"},
-      {"ks_test.statistic", "kolmogorov_smirnov", "value"},
-      {"ks_test.pvalue", "kolmogorov_smirnov", "p_value"},
-      {"chi_squared_test.statistic", "chi2", "value"},
-      {"chi_squared_test.pvalue", "chi2", "p_value"}
-    };
-    for (String[] m : methods) {
-      Dataset<Row> compared =
-          spark.sql(
-              """
+        // every method's value is the results table's value for that column, chunk and segment
+        String[][] methods = {
+            {"js_distance", "jensen_shannon", "value"},
+            {"wasserstein_distance", "wasserstein", "value"},
+            {"population_stability_index", "psi", "value"},
+            {"l_infinity_distance", "l_infinity", "value"},
+            {"hellinger_distance", "hellinger", "value"},
+            {"ks_test.statistic", "kolmogorov_smirnov", "value"},
+            {"ks_test.pvalue", "kolmogorov_smirnov", "p_value"},
+            {"chi_squared_test.statistic", "chi2", "value"},
+            {"chi_squared_test.pvalue", "chi2", "p_value"}
+        };
+        for (String[] m : methods) {
+            Dataset<Row> compared = spark.sql("""
           SELECT v.%1$s AS view_value, r.%3$s AS results_value, v.window.start AS w_start, r.chunk_start_date
           FROM vigil_bi.vigil_drift_metrics v
           JOIN deploy_drift r ON r.metric = '%2$s' AND r.column_name = v.column_name AND r.chunk_key = v.chunk_key
            AND r.segment <=> CASE WHEN v.slice_key IS NULL THEN NULL ELSE concat(v.slice_key, '=', v.slice_value) END
-          """
-                  .formatted(m[0], m[1], m[2]));
-      long expected =
-          spark
-              .sql("SELECT count(*) FROM deploy_drift WHERE metric = '" + m[1] + "'")
-              .first()
-              .getLong(0);
-      assertThat(compared.count()).as(m[1] + " rows").isEqualTo(expected).isPositive();
-      assertThat(
-              compared
-                  .where("NOT (view_value <=> results_value) OR NOT (w_start <=> chunk_start_date)")
-                  .count())
-          .as(m[0] + " equals results." + m[2] + " of " + m[1])
-          .isZero();
-    }
-    // methods a column does not have are null: KS only on continuous columns, chi2 only on
-    // categorical ones
-    assertThat(
-            whole
-                .where("column_name = 'cat_0'")
-                .where("ks_test IS NOT NULL OR chi_squared_test IS NULL")
-                .count())
-        .isZero();
-    assertThat(
-            whole
-                .where("column_name = 'num_0'")
-                .where("ks_test IS NULL OR chi_squared_test IS NOT NULL")
-                .count())
-        .isZero();
+          """.formatted(m[0], m[1], m[2]));
+            long expected = spark.sql("SELECT count(*) FROM deploy_drift WHERE metric = '" + m[1] + "'")
+                    .first()
+                    .getLong(0);
+            assertThat(compared.count()).as(m[1] + " rows").isEqualTo(expected).isPositive();
+            assertThat(compared.where("NOT (view_value <=> results_value) OR NOT (w_start <=> chunk_start_date)")
+                            .count())
+                    .as(m[0] + " equals results." + m[2] + " of " + m[1])
+                    .isZero();
+        }
+        // methods a column does not have are null: KS only on continuous columns, chi2 only on
+        // categorical ones
+        assertThat(whole.where("column_name = 'cat_0'")
+                        .where("ks_test IS NOT NULL OR chi_squared_test IS NULL")
+                        .count())
+                .isZero();
+        assertThat(whole.where("column_name = 'num_0'")
+                        .where("ks_test IS NULL OR chi_squared_test IS NOT NULL")
+                        .count())
+                .isZero();
 
-    // segments are slices: region=north -> slice_key region, slice_value north; one row per column
-    // x window x slice
-    Dataset<Row> slices =
-        spark.table("vigil_bi.vigil_drift_metrics").where("slice_key IS NOT NULL");
-    long segmentRows =
-        spark
-            .sql(
-                "SELECT count(*) FROM (SELECT DISTINCT column_name, chunk_key, segment FROM deploy_drift"
-                    + " WHERE segment IS NOT NULL)")
-            .first()
-            .getLong(0);
-    assertThat(slices.count()).isEqualTo(segmentRows).isPositive();
-    assertThat(slices.select("slice_key").distinct().collectAsList())
-        .extracting(r -> r.getString(0))
-        .containsExactly("region");
-    assertThat(slices.select("slice_value").distinct().collectAsList())
-        .extracting(r -> r.getString(0))
-        .containsExactlyInAnyOrder("north", "south", "east", "west");
-  }
+        // segments are slices: region=north -> slice_key region, slice_value north; one row per column
+        // x window x slice
+        Dataset<Row> slices = spark.table("vigil_bi.vigil_drift_metrics").where("slice_key IS NOT NULL");
+        long segmentRows = spark.sql(
+                        "SELECT count(*) FROM (SELECT DISTINCT column_name, chunk_key, segment FROM deploy_drift"
+                                + " WHERE segment IS NOT NULL)")
+                .first()
+                .getLong(0);
+        assertThat(slices.count()).isEqualTo(segmentRows).isPositive();
+        assertThat(slices.select("slice_key").distinct().collectAsList())
+                .extracting(r -> r.getString(0))
+                .containsExactly("region");
+        assertThat(slices.select("slice_value").distinct().collectAsList())
+                .extracting(r -> r.getString(0))
+                .containsExactlyInAnyOrder("north", "south", "east", "west");
+    }
 
-  /** Struct field names and types, ignoring nullability. */
-  static boolean sameShape(org.apache.spark.sql.types.DataType actual, StructType expected) {
-    if (!(actual instanceof StructType a) || a.fields().length != expected.fields().length) {
-      return false;
+    /** Struct field names and types, ignoring nullability. */
+    static boolean sameShape(org.apache.spark.sql.types.DataType actual, StructType expected) {
+        if (!(actual instanceof StructType a) || a.fields().length != expected.fields().length) {
+            return false;
+        }
+        for (int i = 0; i < a.fields().length; i++) {
+            if (!a.fields()[i].name().equals(expected.fields()[i].name())
+                    || !a.fields()[i].dataType().equals(expected.fields()[i].dataType())) {
+                return false;
+            }
+        }
+        return true;
     }
-    for (int i = 0; i < a.fields().length; i++) {
-      if (!a.fields()[i].name().equals(expected.fields()[i].name())
-          || !a.fields()[i].dataType().equals(expected.fields()[i].dataType())) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

@@ -32,302 +32,304 @@ import org.w3c.dom.NodeList;
  * known command. No Spark needed.
  */
 class JobDefinitionsTest {
-  static final Path ROOT = Path.of(System.getProperty("user.dir"));
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final String MAIN = "dev.vigil.cli.Main";
-  static String jarName;
+    static final Path ROOT = Path.of(System.getProperty("user.dir"));
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String MAIN = "dev.vigil.cli.Main";
+    static String jarName;
 
-  @BeforeAll
-  static void readPom() throws Exception {
-    Document pom =
-        DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
-            .parse(ROOT.resolve("pom.xml").toFile());
-    Element project = pom.getDocumentElement();
-    String artifactId = child(project, "artifactId");
-    String version = child(project, "version");
-    assertThat(artifactId).isNotBlank();
-    assertThat(version).isNotBlank();
-    Element build = (Element) project.getElementsByTagName("build").item(0);
-    // no <finalName>: the jar is target/<artifactId>-<version>.jar
-    assertThat(directChildren(build, "finalName")).as("pom build/finalName").isEmpty();
-    jarName = artifactId + "-" + version + ".jar";
+    @BeforeAll
+    static void readPom() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(ROOT.resolve("pom.xml").toFile());
+        Element project = pom.getDocumentElement();
+        String artifactId = child(project, "artifactId");
+        String version = child(project, "version");
+        assertThat(artifactId).isNotBlank();
+        assertThat(version).isNotBlank();
+        Element build = (Element) project.getElementsByTagName("build").item(0);
+        // no <finalName>: the jar is target/<artifactId>-<version>.jar
+        assertThat(directChildren(build, "finalName")).as("pom build/finalName").isEmpty();
+        jarName = artifactId + "-" + version + ".jar";
 
-    // the shade plugin replaces that jar (not attached under a classifier, no other final name) and
-    // sets the main class
-    Element shade = plugin(project, "maven-shade-plugin");
-    String shadeXml = shade.getTextContent();
-    assertThat(shade.getElementsByTagName("shadedArtifactAttached").getLength())
-        .as("shadedArtifactAttached")
-        .isZero();
-    assertThat(shade.getElementsByTagName("finalName").getLength()).as("shade finalName").isZero();
-    assertThat(shade.getElementsByTagName("outputFile").getLength())
-        .as("shade outputFile")
-        .isZero();
-    assertThat(shadeXml).contains(MAIN);
-    assertThat(text(plugin(project, "maven-jar-plugin"), "mainClass")).isEqualTo(MAIN);
-    assertThat(text(shade, "mainClass")).isEqualTo(MAIN);
-  }
-
-  @Test
-  void mainClassIsTheCliEntry() throws Exception {
-    Class<?> main = Class.forName(MAIN);
-    Method m = main.getMethod("main", String[].class);
-    assertThat(Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers())).isTrue();
-    assertThat(main).isEqualTo(Main.class);
-    // the parse-only hook rejects what the real run would reject, so the checks below can fail
-    assertThat(parse(List.of("run", "--confg", "x.yaml")).code).isEqualTo(Main.USER_ERROR);
-    assertThat(parse(List.of("run")).code).isEqualTo(Main.USER_ERROR);
-    assertThat(parse(List.of("rn", "--config", "x.yaml")).code).isEqualTo(Main.USER_ERROR);
-    assertThat(parse(List.of("run", "--config", "x.yaml")).out).contains("would run run");
-  }
-
-  @Test
-  void databricksJob() throws Exception {
-    JsonNode job = JSON.readTree(ROOT.resolve("jobs/databricks-job.json").toFile());
-    assertThat(job.path("name").asText()).isNotBlank();
-    assertThat(job.path("schedule").path("quartz_cron_expression").asText())
-        .matches("\\S+( \\S+){5,6}");
-    assertThat(job.path("schedule").path("timezone_id").asText()).isNotBlank();
-    List<String> clusterKeys = new ArrayList<>();
-    for (JsonNode c : job.path("job_clusters")) {
-      clusterKeys.add(c.path("job_cluster_key").asText());
-      // a Spark 3.5 / Scala 2.12 LTS runtime (14.3 LTS or 15.4 LTS), as the jar is built for
-      assertThat(c.path("new_cluster").path("spark_version").asText())
-          .isIn("14.3.x-scala2.12", "15.4.x-scala2.12");
+        // the shade plugin replaces that jar (not attached under a classifier, no other final name) and
+        // sets the main class
+        Element shade = plugin(project, "maven-shade-plugin");
+        String shadeXml = shade.getTextContent();
+        assertThat(shade.getElementsByTagName("shadedArtifactAttached").getLength())
+                .as("shadedArtifactAttached")
+                .isZero();
+        assertThat(shade.getElementsByTagName("finalName").getLength())
+                .as("shade finalName")
+                .isZero();
+        assertThat(shade.getElementsByTagName("outputFile").getLength())
+                .as("shade outputFile")
+                .isZero();
+        assertThat(shadeXml).contains(MAIN);
+        assertThat(text(plugin(project, "maven-jar-plugin"), "mainClass")).isEqualTo(MAIN);
+        assertThat(text(shade, "mainClass")).isEqualTo(MAIN);
     }
-    assertThat(job.path("tasks").size()).isPositive();
-    for (JsonNode task : job.path("tasks")) {
-      assertThat(clusterKeys).contains(task.path("job_cluster_key").asText());
-      JsonNode jar = task.path("spark_jar_task");
-      assertThat(jar.path("main_class_name").asText()).isEqualTo(MAIN);
-      List<String> jars = new ArrayList<>();
-      task.path("libraries").forEach(l -> jars.add(l.path("jar").asText()));
-      assertThat(jars).hasSize(1);
-      assertThat(fileName(jars.get(0))).isEqualTo(jarName);
-      assertParsesAsRun(
-          strings(jar.path("parameters")), "databricks-job.json " + task.path("task_key").asText());
+
+    @Test
+    void mainClassIsTheCliEntry() throws Exception {
+        Class<?> main = Class.forName(MAIN);
+        Method m = main.getMethod("main", String[].class);
+        assertThat(Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers()))
+                .isTrue();
+        assertThat(main).isEqualTo(Main.class);
+        // the parse-only hook rejects what the real run would reject, so the checks below can fail
+        assertThat(parse(List.of("run", "--confg", "x.yaml")).code).isEqualTo(Main.USER_ERROR);
+        assertThat(parse(List.of("run")).code).isEqualTo(Main.USER_ERROR);
+        assertThat(parse(List.of("rn", "--config", "x.yaml")).code).isEqualTo(Main.USER_ERROR);
+        assertThat(parse(List.of("run", "--config", "x.yaml")).out).contains("would run run");
     }
-  }
 
-  @Test
-  void emrSteps() throws Exception {
-    JsonNode steps = JSON.readTree(ROOT.resolve("jobs/emr-step.json").toFile());
-    checkEmrSteps(steps, "emr-step.json");
-  }
-
-  /**
-   * The copy step's local file is the --config of the run step; the run step is spark-submit of the
-   * jar.
-   */
-  static void checkEmrSteps(JsonNode steps, String what) {
-    String copiedTo = null;
-    int runs = 0;
-    for (JsonNode step : steps) {
-      assertThat(step.path("HadoopJarStep").path("Jar").asText()).isEqualTo("command-runner.jar");
-      List<String> args = strings(step.path("HadoopJarStep").path("Args"));
-      if (args.get(0).equals("aws")) {
-        assertThat(args.subList(0, 3)).containsExactly("aws", "s3", "cp");
-        assertThat(args.get(3)).startsWith("s3://").endsWith(".yaml");
-        copiedTo = args.get(4);
-        continue;
-      }
-      runs++;
-      List<String> vigilArgs = sparkSubmitApplicationArgs(args, what);
-      ParseResult p = assertParsesAsRun(vigilArgs, what);
-      assertThat(copiedTo).as(what + ": a step copying the configuration comes first").isNotNull();
-      assertThat(option(vigilArgs, "--config")).isEqualTo(copiedTo);
-      assertThat(p.code).isZero();
-    }
-    assertThat(runs).as(what + ": spark-submit steps").isEqualTo(1);
-  }
-
-  /** Checks spark-submit's --class and application jar; returns the arguments after the jar. */
-  static List<String> sparkSubmitApplicationArgs(List<String> args, String what) {
-    assertThat(args.get(0)).isEqualTo("spark-submit");
-    int i = 1;
-    String mainClass = null;
-    while (i < args.size() && args.get(i).startsWith("--")) {
-      if (args.get(i).equals("--class")) {
-        mainClass = args.get(i + 1);
-      }
-      i += 2; // every spark-submit option used here takes a value
-    }
-    assertThat(mainClass).as(what + " --class").isEqualTo(MAIN);
-    assertThat(i).as(what + ": application jar").isLessThan(args.size());
-    assertThat(fileName(args.get(i))).as(what + ": application jar").isEqualTo(jarName);
-    return args.subList(i + 1, args.size());
-  }
-
-  @Test
-  void airflowDag() throws Exception {
-    String dag = Files.readString(ROOT.resolve("jobs/airflow_vigil_dag.py"));
-    assertThat(fileName(pyString(dag, "VIGIL_JAR"))).isEqualTo(jarName);
-    assertThat(pyString(dag, "MAIN_CLASS")).isEqualTo(MAIN);
-    Map<String, List<String>> lists = pyStringLists(dag, "\\w*VIGIL_ARGS");
-    assertThat(lists).containsKeys("SPARK_SUBMIT_VIGIL_ARGS", "EMR_VIGIL_ARGS");
-    lists.forEach((name, args) -> assertParsesAsRun(args, "airflow_vigil_dag.py " + name));
-    // the operators use them
-    assertThat(dag)
-        .contains(
-            "application_args=SPARK_SUBMIT_VIGIL_ARGS",
-            "java_class=MAIN_CLASS",
-            "application=VIGIL_JAR",
-            "] + EMR_VIGIL_ARGS",
-            "SparkSubmitOperator(",
-            "EmrAddStepsOperator(");
-    assertThat(option(lists.get("EMR_VIGIL_ARGS"), "--config"))
-        .isEqualTo(pyString(dag, "EMR_CONFIG_LOCAL"));
-    // the EMR variant is the same step as jobs/emr-step.json
-    JsonNode emr = JSON.readTree(ROOT.resolve("jobs/emr-step.json").toFile());
-    assertThat(strings(emr.get(1).path("HadoopJarStep").path("Args")))
-        .endsWith(lists.get("EMR_VIGIL_ARGS").toArray(String[]::new));
-  }
-
-  @Test
-  void terraformJobArguments() throws Exception {
-    // the Databricks module's default parameters and the examples' argument lists
-    List<Path> tf;
-    try (var s = Files.walk(ROOT.resolve("terraform"))) {
-      tf = s.filter(p -> p.toString().endsWith(".tf")).sorted().toList();
-    }
-    assertThat(tf).isNotEmpty();
-    int lists = 0;
-    int mains = 0;
-    Pattern argList =
-        Pattern.compile(
-            "(?m)^\\s*(?:vigil_args|parameters)\\s*=\\s*(?:concat\\(\\s*)?\\[([^\\]]*)\\]");
-    Pattern mainClass = Pattern.compile("(?m)^\\s*main_class(?:_name)?\\s*=\\s*\"([^\"]+)\"");
-    Pattern jar = Pattern.compile("\"([^\"\\s$]*vigil-[0-9][^\"/\\s]*\\.jar)\"");
-    for (Path p : tf) {
-      String text = Files.readString(p);
-      Matcher m = argList.matcher(text);
-      while (m.find()) {
-        // interpolations (the bucket name) become a plain word; the list itself must be literal
-        // strings
-        List<String> args =
-            quoted(m.group(1)).stream().map(a -> a.replaceAll("\\$\\{[^}]*\\}", "x")).toList();
-        assertParsesAsRun(args, ROOT.relativize(p).toString());
-        lists++;
-      }
-      Matcher c = mainClass.matcher(text);
-      while (c.find()) {
-        if (!c.group(1).contains("${")) {
-          assertThat(c.group(1)).as(p.toString()).isEqualTo(MAIN);
-          mains++;
+    @Test
+    void databricksJob() throws Exception {
+        JsonNode job = JSON.readTree(ROOT.resolve("jobs/databricks-job.json").toFile());
+        assertThat(job.path("name").asText()).isNotBlank();
+        assertThat(job.path("schedule").path("quartz_cron_expression").asText()).matches("\\S+( \\S+){5,6}");
+        assertThat(job.path("schedule").path("timezone_id").asText()).isNotBlank();
+        List<String> clusterKeys = new ArrayList<>();
+        for (JsonNode c : job.path("job_clusters")) {
+            clusterKeys.add(c.path("job_cluster_key").asText());
+            // a Spark 3.5 / Scala 2.12 LTS runtime (14.3 LTS or 15.4 LTS), as the jar is built for
+            assertThat(c.path("new_cluster").path("spark_version").asText())
+                    .isIn("14.3.x-scala2.12", "15.4.x-scala2.12");
         }
-      }
-      Matcher j = jar.matcher(text);
-      while (j.find()) {
-        assertThat(fileName(j.group(1))).as(p.toString()).isEqualTo(jarName);
-      }
+        assertThat(job.path("tasks").size()).isPositive();
+        for (JsonNode task : job.path("tasks")) {
+            assertThat(clusterKeys).contains(task.path("job_cluster_key").asText());
+            JsonNode jar = task.path("spark_jar_task");
+            assertThat(jar.path("main_class_name").asText()).isEqualTo(MAIN);
+            List<String> jars = new ArrayList<>();
+            task.path("libraries").forEach(l -> jars.add(l.path("jar").asText()));
+            assertThat(jars).hasSize(1);
+            assertThat(fileName(jars.get(0))).isEqualTo(jarName);
+            assertParsesAsRun(
+                    strings(jar.path("parameters")),
+                    "databricks-job.json " + task.path("task_key").asText());
+        }
     }
-    assertThat(lists).as("literal argument lists in terraform/").isPositive();
-    assertThat(mains).as("main classes in terraform/").isPositive();
-  }
 
-  // ---------------------------------------------------------------------------------------------------------
-
-  record ParseResult(int code, String out, String err) {}
-
-  static ParseResult parse(List<String> args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Main.parseOnly(args.toArray(String[]::new), new PrintStream(out), new PrintStream(err));
-    return new ParseResult(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  static ParseResult assertParsesAsRun(List<String> args, String what) {
-    assertThat(args).as(what).isNotEmpty().doesNotContain("--help", "-h");
-    ParseResult p = parse(args);
-    assertThat(p.code).as(what + " " + args + ": " + p.err).isZero();
-    assertThat(p.out).as(what).isEqualTo("vigil: would run run" + System.lineSeparator());
-    assertThat(option(args, "--config")).as(what + " --config").endsWith(".yaml");
-    return p;
-  }
-
-  static String option(List<String> args, String name) {
-    int i = args.indexOf(name);
-    return i < 0 || i + 1 >= args.size() ? null : args.get(i + 1);
-  }
-
-  static String fileName(String path) {
-    return path.substring(path.lastIndexOf('/') + 1);
-  }
-
-  static List<String> strings(JsonNode array) {
-    assertThat(array.isArray()).as("a JSON array: " + array).isTrue();
-    List<String> out = new ArrayList<>();
-    array.forEach(
-        n -> {
-          assertThat(n.isTextual()).as("a string: " + n).isTrue();
-          out.add(n.asText());
-        });
-    return out;
-  }
-
-  static List<String> quoted(String listBody) {
-    List<String> out = new ArrayList<>();
-    Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(listBody);
-    while (m.find()) {
-      out.add(m.group(1));
+    @Test
+    void emrSteps() throws Exception {
+        JsonNode steps = JSON.readTree(ROOT.resolve("jobs/emr-step.json").toFile());
+        checkEmrSteps(steps, "emr-step.json");
     }
-    // nothing but quoted strings, commas and white space between the brackets
-    assertThat(listBody.replaceAll("\"((?:[^\"\\\\]|\\\\.)*)\"", "").replaceAll("[\\s,]", ""))
-        .as(listBody)
-        .isEmpty();
-    return out;
-  }
 
-  /** {@code NAME = "value"} at the start of a line of the DAG. */
-  static String pyString(String py, String name) {
-    Matcher m = Pattern.compile("(?m)^" + name + "\\s*=\\s*\"([^\"]*)\"\\s*$").matcher(py);
-    assertThat(m.find()).as(name + " in the DAG").isTrue();
-    return m.group(1);
-  }
-
-  /** Every {@code NAME = [ "a", "b", ... ]} (a literal list of strings) whose name matches. */
-  static Map<String, List<String>> pyStringLists(String py, String nameRegex) {
-    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-    Matcher m = Pattern.compile("(?m)^(" + nameRegex + ")\\s*=\\s*\\[([^\\]]*)\\]").matcher(py);
-    while (m.find()) {
-      out.put(m.group(1), quoted(m.group(2)));
+    /**
+     * The copy step's local file is the --config of the run step; the run step is spark-submit of the
+     * jar.
+     */
+    static void checkEmrSteps(JsonNode steps, String what) {
+        String copiedTo = null;
+        int runs = 0;
+        for (JsonNode step : steps) {
+            assertThat(step.path("HadoopJarStep").path("Jar").asText()).isEqualTo("command-runner.jar");
+            List<String> args = strings(step.path("HadoopJarStep").path("Args"));
+            if (args.get(0).equals("aws")) {
+                assertThat(args.subList(0, 3)).containsExactly("aws", "s3", "cp");
+                assertThat(args.get(3)).startsWith("s3://").endsWith(".yaml");
+                copiedTo = args.get(4);
+                continue;
+            }
+            runs++;
+            List<String> vigilArgs = sparkSubmitApplicationArgs(args, what);
+            ParseResult p = assertParsesAsRun(vigilArgs, what);
+            assertThat(copiedTo)
+                    .as(what + ": a step copying the configuration comes first")
+                    .isNotNull();
+            assertThat(option(vigilArgs, "--config")).isEqualTo(copiedTo);
+            assertThat(p.code).isZero();
+        }
+        assertThat(runs).as(what + ": spark-submit steps").isEqualTo(1);
     }
-    return out;
-  }
 
-  static String child(Element e, String name) {
-    List<Element> c = directChildren(e, name);
-    return c.isEmpty() ? null : c.get(0).getTextContent().trim();
-  }
-
-  static List<Element> directChildren(Element e, String name) {
-    List<Element> out = new ArrayList<>();
-    NodeList nodes = e.getChildNodes();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      if (nodes.item(i) instanceof Element c && c.getTagName().equals(name)) {
-        out.add(c);
-      }
+    /** Checks spark-submit's --class and application jar; returns the arguments after the jar. */
+    static List<String> sparkSubmitApplicationArgs(List<String> args, String what) {
+        assertThat(args.get(0)).isEqualTo("spark-submit");
+        int i = 1;
+        String mainClass = null;
+        while (i < args.size() && args.get(i).startsWith("--")) {
+            if (args.get(i).equals("--class")) {
+                mainClass = args.get(i + 1);
+            }
+            i += 2; // every spark-submit option used here takes a value
+        }
+        assertThat(mainClass).as(what + " --class").isEqualTo(MAIN);
+        assertThat(i).as(what + ": application jar").isLessThan(args.size());
+        assertThat(fileName(args.get(i))).as(what + ": application jar").isEqualTo(jarName);
+        return args.subList(i + 1, args.size());
     }
-    return out;
-  }
 
-  static String text(Element e, String tag) {
-    NodeList n = e.getElementsByTagName(tag);
-    assertThat(n.getLength()).as(tag).isPositive();
-    return n.item(0).getTextContent().trim();
-  }
+    @Test
+    void airflowDag() throws Exception {
+        String dag = Files.readString(ROOT.resolve("jobs/airflow_vigil_dag.py"));
+        assertThat(fileName(pyString(dag, "VIGIL_JAR"))).isEqualTo(jarName);
+        assertThat(pyString(dag, "MAIN_CLASS")).isEqualTo(MAIN);
+        Map<String, List<String>> lists = pyStringLists(dag, "\\w*VIGIL_ARGS");
+        assertThat(lists).containsKeys("SPARK_SUBMIT_VIGIL_ARGS", "EMR_VIGIL_ARGS");
+        lists.forEach((name, args) -> assertParsesAsRun(args, "airflow_vigil_dag.py " + name));
+        // the operators use them
+        assertThat(dag)
+                .contains(
+                        "application_args=SPARK_SUBMIT_VIGIL_ARGS",
+                        "java_class=MAIN_CLASS",
+                        "application=VIGIL_JAR",
+                        "] + EMR_VIGIL_ARGS",
+                        "SparkSubmitOperator(",
+                        "EmrAddStepsOperator(");
+        assertThat(option(lists.get("EMR_VIGIL_ARGS"), "--config")).isEqualTo(pyString(dag, "EMR_CONFIG_LOCAL"));
+        // the EMR variant is the same step as jobs/emr-step.json
+        JsonNode emr = JSON.readTree(ROOT.resolve("jobs/emr-step.json").toFile());
+        assertThat(strings(emr.get(1).path("HadoopJarStep").path("Args")))
+                .endsWith(lists.get("EMR_VIGIL_ARGS").toArray(String[]::new));
+    }
 
-  static Element plugin(Element project, String artifactId) {
-    NodeList plugins = project.getElementsByTagName("plugin");
-    for (int i = 0; i < plugins.getLength(); i++) {
-      Element p = (Element) plugins.item(i);
-      if (artifactId.equals(child(p, "artifactId"))) {
+    @Test
+    void terraformJobArguments() throws Exception {
+        // the Databricks module's default parameters and the examples' argument lists
+        List<Path> tf;
+        try (var s = Files.walk(ROOT.resolve("terraform"))) {
+            tf = s.filter(p -> p.toString().endsWith(".tf")).sorted().toList();
+        }
+        assertThat(tf).isNotEmpty();
+        int lists = 0;
+        int mains = 0;
+        Pattern argList =
+                Pattern.compile("(?m)^\\s*(?:vigil_args|parameters)\\s*=\\s*(?:concat\\(\\s*)?\\[([^\\]]*)\\]");
+        Pattern mainClass = Pattern.compile("(?m)^\\s*main_class(?:_name)?\\s*=\\s*\"([^\"]+)\"");
+        Pattern jar = Pattern.compile("\"([^\"\\s$]*vigil-[0-9][^\"/\\s]*\\.jar)\"");
+        for (Path p : tf) {
+            String text = Files.readString(p);
+            Matcher m = argList.matcher(text);
+            while (m.find()) {
+                // interpolations (the bucket name) become a plain word; the list itself must be literal
+                // strings
+                List<String> args = quoted(m.group(1)).stream()
+                        .map(a -> a.replaceAll("\\$\\{[^}]*\\}", "x"))
+                        .toList();
+                assertParsesAsRun(args, ROOT.relativize(p).toString());
+                lists++;
+            }
+            Matcher c = mainClass.matcher(text);
+            while (c.find()) {
+                if (!c.group(1).contains("${")) {
+                    assertThat(c.group(1)).as(p.toString()).isEqualTo(MAIN);
+                    mains++;
+                }
+            }
+            Matcher j = jar.matcher(text);
+            while (j.find()) {
+                assertThat(fileName(j.group(1))).as(p.toString()).isEqualTo(jarName);
+            }
+        }
+        assertThat(lists).as("literal argument lists in terraform/").isPositive();
+        assertThat(mains).as("main classes in terraform/").isPositive();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    record ParseResult(int code, String out, String err) {}
+
+    static ParseResult parse(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.parseOnly(args.toArray(String[]::new), new PrintStream(out), new PrintStream(err));
+        return new ParseResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static ParseResult assertParsesAsRun(List<String> args, String what) {
+        assertThat(args).as(what).isNotEmpty().doesNotContain("--help", "-h");
+        ParseResult p = parse(args);
+        assertThat(p.code).as(what + " " + args + ": " + p.err).isZero();
+        assertThat(p.out).as(what).isEqualTo("vigil: would run run" + System.lineSeparator());
+        assertThat(option(args, "--config")).as(what + " --config").endsWith(".yaml");
         return p;
-      }
     }
-    throw new AssertionError("no " + artifactId + " in pom.xml");
-  }
+
+    static String option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        return i < 0 || i + 1 >= args.size() ? null : args.get(i + 1);
+    }
+
+    static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    static List<String> strings(JsonNode array) {
+        assertThat(array.isArray()).as("a JSON array: " + array).isTrue();
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> {
+            assertThat(n.isTextual()).as("a string: " + n).isTrue();
+            out.add(n.asText());
+        });
+        return out;
+    }
+
+    static List<String> quoted(String listBody) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(listBody);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        // nothing but quoted strings, commas and white space between the brackets
+        assertThat(listBody.replaceAll("\"((?:[^\"\\\\]|\\\\.)*)\"", "").replaceAll("[\\s,]", ""))
+                .as(listBody)
+                .isEmpty();
+        return out;
+    }
+
+    /** {@code NAME = "value"} at the start of a line of the DAG. */
+    static String pyString(String py, String name) {
+        Matcher m =
+                Pattern.compile("(?m)^" + name + "\\s*=\\s*\"([^\"]*)\"\\s*$").matcher(py);
+        assertThat(m.find()).as(name + " in the DAG").isTrue();
+        return m.group(1);
+    }
+
+    /** Every {@code NAME = [ "a", "b", ... ]} (a literal list of strings) whose name matches. */
+    static Map<String, List<String>> pyStringLists(String py, String nameRegex) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Matcher m = Pattern.compile("(?m)^(" + nameRegex + ")\\s*=\\s*\\[([^\\]]*)\\]")
+                .matcher(py);
+        while (m.find()) {
+            out.put(m.group(1), quoted(m.group(2)));
+        }
+        return out;
+    }
+
+    static String child(Element e, String name) {
+        List<Element> c = directChildren(e, name);
+        return c.isEmpty() ? null : c.get(0).getTextContent().trim();
+    }
+
+    static List<Element> directChildren(Element e, String name) {
+        List<Element> out = new ArrayList<>();
+        NodeList nodes = e.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i) instanceof Element c && c.getTagName().equals(name)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    static String text(Element e, String tag) {
+        NodeList n = e.getElementsByTagName(tag);
+        assertThat(n.getLength()).as(tag).isPositive();
+        return n.item(0).getTextContent().trim();
+    }
+
+    static Element plugin(Element project, String artifactId) {
+        NodeList plugins = project.getElementsByTagName("plugin");
+        for (int i = 0; i < plugins.getLength(); i++) {
+            Element p = (Element) plugins.item(i);
+            if (artifactId.equals(child(p, "artifactId"))) {
+                return p;
+            }
+        }
+        throw new AssertionError("no " + artifactId + " in pom.xml");
+    }
 }

@@ -21,45 +21,41 @@ import java.util.concurrent.atomic.AtomicInteger;
  * alerts} table is written too. All four Delta tables exist under {@link #output()} afterwards.
  */
 final class VigilOutputFixture {
-  private static Path dir;
-  private static Path output;
-  static final AtomicInteger WEBHOOK_POSTS = new AtomicInteger();
+    private static Path dir;
+    private static Path output;
+    static final AtomicInteger WEBHOOK_POSTS = new AtomicInteger();
 
-  private VigilOutputFixture() {}
+    private VigilOutputFixture() {}
 
-  static synchronized Path output() throws Exception {
-    if (output != null) {
-      return output;
-    }
-    dir = Files.createTempDirectory("vigil-deploy");
-    Runtime.getRuntime().addShutdownHook(new Thread(VigilOutputFixture::delete));
-    vigil(
-        "generate",
-        "--rows",
-        "6000",
-        "--reference-rows",
-        "6000",
-        "--features",
-        "6",
-        "--seed",
-        "11",
-        "--out",
-        dir.resolve("data").toString());
-    HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    hook.createContext(
-        "/hook",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          WEBHOOK_POSTS.incrementAndGet();
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
+    static synchronized Path output() throws Exception {
+        if (output != null) {
+            return output;
+        }
+        dir = Files.createTempDirectory("vigil-deploy");
+        Runtime.getRuntime().addShutdownHook(new Thread(VigilOutputFixture::delete));
+        vigil(
+                "generate",
+                "--rows",
+                "6000",
+                "--reference-rows",
+                "6000",
+                "--features",
+                "6",
+                "--seed",
+                "11",
+                "--out",
+                dir.resolve("data").toString());
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            WEBHOOK_POSTS.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
         });
-    hook.start();
-    try {
-      Path config = dir.resolve("monitor.yaml");
-      Files.writeString(
-          config,
-          """
+        hook.start();
+        try {
+            Path config = dir.resolve("monitor.yaml");
+            Files.writeString(config, """
           monitor: deploy_demo
           problem_type: binary_classification
           reference: {path: %1$s/reference, format: parquet}
@@ -77,34 +73,33 @@ final class VigilOutputFixture {
           output: {path: %2$s}
           alerts:
             webhook: {url: "http://127.0.0.1:%3$d/hook"}
-          """
-              .formatted(dir.resolve("data"), dir.resolve("out"), hook.getAddress().getPort()));
-      vigil("run", "--config", config.toString());
-    } finally {
-      hook.stop(0);
+          """.formatted(
+                    dir.resolve("data"), dir.resolve("out"), hook.getAddress().getPort()));
+            vigil("run", "--config", config.toString());
+        } finally {
+            hook.stop(0);
+        }
+        assertThat(WEBHOOK_POSTS.get()).as("webhook messages").isPositive();
+        output = dir.resolve("out");
+        for (String table : new String[] {"results", "runs", "alerts", "distributions"}) {
+            assertThat(output.resolve(table).resolve("_delta_log")).as(table).isDirectory();
+        }
+        return output;
     }
-    assertThat(WEBHOOK_POSTS.get()).as("webhook messages").isPositive();
-    output = dir.resolve("out");
-    for (String table : new String[] {"results", "runs", "alerts", "distributions"}) {
-      assertThat(output.resolve(table).resolve("_delta_log")).as(table).isDirectory();
-    }
-    return output;
-  }
 
-  static void vigil(String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Main.execute(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
-    assertThat(code)
-        .as(String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8))
-        .isZero();
-  }
-
-  private static void delete() {
-    try (var s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // best effort: a temp directory
+    static void vigil(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertThat(code)
+                .as(String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8))
+                .isZero();
     }
-  }
+
+    private static void delete() {
+        try (var s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temp directory
+        }
+    }
 }

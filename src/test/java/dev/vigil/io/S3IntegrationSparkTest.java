@@ -33,86 +33,83 @@ import org.junit.jupiter.api.io.TempDir;
  * results on S3 equal a local run's.
  */
 class S3IntegrationSparkTest extends SparkTestBase {
-  static final String BUCKET = "vigil-it";
-  static final String[] BUCKET_KEYS = {
-    "endpoint",
-    "path.style.access",
-    "connection.ssl.enabled",
-    "access.key",
-    "secret.key",
-    "aws.credentials.provider",
-    "attempts.maximum",
-    "retry.limit",
-    "endpoint.region"
-  };
+    static final String BUCKET = "vigil-it";
+    static final String[] BUCKET_KEYS = {
+        "endpoint",
+        "path.style.access",
+        "connection.ssl.enabled",
+        "access.key",
+        "secret.key",
+        "aws.credentials.provider",
+        "attempts.maximum",
+        "retry.limit",
+        "endpoint.region"
+    };
 
-  @TempDir static Path dir;
-  static S3ProxyServer s3proxy;
+    @TempDir
+    static Path dir;
 
-  @BeforeAll
-  static void startS3() throws Exception {
-    session();
-    s3proxy = S3ProxyServer.start(dir);
-    s3proxy.client().createBucket(BUCKET);
-    // this JVM reads the bucket back through s3a: per-bucket settings, so nothing global changes
-    // for other tests
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    String b = "fs.s3a.bucket." + BUCKET + ".";
-    conf.set(b + "endpoint", s3proxy.endpoint());
-    conf.set(b + "path.style.access", "true");
-    conf.set(b + "connection.ssl.enabled", "false");
-    conf.set(b + "access.key", S3ProxyServer.ACCESS_KEY);
-    conf.set(b + "secret.key", S3ProxyServer.SECRET_KEY);
-    conf.set(
-        b + "aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-    conf.set(b + "attempts.maximum", "2");
-    conf.set(b + "retry.limit", "2");
-    conf.set(b + "endpoint.region", "us-east-1");
-  }
+    static S3ProxyServer s3proxy;
 
-  @AfterAll
-  static void stopS3() throws Exception {
-    try {
-      Configuration conf = spark.sparkContext().hadoopConfiguration();
-      FileSystem.get(URI.create("s3a://" + BUCKET + "/"), conf).close();
-      for (String k : BUCKET_KEYS) {
-        conf.unset("fs.s3a.bucket." + BUCKET + "." + k);
-      }
-    } finally {
-      if (s3proxy != null) {
-        s3proxy.close();
-      }
+    @BeforeAll
+    static void startS3() throws Exception {
+        session();
+        s3proxy = S3ProxyServer.start(dir);
+        s3proxy.client().createBucket(BUCKET);
+        // this JVM reads the bucket back through s3a: per-bucket settings, so nothing global changes
+        // for other tests
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String b = "fs.s3a.bucket." + BUCKET + ".";
+        conf.set(b + "endpoint", s3proxy.endpoint());
+        conf.set(b + "path.style.access", "true");
+        conf.set(b + "connection.ssl.enabled", "false");
+        conf.set(b + "access.key", S3ProxyServer.ACCESS_KEY);
+        conf.set(b + "secret.key", S3ProxyServer.SECRET_KEY);
+        conf.set(b + "aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+        conf.set(b + "attempts.maximum", "2");
+        conf.set(b + "retry.limit", "2");
+        conf.set(b + "endpoint.region", "us-east-1");
     }
-  }
 
-  @Test
-  void runReadsAndWritesS3aAndEqualsALocalRun() throws Exception {
-    Path data = dir.resolve("data");
-    vigil(
-        "generate",
-        "--rows",
-        "3000",
-        "--reference-rows",
-        "3000",
-        "--features",
-        "4",
-        "--seed",
-        "3",
-        "--out",
-        data.toString());
-    AmazonS3 s3 = s3proxy.client();
-    try (Stream<Path> files = Files.walk(data)) {
-      for (Path f :
-          files
-              .filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().endsWith(".crc"))
-              .toList()) {
-        s3.putObject(
-            BUCKET, "data/" + data.relativize(f).toString().replace('\\', '/'), f.toFile());
-      }
+    @AfterAll
+    static void stopS3() throws Exception {
+        try {
+            Configuration conf = spark.sparkContext().hadoopConfiguration();
+            FileSystem.get(URI.create("s3a://" + BUCKET + "/"), conf).close();
+            for (String k : BUCKET_KEYS) {
+                conf.unset("fs.s3a.bucket." + BUCKET + "." + k);
+            }
+        } finally {
+            if (s3proxy != null) {
+                s3proxy.close();
+            }
+        }
     }
-    String template =
-        """
+
+    @Test
+    void runReadsAndWritesS3aAndEqualsALocalRun() throws Exception {
+        Path data = dir.resolve("data");
+        vigil(
+                "generate",
+                "--rows",
+                "3000",
+                "--reference-rows",
+                "3000",
+                "--features",
+                "4",
+                "--seed",
+                "3",
+                "--out",
+                data.toString());
+        AmazonS3 s3 = s3proxy.client();
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().endsWith(".crc"))
+                    .toList()) {
+                s3.putObject(BUCKET, "data/" + data.relativize(f).toString().replace('\\', '/'), f.toFile());
+            }
+        }
+        String template = """
         monitor: s3
         reference: {path: "%1$s/reference", format: parquet}
         analysis: {path: "%1$s/analysis", format: parquet}
@@ -125,59 +122,55 @@ class S3IntegrationSparkTest extends SparkTestBase {
           realized_performance: {metrics: [roc_auc, f1]}
         output: {path: "%2$s"}
         """;
-    Path s3Config = dir.resolve("s3.yaml");
-    Files.writeString(
-        s3Config,
-        template.formatted("s3a://${VIGIL_TEST_BUCKET}/data", "s3a://${VIGIL_TEST_BUCKET}/out"));
-    Path localConfig = dir.resolve("local.yaml");
-    Files.writeString(localConfig, template.formatted(data, dir.resolve("local")));
+        Path s3Config = dir.resolve("s3.yaml");
+        Files.writeString(
+                s3Config, template.formatted("s3a://${VIGIL_TEST_BUCKET}/data", "s3a://${VIGIL_TEST_BUCKET}/out"));
+        Path localConfig = dir.resolve("local.yaml");
+        Files.writeString(localConfig, template.formatted(data, dir.resolve("local")));
 
-    try (ChildVigil child =
-        ChildVigil.start(
-            "s3",
-            Map.of(
-                "AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY,
-                "VIGIL_TEST_BUCKET", BUCKET),
-            List.of(
-                "-Dspark.hadoop.fs.s3a.endpoint=" + s3proxy.endpoint(),
-                "-Dspark.hadoop.fs.s3a.path.style.access=true",
-                "-Dspark.hadoop.fs.s3a.connection.ssl.enabled=false",
-                "-Dspark.hadoop.fs.s3a.endpoint.region=us-east-1",
-                "-Dspark.hadoop.fs.s3a.attempts.maximum=2",
-                "-Dspark.hadoop.fs.s3a.retry.limit=2"),
-            "run",
-            "--config",
-            s3Config.toString())) {
-      vigil("run", "--config", localConfig.toString()); // meanwhile, in this JVM
-      assertThat(child.waitFor(300))
-          .as("%s\nS3Proxy log:\n%s", child.output(), s3proxy.log())
-          .isZero();
-      assertThat(child.output()).contains("results: s3a://" + BUCKET + "/out/results");
+        try (ChildVigil child = ChildVigil.start(
+                "s3",
+                Map.of(
+                        "AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY,
+                        "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY,
+                        "VIGIL_TEST_BUCKET", BUCKET),
+                List.of(
+                        "-Dspark.hadoop.fs.s3a.endpoint=" + s3proxy.endpoint(),
+                        "-Dspark.hadoop.fs.s3a.path.style.access=true",
+                        "-Dspark.hadoop.fs.s3a.connection.ssl.enabled=false",
+                        "-Dspark.hadoop.fs.s3a.endpoint.region=us-east-1",
+                        "-Dspark.hadoop.fs.s3a.attempts.maximum=2",
+                        "-Dspark.hadoop.fs.s3a.retry.limit=2"),
+                "run",
+                "--config",
+                s3Config.toString())) {
+            vigil("run", "--config", localConfig.toString()); // meanwhile, in this JVM
+            assertThat(child.waitFor(300))
+                    .as("%s\nS3Proxy log:\n%s", child.output(), s3proxy.log())
+                    .isZero();
+            assertThat(child.output()).contains("results: s3a://" + BUCKET + "/out/results");
+        }
+
+        // the tables are on the server
+        List<String> keys = s3.listObjectsV2(BUCKET, "out/").getObjectSummaries().stream()
+                .map(S3ObjectSummary::getKey)
+                .toList();
+        assertThat(keys)
+                .contains(
+                        "out/results/_delta_log/00000000000000000000.json",
+                        "out/runs/_delta_log/00000000000000000000.json");
+        assertThat(keys).anyMatch(k -> k.startsWith("out/results/monitor=s3/") && k.endsWith(".parquet"));
+
+        String s3out = "s3a://" + BUCKET + "/out";
+        Map<List<Object>, Row> onS3 = ResultTables.byKey(spark, s3out + "/results", ResultSchema.KEY);
+        Map<List<Object>, Row> local =
+                ResultTables.byKey(spark, dir.resolve("local/results").toString(), ResultSchema.KEY);
+        assertThat(local).isNotEmpty();
+        assertThat(local.keySet()).anyMatch(k -> "realized_performance".equals(k.get(1)));
+        ResultTables.assertSameRows(local, onS3, ResultSchema.RESULTS);
+        List<Row> runs = spark.read().format("delta").load(s3out + "/runs").collectAsList();
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).<String>getAs("status")).isEqualTo("succeeded");
+        assertThat(runs.get(0).<Long>getAs("rows_analysis")).isEqualTo(3000L);
     }
-
-    // the tables are on the server
-    List<String> keys =
-        s3.listObjectsV2(BUCKET, "out/").getObjectSummaries().stream()
-            .map(S3ObjectSummary::getKey)
-            .toList();
-    assertThat(keys)
-        .contains(
-            "out/results/_delta_log/00000000000000000000.json",
-            "out/runs/_delta_log/00000000000000000000.json");
-    assertThat(keys)
-        .anyMatch(k -> k.startsWith("out/results/monitor=s3/") && k.endsWith(".parquet"));
-
-    String s3out = "s3a://" + BUCKET + "/out";
-    Map<List<Object>, Row> onS3 = ResultTables.byKey(spark, s3out + "/results", ResultSchema.KEY);
-    Map<List<Object>, Row> local =
-        ResultTables.byKey(spark, dir.resolve("local/results").toString(), ResultSchema.KEY);
-    assertThat(local).isNotEmpty();
-    assertThat(local.keySet()).anyMatch(k -> "realized_performance".equals(k.get(1)));
-    ResultTables.assertSameRows(local, onS3, ResultSchema.RESULTS);
-    List<Row> runs = spark.read().format("delta").load(s3out + "/runs").collectAsList();
-    assertThat(runs).hasSize(1);
-    assertThat(runs.get(0).<String>getAs("status")).isEqualTo("succeeded");
-    assertThat(runs.get(0).<Long>getAs("rows_analysis")).isEqualTo(3000L);
-  }
 }

@@ -16,93 +16,81 @@ import org.junit.jupiter.api.Test;
  * update exactly day one's realized performance.
  */
 class ProductionModeLateTargetsSparkTest extends ProductionModeTestBase {
-  @Test
-  void targetsForDayOneArrivingOnDayThreeUpdateOnlyDayOnesRealizedPerformance() throws Exception {
-    Path base = dir.resolve("late");
-    Path parts = base.resolve("analysis");
-    for (int d = 0; d < 3; d++) {
-      writePartition(parts, DAYS[d], hours(analysis, 24 * d, 24 * (d + 1)));
-    }
-    Path targets = base.resolve("targets");
-    Dataset<Row> labels = analysis.select("id", "repaid", "timestamp");
-    labels
-        .limit(0)
-        .drop("timestamp")
-        .write()
-        .parquet(targets.resolve("arrived=2024-01-01").toString());
-    String out = base.resolve("out").toString();
-    Path cfg = config(base, "late", parts + "/date={{run_date}}", targets.toString(), out, true);
+    @Test
+    void targetsForDayOneArrivingOnDayThreeUpdateOnlyDayOnesRealizedPerformance() throws Exception {
+        Path base = dir.resolve("late");
+        Path parts = base.resolve("analysis");
+        for (int d = 0; d < 3; d++) {
+            writePartition(parts, DAYS[d], hours(analysis, 24 * d, 24 * (d + 1)));
+        }
+        Path targets = base.resolve("targets");
+        Dataset<Row> labels = analysis.select("id", "repaid", "timestamp");
+        labels.limit(0)
+                .drop("timestamp")
+                .write()
+                .parquet(targets.resolve("arrived=2024-01-01").toString());
+        String out = base.resolve("out").toString();
+        Path cfg = config(base, "late", parts + "/date={{run_date}}", targets.toString(), out, true);
 
-    vigil(
-        "run",
-        "--config",
-        cfg.toString(),
-        "--run-date",
-        DAYS[0]); // fits and stores the profile; no labels yet
-    hours(labels, 24, 48)
-        .drop("timestamp")
-        .write()
-        .parquet(targets.resolve("arrived=" + DAYS[1]).toString());
-    vigil("run", "--config", cfg.toString(), "--run-date", DAYS[1]);
-    Map<List<Object>, Row> before = results(out);
-    assertThat(realized(before, "2024-01-05"))
-        .isNotEmpty()
-        .allMatch(r -> r.isNullAt(r.fieldIndex("value")));
-    assertThat(realized(before, "2024-01-06"))
-        .isNotEmpty()
-        .allMatch(r -> !r.isNullAt(r.fieldIndex("value")));
+        vigil("run", "--config", cfg.toString(), "--run-date", DAYS[0]); // fits and stores the profile; no labels yet
+        hours(labels, 24, 48)
+                .drop("timestamp")
+                .write()
+                .parquet(targets.resolve("arrived=" + DAYS[1]).toString());
+        vigil("run", "--config", cfg.toString(), "--run-date", DAYS[1]);
+        Map<List<Object>, Row> before = results(out);
+        assertThat(realized(before, "2024-01-05")).isNotEmpty().allMatch(r -> r.isNullAt(r.fieldIndex("value")));
+        assertThat(realized(before, "2024-01-06")).isNotEmpty().allMatch(r -> !r.isNullAt(r.fieldIndex("value")));
 
-    // day three: its own labels, and day one's, arrive
-    Dataset<Row> arriving =
-        hours(labels, 48, 72).unionByName(hours(labels, 0, 24)).drop("timestamp");
-    arriving.write().parquet(targets.resolve("arrived=" + DAYS[2]).toString());
-    vigil("run", "--config", cfg.toString(), "--run-date", DAYS[2]);
-    Map<List<Object>, Row> after = results(out);
+        // day three: its own labels, and day one's, arrive
+        Dataset<Row> arriving =
+                hours(labels, 48, 72).unionByName(hours(labels, 0, 24)).drop("timestamp");
+        arriving.write().parquet(targets.resolve("arrived=" + DAYS[2]).toString());
+        vigil("run", "--config", cfg.toString(), "--run-date", DAYS[2]);
+        Map<List<Object>, Row> after = results(out);
 
-    // changed: day one's realized performance, and the realized value beside day one's estimates;
-    // nothing else
-    Map<String, String> changed = changes(before, after);
-    Map<String, String> calculatorOf = new java.util.TreeMap<>();
-    for (Row r : before.values()) {
-      String calculator = r.getAs("calculator");
-      if (r.getAs("period").equals("analysis")
-          && r.getAs("chunk_key").equals("2024-01-05")
-          && (calculator.equals("realized_performance")
-              || calculator.equals("estimated_performance"))) {
-        calculatorOf.put(key(r), calculator);
-      }
-    }
-    assertThat(changed.keySet())
-        .as("rows changed by the late targets")
-        .isEqualTo(calculatorOf.keySet());
-    changed.forEach(
-        (k, columns) -> {
-          if (calculatorOf.get(k).equals("estimated_performance")) {
-            assertThat(columns).as(k).isEqualTo("[realized]");
-          } else {
-            assertThat(columns).as(k).contains("value");
-            assertThat(columns.replaceAll("[\\[\\] ]", "").split(","))
-                .as(k)
-                .isSubsetOf("value", "sampling_error", "alert");
-          }
+        // changed: day one's realized performance, and the realized value beside day one's estimates;
+        // nothing else
+        Map<String, String> changed = changes(before, after);
+        Map<String, String> calculatorOf = new java.util.TreeMap<>();
+        for (Row r : before.values()) {
+            String calculator = r.getAs("calculator");
+            if (r.getAs("period").equals("analysis")
+                    && r.getAs("chunk_key").equals("2024-01-05")
+                    && (calculator.equals("realized_performance") || calculator.equals("estimated_performance"))) {
+                calculatorOf.put(key(r), calculator);
+            }
+        }
+        assertThat(changed.keySet()).as("rows changed by the late targets").isEqualTo(calculatorOf.keySet());
+        changed.forEach((k, columns) -> {
+            if (calculatorOf.get(k).equals("estimated_performance")) {
+                assertThat(columns).as(k).isEqualTo("[realized]");
+            } else {
+                assertThat(columns).as(k).contains("value");
+                assertThat(columns.replaceAll("[\\[\\] ]", "").split(","))
+                        .as(k)
+                        .isSubsetOf("value", "sampling_error", "alert");
+            }
         });
-    assertThat(realized(after, "2024-01-05")).allMatch(r -> !r.isNullAt(r.fieldIndex("value")));
-    assertThat(after.keySet()).containsAll(before.keySet());
-    assertThat(
-            after.keySet().stream()
-                .filter(k -> !before.containsKey(k))
-                .allMatch(k -> k.get(6).equals("2024-01-07")))
-        .as("new rows are day three's")
-        .isTrue();
+        assertThat(realized(after, "2024-01-05")).allMatch(r -> !r.isNullAt(r.fieldIndex("value")));
+        assertThat(after.keySet()).containsAll(before.keySet());
+        assertThat(after.keySet().stream()
+                        .filter(k -> !before.containsKey(k))
+                        .allMatch(k -> k.get(6).equals("2024-01-07")))
+                .as("new rows are day three's")
+                .isTrue();
 
-    // and day one's realized values are those of a full run with every label
-    String fullOut = base.resolve("full").toString();
-    Path fullCfg = config(base, "late-full", parts.toString(), targets.toString(), fullOut, false);
-    vigil("run", "--config", fullCfg.toString(), "--run-date", DAYS[2]);
-    Map<List<Object>, Row> full = results(fullOut);
-    for (Row r : realized(after, "2024-01-05")) {
-      List<Object> key = Arrays.asList(ResultSchema.KEY.stream().map(r::getAs).toArray());
-      assertThat(sameValues(r, full.get(key))).as("%s vs full %s", r, full.get(key)).isTrue();
+        // and day one's realized values are those of a full run with every label
+        String fullOut = base.resolve("full").toString();
+        Path fullCfg = config(base, "late-full", parts.toString(), targets.toString(), fullOut, false);
+        vigil("run", "--config", fullCfg.toString(), "--run-date", DAYS[2]);
+        Map<List<Object>, Row> full = results(fullOut);
+        for (Row r : realized(after, "2024-01-05")) {
+            List<Object> key =
+                    Arrays.asList(ResultSchema.KEY.stream().map(r::getAs).toArray());
+            assertThat(sameValues(r, full.get(key)))
+                    .as("%s vs full %s", r, full.get(key))
+                    .isTrue();
+        }
     }
-  }
 }

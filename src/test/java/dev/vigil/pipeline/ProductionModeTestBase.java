@@ -39,74 +39,66 @@ import org.junit.jupiter.api.io.TempDir;
  * the cases are {@link ProductionModeSparkTest} and {@link ProductionModeLateTargetsSparkTest}.
  */
 abstract class ProductionModeTestBase extends SparkTestBase {
-  static final int ROWS_PER_DAY = 1440; // the generator's rows are 60 s apart
-  static final int REFERENCE_DAYS = 4; // 2024-01-01 .. 01-04; the analysis starts on 2024-01-05
-  static final String[] DAYS = {"2024-01-05", "2024-01-06", "2024-01-07"};
-  static final long DAY1 = 1_704_412_800L; // 2024-01-05T00:00:00Z
+    static final int ROWS_PER_DAY = 1440; // the generator's rows are 60 s apart
+    static final int REFERENCE_DAYS = 4; // 2024-01-01 .. 01-04; the analysis starts on 2024-01-05
+    static final String[] DAYS = {"2024-01-05", "2024-01-06", "2024-01-07"};
+    static final long DAY1 = 1_704_412_800L; // 2024-01-05T00:00:00Z
 
-  @TempDir static Path dir;
-  static Dataset<Row> analysis; // with repaid
+    @TempDir
+    static Path dir;
 
-  @BeforeAll
-  static void generate() {
-    session();
-    SyntheticData.Options o =
-        new SyntheticData.Options(
-            3L * ROWS_PER_DAY, (long) REFERENCE_DAYS * ROWS_PER_DAY, 4, 11, 0.5, "parquet");
-    SyntheticData.reference(spark, o, 1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(dir.resolve("reference").toString());
-    analysis = SyntheticData.analysisWithTargets(spark, o, 1).cache();
-    assertThat(
-            analysis
-                .agg(org.apache.spark.sql.functions.min("timestamp"))
-                .first()
-                .getTimestamp(0)
-                .toInstant()
-                .getEpochSecond())
-        .isEqualTo(DAY1);
-  }
+    static Dataset<Row> analysis; // with repaid
 
-  static int vigil(String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = Main.execute(args, new PrintStream(out), new PrintStream(err));
-    assertThat(code)
-        .as(
-            String.join(" ", args)
-                + "\n"
-                + out.toString(StandardCharsets.UTF_8)
-                + err.toString(StandardCharsets.UTF_8))
-        .isZero();
-    return code;
-  }
+    @BeforeAll
+    static void generate() {
+        session();
+        SyntheticData.Options o = new SyntheticData.Options(
+                3L * ROWS_PER_DAY, (long) REFERENCE_DAYS * ROWS_PER_DAY, 4, 11, 0.5, "parquet");
+        SyntheticData.reference(spark, o, 1)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .parquet(dir.resolve("reference").toString());
+        analysis = SyntheticData.analysisWithTargets(spark, o, 1).cache();
+        assertThat(analysis.agg(org.apache.spark.sql.functions.min("timestamp"))
+                        .first()
+                        .getTimestamp(0)
+                        .toInstant()
+                        .getEpochSecond())
+                .isEqualTo(DAY1);
+    }
 
-  /** Rows whose timestamp is in [from, to) hours after 2024-01-05 00:00. */
-  static Dataset<Row> hours(Dataset<Row> df, int from, int to) {
-    Column seconds = col("timestamp").cast("long");
-    return df.where(seconds.geq(DAY1 + from * 3600L).and(seconds.lt(DAY1 + to * 3600L)));
-  }
+    static int vigil(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out), new PrintStream(err));
+        assertThat(code)
+                .as(String.join(" ", args)
+                        + "\n"
+                        + out.toString(StandardCharsets.UTF_8)
+                        + err.toString(StandardCharsets.UTF_8))
+                .isZero();
+        return code;
+    }
 
-  static void writePartition(Path root, String day, Dataset<Row> rows) {
-    rows.drop("repaid")
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(root.resolve("date=" + day).toString());
-  }
+    /** Rows whose timestamp is in [from, to) hours after 2024-01-05 00:00. */
+    static Dataset<Row> hours(Dataset<Row> df, int from, int to) {
+        Column seconds = col("timestamp").cast("long");
+        return df.where(seconds.geq(DAY1 + from * 3600L).and(seconds.lt(DAY1 + to * 3600L)));
+    }
 
-  static Path config(
-      Path base,
-      String name,
-      String analysisPath,
-      String targetsPath,
-      String output,
-      boolean incremental)
-      throws IOException {
-    Path file = base.resolve(name + ".yaml");
-    Files.writeString(
-        file,
-        """
+    static void writePartition(Path root, String day, Dataset<Row> rows) {
+        rows.drop("repaid")
+                .write()
+                .mode(SaveMode.Overwrite)
+                .parquet(root.resolve("date=" + day).toString());
+    }
+
+    static Path config(
+            Path base, String name, String analysisPath, String targetsPath, String output, boolean incremental)
+            throws IOException {
+        Path file = base.resolve(name + ".yaml");
+        Files.writeString(
+                file, """
         monitor: daily
         reference: {path: %s, format: parquet}
         analysis: {path: "%s", format: parquet}
@@ -128,131 +120,129 @@ abstract class ProductionModeTestBase extends SparkTestBase {
           realized_performance: {metrics: [roc_auc, f1, accuracy, confusion_matrix]}
           estimated_performance: {metrics: [roc_auc, f1]}
         output: {path: %s}
-        """
-            .formatted(dir.resolve("reference"), analysisPath, targetsPath, incremental, output));
-    return file;
-  }
-
-  /**
-   * Overwrites every data file with zeros, keeping its size and modification time (the
-   * fingerprint's inputs).
-   */
-  static void corrupt(Path table) throws IOException {
-    try (Stream<Path> files = Files.walk(table)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        FileTime mtime = Files.getLastModifiedTime(f);
-        Files.write(f, new byte[(int) Files.size(f)]);
-        Files.setLastModifiedTime(f, mtime);
-      }
+        """.formatted(dir.resolve("reference"), analysisPath, targetsPath, incremental, output));
+        return file;
     }
-  }
 
-  static Map<List<Object>, Row> results(String output) {
-    Map<List<Object>, Row> out = new HashMap<>();
-    for (Row r : spark.read().format("delta").load(output + "/results").collectAsList()) {
-      List<Object> key = new ArrayList<>();
-      for (String k : ResultSchema.KEY) {
-        key.add(r.getAs(k));
-      }
-      assertThat(out.put(key, r)).as("duplicate key %s", key).isNull();
-    }
-    return out;
-  }
-
-  /** Same row apart from run_id and computed_at; doubles equal to 1e-9 relative (merge order). */
-  static boolean sameValues(Row a, Row b) {
-    for (StructField f : ResultSchema.RESULTS.fields()) {
-      if (ResultSchema.RUN_COLUMNS.contains(f.name())) {
-        continue;
-      }
-      Object x = a.getAs(f.name());
-      Object y = b.getAs(f.name());
-      if (x instanceof Double dx && y instanceof Double dy) {
-        if (Math.abs(dx - dy) > 1e-9 * Math.max(1, Math.max(Math.abs(dx), Math.abs(dy)))) {
-          return false;
+    /**
+     * Overwrites every data file with zeros, keeping its size and modification time (the
+     * fingerprint's inputs).
+     */
+    static void corrupt(Path table) throws IOException {
+        try (Stream<Path> files = Files.walk(table)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                FileTime mtime = Files.getLastModifiedTime(f);
+                Files.write(f, new byte[(int) Files.size(f)]);
+                Files.setLastModifiedTime(f, mtime);
+            }
         }
-      } else if (!Objects.equals(x, y)) {
-        return false;
-      }
     }
-    return true;
-  }
 
-  static String key(Row r) {
-    return ResultSchema.KEY.stream()
-        .map(k -> String.valueOf((Object) r.getAs(k)))
-        .toList()
-        .toString();
-  }
-
-  /**
-   * Keys of rows that differ in any column (run columns included), with the columns that differ.
-   */
-  static Map<String, String> changes(Map<List<Object>, Row> before, Map<List<Object>, Row> after) {
-    Map<String, String> out = new java.util.TreeMap<>();
-    for (var e : before.entrySet()) {
-      Row a = e.getValue();
-      Row b = after.get(e.getKey());
-      List<String> columns = new ArrayList<>();
-      for (StructField f : ResultSchema.RESULTS.fields()) {
-        if (!ResultSchema.RUN_COLUMNS.contains(f.name())
-            && !Objects.equals(a.getAs(f.name()), b.getAs(f.name()))) {
-          columns.add(f.name());
+    static Map<List<Object>, Row> results(String output) {
+        Map<List<Object>, Row> out = new HashMap<>();
+        for (Row r : spark.read().format("delta").load(output + "/results").collectAsList()) {
+            List<Object> key = new ArrayList<>();
+            for (String k : ResultSchema.KEY) {
+                key.add(r.getAs(k));
+            }
+            assertThat(out.put(key, r)).as("duplicate key %s", key).isNull();
         }
-      }
-      if (columns.isEmpty() && !a.equals(b)) {
-        columns.add("run_id/computed_at only");
-      }
-      if (!columns.isEmpty()) {
-        out.put(key(a), columns.toString());
-      }
+        return out;
     }
-    return out;
-  }
 
-  static List<Row> realized(Map<List<Object>, Row> results, String chunk) {
-    return results.values().stream()
-        .filter(
-            r ->
-                r.getAs("calculator").equals("realized_performance")
-                    && r.getAs("period").equals("analysis")
-                    && r.getAs("chunk_key").equals(chunk))
-        .toList();
-  }
-
-  static Map<String, Boolean> completeness(Map<List<Object>, Row> results) {
-    Map<String, Boolean> out = new java.util.TreeMap<>();
-    for (Row r : results.values()) {
-      if (r.getAs("period").equals("analysis")) {
-        Boolean previous = out.put(r.getAs("chunk_key"), r.getAs("chunk_complete"));
-        assertThat(previous == null || previous.equals(r.getAs("chunk_complete"))).isTrue();
-      }
-    }
-    return out;
-  }
-
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path t = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(f, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    /** Same row apart from run_id and computed_at; doubles equal to 1e-9 relative (merge order). */
+    static boolean sameValues(Row a, Row b) {
+        for (StructField f : ResultSchema.RESULTS.fields()) {
+            if (ResultSchema.RUN_COLUMNS.contains(f.name())) {
+                continue;
+            }
+            Object x = a.getAs(f.name());
+            Object y = b.getAs(f.name());
+            if (x instanceof Double dx && y instanceof Double dy) {
+                if (Math.abs(dx - dy) > 1e-9 * Math.max(1, Math.max(Math.abs(dx), Math.abs(dy)))) {
+                    return false;
+                }
+            } else if (!Objects.equals(x, y)) {
+                return false;
+            }
         }
-      }
+        return true;
     }
-  }
 
-  static void restore(Path copy, Path original) throws IOException {
-    try (Stream<Path> files = Files.walk(copy)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(
-            f,
-            original.resolve(copy.relativize(f).toString()),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-      }
+    static String key(Row r) {
+        return ResultSchema.KEY.stream()
+                .map(k -> String.valueOf((Object) r.getAs(k)))
+                .toList()
+                .toString();
     }
-  }
+
+    /**
+     * Keys of rows that differ in any column (run columns included), with the columns that differ.
+     */
+    static Map<String, String> changes(Map<List<Object>, Row> before, Map<List<Object>, Row> after) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (var e : before.entrySet()) {
+            Row a = e.getValue();
+            Row b = after.get(e.getKey());
+            List<String> columns = new ArrayList<>();
+            for (StructField f : ResultSchema.RESULTS.fields()) {
+                if (!ResultSchema.RUN_COLUMNS.contains(f.name())
+                        && !Objects.equals(a.getAs(f.name()), b.getAs(f.name()))) {
+                    columns.add(f.name());
+                }
+            }
+            if (columns.isEmpty() && !a.equals(b)) {
+                columns.add("run_id/computed_at only");
+            }
+            if (!columns.isEmpty()) {
+                out.put(key(a), columns.toString());
+            }
+        }
+        return out;
+    }
+
+    static List<Row> realized(Map<List<Object>, Row> results, String chunk) {
+        return results.values().stream()
+                .filter(r -> r.getAs("calculator").equals("realized_performance")
+                        && r.getAs("period").equals("analysis")
+                        && r.getAs("chunk_key").equals(chunk))
+                .toList();
+    }
+
+    static Map<String, Boolean> completeness(Map<List<Object>, Row> results) {
+        Map<String, Boolean> out = new java.util.TreeMap<>();
+        for (Row r : results.values()) {
+            if (r.getAs("period").equals("analysis")) {
+                Boolean previous = out.put(r.getAs("chunk_key"), r.getAs("chunk_complete"));
+                assertThat(previous == null || previous.equals(r.getAs("chunk_complete")))
+                        .isTrue();
+            }
+        }
+        return out;
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static void restore(Path copy, Path original) throws IOException {
+        try (Stream<Path> files = Files.walk(copy)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(
+                        f,
+                        original.resolve(copy.relativize(f).toString()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
 }

@@ -37,25 +37,24 @@ import org.junit.jupiter.api.io.TempDir;
  * is passed over with a warning; both times the run fits again and stores the next version.
  */
 class StoredProfileSparkTest extends SparkTestBase {
-  @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
-  @BeforeAll
-  static void writeData() {
-    var rows =
-        session()
-            .range(0, 400, 1, 2)
-            .selectExpr(
-                "id",
-                "rand(1) * 10 AS x",
-                "IF(rand(2) < 0.5, 'a', 'b') AS c",
-                "timestamp_seconds(1700000000 + id * 60) AS ts");
-    rows.write().parquet(dir.resolve("ref").toString());
-    rows.write().parquet(dir.resolve("ana").toString());
-  }
+    @BeforeAll
+    static void writeData() {
+        var rows = session()
+                .range(0, 400, 1, 2)
+                .selectExpr(
+                        "id",
+                        "rand(1) * 10 AS x",
+                        "IF(rand(2) < 0.5, 'a', 'b') AS c",
+                        "timestamp_seconds(1700000000 + id * 60) AS ts");
+        rows.write().parquet(dir.resolve("ref").toString());
+        rows.write().parquet(dir.resolve("ana").toString());
+    }
 
-  static MonitorConfig config(String output) {
-    String yaml =
-        """
+    static MonitorConfig config(String output) {
+        String yaml = """
         monitor: stored
         reference: {path: %s, format: parquet}
         analysis: {path: %s, format: parquet}
@@ -64,114 +63,113 @@ class StoredProfileSparkTest extends SparkTestBase {
         calculators:
           univariate_drift: {}
         output: {path: %s}
-        """
-            .formatted(dir.resolve("ref"), dir.resolve("ana"), output);
-    return new ConfigLoader(k -> null).parse(yaml, "test", List.of());
-  }
-
-  static MonitorRun run() {
-    return new MonitorRun(session(), Clock.systemUTC());
-  }
-
-  @Test
-  void aProfileOfAnEarlierFormatIsNotMatched() {
-    MonitorConfig cfg = config(dir.resolve("format").toString());
-    ProfileStore store = new ProfileStore(spark, cfg.output().path());
-    String earlier = store.fingerprint(cfg, ProfileStore.PROFILE_FORMAT - 1);
-    assertThat(earlier).isNotEqualTo(store.fingerprint(cfg));
-    ReferenceFit fit = run().fit(config(dir.resolve("scratch").toString()), false).fit();
-    store.save(cfg, earlier, fit, "earlier-build", Timestamp.valueOf("2024-01-01 00:00:00"));
-
-    String log = logged(() -> run().fit(cfg, false).version());
-    assertThat(log)
-        .contains("none of the 1 stored reference profile(s) of stored matches")
-        .contains("fitting again");
-    assertThat(store.latest("stored", store.fingerprint(cfg)).orElseThrow().version()).isEqualTo(2);
-  }
-
-  @Test
-  void aProfileThatNoLongerDeserializesIsRefittedWithAWarning() throws Exception {
-    MonitorConfig cfg = config(dir.resolve("corrupt").toString());
-    ProfileStore store = new ProfileStore(spark, cfg.output().path());
-    assertThat(run().fit(cfg, false).version()).isEqualTo(1);
-    // v2: the current fingerprint, but a blob naming a class this build does not have
-    DeltaTables tables = new DeltaTables(spark, cfg.output().path());
-    byte[] blob = movedClassBlob();
-    tables.append(
-        OutputTables.REFERENCE_PROFILES,
-        List.of(
-            RowFactory.create(
-                "stored",
-                2L,
-                store.fingerprint(cfg),
-                cfg.reference().location(),
-                400L,
-                4,
-                "UnivariateDriftCalculator",
-                (long) blob.length,
-                blob,
-                Version.VERSION,
-                spark.version(),
-                "earlier-build",
-                Timestamp.valueOf("2024-01-01 00:00:00"))));
-
-    String log = logged(() -> run().run(cfg).analysisChunks());
-    assertThat(log)
-        .contains("WARN")
-        .contains("could not read reference profile v2 of stored")
-        .contains("ClassNotFoundException")
-        .contains("fitting again");
-    assertThat(
-            tables
-                .ofMonitor(OutputTables.REFERENCE_PROFILES, "stored")
-                .where(col("version").equalTo(3))
-                .count())
-        .isEqualTo(1);
-    assertThat(tables.read(OutputTables.RUNS).where(col("status").equalTo("succeeded")).count())
-        .isEqualTo(1);
-  }
-
-  /** What an earlier build serialized: an instance of a class that has since moved. */
-  static final class Movable implements Serializable {
-    private static final long serialVersionUID = 1L;
-  }
-
-  private static byte[] movedClassBlob() throws Exception {
-    ByteArrayOutputStream raw = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(raw)) {
-      out.writeObject(new Movable());
+        """.formatted(dir.resolve("ref"), dir.resolve("ana"), output);
+        return new ConfigLoader(k -> null).parse(yaml, "test", List.of());
     }
-    String text = new String(raw.toByteArray(), StandardCharsets.ISO_8859_1);
-    // a name of the same length, so the stream's length prefix still fits
-    byte[] moved = text.replace("$Movable", "$Movedxx").getBytes(StandardCharsets.ISO_8859_1);
-    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-    try (GZIPOutputStream z = new GZIPOutputStream(zipped)) {
-      z.write(moved);
-    }
-    return zipped.toByteArray();
-  }
 
-  /** What Vigil logs (INFO and up) while {@code action} runs. */
-  private static String logged(Supplier<?> action) {
-    StringWriter log = new StringWriter();
-    LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-    WriterAppender appender =
-        WriterAppender.newBuilder()
-            .setName("stored-profile-capture")
-            .setTarget(log)
-            .setLayout(PatternLayout.newBuilder().withPattern("%p %c: %m%n").build())
-            .build();
-    appender.start();
-    LoggerConfig vigil = ctx.getConfiguration().getLoggerConfig("dev.vigil");
-    vigil.addAppender(appender, null, null);
-    ctx.updateLoggers();
-    try {
-      action.get();
-    } finally {
-      vigil.removeAppender(appender.getName());
-      ctx.updateLoggers();
-      appender.stop();
+    static MonitorRun run() {
+        return new MonitorRun(session(), Clock.systemUTC());
     }
-    return log.toString();
-  }
+
+    @Test
+    void aProfileOfAnEarlierFormatIsNotMatched() {
+        MonitorConfig cfg = config(dir.resolve("format").toString());
+        ProfileStore store = new ProfileStore(spark, cfg.output().path());
+        String earlier = store.fingerprint(cfg, ProfileStore.PROFILE_FORMAT - 1);
+        assertThat(earlier).isNotEqualTo(store.fingerprint(cfg));
+        ReferenceFit fit =
+                run().fit(config(dir.resolve("scratch").toString()), false).fit();
+        store.save(cfg, earlier, fit, "earlier-build", Timestamp.valueOf("2024-01-01 00:00:00"));
+
+        String log = logged(() -> run().fit(cfg, false).version());
+        assertThat(log)
+                .contains("none of the 1 stored reference profile(s) of stored matches")
+                .contains("fitting again");
+        assertThat(store.latest("stored", store.fingerprint(cfg)).orElseThrow().version())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aProfileThatNoLongerDeserializesIsRefittedWithAWarning() throws Exception {
+        MonitorConfig cfg = config(dir.resolve("corrupt").toString());
+        ProfileStore store = new ProfileStore(spark, cfg.output().path());
+        assertThat(run().fit(cfg, false).version()).isEqualTo(1);
+        // v2: the current fingerprint, but a blob naming a class this build does not have
+        DeltaTables tables = new DeltaTables(spark, cfg.output().path());
+        byte[] blob = movedClassBlob();
+        tables.append(
+                OutputTables.REFERENCE_PROFILES,
+                List.of(RowFactory.create(
+                        "stored",
+                        2L,
+                        store.fingerprint(cfg),
+                        cfg.reference().location(),
+                        400L,
+                        4,
+                        "UnivariateDriftCalculator",
+                        (long) blob.length,
+                        blob,
+                        Version.VERSION,
+                        spark.version(),
+                        "earlier-build",
+                        Timestamp.valueOf("2024-01-01 00:00:00"))));
+
+        String log = logged(() -> run().run(cfg).analysisChunks());
+        assertThat(log)
+                .contains("WARN")
+                .contains("could not read reference profile v2 of stored")
+                .contains("ClassNotFoundException")
+                .contains("fitting again");
+        assertThat(tables.ofMonitor(OutputTables.REFERENCE_PROFILES, "stored")
+                        .where(col("version").equalTo(3))
+                        .count())
+                .isEqualTo(1);
+        assertThat(tables.read(OutputTables.RUNS)
+                        .where(col("status").equalTo("succeeded"))
+                        .count())
+                .isEqualTo(1);
+    }
+
+    /** What an earlier build serialized: an instance of a class that has since moved. */
+    static final class Movable implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static byte[] movedClassBlob() throws Exception {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(raw)) {
+            out.writeObject(new Movable());
+        }
+        String text = new String(raw.toByteArray(), StandardCharsets.ISO_8859_1);
+        // a name of the same length, so the stream's length prefix still fits
+        byte[] moved = text.replace("$Movable", "$Movedxx").getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(zipped)) {
+            z.write(moved);
+        }
+        return zipped.toByteArray();
+    }
+
+    /** What Vigil logs (INFO and up) while {@code action} runs. */
+    private static String logged(Supplier<?> action) {
+        StringWriter log = new StringWriter();
+        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+        WriterAppender appender = WriterAppender.newBuilder()
+                .setName("stored-profile-capture")
+                .setTarget(log)
+                .setLayout(PatternLayout.newBuilder().withPattern("%p %c: %m%n").build())
+                .build();
+        appender.start();
+        LoggerConfig vigil = ctx.getConfiguration().getLoggerConfig("dev.vigil");
+        vigil.addAppender(appender, null, null);
+        ctx.updateLoggers();
+        try {
+            action.get();
+        } finally {
+            vigil.removeAppender(appender.getName());
+            ctx.updateLoggers();
+            appender.stop();
+        }
+        return log.toString();
+    }
 }

@@ -23,173 +23,156 @@ import org.junit.jupiter.api.Test;
  * sampling errors, reference thresholds and alerts of every metric.
  */
 class DataQualityCalculatorTest {
-  /** Reference x: 1 2 3 _ | 2 4 6 8 ; w: 1 2 3 4 | 5 6 7 9 ; c: a b _ a | a a b b. */
-  static final List<List<Map<String, Object>>> REFERENCE =
-      List.of(
-          rows(new Double[] {1.0, 2.0, 3.0, null}, new String[] {"a", "b", null, "a"}, 1, 2, 3, 4),
-          rows(new Double[] {2.0, 4.0, 6.0, 8.0}, new String[] {"a", "a", "b", "b"}, 5, 6, 7, 9));
+    /** Reference x: 1 2 3 _ | 2 4 6 8 ; w: 1 2 3 4 | 5 6 7 9 ; c: a b _ a | a a b b. */
+    static final List<List<Map<String, Object>>> REFERENCE = List.of(
+            rows(new Double[] {1.0, 2.0, 3.0, null}, new String[] {"a", "b", null, "a"}, 1, 2, 3, 4),
+            rows(new Double[] {2.0, 4.0, 6.0, 8.0}, new String[] {"a", "a", "b", "b"}, 5, 6, 7, 9));
 
-  /** Analysis x: 10 2 _ _ | 20 20 20 20 ; c: a z z _ | a a a a. */
-  static final List<List<Map<String, Object>>> ANALYSIS =
-      List.of(
-          rows(
-              new Double[] {10.0, 2.0, null, null}, new String[] {"a", "z", "z", null}, 1, 1, 1, 1),
-          rows(
-              new Double[] {20.0, 20.0, 20.0, 20.0},
-              new String[] {"a", "a", "a", "a"},
-              2,
-              4,
-              6,
-              8));
+    /** Analysis x: 10 2 _ _ | 20 20 20 20 ; c: a z z _ | a a a a. */
+    static final List<List<Map<String, Object>>> ANALYSIS = List.of(
+            rows(new Double[] {10.0, 2.0, null, null}, new String[] {"a", "z", "z", null}, 1, 1, 1, 1),
+            rows(new Double[] {20.0, 20.0, 20.0, 20.0}, new String[] {"a", "a", "a", "a"}, 2, 4, 6, 8));
 
-  static List<Map<String, Object>> rows(Double[] x, String[] c, double... w) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (int i = 0; i < x.length; i++) {
-      Map<String, Object> row = new HashMap<>();
-      row.put("x", x[i]);
-      row.put("c", c[i]);
-      row.put("w", w[i]);
-      row.put("g", "a");
-      out.add(row);
+    static List<Map<String, Object>> rows(Double[] x, String[] c, double... w) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("x", x[i]);
+            row.put("c", c[i]);
+            row.put("w", w[i]);
+            row.put("g", "a");
+            out.add(row);
+        }
+        return out;
     }
-    return out;
-  }
 
-  static FittedCalculator fitted(List<String> metrics, Map<String, Threshold> overrides) {
-    return InMemoryScan.fit(
-        new DataQualityCalculator(metrics, List.of("x", "w"), List.of("c"), overrides),
-        REFERENCE,
-        null);
-  }
-
-  /** By "metric|column|period|chunk". */
-  static Map<String, Measurement> results(FittedCalculator f) {
-    ChunkTable analysis = InMemoryScan.analysis(f, ANALYSIS, null);
-    Map<String, Measurement> out = new HashMap<>();
-    f.reference().forEach(m -> out.put(key(m, "reference"), m));
-    f.calculate(analysis).forEach(m -> out.put(key(m, "analysis"), m));
-    return out;
-  }
-
-  static String key(Measurement m, String period) {
-    return m.metric() + "|" + m.column() + "|" + period + "|" + m.chunkIndex();
-  }
-
-  static double sampleStd(double... v) {
-    double mean = Arrays.stream(v).average().orElseThrow();
-    return Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
-  }
-
-  @Test
-  void checksOnEveryKindOfColumn() {
-    Map<String, Measurement> r = results(fitted(QualityMetrics.NAMES, Map.of()));
-    assertThat(r.get("row_count|null|analysis|0").value()).isEqualTo(4.0);
-    assertThat(r.get("missing_values|x|reference|0").value()).isEqualTo(0.25);
-    assertThat(r.get("missing_values|x|analysis|0").value()).isEqualTo(0.5);
-    assertThat(r.get("missing_values|x|analysis|0").samplingError())
-        .isEqualTo(Math.sqrt(0.125 * 0.875) / 2);
-    assertThat(r.get("missing_values|c|analysis|0").value()).isEqualTo(0.25);
-    // nothing of the reference is outside its own range or unseen; 10 is outside [1, 8]
-    assertThat(r.get("numerical_range|x|reference|1").value()).isZero();
-    assertThat(r.get("numerical_range|x|analysis|0").value()).isEqualTo(0.25);
-    assertThat(r.get("numerical_range|x|analysis|1").alert()).isTrue();
-    assertThat(r.get("numerical_range|x|analysis|0").samplingError()).isNull();
-    // z twice; a missing value was seen in the reference
-    assertThat(r.get("unseen_values|c|reference|0").value()).isZero();
-    assertThat(r.get("unseen_values|c|analysis|0").value()).isEqualTo(0.5);
-    assertThat(r.get("unseen_values|c|analysis|0").alert()).isTrue();
-    assertThat(r.get("unseen_values|c|analysis|1").alert()).isFalse();
-    assertThat(r).doesNotContainKeys("unseen_values|x|analysis|0", "numerical_range|c|analysis|0");
-  }
-
-  @Test
-  void summaryStatisticsWithSamplingErrorsAndThresholds() {
-    Map<String, Measurement> r = results(fitted(QualityMetrics.NAMES, Map.of()));
-    double s = sampleStd(1, 2, 3, 2, 4, 6, 8);
-    assertThat(r.get("mean|x|reference|0").value()).isEqualTo(2.0);
-    assertThat(r.get("mean|x|analysis|0").value()).isEqualTo(6.0);
-    assertThat(r.get("mean|x|analysis|0").samplingError()).isCloseTo(s / 2, within(1e-12));
-    assertThat(r.get("sum|x|analysis|1").value()).isEqualTo(80.0);
-    assertThat(r.get("sum|x|analysis|1").samplingError()).isCloseTo(s * 2, within(1e-12));
-    assertThat(r.get("median|x|analysis|0").value()).isEqualTo(6.0);
-    // reference means 2 and 5: 3.5 ± 3 · 1.5; the summary statistics alert unless strictly inside
-    Measurement mean = r.get("mean|x|analysis|1");
-    assertThat(mean.lowerThreshold()).isEqualTo(-1.0);
-    assertThat(mean.upperThreshold()).isEqualTo(8.0);
-    assertThat(r.get("mean|x|analysis|0").alert()).isFalse();
-    assertThat(mean.alert()).isTrue();
-    // NannyML's 4th moment is NaN when the reference has a missing value: no std sampling error
-    assertThat(r.get("std|x|analysis|0").samplingError()).isNull();
-    assertThat(r.get("std|w|analysis|0").samplingError()).isNotNull();
-    assertThat(r.get("std|x|analysis|1").value()).isZero();
-  }
-
-  @Test
-  void theMediansSamplingErrorFromTheKernelDensityAtTheReferenceMedian() {
-    Map<String, Measurement> r = results(fitted(List.of("median"), Map.of()));
-    double[] x = {1, 2, 3, 2, 4, 6, 8};
-    double h = sampleStd(x) * Math.pow(x.length, -0.2);
-    double density = 0;
-    for (double v : x) {
-      density += Math.exp(-0.5 * Math.pow((3 - v) / h, 2)) / Math.sqrt(2 * Math.PI);
+    static FittedCalculator fitted(List<String> metrics, Map<String, Threshold> overrides) {
+        return InMemoryScan.fit(
+                new DataQualityCalculator(metrics, List.of("x", "w"), List.of("c"), overrides), REFERENCE, null);
     }
-    density /= x.length * h;
-    assertThat(r.get("median|x|analysis|1").samplingError())
-        .isCloseTo(1 / (2 * Math.sqrt(4) * density), within(1e-12));
-    assertThat(r.keySet()).allMatch(k -> k.startsWith("median|"));
-  }
 
-  @Test
-  void aConfiguredThresholdReplacesTheDefaultWithinTheLimits() {
-    Map<String, Measurement> r =
-        results(
-            fitted(
+    /** By "metric|column|period|chunk". */
+    static Map<String, Measurement> results(FittedCalculator f) {
+        ChunkTable analysis = InMemoryScan.analysis(f, ANALYSIS, null);
+        Map<String, Measurement> out = new HashMap<>();
+        f.reference().forEach(m -> out.put(key(m, "reference"), m));
+        f.calculate(analysis).forEach(m -> out.put(key(m, "analysis"), m));
+        return out;
+    }
+
+    static String key(Measurement m, String period) {
+        return m.metric() + "|" + m.column() + "|" + period + "|" + m.chunkIndex();
+    }
+
+    static double sampleStd(double... v) {
+        double mean = Arrays.stream(v).average().orElseThrow();
+        return Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
+    }
+
+    @Test
+    void checksOnEveryKindOfColumn() {
+        Map<String, Measurement> r = results(fitted(QualityMetrics.NAMES, Map.of()));
+        assertThat(r.get("row_count|null|analysis|0").value()).isEqualTo(4.0);
+        assertThat(r.get("missing_values|x|reference|0").value()).isEqualTo(0.25);
+        assertThat(r.get("missing_values|x|analysis|0").value()).isEqualTo(0.5);
+        assertThat(r.get("missing_values|x|analysis|0").samplingError()).isEqualTo(Math.sqrt(0.125 * 0.875) / 2);
+        assertThat(r.get("missing_values|c|analysis|0").value()).isEqualTo(0.25);
+        // nothing of the reference is outside its own range or unseen; 10 is outside [1, 8]
+        assertThat(r.get("numerical_range|x|reference|1").value()).isZero();
+        assertThat(r.get("numerical_range|x|analysis|0").value()).isEqualTo(0.25);
+        assertThat(r.get("numerical_range|x|analysis|1").alert()).isTrue();
+        assertThat(r.get("numerical_range|x|analysis|0").samplingError()).isNull();
+        // z twice; a missing value was seen in the reference
+        assertThat(r.get("unseen_values|c|reference|0").value()).isZero();
+        assertThat(r.get("unseen_values|c|analysis|0").value()).isEqualTo(0.5);
+        assertThat(r.get("unseen_values|c|analysis|0").alert()).isTrue();
+        assertThat(r.get("unseen_values|c|analysis|1").alert()).isFalse();
+        assertThat(r).doesNotContainKeys("unseen_values|x|analysis|0", "numerical_range|c|analysis|0");
+    }
+
+    @Test
+    void summaryStatisticsWithSamplingErrorsAndThresholds() {
+        Map<String, Measurement> r = results(fitted(QualityMetrics.NAMES, Map.of()));
+        double s = sampleStd(1, 2, 3, 2, 4, 6, 8);
+        assertThat(r.get("mean|x|reference|0").value()).isEqualTo(2.0);
+        assertThat(r.get("mean|x|analysis|0").value()).isEqualTo(6.0);
+        assertThat(r.get("mean|x|analysis|0").samplingError()).isCloseTo(s / 2, within(1e-12));
+        assertThat(r.get("sum|x|analysis|1").value()).isEqualTo(80.0);
+        assertThat(r.get("sum|x|analysis|1").samplingError()).isCloseTo(s * 2, within(1e-12));
+        assertThat(r.get("median|x|analysis|0").value()).isEqualTo(6.0);
+        // reference means 2 and 5: 3.5 ± 3 · 1.5; the summary statistics alert unless strictly inside
+        Measurement mean = r.get("mean|x|analysis|1");
+        assertThat(mean.lowerThreshold()).isEqualTo(-1.0);
+        assertThat(mean.upperThreshold()).isEqualTo(8.0);
+        assertThat(r.get("mean|x|analysis|0").alert()).isFalse();
+        assertThat(mean.alert()).isTrue();
+        // NannyML's 4th moment is NaN when the reference has a missing value: no std sampling error
+        assertThat(r.get("std|x|analysis|0").samplingError()).isNull();
+        assertThat(r.get("std|w|analysis|0").samplingError()).isNotNull();
+        assertThat(r.get("std|x|analysis|1").value()).isZero();
+    }
+
+    @Test
+    void theMediansSamplingErrorFromTheKernelDensityAtTheReferenceMedian() {
+        Map<String, Measurement> r = results(fitted(List.of("median"), Map.of()));
+        double[] x = {1, 2, 3, 2, 4, 6, 8};
+        double h = sampleStd(x) * Math.pow(x.length, -0.2);
+        double density = 0;
+        for (double v : x) {
+            density += Math.exp(-0.5 * Math.pow((3 - v) / h, 2)) / Math.sqrt(2 * Math.PI);
+        }
+        density /= x.length * h;
+        assertThat(r.get("median|x|analysis|1").samplingError())
+                .isCloseTo(1 / (2 * Math.sqrt(4) * density), within(1e-12));
+        assertThat(r.keySet()).allMatch(k -> k.startsWith("median|"));
+    }
+
+    @Test
+    void aConfiguredThresholdReplacesTheDefaultWithinTheLimits() {
+        Map<String, Measurement> r = results(fitted(
                 List.of("mean", "missing_values"),
                 Map.of(
-                    "mean", new Threshold.Constant(null, 7.0),
-                    "missing_values", new Threshold.Constant(-1.0, 2.0))));
-    assertThat(r.get("mean|x|analysis|0").upperThreshold()).isEqualTo(7.0);
-    assertThat(r.get("mean|x|analysis|0").lowerThreshold()).isNull();
-    assertThat(r.get("missing_values|x|analysis|0").lowerThreshold()).isZero();
-    assertThat(r.get("missing_values|x|analysis|0").upperThreshold()).isEqualTo(1.0);
-  }
+                        "mean", new Threshold.Constant(null, 7.0),
+                        "missing_values", new Threshold.Constant(-1.0, 2.0))));
+        assertThat(r.get("mean|x|analysis|0").upperThreshold()).isEqualTo(7.0);
+        assertThat(r.get("mean|x|analysis|0").lowerThreshold()).isNull();
+        assertThat(r.get("missing_values|x|analysis|0").lowerThreshold()).isZero();
+        assertThat(r.get("missing_values|x|analysis|0").upperThreshold()).isEqualTo(1.0);
+    }
 
-  @Test
-  void aSegmentTheReferenceLacksHasValuesButNoThresholdsNorSamplingErrors() {
-    FittedCalculator f =
-        InMemoryScan.fit(
-            new DataQualityCalculator(QualityMetrics.NAMES, List.of("x"), List.of("c"), Map.of()),
-            REFERENCE,
-            "g");
-    List<List<Map<String, Object>>> analysis = new ArrayList<>();
-    for (List<Map<String, Object>> chunk : ANALYSIS) {
-      List<Map<String, Object>> copy = new ArrayList<>();
-      chunk.forEach(row -> copy.add(new HashMap<>(row)));
-      copy.get(0).put("g", "new");
-      analysis.add(copy);
+    @Test
+    void aSegmentTheReferenceLacksHasValuesButNoThresholdsNorSamplingErrors() {
+        FittedCalculator f = InMemoryScan.fit(
+                new DataQualityCalculator(QualityMetrics.NAMES, List.of("x"), List.of("c"), Map.of()), REFERENCE, "g");
+        List<List<Map<String, Object>>> analysis = new ArrayList<>();
+        for (List<Map<String, Object>> chunk : ANALYSIS) {
+            List<Map<String, Object>> copy = new ArrayList<>();
+            chunk.forEach(row -> copy.add(new HashMap<>(row)));
+            copy.get(0).put("g", "new");
+            analysis.add(copy);
+        }
+        List<Measurement> out = f.calculate(InMemoryScan.analysis(f, analysis, "g"));
+        List<Measurement> mean = out.stream()
+                .filter(m -> "g=new".equals(m.segment()) && m.metric().equals("mean"))
+                .toList();
+        assertThat(mean).hasSize(2);
+        assertThat(mean.get(0).value()).isEqualTo(10.0);
+        assertThat(mean.get(0).samplingError()).isNull();
+        assertThat(mean.get(0).upperThreshold()).isNull();
     }
-    List<Measurement> out = f.calculate(InMemoryScan.analysis(f, analysis, "g"));
-    List<Measurement> mean =
-        out.stream().filter(m -> "g=new".equals(m.segment()) && m.metric().equals("mean")).toList();
-    assertThat(mean).hasSize(2);
-    assertThat(mean.get(0).value()).isEqualTo(10.0);
-    assertThat(mean.get(0).samplingError()).isNull();
-    assertThat(mean.get(0).upperThreshold()).isNull();
-  }
 
-  @Test
-  void theFittedCalculatorSerializesAsAProfile() throws Exception {
-    FittedCalculator f = fitted(QualityMetrics.NAMES, Map.of());
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(f);
+    @Test
+    void theFittedCalculatorSerializesAsAProfile() throws Exception {
+        FittedCalculator f = fitted(QualityMetrics.NAMES, Map.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(f);
+        }
+        FittedCalculator back;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (FittedCalculator) in.readObject();
+        }
+        ChunkTable analysis = InMemoryScan.analysis(f, ANALYSIS, null);
+        assertThat(back.calculate(analysis)).isEqualTo(f.calculate(analysis));
     }
-    FittedCalculator back;
-    try (ObjectInputStream in =
-        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      back = (FittedCalculator) in.readObject();
-    }
-    ChunkTable analysis = InMemoryScan.analysis(f, ANALYSIS, null);
-    assertThat(back.calculate(analysis)).isEqualTo(f.calculate(analysis));
-  }
 }

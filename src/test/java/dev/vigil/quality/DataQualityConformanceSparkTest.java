@@ -23,71 +23,55 @@ import org.junit.jupiter.params.provider.CsvSource;
  * come from the exact path (5,000-row chunks), so they are held to the same tolerance.
  */
 class DataQualityConformanceSparkTest extends SparkTestBase {
-  static final double TOLERANCE = 1e-9;
-  static Map<String, ResultRow> results;
+    static final double TOLERANCE = 1e-9;
+    static Map<String, ResultRow> results;
 
-  @BeforeAll
-  static void runCarLoan() {
-    String yaml = NannyDatasets.carLoan() + "calculators: {data_quality: {}}\n";
-    MonitorConfig cfg = new ConfigLoader(k -> null).parse(yaml, "test", List.of());
-    MonitorRun.Outcome out =
-        new MonitorRun(session(), Clock.systemUTC()).compute(cfg, "conformance");
-    results = new HashMap<>();
-    for (ResultRow r : out.rows()) {
-      if (r.segment() == null) {
-        results.put(key(r.metric(), r.columnName(), r.period(), r.chunkIndex()), r);
-      }
+    @BeforeAll
+    static void runCarLoan() {
+        String yaml = NannyDatasets.carLoan() + "calculators: {data_quality: {}}\n";
+        MonitorConfig cfg = new ConfigLoader(k -> null).parse(yaml, "test", List.of());
+        MonitorRun.Outcome out = new MonitorRun(session(), Clock.systemUTC()).compute(cfg, "conformance");
+        results = new HashMap<>();
+        for (ResultRow r : out.rows()) {
+            if (r.segment() == null) {
+                results.put(key(r.metric(), r.columnName(), r.period(), r.chunkIndex()), r);
+            }
+        }
     }
-  }
 
-  static String key(String metric, String column, String period, int chunk) {
-    return metric + "|" + column + "|" + period + "|" + chunk;
-  }
+    static String key(String metric, String column, String period, int chunk) {
+        return metric + "|" + column + "|" + period + "|" + chunk;
+    }
 
-  @ParameterizedTest(name = "{1} matches {0}")
-  @CsvSource({
-    "carloan_missing_values_chunk_size_5000.csv, missing_values, true",
-    "carloan_unseen_values_chunk_size_5000.csv, unseen_values, false",
-    "carloan_numerical_range_chunk_size_5000.csv, numerical_range, false",
-    "carloan_summary_stats_avg_chunk_size_5000.csv, mean, true",
-    "carloan_summary_stats_std_chunk_size_5000.csv, std, true",
-    "carloan_summary_stats_median_chunk_size_5000.csv, median, true",
-    "carloan_summary_stats_sum_chunk_size_5000.csv, sum, true",
-    "carloan_summary_stats_row_count_chunk_size_5000.csv, row_count, false",
-  })
-  void matchesNannyMl(String file, String metric, boolean hasSamplingError) {
-    Tolerance tolerance = Tolerance.close(TOLERANCE);
-    // the oracle's "metric" column names the feature; row_count is model-level
-    Function<Map<String, String>, String> column =
-        o -> metric.equals("row_count") ? null : o.get("metric");
-    OracleComparator.oracle(file)
-        .key(
-            o ->
-                key(
-                    metric,
-                    column.apply(o),
-                    o.get("period"),
-                    Integer.parseInt(o.get("chunk_index"))))
-        .where(
-            o ->
-                metric
-                    + "["
-                    + column.apply(o)
-                    + "] "
-                    + o.get("period")
-                    + " chunk "
-                    + o.get("chunk_index"))
-        .number("value", "value", ResultRow::value, tolerance)
-        .number(
-            "sampling_error",
-            "sampling_error",
-            ResultRow::samplingError,
-            o -> hasSamplingError ? tolerance : null)
-        .number("lower_threshold", "lower_threshold", ResultRow::lowerThreshold, tolerance)
-        .number("upper_threshold", "upper_threshold", ResultRow::upperThreshold, tolerance)
-        .alert()
-        .chunkKeyAndPositions()
-        .chunkDates()
-        .compare(results);
-  }
+    @ParameterizedTest(name = "{1} matches {0}")
+    @CsvSource({
+        "carloan_missing_values_chunk_size_5000.csv, missing_values, true",
+        "carloan_unseen_values_chunk_size_5000.csv, unseen_values, false",
+        "carloan_numerical_range_chunk_size_5000.csv, numerical_range, false",
+        "carloan_summary_stats_avg_chunk_size_5000.csv, mean, true",
+        "carloan_summary_stats_std_chunk_size_5000.csv, std, true",
+        "carloan_summary_stats_median_chunk_size_5000.csv, median, true",
+        "carloan_summary_stats_sum_chunk_size_5000.csv, sum, true",
+        "carloan_summary_stats_row_count_chunk_size_5000.csv, row_count, false",
+    })
+    void matchesNannyMl(String file, String metric, boolean hasSamplingError) {
+        Tolerance tolerance = Tolerance.close(TOLERANCE);
+        // the oracle's "metric" column names the feature; row_count is model-level
+        Function<Map<String, String>, String> column = o -> metric.equals("row_count") ? null : o.get("metric");
+        OracleComparator.oracle(file)
+                .key(o -> key(metric, column.apply(o), o.get("period"), Integer.parseInt(o.get("chunk_index"))))
+                .where(o -> metric + "[" + column.apply(o) + "] " + o.get("period") + " chunk " + o.get("chunk_index"))
+                .number("value", "value", ResultRow::value, tolerance)
+                .number(
+                        "sampling_error",
+                        "sampling_error",
+                        ResultRow::samplingError,
+                        o -> hasSamplingError ? tolerance : null)
+                .number("lower_threshold", "lower_threshold", ResultRow::lowerThreshold, tolerance)
+                .number("upper_threshold", "upper_threshold", ResultRow::upperThreshold, tolerance)
+                .alert()
+                .chunkKeyAndPositions()
+                .chunkDates()
+                .compare(results);
+    }
 }

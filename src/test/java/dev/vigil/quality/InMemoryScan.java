@@ -21,67 +21,62 @@ import java.util.Set;
  * calculator.
  */
 final class InMemoryScan {
-  private InMemoryScan() {}
+    private InMemoryScan() {}
 
-  /** The states of {@code specs} over {@code chunks}, segmented by {@code segment} (null: none). */
-  static ChunkTable scan(
-      List<List<Map<String, Object>>> chunks, List<StateSpec> specs, String segment) {
-    List<ChunkInfo> infos = new ArrayList<>();
-    List<ChunkStates> groups = new ArrayList<>();
-    for (int i = 0; i < chunks.size(); i++) {
-      List<Map<String, Object>> rows = chunks.get(i);
-      infos.add(new ChunkInfo(i, i, "[" + i + "]", 0, rows.size() - 1, null, null, rows.size()));
-      Map<String, List<Map<String, Object>>> bySegment = new LinkedHashMap<>();
-      bySegment.put(null, rows);
-      if (segment != null) {
+    /** The states of {@code specs} over {@code chunks}, segmented by {@code segment} (null: none). */
+    static ChunkTable scan(List<List<Map<String, Object>>> chunks, List<StateSpec> specs, String segment) {
+        List<ChunkInfo> infos = new ArrayList<>();
+        List<ChunkStates> groups = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            List<Map<String, Object>> rows = chunks.get(i);
+            infos.add(new ChunkInfo(i, i, "[" + i + "]", 0, rows.size() - 1, null, null, rows.size()));
+            Map<String, List<Map<String, Object>>> bySegment = new LinkedHashMap<>();
+            bySegment.put(null, rows);
+            if (segment != null) {
+                for (Map<String, Object> row : rows) {
+                    bySegment
+                            .computeIfAbsent(segment + "=" + row.get(segment), k -> new ArrayList<>())
+                            .add(row);
+                }
+            }
+            for (var e : bySegment.entrySet()) {
+                Map<StateSpec, ColumnState> states = new LinkedHashMap<>();
+                for (StateSpec spec : specs) {
+                    states.put(spec, fold(spec, e.getKey(), e.getValue()));
+                }
+                groups.add(new ChunkStates(e.getKey(), (long) i, e.getValue().size(), null, null, null, null, states));
+            }
+        }
+        return ChunkTable.of(infos, groups);
+    }
+
+    private static ColumnState fold(StateSpec spec, String segment, List<Map<String, Object>> rows) {
+        ColumnState s = spec.newState(segment);
         for (Map<String, Object> row : rows) {
-          bySegment
-              .computeIfAbsent(segment + "=" + row.get(segment), k -> new ArrayList<>())
-              .add(row);
+            Object v = row.get(spec.column());
+            if (v == null || (v instanceof Double d && d.isNaN())) {
+                s.addNull();
+            } else if (spec.input() == StateSpec.Input.NUMERIC) {
+                s.add(((Number) v).doubleValue());
+            } else {
+                s.add(v.toString());
+            }
         }
-      }
-      for (var e : bySegment.entrySet()) {
-        Map<StateSpec, ColumnState> states = new LinkedHashMap<>();
-        for (StateSpec spec : specs) {
-          states.put(spec, fold(spec, e.getKey(), e.getValue()));
+        return s;
+    }
+
+    /** A calculator's reference passes (the first, then refinements until none is asked) and fit. */
+    static FittedCalculator fit(Calculator calculator, List<List<Map<String, Object>>> reference, String segment) {
+        Set<StateSpec> specs = new LinkedHashSet<>(calculator.referenceSpecs());
+        ChunkTable table = scan(reference, List.copyOf(specs), segment);
+        while (specs.addAll(calculator.refinementSpecs(table))) {
+            table = scan(reference, List.copyOf(specs), segment);
         }
-        groups.add(
-            new ChunkStates(
-                e.getKey(), (long) i, e.getValue().size(), null, null, null, null, states));
-      }
+        return calculator.fit(table, null);
     }
-    return ChunkTable.of(infos, groups);
-  }
 
-  private static ColumnState fold(StateSpec spec, String segment, List<Map<String, Object>> rows) {
-    ColumnState s = spec.newState(segment);
-    for (Map<String, Object> row : rows) {
-      Object v = row.get(spec.column());
-      if (v == null || (v instanceof Double d && d.isNaN())) {
-        s.addNull();
-      } else if (spec.input() == StateSpec.Input.NUMERIC) {
-        s.add(((Number) v).doubleValue());
-      } else {
-        s.add(v.toString());
-      }
+    /** The analysis pass of a fitted calculator. */
+    static ChunkTable analysis(FittedCalculator fitted, List<List<Map<String, Object>>> analysis, String segment) {
+        return scan(analysis, fitted.analysisSpecs(), segment);
     }
-    return s;
-  }
-
-  /** A calculator's reference passes (the first, then refinements until none is asked) and fit. */
-  static FittedCalculator fit(
-      Calculator calculator, List<List<Map<String, Object>>> reference, String segment) {
-    Set<StateSpec> specs = new LinkedHashSet<>(calculator.referenceSpecs());
-    ChunkTable table = scan(reference, List.copyOf(specs), segment);
-    while (specs.addAll(calculator.refinementSpecs(table))) {
-      table = scan(reference, List.copyOf(specs), segment);
-    }
-    return calculator.fit(table, null);
-  }
-
-  /** The analysis pass of a fitted calculator. */
-  static ChunkTable analysis(
-      FittedCalculator fitted, List<List<Map<String, Object>>> analysis, String segment) {
-    return scan(analysis, fitted.analysisSpecs(), segment);
-  }
 }

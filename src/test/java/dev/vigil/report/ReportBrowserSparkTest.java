@@ -26,44 +26,43 @@ import org.junit.jupiter.api.io.TempDir;
  * realized performance, idempotent on a rerun) and the command's user errors.
  */
 class ReportBrowserSparkTest extends SparkTestBase {
-  @TempDir static Path dir;
-  static Path out;
-  static Path html;
-  static String reportStdout;
+    @TempDir
+    static Path dir;
 
-  record Cli(int code, String out, String err) {}
+    static Path out;
+    static Path html;
+    static String reportStdout;
 
-  static Cli vigil(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = Main.execute(args, new PrintStream(o), new PrintStream(e));
-    return new Cli(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-  }
+    record Cli(int code, String out, String err) {}
 
-  @BeforeAll
-  static void runAndReport() throws Exception {
-    session();
-    Path data = dir.resolve("data");
-    assertThat(
-            vigil(
-                    "generate",
-                    "--rows",
-                    "8000",
-                    "--reference-rows",
-                    "8000",
-                    "--features",
-                    "6",
-                    "--seed",
-                    "5",
-                    "--out",
-                    data.toString())
-                .code())
-        .isZero();
-    out = dir.resolve("out");
-    Path config = dir.resolve("monitor.yaml");
-    Files.writeString(
-        config,
-        """
+    static Cli vigil(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(o), new PrintStream(e));
+        return new Cli(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void runAndReport() throws Exception {
+        session();
+        Path data = dir.resolve("data");
+        assertThat(vigil(
+                                "generate",
+                                "--rows",
+                                "8000",
+                                "--reference-rows",
+                                "8000",
+                                "--features",
+                                "6",
+                                "--seed",
+                                "5",
+                                "--out",
+                                data.toString())
+                        .code())
+                .isZero();
+        out = dir.resolve("out");
+        Path config = dir.resolve("monitor.yaml");
+        Files.writeString(config, """
         monitor: browser
         reference: {path: %1$s/reference, format: parquet}
         analysis: {path: %1$s/analysis, format: parquet}
@@ -76,194 +75,178 @@ class ReportBrowserSparkTest extends SparkTestBase {
           estimated_performance: {metrics: [roc_auc, f1]}
           data_quality: {metrics: [missing_values, mean]}
         output: {path: %2$s}
-        """
-            .formatted(data, out));
-    Cli run = vigil("run", "--config", config.toString());
-    assertThat(run.code()).as(run.err()).isZero();
-    html = dir.resolve("report/report.html");
-    Cli report = vigil("report", "--output", out.toString(), "--to", html.toString());
-    assertThat(report.code()).as(report.err()).isZero();
-    reportStdout = report.out();
-  }
-
-  @Test
-  void chromiumDrawsEveryChartWithoutJavaScriptErrors() throws Exception {
-    Path chromium = Chromium.require();
-    String page = Files.readString(html);
-    // self-contained: no external script, style or frame
-    assertThat(page)
-        .doesNotContainPattern("<script[^>]+src=")
-        .doesNotContainPattern("<link[^>]+href=")
-        .doesNotContain("<iframe");
-    int expected =
-        Integer.parseInt(
-            page.replaceAll("(?s).*id=\"vigil-status\" data-expected=\"(\\d+)\".*", "$1"));
-    assertThat(reportStdout).contains("(" + expected + " charts");
-
-    String dom = Chromium.dumpDom(chromium, html, 120_000);
-    Map<String, String> status = Chromium.status(dom);
-    assertThat(status.get("data-done")).as(status.toString()).isEqualTo("true");
-    assertThat(status.get("data-errors")).as(status.toString()).isEqualTo("0");
-    assertThat(status.get("data-expected")).isEqualTo(String.valueOf(expected));
-    // every series, every distribution and both ranking charts
-    assertThat(expected).isGreaterThan(20);
-    assertThat(status.get("data-drawn")).as(status.toString()).isEqualTo(String.valueOf(expected));
-    // the estimated-vs-realized chart and both rankings are on the page
-    assertThat(dom)
-        .contains("(estimated vs realized)")
-        .contains("alert count ranking")
-        .contains("correlation ranking");
-
-    Path png = Path.of("target", "report-browser", "report.png").toAbsolutePath();
-    Files.createDirectories(png.getParent());
-    Files.deleteIfExists(png);
-    Chromium.screenshot(chromium, html, png, 1400, 2400, 120_000);
-    assertThat(png).exists();
-    assertThat(Files.size(png)).isGreaterThan(50_000);
-    Files.copy(
-        html, png.resolveSibling("report.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  @Test
-  void thePageCountsJavaScriptErrorsAndUndrawnCharts() throws Exception {
-    Path chromium = Chromium.require();
-    String page = Files.readString(html);
-    // a console.error after loading, and a corrupt plotly.js bundle: both must show in the page's
-    // status
-    Path noisy = dir.resolve("noisy.html");
-    Files.writeString(
-        noisy,
-        page.replace(
-            "</body>",
-            "<script>setTimeout(function () { console.error('injected'); }, 5);</script></body>"));
-    Map<String, String> s1 = Chromium.status(Chromium.dumpDom(chromium, noisy, 120_000));
-    assertThat(s1.get("data-errors")).as(s1.toString()).isEqualTo("1");
-    assertThat(s1.get("error-text")).contains("injected");
-    int at = page.indexOf('>', page.indexOf("id=\"vigil-plotly\"")) + 1;
-    Path broken = dir.resolve("broken.html");
-    Files.writeString(broken, page.substring(0, at) + "AAAA" + page.substring(at + 4));
-    Map<String, String> s2 = Chromium.status(Chromium.dumpDom(chromium, broken, 120_000));
-    assertThat(s2.get("data-done")).isEqualTo("true");
-    assertThat(s2.get("data-drawn")).isEqualTo("0");
-    assertThat(Integer.parseInt(s2.get("data-errors"))).isPositive();
-  }
-
-  @Test
-  void rankingsTableHoldsBothRankersAndARerunLeavesItIdentical() {
-    String path = out.resolve("rankings").toString();
-    List<Row> first = sorted(path);
-    assertThat(spark.read().format("delta").load(path).schema().fieldNames())
-        .containsExactly(dev.vigil.results.OutputTables.RANKINGS.schema().fieldNames());
-    // alert count: one row per drift column and method; the drifted half of the analysis alerts
-    // somewhere
-    assertThat(
-            first.stream()
-                .filter(
-                    r ->
-                        r.getAs("ranker").equals("alert_count")
-                            && r.getAs("drift_metric").equals("jensen_shannon")
-                            && r.<Long>getAs("number_of_alerts") > 0))
-        .isNotEmpty();
-    // correlation against estimated and realized performance, with defined r and p
-    for (String calc : List.of("estimated_performance", "realized_performance")) {
-      assertThat(
-              first.stream()
-                  .filter(
-                      r ->
-                          r.getAs("ranker").equals("correlation")
-                              && calc.equals(r.getAs("performance_calculator"))
-                              && r.getAs("pearsonr_correlation") != null
-                              && r.getAs("pearsonr_pvalue") != null))
-          .as(calc)
-          .isNotEmpty();
+        """.formatted(data, out));
+        Cli run = vigil("run", "--config", config.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        html = dir.resolve("report/report.html");
+        Cli report = vigil("report", "--output", out.toString(), "--to", html.toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        reportStdout = report.out();
     }
-    // ranks are 1..n within each ranking
-    Map<List<Object>, List<Row>> groups = new java.util.HashMap<>();
-    for (Row r : first) {
-      groups
-          .computeIfAbsent(
-              java.util.Arrays.asList(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)),
-              k -> new java.util.ArrayList<>())
-          .add(r);
+
+    @Test
+    void chromiumDrawsEveryChartWithoutJavaScriptErrors() throws Exception {
+        Path chromium = Chromium.require();
+        String page = Files.readString(html);
+        // self-contained: no external script, style or frame
+        assertThat(page)
+                .doesNotContainPattern("<script[^>]+src=")
+                .doesNotContainPattern("<link[^>]+href=")
+                .doesNotContain("<iframe");
+        int expected = Integer.parseInt(page.replaceAll("(?s).*id=\"vigil-status\" data-expected=\"(\\d+)\".*", "$1"));
+        assertThat(reportStdout).contains("(" + expected + " charts");
+
+        String dom = Chromium.dumpDom(chromium, html, 120_000);
+        Map<String, String> status = Chromium.status(dom);
+        assertThat(status.get("data-done")).as(status.toString()).isEqualTo("true");
+        assertThat(status.get("data-errors")).as(status.toString()).isEqualTo("0");
+        assertThat(status.get("data-expected")).isEqualTo(String.valueOf(expected));
+        // every series, every distribution and both ranking charts
+        assertThat(expected).isGreaterThan(20);
+        assertThat(status.get("data-drawn")).as(status.toString()).isEqualTo(String.valueOf(expected));
+        // the estimated-vs-realized chart and both rankings are on the page
+        assertThat(dom)
+                .contains("(estimated vs realized)")
+                .contains("alert count ranking")
+                .contains("correlation ranking");
+
+        Path png = Path.of("target", "report-browser", "report.png").toAbsolutePath();
+        Files.createDirectories(png.getParent());
+        Files.deleteIfExists(png);
+        Chromium.screenshot(chromium, html, png, 1400, 2400, 120_000);
+        assertThat(png).exists();
+        assertThat(Files.size(png)).isGreaterThan(50_000);
+        Files.copy(html, png.resolveSibling("report.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
-    for (List<Row> g : groups.values()) {
-      assertThat(g.stream().map(r -> r.<Integer>getAs("rank")).sorted().toList())
-          .isEqualTo(java.util.stream.IntStream.rangeClosed(1, g.size()).boxed().toList());
+
+    @Test
+    void thePageCountsJavaScriptErrorsAndUndrawnCharts() throws Exception {
+        Path chromium = Chromium.require();
+        String page = Files.readString(html);
+        // a console.error after loading, and a corrupt plotly.js bundle: both must show in the page's
+        // status
+        Path noisy = dir.resolve("noisy.html");
+        Files.writeString(
+                noisy,
+                page.replace(
+                        "</body>",
+                        "<script>setTimeout(function () { console.error('injected'); }, 5);</script></body>"));
+        Map<String, String> s1 = Chromium.status(Chromium.dumpDom(chromium, noisy, 120_000));
+        assertThat(s1.get("data-errors")).as(s1.toString()).isEqualTo("1");
+        assertThat(s1.get("error-text")).contains("injected");
+        int at = page.indexOf('>', page.indexOf("id=\"vigil-plotly\"")) + 1;
+        Path broken = dir.resolve("broken.html");
+        Files.writeString(broken, page.substring(0, at) + "AAAA" + page.substring(at + 4));
+        Map<String, String> s2 = Chromium.status(Chromium.dumpDom(chromium, broken, 120_000));
+        assertThat(s2.get("data-done")).isEqualTo("true");
+        assertThat(s2.get("data-drawn")).isEqualTo("0");
+        assertThat(Integer.parseInt(s2.get("data-errors"))).isPositive();
     }
-    long version =
-        io.delta.tables.DeltaTable.forPath(spark, path)
-            .history(1)
-            .collectAsList()
-            .get(0)
-            .<Long>getAs("version");
-    Cli again =
-        vigil(
-            "report",
-            "--output",
-            out.toString(),
-            "--to",
-            dir.resolve("again.html").toString(),
-            "--monitor",
-            "browser");
-    assertThat(again.code()).as(again.err()).isZero();
-    assertThat(sorted(path)).containsExactlyElementsOf(first);
-    // nothing was written: the same version
-    assertThat(
-            io.delta.tables.DeltaTable.forPath(spark, path)
+
+    @Test
+    void rankingsTableHoldsBothRankersAndARerunLeavesItIdentical() {
+        String path = out.resolve("rankings").toString();
+        List<Row> first = sorted(path);
+        assertThat(spark.read().format("delta").load(path).schema().fieldNames())
+                .containsExactly(
+                        dev.vigil.results.OutputTables.RANKINGS.schema().fieldNames());
+        // alert count: one row per drift column and method; the drifted half of the analysis alerts
+        // somewhere
+        assertThat(first.stream()
+                        .filter(r -> r.getAs("ranker").equals("alert_count")
+                                && r.getAs("drift_metric").equals("jensen_shannon")
+                                && r.<Long>getAs("number_of_alerts") > 0))
+                .isNotEmpty();
+        // correlation against estimated and realized performance, with defined r and p
+        for (String calc : List.of("estimated_performance", "realized_performance")) {
+            assertThat(first.stream()
+                            .filter(r -> r.getAs("ranker").equals("correlation")
+                                    && calc.equals(r.getAs("performance_calculator"))
+                                    && r.getAs("pearsonr_correlation") != null
+                                    && r.getAs("pearsonr_pvalue") != null))
+                    .as(calc)
+                    .isNotEmpty();
+        }
+        // ranks are 1..n within each ranking
+        Map<List<Object>, List<Row>> groups = new java.util.HashMap<>();
+        for (Row r : first) {
+            groups.computeIfAbsent(
+                            java.util.Arrays.asList(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)),
+                            k -> new java.util.ArrayList<>())
+                    .add(r);
+        }
+        for (List<Row> g : groups.values()) {
+            assertThat(g.stream().map(r -> r.<Integer>getAs("rank")).sorted().toList())
+                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, g.size())
+                            .boxed()
+                            .toList());
+        }
+        long version = io.delta.tables.DeltaTable.forPath(spark, path)
                 .history(1)
                 .collectAsList()
                 .get(0)
-                .<Long>getAs("version"))
-        .isEqualTo(version);
-  }
+                .<Long>getAs("version");
+        Cli again = vigil(
+                "report",
+                "--output",
+                out.toString(),
+                "--to",
+                dir.resolve("again.html").toString(),
+                "--monitor",
+                "browser");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(sorted(path)).containsExactlyElementsOf(first);
+        // nothing was written: the same version
+        assertThat(io.delta.tables.DeltaTable.forPath(spark, path)
+                        .history(1)
+                        .collectAsList()
+                        .get(0)
+                        .<Long>getAs("version"))
+                .isEqualTo(version);
+    }
 
-  @Test
-  void userErrorsNameThePath() {
-    Cli missing =
-        vigil(
-            "report",
-            "--output",
-            dir.resolve("nowhere").toString(),
-            "--to",
-            dir.resolve("x.html").toString());
-    assertThat(missing.code()).isEqualTo(Main.USER_ERROR);
-    assertThat(missing.err()).contains(dir.resolve("nowhere").toString()).hasLineCount(1);
-    Cli notDelta =
-        vigil(
-            "report",
-            "--output",
-            dir.resolve("data").toString(),
-            "--to",
-            dir.resolve("x.html").toString());
-    assertThat(notDelta.code()).isEqualTo(Main.USER_ERROR);
-    assertThat(notDelta.err()).contains(dir.resolve("data").toString()).contains("Delta");
-    Cli monitor =
-        vigil(
-            "report",
-            "--output",
-            out.toString(),
-            "--to",
-            dir.resolve("x.html").toString(),
-            "--monitor",
-            "browsr");
-    assertThat(monitor.code()).isEqualTo(Main.USER_ERROR);
-    assertThat(monitor.err()).contains("did you mean 'browser'");
-    Cli help = vigil("report", "--help");
-    assertThat(help.code()).isZero();
-    assertThat(help.out()).contains("--output").contains("--to").contains("--monitor");
-    assertThat(Files.exists(dir.resolve("x.html"))).isFalse();
-  }
+    @Test
+    void userErrorsNameThePath() {
+        Cli missing = vigil(
+                "report",
+                "--output",
+                dir.resolve("nowhere").toString(),
+                "--to",
+                dir.resolve("x.html").toString());
+        assertThat(missing.code()).isEqualTo(Main.USER_ERROR);
+        assertThat(missing.err()).contains(dir.resolve("nowhere").toString()).hasLineCount(1);
+        Cli notDelta = vigil(
+                "report",
+                "--output",
+                dir.resolve("data").toString(),
+                "--to",
+                dir.resolve("x.html").toString());
+        assertThat(notDelta.code()).isEqualTo(Main.USER_ERROR);
+        assertThat(notDelta.err()).contains(dir.resolve("data").toString()).contains("Delta");
+        Cli monitor = vigil(
+                "report",
+                "--output",
+                out.toString(),
+                "--to",
+                dir.resolve("x.html").toString(),
+                "--monitor",
+                "browsr");
+        assertThat(monitor.code()).isEqualTo(Main.USER_ERROR);
+        assertThat(monitor.err()).contains("did you mean 'browser'");
+        Cli help = vigil("report", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--output").contains("--to").contains("--monitor");
+        assertThat(Files.exists(dir.resolve("x.html"))).isFalse();
+    }
 
-  private static List<Row> sorted(String path) {
-    return spark
-        .read()
-        .format("delta")
-        .load(path)
-        .orderBy(
-            dev.vigil.results.OutputTables.RANKINGS.key().stream()
-                .map(functions::col)
-                .map(Column::asc_nulls_first)
-                .toArray(Column[]::new))
-        .collectAsList();
-  }
+    private static List<Row> sorted(String path) {
+        return spark.read()
+                .format("delta")
+                .load(path)
+                .orderBy(dev.vigil.results.OutputTables.RANKINGS.key().stream()
+                        .map(functions::col)
+                        .map(Column::asc_nulls_first)
+                        .toArray(Column[]::new))
+                .collectAsList();
+    }
 }

@@ -8,56 +8,49 @@ import org.junit.jupiter.api.Test;
 
 /** The retry of Delta writes on Delta's own concurrent-commit exceptions, and nothing else. */
 class DeltaRetryTest {
-  @Test
-  void concurrentCommitsAreRetriedUntilTheWriteSucceeds() {
-    AtomicInteger calls = new AtomicInteger();
-    AtomicInteger cleanups = new AtomicInteger();
-    String result =
-        DeltaRetry.run(
-            "test",
-            () -> {
-              int n = calls.incrementAndGet();
-              if (n == 1) {
-                throw new io.delta.exceptions.ConcurrentAppendException(
-                    "files were added by a concurrent update");
-              }
-              if (n == 2) { // wrapped, as Spark sometimes does
-                throw new IllegalStateException(
-                    "commit failed",
-                    new io.delta.exceptions.ProtocolChangedException("created concurrently"));
-              }
-              return "done";
-            },
-            cleanups::incrementAndGet);
-    assertThat(result).isEqualTo("done");
-    assertThat(calls).hasValue(3);
-    assertThat(cleanups).hasValue(2);
-  }
+    @Test
+    void concurrentCommitsAreRetriedUntilTheWriteSucceeds() {
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger cleanups = new AtomicInteger();
+        String result = DeltaRetry.run(
+                "test",
+                () -> {
+                    int n = calls.incrementAndGet();
+                    if (n == 1) {
+                        throw new io.delta.exceptions.ConcurrentAppendException(
+                                "files were added by a concurrent update");
+                    }
+                    if (n == 2) { // wrapped, as Spark sometimes does
+                        throw new IllegalStateException(
+                                "commit failed",
+                                new io.delta.exceptions.ProtocolChangedException("created concurrently"));
+                    }
+                    return "done";
+                },
+                cleanups::incrementAndGet);
+        assertThat(result).isEqualTo("done");
+        assertThat(calls).hasValue(3);
+        assertThat(cleanups).hasValue(2);
+    }
 
-  @Test
-  void otherFailuresAreNotRetried() {
-    AtomicInteger calls = new AtomicInteger();
-    assertThatThrownBy(
-            () ->
-                DeltaRetry.run(
-                    "test",
-                    () -> {
-                      calls.incrementAndGet();
-                      throw new IllegalArgumentException("schema mismatch");
-                    },
-                    () -> {}))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThat(calls).hasValue(1);
-    // a JDK ConcurrentModificationException (a bug, not a lost commit race) is not retried either
-    assertThat(DeltaRetry.isConcurrentModification(new java.util.ConcurrentModificationException()))
-        .isFalse();
-    assertThat(
-            DeltaRetry.isConcurrentModification(
-                new io.delta.exceptions.MetadataChangedException("m")))
-        .isTrue();
-    assertThat(
-            DeltaRetry.isConcurrentModification(
-                new io.delta.exceptions.ConcurrentDeleteReadException("d")))
-        .isTrue();
-  }
+    @Test
+    void otherFailuresAreNotRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> DeltaRetry.run(
+                        "test",
+                        () -> {
+                            calls.incrementAndGet();
+                            throw new IllegalArgumentException("schema mismatch");
+                        },
+                        () -> {}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(calls).hasValue(1);
+        // a JDK ConcurrentModificationException (a bug, not a lost commit race) is not retried either
+        assertThat(DeltaRetry.isConcurrentModification(new java.util.ConcurrentModificationException()))
+                .isFalse();
+        assertThat(DeltaRetry.isConcurrentModification(new io.delta.exceptions.MetadataChangedException("m")))
+                .isTrue();
+        assertThat(DeltaRetry.isConcurrentModification(new io.delta.exceptions.ConcurrentDeleteReadException("d")))
+                .isTrue();
+    }
 }

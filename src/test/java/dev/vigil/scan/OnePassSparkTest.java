@@ -27,36 +27,38 @@ import org.junit.jupiter.api.io.TempDir;
  * not depend on the number of columns or chunks: 2 vs 60 columns, 3 vs 300 chunks.
  */
 class OnePassSparkTest extends SparkTestBase {
-  static final int ROWS = 3000;
-  @TempDir static Path dir;
+    static final int ROWS = 3000;
 
-  @BeforeAll
-  static void writeData() {
-    List<Column> cols = new ArrayList<>();
-    cols.add(col("id"));
-    cols.add(timestamp_seconds(col("id").multiply(60).plus(1_700_000_000L)).as("ts"));
-    for (int i = 0; i < 50; i++) {
-      cols.add(rand(i).multiply(i + 1).as("x" + i));
-    }
-    for (int i = 0; i < 10; i++) {
-      cols.add(concat(lit("v"), floor(rand(100 + i).multiply(5)).cast("string")).as("c" + i));
-    }
-    cols.add(round(rand(999), 2).as("score"));
-    cols.add(when(rand(999).geq(0.5), 1).otherwise(0).as("pred"));
-    cols.add(when(rand(1000).lt(rand(999)), 1).otherwise(0).as("target"));
-    Dataset<Row> df = session().range(0, ROWS, 1, 3).select(cols.toArray(Column[]::new));
-    df.write().parquet(dir.resolve("ref").toString());
-    df.write().parquet(dir.resolve("ana").toString());
-  }
+    @TempDir
+    static Path dir;
 
-  /** Jobs of a whole run (reference and analysis) and of the analysis side alone. */
-  static int[] jobs(int columns, int chunkSize) {
-    List<String> features = new ArrayList<>();
-    for (int i = 0; i < columns; i++) {
-      features.add(i % 6 == 5 ? "c" + (i / 6 % 10) : "x" + (i % 50));
+    @BeforeAll
+    static void writeData() {
+        List<Column> cols = new ArrayList<>();
+        cols.add(col("id"));
+        cols.add(timestamp_seconds(col("id").multiply(60).plus(1_700_000_000L)).as("ts"));
+        for (int i = 0; i < 50; i++) {
+            cols.add(rand(i).multiply(i + 1).as("x" + i));
+        }
+        for (int i = 0; i < 10; i++) {
+            cols.add(concat(lit("v"), floor(rand(100 + i).multiply(5)).cast("string"))
+                    .as("c" + i));
+        }
+        cols.add(round(rand(999), 2).as("score"));
+        cols.add(when(rand(999).geq(0.5), 1).otherwise(0).as("pred"));
+        cols.add(when(rand(1000).lt(rand(999)), 1).otherwise(0).as("target"));
+        Dataset<Row> df = session().range(0, ROWS, 1, 3).select(cols.toArray(Column[]::new));
+        df.write().parquet(dir.resolve("ref").toString());
+        df.write().parquet(dir.resolve("ana").toString());
     }
-    String yaml =
-        """
+
+    /** Jobs of a whole run (reference and analysis) and of the analysis side alone. */
+    static int[] jobs(int columns, int chunkSize) {
+        List<String> features = new ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+            features.add(i % 6 == 5 ? "c" + (i / 6 % 10) : "x" + (i % 50));
+        }
+        String yaml = """
         monitor: jobs
         reference: {path: %s, format: parquet}
         analysis: {path: %s, format: parquet}
@@ -70,58 +72,57 @@ class OnePassSparkTest extends SparkTestBase {
           univariate_drift:
             continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein, hellinger, psi]
             categorical_methods: [chi2, jensen_shannon, hellinger, l_infinity, psi]
-        """
-            .formatted(
-                dir.resolve("ref"),
-                dir.resolve("ana"),
-                features.stream().distinct().toList(),
-                chunkSize);
-    MonitorConfig cfg = new ConfigLoader(k -> null).parse(yaml, "test", List.of());
-    MonitorRun run = new MonitorRun(session(), Clock.systemUTC());
-    run.compute(cfg, "warm-up");
-    try (JobCounter all = new JobCounter(session())) {
-      MonitorRun.Outcome out = run.compute(cfg, "count");
-      assertThat(out.analysisChunks()).isEqualTo((ROWS + chunkSize - 1) / chunkSize);
-      int total = all.jobs();
-      return new int[] {total, AnalysisJobs.count(session(), cfg)};
+        """.formatted(
+                        dir.resolve("ref"),
+                        dir.resolve("ana"),
+                        features.stream().distinct().toList(),
+                        chunkSize);
+        MonitorConfig cfg = new ConfigLoader(k -> null).parse(yaml, "test", List.of());
+        MonitorRun run = new MonitorRun(session(), Clock.systemUTC());
+        run.compute(cfg, "warm-up");
+        try (JobCounter all = new JobCounter(session())) {
+            MonitorRun.Outcome out = run.compute(cfg, "count");
+            assertThat(out.analysisChunks()).isEqualTo((ROWS + chunkSize - 1) / chunkSize);
+            int total = all.jobs();
+            return new int[] {total, AnalysisJobs.count(session(), cfg)};
+        }
     }
-  }
 
-  @Test
-  void jobsDoNotGrowWithColumnsOrChunks() {
-    int[] small = jobs(2, 1000); // 2 columns, 3 chunks
-    int[] wide = jobs(60, 1000); // 60 columns, 3 chunks
-    int[] fine = jobs(2, 10); // 2 columns, 300 chunks
-    int[] both = jobs(60, 10); // 60 columns, 300 chunks
-    assertThat(wide).containsExactly(small);
-    assertThat(fine).containsExactly(small);
-    assertThat(both).containsExactly(small);
-    // analysis side: one row-index job and one aggregation (which AQE may run as two jobs: map
-    // stage + result)
-    assertThat(small[1]).isBetween(2, 3);
-  }
-
-  /** Counts the jobs of the analysis side only: row index + the one scan. */
-  static final class AnalysisJobs {
-    static int count(org.apache.spark.sql.SparkSession spark, MonitorConfig cfg) {
-      dev.vigil.pipeline.Inputs inputs = new MonitorRun(spark, Clock.systemUTC()).prepare(cfg);
-      dev.vigil.chunking.Chunker chunker =
-          new dev.vigil.chunking.Chunker(cfg.chunking(), cfg.columns().timestamp());
-      Scanner scanner = new Scanner(cfg.columns().timestamp(), List.of());
-      List<StateSpec> specs = new ArrayList<>();
-      for (String c : inputs.columns().continuous()) {
-        specs.add(new Specs.MomentsOf(c));
-        specs.add(new Specs.QuantilesOf(c));
-        specs.add(new Specs.NullsOf(c, StateSpec.Input.NUMERIC));
-      }
-      for (String c : inputs.columns().categorical()) {
-        specs.add(new Specs.CategoriesOf(c));
-      }
-      try (JobCounter counter = new JobCounter(spark)) {
-        scanner.scan(chunker.assign(inputs.analysis(), "analysis"), specs, "analysis");
-        System.err.println("analysis jobs: " + counter.callSites());
-        return counter.jobs();
-      }
+    @Test
+    void jobsDoNotGrowWithColumnsOrChunks() {
+        int[] small = jobs(2, 1000); // 2 columns, 3 chunks
+        int[] wide = jobs(60, 1000); // 60 columns, 3 chunks
+        int[] fine = jobs(2, 10); // 2 columns, 300 chunks
+        int[] both = jobs(60, 10); // 60 columns, 300 chunks
+        assertThat(wide).containsExactly(small);
+        assertThat(fine).containsExactly(small);
+        assertThat(both).containsExactly(small);
+        // analysis side: one row-index job and one aggregation (which AQE may run as two jobs: map
+        // stage + result)
+        assertThat(small[1]).isBetween(2, 3);
     }
-  }
+
+    /** Counts the jobs of the analysis side only: row index + the one scan. */
+    static final class AnalysisJobs {
+        static int count(org.apache.spark.sql.SparkSession spark, MonitorConfig cfg) {
+            dev.vigil.pipeline.Inputs inputs = new MonitorRun(spark, Clock.systemUTC()).prepare(cfg);
+            dev.vigil.chunking.Chunker chunker =
+                    new dev.vigil.chunking.Chunker(cfg.chunking(), cfg.columns().timestamp());
+            Scanner scanner = new Scanner(cfg.columns().timestamp(), List.of());
+            List<StateSpec> specs = new ArrayList<>();
+            for (String c : inputs.columns().continuous()) {
+                specs.add(new Specs.MomentsOf(c));
+                specs.add(new Specs.QuantilesOf(c));
+                specs.add(new Specs.NullsOf(c, StateSpec.Input.NUMERIC));
+            }
+            for (String c : inputs.columns().categorical()) {
+                specs.add(new Specs.CategoriesOf(c));
+            }
+            try (JobCounter counter = new JobCounter(spark)) {
+                scanner.scan(chunker.assign(inputs.analysis(), "analysis"), specs, "analysis");
+                System.err.println("analysis jobs: " + counter.callSites());
+                return counter.jobs();
+            }
+        }
+    }
 }

@@ -8,53 +8,51 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DoubleCountsTest {
-  @Test
-  void countsPerKeyAndCellThroughGrowthAndSerialisation() throws Exception {
-    DoubleCounts c = new DoubleCounts(3);
-    Map<String, Long> expected = new HashMap<>();
-    Random r = new Random(2);
-    for (int i = 0; i < 30_000; i++) {
-      double key = Math.round(r.nextGaussian() * 1000) / 100.0;
-      int cell = r.nextInt(3);
-      c.add(key, cell, 2);
-      expected.merge(key + "/" + cell, 2L, Long::sum);
-    }
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-      out.writeObject(c);
-    }
-    DoubleCounts back;
-    try (java.io.ObjectInputStream in =
-        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-      back = (DoubleCounts) in.readObject();
-    }
-    DoubleCounts merged = new DoubleCounts(3);
-    merged.addAll(back);
-    merged.addAll(c);
-    Map<String, Long> got = new HashMap<>();
-    merged.forEach(
-        (k, counts, o) -> {
-          for (int j = 0; j < 3; j++) {
-            if (counts[o + j] != 0) {
-              got.put(k + "/" + j, counts[o + j]);
+    @Test
+    void countsPerKeyAndCellThroughGrowthAndSerialisation() throws Exception {
+        DoubleCounts c = new DoubleCounts(3);
+        Map<String, Long> expected = new HashMap<>();
+        Random r = new Random(2);
+        for (int i = 0; i < 30_000; i++) {
+            double key = Math.round(r.nextGaussian() * 1000) / 100.0;
+            int cell = r.nextInt(3);
+            c.add(key, cell, 2);
+            expected.merge(key + "/" + cell, 2L, Long::sum);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(c);
+        }
+        DoubleCounts back;
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (DoubleCounts) in.readObject();
+        }
+        DoubleCounts merged = new DoubleCounts(3);
+        merged.addAll(back);
+        merged.addAll(c);
+        Map<String, Long> got = new HashMap<>();
+        merged.forEach((k, counts, o) -> {
+            for (int j = 0; j < 3; j++) {
+                if (counts[o + j] != 0) {
+                    got.put(k + "/" + j, counts[o + j]);
+                }
             }
-          }
         });
-    Map<String, Long> doubled = new HashMap<>();
-    expected.forEach((k, v) -> doubled.put(k, 2 * v));
-    assertThat(got).isEqualTo(doubled);
-    assertThat(back.size()).isEqualTo(c.size());
-  }
-
-  @Test
-  void valueCountsSwitchToTheGridBeyondCapacity() {
-    ValueCounts v = new ValueCounts();
-    for (int i = 0; i <= ValueCounts.CAPACITY; i++) {
-      v.add(i / (double) (ValueCounts.CAPACITY + 1));
+        Map<String, Long> doubled = new HashMap<>();
+        expected.forEach((k, v) -> doubled.put(k, 2 * v));
+        assertThat(got).isEqualTo(doubled);
+        assertThat(back.size()).isEqualTo(c.size());
     }
-    assertThat(v.isExact()).isFalse();
-    assertThat(v.n()).isEqualTo(ValueCounts.CAPACITY + 1);
-    assertThat(v.sorted().keySet())
-        .allMatch(k -> k * ValueCounts.GRID == Math.rint(k * ValueCounts.GRID));
-  }
+
+    @Test
+    void valueCountsSwitchToTheGridBeyondCapacity() {
+        ValueCounts v = new ValueCounts();
+        for (int i = 0; i <= ValueCounts.CAPACITY; i++) {
+            v.add(i / (double) (ValueCounts.CAPACITY + 1));
+        }
+        assertThat(v.isExact()).isFalse();
+        assertThat(v.n()).isEqualTo(ValueCounts.CAPACITY + 1);
+        assertThat(v.sorted().keySet()).allMatch(k -> k * ValueCounts.GRID == Math.rint(k * ValueCounts.GRID));
+    }
 }

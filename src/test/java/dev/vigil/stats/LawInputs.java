@@ -17,109 +17,108 @@ import java.util.SplittableRandom;
  * the Java serialisation round trip.
  */
 public abstract class LawInputs {
-  /** k contiguous parts at random cut points (parts may be empty). */
-  static <T> List<List<T>> cut(List<T> all, int k, SplittableRandom r) {
-    int[] cuts = new int[k + 1];
-    for (int i = 1; i < k; i++) {
-      cuts[i] = r.nextInt(all.size() + 1);
+    /** k contiguous parts at random cut points (parts may be empty). */
+    static <T> List<List<T>> cut(List<T> all, int k, SplittableRandom r) {
+        int[] cuts = new int[k + 1];
+        for (int i = 1; i < k; i++) {
+            cuts[i] = r.nextInt(all.size() + 1);
+        }
+        cuts[k] = all.size();
+        java.util.Arrays.sort(cuts, 1, k);
+        List<List<T>> parts = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            parts.add(all.subList(cuts[i], cuts[i + 1]));
+        }
+        return parts;
     }
-    cuts[k] = all.size();
-    java.util.Arrays.sort(cuts, 1, k);
-    List<List<T>> parts = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      parts.add(all.subList(cuts[i], cuts[i + 1]));
+
+    /** Each input to a random one of k parts, keeping their order within a part. */
+    static <T> List<List<T>> deal(List<T> all, int k, SplittableRandom r) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (T x : all) {
+            parts.get(r.nextInt(k)).add(x);
+        }
+        Collections.shuffle(parts, new java.util.Random(r.nextLong()));
+        return parts;
     }
-    return parts;
-  }
 
-  /** Each input to a random one of k parts, keeping their order within a part. */
-  static <T> List<List<T>> deal(List<T> all, int k, SplittableRandom r) {
-    List<List<T>> parts = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      parts.add(new ArrayList<>());
+    static String sizes(List<? extends List<?>> parts) {
+        return parts.stream().map(p -> String.valueOf(p.size())).toList().toString();
     }
-    for (T x : all) {
-      parts.get(r.nextInt(k)).add(x);
+
+    /** Java serialisation out and back, as Spark's default serializer ships states. */
+    @SuppressWarnings("unchecked")
+    public static <T> T roundTrip(T state) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(state);
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                return (T) in.readObject();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
-    Collections.shuffle(parts, new java.util.Random(r.nextLong()));
-    return parts;
-  }
 
-  static String sizes(List<? extends List<?>> parts) {
-    return parts.stream().map(p -> String.valueOf(p.size())).toList().toString();
-  }
+    // ---------------------------------------------------------------- feeding
 
-  /** Java serialisation out and back, as Spark's default serializer ships states. */
-  @SuppressWarnings("unchecked")
-  public static <T> T roundTrip(T state) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-        out.writeObject(state);
-      }
-      try (ObjectInputStream in =
-          new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-        return (T) in.readObject();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
+    /**
+     * Feeds numbers: null and NaN through {@link ColumnState#addNull()}, as the scan passes missing
+     * values.
+     */
+    public static void feedNumbers(ColumnState s, List<Double> values) {
+        for (Double v : values) {
+            if (v == null || v.isNaN()) {
+                s.addNull();
+            } else {
+                s.add(v);
+            }
+        }
     }
-  }
 
-  // ---------------------------------------------------------------- feeding
-
-  /**
-   * Feeds numbers: null and NaN through {@link ColumnState#addNull()}, as the scan passes missing
-   * values.
-   */
-  public static void feedNumbers(ColumnState s, List<Double> values) {
-    for (Double v : values) {
-      if (v == null || v.isNaN()) {
-        s.addNull();
-      } else {
-        s.add(v);
-      }
+    /** Feeds strings: null through {@link ColumnState#addNull()}. */
+    public static void feedStrings(ColumnState s, List<String> values) {
+        for (String v : values) {
+            if (v == null) {
+                s.addNull();
+            } else {
+                s.add(v);
+            }
+        }
     }
-  }
 
-  /** Feeds strings: null through {@link ColumnState#addNull()}. */
-  public static void feedStrings(ColumnState s, List<String> values) {
-    for (String v : values) {
-      if (v == null) {
-        s.addNull();
-      } else {
-        s.add(v);
-      }
+    /** One row of a row state: numbers (NaN = missing) and strings (null = missing). */
+    public record RowInput(double[] numbers, String[] strings) {}
+
+    /**
+     * Feeds rows through one pair of reused arrays, as the scan does (so a state that keeps the
+     * arrays breaks the law).
+     */
+    public static void feedRows(RowState s, List<RowInput> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        double[] numbers = new double[rows.get(0).numbers().length];
+        String[] strings = new String[rows.get(0).strings().length];
+        for (RowInput row : rows) {
+            System.arraycopy(row.numbers(), 0, numbers, 0, numbers.length);
+            System.arraycopy(row.strings(), 0, strings, 0, strings.length);
+            s.addRow(numbers, strings);
+            java.util.Arrays.fill(numbers, Double.NaN);
+            java.util.Arrays.fill(strings, "overwritten by the scan");
+        }
     }
-  }
 
-  /** One row of a row state: numbers (NaN = missing) and strings (null = missing). */
-  public record RowInput(double[] numbers, String[] strings) {}
-
-  /**
-   * Feeds rows through one pair of reused arrays, as the scan does (so a state that keeps the
-   * arrays breaks the law).
-   */
-  public static void feedRows(RowState s, List<RowInput> rows) {
-    if (rows.isEmpty()) {
-      return;
+    /** A value of the generated numbers: mostly Gaussian, some missing (null or NaN). */
+    public static Double gaussianOrMissing(SplittableRandom r, double mean, double sd) {
+        int u = r.nextInt(20);
+        return u == 0 ? null : u == 1 ? Double.NaN : mean + sd * r.nextGaussian();
     }
-    double[] numbers = new double[rows.get(0).numbers().length];
-    String[] strings = new String[rows.get(0).strings().length];
-    for (RowInput row : rows) {
-      System.arraycopy(row.numbers(), 0, numbers, 0, numbers.length);
-      System.arraycopy(row.strings(), 0, strings, 0, strings.length);
-      s.addRow(numbers, strings);
-      java.util.Arrays.fill(numbers, Double.NaN);
-      java.util.Arrays.fill(strings, "overwritten by the scan");
-    }
-  }
-
-  /** A value of the generated numbers: mostly Gaussian, some missing (null or NaN). */
-  public static Double gaussianOrMissing(SplittableRandom r, double mean, double sd) {
-    int u = r.nextInt(20);
-    return u == 0 ? null : u == 1 ? Double.NaN : mean + sd * r.nextGaussian();
-  }
 }

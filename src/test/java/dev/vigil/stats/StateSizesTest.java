@@ -19,96 +19,84 @@ import org.junit.jupiter.api.Test;
  * the document cannot silently go stale.
  */
 class StateSizesTest {
-  record Size(String state, long values, int bytes, int bound) {}
+    record Size(String state, long values, int bytes, int bound) {}
 
-  static int bytes(Object state) {
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    try (ObjectOutputStream o = new ObjectOutputStream(b)) {
-      o.writeObject(state);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return b.size();
-  }
-
-  static <S extends ColumnState> S numeric(Supplier<S> make, long n, SplittableRandom r) {
-    S s = make.get();
-    for (long i = 0; i < n; i++) {
-      s.add(r.nextGaussian());
-    }
-    return s;
-  }
-
-  @Test
-  void stateSizesStayWithinTheCostModelsBounds() {
-    SplittableRandom r = new SplittableRandom(42);
-    List<Size> sizes = new ArrayList<>();
-    for (long n : new long[] {1_000, 100_000, 1_000_000}) {
-      sizes.add(new Size("Moments", n, bytes(numeric(Moments::new, n, r)), 200));
-      NullCount nulls = new NullCount();
-      for (long i = 0; i < n; i++) {
-        nulls.addNull();
-      }
-      sizes.add(new Size("NullCount", n, bytes(nulls), 100));
-      sizes.add(
-          new Size(
-              "Histogram 10 bins (Doane, dense)",
-              n,
-              bytes(numeric(() -> new Histogram(-4, 4, 10), n, r)),
-              400));
-      sizes.add(
-          new Size(
-              "Histogram 256 bins (dense)",
-              n,
-              bytes(numeric(() -> new Histogram(-4, 4, 256), n, r)),
-              2_600));
-      // KS / Wasserstein bins: sparse below ~half full, so small chunks stay small
-      sizes.add(
-          new Size(
-              "Histogram 10,000 bins (KS)",
-              n,
-              bytes(numeric(() -> new Histogram(-4, 4, 10_000), n, r)),
-              n <= 1_000 ? 13_000 : 82_000));
-      sizes.add(
-          new Size(
-              "Quantiles (chunk: exact to 20,000 values, then sketch)",
-              n,
-              bytes(numeric(() -> new Quantiles(Quantiles.CHUNK_CAPACITY), n, r)),
-              n <= 1_000 ? 8_500 : 165_000));
-      // scores in [0, 1] (multiclass CBPE's per-class score counts): 16 bytes per distinct value,
-      // at most 2^20 cells
-      ValueCounts scores = new ValueCounts();
-      for (long i = 0; i < n; i++) {
-        scores.add(r.nextDouble());
-      }
-      sizes.add(
-          new Size(
-              "ValueCounts scores (exact to 100,000 distinct, then 2^20 grid)",
-              n,
-              bytes(scores),
-              (int) Math.min(n, 1 << 20) * 17 + 200));
-      for (int categories : new int[] {10, 1_000}) {
-        CategoryCounts c = new CategoryCounts();
-        for (long i = 0; i < n; i++) {
-          c.add("category_" + r.nextInt(categories));
+    static int bytes(Object state) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ObjectOutputStream o = new ObjectOutputStream(b)) {
+            o.writeObject(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        sizes.add(
-            new Size(
-                "CategoryCounts " + categories + " categories (~11-char strings)",
-                n,
-                bytes(c),
-                categories * 40 + 200));
-      }
+        return b.size();
     }
-    System.out.printf("%-66s %10s %10s%n", "state", "values", "bytes");
-    for (Size s : sizes) {
-      System.out.printf("%-66s %10d %10d%n", s.state(), s.values(), s.bytes());
+
+    static <S extends ColumnState> S numeric(Supplier<S> make, long n, SplittableRandom r) {
+        S s = make.get();
+        for (long i = 0; i < n; i++) {
+            s.add(r.nextGaussian());
+        }
+        return s;
     }
-    for (Size s : sizes) {
-      assertThat(s.bytes())
-          .as("%s over %d values", s.state(), s.values())
-          .isPositive()
-          .isLessThanOrEqualTo(s.bound());
+
+    @Test
+    void stateSizesStayWithinTheCostModelsBounds() {
+        SplittableRandom r = new SplittableRandom(42);
+        List<Size> sizes = new ArrayList<>();
+        for (long n : new long[] {1_000, 100_000, 1_000_000}) {
+            sizes.add(new Size("Moments", n, bytes(numeric(Moments::new, n, r)), 200));
+            NullCount nulls = new NullCount();
+            for (long i = 0; i < n; i++) {
+                nulls.addNull();
+            }
+            sizes.add(new Size("NullCount", n, bytes(nulls), 100));
+            sizes.add(new Size(
+                    "Histogram 10 bins (Doane, dense)", n, bytes(numeric(() -> new Histogram(-4, 4, 10), n, r)), 400));
+            sizes.add(new Size(
+                    "Histogram 256 bins (dense)", n, bytes(numeric(() -> new Histogram(-4, 4, 256), n, r)), 2_600));
+            // KS / Wasserstein bins: sparse below ~half full, so small chunks stay small
+            sizes.add(new Size(
+                    "Histogram 10,000 bins (KS)",
+                    n,
+                    bytes(numeric(() -> new Histogram(-4, 4, 10_000), n, r)),
+                    n <= 1_000 ? 13_000 : 82_000));
+            sizes.add(new Size(
+                    "Quantiles (chunk: exact to 20,000 values, then sketch)",
+                    n,
+                    bytes(numeric(() -> new Quantiles(Quantiles.CHUNK_CAPACITY), n, r)),
+                    n <= 1_000 ? 8_500 : 165_000));
+            // scores in [0, 1] (multiclass CBPE's per-class score counts): 16 bytes per distinct value,
+            // at most 2^20 cells
+            ValueCounts scores = new ValueCounts();
+            for (long i = 0; i < n; i++) {
+                scores.add(r.nextDouble());
+            }
+            sizes.add(new Size(
+                    "ValueCounts scores (exact to 100,000 distinct, then 2^20 grid)",
+                    n,
+                    bytes(scores),
+                    (int) Math.min(n, 1 << 20) * 17 + 200));
+            for (int categories : new int[] {10, 1_000}) {
+                CategoryCounts c = new CategoryCounts();
+                for (long i = 0; i < n; i++) {
+                    c.add("category_" + r.nextInt(categories));
+                }
+                sizes.add(new Size(
+                        "CategoryCounts " + categories + " categories (~11-char strings)",
+                        n,
+                        bytes(c),
+                        categories * 40 + 200));
+            }
+        }
+        System.out.printf("%-66s %10s %10s%n", "state", "values", "bytes");
+        for (Size s : sizes) {
+            System.out.printf("%-66s %10d %10d%n", s.state(), s.values(), s.bytes());
+        }
+        for (Size s : sizes) {
+            assertThat(s.bytes())
+                    .as("%s over %d values", s.state(), s.values())
+                    .isPositive()
+                    .isLessThanOrEqualTo(s.bound());
+        }
     }
-  }
 }

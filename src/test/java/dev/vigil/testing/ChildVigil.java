@@ -21,140 +21,136 @@ import java.util.regex.Pattern;
  * the process.
  */
 public final class ChildVigil implements AutoCloseable {
-  private final Process process;
-  private final List<String> lines = new ArrayList<>();
-  private final Thread reader;
-  private final String name;
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
+    private final String name;
 
-  private ChildVigil(String name, Process process) {
-    this.name = name;
-    this.process = process;
-    this.reader =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                  synchronized (lines) {
-                    lines.add(line);
-                    lines.notifyAll();
-                  }
-                }
-              } catch (IOException e) {
-                // the process was killed: its pipe closes
-              } finally {
-                synchronized (lines) {
-                  lines.notifyAll();
-                }
-              }
-            },
-            "child-vigil-" + name);
-    reader.setDaemon(true);
-    reader.start();
-  }
+    private ChildVigil(String name, Process process) {
+        this.name = name;
+        this.process = process;
+        this.reader = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = r.readLine()) != null; ) {
+                            synchronized (lines) {
+                                lines.add(line);
+                                lines.notifyAll();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process was killed: its pipe closes
+                    } finally {
+                        synchronized (lines) {
+                            lines.notifyAll();
+                        }
+                    }
+                },
+                "child-vigil-" + name);
+        reader.setDaemon(true);
+        reader.start();
+    }
 
-  /**
-   * Starts {@code java ... dev.vigil.cli.Main args}; {@code jvmArgs} are extra (e.g.
-   * -Dspark.hadoop.*).
-   */
-  public static ChildVigil start(
-      String name, Map<String, String> env, List<String> jvmArgs, String... args) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx1g");
-    cmd.add("-XX:+UseSerialGC");
-    cmd.add("-XX:TieredStopAtLevel=1");
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens")
-          || a.startsWith("--add-exports")
-          || a.equals("-XX:+IgnoreUnrecognizedVMOptions")
-          || a.startsWith("-Djdk.reflect.")
-          || a.startsWith("-Duser.timezone")) {
-        cmd.add(a);
-      }
-    }
-    if (cmd.stream().noneMatch(a -> a.startsWith("--add-opens=java.base/sun.nio.ch"))) {
-      cmd.add("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"); // the one Spark cannot start without
-    }
-    cmd.add("-Duser.timezone=UTC");
-    cmd.addAll(jvmArgs);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("dev.vigil.cli.Main");
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    pb.environment().putAll(env);
-    try {
-      return new ChildVigil(name, pb.start());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Waits until a line matches (true), or the process ended or the timeout passed without one
-   * (false).
-   */
-  public boolean awaitLine(Pattern pattern, long timeoutSeconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-    int seen = 0;
-    synchronized (lines) {
-      while (true) {
-        for (; seen < lines.size(); seen++) {
-          if (pattern.matcher(lines.get(seen)).find()) {
-            return true;
-          }
+    /**
+     * Starts {@code java ... dev.vigil.cli.Main args}; {@code jvmArgs} are extra (e.g.
+     * -Dspark.hadoop.*).
+     */
+    public static ChildVigil start(String name, Map<String, String> env, List<String> jvmArgs, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx1g");
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-opens")
+                    || a.startsWith("--add-exports")
+                    || a.equals("-XX:+IgnoreUnrecognizedVMOptions")
+                    || a.startsWith("-Djdk.reflect.")
+                    || a.startsWith("-Duser.timezone")) {
+                cmd.add(a);
+            }
         }
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || (!reader.isAlive() && seen == lines.size())) {
-          return false;
+        if (cmd.stream().noneMatch(a -> a.startsWith("--add-opens=java.base/sun.nio.ch"))) {
+            cmd.add("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"); // the one Spark cannot start without
         }
-        lines.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
-      }
+        cmd.add("-Duser.timezone=UTC");
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("dev.vigil.cli.Main");
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.environment().putAll(env);
+        try {
+            return new ChildVigil(name, pb.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /**
-   * SIGKILL ({@link Process#destroyForcibly()}), then waits for the process to be gone; false if it
-   * had already exited.
-   */
-  public boolean kill() throws InterruptedException {
-    boolean alive = process.isAlive();
-    process.destroyForcibly();
-    process.waitFor(60, TimeUnit.SECONDS);
-    reader.join(10_000);
-    return alive;
-  }
-
-  /** The exit code, waiting up to the timeout; the process is killed if it runs longer. */
-  public int waitFor(long timeoutSeconds) throws InterruptedException {
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      kill();
-      throw new AssertionError(
-          name + " still running after " + timeoutSeconds + " s; output:\n" + output());
+    /**
+     * Waits until a line matches (true), or the process ended or the timeout passed without one
+     * (false).
+     */
+    public boolean awaitLine(Pattern pattern, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        int seen = 0;
+        synchronized (lines) {
+            while (true) {
+                for (; seen < lines.size(); seen++) {
+                    if (pattern.matcher(lines.get(seen)).find()) {
+                        return true;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || (!reader.isAlive() && seen == lines.size())) {
+                    return false;
+                }
+                lines.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
+            }
+        }
     }
-    reader.join(10_000);
-    return process.exitValue();
-  }
 
-  public String output() {
-    synchronized (lines) {
-      return String.join("\n", lines);
+    /**
+     * SIGKILL ({@link Process#destroyForcibly()}), then waits for the process to be gone; false if it
+     * had already exited.
+     */
+    public boolean kill() throws InterruptedException {
+        boolean alive = process.isAlive();
+        process.destroyForcibly();
+        process.waitFor(60, TimeUnit.SECONDS);
+        reader.join(10_000);
+        return alive;
     }
-  }
 
-  public long count(Pattern pattern) {
-    synchronized (lines) {
-      return lines.stream().filter(l -> pattern.matcher(l).find()).count();
+    /** The exit code, waiting up to the timeout; the process is killed if it runs longer. */
+    public int waitFor(long timeoutSeconds) throws InterruptedException {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            kill();
+            throw new AssertionError(name + " still running after " + timeoutSeconds + " s; output:\n" + output());
+        }
+        reader.join(10_000);
+        return process.exitValue();
     }
-  }
 
-  @Override
-  public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      kill();
+    public String output() {
+        synchronized (lines) {
+            return String.join("\n", lines);
+        }
     }
-  }
+
+    public long count(Pattern pattern) {
+        synchronized (lines) {
+            return lines.stream().filter(l -> pattern.matcher(l).find()).count();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
 }

@@ -5,11 +5,11 @@ package dev.vigil.testing;
  * runs used.
  */
 public final class NannyDatasets {
-  private NannyDatasets() {}
+    private NannyDatasets() {}
 
-  /** Synthetic car loan, binary classification, chunks of 5000 rows. */
-  public static String carLoan() {
-    return """
+    /** Synthetic car loan, binary classification, chunks of 5000 rows. */
+    public static String carLoan() {
+        return """
         monitor: car_loan
         problem_type: binary_classification
         reference: {path: %s, format: csv}
@@ -22,22 +22,21 @@ public final class NannyDatasets {
           scores: y_pred_proba
           target: repaid
         chunking: {size: 5000}
-        """
-        .formatted(
-            SharedData.dataset("synthetic_car_loan_reference.csv"),
-            SharedData.dataset("synthetic_car_loan_analysis.csv"));
-  }
+        """.formatted(
+                        SharedData.dataset("synthetic_car_loan_reference.csv"),
+                        SharedData.dataset("synthetic_car_loan_analysis.csv"));
+    }
 
-  /** Car loan with the analysis targets joined on the id. */
-  public static String carLoanWithTargets() {
-    return carLoan()
-        + "targets: {path: %s, format: csv, join_on: id}\n"
-            .formatted(SharedData.dataset("synthetic_car_loan_analysis_target.csv"));
-  }
+    /** Car loan with the analysis targets joined on the id. */
+    public static String carLoanWithTargets() {
+        return carLoan()
+                + "targets: {path: %s, format: csv, join_on: id}\n"
+                        .formatted(SharedData.dataset("synthetic_car_loan_analysis_target.csv"));
+    }
 
-  /** Synthetic credit card, multiclass classification, chunks of 6000 rows. */
-  public static String multiclass() {
-    return """
+    /** Synthetic credit card, multiclass classification, chunks of 6000 rows. */
+    public static String multiclass() {
+        return """
         monitor: credit_card
         problem_type: multiclass_classification
         reference: {path: %s, format: csv}
@@ -50,13 +49,12 @@ public final class NannyDatasets {
           scores: {prepaid_card: y_pred_proba_prepaid_card, highstreet_card: y_pred_proba_highstreet_card, upmarket_card: y_pred_proba_upmarket_card}
           target: y_true
         chunking: {size: 6000}
-        """
-        .formatted(SharedData.dataset("mc_reference.csv"), SharedData.dataset("mc_analysis.csv"));
-  }
+        """.formatted(SharedData.dataset("mc_reference.csv"), SharedData.dataset("mc_analysis.csv"));
+    }
 
-  /** Synthetic car price, regression, chunks of 6000 rows. */
-  public static String regression() {
-    return """
+    /** Synthetic car price, regression, chunks of 6000 rows. */
+    public static String regression() {
+        return """
         monitor: car_price
         problem_type: regression
         reference: {path: %s, format: csv}
@@ -68,9 +66,8 @@ public final class NannyDatasets {
           prediction: y_pred
           target: y_true
         chunking: {size: 6000}
-        """
-        .formatted(
-            SharedData.dataset("regression_synthetic_reference.csv"),
-            SharedData.dataset("regression_synthetic_analysis.csv"));
-  }
+        """.formatted(
+                        SharedData.dataset("regression_synthetic_reference.csv"),
+                        SharedData.dataset("regression_synthetic_analysis.csv"));
+    }
 }

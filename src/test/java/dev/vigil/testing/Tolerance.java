@@ -7,99 +7,99 @@ package dev.vigil.testing;
  * comparison can be reported beside its bound.
  */
 public sealed interface Tolerance {
-  /** Whether {@code actual} matches {@code expected} (the oracle's). */
-  boolean accepts(Double expected, Double actual);
+    /** Whether {@code actual} matches {@code expected} (the oracle's). */
+    boolean accepts(Double expected, Double actual);
 
-  /** The difference in this rule's unit (compared with {@link #bound}); 0 if not comparable. */
-  double error(Double expected, Double actual);
+    /** The difference in this rule's unit (compared with {@link #bound}); 0 if not comparable. */
+    double error(Double expected, Double actual);
 
-  /** The bound {@link #error} is held to. */
-  double bound();
+    /** The bound {@link #error} is held to. */
+    double bound();
 
-  /**
-   * {@code |e − a| ≤ tol · max(1, |e|)}: absolute below 1, relative above; null only matches null.
-   */
-  static Tolerance scaled(double tol) {
-    return new Scaled(tol);
-  }
-
-  /** {@code |e − a| ≤ tol · |e|}: strictly relative; null only matches null. */
-  static Tolerance relative(double tol) {
-    return new Relative(tol);
-  }
-
-  /**
-   * {@code |e − a| / max(1e-12, |e|) ≤ tol}: relative, with a floor under tiny expected values;
-   * null only matches null.
-   */
-  static Tolerance relativeWithFloor(double tol) {
-    return new RelativeWithFloor(tol);
-  }
-
-  /** {@link OracleCsv#close}: null and NaN alike, both tiny (≤ 1e-12 apart) or within relTol. */
-  static Tolerance close(double relTol) {
-    return new Close(relTol);
-  }
-
-  private static boolean none(Double x) {
-    return x == null;
-  }
-
-  record Scaled(double bound) implements Tolerance {
-    @Override
-    public boolean accepts(Double e, Double a) {
-      return none(e) ? none(a) : a != null && Math.abs(e - a) <= bound * Math.max(1, Math.abs(e));
+    /**
+     * {@code |e − a| ≤ tol · max(1, |e|)}: absolute below 1, relative above; null only matches null.
+     */
+    static Tolerance scaled(double tol) {
+        return new Scaled(tol);
     }
 
-    @Override
-    public double error(Double e, Double a) {
-      return e == null || a == null ? 0 : Math.abs(e - a) / Math.max(1, Math.abs(e));
-    }
-  }
-
-  record Relative(double bound) implements Tolerance {
-    @Override
-    public boolean accepts(Double e, Double a) {
-      return none(e) ? none(a) : a != null && Math.abs(e - a) <= bound * Math.abs(e);
+    /** {@code |e − a| ≤ tol · |e|}: strictly relative; null only matches null. */
+    static Tolerance relative(double tol) {
+        return new Relative(tol);
     }
 
-    @Override
-    public double error(Double e, Double a) {
-      if (e == null || a == null || e.equals(a)) {
-        return 0;
-      }
-      return Math.abs(e - a) / Math.abs(e);
-    }
-  }
-
-  record RelativeWithFloor(double bound) implements Tolerance {
-    @Override
-    public boolean accepts(Double e, Double a) {
-      if (none(e) || none(a)) {
-        return none(e) && none(a);
-      }
-      return error(e, a) <= bound;
+    /**
+     * {@code |e − a| / max(1e-12, |e|) ≤ tol}: relative, with a floor under tiny expected values;
+     * null only matches null.
+     */
+    static Tolerance relativeWithFloor(double tol) {
+        return new RelativeWithFloor(tol);
     }
 
-    @Override
-    public double error(Double e, Double a) {
-      return e == null || a == null ? 0 : Math.abs(e - a) / Math.max(1e-12, Math.abs(e));
-    }
-  }
-
-  record Close(double bound) implements Tolerance {
-    @Override
-    public boolean accepts(Double e, Double a) {
-      return OracleCsv.close(e, a, bound);
+    /** {@link OracleCsv#close}: null and NaN alike, both tiny (≤ 1e-12 apart) or within relTol. */
+    static Tolerance close(double relTol) {
+        return new Close(relTol);
     }
 
-    @Override
-    public double error(Double e, Double a) {
-      if (e == null || a == null || e.isNaN() || a.isNaN()) {
-        return 0;
-      }
-      double diff = Math.abs(e - a);
-      return diff <= 1e-12 ? 0 : diff / Math.max(Math.abs(e), Math.abs(a));
+    private static boolean none(Double x) {
+        return x == null;
     }
-  }
+
+    record Scaled(double bound) implements Tolerance {
+        @Override
+        public boolean accepts(Double e, Double a) {
+            return none(e) ? none(a) : a != null && Math.abs(e - a) <= bound * Math.max(1, Math.abs(e));
+        }
+
+        @Override
+        public double error(Double e, Double a) {
+            return e == null || a == null ? 0 : Math.abs(e - a) / Math.max(1, Math.abs(e));
+        }
+    }
+
+    record Relative(double bound) implements Tolerance {
+        @Override
+        public boolean accepts(Double e, Double a) {
+            return none(e) ? none(a) : a != null && Math.abs(e - a) <= bound * Math.abs(e);
+        }
+
+        @Override
+        public double error(Double e, Double a) {
+            if (e == null || a == null || e.equals(a)) {
+                return 0;
+            }
+            return Math.abs(e - a) / Math.abs(e);
+        }
+    }
+
+    record RelativeWithFloor(double bound) implements Tolerance {
+        @Override
+        public boolean accepts(Double e, Double a) {
+            if (none(e) || none(a)) {
+                return none(e) && none(a);
+            }
+            return error(e, a) <= bound;
+        }
+
+        @Override
+        public double error(Double e, Double a) {
+            return e == null || a == null ? 0 : Math.abs(e - a) / Math.max(1e-12, Math.abs(e));
+        }
+    }
+
+    record Close(double bound) implements Tolerance {
+        @Override
+        public boolean accepts(Double e, Double a) {
+            return OracleCsv.close(e, a, bound);
+        }
+
+        @Override
+        public double error(Double e, Double a) {
+            if (e == null || a == null || e.isNaN() || a.isNaN()) {
+                return 0;
+            }
+            double diff = Math.abs(e - a);
+            return diff <= 1e-12 ? 0 : diff / Math.max(Math.abs(e), Math.abs(a));
+        }
+    }
 }
