@@ -21,14 +21,19 @@ public final class Calculators {
     private Calculators() {}
 
     public static final List<CalculatorType<?>> ALL = List.of(
-            UnivariateDriftType.INSTANCE,
-            MultivariateDriftType.INSTANCE,
-            RealizedPerformanceType.INSTANCE,
-            EstimatedPerformanceType.INSTANCE,
-            DataQualityType.INSTANCE);
+            new UnivariateDriftType(),
+            new MultivariateDriftType(),
+            new RealizedPerformanceType(),
+            new EstimatedPerformanceType(),
+            new DataQualityType());
 
     public static List<String> names() {
         return ALL.stream().map(CalculatorType::name).toList();
+    }
+
+    /** The registered calculator of this class. */
+    public static <T extends CalculatorType<?>> T get(Class<T> type) {
+        return ALL.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     public static Optional<CalculatorType<?>> find(String name) {

@@ -1,6 +1,13 @@
 package dev.vigil.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.MonitorConfig;
+import dev.vigil.internal.UserException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** A subcommand with the {@code --help} every command takes. */
 abstract class CliCommand implements Main.Command {
@@ -19,20 +26,18 @@ abstract class CliCommand implements Main.Command {
      * The configuration file with its overrides, {@code {{run_date}}} templating and output path
      * applied.
      */
-    static dev.vigil.config.MonitorConfig load(
-            String file, java.util.List<String> overrides, String runDate, String output) {
-        java.time.LocalDate date = null;
+    static MonitorConfig load(String file, List<String> overrides, String runDate, String output) {
+        LocalDate date = null;
         if (runDate != null) {
             try {
-                date = java.time.LocalDate.parse(runDate);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new dev.vigil.internal.UserException(
-                        "--run-date '" + runDate + "': expected a date as yyyy-MM-dd, e.g. 2024-03-31");
+                date = LocalDate.parse(runDate);
+            } catch (DateTimeParseException e) {
+                throw new UserException("--run-date '" + runDate + "': expected a date as yyyy-MM-dd, e.g. 2024-03-31");
             }
         }
-        dev.vigil.config.MonitorConfig cfg = dev.vigil.config.ConfigLoader.withSystemEnv()
+        return ConfigLoader.withSystemEnv()
                 .withRunDate(date)
-                .load(java.nio.file.Path.of(file), overrides);
-        return output == null ? cfg : cfg.withOutputPath(output);
+                .withOutputPath(output)
+                .load(Path.of(file), overrides);
     }
 }

@@ -1,11 +1,24 @@
 package dev.vigil.cli;
 
 import com.beust.jcommander.Parameter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A command that reads a monitor's configuration (run, fit, validate). */
 abstract class ConfigCommand extends CliCommand {
     @Parameter(names = "--config", required = true, description = "The monitor's YAML configuration file")
     String config;
+
+    @Parameter(
+            names = "--set",
+            description = "Override a configuration key, e.g. --set chunking.size=5000 (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Parameter(
+            names = "--run-date",
+            description =
+                    "The run's date, yyyy-MM-dd (default today, UTC): fills {{run_date}}, {{year}}, {{month}}, {{day}} in the configuration; periods ending by its end are complete (run, fit)")
+    String runDate;
 
     @Override
     boolean readsConfiguration() {

@@ -2,24 +2,13 @@ package dev.vigil.cli;
 
 import com.beust.jcommander.Parameter;
 import dev.vigil.config.MonitorConfig;
-import java.util.ArrayList;
-import java.util.List;
+import dev.vigil.internal.Secrets;
+import dev.vigil.internal.UserException;
 
-/** The options of the commands that work on one monitor's configuration (run, fit). */
+/** The options of the commands that work on one monitor's configuration (run, fit): those of every configuration command, and where the tables go. */
 abstract class MonitorCommand extends ConfigCommand {
     @Parameter(names = "--output", description = "Output directory for the Delta tables (overrides output.path)")
     String output;
-
-    @Parameter(
-            names = "--set",
-            description = "Override a configuration key, e.g. --set chunking.size=5000 (repeatable)")
-    List<String> overrides = new ArrayList<>();
-
-    @Parameter(
-            names = "--run-date",
-            description =
-                    "The run's date, yyyy-MM-dd (default today, UTC): fills {{run_date}}, {{year}}, {{month}}, {{day}} in the configuration; periods ending by its end are complete")
-    String runDate;
 
     @Parameter(
             names = "--refit",
@@ -27,9 +16,9 @@ abstract class MonitorCommand extends ConfigCommand {
     boolean refit;
 
     MonitorConfig monitorConfig() {
-        if (output != null && dev.vigil.internal.Secrets.hasUrlCredentials(output)) {
-            throw new dev.vigil.internal.UserException("--output '"
-                    + dev.vigil.internal.Secrets.redact(output)
+        if (output != null && Secrets.hasUrlCredentials(output)) {
+            throw new UserException("--output '"
+                    + Secrets.redact(output)
                     + "': expected a directory or URI without credentials in it (give them as Spark/Hadoop settings)");
         }
         return load(config, overrides, runDate, output);

@@ -22,6 +22,7 @@ public final class ConfigLoader {
 
     private final Function<String, String> env;
     private final LocalDate runDate;
+    private final String outputPath;
 
     public ConfigLoader(Function<String, String> env) {
         this(env, null);
@@ -32,13 +33,26 @@ public final class ConfigLoader {
      *     by; null = today
      */
     public ConfigLoader(Function<String, String> env, LocalDate runDate) {
+        this(env, runDate, null);
+    }
+
+    private ConfigLoader(Function<String, String> env, LocalDate runDate, String outputPath) {
         this.env = env;
         this.runDate = runDate;
+        this.outputPath = outputPath;
     }
 
     /** This loader with the run date set (templating and chunk completeness). */
     public ConfigLoader withRunDate(LocalDate date) {
-        return new ConfigLoader(env, date);
+        return new ConfigLoader(env, date, outputPath);
+    }
+
+    /**
+     * This loader with {@code output.path} replaced by {@code path} ({@code --output}; null: as
+     * configured). The configured output section is still read and checked.
+     */
+    public ConfigLoader withOutputPath(String path) {
+        return new ConfigLoader(env, runDate, path);
     }
 
     public static ConfigLoader withSystemEnv() {
@@ -59,6 +73,7 @@ public final class ConfigLoader {
                 new Section("", substituted),
                 ResolvedYaml.masked(substituted),
                 runDate,
-                ResolvedYaml.fitKey(substituted));
+                ResolvedYaml.fitKey(substituted),
+                outputPath);
     }
 }

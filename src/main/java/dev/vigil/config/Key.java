@@ -12,12 +12,26 @@ import java.util.Locale;
  * @param defaultValue the value when the key is absent (null: none)
  * @param help one sentence on what the key does
  * @param required the reader runs even when the key is absent (it names the missing key)
+ * @param choices the names the key accepts, from a registry (null: any value its reader takes); for
+ *     {@code --help}, error suggestions and the configuration reference
  */
-public record Key<T>(String name, String takes, T defaultValue, String help, Key.Reader<T> reader, boolean required) {
+public record Key<T>(
+        String name,
+        String takes,
+        T defaultValue,
+        String help,
+        Key.Reader<T> reader,
+        boolean required,
+        List<String> choices) {
 
     /** An optional key. */
     public Key(String name, String takes, T defaultValue, String help, Reader<T> reader) {
-        this(name, takes, defaultValue, help, reader, false);
+        this(name, takes, defaultValue, help, reader, false, null);
+    }
+
+    /** This key, accepting the names {@code choices}. */
+    public Key<T> withChoices(List<String> choices) {
+        return new Key<>(name, takes, defaultValue, help, reader, required, List.copyOf(choices));
     }
 
     /** Reads a present key's value (YAML null included) from its section; errors name the key. */
@@ -69,7 +83,7 @@ public record Key<T>(String name, String takes, T defaultValue, String help, Key
 
     /** A key that must be given: {@code reader} names it when it is absent (or null). */
     public static <T> Key<T> required(String name, String takes, String help, Reader<T> reader) {
-        return new Key<>(name, takes, null, help, reader, true);
+        return new Key<>(name, takes, null, help, reader, true, null);
     }
 
     /**

@@ -148,7 +148,8 @@ public record MonitorConfig(
      * Reads the top level: each section by its record's parse, then the checks across sections (the
      * targets' join column, period chunking's timestamp, incremental runs, each calculator's).
      */
-    static MonitorConfig parse(Section root, String resolvedYaml, java.time.LocalDate runDate, String fitKey) {
+    static MonitorConfig parse(
+            Section root, String resolvedYaml, java.time.LocalDate runDate, String fitKey, String outputPath) {
         SCHEMA.check(root);
         String monitor = MONITOR.read(root);
         ProblemType problemType = PROBLEM_TYPE.read(root);
@@ -171,6 +172,9 @@ public record MonitorConfig(
                 CalculatorSections.parse(optional(root, CALCULATORS), new CalculatorType.Context(problemType, columns));
         Map<String, ThresholdConfig> thresholds = ThresholdConfig.parseAll(optional(root, THRESHOLDS), problemType);
         OutputConfig output = OUTPUT.read(root);
+        if (outputPath != null) {
+            output = new OutputConfig(outputPath);
+        }
         AlertsConfig alerts = ALERTS.read(root);
         boolean incremental = INCREMENTAL.read(root);
         if (incremental && chunking.kind() != ChunkingConfig.Kind.PERIOD) {
@@ -225,24 +229,5 @@ public record MonitorConfig(
     @SuppressWarnings("unchecked")
     public <C> C calculator(CalculatorType<C> type) {
         return (C) calculators.get(type.name());
-    }
-
-    public MonitorConfig withOutputPath(String path) {
-        return new MonitorConfig(
-                monitor,
-                problemType,
-                reference,
-                analysis,
-                targets,
-                columns,
-                chunking,
-                calculators,
-                thresholds,
-                new OutputConfig(path),
-                alerts,
-                resolvedYaml,
-                incremental,
-                runDate,
-                fitKey);
     }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.config;
 
+import java.io.Serializable;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -7,4 +9,14 @@ import java.util.List;
  * resolved against the input schemas ({@code io.SchemaCheck}).
  */
 public record ResolvedColumns(List<String> features, List<String> continuous, List<String> categorical)
-        implements java.io.Serializable {}
+        implements Serializable {
+    /** The continuous columns among {@code selected}, in the schema's order. */
+    public List<String> continuousOf(Collection<String> selected) {
+        return continuous.stream().filter(selected::contains).toList();
+    }
+
+    /** The categorical columns among {@code selected}, in the schema's order. */
+    public List<String> categoricalOf(Collection<String> selected) {
+        return categorical.stream().filter(selected::contains).toList();
+    }
+}

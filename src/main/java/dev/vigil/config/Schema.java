@@ -1,7 +1,10 @@
 package dev.vigil.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The keys of one configuration section, e.g. {@code chunking} or {@code
@@ -25,6 +28,13 @@ public record Schema(String path, String help, List<Key<?>> keys, List<Schema> n
 
     public static Schema of(String path, String help, Key<?>... keys) {
         return new Schema(path, help, List.of(keys));
+    }
+
+    /** The names its keys accept, by key (the keys that declare {@link Key#choices}), in order. */
+    public Map<String, Collection<String>> choices() {
+        Map<String, Collection<String>> out = new LinkedHashMap<>();
+        keys.stream().filter(k -> k.choices() != null).forEach(k -> out.put(k.name(), k.choices()));
+        return out;
     }
 
     /** This schema with {@code more} listed as its nested sections (after any it has). */

@@ -6,6 +6,7 @@ import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Learner;
 import dev.vigil.stats.Moments;
 import dev.vigil.stats.Quantiles;
+import dev.vigil.stats.SegmentParams;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
 import dev.vigil.thresholds.Threshold;
@@ -16,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * NannyML's univariate drift: per column and chunk, each configured {@link DriftMethod}'s statistic
@@ -62,10 +62,7 @@ public final class UnivariateDriftCalculator implements Calculator {
 
     @Override
     public List<StateSpec> referenceSpecs() {
-        return Stream.concat(
-                        continuous.stream().<StateSpec>map(Specs.MomentsOf::new),
-                        categorical.stream().map(Specs.CategoriesOf::new))
-                .toList();
+        return Specs.momentsAndCategories(continuous, categorical);
     }
 
     /** Whether the exact-path inputs take the exact path for a reference of {@code n} values. */
@@ -124,17 +121,19 @@ public final class UnivariateDriftCalculator implements Calculator {
         Set<ContinuousInput> binned = new LinkedHashSet<>(List.of(ContinuousInput.DOANE_HISTOGRAM));
         binned.addAll(inputsRead(false));
         List<StateSpec> specs = new ArrayList<>();
-        binned.forEach(in -> specs.add(new Specs.HistogramOf(c, in.purpose, bins.get(in))));
+        binned.forEach(in -> specs.add(new Specs.HistogramOf(c, in.purpose, new SegmentParams(bins.get(in)))));
         Set<ContinuousInput> needed = inputsRead(true);
         if (!needed.isEmpty()) {
             List<ContinuousInput> all = ContinuousInput.exactInputs();
-            Specs.HistogramOf first = new Specs.HistogramOf(c, ContinuousInput.SHARED, bins.get(all.get(0)));
-            boolean same =
-                    all.stream().allMatch(in -> first.equals(new Specs.HistogramOf(c, first.purpose(), bins.get(in))));
+            Specs.HistogramOf first =
+                    new Specs.HistogramOf(c, ContinuousInput.SHARED, new SegmentParams(bins.get(all.get(0))));
+            boolean same = all.stream()
+                    .allMatch(in ->
+                            first.equals(new Specs.HistogramOf(c, first.purpose(), new SegmentParams(bins.get(in)))));
             if (same) {
                 specs.add(first);
             } else {
-                needed.forEach(in -> specs.add(new Specs.HistogramOf(c, in.purpose, bins.get(in))));
+                needed.forEach(in -> specs.add(new Specs.HistogramOf(c, in.purpose, new SegmentParams(bins.get(in)))));
             }
             if (anyExact) {
                 specs.add(new Specs.QuantilesOf(c));

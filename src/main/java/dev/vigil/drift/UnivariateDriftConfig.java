@@ -35,13 +35,15 @@ public record UnivariateDriftConfig(
     static final Key<List<String>> COLUMNS =
             Key.names("columns", null, "the columns to measure (default: the features, the scores and the prediction)");
     static final Key<List<String>> CONTINUOUS = Key.names(
-            "continuous_methods",
-            List.of("jensen_shannon"),
-            "methods for continuous columns, among " + CONTINUOUS_METHODS);
+                    "continuous_methods",
+                    List.of("jensen_shannon"),
+                    "methods for continuous columns, among " + CONTINUOUS_METHODS)
+            .withChoices(CONTINUOUS_METHODS);
     static final Key<List<String>> CATEGORICAL = Key.names(
-            "categorical_methods",
-            List.of("jensen_shannon"),
-            "methods for categorical columns, among " + CATEGORICAL_METHODS);
+                    "categorical_methods",
+                    List.of("jensen_shannon"),
+                    "methods for categorical columns, among " + CATEGORICAL_METHODS)
+            .withChoices(CATEGORICAL_METHODS);
     static final Key<CalculationMethod> CALCULATION_METHOD = Key.oneOf(
             "calculation_method",
             CalculationMethod.class,

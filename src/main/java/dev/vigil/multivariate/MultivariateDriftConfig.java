@@ -38,11 +38,13 @@ public record MultivariateDriftConfig(
     }
 
     static final Key<String> METHOD = Key.of(
-            "method",
-            "one of " + String.join(", ", METHODS),
-            RECONSTRUCTION_ERROR,
-            "PCA data reconstruction (NannyML's DataReconstructionDriftCalculator) or the domain" + " classifier",
-            (s, k) -> s.string(k, RECONSTRUCTION_ERROR));
+                    "method",
+                    "one of " + String.join(", ", METHODS),
+                    RECONSTRUCTION_ERROR,
+                    "PCA data reconstruction (NannyML's DataReconstructionDriftCalculator) or the domain"
+                            + " classifier",
+                    (s, k) -> s.string(k, RECONSTRUCTION_ERROR))
+            .withChoices(METHODS);
     static final Key<List<String>> COLUMNS =
             Key.names("columns", null, "the features to use together (default: every feature)");
     static final Key<Double> N_COMPONENTS = Key.of(

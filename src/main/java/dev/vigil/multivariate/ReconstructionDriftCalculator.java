@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,18 +68,15 @@ public final class ReconstructionDriftCalculator implements Calculator {
         this.rule = RULE.overriddenBy(threshold);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
     /** First pass: the means and category counts the encoding is fitted from. */
     @Override
     public List<StateSpec> referenceSpecs() {
-        return Stream.<StateSpec>concat(
-                        continuous.stream().map(Specs.MomentsOf::new),
-                        categorical.stream().map(Specs.CategoriesOf::new))
-                .toList();
+        return Specs.momentsAndCategories(continuous, categorical);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.vigil.performance;
 
 import dev.vigil.config.ColumnsConfig;
 import dev.vigil.config.ResolvedColumns;
-import dev.vigil.config.Section;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,10 +11,11 @@ import java.util.List;
  * is {@link EstimatedPerformanceConfig}.
  */
 public final class EstimatedPerformanceType extends PerformanceType<EstimatedPerformanceConfig> {
-    public static final EstimatedPerformanceType INSTANCE = new EstimatedPerformanceType();
-
-    private EstimatedPerformanceType() {
-        super(true);
+    public EstimatedPerformanceType() {
+        super(
+                EstimatedPerformanceConfig.SCHEMA,
+                (section, context) ->
+                        EstimatedPerformanceConfig.parse(section, context.problemType(), context.columns()));
     }
 
     /**
@@ -50,17 +50,8 @@ public final class EstimatedPerformanceType extends PerformanceType<EstimatedPer
                 config,
                 cols.target(),
                 cols.prediction(),
-                columns.continuous().stream()
-                        .filter(columns.features()::contains)
-                        .toList(),
-                columns.categorical().stream()
-                        .filter(columns.features()::contains)
-                        .toList(),
+                columns.continuousOf(columns.features()),
+                columns.categoricalOf(columns.features()),
                 build.overrides(name())));
-    }
-
-    @Override
-    public EstimatedPerformanceConfig parse(Section section, Context context) {
-        return EstimatedPerformanceConfig.parse(section, context.problemType(), context.columns());
     }
 }

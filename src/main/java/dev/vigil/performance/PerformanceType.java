@@ -1,10 +1,11 @@
 package dev.vigil.performance;
 
 import dev.vigil.calculators.CalculatorType;
-import dev.vigil.config.ProblemType;
 import dev.vigil.config.Schema;
+import dev.vigil.config.Section;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * What the performance calculator types share: opt-in, their metric names per problem type and
@@ -12,44 +13,21 @@ import java.util.Map;
  *
  * @param <C> the record the section fills
  */
-abstract class PerformanceType<C> implements CalculatorType<C> {
-    /** estimated_performance: its metrics are those it estimates. */
-    private final boolean estimated;
-
-    PerformanceType(boolean estimated) {
-        this.estimated = estimated;
+abstract class PerformanceType<C> extends CalculatorType<C> {
+    /** Opt-in; {@code schema}'s path says which of the two it is. */
+    PerformanceType(Schema schema, BiFunction<Section, Context, C> parser) {
+        super(schema, false, PerformanceMetrics.thresholdNames(), parser);
     }
 
-    @Override
-    public final String name() {
-        return estimated ? EstimatedPerformanceCalculator.NAME : RealizedPerformanceCalculator.NAME;
-    }
-
-    @Override
-    public final boolean onByDefault() {
-        return false;
-    }
-
-    @Override
-    public final Schema schema() {
-        return estimated ? EstimatedPerformanceConfig.SCHEMA : RealizedPerformanceConfig.SCHEMA;
-    }
-
-    /** The metrics of each problem type. */
+    /** The metrics of each problem type (estimated_performance: those it estimates). */
     @Override
     public final Map<String, Collection<String>> choices() {
-        return PerformanceMetrics.choices(estimated);
+        return PerformanceMetrics.choices(schema() == EstimatedPerformanceConfig.SCHEMA);
     }
 
     /** The monitor's problem type over its target, prediction and scores. */
     static Problem<?, ?> problem(Build build) {
         var cols = build.monitor().columns();
         return Problem.of(build.monitor().problemType(), cols.target(), cols.prediction(), cols.scores());
-    }
-
-    /** Every metric name, and the binary confusion-matrix cells. */
-    @Override
-    public final Collection<String> thresholdMetrics(ProblemType type) {
-        return PerformanceMetrics.thresholdNames();
     }
 }

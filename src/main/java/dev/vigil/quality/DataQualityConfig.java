@@ -11,8 +11,9 @@ public record DataQualityConfig(List<String> metrics, List<String> columns) impl
     /** The registered metrics' names ({@link QualityMetrics}). */
     public static final List<String> ALL_METRICS = QualityMetrics.NAMES;
 
-    static final Key<List<String>> METRICS =
-            Key.names("metrics", ALL_METRICS, "the data-quality metrics, among " + ALL_METRICS);
+    static final Key<List<String>> METRICS = Key.names(
+                    "metrics", ALL_METRICS, "the data-quality metrics, among " + ALL_METRICS)
+            .withChoices(ALL_METRICS);
     static final Key<List<String>> COLUMNS = Key.names("columns", null, "the columns to check (default: the features)");
 
     public static final Schema SCHEMA = Schema.of(

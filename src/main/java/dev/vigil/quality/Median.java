@@ -5,6 +5,7 @@ import dev.vigil.quality.QualityColumn.Kind;
 import dev.vigil.stats.KernelDensitySum;
 import dev.vigil.stats.Moments;
 import dev.vigil.stats.Quantiles;
+import dev.vigil.stats.SegmentParams;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
 import java.util.List;
@@ -28,11 +29,11 @@ final class Median extends QualityMetric {
     /** The kernel density at each segment's reference median, with Scott's bandwidth. */
     @Override
     public List<StateSpec> refinementSpecs(ChunkTable reference, QualityColumn column) {
-        return List.of(new Specs.KernelDensityOf(column.name(), bySegment(reference, seg -> {
+        return List.of(new Specs.KernelDensityOf(column.name(), new SegmentParams(bySegment(reference, seg -> {
             Moments m = reference.whole(seg, new Specs.MomentsOf(column.name()));
             Quantiles q = reference.whole(seg, new Specs.QuantilesOf(column.name()));
             return new double[] {q.median(), SamplingErrors.scottBandwidth(m.std(), m.n())};
-        })));
+        }))));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.vigil.calculators.ChunkTable;
 import dev.vigil.quality.QualityColumn.Kind;
 import dev.vigil.stats.Moments;
 import dev.vigil.stats.OutOfRangeCount;
+import dev.vigil.stats.SegmentParams;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
 
@@ -19,9 +20,9 @@ final class NumericalRange extends ReferenceRate<OutOfRangeCount> {
     /** Each segment's reference {@code [min, max]}. */
     @Override
     public StateSpec analysisSpec(ChunkTable reference, QualityColumn column) {
-        return new Specs.OutOfRangeOf(column.name(), bySegment(reference, seg -> {
+        return new Specs.OutOfRangeOf(column.name(), new SegmentParams(bySegment(reference, seg -> {
             Moments m = reference.whole(seg, new Specs.MomentsOf(column.name()));
             return new double[] {m.min(), m.max()};
-        }));
+        })));
     }
 }

@@ -12,18 +12,6 @@ public final class CategoryCounts implements ColumnState {
 
     private long nulls;
 
-    public static CategoryCounts of(String... values) {
-        CategoryCounts c = new CategoryCounts();
-        for (String v : values) {
-            if (v == null) {
-                c.addNull();
-            } else {
-                c.add(v);
-            }
-        }
-        return c;
-    }
-
     @Override
     public void addNull() {
         nulls++;

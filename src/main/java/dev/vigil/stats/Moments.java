@@ -18,18 +18,6 @@ public final class Moments implements ColumnState {
     private double sum;
     private double sumCompensation;
 
-    public static Moments of(double... values) {
-        Moments m = new Moments();
-        for (double v : values) {
-            if (Double.isNaN(v)) {
-                m.addNull();
-            } else {
-                m.add(v);
-            }
-        }
-        return m;
-    }
-
     @Override
     public void addNull() {
         nulls++;

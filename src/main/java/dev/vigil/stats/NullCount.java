@@ -1,40 +1,26 @@
 package dev.vigil.stats;
 
 /** Rows and missing values (null, or NaN for numbers) of a column of any type. */
-public final class NullCount implements ColumnState {
+public final class NullCount extends RowsMatching {
     private static final long serialVersionUID = 1L;
-    private long rows;
-    private long nulls;
 
     @Override
-    public void addNull() {
-        rows++;
-        nulls++;
+    protected boolean nullMatches() {
+        return true;
     }
 
     @Override
-    public void add(double value) {
-        rows++;
+    protected boolean matches(double value) {
+        return false;
     }
 
     @Override
-    public void add(String value) {
-        rows++;
+    protected boolean matches(String value) {
+        return false;
     }
 
-    @Override
-    public NullCount merge(ColumnState o) {
-        NullCount b = (NullCount) o;
-        rows += b.rows;
-        nulls += b.nulls;
-        return this;
-    }
-
-    public long rows() {
-        return rows;
-    }
-
+    /** The missing values. */
     public long nulls() {
-        return nulls;
+        return matching();
     }
 }

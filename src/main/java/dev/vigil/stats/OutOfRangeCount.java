@@ -4,12 +4,10 @@ package dev.vigil.stats;
  * Rows whose value lies outside the closed range [lower, upper]; missing values are never out of
  * range.
  */
-public final class OutOfRangeCount implements ColumnState {
+public final class OutOfRangeCount extends RowsMatching {
     private static final long serialVersionUID = 1L;
     private final double lower;
     private final double upper;
-    private long rows;
-    private long outside;
 
     public OutOfRangeCount(double lower, double upper) {
         this.lower = lower;
@@ -17,31 +15,17 @@ public final class OutOfRangeCount implements ColumnState {
     }
 
     @Override
-    public void addNull() {
-        rows++;
+    protected boolean nullMatches() {
+        return false;
     }
 
     @Override
-    public void add(double value) {
-        rows++;
-        if (value < lower || value > upper) {
-            outside++;
-        }
+    protected boolean matches(double value) {
+        return value < lower || value > upper;
     }
 
-    @Override
-    public OutOfRangeCount merge(ColumnState o) {
-        OutOfRangeCount b = (OutOfRangeCount) o;
-        rows += b.rows;
-        outside += b.outside;
-        return this;
-    }
-
-    public long rows() {
-        return rows;
-    }
-
+    /** The values outside [lower, upper]. */
     public long outside() {
-        return outside;
+        return matching();
     }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.stats;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,6 +12,17 @@ public final class Specs {
     /** Segment key inside fitted-parameter maps: the whole population is "". */
     public static String key(String segment) {
         return segment == null ? "" : segment;
+    }
+
+    /**
+     * The moments of each continuous column and the category counts of each categorical one (the
+     * first reference pass of the drift calculators).
+     */
+    public static List<StateSpec> momentsAndCategories(List<String> continuous, List<String> categorical) {
+        List<StateSpec> out = new ArrayList<>();
+        continuous.forEach(c -> out.add(new MomentsOf(c)));
+        categorical.forEach(c -> out.add(new CategoriesOf(c)));
+        return List.copyOf(out);
     }
 
     public record MomentsOf(String column) implements StateSpec {
@@ -48,7 +61,7 @@ public final class Specs {
         }
 
         public ColumnState newState(String segment) {
-            return new dev.vigil.stats.ValueCounts();
+            return new ValueCounts();
         }
     }
 
@@ -79,48 +92,26 @@ public final class Specs {
     }
 
     /** Values outside each segment's reference range {@code [min, max]}. */
-    public record OutOfRangeOf(String column, Map<String, double[]> range) implements StateSpec {
+    public record OutOfRangeOf(String column, SegmentParams range) implements StateSpec {
         public Input input() {
             return Input.NUMERIC;
         }
 
         public ColumnState newState(String segment) {
-            double[] r = range.getOrDefault(key(segment), new double[] {Double.NaN, Double.NaN});
+            double[] r = range.get(segment, new double[] {Double.NaN, Double.NaN});
             return new OutOfRangeCount(r[0], r[1]);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof OutOfRangeOf other && column.equals(other.column) && deepEquals(range, other.range);
-        }
-
-        @Override
-        public int hashCode() {
-            return column.hashCode();
         }
     }
 
     /** Gaussian kernel sums at each segment's {@code (point, bandwidth)}. */
-    public record KernelDensityOf(String column, Map<String, double[]> pointAndBandwidth) implements StateSpec {
+    public record KernelDensityOf(String column, SegmentParams pointAndBandwidth) implements StateSpec {
         public Input input() {
             return Input.NUMERIC;
         }
 
         public ColumnState newState(String segment) {
-            double[] p = pointAndBandwidth.getOrDefault(key(segment), new double[] {Double.NaN, Double.NaN});
+            double[] p = pointAndBandwidth.get(segment, new double[] {Double.NaN, Double.NaN});
             return new KernelDensitySum(p[0], p[1]);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof KernelDensityOf other
-                    && column.equals(other.column)
-                    && deepEquals(pointAndBandwidth, other.pointAndBandwidth);
-        }
-
-        @Override
-        public int hashCode() {
-            return column.hashCode() * 31;
         }
     }
 
@@ -128,41 +119,14 @@ public final class Specs {
      * Counts on each segment's reference-fitted equal-width bins {lo, hi, bins}; {@code purpose}
      * tells two histograms of one column apart (e.g. Doane bins and the 10,000 bins of KS).
      */
-    public record HistogramOf(String column, String purpose, Map<String, double[]> bins) implements StateSpec {
+    public record HistogramOf(String column, String purpose, SegmentParams bins) implements StateSpec {
         public Input input() {
             return Input.NUMERIC;
         }
 
         public ColumnState newState(String segment) {
-            double[] b = bins.get(key(segment));
-            return b != null
-                    ? new dev.vigil.stats.Histogram(b[0], b[1], (int) b[2])
-                    : new dev.vigil.stats.Histogram(0, 1, 1);
+            double[] b = bins.get(segment, null);
+            return b != null ? new Histogram(b[0], b[1], (int) b[2]) : new Histogram(0, 1, 1);
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof HistogramOf other
-                    && column.equals(other.column)
-                    && purpose.equals(other.purpose)
-                    && deepEquals(bins, other.bins);
-        }
-
-        @Override
-        public int hashCode() {
-            return column.hashCode() * 17 + purpose.hashCode();
-        }
-    }
-
-    private static boolean deepEquals(Map<String, double[]> a, Map<String, double[]> b) {
-        if (!a.keySet().equals(b.keySet())) {
-            return false;
-        }
-        for (var e : a.entrySet()) {
-            if (!java.util.Arrays.equals(e.getValue(), b.get(e.getKey()))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -6,12 +6,10 @@ import java.util.Set;
  * Rows whose value was never seen in the reference (NannyML's unseen values): a value is seen if it
  * occurs in the reference; a missing value is seen only if the reference had missing values.
  */
-public final class UnseenCount implements ColumnState {
+public final class UnseenCount extends RowsMatching {
     private static final long serialVersionUID = 1L;
     private final Set<String> seen;
     private final boolean nullSeen;
-    private long rows;
-    private long unseen;
 
     public UnseenCount(Set<String> seen, boolean nullSeen) {
         this.seen = seen;
@@ -19,34 +17,17 @@ public final class UnseenCount implements ColumnState {
     }
 
     @Override
-    public void addNull() {
-        rows++;
-        if (!nullSeen) {
-            unseen++;
-        }
+    protected boolean nullMatches() {
+        return !nullSeen;
     }
 
     @Override
-    public void add(String value) {
-        rows++;
-        if (!seen.contains(value)) {
-            unseen++;
-        }
+    protected boolean matches(String value) {
+        return !seen.contains(value);
     }
 
-    @Override
-    public UnseenCount merge(ColumnState o) {
-        UnseenCount b = (UnseenCount) o;
-        rows += b.rows;
-        unseen += b.unseen;
-        return this;
-    }
-
-    public long rows() {
-        return rows;
-    }
-
+    /** The values the reference never had. */
     public long unseen() {
-        return unseen;
+        return matching();
     }
 }

@@ -5,6 +5,7 @@ import static dev.vigil.config.ConfigFixture.fails;
 import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.calculators.Calculators;
 import dev.vigil.multivariate.MultivariateDriftConfig;
 import dev.vigil.performance.EstimatedPerformanceConfig;
 import java.util.List;
@@ -66,10 +67,10 @@ class ConfigCalculatorErrorsTest {
         MonitorConfig c = parse(BASE
                 + columns
                 + "calculators: {estimated_performance: {calibration: never, normalize_confusion_matrix: true}}\n");
-        assertThat(c.calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE)
+        assertThat(c.calculator(Calculators.get(dev.vigil.performance.EstimatedPerformanceType.class))
                         .calibration())
                 .isEqualTo(EstimatedPerformanceConfig.Calibration.NEVER);
-        assertThat(c.calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE)
+        assertThat(c.calculator(Calculators.get(dev.vigil.performance.EstimatedPerformanceType.class))
                         .metrics()
                         .normalizeConfusionMatrix())
                 .isEqualTo("true");
@@ -108,32 +109,33 @@ class ConfigCalculatorErrorsTest {
     @Test
     void multivariateDriftIsOptInWithNannyMLDefaults() throws Exception {
         MonitorConfig c = parse(BASE + "calculators: {multivariate_drift: null}\n");
-        assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
+        assertThat(c.calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class)))
                 .isEqualTo(MultivariateDriftConfig.defaults());
-        assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE)).isNull();
-        assertThat(parse(BASE).calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
+        assertThat(c.calculator(Calculators.get(dev.vigil.drift.UnivariateDriftType.class)))
+                .isNull();
+        assertThat(parse(BASE).calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class)))
                 .isNull();
         assertThat(parse(BASE + "calculators: {multivariate_drift: {n_components: 3, columns: [a, b]}}\n")
-                        .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
+                        .calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class)))
                 .isEqualTo(new MultivariateDriftConfig("reconstruction_error", List.of("a", "b"), 3.0));
     }
 
     @Test
     void domainClassifierDefaultsAndSettings() throws Exception {
         MonitorConfig c = parse(BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n");
-        assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
+        assertThat(c.calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class))
                         .method())
                 .isEqualTo("domain_classifier");
-        assertThat(c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
+        assertThat(c.calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class))
                         .columns())
                 .isNull();
-        var d = c.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
+        var d = c.calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class))
                 .domainClassifier();
         assertThat(d).isEqualTo(MultivariateDriftConfig.DomainClassifierConfig.defaults());
         assertThat(d.cvFoldsNum()).isEqualTo(5);
         assertThat(d.maxTrainingRows()).isEqualTo(10_000);
         assertThat(parse(BASE + "calculators: {multivariate_drift: null}\n")
-                        .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
+                        .calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class))
                         .domainClassifier())
                 .isNull();
         MonitorConfig set = parse(BASE + """
@@ -144,7 +146,7 @@ class ConfigCalculatorErrorsTest {
         thresholds:
           multivariate_drift.domain_classifier_auroc: {type: constant, lower: 0.4, upper: 0.7}
         """);
-        assertThat(set.calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE))
+        assertThat(set.calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class)))
                 .isEqualTo(new MultivariateDriftConfig(
                         "domain_classifier",
                         List.of("a", "b"),
@@ -157,7 +159,7 @@ class ConfigCalculatorErrorsTest {
         assertThat(parse(
                                 BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n",
                                 "calculators.multivariate_drift.max_training_rows=2000")
-                        .calculator(dev.vigil.multivariate.MultivariateDriftType.INSTANCE)
+                        .calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class))
                         .domainClassifier()
                         .maxTrainingRows())
                 .isEqualTo(2000);
@@ -218,12 +220,16 @@ class ConfigCalculatorErrorsTest {
     @Test
     void driftDefaultsAreNannyMls() {
         MonitorConfig c = parse(BASE + "calculators: {univariate_drift: {}}\n");
-        assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).continuousMethods())
+        assertThat(c.calculator(Calculators.get(dev.vigil.drift.UnivariateDriftType.class))
+                        .continuousMethods())
                 .containsExactly("jensen_shannon");
-        assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).categoricalMethods())
+        assertThat(c.calculator(Calculators.get(dev.vigil.drift.UnivariateDriftType.class))
+                        .categoricalMethods())
                 .containsExactly("jensen_shannon");
-        assertThat(c.calculator(dev.vigil.drift.UnivariateDriftType.INSTANCE).nBins())
+        assertThat(c.calculator(Calculators.get(dev.vigil.drift.UnivariateDriftType.class))
+                        .nBins())
                 .isEqualTo(10_000);
-        assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE)).isNull();
+        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class)))
+                .isNull();
     }
 }

@@ -4,6 +4,7 @@ import static dev.vigil.config.ConfigFixture.BASE;
 import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.calculators.Calculators;
 import dev.vigil.quality.DataQualityConfig;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +21,10 @@ class ConfigDefaultsTest {
         assertThat(c.chunking().kind()).isEqualTo(ChunkingConfig.Kind.NUMBER);
         assertThat(c.chunking().number()).isEqualTo(10);
         assertThat(c.chunking().incomplete()).isEqualTo(ChunkingConfig.Incomplete.KEEP);
-        assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE)).isNotNull();
-        assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
+        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class)))
+                .isNotNull();
+        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class))
+                        .metrics())
                 .containsExactly(
                         "missing_values",
                         "unseen_values",
@@ -31,7 +34,8 @@ class ConfigDefaultsTest {
                         "median",
                         "sum",
                         "row_count");
-        assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).columns())
+        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class))
+                        .columns())
                 .isNull();
         assertThat(c.thresholds()).isEmpty();
         assertThat(c.targets()).isNull();
@@ -71,16 +75,19 @@ class ConfigDefaultsTest {
     @Test
     void dataQualityWithoutBodyMeansAllMetrics() {
         MonitorConfig c = parse(BASE + "calculators: {data_quality: }\n");
-        assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
+        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class))
+                        .metrics())
                 .isEqualTo(DataQualityConfig.ALL_METRICS);
     }
 
     @Test
     void dataQualityMetricSubsetAndColumns() {
         MonitorConfig c = parse(BASE + "calculators: {data_quality: {metrics: [mean, row_count], columns: [x]}}\n");
-        assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
+        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class))
+                        .metrics())
                 .containsExactly("mean", "row_count");
-        assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).columns())
+        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class))
+                        .columns())
                 .containsExactly("x");
     }
 

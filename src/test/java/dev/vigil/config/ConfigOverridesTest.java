@@ -6,6 +6,7 @@ import static dev.vigil.config.ConfigFixture.failsWith;
 import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.calculators.Calculators;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +114,8 @@ class ConfigOverridesTest {
     @Test
     void listOverrideIsParsedAsYaml() {
         MonitorConfig c = parse(BASE, "calculators.data_quality.metrics=[mean, std]");
-        assertThat(c.calculator(dev.vigil.quality.DataQualityType.INSTANCE).metrics())
+        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class))
+                        .metrics())
                 .containsExactly("mean", "std");
     }
 

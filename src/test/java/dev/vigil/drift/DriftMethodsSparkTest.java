@@ -8,7 +8,7 @@ import dev.vigil.drift.DriftMethod.Statistic;
 import dev.vigil.results.ResultRow;
 import dev.vigil.stats.CategoryCounts;
 import dev.vigil.stats.Histogram;
-import dev.vigil.stats.Moments;
+import dev.vigil.testing.Filled;
 import dev.vigil.testing.OracleCsv;
 import dev.vigil.testing.SparkTestBase;
 import dev.vigil.thresholds.Bounds;
@@ -165,7 +165,7 @@ class DriftMethodsSparkTest extends SparkTestBase {
         if (exact && m.input().exactPath) {
             return Statistic.of(m.continuous(ContinuousSample.exact(ROWS, ref, chunk)));
         }
-        double[] bins = m.input().bins(Moments.of(ref), N_BINS);
+        double[] bins = m.input().bins(Filled.moments(ref), N_BINS);
         Histogram r = Histogram.of(bins[0], bins[1], (int) bins[2], ref);
         Histogram c = Histogram.of(bins[0], bins[1], (int) bins[2], chunk);
         return Statistic.of(m.continuous(ContinuousSample.binned(ROWS, r, c)));
@@ -185,6 +185,6 @@ class DriftMethodsSparkTest extends SparkTestBase {
         for (int i = 0; i < n; i++) {
             v[i] = c(period, from + i);
         }
-        return CategoryCounts.of(v);
+        return Filled.categories(v);
     }
 }

@@ -3,14 +3,15 @@ package dev.vigil.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.calculators.Calculators;
 import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.ChunkStates;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.drift.DriftMethod.Kind;
 import dev.vigil.drift.DriftMethod.Statistic;
-import dev.vigil.stats.Moments;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
+import dev.vigil.testing.Filled;
 import dev.vigil.thresholds.Bounds;
 import dev.vigil.thresholds.MetricRule;
 import dev.vigil.thresholds.Threshold;
@@ -34,7 +35,7 @@ class DriftMethodsTest {
                 .containsExactly("chi2", "jensen_shannon", "hellinger", "l_infinity", "psi", "total_variation");
         assertThat(new HashSet<>(DriftMethods.keys())).hasSameSizeAs(DriftMethods.keys());
         assertThat(DriftMethods.exactPathMethods()).isEqualTo("kolmogorov_smirnov, wasserstein and total_variation");
-        assertThat(UnivariateDriftType.INSTANCE.thresholdMetrics(null))
+        assertThat(Calculators.get(UnivariateDriftType.class).thresholdMetrics(null))
                 .containsExactlyElementsOf(DriftMethods.keys().stream().sorted().toList());
         assertThatThrownBy(() -> DriftMethods.get("ks")).hasMessageContaining("ks");
     }
@@ -71,7 +72,7 @@ class DriftMethodsTest {
         Specs.MomentsOf spec = new Specs.MomentsOf("x");
         long n = values.length;
         ChunkInfo chunk = new ChunkInfo(0, 0, "[0:" + (n - 1) + "]", 0, n - 1, null, null, n);
-        ChunkStates states = new ChunkStates(null, 0L, n, 0L, n - 1, null, null, Map.of(spec, Moments.of(values)));
+        ChunkStates states = new ChunkStates(null, 0L, n, 0L, n - 1, null, null, Map.of(spec, Filled.moments(values)));
         return ChunkTable.of(List.of(chunk), List.of(states));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vigil.calculators.Calculators;
 import dev.vigil.calculators.ChunkStates;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
@@ -121,8 +122,8 @@ class DirectLossEstimationSparkTest extends SparkTestBase {
     @Test
     void storedProfileGivesTheSameEstimates() {
         MonitorConfig cfg = new ConfigLoader(k -> null)
-                .parse(yaml("{hyperparameters: {n_estimators: 5, max_depth: 4}}"), "test", List.of())
-                .withOutputPath(dir.resolve("out").toString());
+                .withOutputPath(dir.resolve("out").toString())
+                .parse(yaml("{hyperparameters: {n_estimators: 5, max_depth: 4}}"), "test", List.of());
         MonitorRun run = new MonitorRun(session(), Clock.systemUTC());
         run.run(cfg);
         List<ResultRow> second = run.run(cfg).rows();
@@ -255,7 +256,7 @@ class DirectLossEstimationSparkTest extends SparkTestBase {
                         List.of());
         var cols = cfg.columns();
         DirectLossEstimationCalculator dle = new DirectLossEstimationCalculator(
-                cfg.calculator(dev.vigil.performance.EstimatedPerformanceType.INSTANCE),
+                cfg.calculator(Calculators.get(dev.vigil.performance.EstimatedPerformanceType.class)),
                 cols.target(),
                 cols.prediction(),
                 List.of("x", "w"),

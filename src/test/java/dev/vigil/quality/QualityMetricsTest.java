@@ -2,6 +2,7 @@ package dev.vigil.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.calculators.Calculators;
 import dev.vigil.config.ProblemType;
 import dev.vigil.quality.QualityColumn.Kind;
 import dev.vigil.stats.Specs;
@@ -38,9 +39,10 @@ class QualityMetricsTest {
     @Test
     void configurationHelpAndThresholdsReadTheRegistry() {
         assertThat(DataQualityConfig.ALL_METRICS).isEqualTo(QualityMetrics.NAMES);
-        assertThat(DataQualityType.INSTANCE.choices()).isEqualTo(Map.of("metrics", QualityMetrics.NAMES));
+        assertThat(Calculators.get(DataQualityType.class).choices()).isEqualTo(Map.of("metrics", QualityMetrics.NAMES));
         for (ProblemType type : ProblemType.values()) {
-            assertThat(DataQualityType.INSTANCE.thresholdMetrics(type)).isEqualTo(QualityMetrics.NAMES);
+            assertThat(Calculators.get(DataQualityType.class).thresholdMetrics(type))
+                    .isEqualTo(QualityMetrics.NAMES);
         }
     }
 

@@ -49,7 +49,7 @@ class StateSizesTest {
             for (long i = 0; i < n; i++) {
                 nulls.addNull();
             }
-            sizes.add(new Size("NullCount", n, bytes(nulls), 100));
+            sizes.add(new Size("NullCount", n, bytes(nulls), 130));
             sizes.add(new Size(
                     "Histogram 10 bins (Doane, dense)", n, bytes(numeric(() -> new Histogram(-4, 4, 10), n, r)), 400));
             sizes.add(new Size(

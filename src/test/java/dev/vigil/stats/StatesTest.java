@@ -3,6 +3,7 @@ package dev.vigil.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vigil.testing.Filled;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -33,7 +34,7 @@ class StatesTest {
 
     @Test
     void momentsMatchTheirDefinitions() {
-        Moments m = Moments.of(XS);
+        Moments m = Filled.moments(XS);
         double mean = Arrays.stream(XS).average().orElseThrow();
         double m2 = Arrays.stream(XS).map(x -> (x - mean) * (x - mean)).sum();
         double m4 = Arrays.stream(XS).map(x -> Math.pow(x - mean, 4)).sum() / XS.length;
@@ -48,10 +49,10 @@ class StatesTest {
 
     @Test
     void momentsMergeLawAndNulls() throws Exception {
-        Moments whole = Moments.of(XS);
+        Moments whole = Filled.moments(XS);
         for (int cut = 0; cut <= XS.length; cut++) {
-            Moments a = Moments.of(Arrays.copyOfRange(XS, 0, cut));
-            Moments b = Moments.of(Arrays.copyOfRange(XS, cut, XS.length));
+            Moments a = Filled.moments(Arrays.copyOfRange(XS, 0, cut));
+            Moments b = Filled.moments(Arrays.copyOfRange(XS, cut, XS.length));
             Moments merged = roundTrip(a).merge(roundTrip(b));
             assertThat(merged.n()).isEqualTo(whole.n());
             assertThat(merged.mean()).isCloseTo(whole.mean(), within(1e-12));
@@ -60,12 +61,12 @@ class StatesTest {
             assertThat(merged.sum()).isCloseTo(whole.sum(), within(1e-12));
             assertThat(merged.min()).isEqualTo(-3.0);
         }
-        Moments withNull = Moments.of(1.0, Double.NaN, 3.0);
+        Moments withNull = Filled.moments(1.0, Double.NaN, 3.0);
         assertThat(withNull.nulls()).isEqualTo(1);
         assertThat(withNull.rows()).isEqualTo(3);
         assertThat(withNull.mean()).isEqualTo(2.0);
         assertThat(new Moments().mean()).isNaN();
-        assertThat(Moments.of(1.0).std()).isNaN();
+        assertThat(Filled.moments(1.0).std()).isNaN();
     }
 
     @Test
@@ -131,7 +132,7 @@ class StatesTest {
 
     @Test
     void countsOfCategoriesUnseenAndRange() throws Exception {
-        CategoryCounts c = roundTrip(CategoryCounts.of("a", "b", null)).merge(CategoryCounts.of("a", "c"));
+        CategoryCounts c = roundTrip(Filled.categories("a", "b", null)).merge(Filled.categories("a", "c"));
         assertThat(c.counts()).containsEntry("a", 2L).containsEntry("b", 1L).containsEntry("c", 1L);
         assertThat(c.nulls()).isEqualTo(1);
         assertThat(c.rows()).isEqualTo(5);
