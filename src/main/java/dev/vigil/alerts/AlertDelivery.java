@@ -1,9 +1,11 @@
 package dev.vigil.alerts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.config.AlertsConfig;
 import dev.vigil.internal.Secrets;
 import dev.vigil.results.ResultRow;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,7 +89,7 @@ public final class AlertDelivery {
                     return new Outcome(destination, true, null);
                 }
                 last = "HTTP " + response.statusCode();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the URL is a secret (a Slack hook's path is its token): never quote it, nor a message
                 // that might
                 last = e.getClass().getSimpleName()
@@ -152,7 +154,7 @@ public final class AlertDelivery {
         body.put("alerts", list);
         try {
             return JSON.writeValueAsString(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -193,7 +195,7 @@ public final class AlertDelivery {
         text.append("Results: ").append(resultsTable);
         try {
             return JSON.writeValueAsString(Map.of("text", text.toString()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,6 +2,7 @@ package dev.vigil.bench;
 
 import static org.apache.spark.sql.functions.*;
 
+import dev.vigil.calculators.Calculators;
 import dev.vigil.cli.Sessions;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.MonitorConfig;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StringType;
 
 /**
  * {@code scripts/bench}: generates (or reuses) N analysis + R reference rows × M features, runs the
@@ -70,11 +72,9 @@ public final class Bench {
             }
         }
         for (String c : calculators.split(",")) {
-            if (!dev.vigil.calculators.Calculators.names().contains(c.trim())) {
-                System.err.println("bench: calculator '"
-                        + c
-                        + "' is not available; expected some of "
-                        + dev.vigil.calculators.Calculators.names());
+            if (!Calculators.names().contains(c.trim())) {
+                System.err.println(
+                        "bench: calculator '" + c + "' is not available; expected some of " + Calculators.names());
                 System.exit(2);
             }
         }
@@ -184,9 +184,8 @@ public final class Bench {
             List<Column> aggs = new ArrayList<>();
             aggs.add(count(lit(1)));
             for (String c : columns) {
-                Column v = df.schema().apply(c).dataType() instanceof org.apache.spark.sql.types.StringType
-                        ? length(col(c))
-                        : col(c).cast("double");
+                Column v =
+                        df.schema().apply(c).dataType() instanceof StringType ? length(col(c)) : col(c).cast("double");
                 aggs.add(min(v));
                 aggs.add(max(v));
                 aggs.add(sum(v));

@@ -1,7 +1,9 @@
 package dev.vigil.calculators;
 
 import dev.vigil.stats.StateSpec;
+import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A configured (not fitted) calculator. It only declares states; the scan computes them. Reference
@@ -10,7 +12,7 @@ import java.util.List;
  * median); {@link #fit} sees both. A fitted calculator may add columns computed with what it
  * learned ({@link FittedCalculator#transform}).
  */
-public interface Calculator extends java.io.Serializable {
+public interface Calculator extends Serializable {
     /** The CONTRACT name, e.g. {@code data_quality}. */
     String name();
 
@@ -21,8 +23,8 @@ public interface Calculator extends java.io.Serializable {
      * confusion-matrix cell from target and prediction); the pipeline adds them to both datasets
      * before the scans.
      */
-    default java.util.Map<String, String> derivedColumns() {
-        return java.util.Map.of();
+    default Map<String, String> derivedColumns() {
+        return Map.of();
     }
 
     default List<StateSpec> refinementSpecs(ChunkTable referencePass1) {

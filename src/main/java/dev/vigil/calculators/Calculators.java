@@ -4,6 +4,7 @@ import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ResolvedColumns;
 import dev.vigil.drift.UnivariateDriftType;
 import dev.vigil.internal.Errors;
+import dev.vigil.internal.UserException;
 import dev.vigil.multivariate.MultivariateDriftType;
 import dev.vigil.performance.EstimatedPerformanceType;
 import dev.vigil.performance.RealizedPerformanceType;
@@ -53,7 +54,7 @@ public final class Calculators {
             }
         }
         if (scans.isEmpty() && rows.isEmpty()) {
-            throw new dev.vigil.internal.UserException(
+            throw new UserException(
                     "configuration key 'calculators': no calculator is enabled; expected at least one of " + names());
         }
         return new CalculatorType.Built(List.copyOf(scans), List.copyOf(rows));

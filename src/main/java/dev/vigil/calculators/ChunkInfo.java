@@ -1,5 +1,6 @@
 package dev.vigil.calculators;
 
+import java.io.Serializable;
 import java.sql.Timestamp;
 
 /**
@@ -16,7 +17,7 @@ public record ChunkInfo(
         Timestamp startDate,
         Timestamp endDate,
         long rows)
-        implements java.io.Serializable {
+        implements Serializable {
     /** The same chunk under another index (in a table holding only some of a dataset's chunks). */
     public ChunkInfo withIndex(int i) {
         return new ChunkInfo(group, i, key, startIndex, endIndex, startDate, endDate, rows);

@@ -2,6 +2,7 @@ package dev.vigil.calculators;
 
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.StateSpec;
+import java.io.Serializable;
 import java.sql.Timestamp;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public record ChunkStates(
         Timestamp minTime,
         Timestamp maxTime,
         Map<StateSpec, ColumnState> states)
-        implements java.io.Serializable {
+        implements Serializable {
 
     @SuppressWarnings("unchecked")
     public <S extends ColumnState> S state(StateSpec spec) {

@@ -3,18 +3,22 @@ package dev.vigil.calculators;
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The scan's states of one dataset arranged by segment and chunk index. A segment without rows in a
  * chunk gets empty states. {@link #whole} merges a segment's chunks: the whole dataset's state,
  * without another pass.
  */
-public final class ChunkTable implements java.io.Serializable {
+public final class ChunkTable implements Serializable {
     private static final long serialVersionUID = 1L;
     private final List<ChunkInfo> chunks;
     private final List<String> segments;
@@ -113,12 +117,12 @@ public final class ChunkTable implements java.io.Serializable {
     }
 
     /** The spec of the given type over {@code column} that this table's scans computed, if any. */
-    public <T extends StateSpec> java.util.Optional<T> find(Class<T> type, String column) {
+    public <T extends StateSpec> Optional<T> find(Class<T> type, String column) {
         return find(type, s -> s.column().equals(column));
     }
 
     /** The first spec of the given type that this table's scans computed and that matches. */
-    public <T extends StateSpec> java.util.Optional<T> find(Class<T> type, java.util.function.Predicate<T> matching) {
+    public <T extends StateSpec> Optional<T> find(Class<T> type, Predicate<T> matching) {
         for (ChunkStates[] chunksOfSegment : bySegment.values()) {
             for (ChunkStates g : chunksOfSegment) {
                 if (g != null) {
@@ -130,7 +134,7 @@ public final class ChunkTable implements java.io.Serializable {
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** True when this table's scans computed {@code spec}. */
@@ -154,7 +158,7 @@ public final class ChunkTable implements java.io.Serializable {
         if (wholes == null) {
             wholes = new HashMap<>();
         }
-        List<Object> key = java.util.Arrays.asList(Specs.key(segment), spec);
+        List<Object> key = Arrays.asList(Specs.key(segment), spec);
         ColumnState known = wholes.get(key);
         if (known == null) {
             known = merged(segment, spec);

@@ -1,13 +1,14 @@
 package dev.vigil.calculators;
 
 import dev.vigil.stats.StateSpec;
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * A calculator fitted on the reference: knows which states it needs from analysis chunks, and
  * computes results.
  */
-public interface FittedCalculator extends java.io.Serializable {
+public interface FittedCalculator extends Serializable {
     List<StateSpec> analysisSpecs();
 
     /** Results on the reference chunks (computed at fit time, with the thresholds). */

@@ -1,5 +1,7 @@
 package dev.vigil.calculators;
 
+import java.io.Serializable;
+
 /**
  * One computed value of one metric for one column (null for model-level), segment (null = whole
  * population) and chunk (by index in its period). NaN values are stored as null; {@code note} says
@@ -20,7 +22,7 @@ public record Measurement(
         Double lowerThreshold,
         Double upperThreshold,
         boolean alert)
-        implements java.io.Serializable {
+        implements Serializable {
 
     /** null for NaN/infinite, so results never carry NaN. */
     public static Double finite(double v) {

@@ -1,5 +1,6 @@
 package dev.vigil.calculators;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * {@link Calculator}s its Spark jobs grow with the number of chunks; each implementation bounds and
  * documents its cost.
  */
-public interface RowCalculator extends java.io.Serializable {
+public interface RowCalculator extends Serializable {
     /** The CONTRACT name, e.g. {@code multivariate_drift}. */
     String name();
 

@@ -1,5 +1,6 @@
 package dev.vigil.calculators;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,6 +9,6 @@ import java.util.List;
  * is scanned, so the calculator reads their states like any other column's. What it holds is the
  * Spark side's business.
  */
-public interface RowModel extends java.io.Serializable {
+public interface RowModel extends Serializable {
     List<String> outputColumns();
 }

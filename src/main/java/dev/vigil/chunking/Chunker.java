@@ -10,12 +10,15 @@ import dev.vigil.config.ChunkingConfig.PeriodUnit;
 import dev.vigil.internal.UserException;
 import dev.vigil.scan.Scanner;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -84,7 +87,7 @@ public final class Chunker {
                     what,
                     n,
                     size,
-                    config.incomplete().name().toLowerCase(java.util.Locale.ROOT));
+                    config.incomplete().name().toLowerCase(Locale.ROOT));
         }
         Column row = col(Scanner.ROW);
         Column chunk = floor(row.divide(size)).cast("long");
@@ -182,7 +185,7 @@ public final class Chunker {
      * chunk when it has the rows of a full chunk (the first one's), so only a last, smaller chunk
      * kept by {@code incomplete: keep} is not.
      */
-    public java.util.function.Predicate<ChunkInfo> completeness(List<ChunkInfo> chunks, java.time.Instant asOf) {
+    public Predicate<ChunkInfo> completeness(List<ChunkInfo> chunks, Instant asOf) {
         if (chunks.isEmpty()) {
             return c -> true;
         }

@@ -2,11 +2,14 @@ package dev.vigil.chunking;
 
 import static org.apache.spark.sql.functions.*;
 
+import dev.vigil.scan.Scanner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -79,7 +82,7 @@ final class RowIndex {
                     .thenComparingInt(Run::partition)
                     .thenComparingLong(Run::start));
         }
-        java.util.Map<Run, Long> offsetOf = new java.util.HashMap<>();
+        Map<Run, Long> offsetOf = new HashMap<>();
         long acc = 0;
         for (Run r : ordered) {
             offsetOf.put(r, acc);
@@ -102,7 +105,7 @@ final class RowIndex {
             return offsets[pid][i] + (pos - s[i]);
         };
         Column row = udf(position, DataTypes.LongType).apply(spark_partition_id(), monotonically_increasing_id());
-        return new Indexed(df.withColumn(dev.vigil.scan.Scanner.ROW, row), acc, sorted);
+        return new Indexed(df.withColumn(Scanner.ROW, row), acc, sorted);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import com.beust.jcommander.JCommander;
+import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParameterException;
 import dev.vigil.config.CalculatorChoices;
 import dev.vigil.internal.Errors;
@@ -8,6 +9,8 @@ import dev.vigil.internal.Secrets;
 import dev.vigil.internal.UserException;
 import dev.vigil.internal.Version;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -101,8 +104,8 @@ public final class Main {
                 return USER_ERROR;
             }
             err.println("vigil: failed: " + Secrets.redact(String.valueOf(e)));
-            java.io.StringWriter trace = new java.io.StringWriter();
-            e.printStackTrace(new java.io.PrintWriter(trace));
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
             err.print(Secrets.redact(trace.toString()));
             return FAILED;
         }
@@ -115,13 +118,13 @@ public final class Main {
 
     /** Options before the command. */
     static final class GlobalOptions {
-        @com.beust.jcommander.Parameter(
+        @Parameter(
                 names = {"--help", "-h"},
                 help = true,
                 description = "Show this help")
         boolean help;
 
-        @com.beust.jcommander.Parameter(names = "--version", description = "Print the version")
+        @Parameter(names = "--version", description = "Print the version")
         boolean version;
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.vigil.config.MonitorConfig;
+import dev.vigil.internal.Secrets;
 import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
 import java.io.PrintStream;
@@ -48,7 +49,7 @@ final class RunCommand extends MonitorCommand {
         }
         byMetric.forEach((k, n) -> out.printf("    %-50s %d chunk(s)%n", k, n));
         String base = cfg.output().path().replaceAll("/+$", "");
-        base = dev.vigil.internal.Secrets.redact(base);
+        base = Secrets.redact(base);
         out.printf("  results: %s/results  runs: %s/runs%n", base, base);
     }
 }

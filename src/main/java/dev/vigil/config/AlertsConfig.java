@@ -1,13 +1,14 @@
 package dev.vigil.config;
 
 import dev.vigil.internal.Errors;
+import java.io.Serializable;
 
 /**
  * Alert destinations (urls may be null) and delivery limits: each POST waits at most {@code
  * timeoutSeconds} and is tried {@code attempts} times with doubling pauses (1 s, 2 s, ...).
  */
 public record AlertsConfig(String webhookUrl, String slackUrl, int timeoutSeconds, int attempts)
-        implements java.io.Serializable {
+        implements Serializable {
     public static final int DEFAULT_TIMEOUT_SECONDS = 10;
     public static final int DEFAULT_ATTEMPTS = 3;
 

@@ -2,6 +2,9 @@ package dev.vigil.config;
 
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.UserException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * How rows are split into chunks. Exactly one of size, number or period applies ({@link #kind()}).
@@ -9,7 +12,7 @@ import dev.vigil.internal.UserException;
  * does.
  */
 public record ChunkingConfig(Kind kind, int size, int number, PeriodUnit period, Incomplete incomplete)
-        implements java.io.Serializable {
+        implements Serializable {
     public enum Kind {
         SIZE,
         NUMBER,
@@ -37,7 +40,7 @@ public record ChunkingConfig(Kind kind, int size, int number, PeriodUnit period,
         YEAR;
 
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -60,7 +63,7 @@ public record ChunkingConfig(Kind kind, int size, int number, PeriodUnit period,
                     + " out (drop) or join the last full chunk (append)");
 
     /** The chunking modes, of which at most one is given. */
-    private static final java.util.List<Key<?>> MODES = java.util.List.of(SIZE, NUMBER, PERIOD);
+    private static final List<Key<?>> MODES = List.of(SIZE, NUMBER, PERIOD);
 
     static final Schema SCHEMA = Schema.of(
             "chunking",
@@ -100,9 +103,9 @@ public record ChunkingConfig(Kind kind, int size, int number, PeriodUnit period,
     /** A short description for logs, e.g. {@code size=5000}. */
     public String describe() {
         return switch (kind) {
-            case SIZE -> "size=" + size + " incomplete=" + incomplete.name().toLowerCase(java.util.Locale.ROOT);
+            case SIZE -> "size=" + size + " incomplete=" + incomplete.name().toLowerCase(Locale.ROOT);
             case NUMBER ->
-                "number=" + number + " incomplete=" + incomplete.name().toLowerCase(java.util.Locale.ROOT);
+                "number=" + number + " incomplete=" + incomplete.name().toLowerCase(Locale.ROOT);
             case PERIOD -> "period=" + period.key();
         };
     }

@@ -2,6 +2,8 @@ package dev.vigil.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.internal.Errors;
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,7 @@ public record ColumnsConfig(
         Map<String, String> scores,
         String target,
         List<String> segments)
-        implements java.io.Serializable {
+        implements Serializable {
 
     private static final String COLUMN = "a column name";
 
@@ -58,7 +60,7 @@ public record ColumnsConfig(
 
     /** Every column named in a role (not the features), in a stable order. */
     public List<String> roleColumns() {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String c : new String[] {timestamp, id, prediction, target}) {
             if (c != null) {
                 out.add(c);

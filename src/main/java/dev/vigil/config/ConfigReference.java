@@ -4,6 +4,7 @@ import dev.vigil.calculators.CalculatorType;
 import dev.vigil.calculators.Calculators;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +87,7 @@ public final class ConfigReference {
             }
         }
         if (s.path().equals(ThresholdConfig.SCHEMA.path())) {
-            Map<String, Collection<String>> metrics = new java.util.LinkedHashMap<>();
+            Map<String, Collection<String>> metrics = new LinkedHashMap<>();
             Calculators.ALL.forEach(t -> metrics.put(t.name(), CalculatorChoices.thresholdMetrics(t)));
             names(md, "The metrics each calculator's thresholds may name:", metrics);
         }

@@ -2,11 +2,13 @@ package dev.vigil.config;
 
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.UserException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where one input table comes from: a {@code path} with a {@code format}, or a catalog {@code
@@ -15,8 +17,8 @@ import java.util.Map;
  * @param key the configuration key of this section (for error messages), e.g. {@code reference}
  */
 public record InputSpec(String key, String path, String table, String format, Map<String, String> options)
-        implements java.io.Serializable {
-    public static final java.util.Set<String> FORMATS = java.util.Set.of("csv", "parquet", "delta", "orc", "json");
+        implements Serializable {
+    public static final Set<String> FORMATS = Set.of("csv", "parquet", "delta", "orc", "json");
 
     /** What a {@code reference} or {@code analysis} section is expected to be, for messages. */
     static final String EXPECTED = "{path: ..., format: ...} or {table: ...}";

@@ -1,5 +1,6 @@
 package dev.vigil.config;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -126,7 +127,7 @@ public record Key<T>(
 
     /** One of an enum's constants, by their lower-case names. */
     public static <E extends Enum<E>> Key<E> oneOf(String name, Class<E> type, E dflt, String help) {
-        List<String> values = java.util.Arrays.stream(type.getEnumConstants())
+        List<String> values = Arrays.stream(type.getEnumConstants())
                 .map(e -> e.name().toLowerCase(Locale.ROOT))
                 .toList();
         return of(name, "one of " + String.join(", ", values), dflt, help, (s, k) -> s.enumValue(k, type, dflt));

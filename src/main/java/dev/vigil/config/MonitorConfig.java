@@ -3,6 +3,8 @@ package dev.vigil.config;
 import dev.vigil.calculators.CalculatorType;
 import dev.vigil.calculators.Calculators;
 import dev.vigil.internal.Errors;
+import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +36,9 @@ public record MonitorConfig(
         AlertsConfig alerts,
         String resolvedYaml,
         boolean incremental,
-        java.time.LocalDate runDate,
+        LocalDate runDate,
         String fitKey)
-        implements java.io.Serializable {
+        implements Serializable {
 
     static final Key<String> MONITOR = Key.required(
             "monitor",
@@ -148,8 +150,7 @@ public record MonitorConfig(
      * Reads the top level: each section by its record's parse, then the checks across sections (the
      * targets' join column, period chunking's timestamp, incremental runs, each calculator's).
      */
-    static MonitorConfig parse(
-            Section root, String resolvedYaml, java.time.LocalDate runDate, String fitKey, String outputPath) {
+    static MonitorConfig parse(Section root, String resolvedYaml, LocalDate runDate, String fitKey, String outputPath) {
         SCHEMA.check(root);
         String monitor = MONITOR.read(root);
         ProblemType problemType = PROBLEM_TYPE.read(root);

@@ -2,9 +2,10 @@ package dev.vigil.config;
 
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.Secrets;
+import java.io.Serializable;
 
 /** Where the Delta tables go. */
-public record OutputConfig(String path) implements java.io.Serializable {
+public record OutputConfig(String path) implements Serializable {
     static final Key<String> PATH = Key.of(
             "path",
             "a directory or URI, without credentials in it",

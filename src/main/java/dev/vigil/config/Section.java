@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.vigil.internal.Errors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A YAML mapping with its key path, for strict key checks and messages naming the key. */
 public final class Section {
@@ -119,7 +120,7 @@ public final class Section {
         if (n.isBoolean()) {
             return n.asBoolean();
         }
-        String v = n.asText().trim().toLowerCase(java.util.Locale.ROOT);
+        String v = n.asText().trim().toLowerCase(Locale.ROOT);
         if (v.equals("true") || v.equals("false")) {
             return v.equals("true");
         }
@@ -166,9 +167,9 @@ public final class Section {
         }
         List<String> valid = new ArrayList<>();
         for (E e : type.getEnumConstants()) {
-            String name = e.name().toLowerCase(java.util.Locale.ROOT);
+            String name = e.name().toLowerCase(Locale.ROOT);
             valid.add(name);
-            if (name.equals(v.toLowerCase(java.util.Locale.ROOT))) {
+            if (name.equals(v.toLowerCase(Locale.ROOT))) {
                 return e;
             }
         }

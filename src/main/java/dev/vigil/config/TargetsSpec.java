@@ -1,7 +1,9 @@
 package dev.vigil.config;
 
+import java.io.Serializable;
+
 /** Delayed ground truth in its own table, joined to the analysis data on {@code joinOn}. */
-public record TargetsSpec(InputSpec input, String joinOn) implements java.io.Serializable {
+public record TargetsSpec(InputSpec input, String joinOn) implements Serializable {
     static final Key<String> JOIN_ON =
             Key.string("join_on", "a column name", "the column the targets join the analysis on (default: columns.id)");
 

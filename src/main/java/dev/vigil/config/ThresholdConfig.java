@@ -3,6 +3,7 @@ package dev.vigil.config;
 import dev.vigil.calculators.CalculatorType;
 import dev.vigil.calculators.Calculators;
 import dev.vigil.internal.Errors;
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public record ThresholdConfig(
         Type type, Double lower, Double upper, Double stdLowerMultiplier, Double stdUpperMultiplier)
-        implements java.io.Serializable {
+        implements Serializable {
     public enum Type {
         CONSTANT,
         STANDARD_DEVIATION

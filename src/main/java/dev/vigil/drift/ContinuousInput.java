@@ -2,6 +2,7 @@ package dev.vigil.drift;
 
 import dev.vigil.stats.Moments;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -69,6 +70,6 @@ public enum ContinuousInput {
 
     /** The inputs with an exact path, in declaration order. */
     static List<ContinuousInput> exactInputs() {
-        return java.util.Arrays.stream(values()).filter(in -> in.exactPath).toList();
+        return Arrays.stream(values()).filter(in -> in.exactPath).toList();
     }
 }

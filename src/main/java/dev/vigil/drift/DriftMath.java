@@ -1,5 +1,6 @@
 package dev.vigil.drift;
 
+import dev.vigil.stats.Histogram;
 import java.util.Arrays;
 
 /**
@@ -23,7 +24,7 @@ public final class DriftMath {
      * hi}.
      */
     public static double[] linspace(double lo, double hi, int bins) {
-        return dev.vigil.stats.Histogram.edges(lo, hi, bins);
+        return Histogram.edges(lo, hi, bins);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.vigil.thresholds.Bounds.AlertRule;
 import dev.vigil.thresholds.Bounds.LimitMode;
 import dev.vigil.thresholds.MetricRule;
 import dev.vigil.thresholds.Threshold;
+import java.io.Serializable;
 import java.util.Set;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Set;
  * alert. Registered in {@link DriftMethods}; {@link UnivariateDriftCalculator} provides the states
  * and asks each configured method to measure. docs/extending.md shows how to add one.
  */
-public abstract class DriftMethod implements java.io.Serializable {
+public abstract class DriftMethod implements Serializable {
 
     /** The column kinds a method applies to. */
     public enum Kind {

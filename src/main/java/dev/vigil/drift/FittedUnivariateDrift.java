@@ -13,6 +13,7 @@ import dev.vigil.stats.Specs;
 import dev.vigil.thresholds.Bounds;
 import dev.vigil.thresholds.MetricRule;
 import dev.vigil.thresholds.ReferenceValues;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class FittedUnivariateDrift extends FittedBase {
     private final Map<Series, Bounds> bounds;
 
     /** One method's values on one column of one segment. */
-    private record Series(String segment, String column, String method) implements java.io.Serializable {}
+    private record Series(String segment, String column, String method) implements Serializable {}
 
     FittedUnivariateDrift(UnivariateDriftCalculator calc, ChunkTable ref) {
         this.calc = calc;

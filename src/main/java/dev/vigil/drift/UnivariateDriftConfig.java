@@ -4,6 +4,7 @@ import dev.vigil.config.Key;
 import dev.vigil.config.Schema;
 import dev.vigil.config.Section;
 import dev.vigil.internal.Errors;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record UnivariateDriftConfig(
         List<String> categoricalMethods,
         CalculationMethod calculationMethod,
         int nBins)
-        implements java.io.Serializable {
+        implements Serializable {
 
     /** exact below 10,000 reference values (auto), always exact, or always binned (estimated). */
     public enum CalculationMethod {

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Builds every user-facing error message in one place, so they share one shape. */
 public final class Errors {
@@ -78,9 +80,8 @@ public final class Errors {
     public static final String JOB_ERROR_START = "vigil-user-error<<";
 
     public static final String JOB_ERROR_END = ">>vigil-user-error";
-    private static final java.util.regex.Pattern JOB_ERROR = java.util.regex.Pattern.compile(
-            java.util.regex.Pattern.quote(JOB_ERROR_START) + "(.*?)" + java.util.regex.Pattern.quote(JOB_ERROR_END),
-            java.util.regex.Pattern.DOTALL);
+    private static final Pattern JOB_ERROR =
+            Pattern.compile(Pattern.quote(JOB_ERROR_START) + "(.*?)" + Pattern.quote(JOB_ERROR_END), Pattern.DOTALL);
 
     /**
      * The user error behind a failure: a {@link UserException} in its causes, or one raised inside a
@@ -93,7 +94,7 @@ public final class Errors {
             }
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
-            java.util.regex.Matcher m = JOB_ERROR.matcher(String.valueOf(c.getMessage()));
+            Matcher m = JOB_ERROR.matcher(String.valueOf(c.getMessage()));
             if (m.find()) {
                 return new UserException(m.group(1));
             }

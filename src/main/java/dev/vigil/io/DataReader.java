@@ -8,6 +8,8 @@ import java.net.URI;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkException;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,12 +47,10 @@ public final class DataReader {
             return reader.load(spec.path());
         } catch (Exception e) {
             // Spark's AnalysisException is checked in Java's eyes but thrown undeclared from Scala
-            if (e instanceof org.apache.spark.sql.AnalysisException
-                    || e.getClass().getName().contains("Delta")) {
+            if (e instanceof AnalysisException || e.getClass().getName().contains("Delta")) {
                 throw Errors.unreadable(spec.key() + ".path", spec.path(), firstLine(e.getMessage()));
             }
-            if (e instanceof org.apache.spark.SparkException
-                    || e.getCause() instanceof org.apache.spark.SparkException) {
+            if (e instanceof SparkException || e.getCause() instanceof SparkException) {
                 // reading the schema ran a job that failed: a corrupt or foreign file (e.g. "not a Parquet
                 // file")
                 throw Errors.unreadable(

@@ -58,7 +58,7 @@ public final class InputChecks {
                 Column s = col(c);
                 Column checked = when(
                                 s.lt(0).or(s.gt(1)),
-                                dev.vigil.io.JobErrors.failInJob(concat(
+                                JobErrors.failInJob(concat(
                                         lit("configuration key '" + key + "': column '" + c + "' has the value "),
                                         s.cast("string"),
                                         lit(" in the "
@@ -83,7 +83,7 @@ public final class InputChecks {
                     p,
                     when(
                                     text.isNotNull().and(not(text.isin(classes.toArray()))),
-                                    dev.vigil.io.JobErrors.failInJob(concat(
+                                    JobErrors.failInJob(concat(
                                             lit("configuration key 'columns.prediction': column '"
                                                     + p
                                                     + "' predicts the class '"),

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.feature.StringIndexer;
@@ -113,7 +114,7 @@ final class DomainClassifierTraining {
     private double[] chunkValues(
             Dataset<Row> pool,
             List<ChunkInfo> chunks,
-            java.util.function.Function<ChunkInfo, DomainClassifierSets.TrainingSet> set,
+            Function<ChunkInfo, DomainClassifierSets.TrainingSet> set,
             DomainClassifierSets.Imputation imputation,
             ExecutorService workers,
             String period,

@@ -2,9 +2,12 @@ package dev.vigil.ml;
 
 import static org.apache.spark.sql.functions.*;
 
+import dev.vigil.calculators.RowModel;
+import dev.vigil.internal.Sql;
 import dev.vigil.performance.DleHyperparameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * number). {@link #transform} adds each loss's prediction, clipped at 0, as a narrow projection: no
  * Spark job.
  */
-final class LossModels implements dev.vigil.calculators.RowModel {
+final class LossModels implements RowModel {
     static final String MISSING_CATEGORY = "NML_missing_value";
     static final double MISSING_NUMBER = -Double.MAX_VALUE;
 
@@ -70,7 +73,7 @@ final class LossModels implements dev.vigil.calculators.RowModel {
     }
 
     private static Column column(String name) {
-        return col(dev.vigil.internal.Sql.quote(name));
+        return col(Sql.quote(name));
     }
 
     private static String number(int i) {
@@ -134,7 +137,7 @@ final class LossModels implements dev.vigil.calculators.RowModel {
             List<String> categorical,
             Map<String, String> labels,
             DleHyperparameters hp) {
-        List<String> labelCols = new ArrayList<>(new java.util.LinkedHashSet<>(labels.values()));
+        List<String> labelCols = new ArrayList<>(new LinkedHashSet<>(labels.values()));
         List<Column> kept = new ArrayList<>();
         for (int i = 0; i < numeric.size(); i++) {
             kept.add(col(number(i)));

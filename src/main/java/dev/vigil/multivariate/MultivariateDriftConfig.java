@@ -5,6 +5,7 @@ import dev.vigil.config.Key;
 import dev.vigil.config.Schema;
 import dev.vigil.config.Section;
 import dev.vigil.internal.Errors;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public record MultivariateDriftConfig(
         String method, List<String> columns, double nComponents, DomainClassifierConfig domainClassifier)
-        implements java.io.Serializable {
+        implements Serializable {
     public static final String RECONSTRUCTION_ERROR = "reconstruction_error";
     public static final String DOMAIN_CLASSIFIER = "domain_classifier";
     public static final List<String> METHODS = List.of(RECONSTRUCTION_ERROR, DOMAIN_CLASSIFIER);

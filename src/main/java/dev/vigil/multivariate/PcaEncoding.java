@@ -1,6 +1,7 @@
 package dev.vigil.multivariate;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class PcaEncoding implements Serializable {
         int ns = categoryCounts.size();
         double[] encodedMean = new double[nc + ns];
         System.arraycopy(means, 0, encodedMean, 0, nc);
-        List<Map<String, Double>> frequencies = new java.util.ArrayList<>();
+        List<Map<String, Double>> frequencies = new ArrayList<>();
         double[] modeFrequency = new double[ns];
         for (int j = 0; j < ns; j++) {
             Map<String, Long> counts = categoryCounts.get(j);

@@ -1,5 +1,7 @@
 package dev.vigil.performance;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -266,7 +268,7 @@ public final class Cbpe {
         }
         long b = l <= 20 ? Math.max(1, l / 2) : 10;
         long width = Math.max(1, l / b);
-        java.util.List<Double> edges = new java.util.ArrayList<>();
+        List<Double> edges = new ArrayList<>();
         for (long e = 0; e <= l; e += width) {
             edges.add((double) e);
         }

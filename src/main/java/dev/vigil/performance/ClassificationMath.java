@@ -1,7 +1,11 @@
 package dev.vigil.performance;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Binary classification's score-based metrics (ROC AUC and average precision from the per-class
@@ -62,7 +66,7 @@ public final class ClassificationMath {
         if (p == 0) {
             return Double.NaN;
         }
-        java.util.TreeSet<Double> scores = new java.util.TreeSet<>(positives.keySet());
+        TreeSet<Double> scores = new TreeSet<>(positives.keySet());
         scores.addAll(negatives.keySet());
         long tp = 0;
         long fp = 0;
@@ -146,14 +150,14 @@ public final class ClassificationMath {
             return new double[] {Double.NaN, Double.NaN};
         }
         int size = (int) Math.min(n / 2, 50_000);
-        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        SplittableRandom random = new SplittableRandom(42);
         double[] aps = new double[AP_BOOTSTRAPS];
         int[] drawn = new int[2 * m];
         for (int b = 0; b < AP_BOOTSTRAPS; b++) {
-            java.util.Arrays.fill(drawn, 0);
+            Arrays.fill(drawn, 0);
             for (int k = 0; k < size; k++) {
                 long row = random.nextLong(n);
-                int cell = java.util.Arrays.binarySearch(cumulative, row + 1);
+                int cell = Arrays.binarySearch(cumulative, row + 1);
                 if (cell < 0) {
                     cell = -cell - 1;
                 }
@@ -225,8 +229,7 @@ public final class ClassificationMath {
                 }
                 m++;
             }
-            return new ScoreMerge(
-                    java.util.Arrays.copyOf(s, m), java.util.Arrays.copyOf(a, m), java.util.Arrays.copyOf(b, m));
+            return new ScoreMerge(Arrays.copyOf(s, m), Arrays.copyOf(a, m), Arrays.copyOf(b, m));
         }
     }
 
@@ -254,7 +257,7 @@ public final class ClassificationMath {
     }
 
     private static NavigableMap<Double, Long> flip(NavigableMap<Double, Long> m) {
-        java.util.TreeMap<Double, Long> out = new java.util.TreeMap<>();
+        TreeMap<Double, Long> out = new TreeMap<>();
         m.forEach((k, v) -> out.merge(1 - k, v, Long::sum));
         return out;
     }

@@ -3,6 +3,7 @@ package dev.vigil.performance;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.config.ProblemType;
 import dev.vigil.stats.StateSpec;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ interface ClassificationProblem<C extends ClassCounts, E extends ClassCounts> ex
      * on the class's rows and on the others', and how logs name it.
      */
     record CalibratedScore(String score, String indicator, String positives, String negatives, String label)
-            implements java.io.Serializable {}
+            implements Serializable {}
 
     /** Fits a score's calibrator on a segment of the reference; null: the scores as they are. */
     interface Calibrator {

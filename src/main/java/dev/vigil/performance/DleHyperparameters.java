@@ -3,6 +3,7 @@ package dev.vigil.performance;
 import dev.vigil.config.Key;
 import dev.vigil.config.Schema;
 import dev.vigil.config.Section;
+import java.io.Serializable;
 
 /**
  * {@code calculators.estimated_performance.hyperparameters} for DLE (regression): the
@@ -20,7 +21,7 @@ public record DleHyperparameters(
         int maxBin,
         double subsample,
         long seed)
-        implements java.io.Serializable {
+        implements Serializable {
     static final Key<Integer> N_ESTIMATORS = Key.positiveInt("n_estimators", 50, "trees per model");
     static final Key<Double> LEARNING_RATE =
             Key.of("learning_rate", "a number in (0, 1]", 0.1, "the boosting step", Section::fractionOf);

@@ -7,6 +7,7 @@ import dev.vigil.config.ProblemType;
 import dev.vigil.config.Schema;
 import dev.vigil.config.Section;
 import dev.vigil.internal.Errors;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public record EstimatedPerformanceConfig(
         RealizedPerformanceConfig metrics, Calibration calibration, DleHyperparameters hyperparameters)
-        implements java.io.Serializable {
+        implements Serializable {
     public enum Calibration {
         AUTO,
         ALWAYS,

@@ -1,6 +1,7 @@
 package dev.vigil.performance;
 
 import dev.vigil.thresholds.MetricRule;
+import java.io.Serializable;
 
 /**
  * One reported metric of one problem type, as a {@link PerformanceMetric} defines it: its realized
@@ -13,7 +14,7 @@ import dev.vigil.thresholds.MetricRule;
  * @param <C> the view of a chunk's realized states
  * @param <E> the view of a chunk's estimate inputs
  */
-abstract class Measure<C extends Measure.Rows, E extends Measure.Rows> implements java.io.Serializable {
+abstract class Measure<C extends Measure.Rows, E extends Measure.Rows> implements Serializable {
     /** A view of a chunk's states: the rows a sampling error counts by default. */
     interface Rows {
         long rows();

@@ -6,6 +6,7 @@ import dev.vigil.stats.RowState;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.ValueCounts;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class MulticlassExpected implements RowState, ClassCounts {
         this.p = new double[k];
         this.predicted = new long[k + 1];
         this.expected = new double[k][k + 1];
-        this.byScore = new java.util.ArrayList<>();
+        this.byScore = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             byScore.add(new HashMap<>());
         }

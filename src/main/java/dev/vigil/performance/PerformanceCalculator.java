@@ -3,6 +3,7 @@ package dev.vigil.performance;
 import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.thresholds.Threshold;
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Map;
 abstract class PerformanceCalculator implements Calculator {
     /** The metrics section and the threshold overrides by metric name. */
     private record Settings(RealizedPerformanceConfig metrics, Map<String, Threshold> overrides)
-            implements java.io.Serializable {}
+            implements Serializable {}
 
     private final String name;
     private final Settings settings;

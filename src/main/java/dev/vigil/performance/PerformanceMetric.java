@@ -1,6 +1,7 @@
 package dev.vigil.performance;
 
 import dev.vigil.config.ProblemType;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +13,7 @@ import java.util.Set;
  * performance, CBPE and DLE read every metric through this class; none of them knows a metric by
  * name.
  */
-abstract class PerformanceMetric implements java.io.Serializable {
+abstract class PerformanceMetric implements Serializable {
     /** What a metric needs besides the target and the prediction. */
     enum Needs {
         /** the score column (binary classification) */

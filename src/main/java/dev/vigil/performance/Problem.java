@@ -4,6 +4,7 @@ import dev.vigil.calculators.ChunkTable;
 import dev.vigil.config.ProblemType;
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.StateSpec;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Map;
  * @param <C> the view of a chunk's realized states
  * @param <E> the view of a chunk's estimate inputs (CBPE's, DLE's)
  */
-interface Problem<C extends Measure.Rows, E extends Measure.Rows> extends java.io.Serializable {
+interface Problem<C extends Measure.Rows, E extends Measure.Rows> extends Serializable {
     /**
      * The problem of a monitor's type.
      *
@@ -37,7 +38,7 @@ interface Problem<C extends Measure.Rows, E extends Measure.Rows> extends java.i
     }
 
     /** A fitted estimator's view of a chunk's estimate inputs, and the states it reads them from. */
-    interface Estimates<E> extends java.io.Serializable {
+    interface Estimates<E> extends Serializable {
         E chunk(ChunkTable table, String segment, int chunk);
 
         /** States the analysis pass must compute for them beyond the chunk specs. */

@@ -8,6 +8,7 @@ import dev.vigil.thresholds.Bounds;
 import dev.vigil.thresholds.MetricRule;
 import dev.vigil.thresholds.ReferenceValues;
 import dev.vigil.thresholds.Threshold;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
     private final Map<Key, Bounds> bounds;
 
     /** A series of reference values: segment key and reported metric. */
-    private record Key(String segment, String metric) implements java.io.Serializable {}
+    private record Key(String segment, String metric) implements Serializable {}
 
     /** A chunk's realized value or estimate of one measure, with its sampling error. */
     private record Value(Measure<?, ?> measure, String segment, int chunk, double value, double samplingError) {}

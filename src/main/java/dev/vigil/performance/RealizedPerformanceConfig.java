@@ -8,6 +8,7 @@ import dev.vigil.config.Schema;
 import dev.vigil.config.Section;
 import dev.vigil.internal.Errors;
 import dev.vigil.performance.PerformanceMetric.Needs;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public record RealizedPerformanceConfig(
         double[][] businessValueMatrix,
         boolean normalizeBusinessValuePerPrediction,
         String normalizeConfusionMatrix)
-        implements java.io.Serializable {
+        implements Serializable {
     /** NannyML's {@code normalize_confusion_matrix} values (null: counts). */
     public static final List<String> CONFUSION_NORMALIZATIONS = List.of("all", "true", "pred");
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
@@ -98,8 +99,7 @@ final class IncrementalRun {
         // complete is redone
         Map<String, Boolean> stored = sink.chunkCompleteness(monitor);
         var byRule = chunker.completeness(all, asOf);
-        java.util.function.Predicate<ChunkInfo> complete =
-                c -> byRule.test(c) || Boolean.TRUE.equals(stored.get(c.key()));
+        Predicate<ChunkInfo> complete = c -> byRule.test(c) || Boolean.TRUE.equals(stored.get(c.key()));
         for (ChunkInfo c : all) {
             if (Boolean.FALSE.equals(stored.get(c.key())) && complete.test(c)) {
                 touched.add(c.group());

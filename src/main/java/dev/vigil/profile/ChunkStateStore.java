@@ -13,6 +13,7 @@ import dev.vigil.stats.StateSpec;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,7 +183,7 @@ public final class ChunkStateStore {
                     r.getTimestamp(3),
                     r.getTimestamp(4),
                     states);
-            by.merge(java.util.Arrays.asList(g.segment(), g.group()), g, ChunkStateStore::merge);
+            by.merge(Arrays.asList(g.segment(), g.group()), g, ChunkStateStore::merge);
         }
         return new ArrayList<>(by.values());
     }

@@ -3,6 +3,7 @@ package dev.vigil.profile;
 import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
+import dev.vigil.config.ResolvedColumns;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -14,10 +15,7 @@ import org.apache.spark.sql.types.StructType;
  * its schema and the resolved columns.
  */
 public record ReferenceFit(
-        StructType referenceSchema,
-        dev.vigil.config.ResolvedColumns columns,
-        List<FittedCalculator> fitted,
-        ChunkTable reference)
+        StructType referenceSchema, ResolvedColumns columns, List<FittedCalculator> fitted, ChunkTable reference)
         implements Serializable {
 
     public long rows() {

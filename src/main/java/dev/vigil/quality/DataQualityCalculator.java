@@ -11,6 +11,7 @@ import dev.vigil.thresholds.Bounds;
 import dev.vigil.thresholds.MetricRule;
 import dev.vigil.thresholds.ReferenceValues;
 import dev.vigil.thresholds.Threshold;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +35,7 @@ public final class DataQualityCalculator implements Calculator {
     private final Map<String, MetricRule> rules = new HashMap<>();
 
     /** One metric on one column (or the model level). */
-    private record Measured(QualityColumn column, QualityMetric metric) implements java.io.Serializable {}
+    private record Measured(QualityColumn column, QualityMetric metric) implements Serializable {}
 
     /**
      * @param metrics the metric names, among {@link QualityMetrics#NAMES} (measured in the registry's
@@ -86,7 +87,7 @@ public final class DataQualityCalculator implements Calculator {
     }
 
     /** One series of reference chunk values: a metric on a column in a segment. */
-    private record Series(String segment, String metric, String column) implements java.io.Serializable {}
+    private record Series(String segment, String metric, String column) implements Serializable {}
 
     private final class Fitted extends FittedBase {
         private final List<FittedMetric> fitted = new ArrayList<>();

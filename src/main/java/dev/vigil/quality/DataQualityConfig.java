@@ -4,10 +4,11 @@ import dev.vigil.config.Key;
 import dev.vigil.config.Schema;
 import dev.vigil.config.Section;
 import dev.vigil.internal.Errors;
+import java.io.Serializable;
 import java.util.List;
 
 /** {@code calculators.data_quality}: which metrics, on which columns (null = default columns). */
-public record DataQualityConfig(List<String> metrics, List<String> columns) implements java.io.Serializable {
+public record DataQualityConfig(List<String> metrics, List<String> columns) implements Serializable {
     /** The registered metrics' names ({@link QualityMetrics}). */
     public static final List<String> ALL_METRICS = QualityMetrics.NAMES;
 

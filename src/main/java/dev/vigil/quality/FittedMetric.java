@@ -3,6 +3,7 @@ package dev.vigil.quality;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Map;
  *     sampling error
  */
 record FittedMetric(QualityMetric metric, QualityColumn column, StateSpec spec, Map<String, double[]> reference)
-        implements java.io.Serializable {
+        implements Serializable {
 
     static FittedMetric fit(QualityMetric metric, QualityColumn column, ChunkTable ref) {
         return new FittedMetric(

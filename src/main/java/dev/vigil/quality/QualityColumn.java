@@ -1,6 +1,7 @@
 package dev.vigil.quality;
 
 import dev.vigil.stats.StateSpec;
+import java.io.Serializable;
 
 /**
  * What a data-quality metric is measured on: a continuous or a categorical column, or the model as
@@ -8,7 +9,7 @@ import dev.vigil.stats.StateSpec;
  *
  * @param name the column (null at model level)
  */
-public record QualityColumn(String name, Kind kind) implements java.io.Serializable {
+public record QualityColumn(String name, Kind kind) implements Serializable {
     /** The model level: metrics over whole chunks (the row count). */
     public static final QualityColumn MODEL = new QualityColumn(null, Kind.MODEL);
 

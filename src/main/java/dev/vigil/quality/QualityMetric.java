@@ -8,6 +8,7 @@ import dev.vigil.thresholds.Bounds.AlertRule;
 import dev.vigil.thresholds.Bounds.LimitMode;
 import dev.vigil.thresholds.MetricRule;
 import dev.vigil.thresholds.Threshold;
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.function.Function;
  * what it learns from the reference lives in its {@link FittedMetric}; a stored profile refers to
  * it by name.
  */
-public abstract class QualityMetric implements java.io.Serializable {
+public abstract class QualityMetric implements Serializable {
     private final String name;
     private final Set<QualityColumn.Kind> kinds;
     private final MetricRule rule;
@@ -131,7 +132,7 @@ public abstract class QualityMetric implements java.io.Serializable {
         return new Registered(name);
     }
 
-    private record Registered(String name) implements java.io.Serializable {
+    private record Registered(String name) implements Serializable {
         private Object readResolve() {
             return QualityMetrics.named(name).orElseThrow();
         }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -64,11 +66,7 @@ public final class HtmlReport {
     public static String render(String outputDir, List<MonitorView> views) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("output", outputDir);
-        data.put(
-                "generated_at",
-                java.time.Instant.now()
-                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                        .toString());
+        data.put("generated_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         data.put("vigil_version", Version.VERSION);
         List<Object> monitors = new ArrayList<>();
         for (MonitorView v : views) {

@@ -6,6 +6,7 @@ import dev.vigil.report.ReportData.Chunk;
 import dev.vigil.report.ReportData.Monitor;
 import dev.vigil.report.ReportData.Output;
 import dev.vigil.report.ReportData.Series;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -123,7 +124,7 @@ final class MonitorResults {
                         "vigil_version")) {
                     if (Arrays.asList(r.schema().fieldNames()).contains(c)) {
                         Object v = r.getAs(c);
-                        latest.put(c, v instanceof java.sql.Timestamp ? ReportData.text(v) : v);
+                        latest.put(c, v instanceof Timestamp ? ReportData.text(v) : v);
                     }
                 }
             }

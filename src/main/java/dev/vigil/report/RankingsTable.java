@@ -7,6 +7,7 @@ import dev.vigil.internal.Sql;
 import dev.vigil.results.DeltaTables;
 import dev.vigil.results.OutputTables;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,7 +182,7 @@ public final class RankingsTable {
         if (a.size() != b.size()) {
             return false;
         }
-        Map<List<Object>, Integer> count = new java.util.HashMap<>();
+        Map<List<Object>, Integer> count = new HashMap<>();
         for (Row r : a) {
             count.merge(values(r), 1, Integer::sum);
         }

@@ -7,6 +7,7 @@ import dev.vigil.results.OutputTable;
 import dev.vigil.results.OutputTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -172,7 +173,7 @@ public final class ReportData {
         if (ts == null) {
             return null;
         }
-        if (ts instanceof java.sql.Timestamp t) {
+        if (ts instanceof Timestamp t) {
             return t.toInstant().toString();
         }
         return ts.toString();

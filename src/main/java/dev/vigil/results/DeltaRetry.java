@@ -1,7 +1,19 @@
 package dev.vigil.results;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ConcurrentModificationException;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +95,7 @@ public final class DeltaRetry {
 
     private static Throwable concurrentModification(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.util.ConcurrentModificationException
+            if (t instanceof ConcurrentModificationException
                     && (t.getClass().getName().startsWith("io.delta.")
                             || t.getClass().getName().startsWith("org.apache.spark.sql.delta."))) {
                 return t;
@@ -97,21 +109,20 @@ public final class DeltaRetry {
      * Delta's own {@code isDeltaTable} reads a per-process cache, which does not see a table another
      * process has just created.
      */
-    public static boolean hasCommits(org.apache.spark.sql.SparkSession spark, String path) {
-        org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path, "_delta_log");
+    public static boolean hasCommits(SparkSession spark, String path) {
+        Path log = new Path(path, "_delta_log");
         try {
-            org.apache.hadoop.fs.FileSystem fs =
-                    log.getFileSystem(spark.sessionState().newHadoopConf());
-            for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(log)) {
+            FileSystem fs = log.getFileSystem(spark.sessionState().newHadoopConf());
+            for (FileStatus f : fs.listStatus(log)) {
                 if (f.getPath().getName().matches("\\d{20}\\.(json|checkpoint.*\\.parquet)")) {
                     return true;
                 }
             }
             return false;
-        } catch (java.io.FileNotFoundException e) {
+        } catch (FileNotFoundException e) {
             return false;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot list " + log, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + log, e);
         }
     }
 
@@ -122,18 +133,13 @@ public final class DeltaRetry {
      * process creates the table at the same time (see {@link DeltaResultSink}), while two overwrites
      * of the same rows conflict and one is retried.
      */
-    public static void replaceWhere(
-            org.apache.spark.sql.SparkSession spark,
-            String path,
-            org.apache.spark.sql.types.StructType schema,
-            String where,
-            java.util.List<org.apache.spark.sql.Row> rows) {
+    public static void replaceWhere(SparkSession spark, String path, StructType schema, String where, List<Row> rows) {
         run(
                 "replace rows where " + where + " in " + path,
                 () -> {
                     if (!hasCommits(spark, path)) {
                         forgetCachedLog(spark, path);
-                        spark.createDataFrame(java.util.List.of(), schema)
+                        spark.createDataFrame(List.of(), schema)
                                 .write()
                                 .format("delta")
                                 .mode("append")
@@ -151,7 +157,7 @@ public final class DeltaRetry {
     }
 
     /** Drops this process's cached view of the table's log, so the next access reads it afresh. */
-    public static void forgetCachedLog(org.apache.spark.sql.SparkSession spark, String path) {
-        org.apache.spark.sql.delta.DeltaLog.invalidateCache(spark, new org.apache.hadoop.fs.Path(path));
+    public static void forgetCachedLog(SparkSession spark, String path) {
+        DeltaLog.invalidateCache(spark, new Path(path));
     }
 }

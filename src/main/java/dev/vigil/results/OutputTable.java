@@ -1,5 +1,6 @@
 package dev.vigil.results;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.types.BinaryType;
@@ -98,7 +99,7 @@ public record OutputTable(
     }
 
     private static List<String> concat(List<String> a, List<String> b, List<String> c) {
-        List<String> out = new java.util.ArrayList<>(a);
+        List<String> out = new ArrayList<>(a);
         out.addAll(b);
         out.addAll(c);
         return out;

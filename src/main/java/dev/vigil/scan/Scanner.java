@@ -8,10 +8,12 @@ import dev.vigil.stats.RowSpec;
 import dev.vigil.stats.StateSpec;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -42,7 +44,7 @@ public final class Scanner {
     private final List<String> segments;
 
     /** What {@link #report} has logged already (dataset, kind, column). */
-    private final java.util.Set<String> reported = new java.util.HashSet<>();
+    private final Set<String> reported = new HashSet<>();
 
     /**
      * @param timestamp the timestamp column (null if none): its min and max per chunk are collected

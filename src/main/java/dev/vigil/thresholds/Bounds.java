@@ -1,7 +1,9 @@
 package dev.vigil.thresholds;
 
+import java.io.Serializable;
+
 /** Lower and upper alert thresholds; null = no bound on that side. */
-public record Bounds(Double lower, Double upper) implements java.io.Serializable {
+public record Bounds(Double lower, Double upper) implements Serializable {
     public static final Bounds NONE = new Bounds(null, null);
 
     /**

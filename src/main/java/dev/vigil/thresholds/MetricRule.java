@@ -2,6 +2,7 @@ package dev.vigil.thresholds;
 
 import dev.vigil.thresholds.Bounds.AlertRule;
 import dev.vigil.thresholds.Bounds.LimitMode;
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public record MetricRule(
         Threshold threshold, Double lowerLimit, Double upperLimit, LimitMode limitMode, AlertRule alertRule, Nans nans)
-        implements java.io.Serializable {
+        implements Serializable {
 
     /** What a NaN among the reference chunk values does to the thresholds. */
     public enum Nans {

@@ -1,12 +1,13 @@
 package dev.vigil.thresholds;
 
 import dev.vigil.config.ThresholdConfig;
+import java.io.Serializable;
 
 /**
  * Turns the metric's values on the reference chunks into alert bounds (NannyML's Threshold
  * classes).
  */
-public sealed interface Threshold extends java.io.Serializable permits Threshold.Constant, Threshold.StandardDeviation {
+public sealed interface Threshold extends Serializable permits Threshold.Constant, Threshold.StandardDeviation {
     Bounds bounds(double[] referenceChunkValues);
 
     /** Fixed bounds, whatever the reference. */

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +75,7 @@ class AlertDeliverySparkTest extends SparkTestBase {
      */
     HttpServer server(List<String> bodies, AtomicInteger calls, int[] statuses, long delayMillis) throws Exception {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        s.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        s.setExecutor(Executors.newCachedThreadPool());
         s.createContext("/hook", exchange -> {
             int call = calls.getAndIncrement();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

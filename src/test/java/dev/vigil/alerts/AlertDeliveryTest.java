@@ -2,6 +2,7 @@ package dev.vigil.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.config.AlertsConfig;
 import dev.vigil.results.ResultRow;
@@ -9,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +52,7 @@ class AlertDeliveryTest {
     @Test
     void aSilentServerCostsBoundedTime() throws Exception {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        s.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        s.setExecutor(Executors.newCachedThreadPool());
         s.createContext("/hook", exchange -> {
             try {
                 Thread.sleep(30_000);
@@ -89,7 +91,7 @@ class AlertDeliveryTest {
         for (int i = 0; i < 25; i++) {
             many.add(alert(i));
         }
-        String text = new com.fasterxml.jackson.databind.ObjectMapper()
+        String text = new ObjectMapper()
                 .readTree(AlertDelivery.slackBody("m", "r", "out/results", many))
                 .get("text")
                 .asText();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +40,7 @@ class BadInputValuesSparkTest extends BadInputTestBase {
         assertSucceeded(run.result());
         assertThat(values(run.output(), "missing_values", "x", "analysis")).containsOnly(0.1);
         // chunk 0: ids 0..49 without multiples of 10
-        double expected = java.util.stream.LongStream.range(0, 50)
+        double expected = LongStream.range(0, 50)
                 .filter(i -> i % 10 != 0)
                 .mapToDouble(i -> i * 1.5)
                 .average()
@@ -60,7 +61,7 @@ class BadInputValuesSparkTest extends BadInputTestBase {
         assertSucceeded(run.result());
         // ids 0, 1, 20, 21, 40, 41 in chunk 0; 60, 61, 80, 81 in chunk 1; ...
         assertThat(values(run.output(), "missing_values", "x", "analysis")).containsExactly(0.12, 0.08, 0.12, 0.08);
-        double expected = java.util.stream.LongStream.range(0, 50)
+        double expected = LongStream.range(0, 50)
                 .filter(i -> i % 20 > 1)
                 .mapToDouble(i -> i * 1.5)
                 .average()

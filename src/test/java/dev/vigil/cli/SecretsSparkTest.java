@@ -6,11 +6,14 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vigil.cli.CliHarness.Result;
 import dev.vigil.testing.SparkTestBase;
 import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +75,7 @@ class SecretsSparkTest extends SparkTestBase {
         });
         failing.start();
         int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
         Path output = tmp.resolve("out");
@@ -221,7 +224,7 @@ class SecretsSparkTest extends SparkTestBase {
         String html = Files.readString(report);
         assertThat(html).contains("alerts not delivered to the webhook");
 
-        Map<String, String> outputs = new java.util.LinkedHashMap<>(Map.of(
+        Map<String, String> outputs = new LinkedHashMap<>(Map.of(
                 "stdout",
                 out,
                 "stderr",
@@ -252,7 +255,7 @@ class SecretsSparkTest extends SparkTestBase {
     /** The JVM flags Spark needs on Java 17, as this test JVM got them (surefire's argLine). */
     static final class ManagementArgs {
         static List<String> addOpens() {
-            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                     .filter(a -> a.startsWith("--add-opens")
                             || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
                             || a.startsWith("-Djdk.reflect"))

@@ -6,8 +6,12 @@ import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.calculators.Calculators;
+import dev.vigil.drift.UnivariateDriftType;
 import dev.vigil.multivariate.MultivariateDriftConfig;
+import dev.vigil.multivariate.MultivariateDriftType;
 import dev.vigil.performance.EstimatedPerformanceConfig;
+import dev.vigil.performance.EstimatedPerformanceType;
+import dev.vigil.quality.DataQualityType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +23,7 @@ class ConfigCalculatorErrorsTest {
     @Test
     void everyContractCalculatorIsAvailable() {
         // every calculator of the contract (CONTRACT.md section 2) is registered
-        assertThat(dev.vigil.calculators.Calculators.names())
+        assertThat(Calculators.names())
                 .containsExactly(
                         "univariate_drift",
                         "multivariate_drift",
@@ -67,10 +71,9 @@ class ConfigCalculatorErrorsTest {
         MonitorConfig c = parse(BASE
                 + columns
                 + "calculators: {estimated_performance: {calibration: never, normalize_confusion_matrix: true}}\n");
-        assertThat(c.calculator(Calculators.get(dev.vigil.performance.EstimatedPerformanceType.class))
-                        .calibration())
+        assertThat(c.calculator(Calculators.get(EstimatedPerformanceType.class)).calibration())
                 .isEqualTo(EstimatedPerformanceConfig.Calibration.NEVER);
-        assertThat(c.calculator(Calculators.get(dev.vigil.performance.EstimatedPerformanceType.class))
+        assertThat(c.calculator(Calculators.get(EstimatedPerformanceType.class))
                         .metrics()
                         .normalizeConfusionMatrix())
                 .isEqualTo("true");
@@ -109,33 +112,29 @@ class ConfigCalculatorErrorsTest {
     @Test
     void multivariateDriftIsOptInWithNannyMLDefaults() throws Exception {
         MonitorConfig c = parse(BASE + "calculators: {multivariate_drift: null}\n");
-        assertThat(c.calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class)))
+        assertThat(c.calculator(Calculators.get(MultivariateDriftType.class)))
                 .isEqualTo(MultivariateDriftConfig.defaults());
-        assertThat(c.calculator(Calculators.get(dev.vigil.drift.UnivariateDriftType.class)))
-                .isNull();
-        assertThat(parse(BASE).calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class)))
+        assertThat(c.calculator(Calculators.get(UnivariateDriftType.class))).isNull();
+        assertThat(parse(BASE).calculator(Calculators.get(MultivariateDriftType.class)))
                 .isNull();
         assertThat(parse(BASE + "calculators: {multivariate_drift: {n_components: 3, columns: [a, b]}}\n")
-                        .calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class)))
+                        .calculator(Calculators.get(MultivariateDriftType.class)))
                 .isEqualTo(new MultivariateDriftConfig("reconstruction_error", List.of("a", "b"), 3.0));
     }
 
     @Test
     void domainClassifierDefaultsAndSettings() throws Exception {
         MonitorConfig c = parse(BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n");
-        assertThat(c.calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class))
-                        .method())
+        assertThat(c.calculator(Calculators.get(MultivariateDriftType.class)).method())
                 .isEqualTo("domain_classifier");
-        assertThat(c.calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class))
-                        .columns())
+        assertThat(c.calculator(Calculators.get(MultivariateDriftType.class)).columns())
                 .isNull();
-        var d = c.calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class))
-                .domainClassifier();
+        var d = c.calculator(Calculators.get(MultivariateDriftType.class)).domainClassifier();
         assertThat(d).isEqualTo(MultivariateDriftConfig.DomainClassifierConfig.defaults());
         assertThat(d.cvFoldsNum()).isEqualTo(5);
         assertThat(d.maxTrainingRows()).isEqualTo(10_000);
         assertThat(parse(BASE + "calculators: {multivariate_drift: null}\n")
-                        .calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class))
+                        .calculator(Calculators.get(MultivariateDriftType.class))
                         .domainClassifier())
                 .isNull();
         MonitorConfig set = parse(BASE + """
@@ -146,7 +145,7 @@ class ConfigCalculatorErrorsTest {
         thresholds:
           multivariate_drift.domain_classifier_auroc: {type: constant, lower: 0.4, upper: 0.7}
         """);
-        assertThat(set.calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class)))
+        assertThat(set.calculator(Calculators.get(MultivariateDriftType.class)))
                 .isEqualTo(new MultivariateDriftConfig(
                         "domain_classifier",
                         List.of("a", "b"),
@@ -159,7 +158,7 @@ class ConfigCalculatorErrorsTest {
         assertThat(parse(
                                 BASE + "calculators: {multivariate_drift: {method: domain_classifier}}\n",
                                 "calculators.multivariate_drift.max_training_rows=2000")
-                        .calculator(Calculators.get(dev.vigil.multivariate.MultivariateDriftType.class))
+                        .calculator(Calculators.get(MultivariateDriftType.class))
                         .domainClassifier()
                         .maxTrainingRows())
                 .isEqualTo(2000);
@@ -220,16 +219,12 @@ class ConfigCalculatorErrorsTest {
     @Test
     void driftDefaultsAreNannyMls() {
         MonitorConfig c = parse(BASE + "calculators: {univariate_drift: {}}\n");
-        assertThat(c.calculator(Calculators.get(dev.vigil.drift.UnivariateDriftType.class))
-                        .continuousMethods())
+        assertThat(c.calculator(Calculators.get(UnivariateDriftType.class)).continuousMethods())
                 .containsExactly("jensen_shannon");
-        assertThat(c.calculator(Calculators.get(dev.vigil.drift.UnivariateDriftType.class))
-                        .categoricalMethods())
+        assertThat(c.calculator(Calculators.get(UnivariateDriftType.class)).categoricalMethods())
                 .containsExactly("jensen_shannon");
-        assertThat(c.calculator(Calculators.get(dev.vigil.drift.UnivariateDriftType.class))
-                        .nBins())
+        assertThat(c.calculator(Calculators.get(UnivariateDriftType.class)).nBins())
                 .isEqualTo(10_000);
-        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class)))
-                .isNull();
+        assertThat(c.calculator(Calculators.get(DataQualityType.class))).isNull();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.calculators.Calculators;
 import dev.vigil.quality.DataQualityConfig;
+import dev.vigil.quality.DataQualityType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +22,8 @@ class ConfigDefaultsTest {
         assertThat(c.chunking().kind()).isEqualTo(ChunkingConfig.Kind.NUMBER);
         assertThat(c.chunking().number()).isEqualTo(10);
         assertThat(c.chunking().incomplete()).isEqualTo(ChunkingConfig.Incomplete.KEEP);
-        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class)))
-                .isNotNull();
-        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class))
-                        .metrics())
+        assertThat(c.calculator(Calculators.get(DataQualityType.class))).isNotNull();
+        assertThat(c.calculator(Calculators.get(DataQualityType.class)).metrics())
                 .containsExactly(
                         "missing_values",
                         "unseen_values",
@@ -34,8 +33,7 @@ class ConfigDefaultsTest {
                         "median",
                         "sum",
                         "row_count");
-        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class))
-                        .columns())
+        assertThat(c.calculator(Calculators.get(DataQualityType.class)).columns())
                 .isNull();
         assertThat(c.thresholds()).isEmpty();
         assertThat(c.targets()).isNull();
@@ -75,19 +73,16 @@ class ConfigDefaultsTest {
     @Test
     void dataQualityWithoutBodyMeansAllMetrics() {
         MonitorConfig c = parse(BASE + "calculators: {data_quality: }\n");
-        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class))
-                        .metrics())
+        assertThat(c.calculator(Calculators.get(DataQualityType.class)).metrics())
                 .isEqualTo(DataQualityConfig.ALL_METRICS);
     }
 
     @Test
     void dataQualityMetricSubsetAndColumns() {
         MonitorConfig c = parse(BASE + "calculators: {data_quality: {metrics: [mean, row_count], columns: [x]}}\n");
-        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class))
-                        .metrics())
+        assertThat(c.calculator(Calculators.get(DataQualityType.class)).metrics())
                 .containsExactly("mean", "row_count");
-        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class))
-                        .columns())
+        assertThat(c.calculator(Calculators.get(DataQualityType.class)).columns())
                 .containsExactly("x");
     }
 

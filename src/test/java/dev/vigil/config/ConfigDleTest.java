@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.calculators.Calculators;
 import dev.vigil.performance.DleHyperparameters;
 import dev.vigil.performance.EstimatedPerformanceConfig;
+import dev.vigil.performance.EstimatedPerformanceType;
 import org.junit.jupiter.api.Test;
 
 /** {@link ConfigLoader}: direct loss estimation (estimated performance for regression). */
@@ -18,25 +19,25 @@ class ConfigDleTest {
     @Test
     void emptyBodyMeansTheSixRegressionMetricsAndVigilsTreeSettings() {
         EstimatedPerformanceConfig e = parse(REGRESSION + "calculators: {estimated_performance: {}}\n")
-                .calculator(Calculators.get(dev.vigil.performance.EstimatedPerformanceType.class));
+                .calculator(Calculators.get(EstimatedPerformanceType.class));
         assertThat(e.metrics().metrics()).containsExactly("mae", "mape", "mse", "rmse", "msle", "rmsle");
         assertThat(e.hyperparameters()).isEqualTo(DleHyperparameters.DEFAULTS);
         assertThat(e.calibration()).isNull();
         assertThat(parse(REGRESSION + "calculators: {estimated_performance: null}\n")
-                        .calculator(Calculators.get(dev.vigil.performance.EstimatedPerformanceType.class)))
+                        .calculator(Calculators.get(EstimatedPerformanceType.class)))
                 .isEqualTo(e);
     }
 
     @Test
     void metricsAndHyperparameters() {
-        EstimatedPerformanceConfig e = parse(REGRESSION + """
+        EstimatedPerformanceConfig e =
+                parse(REGRESSION + """
         calculators:
           estimated_performance:
             metrics: [rmse, mae]
             hyperparameters: {n_estimators: 20, learning_rate: 0.3, max_depth: 4, min_child_samples: 5,
                               max_bin: 128, subsample: 0.8, seed: 7}
-        """)
-                .calculator(Calculators.get(dev.vigil.performance.EstimatedPerformanceType.class));
+        """).calculator(Calculators.get(EstimatedPerformanceType.class));
         assertThat(e.metrics().metrics()).containsExactly("rmse", "mae");
         assertThat(e.hyperparameters()).isEqualTo(new DleHyperparameters(20, 0.3, 4, 5, 128, 0.8, 7));
     }
@@ -46,7 +47,7 @@ class ConfigDleTest {
         EstimatedPerformanceConfig e = parse(
                         REGRESSION + "calculators: {estimated_performance: {}}\n",
                         "calculators.estimated_performance.hyperparameters.n_estimators=10")
-                .calculator(Calculators.get(dev.vigil.performance.EstimatedPerformanceType.class));
+                .calculator(Calculators.get(EstimatedPerformanceType.class));
         DleHyperparameters d = DleHyperparameters.DEFAULTS;
         assertThat(e.hyperparameters())
                 .isEqualTo(new DleHyperparameters(

@@ -7,6 +7,7 @@ import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.calculators.Calculators;
+import dev.vigil.quality.DataQualityType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -114,8 +115,7 @@ class ConfigOverridesTest {
     @Test
     void listOverrideIsParsedAsYaml() {
         MonitorConfig c = parse(BASE, "calculators.data_quality.metrics=[mean, std]");
-        assertThat(c.calculator(Calculators.get(dev.vigil.quality.DataQualityType.class))
-                        .metrics())
+        assertThat(c.calculator(Calculators.get(DataQualityType.class)).metrics())
                 .containsExactly("mean", "std");
     }
 

@@ -7,6 +7,7 @@ import static dev.vigil.config.ConfigFixture.fails;
 import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ConfigProductionModeTest {
     @Test
     void runDateFillsTemplatedPaths() {
-        MonitorConfig c = new ConfigLoader(ENV::get, java.time.LocalDate.of(2024, 3, 9)).parse("""
+        MonitorConfig c = new ConfigLoader(ENV::get, LocalDate.of(2024, 3, 9)).parse("""
         monitor: m
         reference: {path: /data/reference.parquet}
         analysis: {path: "/data/analysis/date={{run_date}}/y={{ year }}/m={{month}}/d={{day}}", format: parquet}
@@ -27,7 +28,7 @@ class ConfigProductionModeTest {
         """, SOURCE, List.of());
         assertThat(c.analysis().path()).isEqualTo("/data/analysis/date=2024-03-09/y=2024/m=03/d=09");
         assertThat(c.incremental()).isTrue();
-        assertThat(c.runDate()).isEqualTo(java.time.LocalDate.of(2024, 3, 9));
+        assertThat(c.runDate()).isEqualTo(LocalDate.of(2024, 3, 9));
     }
 
     @Test

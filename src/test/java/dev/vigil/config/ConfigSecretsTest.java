@@ -6,6 +6,7 @@ import static dev.vigil.config.ConfigFixture.fails;
 import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.internal.Secrets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +65,7 @@ class ConfigSecretsTest {
                 // DATA_DIR does not look secret: its value stays readable
                 .contains("/mnt/data/a.parquet");
         // and every message printed afterwards masks them too
-        assertThat(dev.vigil.internal.Secrets.redact("cannot read 'https://s3.example.com/base/envSigningSecret-41f'"))
+        assertThat(Secrets.redact("cannot read 'https://s3.example.com/base/envSigningSecret-41f'"))
                 .isEqualTo("cannot read 'https://s3.example.com/base/***'");
     }
 

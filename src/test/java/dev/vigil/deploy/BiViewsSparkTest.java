@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
@@ -220,7 +221,7 @@ class BiViewsSparkTest extends SparkTestBase {
     }
 
     /** Struct field names and types, ignoring nullability. */
-    static boolean sameShape(org.apache.spark.sql.types.DataType actual, StructType expected) {
+    static boolean sameShape(DataType actual, StructType expected) {
         if (!(actual instanceof StructType a) || a.fields().length != expected.fields().length) {
             return false;
         }

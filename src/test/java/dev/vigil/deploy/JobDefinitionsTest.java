@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -291,7 +292,7 @@ class JobDefinitionsTest {
 
     /** Every {@code NAME = [ "a", "b", ... ]} (a literal list of strings) whose name matches. */
     static Map<String, List<String>> pyStringLists(String py, String nameRegex) {
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> out = new LinkedHashMap<>();
         Matcher m = Pattern.compile("(?m)^(" + nameRegex + ")\\s*=\\s*\\[([^\\]]*)\\]")
                 .matcher(py);
         while (m.find()) {

@@ -8,6 +8,7 @@ import dev.vigil.testing.OracleCsv;
 import dev.vigil.testing.SharedData;
 import dev.vigil.testing.SparkTestBase;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +75,8 @@ class ReconstructionChunkingsSparkTest extends SparkTestBase {
             order[i] = i;
         }
         double[] lambda = eig.getRealEigenvalues();
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(lambda[b], lambda[a]));
-        double total = java.util.Arrays.stream(lambda).sum();
+        Arrays.sort(order, (a, b) -> Double.compare(lambda[b], lambda[a]));
+        double total = Arrays.stream(lambda).sum();
         int k = 0;
         for (double cumulative = 0; k < d && cumulative <= 0.65; k++) {
             cumulative += lambda[order[k]] / total;
@@ -88,9 +89,9 @@ class ReconstructionChunkingsSparkTest extends SparkTestBase {
         Map<String, double[]> refChunks = chunkErrors(ref, freq, mean, sd, v);
         Map<String, double[]> anaChunks = chunkErrors(ana, freq, mean, sd, v);
         double[] refValues = refChunks.values().stream().mapToDouble(e -> e[0]).toArray();
-        double m = java.util.Arrays.stream(refValues).average().orElseThrow();
-        double std = Math.sqrt(
-                java.util.Arrays.stream(refValues).map(a -> (a - m) * (a - m)).sum() / refValues.length);
+        double m = Arrays.stream(refValues).average().orElseThrow();
+        double std =
+                Math.sqrt(Arrays.stream(refValues).map(a -> (a - m) * (a - m)).sum() / refValues.length);
         List<String> bad = new ArrayList<>();
         int compared = 0;
         for (var period : List.of(Map.entry("reference", refChunks), Map.entry("analysis", anaChunks))) {

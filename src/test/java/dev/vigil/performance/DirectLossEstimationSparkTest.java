@@ -13,6 +13,7 @@ import dev.vigil.chunking.Chunker;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.internal.UserException;
+import dev.vigil.ml.SparkLearner;
 import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.ResultRow;
 import dev.vigil.scan.Scanner;
@@ -256,7 +257,7 @@ class DirectLossEstimationSparkTest extends SparkTestBase {
                         List.of());
         var cols = cfg.columns();
         DirectLossEstimationCalculator dle = new DirectLossEstimationCalculator(
-                cfg.calculator(Calculators.get(dev.vigil.performance.EstimatedPerformanceType.class)),
+                cfg.calculator(Calculators.get(EstimatedPerformanceType.class)),
                 cols.target(),
                 cols.prediction(),
                 List.of("x", "w"),
@@ -268,8 +269,7 @@ class DirectLossEstimationSparkTest extends SparkTestBase {
                 dle, chunker.assign(session().read().parquet(dir.resolve("ref").toString()), "reference"));
         List<ChunkStates> refGroups = scanner.scan(ref, dle.referenceSpecs(), "reference");
         FittedCalculator fitted = dle.fit(
-                ChunkTable.of(chunker.describe(refGroups, "reference"), refGroups),
-                dev.vigil.ml.SparkLearner.onReference(ref));
+                ChunkTable.of(chunker.describe(refGroups, "reference"), refGroups), SparkLearner.onReference(ref));
         Dataset<Row> ana = derive(
                 dle, chunker.assign(session().read().parquet(dir.resolve("ana").toString()), "analysis"));
 
@@ -278,7 +278,7 @@ class DirectLossEstimationSparkTest extends SparkTestBase {
             scanner.scan(ana, dle.referenceSpecs(), "analysis");
             plain = jobs.jobs();
         }
-        Dataset<Row> transformed = dev.vigil.ml.SparkLearner.withModelColumns(List.of(fitted), ana);
+        Dataset<Row> transformed = SparkLearner.withModelColumns(List.of(fitted), ana);
         try (JobCounter jobs = new JobCounter(session())) {
             scanner.scan(transformed, fitted.analysisSpecs(), "analysis");
             assertThat(jobs.jobs()).as("jobs: " + jobs.callSites()).isEqualTo(plain);

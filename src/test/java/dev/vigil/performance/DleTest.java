@@ -3,6 +3,7 @@ package dev.vigil.performance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vigil.config.ProblemType;
 import dev.vigil.performance.RegressionProblem.Loss;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class DleTest {
         assertThat(metric("msle").loss()).isEqualTo(metric("rmsle").loss()).isEqualTo(Loss.SLE);
         assertThat(DirectLossEstimationCalculator.output(metric("rmse").loss()))
                 .isEqualTo(DirectLossEstimationCalculator.output(metric("mse").loss()));
-        for (String name : PerformanceMetrics.names(dev.vigil.config.ProblemType.REGRESSION, true)) {
+        for (String name : PerformanceMetrics.names(ProblemType.REGRESSION, true)) {
             assertThat(metric(name).regression())
                     .singleElement()
                     .extracting(m -> m.loss())

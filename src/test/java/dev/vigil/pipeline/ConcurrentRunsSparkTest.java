@@ -10,11 +10,13 @@ import dev.vigil.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * not fatal.
  */
 class ConcurrentRunsSparkTest extends SparkTestBase {
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
 
     @Test
@@ -120,7 +122,7 @@ class ConcurrentRunsSparkTest extends SparkTestBase {
     }
 
     private static Map<List<Object>, Row> only(Map<List<Object>, Row> rows, String monitor) {
-        Map<List<Object>, Row> out = new java.util.HashMap<>();
+        Map<List<Object>, Row> out = new HashMap<>();
         rows.forEach((k, v) -> {
             if (monitor.equals(v.getAs("monitor"))) {
                 out.put(k, v);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +71,7 @@ class DeltaRunSparkTest extends SparkTestBase {
         assertThat(first.schema().fieldNames()).containsExactly(ResultSchema.RESULTS.fieldNames());
         List<Row> before = first.orderBy(ResultSchema.KEY.stream()
                         .map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new))
+                        .toArray(Column[]::new))
                 .collectAsList();
         assertThat(before).isNotEmpty();
         // segments: every result also per region value
@@ -83,7 +84,7 @@ class DeltaRunSparkTest extends SparkTestBase {
                 .load(dir.resolve("out/results").toString())
                 .orderBy(ResultSchema.KEY.stream()
                         .map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new))
+                        .toArray(Column[]::new))
                 .collectAsList();
         assertThat(after).containsExactlyElementsOf(before);
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class ProductionModeLateTargetsSparkTest extends ProductionModeTestBase {
         // changed: day one's realized performance, and the realized value beside day one's estimates;
         // nothing else
         Map<String, String> changed = changes(before, after);
-        Map<String, String> calculatorOf = new java.util.TreeMap<>();
+        Map<String, String> calculatorOf = new TreeMap<>();
         for (Row r : before.values()) {
             String calculator = r.getAs("calculator");
             if (r.getAs("period").equals("analysis")

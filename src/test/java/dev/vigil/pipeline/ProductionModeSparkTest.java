@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ class ProductionModeSparkTest extends ProductionModeTestBase {
                         .format("delta")
                         .load(out + "/reference_profiles")
                         .select("version")
-                        .as(org.apache.spark.sql.Encoders.LONG())
+                        .as(Encoders.LONG())
                         .collectAsList())
                 .containsExactlyInAnyOrder(1L, 2L);
         vigil("run", "--config", cfg.toString(), "--run-date", DAYS[2]);
@@ -104,7 +105,7 @@ class ProductionModeSparkTest extends ProductionModeTestBase {
                         .load(out + "/chunk_states")
                         .select("profile_version")
                         .distinct()
-                        .as(org.apache.spark.sql.Encoders.LONG())
+                        .as(Encoders.LONG())
                         .collectAsList())
                 .containsExactly(2L);
     }

@@ -13,12 +13,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -180,7 +182,7 @@ abstract class ProductionModeTestBase extends SparkTestBase {
      * Keys of rows that differ in any column (run columns included), with the columns that differ.
      */
     static Map<String, String> changes(Map<List<Object>, Row> before, Map<List<Object>, Row> after) {
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         for (var e : before.entrySet()) {
             Row a = e.getValue();
             Row b = after.get(e.getKey());
@@ -210,7 +212,7 @@ abstract class ProductionModeTestBase extends SparkTestBase {
     }
 
     static Map<String, Boolean> completeness(Map<List<Object>, Row> results) {
-        Map<String, Boolean> out = new java.util.TreeMap<>();
+        Map<String, Boolean> out = new TreeMap<>();
         for (Row r : results.values()) {
             if (r.getAs("period").equals("analysis")) {
                 Boolean previous = out.put(r.getAs("chunk_key"), r.getAs("chunk_complete"));
@@ -228,7 +230,7 @@ abstract class ProductionModeTestBase extends SparkTestBase {
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(t);
                 } else {
-                    Files.copy(f, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(f, t, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }
@@ -240,8 +242,8 @@ abstract class ProductionModeTestBase extends SparkTestBase {
                 Files.copy(
                         f,
                         original.resolve(copy.relativize(f).toString()),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
     }

@@ -12,6 +12,7 @@ import dev.vigil.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -99,9 +100,8 @@ class DataQualityChunkingsSparkTest extends SparkTestBase {
                         chunking);
         MonitorConfig cfg = new ConfigLoader(k -> null).parse(yaml, "test", List.of());
         Map<String, ResultRow> out = new LinkedHashMap<>();
-        for (ResultRow r : new MonitorRun(session(), java.time.Clock.systemUTC())
-                .compute(cfg, "t")
-                .rows()) {
+        for (ResultRow r :
+                new MonitorRun(session(), Clock.systemUTC()).compute(cfg, "t").rows()) {
             out.put(r.metric() + "|" + r.period() + "|" + r.chunkIndex(), r);
         }
         return out;

@@ -2,10 +2,17 @@ package dev.vigil.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.cli.Main;
+import dev.vigil.results.OutputTables;
 import dev.vigil.testing.SparkTestBase;
 import io.delta.tables.DeltaTable;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
@@ -20,7 +27,7 @@ class RankingsTableSparkTest extends SparkTestBase {
     Path dir;
 
     private static RankingsTable.Ranking ranking(String monitor, String... columns) {
-        List<Row> rows = new java.util.ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {
             rows.add(RowFactory.create(
                     monitor,
@@ -52,7 +59,7 @@ class RankingsTableSparkTest extends SparkTestBase {
                 .where("monitor = '" + monitor + "'")
                 .orderBy("rank")
                 .select("column_name")
-                .as(org.apache.spark.sql.Encoders.STRING())
+                .as(Encoders.STRING())
                 .collectAsList();
     }
 
@@ -75,8 +82,7 @@ class RankingsTableSparkTest extends SparkTestBase {
         assertThat(columns(path, "a")).containsExactly("z", "x");
         assertThat(columns(path, "b\\'q")).containsExactly("u", "v");
         assertThat(spark.read().format("delta").load(path).schema().fieldNames())
-                .containsExactly(
-                        dev.vigil.results.OutputTables.RANKINGS.schema().fieldNames());
+                .containsExactly(OutputTables.RANKINGS.schema().fieldNames());
     }
 
     /** {@code vigil export --table rankings}: every row, by monitor, ranking and rank. */
@@ -86,13 +92,13 @@ class RankingsTableSparkTest extends SparkTestBase {
         RankingsTable.write(spark, out, "b", List.of(ranking("b", "u", "v")));
         RankingsTable.write(spark, out, "a", List.of(ranking("a", "x", "y", "z")));
         Path csv = dir.resolve("rankings.csv");
-        int code = dev.vigil.cli.Main.execute(
+        int code = Main.execute(
                 new String[] {"export", "--output", out, "--table", "rankings", "--to", csv.toString()},
-                new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()),
                 System.err);
         assertThat(code).isZero();
-        List<String> lines = java.nio.file.Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo(String.join(",", dev.vigil.results.OutputTables.RANKINGS.columns()));
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", OutputTables.RANKINGS.columns()));
         assertThat(lines.subList(1, lines.size()))
                 .extracting(l -> l.split(",")[0] + ":" + l.split(",")[6])
                 .containsExactly("a:x", "a:y", "a:z", "b:u", "b:v");

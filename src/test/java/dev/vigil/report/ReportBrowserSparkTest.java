@@ -3,14 +3,21 @@ package dev.vigil.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cli.Main;
+import dev.vigil.results.OutputTables;
 import dev.vigil.testing.SparkTestBase;
+import io.delta.tables.DeltaTable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -116,7 +123,7 @@ class ReportBrowserSparkTest extends SparkTestBase {
         Chromium.screenshot(chromium, html, png, 1400, 2400, 120_000);
         assertThat(png).exists();
         assertThat(Files.size(png)).isGreaterThan(50_000);
-        Files.copy(html, png.resolveSibling("report.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(html, png.resolveSibling("report.html"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
@@ -148,8 +155,7 @@ class ReportBrowserSparkTest extends SparkTestBase {
         String path = out.resolve("rankings").toString();
         List<Row> first = sorted(path);
         assertThat(spark.read().format("delta").load(path).schema().fieldNames())
-                .containsExactly(
-                        dev.vigil.results.OutputTables.RANKINGS.schema().fieldNames());
+                .containsExactly(OutputTables.RANKINGS.schema().fieldNames());
         // alert count: one row per drift column and method; the drifted half of the analysis alerts
         // somewhere
         assertThat(first.stream()
@@ -168,20 +174,17 @@ class ReportBrowserSparkTest extends SparkTestBase {
                     .isNotEmpty();
         }
         // ranks are 1..n within each ranking
-        Map<List<Object>, List<Row>> groups = new java.util.HashMap<>();
+        Map<List<Object>, List<Row>> groups = new HashMap<>();
         for (Row r : first) {
             groups.computeIfAbsent(
-                            java.util.Arrays.asList(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)),
-                            k -> new java.util.ArrayList<>())
+                            Arrays.asList(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)), k -> new ArrayList<>())
                     .add(r);
         }
         for (List<Row> g : groups.values()) {
             assertThat(g.stream().map(r -> r.<Integer>getAs("rank")).sorted().toList())
-                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, g.size())
-                            .boxed()
-                            .toList());
+                    .isEqualTo(IntStream.rangeClosed(1, g.size()).boxed().toList());
         }
-        long version = io.delta.tables.DeltaTable.forPath(spark, path)
+        long version = DeltaTable.forPath(spark, path)
                 .history(1)
                 .collectAsList()
                 .get(0)
@@ -197,7 +200,7 @@ class ReportBrowserSparkTest extends SparkTestBase {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(sorted(path)).containsExactlyElementsOf(first);
         // nothing was written: the same version
-        assertThat(io.delta.tables.DeltaTable.forPath(spark, path)
+        assertThat(DeltaTable.forPath(spark, path)
                         .history(1)
                         .collectAsList()
                         .get(0)
@@ -243,7 +246,7 @@ class ReportBrowserSparkTest extends SparkTestBase {
         return spark.read()
                 .format("delta")
                 .load(path)
-                .orderBy(dev.vigil.results.OutputTables.RANKINGS.key().stream()
+                .orderBy(OutputTables.RANKINGS.key().stream()
                         .map(functions::col)
                         .map(Column::asc_nulls_first)
                         .toArray(Column[]::new))

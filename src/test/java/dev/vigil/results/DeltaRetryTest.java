@@ -3,6 +3,11 @@ package dev.vigil.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.delta.exceptions.ConcurrentAppendException;
+import io.delta.exceptions.ConcurrentDeleteReadException;
+import io.delta.exceptions.MetadataChangedException;
+import io.delta.exceptions.ProtocolChangedException;
+import java.util.ConcurrentModificationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +22,11 @@ class DeltaRetryTest {
                 () -> {
                     int n = calls.incrementAndGet();
                     if (n == 1) {
-                        throw new io.delta.exceptions.ConcurrentAppendException(
-                                "files were added by a concurrent update");
+                        throw new ConcurrentAppendException("files were added by a concurrent update");
                     }
                     if (n == 2) { // wrapped, as Spark sometimes does
                         throw new IllegalStateException(
-                                "commit failed",
-                                new io.delta.exceptions.ProtocolChangedException("created concurrently"));
+                                "commit failed", new ProtocolChangedException("created concurrently"));
                     }
                     return "done";
                 },
@@ -46,11 +49,11 @@ class DeltaRetryTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(calls).hasValue(1);
         // a JDK ConcurrentModificationException (a bug, not a lost commit race) is not retried either
-        assertThat(DeltaRetry.isConcurrentModification(new java.util.ConcurrentModificationException()))
+        assertThat(DeltaRetry.isConcurrentModification(new ConcurrentModificationException()))
                 .isFalse();
-        assertThat(DeltaRetry.isConcurrentModification(new io.delta.exceptions.MetadataChangedException("m")))
+        assertThat(DeltaRetry.isConcurrentModification(new MetadataChangedException("m")))
                 .isTrue();
-        assertThat(DeltaRetry.isConcurrentModification(new io.delta.exceptions.ConcurrentDeleteReadException("d")))
+        assertThat(DeltaRetry.isConcurrentModification(new ConcurrentDeleteReadException("d")))
                 .isTrue();
     }
 }

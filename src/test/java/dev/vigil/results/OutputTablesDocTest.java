@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,9 +54,8 @@ class OutputTablesDocTest {
         assertThat(Columns.of("a STRING NOT NULL, b double,  c TIMESTAMP").fields())
                 .extracting(f -> f.name() + " " + f.dataType().simpleString() + " " + f.nullable())
                 .containsExactly("a string false", "b double true", "c timestamp true");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Columns.of("a STRING NULL"))
+        Assertions.assertThatThrownBy(() -> Columns.of("a STRING NULL"))
                 .hasMessage("not a column definition: 'a STRING NULL'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Columns.of("a VARCHAR"))
-                .hasMessage("not a column definition: 'a VARCHAR'");
+        Assertions.assertThatThrownBy(() -> Columns.of("a VARCHAR")).hasMessage("not a column definition: 'a VARCHAR'");
     }
 }

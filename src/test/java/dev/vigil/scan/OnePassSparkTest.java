@@ -3,8 +3,10 @@ package dev.vigil.scan;
 import static org.apache.spark.sql.functions.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.chunking.Chunker;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.MonitorConfig;
+import dev.vigil.pipeline.Inputs;
 import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
@@ -17,6 +19,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,10 +107,9 @@ class OnePassSparkTest extends SparkTestBase {
 
     /** Counts the jobs of the analysis side only: row index + the one scan. */
     static final class AnalysisJobs {
-        static int count(org.apache.spark.sql.SparkSession spark, MonitorConfig cfg) {
-            dev.vigil.pipeline.Inputs inputs = new MonitorRun(spark, Clock.systemUTC()).prepare(cfg);
-            dev.vigil.chunking.Chunker chunker =
-                    new dev.vigil.chunking.Chunker(cfg.chunking(), cfg.columns().timestamp());
+        static int count(SparkSession spark, MonitorConfig cfg) {
+            Inputs inputs = new MonitorRun(spark, Clock.systemUTC()).prepare(cfg);
+            Chunker chunker = new Chunker(cfg.chunking(), cfg.columns().timestamp());
             Scanner scanner = new Scanner(cfg.columns().timestamp(), List.of());
             List<StateSpec> specs = new ArrayList<>();
             for (String c : inputs.columns().continuous()) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +53,8 @@ class HistogramTest {
         }
         Histogram whole = Histogram.of(-5, 5, 10_000, xs);
         for (int cut : new int[] {0, 17, 5_000, 20_000}) {
-            Histogram a = roundTrip(Histogram.of(-5, 5, 10_000, java.util.Arrays.copyOfRange(xs, 0, cut)));
-            Histogram b = roundTrip(Histogram.of(-5, 5, 10_000, java.util.Arrays.copyOfRange(xs, cut, xs.length)));
+            Histogram a = roundTrip(Histogram.of(-5, 5, 10_000, Arrays.copyOfRange(xs, 0, cut)));
+            Histogram b = roundTrip(Histogram.of(-5, 5, 10_000, Arrays.copyOfRange(xs, cut, xs.length)));
             Histogram m = a.merge(b);
             assertThat(m.counts()).containsExactly(whole.counts());
             assertThat(m.below()).isEqualTo(whole.below());

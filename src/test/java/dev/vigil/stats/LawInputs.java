@@ -7,8 +7,10 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
@@ -24,7 +26,7 @@ public abstract class LawInputs {
             cuts[i] = r.nextInt(all.size() + 1);
         }
         cuts[k] = all.size();
-        java.util.Arrays.sort(cuts, 1, k);
+        Arrays.sort(cuts, 1, k);
         List<List<T>> parts = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             parts.add(all.subList(cuts[i], cuts[i + 1]));
@@ -41,7 +43,7 @@ public abstract class LawInputs {
         for (T x : all) {
             parts.get(r.nextInt(k)).add(x);
         }
-        Collections.shuffle(parts, new java.util.Random(r.nextLong()));
+        Collections.shuffle(parts, new Random(r.nextLong()));
         return parts;
     }
 
@@ -111,8 +113,8 @@ public abstract class LawInputs {
             System.arraycopy(row.numbers(), 0, numbers, 0, numbers.length);
             System.arraycopy(row.strings(), 0, strings, 0, strings.length);
             s.addRow(numbers, strings);
-            java.util.Arrays.fill(numbers, Double.NaN);
-            java.util.Arrays.fill(strings, "overwritten by the scan");
+            Arrays.fill(numbers, Double.NaN);
+            Arrays.fill(strings, "overwritten by the scan");
         }
     }
 

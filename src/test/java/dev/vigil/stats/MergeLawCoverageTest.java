@@ -204,8 +204,8 @@ class MergeLawCoverageTest {
         package p;
         // class Commented implements ColumnState {
         abstract class Base<T extends Number>
-            implements java.io.Serializable,
-                dev.vigil.stats.ColumnState {}
+            implements Serializable,
+                ColumnState {}
         final class Child extends Base<Integer> {}
         interface Rows extends RowState {}
         record R(int a) implements Rows {}

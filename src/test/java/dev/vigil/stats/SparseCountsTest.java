@@ -2,6 +2,7 @@ package dev.vigil.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +21,9 @@ class SparseCountsTest {
         long[] got = new long[5_000];
         s.addTo(got);
         assertThat(got).containsExactly(expected);
-        assertThat(s.total()).isEqualTo(java.util.Arrays.stream(expected).sum());
-        assertThat(s.size()).isEqualTo((int)
-                java.util.Arrays.stream(expected).filter(v -> v != 0).count());
+        assertThat(s.total()).isEqualTo(Arrays.stream(expected).sum());
+        assertThat(s.size())
+                .isEqualTo((int) Arrays.stream(expected).filter(v -> v != 0).count());
     }
 
     @Test
@@ -34,8 +35,8 @@ class SparseCountsTest {
         Histogram back = HistogramTest.roundTrip(h).merge(HistogramTest.roundTrip(h));
         long[] c = back.counts();
         assertThat(c[0]).isEqualTo(2 * 14_286);
-        assertThat(java.util.Arrays.stream(c).filter(v -> v != 0).count()).isEqualTo(7);
-        assertThat(java.util.Arrays.stream(c).max().getAsLong()).isEqualTo(2 * 14_286);
+        assertThat(Arrays.stream(c).filter(v -> v != 0).count()).isEqualTo(7);
+        assertThat(Arrays.stream(c).max().getAsLong()).isEqualTo(2 * 14_286);
         assertThat(back.n()).isEqualTo(200_000);
     }
 }

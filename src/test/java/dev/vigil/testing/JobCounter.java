@@ -1,5 +1,9 @@
 package dev.vigil.testing;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -9,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
 public final class JobCounter extends SparkListener implements AutoCloseable {
     private final SparkSession spark;
     private final AtomicInteger jobs = new AtomicInteger();
-    private final java.util.List<String> sites = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final List<String> sites = Collections.synchronizedList(new ArrayList<>());
 
     public JobCounter(SparkSession spark) {
         this.spark = spark;
@@ -29,16 +33,16 @@ public final class JobCounter extends SparkListener implements AutoCloseable {
     }
 
     /** Where each job was started (Spark's short call site), for assertion messages. */
-    public java.util.List<String> callSites() {
+    public List<String> callSites() {
         jobs();
-        return java.util.List.copyOf(sites);
+        return List.copyOf(sites);
     }
 
     /** Jobs started so far (waits for the listener bus to deliver pending events). */
     public int jobs() {
         try {
             spark.sparkContext().listenerBus().waitUntilEmpty(10_000);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("Spark listener bus did not drain", e);
         }
         return jobs.get();

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
@@ -172,7 +173,7 @@ class OracleComparatorTest {
                 row("ap", 0, 0.9, 0.5, false)); // ap's sampling error is skipped
         OracleComparator.Report r = comparator(oracle).rows(3).compare(results);
         assertThat(r.mismatches()).isEmpty();
-        assertThat(r.worstError("value")).isCloseTo(4e-7, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(r.worstError("value")).isCloseTo(4e-7, Assertions.within(1e-12));
         assertThat(r.worst().get(0).where()).isEqualTo("f1 analysis 0");
     }
 

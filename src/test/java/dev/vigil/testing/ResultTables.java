@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
@@ -95,7 +96,7 @@ public final class ResultTables {
             for (int i = 0; i < v.length; i++) {
                 v[i] = r.schema().fieldNames()[i].equals("monitor") ? monitor : r.get(i);
             }
-            Row n = new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, r.schema());
+            Row n = new GenericRowWithSchema(v, r.schema());
             List<Object> k = new ArrayList<>();
             for (String c : key) {
                 k.add(n.get(n.fieldIndex(c)));

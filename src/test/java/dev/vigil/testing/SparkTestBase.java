@@ -1,5 +1,14 @@
 package dev.vigil.testing;
 
+import dev.vigil.config.ConfigLoader;
+import dev.vigil.pipeline.MonitorRun;
+import dev.vigil.results.ResultRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -21,11 +30,11 @@ public abstract class SparkTestBase {
     /** A fresh warehouse per test JVM, so managed tables of an earlier run never collide. */
     private static String warehouse() {
         try {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vigil-test-warehouse");
+            Path dir = Files.createTempDirectory("vigil-test-warehouse");
             dir.toFile().deleteOnExit();
             return dir.toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -53,9 +62,9 @@ public abstract class SparkTestBase {
      * Every result row of a run of this configuration (no writes), as the conformance tests compare
      * them.
      */
-    protected static java.util.List<dev.vigil.results.ResultRow> compute(String yaml) {
-        return new dev.vigil.pipeline.MonitorRun(session(), java.time.Clock.systemUTC())
-                .compute(new dev.vigil.config.ConfigLoader(k -> null).parse(yaml, "t", java.util.List.of()), "t")
+    protected static List<ResultRow> compute(String yaml) {
+        return new MonitorRun(session(), Clock.systemUTC())
+                .compute(new ConfigLoader(k -> null).parse(yaml, "t", List.of()), "t")
                 .rows();
     }
 }
