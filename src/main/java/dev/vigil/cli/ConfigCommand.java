@@ -11,7 +11,9 @@ abstract class ConfigCommand extends CliCommand {
 
     @Parameter(
             names = "--set",
-            description = "Override a configuration key, e.g. --set chunking.size=5000 (repeatable)")
+            splitter = WholeValue.class,
+            description =
+                    "Override a configuration key, e.g. --set chunking.size=5000 or --set columns.features=[a,b] (repeatable)")
     List<String> overrides = new ArrayList<>();
 
     @Parameter(

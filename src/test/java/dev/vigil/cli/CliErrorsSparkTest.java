@@ -25,6 +25,16 @@ class CliErrorsSparkTest extends CliErrorsTestBase {
                 .contains("size=50");
     }
 
+    /** A list value in --set stays one override (JCommander would split it on its commas). */
+    @Test
+    void setOverrideWithAListValue() throws IOException {
+        Result r = vigil("validate", "--config", configFile(valid()).toString(), "--set", "columns.features=[c,x]");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("2 features (1 continuous [x], 1 categorical [c])");
+        Result one = vigil("validate", "--config", configFile(valid()).toString(), "--set", "columns.features=[c]");
+        assertThat(one.out()).as(one.toString()).contains("1 features (0 continuous [], 1 categorical [c])");
+    }
+
     // ---------------------------------------------------------------- configuration file
 
     @Test
