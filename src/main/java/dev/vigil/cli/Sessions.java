@@ -1,5 +1,9 @@
 package dev.vigil.cli;
 
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -9,6 +13,9 @@ import org.apache.spark.sql.SparkSession;
  * everywhere so chunk boundaries are the same on every machine.
  */
 public final class Sessions {
+    /** The logger every Vigil class logs under. */
+    static final String LOGGER = "dev.vigil";
+
     private Sessions() {}
 
     public static SparkSession getOrCreate() {
@@ -39,6 +46,20 @@ public final class Sessions {
         }
         SparkSession spark = b.config("spark.sql.session.timeZone", "UTC").getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
+        vigilAtInfo();
         return spark;
+    }
+
+    /**
+     * Vigil's own progress lines at INFO while Spark stays at WARN: under spark-submit the cluster's
+     * logging configuration knows nothing of {@code dev.vigil} (the jar ships none), and the WARN set
+     * above would hide every line Vigil logs. A configuration that sets {@code dev.vigil} itself is
+     * left as it is.
+     */
+    static void vigilAtInfo() {
+        if (LogManager.getContext(false) instanceof LoggerContext context
+                && !context.getConfiguration().getLoggers().containsKey(LOGGER)) {
+            Configurator.setLevel(LOGGER, Level.INFO);
+        }
     }
 }

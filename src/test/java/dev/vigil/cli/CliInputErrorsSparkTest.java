@@ -118,4 +118,18 @@ class CliInputErrorsSparkTest extends CliErrorsTestBase {
                 edit(valid(), "  timestamp: timestamp\n", ""), "chunking: {size: 50}", "chunking: {period: month}");
         assertUserError(validate(yaml), "chunking.period", "columns.timestamp");
     }
+
+    /**
+     * The target in univariate_drift.columns: validate builds every calculator, so it refuses what
+     * the run would refuse (it used to answer "configuration OK"; issue 14).
+     */
+    @Test
+    void validateRefusesTheTargetAsADriftColumn() throws IOException {
+        String yaml = edit(
+                valid(),
+                "  data_quality: {metrics: [mean, row_count, missing_values]}",
+                "  univariate_drift: {columns: [x, target]}");
+        assertUserError(
+                validate(yaml), "calculators.univariate_drift.columns", "'target'", "features, scores or prediction");
+    }
 }

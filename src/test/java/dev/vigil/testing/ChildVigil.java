@@ -57,6 +57,17 @@ public final class ChildVigil implements AutoCloseable {
      * -Dspark.hadoop.*).
      */
     public static ChildVigil start(String name, Map<String, String> env, List<String> jvmArgs, String... args) {
+        return startMain(name, env, jvmArgs, System.getProperty("java.class.path"), "dev.vigil.cli.Main", args);
+    }
+
+    /** Starts {@code java ... mainClass args} on {@code classpath} (e.g. SparkSubmit and its jars). */
+    public static ChildVigil startMain(
+            String name,
+            Map<String, String> env,
+            List<String> jvmArgs,
+            String classpath,
+            String mainClass,
+            String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx1g");
@@ -77,8 +88,8 @@ public final class ChildVigil implements AutoCloseable {
         cmd.add("-Duser.timezone=UTC");
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("dev.vigil.cli.Main");
+        cmd.add(classpath);
+        cmd.add(mainClass);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
