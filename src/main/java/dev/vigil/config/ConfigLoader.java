@@ -49,7 +49,7 @@ public final class ConfigLoader {
 
     /**
      * This loader with {@code output.path} replaced by {@code path} ({@code --output}; null: as
-     * configured). The configured output section is still read and checked.
+     * configured), in the configuration and in the resolved YAML a run records.
      */
     public ConfigLoader withOutputPath(String path) {
         return new ConfigLoader(env, runDate, path);
@@ -68,12 +68,19 @@ public final class ConfigLoader {
         Overrides.apply(tree, overrides);
         Substitution substitution = new Substitution(env, runDate);
         JsonNode substituted = substitution.substitute(tree, "");
+        if (outputPath != null) {
+            // --output replaces output.path, so runs.config records the path the run really used
+            ObjectNode root = (ObjectNode) substituted;
+            ObjectNode output = root.get(MonitorConfig.OUTPUT.name()) instanceof ObjectNode o
+                    ? o
+                    : root.putObject(MonitorConfig.OUTPUT.name());
+            output.put(OutputConfig.PATH.name(), outputPath);
+        }
         Secrets.install(ResolvedYaml.secrets(substituted, substitution.secretEnvValues()));
         return MonitorConfig.parse(
                 new Section("", substituted),
                 ResolvedYaml.masked(substituted),
                 runDate,
-                ResolvedYaml.fitKey(substituted),
-                outputPath);
+                ResolvedYaml.fitKey(substituted));
     }
 }

@@ -150,7 +150,7 @@ public record MonitorConfig(
      * Reads the top level: each section by its record's parse, then the checks across sections (the
      * targets' join column, period chunking's timestamp, incremental runs, each calculator's).
      */
-    static MonitorConfig parse(Section root, String resolvedYaml, LocalDate runDate, String fitKey, String outputPath) {
+    static MonitorConfig parse(Section root, String resolvedYaml, LocalDate runDate, String fitKey) {
         SCHEMA.check(root);
         String monitor = MONITOR.read(root);
         ProblemType problemType = PROBLEM_TYPE.read(root);
@@ -173,9 +173,6 @@ public record MonitorConfig(
                 CalculatorSections.parse(optional(root, CALCULATORS), new CalculatorType.Context(problemType, columns));
         Map<String, ThresholdConfig> thresholds = ThresholdConfig.parseAll(optional(root, THRESHOLDS), problemType);
         OutputConfig output = OUTPUT.read(root);
-        if (outputPath != null) {
-            output = new OutputConfig(outputPath);
-        }
         AlertsConfig alerts = ALERTS.read(root);
         boolean incremental = INCREMENTAL.read(root);
         if (incremental && chunking.kind() != ChunkingConfig.Kind.PERIOD) {

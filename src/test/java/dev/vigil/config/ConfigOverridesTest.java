@@ -139,4 +139,23 @@ class ConfigOverridesTest {
     void overrideOfAnUnknownKeyIsStillStrict() {
         failsWith(BASE, List.of("chunking.sise=10"), "chunking.sise", "did you mean 'size'");
     }
+
+    /** --output replaces output.path in the configuration and in the YAML the runs table records. */
+    @Test
+    void outputPathOverrideIsWhatTheRunRecords() {
+        String yaml = BASE + "output: {path: /configured/out}\n";
+        MonitorConfig cfg =
+                new ConfigLoader(k -> null).withOutputPath("/given/out").parse(yaml, "test", List.of());
+        assertThat(cfg.output().path()).isEqualTo("/given/out");
+        assertThat(cfg.resolvedYaml()).contains("/given/out").doesNotContain("/configured/out");
+        MonitorConfig none =
+                new ConfigLoader(k -> null).withOutputPath("/given/out").parse(BASE, "test", List.of());
+        assertThat(none.output().path()).isEqualTo("/given/out");
+        assertThat(none.resolvedYaml()).contains("/given/out");
+        assertThat(new ConfigLoader(k -> null)
+                        .parse(yaml, "test", List.of())
+                        .output()
+                        .path())
+                .isEqualTo("/configured/out");
+    }
 }
