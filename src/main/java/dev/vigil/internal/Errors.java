@@ -126,9 +126,19 @@ public final class Errors {
         if (name == null) {
             return Optional.empty();
         }
+        String n = name.toLowerCase();
+        Optional<String> typo = valid.stream()
+                .min(Comparator.comparingInt(v -> distance(n, v.toLowerCase())))
+                .filter(v -> distance(n, v.toLowerCase()) <= Math.max(2, n.length() / 3));
+        if (typo.isPresent()) {
+            return typo;
+        }
+        // a word too many or too few: chunk_size for size, threshold for upper_threshold
+        List<String> words = List.of(n.split("_"));
         return valid.stream()
-                .min(Comparator.comparingInt(v -> distance(name.toLowerCase(), v.toLowerCase())))
-                .filter(v -> distance(name.toLowerCase(), v.toLowerCase()) <= Math.max(2, name.length() / 3));
+                .filter(v -> words.contains(v.toLowerCase())
+                        || List.of(v.toLowerCase().split("_")).contains(n))
+                .min(Comparator.comparingInt(v -> Math.abs(v.length() - n.length())));
     }
 
     static int distance(String a, String b) {

@@ -68,6 +68,12 @@ class CliErrorsSparkTest extends CliErrorsTestBase {
     }
 
     @Test
+    void keyWithAnExtraWordGetsTheKeyItMeant() throws IOException {
+        Result r = run(edit(valid(), "chunking: {size: 50}", "chunking: {chunk_size: 50}"));
+        assertUserError(r, "'chunking.chunk_size'", "not known", "did you mean 'size'");
+    }
+
+    @Test
     void unsetEnvironmentVariableInPath() throws IOException {
         Result r = run(edit(valid(), "reference: {path: \"" + ref, "reference: {path: \"${" + UNSET_VAR + "}"));
         assertUserError(r, "reference.path", "${" + UNSET_VAR + "}", "not set");

@@ -158,4 +158,10 @@ class ConfigOverridesTest {
                         .path())
                 .isEqualTo("/configured/out");
     }
+
+    /** A key with a word too many gets the key it names (chunking.chunk_size: size). */
+    @Test
+    void aKeyWithAnExtraWordGetsASuggestion() {
+        fails(BASE + "chunking: {chunk_size: 5000}\n", "chunking.chunk_size", "did you mean 'size'");
+    }
 }
