@@ -91,7 +91,9 @@ public final class MonitorRun {
             WriteStage.write(sink, outcome);
             record.succeeded(outcome, new AlertDispatch(run, sink).deliver(outcome.rows()));
             return outcome;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception, not RuntimeException: a check that fails inside a Spark job reaches the
+            // driver as a checked SparkException, and that run must be recorded too (rethrown as is)
             record.failed(e);
             throw e;
         }

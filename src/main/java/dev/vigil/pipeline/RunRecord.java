@@ -38,7 +38,7 @@ final class RunRecord {
                 outcome.alerts());
     }
 
-    void failed(RuntimeException e) {
+    void failed(Exception e) {
         try {
             UserException user = Errors.userError(e);
             String message = Secrets.redact(

@@ -137,7 +137,18 @@ class BadInputRowsSparkTest extends BadInputTestBase {
                         .union(spark.range(ROWS)
                                 .where("id = 77")
                                 .selectExpr("id", "1 - cast((id * 7) % 10 >= 4 as int) as target")));
-        assertUserError(run(withTargets(t)), "targets", "'id'", "more than one row", "77");
+        Run run = runIn(withTargets(t));
+        String message = assertUserError(run.result(), "targets", "'id'", "more than one row", "77");
+        // the check fails inside a Spark job (a checked SparkException on the driver): the run is
+        // still recorded, with the one-line error the CLI printed (issue 19)
+        List<Row> runs = spark.read()
+                .format("delta")
+                .load(run.output() + "/runs")
+                .select("status", "error")
+                .collectAsList();
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).getString(0)).isEqualTo("failed");
+        assertThat(message).contains(runs.get(0).getString(1));
     }
 
     @Test
