@@ -59,6 +59,7 @@ public final class SchemaCheck {
             requireIn(key, e.getValue(), reference, "reference");
             requireIn(key, e.getValue(), analysis, "analysis");
             requireNumeric(key, e.getValue(), reference, "reference");
+            requireNumeric(key, e.getValue(), analysis, "analysis");
         }
         for (String s : cols.segments()) {
             requireIn("columns.segments", s, reference, "reference");
@@ -141,6 +142,7 @@ public final class SchemaCheck {
         }
         if (config.problemType() == ProblemType.REGRESSION && cols.prediction() != null) {
             requireNumeric("columns.prediction", cols.prediction(), reference, "reference");
+            requireNumeric("columns.prediction", cols.prediction(), analysis, "analysis");
         }
         List<String> kept = new ArrayList<>(continuous);
         kept.addAll(categorical);

@@ -4,6 +4,7 @@ import static dev.vigil.cli.CliHarness.assertUserError;
 
 import java.io.IOException;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +67,30 @@ class BadInputColumnsSparkTest extends BadInputTestBase {
                 "analysis: {path: \"" + ana + "\", format: parquet}",
                 "analysis: {path: \"" + csv + "\", format: csv}");
         assertUserError(run(yaml), "columns.features", "'x'", "analysis data", "x_renamed");
+    }
+
+    /**
+     * An analysis CSV whose scores are text ("0.87%"): exit 2 naming the key, the column, the dataset
+     * and the type (the run used to succeed with every score null and estimated F1 alerting on every
+     * chunk; issue 19).
+     */
+    @Test
+    void csvAnalysisWithTextScores() throws IOException {
+        String csv = tmp.resolve("data").resolve("analysis_text_scores.csv").toString();
+        spark.range(ROWS)
+                .selectExpr(BASE)
+                .withColumn("y_pred_proba", functions.concat(functions.col("y_pred_proba"), functions.lit("%")))
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .option("header", "true")
+                .csv(csv);
+        String yaml = edit(
+                valid(),
+                "analysis: {path: \"" + ana + "\", format: parquet}",
+                "analysis: {path: \"" + csv + "\", format: csv}");
+        assertUserError(
+                run(yaml), "columns.scores", "'y_pred_proba'", "analysis data", "type string", "expected a numeric");
     }
 
     @Test
