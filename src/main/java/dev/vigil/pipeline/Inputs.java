@@ -54,9 +54,36 @@ public final class Inputs {
             StructType ref = rawReference().schema();
             StructType ana = rawAnalysis().schema();
             Dataset<Row> t = rawTargets();
-            columns = SchemaCheck.check(config, ref, ana, t == null ? null : t.schema());
+            try {
+                columns = SchemaCheck.check(config, ref, ana, t == null ? null : t.schema());
+            } catch (UserException e) {
+                throw emptyInputOr(e, true);
+            }
         }
         return columns;
+    }
+
+    /**
+     * A schema error on an input without rows is that input's emptiness (a header-only CSV reads as
+     * columns of strings): the error then names the empty input. Runs a job only on this error path.
+     */
+    private UserException emptyInputOr(UserException e, boolean withReference) {
+        if (withReference && rawReference().isEmpty()) {
+            return empty(config.reference());
+        }
+        if (rawAnalysis().isEmpty()) {
+            return empty(config.analysis());
+        }
+        Dataset<Row> t = rawTargets();
+        return t != null && t.isEmpty() ? empty(config.targets().input()) : e;
+    }
+
+    private static UserException empty(InputSpec spec) {
+        return new UserException("the "
+                + spec.key()
+                + " data ('"
+                + spec.location()
+                + "') has no rows; expected at least one row (an empty or header-only file)");
     }
 
     /**
@@ -68,11 +95,15 @@ public final class Inputs {
         if (!withAnalysis) {
             return SchemaCheck.check(config, referenceSchema, referenceSchema, null);
         }
-        return SchemaCheck.check(
-                config,
-                referenceSchema,
-                analysis().schema(),
-                targets() == null ? null : targets().schema());
+        try {
+            return SchemaCheck.check(
+                    config,
+                    referenceSchema,
+                    analysis().schema(),
+                    targets() == null ? null : targets().schema());
+        } catch (UserException e) {
+            throw emptyInputOr(e, false);
+        }
     }
 
     /**

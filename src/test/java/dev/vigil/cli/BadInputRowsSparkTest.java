@@ -5,6 +5,8 @@ import static dev.vigil.cli.CliHarness.assertUserError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,21 @@ class BadInputRowsSparkTest extends BadInputTestBase {
     void emptyReference() throws IOException {
         String r = parquet("reference_empty", spark.range(ROWS).selectExpr(BASE).limit(0));
         assertUserError(run(edit(valid(), ref, r)), "reference data has no rows");
+    }
+
+    /**
+     * A header-only analysis CSV reads as columns of strings; the error names the empty file, not
+     * the type mismatch that follows from it (issue 19).
+     */
+    @Test
+    void headerOnlyAnalysisCsv() throws IOException {
+        Path csv = tmp.resolve("data").resolve("analysis_header_only.csv");
+        Files.writeString(csv, "id,timestamp,x,c,y_pred_proba,y_pred,target\n");
+        String yaml = edit(
+                valid(),
+                "analysis: {path: \"" + ana + "\", format: parquet}",
+                "analysis: {path: \"" + csv + "\", format: csv}");
+        assertUserError(run(yaml), "the analysis data ('" + csv + "') has no rows", "header-only");
     }
 
     @Test
