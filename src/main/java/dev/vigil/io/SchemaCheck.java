@@ -95,6 +95,13 @@ public final class SchemaCheck {
             for (String n : refNames) {
                 if (!roles.contains(n) && anaNames.contains(n)) {
                     features.add(n);
+                } else if (!roles.contains(n) && monitorable(reference.apply(n).dataType())) {
+                    // a default feature the analysis lacks would vanish with its alerts: refused
+                    throw new UserException("column '"
+                            + n
+                            + "' is a feature of the reference data (columns.features defaults to every"
+                            + " column not given a role) but is not in the analysis data; expected it in both, or"
+                            + " columns.features listing the features to monitor");
                 }
             }
         }
@@ -148,6 +155,11 @@ public final class SchemaCheck {
         kept.addAll(categorical);
         features = features.stream().filter(kept::contains).toList();
         return new ResolvedColumns(List.copyOf(features), List.copyOf(continuous), List.copyOf(categorical));
+    }
+
+    /** A type a default feature can have (others are left out of the defaults). */
+    private static boolean monitorable(DataType t) {
+        return t instanceof NumericType || t instanceof StringType || t instanceof BooleanType;
     }
 
     private static void requireIn(String key, String column, StructType schema, String dataset) {

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import static dev.vigil.cli.CliHarness.assertSucceeded;
 import static dev.vigil.cli.CliHarness.assertUserError;
 
 import java.io.IOException;
@@ -91,6 +92,25 @@ class BadInputColumnsSparkTest extends BadInputTestBase {
                 "analysis: {path: \"" + csv + "\", format: csv}");
         assertUserError(
                 run(yaml), "columns.scores", "'y_pred_proba'", "analysis data", "type string", "expected a numeric");
+    }
+
+    /**
+     * With columns.features defaulted, a reference feature the analysis lacks is refused, naming it
+     * (it used to be dropped without a word, and its alerts with it; issue 19). Listed features that
+     * leave it out run.
+     */
+    @Test
+    void defaultFeatureMissingFromTheAnalysis() throws IOException {
+        String a =
+                parquet("analysis_without_c", spark.range(ROWS).selectExpr(BASE).drop("c"));
+        String defaulted = edit(valid().replace(ana, a), "  features: [x, c]\n", "");
+        assertUserError(
+                run(defaulted),
+                "column 'c'",
+                "feature of the reference data",
+                "not in the analysis data",
+                "columns.features");
+        assertSucceeded(run(edit(valid().replace(ana, a), "features: [x, c]", "features: [x]")));
     }
 
     @Test
