@@ -113,8 +113,9 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
     }
 
     private record Estimated<C extends Measure.Rows, E extends Measure.Rows>(E chunk) implements Reading<C, E> {
+        /** NaN (a null value, no alert) for a chunk without a row to estimate from: no scores at all. */
         public double value(Measure<C, E> m) {
-            return m.estimate(chunk);
+            return chunk.rows() == 0 ? Double.NaN : m.estimate(chunk);
         }
 
         public long rows(Measure<C, E> m) {
@@ -147,6 +148,15 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
                     LOG.info(
                             "{}: chunk {} has no rows with both a target and a prediction; its metrics are null",
                             RealizedPerformanceCalculator.NAME,
+                            t.chunks().get(i).key());
+                }
+                if (seg == null
+                        && chunk instanceof Estimated<C, E> e
+                        && e.chunk().rows() == 0) {
+                    LOG.info(
+                            "{}: chunk {} has no rows with a score and a prediction to estimate from; its estimates"
+                                    + " are null",
+                            EstimatedPerformanceCalculator.NAME,
                             t.chunks().get(i).key());
                 }
             }

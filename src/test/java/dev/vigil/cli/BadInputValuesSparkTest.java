@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,6 +139,38 @@ class BadInputValuesSparkTest extends BadInputTestBase {
     @Test
     void infiniteTargetsAreLeftOutLikeNulls() throws IOException {
         assertSameAsNull("target", "double('Infinity')");
+    }
+
+    /**
+     * Chunks whose scores are all missing have no estimate: CBPE's value is null and does not alert
+     * (its F1 used to be 0 on such a chunk, an alert; issue 19). Scored chunks keep their estimates.
+     */
+    @Test
+    void chunksWithoutScoresHaveNoEstimate() throws IOException {
+        String a = parquet(
+                "analysis_scores_missing_late",
+                base(ROWS, "if(id >= 100, cast(null as double), cast(id % 10 as double) / 10.0) as y_pred_proba"));
+        Run run = runIn(yaml(ref, a, "estimated_performance: {metrics: [f1, roc_auc]}"));
+        assertSucceeded(run.result());
+        assertThat(run.result().log())
+                .contains("estimated_performance: chunk [100:149] has no rows with a score and a prediction")
+                .doesNotContain("chunk [0:49] has no rows with a score");
+        for (String metric : List.of("f1", "roc_auc")) {
+            List<Row> rows = results(run.output(), metric, null, "analysis");
+            assertThat(rows).as(metric).hasSize(4);
+            for (int i = 0; i < 4; i++) {
+                Row r = rows.get(i);
+                boolean scored = i < 2;
+                assertThat(r.isNullAt(r.fieldIndex("value")))
+                        .as(metric + " chunk " + i)
+                        .isEqualTo(!scored);
+                if (!scored) {
+                    assertThat(r.<Boolean>getAs("alert"))
+                            .as(metric + " chunk " + i)
+                            .isFalse();
+                }
+            }
+        }
     }
 
     @Test
