@@ -1,4 +1,4 @@
-# A scheduled Databricks job running Vigil's CLI (dev.vigil.cli.Main) as a JAR task on a job cluster.
+# A scheduled Databricks job running Vigil's CLI (dev.vigil.cli.JobMain: returns on success, throws on failure) as a JAR task on a job cluster.
 # Same shape as jobs/databricks-job.json.
 
 resource "databricks_file" "jar" {
@@ -46,7 +46,7 @@ resource "databricks_job" "vigil" {
     timeout_seconds = var.timeout_seconds
 
     spark_jar_task {
-      main_class_name = "dev.vigil.cli.Main"
+      main_class_name = "dev.vigil.cli.JobMain"
       parameters      = var.vigil_args
     }
 

@@ -36,6 +36,10 @@ class JobDefinitionsTest {
     static final Path ROOT = Path.of(System.getProperty("user.dir"));
     static final ObjectMapper JSON = new ObjectMapper();
     static final String MAIN = "dev.vigil.cli.Main";
+
+    /** The Databricks JAR task's entry point: returns on success, throws on failure. */
+    static final String JOB_MAIN = "dev.vigil.cli.JobMain";
+
     static String jarName;
 
     @BeforeAll
@@ -102,7 +106,7 @@ class JobDefinitionsTest {
         for (JsonNode task : job.path("tasks")) {
             assertThat(clusterKeys).contains(task.path("job_cluster_key").asText());
             JsonNode jar = task.path("spark_jar_task");
-            assertThat(jar.path("main_class_name").asText()).isEqualTo(MAIN);
+            assertThat(jar.path("main_class_name").asText()).isEqualTo(JOB_MAIN);
             List<String> jars = new ArrayList<>();
             task.path("libraries").forEach(l -> jars.add(l.path("jar").asText()));
             assertThat(jars).hasSize(1);
@@ -217,7 +221,7 @@ class JobDefinitionsTest {
             Matcher c = mainClass.matcher(text);
             while (c.find()) {
                 if (!c.group(1).contains("${")) {
-                    assertThat(c.group(1)).as(p.toString()).isEqualTo(MAIN);
+                    assertThat(c.group(1)).as(p.toString()).isEqualTo(JOB_MAIN);
                     mains++;
                 }
             }
