@@ -19,6 +19,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks column roles and types against the input schemas before any computation, and resolves the
@@ -26,6 +28,8 @@ import org.apache.spark.sql.types.TimestampType;
  * (NannyML's rule: numbers are continuous).
  */
 public final class SchemaCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaCheck.class);
+
     /** The resolved columns: features split into continuous and categorical. */
     private SchemaCheck() {}
 
@@ -92,17 +96,22 @@ public final class SchemaCheck {
             }
         } else {
             features = new ArrayList<>();
+            List<String> notInAnalysis = new ArrayList<>();
             for (String n : refNames) {
                 if (!roles.contains(n) && anaNames.contains(n)) {
                     features.add(n);
                 } else if (!roles.contains(n) && monitorable(reference.apply(n).dataType())) {
-                    // a default feature the analysis lacks would vanish with its alerts: refused
-                    throw new UserException("column '"
-                            + n
-                            + "' is a feature of the reference data (columns.features defaults to every"
-                            + " column not given a role) but is not in the analysis data; expected it in both, or"
-                            + " columns.features listing the features to monitor");
+                    notInAnalysis.add(n);
                 }
+            }
+            if (!notInAnalysis.isEmpty()) {
+                // not silent: the reference's extra columns (often its target, when no role names it)
+                // are left out, and said so
+                LOG.warn(
+                        "reference column(s) {} are not in the analysis data and are not monitored (columns.features"
+                                + " defaults to the columns both have; list the features in columns.features to have a"
+                                + " missing one refused)",
+                        notInAnalysis);
             }
         }
         if (cols.categorical() != null) {
