@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cli.CliHarness.Result;
 import java.io.IOException;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 
@@ -55,20 +54,9 @@ class BadInputColumnsSparkTest extends BadInputTestBase {
 
     @Test
     void csvAnalysisWithADifferentSchema() throws IOException {
-        String csv = tmp.resolve("data").resolve("analysis_other_schema.csv").toString();
-        spark.range(ROWS)
-                .selectExpr(BASE)
-                .drop("c")
-                .withColumnRenamed("x", "x_renamed")
-                .coalesce(1)
-                .write()
-                .mode(SaveMode.Overwrite)
-                .option("header", "true")
-                .csv(csv);
-        String yaml = edit(
-                valid(),
-                "analysis: {path: \"" + ana + "\", format: parquet}",
-                "analysis: {path: \"" + csv + "\", format: csv}");
+        String yaml = withCsvAnalysis(
+                "analysis_other_schema",
+                spark.range(ROWS).selectExpr(BASE).drop("c").withColumnRenamed("x", "x_renamed"));
         assertUserError(run(yaml), "columns.features", "'x'", "analysis data", "x_renamed");
     }
 
@@ -79,19 +67,12 @@ class BadInputColumnsSparkTest extends BadInputTestBase {
      */
     @Test
     void csvAnalysisWithTextScores() throws IOException {
-        String csv = tmp.resolve("data").resolve("analysis_text_scores.csv").toString();
-        spark.range(ROWS)
-                .selectExpr(BASE)
-                .withColumn("y_pred_proba", functions.concat(functions.col("y_pred_proba"), functions.lit("%")))
-                .coalesce(1)
-                .write()
-                .mode(SaveMode.Overwrite)
-                .option("header", "true")
-                .csv(csv);
-        String yaml = edit(
-                valid(),
-                "analysis: {path: \"" + ana + "\", format: parquet}",
-                "analysis: {path: \"" + csv + "\", format: csv}");
+        String yaml = withCsvAnalysis(
+                "analysis_text_scores",
+                spark.range(ROWS)
+                        .selectExpr(BASE)
+                        .withColumn(
+                                "y_pred_proba", functions.concat(functions.col("y_pred_proba"), functions.lit("%"))));
         assertUserError(
                 run(yaml), "columns.scores", "'y_pred_proba'", "analysis data", "type string", "expected a numeric");
     }

@@ -32,11 +32,8 @@ class BadInputRowsSparkTest extends BadInputTestBase {
     void headerOnlyAnalysisCsv() throws IOException {
         Path csv = tmp.resolve("data").resolve("analysis_header_only.csv");
         Files.writeString(csv, "id,timestamp,x,c,y_pred_proba,y_pred,target\n");
-        String yaml = edit(
-                valid(),
-                "analysis: {path: \"" + ana + "\", format: parquet}",
-                "analysis: {path: \"" + csv + "\", format: csv}");
-        assertUserError(run(yaml), "the analysis data ('" + csv + "') has no rows", "header-only");
+        assertUserError(
+                run(withAnalysisCsvAt(csv.toString())), "the analysis data ('" + csv + "') has no rows", "header-only");
     }
 
     @Test

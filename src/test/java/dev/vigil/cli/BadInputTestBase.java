@@ -84,6 +84,25 @@ abstract class BadInputTestBase extends SparkTestBase {
         return spark.range(rows).selectExpr(cols.values().toArray(String[]::new));
     }
 
+    /** {@code rows} written as a CSV with a header, and {@link #valid()} reading it as the analysis. */
+    static String withCsvAnalysis(String name, Dataset<Row> rows) {
+        String csv = tmp.resolve("data").resolve(name + ".csv").toString();
+        rows.coalesce(1)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .option("header", "true")
+                .csv(csv);
+        return withAnalysisCsvAt(csv);
+    }
+
+    /** {@link #valid()} reading the CSV at {@code csv} as the analysis. */
+    static String withAnalysisCsvAt(String csv) {
+        return edit(
+                valid(),
+                "analysis: {path: \"" + ana + "\", format: parquet}",
+                "analysis: {path: \"" + csv + "\", format: csv}");
+    }
+
     static String valid() {
         return yaml(ref, ana, "data_quality: {metrics: [mean, std, row_count, missing_values]}");
     }
