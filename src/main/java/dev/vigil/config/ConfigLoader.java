@@ -70,11 +70,14 @@ public final class ConfigLoader {
         JsonNode substituted = substitution.substitute(tree, "");
         if (outputPath != null) {
             // --output replaces output.path, so runs.config records the path the run really used
+            // (an output that is not a mapping is left as it is, so reading it reports the mistake)
             ObjectNode root = (ObjectNode) substituted;
-            ObjectNode output = root.get(MonitorConfig.OUTPUT.name()) instanceof ObjectNode o
-                    ? o
-                    : root.putObject(MonitorConfig.OUTPUT.name());
-            output.put(OutputConfig.PATH.name(), outputPath);
+            JsonNode configured = root.get(MonitorConfig.OUTPUT.name());
+            if (configured == null || configured.isNull()) {
+                root.putObject(MonitorConfig.OUTPUT.name()).put(OutputConfig.PATH.name(), outputPath);
+            } else if (configured instanceof ObjectNode o) {
+                o.put(OutputConfig.PATH.name(), outputPath);
+            }
         }
         Secrets.install(ResolvedYaml.secrets(substituted, substitution.secretEnvValues()));
         return MonitorConfig.parse(

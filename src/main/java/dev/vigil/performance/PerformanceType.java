@@ -22,7 +22,7 @@ abstract class PerformanceType<C> extends CalculatorType<C> {
     /** The metrics of each problem type (estimated_performance: those it estimates). */
     @Override
     public final Map<String, Collection<String>> choices() {
-        return PerformanceMetrics.choices(schema() == EstimatedPerformanceConfig.SCHEMA);
+        return PerformanceMetrics.choices(name().equals(EstimatedPerformanceCalculator.NAME));
     }
 
     /** The monitor's problem type over its target, prediction and scores. */

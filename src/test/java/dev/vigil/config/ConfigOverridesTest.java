@@ -5,6 +5,7 @@ import static dev.vigil.config.ConfigFixture.fails;
 import static dev.vigil.config.ConfigFixture.failsWith;
 import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.calculators.Calculators;
 import dev.vigil.quality.DataQualityType;
@@ -157,6 +158,15 @@ class ConfigOverridesTest {
                         .output()
                         .path())
                 .isEqualTo("/configured/out");
+    }
+
+    /** --output does not paper over an output that is not a mapping: reading it still names it. */
+    @Test
+    void outputPathOverrideKeepsAMalformedOutputAnError() {
+        assertThatThrownBy(() -> new ConfigLoader(k -> null)
+                        .withOutputPath("/given/out")
+                        .parse(BASE + "output: /just/a/string\n", "test", List.of()))
+                .hasMessageContaining("output");
     }
 
     /** A key with a word too many gets the key it names (chunking.chunk_size: size). */
