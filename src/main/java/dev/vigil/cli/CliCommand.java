@@ -4,6 +4,7 @@ import com.beust.jcommander.Parameter;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.internal.UserException;
+import dev.vigil.io.FileLocations;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,9 +36,13 @@ abstract class CliCommand implements Main.Command {
                 throw new UserException("--run-date '" + runDate + "': expected a date as yyyy-MM-dd, e.g. 2024-03-31");
             }
         }
-        return ConfigLoader.withSystemEnv()
-                .withRunDate(date)
-                .withOutputPath(output)
-                .load(Path.of(file), overrides);
+        ConfigLoader loader = ConfigLoader.withSystemEnv().withRunDate(date).withOutputPath(output);
+        if (!FileLocations.isUri(file)) {
+            return loader.load(Path.of(file), overrides);
+        }
+        // s3a://, dbfs:/, abfss://, gs://...: through the cluster's Hadoop FileSystem for the scheme
+        String text = FileLocations.readText(
+                Sessions.getOrCreate().sparkContext().hadoopConfiguration(), file, "configuration file");
+        return loader.parse(text, file, overrides);
     }
 }

@@ -6,7 +6,11 @@ import java.util.List;
 
 /** A command that reads a monitor's configuration (run, fit, validate). */
 abstract class ConfigCommand extends CliCommand {
-    @Parameter(names = "--config", required = true, description = "The monitor's YAML configuration file")
+    @Parameter(
+            names = "--config",
+            required = true,
+            description =
+                    "The monitor's YAML configuration file: a path or a URI of any Hadoop FileSystem (s3a://, dbfs:/, abfss://, gs://)")
     String config;
 
     @Parameter(

@@ -62,8 +62,11 @@ final class DemoCommand extends CliCommand {
                 base.resolve("output"), base.resolve("results.csv"));
         out.printf(
                 "query them with Spark SQL:  SELECT * FROM delta.`%s` WHERE alert%n", base.resolve("output/results"));
-        Report.Summary report =
-                Report.write(spark, base.resolve("output").toString(), base.resolve("report.html"), null);
+        Report.Summary report = Report.write(
+                spark,
+                base.resolve("output").toString(),
+                base.resolve("report.html").toString(),
+                null);
         out.printf("the HTML report (%d charts, open it in a browser):  %s%n", report.charts(), report.file());
         return Main.OK;
     }

@@ -7,7 +7,6 @@ import dev.vigil.results.CsvExport;
 import dev.vigil.results.OutputTable;
 import dev.vigil.results.OutputTables;
 import java.io.PrintStream;
-import java.nio.file.Path;
 
 @Parameters(commandDescription = "Write one output table as a single CSV file with a header row")
 final class ExportCommand extends CliCommand {
@@ -25,7 +24,11 @@ final class ExportCommand extends CliCommand {
     @Parameter(names = "--format", description = "The file format (csv)")
     String format = "csv";
 
-    @Parameter(names = "--to", required = true, description = "The CSV file to write")
+    @Parameter(
+            names = "--to",
+            required = true,
+            description =
+                    "The CSV file to write: a path or a URI of any Hadoop FileSystem (s3a://, dbfs:/, abfss://, gs://)")
     String to;
 
     @Override
@@ -34,7 +37,7 @@ final class ExportCommand extends CliCommand {
             throw new UserException("--format: got '" + format + "', expected csv");
         }
         OutputTable t = exportable(table);
-        long rows = CsvExport.write(Sessions.getOrCreate(), output, t, Path.of(to));
+        long rows = CsvExport.write(Sessions.getOrCreate(), output, t, to);
         out.printf("wrote %d rows of %s to %s%n", rows, table, to);
         return Main.OK;
     }

@@ -4,7 +4,6 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.vigil.report.Report;
 import java.io.PrintStream;
-import java.nio.file.Path;
 
 @Parameters(
         commandDescription = "Write a self-contained interactive HTML report of an output directory's Delta tables "
@@ -13,7 +12,11 @@ final class ReportCommand extends CliCommand {
     @Parameter(names = "--output", required = true, description = "The output directory holding the Delta tables")
     String output;
 
-    @Parameter(names = "--to", required = true, description = "The HTML file to write")
+    @Parameter(
+            names = "--to",
+            required = true,
+            description =
+                    "The HTML file to write: a path or a URI of any Hadoop FileSystem (s3a://, dbfs:/, abfss://, gs://)")
     String to;
 
     @Parameter(names = "--monitor", description = "Only this monitor (default: every monitor in the results)")
@@ -21,7 +24,7 @@ final class ReportCommand extends CliCommand {
 
     @Override
     public int call(PrintStream out) throws Exception {
-        Report.Summary s = Report.write(Sessions.getOrCreate(), output, Path.of(to), monitor);
+        Report.Summary s = Report.write(Sessions.getOrCreate(), output, to, monitor);
         out.printf(
                 "wrote the report of %s (%d charts, %,d bytes) to %s%n",
                 String.join(", ", s.monitors()), s.charts(), s.bytes(), s.file());

@@ -1,9 +1,7 @@
 package dev.vigil.report;
 
+import dev.vigil.io.FileLocations;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,9 +29,12 @@ public final class Report {
     public static final int MAX_CATEGORIES = 20;
 
     /** What was written. */
-    public record Summary(Path file, long bytes, List<String> monitors, int charts, long rankingRows) {}
+    public record Summary(String file, long bytes, List<String> monitors, int charts, long rankingRows) {}
 
-    public static Summary write(SparkSession spark, String output, Path to, String monitor) throws IOException {
+    /**
+     * @param to the HTML file: a local path or any Hadoop FileSystem URI ({@code s3a://...})
+     */
+    public static Summary write(SparkSession spark, String output, String to, String monitor) throws IOException {
         ReportData.Output out = ReportData.open(spark, output);
         List<String> monitors = ReportData.monitors(out, monitor);
         List<HtmlReport.MonitorView> views = new ArrayList<>();
@@ -57,12 +58,8 @@ public final class Report {
                     (System.nanoTime() - t2) / 1_000_000);
         }
         String html = HtmlReport.render(out.dir(), views);
-        Path file = to.toAbsolutePath().normalize();
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, html, StandardCharsets.UTF_8);
-        return new Summary(file, Files.size(file), monitors, HtmlReport.expectedCharts(views), rankingRows);
+        long bytes = FileLocations.writeText(spark.sparkContext().hadoopConfiguration(), to, html, "report file");
+        return new Summary(FileLocations.display(to), bytes, monitors, HtmlReport.expectedCharts(views), rankingRows);
     }
 
     static HtmlReport.MonitorView view(

@@ -1,11 +1,11 @@
 package dev.vigil.results;
 
 import dev.vigil.internal.Errors;
+import dev.vigil.io.FileLocations;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,7 +21,8 @@ import org.apache.spark.sql.functions;
 public final class CsvExport {
     private CsvExport() {}
 
-    public static long write(SparkSession spark, String output, OutputTable table, Path to) throws IOException {
+    /** @param to the CSV file: a local path or any Hadoop FileSystem URI ({@code s3a://...}) */
+    public static long write(SparkSession spark, String output, OutputTable table, String to) throws IOException {
         String path = table.path(output);
         if (!DeltaRetry.hasCommits(spark, path)) {
             throw Errors.unreadable(
@@ -33,11 +34,10 @@ public final class CsvExport {
                 .orderBy(table.exportOrder().stream()
                         .map(c -> functions.col(c).asc_nulls_first())
                         .toArray(Column[]::new));
-        if (to.getParent() != null) {
-            Files.createDirectories(to.getParent());
-        }
         long n = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
+        try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
+                FileLocations.create(spark.sparkContext().hadoopConfiguration(), to, "CSV file"),
+                StandardCharsets.UTF_8))) {
             w.write(String.join(",", df.columns()));
             w.newLine();
             Iterator<Row> it = df.toLocalIterator();

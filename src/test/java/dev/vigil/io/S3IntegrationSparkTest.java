@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.s3.AmazonS3;
 import com.amazonaws.services.s3.model.S3ObjectSummary;
+import dev.vigil.cli.Main;
 import dev.vigil.results.ResultSchema;
 import dev.vigil.testing.ChildVigil;
 import dev.vigil.testing.ResultTables;
 import dev.vigil.testing.S3ProxyServer;
 import dev.vigil.testing.SparkTestBase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -125,6 +129,8 @@ class S3IntegrationSparkTest extends SparkTestBase {
         Path s3Config = dir.resolve("s3.yaml");
         Files.writeString(
                 s3Config, template.formatted("s3a://${VIGIL_TEST_BUCKET}/data", "s3a://${VIGIL_TEST_BUCKET}/out"));
+        // the configuration itself lives in the bucket, as on EMR and Databricks
+        s3.putObject(BUCKET, "monitors/s3.yaml", s3Config.toFile());
         Path localConfig = dir.resolve("local.yaml");
         Files.writeString(localConfig, template.formatted(data, dir.resolve("local")));
 
@@ -143,7 +149,7 @@ class S3IntegrationSparkTest extends SparkTestBase {
                         "-Dspark.hadoop.fs.s3a.retry.limit=2"),
                 "run",
                 "--config",
-                s3Config.toString())) {
+                "s3a://" + BUCKET + "/monitors/s3.yaml")) {
             vigil("run", "--config", localConfig.toString()); // meanwhile, in this JVM
             assertThat(child.waitFor(300))
                     .as("%s\nS3Proxy log:\n%s", child.output(), s3proxy.log())
@@ -172,5 +178,28 @@ class S3IntegrationSparkTest extends SparkTestBase {
         assertThat(runs).hasSize(1);
         assertThat(runs.get(0).<String>getAs("status")).isEqualTo("succeeded");
         assertThat(runs.get(0).<Long>getAs("rows_analysis")).isEqualTo(3000L);
+
+        // the report and an export go to the bucket too, through the same FileSystem
+        vigil("report", "--output", s3out, "--to", "s3a://" + BUCKET + "/reports/s3.html");
+        String html = s3.getObjectAsString(BUCKET, "reports/s3.html");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("s3");
+        vigil("export", "--output", s3out, "--to", "s3a://" + BUCKET + "/exports/results.csv");
+        String csv = s3.getObjectAsString(BUCKET, "exports/results.csv");
+        assertThat(csv.lines().count()).isEqualTo(1 + local.size());
+    }
+
+    @Test
+    void aMissingConfigurationInTheBucketIsNamed() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(
+                new String[] {"validate", "--config", "s3a://" + BUCKET + "/monitors/missing.yaml"},
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(Main.USER_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("vigil: error: cannot read configuration file 's3a://"
+                        + BUCKET
+                        + "/monitors/missing.yaml': no such file"
+                        + System.lineSeparator());
     }
 }
