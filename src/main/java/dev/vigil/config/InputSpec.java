@@ -45,16 +45,40 @@ public record InputSpec(String key, String path, String table, String format, Ma
         return table != null;
     }
 
-    /** The path or table name, for messages. */
+    /** The path or table name, for messages ("none" when absent). */
     public String location() {
-        return isTable() ? table : path;
+        return isTable() ? table : path == null ? "none" : path;
+    }
+
+    /**
+     * Whether neither a path nor a table is configured: only a stored profile stands for the
+     * reference ({@code reference: {profile: latest}}); reading it is then the user's mistake.
+     */
+    public boolean isAbsent() {
+        return path == null && table == null;
     }
 
     /** Reads an input section that allows {@code schema}'s keys (the input keys and any extra). */
     static InputSpec parse(Section s, Schema schema) {
+        return parse(s, schema, false);
+    }
+
+    /**
+     * Reads an input section; {@code mayBeAbsent}: neither path nor table is fine too ({@link
+     * #isAbsent()}).
+     */
+    static InputSpec parse(Section s, Schema schema, boolean mayBeAbsent) {
         schema.check(s);
         String path = PATH.read(s);
         String table = TABLE.read(s);
+        if (path == null && table == null && mayBeAbsent) {
+            if (s.has(FORMAT.name()) || s.has(OPTIONS.name())) {
+                throw new UserException("configuration key '"
+                        + s.path
+                        + "': 'format' and 'options' need a 'path' (or give only 'profile')");
+            }
+            return new InputSpec(s.path, null, null, null, Map.of());
+        }
         if ((path == null) == (table == null)) {
             throw new UserException(
                     "configuration key '" + s.path + "': expected exactly one of 'path' (with 'format') or 'table'");

@@ -15,6 +15,8 @@ import java.util.Map;
  *     ({@link #calculator} reads one)
  * @param resolvedYaml the configuration after substitution and overrides, secrets masked (for
  *     {@code runs.config})
+ * @param referenceProfile {@code reference.profile}: the stored profile a run uses without reading
+ *     the reference; null = the one whose fingerprint matches the reference, else a new fit
  * @param incremental analysis runs over new partitions only, merging stored chunk states (period
  *     chunking)
  * @param runDate the run's date ({@code --run-date}): templated paths, and periods ending by its
@@ -26,6 +28,7 @@ public record MonitorConfig(
         String monitor,
         ProblemType problemType,
         InputSpec reference,
+        ProfilePin referenceProfile,
         InputSpec analysis,
         TargetsSpec targets,
         ColumnsConfig columns,
@@ -51,9 +54,18 @@ public record MonitorConfig(
             ProblemType.BINARY_CLASSIFICATION,
             "the kind of model: decides how the prediction and scores are read, and which metrics" + " apply");
     static final Schema REFERENCE_SCHEMA = InputSpec.schema(
-            "reference", "the reference data: the period the model is known to work on; thresholds come from it");
+            "reference",
+            "the reference data: the period the model is known to work on; thresholds come from it",
+            ProfilePin.KEY);
     static final Schema ANALYSIS_SCHEMA = InputSpec.schema("analysis", "the analysis data: the period being monitored");
-    static final Key<InputSpec> REFERENCE = input("reference", REFERENCE_SCHEMA);
+    static final Key<InputSpec> REFERENCE = Key.required(
+            "reference",
+            InputSpec.EXPECTED + " or {profile: latest}",
+            REFERENCE_SCHEMA.help(),
+            (s, k) -> InputSpec.parse(
+                    s.requiredSection(k, InputSpec.EXPECTED),
+                    REFERENCE_SCHEMA,
+                    s.section(k).has(ProfilePin.KEY.name())));
     static final Key<InputSpec> ANALYSIS = input("analysis", ANALYSIS_SCHEMA);
     static final Key<TargetsSpec> TARGETS = Key.of(
             "targets",
@@ -155,6 +167,7 @@ public record MonitorConfig(
         String monitor = MONITOR.read(root);
         ProblemType problemType = PROBLEM_TYPE.read(root);
         InputSpec reference = REFERENCE.read(root);
+        ProfilePin referenceProfile = ProfilePin.KEY.read(root.section(REFERENCE.name()));
         InputSpec analysis = ANALYSIS.read(root);
         TargetsSpec targets = TARGETS.read(root);
         ColumnsConfig columns = ColumnsConfig.parse(
@@ -193,6 +206,7 @@ public record MonitorConfig(
                 monitor,
                 problemType,
                 reference,
+                referenceProfile,
                 analysis,
                 targets,
                 columns,
@@ -221,6 +235,14 @@ public record MonitorConfig(
         if (c != null) {
             type.check(c, config);
         }
+    }
+
+    /**
+     * Everything a fit depends on but the reference's location ({@link #fitKey} without the {@code
+     * reference} section): what a stored profile's configuration fingerprint covers.
+     */
+    public String configurationKey() {
+        return ResolvedYaml.configurationKey(fitKey);
     }
 
     /** The configuration of one calculator, or null when it is not enabled. */

@@ -2,6 +2,7 @@ package dev.vigil.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -80,6 +81,25 @@ final class ResolvedYaml {
     static String fitKey(JsonNode tree) {
         ObjectNode copy = ((ObjectNode) tree).deepCopy();
         copy.remove(MonitorConfig.NOT_FITTED);
+        // which stored profile a run uses does not change what a fit learns
+        if (copy.get(MonitorConfig.REFERENCE.name()) instanceof ObjectNode reference) {
+            reference.remove(ProfilePin.KEY.name());
+        }
         return copy.toString();
+    }
+
+    /**
+     * The fit key without the reference's section (where the reference is and how it is read): what
+     * a stored profile's configuration fingerprint covers, so a run that cannot read the reference
+     * can still find the profile fitted with this configuration.
+     */
+    static String configurationKey(String fitKey) {
+        try {
+            ObjectNode tree = (ObjectNode) new ObjectMapper().readTree(fitKey);
+            tree.remove(MonitorConfig.REFERENCE.name());
+            return tree.toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the fit key is not JSON", e);
+        }
     }
 }

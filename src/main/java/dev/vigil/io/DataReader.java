@@ -3,6 +3,7 @@ package dev.vigil.io;
 import dev.vigil.config.InputSpec;
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.Secrets;
+import dev.vigil.internal.UserException;
 import java.io.IOException;
 import java.net.URI;
 import org.apache.hadoop.conf.Configuration;
@@ -28,6 +29,18 @@ public final class DataReader {
     }
 
     public Dataset<Row> read(InputSpec spec) {
+        if (spec.isAbsent()) {
+            throw new UserException("configuration key '"
+                    + spec.key()
+                    + "': this needs the "
+                    + spec.key()
+                    + " data, and neither 'path' nor 'table' is given ('profile' only names the stored profile"
+                    + " a run uses); expected "
+                    + spec.key()
+                    + ".path or "
+                    + spec.key()
+                    + ".table");
+        }
         if (spec.isTable()) {
             if (!spark.catalog().tableExists(spec.table())) {
                 throw Errors.unreadable(

@@ -83,7 +83,9 @@ public final class MonitorRun {
             Inputs inputs = new Inputs(spark, config);
             inputs.targets(); // the analysis and the targets: read (schemas) before anything else
             long t0 = System.nanoTime();
-            ProfileStore.Stored profile = new ProfileStage(run).profile(inputs, true, refit);
+            ProfileStage.Used used = new ProfileStage(run).profile(inputs, true, refit, true);
+            record.profile(used.stored().version(), used.source().column());
+            ProfileStore.Stored profile = used.stored();
             double referenceSeconds = (System.nanoTime() - t0) / 1e9;
             Outcome outcome = config.incremental()
                     ? new IncrementalRun(run, sink, inputs, profile).run(referenceSeconds)
@@ -108,7 +110,7 @@ public final class MonitorRun {
         RunContext run = new RunContext(spark, config, UUID.randomUUID().toString(), clock);
         Inputs inputs = new Inputs(spark, config);
         boolean withAnalysis = inputs.analysisReadable();
-        return new ProfileStage(run).profile(inputs, withAnalysis, refit);
+        return new ProfileStage(run).profile(inputs, withAnalysis, refit, false).stored();
     }
 
     /** Everything but the writes, fitted afresh (no stored profile). */

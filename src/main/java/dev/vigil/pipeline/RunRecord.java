@@ -21,11 +21,19 @@ final class RunRecord {
     private final RunContext run;
     private final DeltaResultSink sink;
     private final Timestamp started;
+    private Long profileVersion;
+    private String profileSource;
 
     RunRecord(RunContext run, DeltaResultSink sink) {
         this.run = run;
         this.sink = sink;
         this.started = run.now();
+    }
+
+    /** The stored reference profile the run uses, and where it came from (runs.profile_source). */
+    void profile(long version, String source) {
+        this.profileVersion = version;
+        this.profileSource = source;
     }
 
     void succeeded(MonitorRun.Outcome outcome, String alertErrors) {
@@ -66,6 +74,8 @@ final class RunRecord {
                 chunks,
                 alerts,
                 run.config().resolvedYaml(),
-                Version.VERSION));
+                Version.VERSION,
+                profileVersion,
+                profileSource));
     }
 }

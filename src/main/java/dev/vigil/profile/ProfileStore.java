@@ -2,6 +2,7 @@ package dev.vigil.profile;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 import dev.vigil.config.MonitorConfig;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * configuration a fit depends on; {@code version} counts a monitor's fits. Old versions stay
  * (append only) and queryable. The fingerprint reads no data: the reference's file listing (path,
  * size, modification time), or its Delta version, plus the fit configuration, the Vigil and Spark
- * versions and {@link #PROFILE_FORMAT}. A stored profile that cannot be read back (a class it holds
+ * versions and {@link #PROFILE_FORMAT}. Beside it, {@code config_fingerprint} covers the same but the
+ * reference ({@link #configFingerprint}): what a run that cannot read the reference, or one pinned
+ * to a profile ({@code reference.profile}), matches on. A stored profile that cannot be read back (a class it holds
  * changed) is passed over with a warning, so the run fits again.
  */
 public final class ProfileStore {
@@ -44,6 +48,9 @@ public final class ProfileStore {
 
     /** A stored fit and its version. */
     public record Stored(long version, String fingerprint, ReferenceFit fit) {}
+
+    /** A stored profile's row without its blob: what picking one by version needs to check. */
+    public record Entry(long version, String configFingerprint, Timestamp fittedAt) {}
 
     private final SparkSession spark;
     private final DeltaTables tables;
@@ -76,20 +83,81 @@ public final class ProfileStore {
     }
 
     /**
+     * The fingerprint of the configuration alone (what a fit depends on but the reference's location
+     * and content, plus the Vigil and Spark versions and the profile format): stored beside the full
+     * fingerprint, so a run that cannot read the reference finds the profile fitted with this
+     * configuration — and never one fitted with another.
+     */
+    public String configFingerprint(MonitorConfig config) {
+        return sha256(String.join(
+                "\n", config.configurationKey(), Version.VERSION, spark.version(), "profile format " + PROFILE_FORMAT));
+    }
+
+    /**
      * The newest stored fit of the monitor with this fingerprint; empty when there is none (logged
      * when the monitor has other profiles) or when it cannot be read back (a warning).
      */
     public Optional<Stored> latest(String monitor, String fingerprint) {
+        return newest(monitor, col("fingerprint").equalTo(fingerprint), true);
+    }
+
+    /**
+     * The newest stored fit of the monitor fitted with this configuration ({@link
+     * #configFingerprint}), whatever its reference; profiles stored before the column existed have
+     * none and never match.
+     */
+    public Optional<Stored> latestWithConfiguration(String monitor, String configFingerprint) {
+        if (!hasConfigFingerprints(monitor)) {
+            return Optional.empty();
+        }
+        return newest(monitor, col("config_fingerprint").equalTo(configFingerprint), false);
+    }
+
+    /** Version {@code version} of the monitor's stored profiles, without its blob; empty if none. */
+    public Optional<Entry> entry(String monitor, long version) {
         Dataset<Row> stored = tables.ofMonitor(OutputTables.REFERENCE_PROFILES, monitor);
         if (stored == null) {
             return Optional.empty();
         }
-        List<Row> rows = stored.where(col("fingerprint").equalTo(fingerprint))
+        boolean withConfig = List.of(stored.columns()).contains("config_fingerprint");
+        List<Row> rows = stored.where(col("version").equalTo(version))
+                .select(
+                        col("version"),
+                        withConfig ? col("config_fingerprint") : lit(null).cast("string"),
+                        col("fitted_at"))
+                .collectAsList();
+        return rows.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Entry(
+                        rows.get(0).getLong(0),
+                        rows.get(0).getString(1),
+                        rows.get(0).getTimestamp(2)));
+    }
+
+    /** Version {@code version} of the monitor's stored profiles (checked to exist by {@link #entry}). */
+    public Optional<Stored> version(String monitor, long version) {
+        return newest(monitor, col("version").equalTo(version), false);
+    }
+
+    private boolean hasConfigFingerprints(String monitor) {
+        Dataset<Row> stored = tables.ofMonitor(OutputTables.REFERENCE_PROFILES, monitor);
+        return stored != null && List.of(stored.columns()).contains("config_fingerprint");
+    }
+
+    private Optional<Stored> newest(String monitor, Column where, boolean logOthers) {
+        Dataset<Row> stored = tables.ofMonitor(OutputTables.REFERENCE_PROFILES, monitor);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        List<Row> rows = stored.where(where)
                 .orderBy(desc("version"))
                 .limit(1)
-                .select("version", "profile")
+                .select("version", "profile", "fingerprint")
                 .collectAsList();
         if (rows.isEmpty()) {
+            if (!logOthers) {
+                return Optional.empty();
+            }
             long others = stored.count();
             if (others > 0) {
                 LOG.info(
@@ -106,7 +174,7 @@ public final class ProfileStore {
         String what = "reference profile v" + version + " of " + monitor + " in " + path();
         try {
             ReferenceFit fit = Blobs.read((byte[]) rows.get(0).get(1), what);
-            return Optional.of(new Stored(version, fingerprint, fit));
+            return Optional.of(new Stored(version, rows.get(0).getString(2), fit));
         } catch (IllegalStateException | ClassCastException e) {
             LOG.warn("could not read {} ({}); fitting again", what, rootMessage(e));
             return Optional.empty();
@@ -141,7 +209,8 @@ public final class ProfileStore {
                 Version.VERSION,
                 spark.version(),
                 runId,
-                now);
+                now,
+                configFingerprint(config));
         tables.append(OutputTables.REFERENCE_PROFILES, List.of(row));
         LOG.info("stored reference profile v{} of {} ({} bytes) in {}", version, config.monitor(), blob.length, path());
         return new Stored(version, fingerprint, fit);

@@ -2,6 +2,7 @@ package dev.vigil.profile;
 
 import dev.vigil.config.InputSpec;
 import dev.vigil.internal.Errors;
+import dev.vigil.internal.UserException;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +30,19 @@ final class ReferenceIdentity {
      * as Spark does).
      */
     String of(InputSpec spec) {
+        if (spec.isAbsent()) {
+            throw new UserException("configuration key '"
+                    + spec.key()
+                    + "': neither 'path' nor 'table' is given; expected one to fit the reference ('profile' only"
+                    + " names the stored profile a run uses)");
+        }
         if (spec.isTable()) {
+            if (!spark.catalog().tableExists(spec.table())) {
+                throw Errors.unreadable(
+                        spec.key() + ".table",
+                        spec.table(),
+                        "no such table in the catalog; expected an existing table");
+            }
             try {
                 return "table " + spec.table() + "@" + deltaVersion(DeltaTable.forName(spark, spec.table()));
             } catch (Exception notDelta) {

@@ -70,6 +70,8 @@ public final class DeltaTables {
                     DataFrameWriter<Row> w = spark.createDataFrame(rows, table.schema())
                             .write()
                             .format("delta")
+                            // a table an earlier version created gains the columns added since
+                            .option("mergeSchema", "true")
                             .mode("append");
                     if (!table.partitionBy().isEmpty()) {
                         w = w.partitionBy(table.partitionBy().toArray(String[]::new));

@@ -62,7 +62,8 @@ public final class OutputTables {
             .columns("run_id STRING NOT NULL, monitor STRING NOT NULL, started_at TIMESTAMP NOT NULL,"
                     + " finished_at TIMESTAMP NOT NULL, status STRING NOT NULL, error STRING,"
                     + " rows_reference BIGINT, rows_analysis BIGINT, chunks INT, alerts BIGINT,"
-                    + " config STRING, vigil_version STRING NOT NULL")
+                    + " config STRING, vigil_version STRING NOT NULL, profile_version BIGINT,"
+                    + " profile_source STRING")
             .key("run_id")
             .exportOrder("started_at", "run_id");
 
@@ -75,7 +76,7 @@ public final class OutputTables {
                     + " reference_chunks INT NOT NULL, calculators STRING NOT NULL,"
                     + " profile_bytes BIGINT NOT NULL, profile BINARY NOT NULL,"
                     + " vigil_version STRING NOT NULL, spark_version STRING NOT NULL,"
-                    + " run_id STRING NOT NULL, fitted_at TIMESTAMP NOT NULL")
+                    + " run_id STRING NOT NULL, fitted_at TIMESTAMP NOT NULL, config_fingerprint STRING")
             .key("monitor", "version");
 
     /** Incremental runs' mergeable analysis states per source, segment and chunk, as blobs. */

@@ -19,10 +19,10 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * through log4j meanwhile (Vigil's and Spark's loggers, at {@code level} and above for the root
  * logger).
  */
-final class CliHarness {
+public final class CliHarness {
     private CliHarness() {}
 
-    record Result(int code, String out, String err, String log) {
+    public record Result(int code, String out, String err, String log) {
         @Override
         public String toString() {
             return "exit "
@@ -38,7 +38,7 @@ final class CliHarness {
 
     private static final Object LOCK = new Object();
 
-    static Result vigil(String... args) {
+    public static Result vigil(String... args) {
         return vigil(null, args);
     }
 
@@ -46,7 +46,7 @@ final class CliHarness {
      * Runs one command; {@code rootLevel} (e.g. INFO) lowers the root logger's level while it runs
      * (null: keep).
      */
-    static Result vigil(Level rootLevel, String... args) {
+    public static Result vigil(Level rootLevel, String... args) {
         synchronized (LOCK) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -87,7 +87,7 @@ final class CliHarness {
      * Exit 2, exactly one stderr line "vigil: error: ...", no stack trace anywhere, containing every
      * fragment.
      */
-    static String assertUserError(Result r, String... fragments) {
+    public static String assertUserError(Result r, String... fragments) {
         assertThat(r.code()).as(r.toString()).isEqualTo(Main.USER_ERROR);
         String[] lines = r.err().split("\\R", -1);
         assertThat(lines).as("stderr must be exactly one line:\n" + r.err()).hasSize(2);
@@ -102,12 +102,12 @@ final class CliHarness {
     }
 
     /** Exit 0 and no stack trace on stderr or in the log. */
-    static void assertSucceeded(Result r) {
+    public static void assertSucceeded(Result r) {
         assertThat(r.code()).as(r.toString()).isZero();
         assertNoStackTrace(r);
     }
 
-    static void assertNoStackTrace(Result r) {
+    public static void assertNoStackTrace(Result r) {
         for (String s : new String[] {r.out(), r.err(), r.log()}) {
             assertThat(s).as(r.toString()).doesNotContain("\tat ").doesNotContainPattern("(?m)^\\S*Exception");
         }
