@@ -54,10 +54,36 @@ public final class Calculators {
             }
         }
         if (scans.isEmpty() && rows.isEmpty()) {
-            throw new UserException(
-                    "configuration key 'calculators': no calculator is enabled; expected at least one of " + names());
+            throw noneEnabled();
         }
         return new CalculatorType.Built(List.copyOf(scans), List.copyOf(rows));
+    }
+
+    /**
+     * Builds every enabled calculator on its own and returns each one's mistake (none: every one
+     * builds), so {@code vigil validate} reports them all at once rather than the first.
+     */
+    public static List<UserException> mistakes(MonitorConfig config, ResolvedColumns columns) {
+        List<UserException> out = new ArrayList<>();
+        CalculatorType.Build build = new CalculatorType.Build(config, columns);
+        boolean any = false;
+        for (CalculatorType<?> type : ALL) {
+            try {
+                any |= built(type, config, build) != null;
+            } catch (UserException e) {
+                any = true;
+                out.add(e);
+            }
+        }
+        if (!any) {
+            out.add(noneEnabled());
+        }
+        return out;
+    }
+
+    private static UserException noneEnabled() {
+        return new UserException(
+                "configuration key 'calculators': no calculator is enabled; expected at least one of " + names());
     }
 
     private static <C> CalculatorType.Built built(

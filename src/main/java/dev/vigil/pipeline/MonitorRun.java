@@ -3,6 +3,7 @@ package dev.vigil.pipeline;
 import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.config.MonitorConfig;
+import dev.vigil.config.ResolvedColumns;
 import dev.vigil.profile.ProfileStore;
 import dev.vigil.profile.ReferenceFit;
 import dev.vigil.results.DeltaResultSink;
@@ -63,6 +64,24 @@ public final class MonitorRun {
         inputs.analysis();
         inputs.targets();
         return inputs;
+    }
+
+    /**
+     * {@code vigil validate}: the resolved columns, every role and type checked against the inputs'
+     * schemas; with only a pinned profile for the reference ({@code reference: {profile: ...}}), its
+     * stored reference schema stands in for the reference's (the pin itself checked too).
+     */
+    public ResolvedColumns validate(MonitorConfig config) {
+        if (!config.reference().isAbsent()) {
+            return prepare(config).columns();
+        }
+        RunContext run = new RunContext(spark, config, "validate", clock);
+        Inputs inputs = new Inputs(spark, config);
+        ReferenceFit fit = new ProfileStage(run)
+                .profile(inputs, true, false, true)
+                .stored()
+                .fit();
+        return inputs.columnsWith(fit.referenceSchema(), true);
     }
 
     public Outcome run(MonitorConfig config) {

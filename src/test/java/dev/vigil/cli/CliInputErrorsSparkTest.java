@@ -132,4 +132,20 @@ class CliInputErrorsSparkTest extends CliErrorsTestBase {
         assertUserError(
                 validate(yaml), "calculators.univariate_drift.columns", "'target'", "features, scores or prediction");
     }
+
+    /** Every calculator's mistake at once, on one line, numbered; the run stops at the first. */
+    @Test
+    void validateReportsEveryCalculatorMistakeAtOnce() throws IOException {
+        String yaml = edit(
+                valid(),
+                "  data_quality: {metrics: [mean, row_count, missing_values]}",
+                "  data_quality: {metrics: [mean], columns: [y]}\n  univariate_drift: {columns: [x, target]}");
+        String line = assertUserError(
+                validate(yaml),
+                "2 mistakes in the configuration: (1) ",
+                "; (2) ",
+                "calculators.univariate_drift.columns",
+                "calculators.data_quality.columns");
+        assertThat(line).contains("'target'").contains("'y'");
+    }
 }
