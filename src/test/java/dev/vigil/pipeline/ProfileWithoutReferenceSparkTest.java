@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cli.CliHarness;
 import dev.vigil.results.OutputTables;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -30,19 +31,10 @@ class ProfileWithoutReferenceSparkTest extends ProductionModeTestBase {
     @Test
     void runsOnTheStoredProfileWhenTheReferenceIsGoneAndNeverOnAnotherConfigurations() throws Exception {
         Path base = dir.resolve("noref");
-        Path parts = base.resolve("analysis");
-        writePartition(parts, DAYS[0], hours(analysis, 0, 48));
-        analysis.select("id", "repaid").write().parquet(base.resolve("targets").toString());
+        Path cfg = oneDay(base, 48);
+        String out = base.resolve("out").toString();
         Path reference = base.resolve("training");
         copy(dir.resolve("reference"), reference);
-        String out = base.resolve("out").toString();
-        Path cfg = config(
-                base,
-                "noref",
-                parts + "/date=" + DAYS[0],
-                base.resolve("targets").toString(),
-                out,
-                false);
         // lighter than the base's monitor (no segments, CBPE or PCA): this case is about the profile
         String yaml = Files.readString(cfg)
                 .replace(dir.resolve("reference").toString(), reference.toString())
@@ -126,17 +118,8 @@ class ProfileWithoutReferenceSparkTest extends ProductionModeTestBase {
     @Test
     void tablesWrittenBeforeTheProfileColumnsGainThem() throws Exception {
         Path base = dir.resolve("upgrade");
-        Path parts = base.resolve("analysis");
-        writePartition(parts, DAYS[0], hours(analysis, 0, 24));
-        analysis.select("id", "repaid").write().parquet(base.resolve("targets").toString());
+        Path cfg = oneDay(base, 24);
         String out = base.resolve("out").toString();
-        Path cfg = config(
-                base,
-                "upgrade",
-                parts + "/date=" + DAYS[0],
-                base.resolve("targets").toString(),
-                out,
-                false);
         // a runs table as an earlier version wrote it: without profile_version and profile_source
         StructType old = new StructType(Arrays.stream(OutputTables.RUNS.schema().fields())
                 .filter(f -> !f.name().startsWith("profile_"))
@@ -164,6 +147,23 @@ class ProfileWithoutReferenceSparkTest extends ProductionModeTestBase {
                 .first()
                 .isEqualTo("[old-run,null,null]");
         assertThat(lastRun(out)).containsExactly(1L, "fitted");
+    }
+
+    /**
+     * A monitor under {@code base} over the first {@code hours} of the analysis as one partition, with
+     * its targets, writing to {@code base/out}.
+     */
+    private static Path oneDay(Path base, int hours) throws IOException {
+        Path parts = base.resolve("analysis");
+        writePartition(parts, DAYS[0], hours(analysis, 0, hours));
+        analysis.select("id", "repaid").write().parquet(base.resolve("targets").toString());
+        return config(
+                base,
+                base.getFileName().toString(),
+                parts + "/date=" + DAYS[0],
+                base.resolve("targets").toString(),
+                base.resolve("out").toString(),
+                false);
     }
 
     /** profile_version and profile_source of the newest run. */
