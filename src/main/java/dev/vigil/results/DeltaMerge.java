@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -51,21 +50,22 @@ final class DeltaMerge {
 
     private void mergeOnce(OutputTable table, String path, List<Row> data) {
         StructType schema = table.schema();
-        Dataset<Row> source = spark.createDataFrame(data, schema);
         createIfMissing(path, table);
         addMissingColumns(path, schema);
         Map<String, String> set = new LinkedHashMap<>();
         for (String c : schema.fieldNames()) {
             set.put(c, "s." + c);
         }
-        DeltaTable.forPath(spark, path)
-                .as("t")
-                .merge(source.as("s"), onlyMonitorsOf(data, schema).and(expr(keyCondition(table.key()))))
-                .whenMatched(changedCondition(schema, table.key()))
-                .updateExpr(set)
-                .whenNotMatched()
-                .insertExpr(set)
-                .execute();
+        try (DriverRows source = DriverRows.of(spark, data, schema)) {
+            DeltaTable.forPath(spark, path)
+                    .as("t")
+                    .merge(source.frame().as("s"), onlyMonitorsOf(data, schema).and(expr(keyCondition(table.key()))))
+                    .whenMatched(changedCondition(schema, table.key()))
+                    .updateExpr(set)
+                    .whenNotMatched()
+                    .insertExpr(set)
+                    .execute();
+        }
         LOG.info("merged {} rows into {}", data.size(), path);
     }
 

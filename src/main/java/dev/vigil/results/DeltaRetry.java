@@ -146,12 +146,14 @@ public final class DeltaRetry {
                                 .save(path);
                         forgetCachedLog(spark, path);
                     }
-                    spark.createDataFrame(rows, schema)
-                            .write()
-                            .format("delta")
-                            .mode("overwrite")
-                            .option("replaceWhere", where)
-                            .save(path);
+                    try (DriverRows data = DriverRows.of(spark, rows, schema)) {
+                        data.frame()
+                                .write()
+                                .format("delta")
+                                .mode("overwrite")
+                                .option("replaceWhere", where)
+                                .save(path);
+                    }
                 },
                 () -> forgetCachedLog(spark, path));
     }

@@ -67,16 +67,18 @@ public final class DeltaTables {
         DeltaRetry.run(
                 "append to " + path,
                 () -> {
-                    DataFrameWriter<Row> w = spark.createDataFrame(rows, table.schema())
-                            .write()
-                            .format("delta")
-                            // a table an earlier version created gains the columns added since
-                            .option("mergeSchema", "true")
-                            .mode("append");
-                    if (!table.partitionBy().isEmpty()) {
-                        w = w.partitionBy(table.partitionBy().toArray(String[]::new));
+                    try (DriverRows data = DriverRows.of(spark, rows, table.schema())) {
+                        DataFrameWriter<Row> w = data.frame()
+                                .write()
+                                .format("delta")
+                                // a table an earlier version created gains the columns added since
+                                .option("mergeSchema", "true")
+                                .mode("append");
+                        if (!table.partitionBy().isEmpty()) {
+                            w = w.partitionBy(table.partitionBy().toArray(String[]::new));
+                        }
+                        w.save(path);
                     }
-                    w.save(path);
                 },
                 () -> DeltaRetry.forgetCachedLog(spark, path));
     }

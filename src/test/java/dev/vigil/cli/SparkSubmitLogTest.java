@@ -3,18 +3,13 @@ package dev.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testing.ChildVigil;
+import dev.vigil.testing.StandaloneCluster;
 import java.io.File;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +26,7 @@ class SparkSubmitLogTest {
 
     @Test
     void vigilLogsAtInfoUnderSparkSubmitWhileSparkStaysAtWarn() throws Exception {
-        Path jar = appJar(Path.of("target", "classes"), tmp.resolve("vigil-app.jar"));
+        Path jar = StandaloneCluster.applicationJar(Path.of("target", "classes"), tmp.resolve("vigil-app.jar"));
         // Spark's jars only: no Vigil classes, no log4j2-test.properties, no Vigil log4j2.properties
         String sparkClasspath = Arrays.stream(
                         System.getProperty("java.class.path").split(File.pathSeparator))
@@ -68,23 +63,5 @@ class SparkSubmitLogTest {
                     .as("Spark's own INFO lines while jobs run")
                     .doesNotContainPattern("\\bINFO (DAGScheduler|TaskSetManager|Executor|SparkContext): ");
         }
-    }
-
-    /** target/classes as a jar, without the logging configuration the cluster jar excludes too. */
-    private static Path appJar(Path classes, Path jar) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar);
-                JarOutputStream j = new JarOutputStream(out);
-                Stream<Path> files = Files.walk(classes)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String name = classes.relativize(f).toString().replace(File.separatorChar, '/');
-                if (name.equals("log4j2.properties")) {
-                    continue;
-                }
-                j.putNextEntry(new JarEntry(name));
-                Files.copy(f, j);
-                j.closeEntry();
-            }
-        }
-        return jar;
     }
 }

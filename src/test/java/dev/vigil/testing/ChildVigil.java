@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -73,19 +75,7 @@ public final class ChildVigil implements AutoCloseable {
         cmd.add("-Xmx1g");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:TieredStopAtLevel=1");
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-opens")
-                    || a.startsWith("--add-exports")
-                    || a.equals("-XX:+IgnoreUnrecognizedVMOptions")
-                    || a.startsWith("-Djdk.reflect.")
-                    || a.startsWith("-Duser.timezone")) {
-                cmd.add(a);
-            }
-        }
-        if (cmd.stream().noneMatch(a -> a.startsWith("--add-opens=java.base/sun.nio.ch"))) {
-            cmd.add("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"); // the one Spark cannot start without
-        }
-        cmd.add("-Duser.timezone=UTC");
+        cmd.addAll(javaFlags());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(classpath);
@@ -99,6 +89,28 @@ public final class ChildVigil implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The Java 17 flags this JVM was started with (surefire's argLine: the pom's {@code
+     * java17.opens}), as every child gets them, and UTC.
+     */
+    public static List<String> javaFlags() {
+        List<String> out = new ArrayList<>();
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-opens")
+                    || a.startsWith("--add-exports")
+                    || a.equals("-XX:+IgnoreUnrecognizedVMOptions")
+                    || a.startsWith("-Djdk.reflect.")
+                    || a.startsWith("-Duser.timezone")) {
+                out.add(a);
+            }
+        }
+        if (out.stream().noneMatch(a -> a.startsWith("--add-opens=java.base/sun.nio.ch"))) {
+            out.add("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"); // the one Spark cannot start without
+        }
+        out.add("-Duser.timezone=UTC");
+        return out;
     }
 
     /**
@@ -134,6 +146,42 @@ public final class ChildVigil implements AutoCloseable {
         process.waitFor(60, TimeUnit.SECONDS);
         reader.join(10_000);
         return alive;
+    }
+
+    /**
+     * Ends the process and every process it started (a Spark Worker's executors, say): SIGTERM to all
+     * of them (the descendants are listed first, while they are still its descendants), then SIGKILL
+     * to whatever is still alive after {@code graceSeconds}; waits until every one is gone. Returns
+     * the processes that outlived even SIGKILL's wait (none, normally).
+     */
+    public List<ProcessHandle> stopTree(long graceSeconds) throws InterruptedException {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
+        for (ProcessHandle p : tree) {
+            long left = deadline - System.nanoTime();
+            try {
+                p.onExit().get(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                p.destroyForcibly();
+            }
+        }
+        List<ProcessHandle> alive = new ArrayList<>();
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                alive.add(p);
+            }
+        }
+        reader.join(10_000);
+        return alive;
+    }
+
+    /** The process's id. */
+    public long pid() {
+        return process.pid();
     }
 
     /** The exit code, waiting up to the timeout; the process is killed if it runs longer. */
