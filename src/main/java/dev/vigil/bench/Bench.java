@@ -7,6 +7,7 @@ import dev.vigil.cli.Sessions;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.generate.SyntheticData;
+import dev.vigil.io.ColumnNames;
 import dev.vigil.pipeline.MonitorRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,8 +185,9 @@ public final class Bench {
             List<Column> aggs = new ArrayList<>();
             aggs.add(count(lit(1)));
             for (String c : columns) {
-                Column v =
-                        df.schema().apply(c).dataType() instanceof StringType ? length(col(c)) : col(c).cast("double");
+                Column v = df.schema().apply(c).dataType() instanceof StringType
+                        ? length(ColumnNames.column(c))
+                        : ColumnNames.column(c).cast("double");
                 aggs.add(min(v));
                 aggs.add(max(v));
                 aggs.add(sum(v));

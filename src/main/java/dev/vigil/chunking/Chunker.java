@@ -8,6 +8,7 @@ import dev.vigil.config.ChunkingConfig;
 import dev.vigil.config.ChunkingConfig.Incomplete;
 import dev.vigil.config.ChunkingConfig.PeriodUnit;
 import dev.vigil.internal.UserException;
+import dev.vigil.io.ColumnNames;
 import dev.vigil.scan.Scanner;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -61,9 +62,17 @@ public final class Chunker {
      * The dataset with {@link Scanner#CHUNK} (and {@link Scanner#ROW} for size/number chunking)
      * added.
      */
-    public Dataset<Row> assign(Dataset<Row> df, String what) {
+    public Dataset<Row> assign(Dataset<Row> source, String what) {
+        // an input column of the same name (not monitored: SchemaCheck refuses those) is not Vigil's
+        Dataset<Row> df = source;
+        for (String c : source.columns()) {
+            if (c.equalsIgnoreCase(Scanner.CHUNK) || c.equalsIgnoreCase(Scanner.ROW)) {
+                df = df.drop(c);
+            }
+        }
         if (config.kind() == ChunkingConfig.Kind.PERIOD) {
-            return df.withColumn(Scanner.CHUNK, unix_micros(date_trunc(truncUnit(config.period()), col(timestamp))));
+            return df.withColumn(
+                    Scanner.CHUNK, unix_micros(date_trunc(truncUnit(config.period()), ColumnNames.column(timestamp))));
         }
         RowIndex.Indexed indexed = RowIndex.add(df, timestamp, what);
         long n = indexed.rows();

@@ -2,6 +2,7 @@ package dev.vigil.chunking;
 
 import static org.apache.spark.sql.functions.*;
 
+import dev.vigil.io.ColumnNames;
 import dev.vigil.scan.Scanner;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,7 +64,7 @@ final class RowIndex {
                     what,
                     timestamp);
             df = df.withColumn("_input_pos", monotonically_increasing_id())
-                    .orderBy(col(timestamp).asc_nulls_last(), col("_input_pos"))
+                    .orderBy(ColumnNames.column(timestamp).asc_nulls_last(), col("_input_pos"))
                     .drop("_input_pos")
                     .persist(StorageLevel.MEMORY_AND_DISK());
             runs = runs(df, null);
@@ -114,7 +115,7 @@ final class RowIndex {
      * in order".
      */
     static List<Run> runs(Dataset<Row> df, String timestamp) {
-        Column ts = timestamp == null ? lit(null).cast(DataTypes.LongType) : unix_micros(col(timestamp));
+        Column ts = timestamp == null ? lit(null).cast(DataTypes.LongType) : unix_micros(ColumnNames.column(timestamp));
         boolean useTime = timestamp != null;
         // which file split a row comes from, as one long (no string per row)
         Column file = useTime ? xxhash64(input_file_name(), input_file_block_start()) : lit(0L);

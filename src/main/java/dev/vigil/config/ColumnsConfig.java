@@ -48,7 +48,10 @@ public record ColumnsConfig(
 
     static final Schema SCHEMA = Schema.of(
             "columns",
-            "the columns' roles",
+            "the columns' roles. A name is used exactly as written, and any name Spark allows works (a dot, a"
+                    + " space, unicode, a backtick: \"home.dest\", \"car value\", \"年齢\"); quote it in YAML when YAML"
+                    + " would read it otherwise (a ': ' or ' #' inside, a leading '[', '{', '`', '-' or '*', or a name"
+                    + " such as 2.50, true or null)",
             TIMESTAMP,
             ID,
             FEATURES,

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.timestamp_seconds;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import dev.vigil.io.ColumnNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -155,7 +156,7 @@ public final class SyntheticData {
         List<Column> analysisCols = new ArrayList<>();
         for (String c : analysisFull.columns()) {
             if (!c.equals("repaid")) {
-                analysisCols.add(col(c));
+                analysisCols.add(ColumnNames.column(c));
             }
         }
         save(reference, format, s.referencePath());

@@ -94,8 +94,10 @@ public final class Errors {
             }
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
+            // a plan that does not analyse quotes the check's expression, markers included: not a user
+            // error raised by a job
             Matcher m = JOB_ERROR.matcher(String.valueOf(c.getMessage()));
-            if (m.find()) {
+            if (m.find() && !c.getClass().getName().endsWith("AnalysisException")) {
                 return new UserException(m.group(1));
             }
             if (c.getCause() == c) {

@@ -45,7 +45,7 @@ public final class InputChecks {
             if (c != null
                     && names.contains(c)
                     && isFloating(df.schema().apply(c).dataType())) {
-                out = out.withColumn(c, finiteOrNull(col(c)));
+                out = out.withColumn(c, finiteOrNull(ColumnNames.column(c)));
             }
         }
         if (config.problemType().isClassification()) {
@@ -55,7 +55,7 @@ public final class InputChecks {
                     continue;
                 }
                 String key = e.getKey().isEmpty() ? "columns.scores" : "columns.scores." + e.getKey();
-                Column s = col(c);
+                Column s = ColumnNames.column(c);
                 Column checked = when(
                                 s.lt(0).or(s.gt(1)),
                                 JobErrors.failInJob(concat(
@@ -78,7 +78,7 @@ public final class InputChecks {
                 && names.contains(p)
                 && !cols.scores().isEmpty()) {
             List<String> classes = List.copyOf(cols.scores().keySet());
-            Column text = col(p).cast("string");
+            Column text = ColumnNames.column(p).cast("string");
             out = out.withColumn(
                     p,
                     when(
@@ -93,7 +93,7 @@ public final class InputChecks {
                                                     + " data, which columns.scores does not name; expected one of "
                                                     + classes
                                                     + " (add the class and its score column to columns.scores)"))))
-                            .otherwise(col(p)));
+                            .otherwise(ColumnNames.column(p)));
         }
         return out;
     }

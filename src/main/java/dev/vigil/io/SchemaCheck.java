@@ -9,6 +9,7 @@ import dev.vigil.internal.UserException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
@@ -163,7 +164,51 @@ public final class SchemaCheck {
         List<String> kept = new ArrayList<>(continuous);
         kept.addAll(categorical);
         features = features.stream().filter(kept::contains).toList();
+        refuseInternalNames(cols, features);
         return new ResolvedColumns(List.copyOf(features), List.copyOf(continuous), List.copyOf(categorical));
+    }
+
+    /** The names of the columns Vigil adds while it computes (compared ignoring case, as Spark does). */
+    static final List<String> INTERNAL = List.of("_chunk", "_row", "_input_pos", "_target_id", "_target_rows");
+
+    static final List<String> INTERNAL_PREFIXES = List.of("_vigil", "_dc_");
+
+    static boolean internal(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return INTERNAL.contains(n) || INTERNAL_PREFIXES.stream().anyMatch(n::startsWith);
+    }
+
+    /**
+     * A monitored column named like one Vigil adds while it computes would be replaced by it: refused,
+     * never silently wrong.
+     */
+    private static void refuseInternalNames(ColumnsConfig cols, List<String> features) {
+        List<String[]> named = new ArrayList<>();
+        for (String[] kc : new String[][] {
+            {"columns.timestamp", cols.timestamp()},
+            {"columns.id", cols.id()},
+            {"columns.prediction", cols.prediction()},
+            {"columns.target", cols.target()}
+        }) {
+            named.add(kc);
+        }
+        cols.scores().values().forEach(c -> named.add(new String[] {"columns.scores", c}));
+        cols.segments().forEach(c -> named.add(new String[] {"columns.segments", c}));
+        features.forEach(c -> named.add(new String[] {"columns.features", c}));
+        for (String[] kc : named) {
+            if (kc[1] != null && internal(kc[1])) {
+                throw new UserException("configuration key '"
+                        + kc[0]
+                        + "': column '"
+                        + kc[1]
+                        + "' has a name Vigil gives its own columns while it computes ("
+                        + String.join(", ", INTERNAL)
+                        + ", and names starting with "
+                        + String.join(" or ", INTERNAL_PREFIXES)
+                        + ", in any case); expected the column renamed"
+                        + (kc[0].equals("columns.features") ? " (or left out of columns.features)" : ""));
+            }
+        }
     }
 
     /** A type a default feature can have (others are left out of the defaults). */

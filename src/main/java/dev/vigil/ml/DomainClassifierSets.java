@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.Learner.DomainClassifierRequest;
+import dev.vigil.io.ColumnNames;
 import dev.vigil.multivariate.DomainClassifierMath;
 import dev.vigil.multivariate.MultivariateDriftConfig.DomainClassifierConfig;
 import dev.vigil.scan.Scanner;
@@ -83,11 +84,13 @@ final class DomainClassifierSets {
     private List<Column> featureProjection() {
         List<Column> out = new ArrayList<>();
         for (int i = 0; i < categorical.size(); i++) {
-            out.add(col(categorical.get(i)).cast(DataTypes.StringType).as(cat(i)));
+            out.add(ColumnNames.column(categorical.get(i))
+                    .cast(DataTypes.StringType)
+                    .as(cat(i)));
         }
         for (int i = 0; i < continuous.size(); i++) {
             // NaN and infinities are missing, like nulls (MLlib trees cannot split on them)
-            Column x = col(continuous.get(i)).cast(DataTypes.DoubleType);
+            Column x = ColumnNames.column(continuous.get(i)).cast(DataTypes.DoubleType);
             out.add(when(
                             x.isNaN().or(abs(x).equalTo(lit(Double.POSITIVE_INFINITY))),
                             lit(null).cast(DataTypes.DoubleType))
@@ -161,8 +164,8 @@ final class DomainClassifierSets {
         }
         List<Column> aggs = new ArrayList<>();
         for (int i = 0; i < continuous.size(); i++) {
-            aggs.add(avg(when(col(SOURCE).equalTo(REFERENCE_SAMPLE), col(num(i)))));
-            aggs.add(max(when(col(num(i)).isNull(), 1).otherwise(0)));
+            aggs.add(avg(when(col(SOURCE).equalTo(REFERENCE_SAMPLE), ColumnNames.column(num(i)))));
+            aggs.add(max(when(ColumnNames.column(num(i)).isNull(), 1).otherwise(0)));
         }
         Row r = pool.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
                 .first();
@@ -240,10 +243,10 @@ final class DomainClassifierSets {
         long[][] starts = DomainClassifierMath.foldStarts(t.negatives(), t.positives(), settings.cvFoldsNum());
         List<Column> cols = new ArrayList<>();
         for (int i = 0; i < categorical.size(); i++) {
-            cols.add(col(cat(i)));
+            cols.add(ColumnNames.column(cat(i)));
         }
         for (int i = 0; i < continuous.size(); i++) {
-            cols.add(col(num(i)));
+            cols.add(ColumnNames.column(num(i)));
         }
         cols.add(t.label().as(LABEL));
         cols.add(t.rank().as(RANK));

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.Learner.ChunkScores;
 import dev.vigil.calculators.Learner.DomainClassifierRequest;
+import dev.vigil.io.ColumnNames;
 import dev.vigil.multivariate.DomainClassifierMath;
 import dev.vigil.multivariate.MultivariateDriftConfig.DomainClassifierConfig;
 import java.util.ArrayList;
@@ -195,7 +196,8 @@ final class DomainClassifierTraining {
                             categorical.get(i),
                             labels[i].length,
                             settings.maxBins());
-                    encoded = encoded.withColumn(out[i], col(out[i]).as(out[i], Metadata.empty()));
+                    encoded = encoded.withColumn(
+                            out[i], ColumnNames.column(out[i]).as(out[i], Metadata.empty()));
                 }
                 inputs.add(out[i]);
             }
@@ -204,12 +206,15 @@ final class DomainClassifierTraining {
             if (imputation.missing()[i]) {
                 encoded = encoded.withColumn(
                                 DomainClassifierSets.num(i) + "_missing",
-                                when(col(DomainClassifierSets.num(i)).isNull(), 1.0)
+                                when(
+                                                ColumnNames.column(DomainClassifierSets.num(i))
+                                                        .isNull(),
+                                                1.0)
                                         .otherwise(0.0))
                         .withColumn(
                                 DomainClassifierSets.num(i),
                                 coalesce(
-                                        col(DomainClassifierSets.num(i)),
+                                        ColumnNames.column(DomainClassifierSets.num(i)),
                                         lit(imputation.means()[i])));
             }
             inputs.add(DomainClassifierSets.num(i));

@@ -3,7 +3,7 @@ package dev.vigil.ml;
 import static org.apache.spark.sql.functions.*;
 
 import dev.vigil.calculators.RowModel;
-import dev.vigil.internal.Sql;
+import dev.vigil.io.ColumnNames;
 import dev.vigil.performance.DleHyperparameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +73,7 @@ final class LossModels implements RowModel {
     }
 
     private static Column column(String name) {
-        return col(Sql.quote(name));
+        return ColumnNames.column(name);
     }
 
     private static String number(int i) {
@@ -116,7 +116,7 @@ final class LossModels implements RowModel {
         }
         Dataset<Row> x = indexer.transform(inputs);
         for (String c : ordinalCodes) {
-            x = x.withColumn(c, col(c).cast(DataTypes.DoubleType));
+            x = x.withColumn(c, ColumnNames.column(c).cast(DataTypes.DoubleType));
         }
         return x;
     }
@@ -140,10 +140,10 @@ final class LossModels implements RowModel {
         List<String> labelCols = new ArrayList<>(new LinkedHashSet<>(labels.values()));
         List<Column> kept = new ArrayList<>();
         for (int i = 0; i < numeric.size(); i++) {
-            kept.add(col(number(i)));
+            kept.add(ColumnNames.column(number(i)));
         }
         for (int j = 0; j < categorical.size(); j++) {
-            kept.add(col(category(j)));
+            kept.add(ColumnNames.column(category(j)));
         }
         labelCols.forEach(l -> kept.add(column(l).cast(DataTypes.DoubleType).as(l)));
         Dataset<Row> train = inputs(rows.where(trainingRows), numeric, categorical)
@@ -220,7 +220,8 @@ final class LossModels implements RowModel {
                         .setMaxBins(bins)
                         .setSubsamplingRate(hp.subsample())
                         .setSeed(hp.seed());
-                Dataset<Row> rows = features.where(col(label).isNotNull().and(not(isnan(col(label)))));
+                Dataset<Row> rows = features.where(
+                        ColumnNames.column(label).isNotNull().and(not(isnan(ColumnNames.column(label)))));
                 futures.put(e.getKey(), pool.submit(() -> {
                     long start = System.nanoTime();
                     GBTRegressionModel m = gbt.fit(rows);
@@ -263,7 +264,7 @@ final class LossModels implements RowModel {
         original.forEach(c -> out.add(column(c)));
         for (var e : models.entrySet()) {
             x = e.getValue().transform(x);
-            out.add(greatest(col(raw(e.getKey())), lit(0.0)).as(e.getKey()));
+            out.add(greatest(ColumnNames.column(raw(e.getKey())), lit(0.0)).as(e.getKey()));
         }
         return x.select(out.toArray(Column[]::new));
     }

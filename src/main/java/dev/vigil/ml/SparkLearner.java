@@ -1,11 +1,9 @@
 package dev.vigil.ml;
 
-import static org.apache.spark.sql.functions.col;
-
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Learner;
 import dev.vigil.calculators.RowModel;
-import dev.vigil.internal.Sql;
+import dev.vigil.io.ColumnNames;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
@@ -45,7 +43,7 @@ public final class SparkLearner implements Learner {
         }
         Column training = null;
         for (String c : request.required()) {
-            Column present = col(Sql.quote(c)).isNotNull();
+            Column present = ColumnNames.column(c).isNotNull();
             training = training == null ? present : training.and(present);
         }
         return LossModels.fit(

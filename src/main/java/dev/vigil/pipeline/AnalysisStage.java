@@ -1,5 +1,6 @@
 package dev.vigil.pipeline;
 
+import static dev.vigil.io.ColumnNames.column;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -101,8 +102,8 @@ final class AnalysisStage {
         // one row per id, so the join cannot duplicate analysis rows; an id with several rows fails the
         // run when the scan reads the target (exit 2, quoting the id) — the aggregation shares the
         // join's shuffle of the targets
-        Dataset<Row> t = targets.groupBy(col(id).as("_target_id"))
-                .agg(first(col(target)).as(target), count(lit(1)).as("_target_rows"));
+        Dataset<Row> t = targets.groupBy(column(id).as("_target_id"))
+                .agg(first(column(target)).as(target), count(lit(1)).as("_target_rows"));
         Column checked = when(
                         col("_target_rows").gt(1),
                         JobErrors.failInJob(concat(
@@ -110,8 +111,8 @@ final class AnalysisStage {
                                         "configuration key 'targets.join_on': the targets table has more than one row for id '"),
                                 col("_target_id").cast("string"),
                                 lit("' (column '" + id + "'); expected one target per id"))))
-                .otherwise(col(target));
-        return analysis.join(t, analysis.col(id).equalTo(t.col("_target_id")), "left")
+                .otherwise(column(target));
+        return analysis.join(t, column(analysis, id).equalTo(t.col("_target_id")), "left")
                 .withColumn(target, checked)
                 .drop("_target_id", "_target_rows");
     }

@@ -1,6 +1,5 @@
 package dev.vigil.pipeline;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.vigil.calculators.ChunkInfo;
@@ -9,6 +8,7 @@ import dev.vigil.calculators.ChunkTable;
 import dev.vigil.chunking.Chunker;
 import dev.vigil.config.InputSpec;
 import dev.vigil.config.MonitorConfig;
+import dev.vigil.io.ColumnNames;
 import dev.vigil.profile.ChunkStateStore;
 import dev.vigil.profile.ProfileStore;
 import dev.vigil.profile.ReferenceFit;
@@ -238,11 +238,13 @@ final class IncrementalRun {
         String target = config.columns().target();
         Dataset<Row> ids = null;
         for (String s : sources) {
-            Dataset<Row> d =
-                    inputs.rawAnalysisSource(s).select(col(id).as("_vigil_id")).withColumn("_vigil_source", lit(s));
+            Dataset<Row> d = inputs.rawAnalysisSource(s)
+                    .select(ColumnNames.column(id).as("_vigil_id"))
+                    .withColumn("_vigil_source", lit(s));
             ids = ids == null ? d : ids.unionByName(d);
         }
-        Dataset<Row> known = targets.where(col(target).isNotNull()).select(col(id).as("_vigil_tid"));
+        Dataset<Row> known = targets.where(ColumnNames.column(target).isNotNull())
+                .select(ColumnNames.column(id).as("_vigil_tid"));
         for (Row r : ids.join(known, ids.col("_vigil_id").equalTo(known.col("_vigil_tid")))
                 .groupBy("_vigil_source")
                 .count()

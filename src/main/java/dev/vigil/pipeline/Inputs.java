@@ -1,13 +1,14 @@
 package dev.vigil.pipeline;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.to_timestamp;
 
 import dev.vigil.config.InputSpec;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ResolvedColumns;
 import dev.vigil.internal.UserException;
+import dev.vigil.io.ColumnNames;
 import dev.vigil.io.DataReader;
+import dev.vigil.io.FormatLimits;
 import dev.vigil.io.InputChecks;
 import dev.vigil.io.SchemaCheck;
 import org.apache.spark.sql.Dataset;
@@ -57,7 +58,7 @@ public final class Inputs {
             try {
                 columns = SchemaCheck.check(config, ref, ana, t == null ? null : t.schema());
             } catch (UserException e) {
-                throw emptyInputOr(e, true);
+                throw formatLimitOr(e, emptyInputOr(e, true), ref, ana, t == null ? null : t.schema());
             }
         }
         return columns;
@@ -102,8 +103,27 @@ public final class Inputs {
                     analysis().schema(),
                     targets() == null ? null : targets().schema());
         } catch (UserException e) {
-            throw emptyInputOr(e, false);
+            throw formatLimitOr(
+                    e,
+                    emptyInputOr(e, false),
+                    referenceSchema,
+                    analysis().schema(),
+                    targets() == null ? null : targets().schema());
         }
+    }
+
+    /**
+     * A configured column an input lacks because its format cannot hold the name (a backtick in ORC,
+     * ...): that error, naming the format and what to do; else {@code explained}, the schema error
+     * {@code e} or the empty input that caused it.
+     */
+    private UserException formatLimitOr(
+            UserException e, UserException explained, StructType ref, StructType ana, StructType targets) {
+        if (explained != e) {
+            return explained;
+        }
+        UserException limit = FormatLimits.check(config, ref, ana, targets);
+        return limit != null ? limit : e;
     }
 
     /**
@@ -189,7 +209,7 @@ public final class Inputs {
     static Dataset<Row> asTimestamp(Dataset<Row> df, String ts) {
         if (df.schema().apply(ts).dataType() instanceof StringType
                 || df.schema().apply(ts).dataType().equals(DataTypes.DateType)) {
-            return df.withColumn(ts, to_timestamp(col(ts)));
+            return df.withColumn(ts, to_timestamp(ColumnNames.column(ts)));
         }
         return df;
     }

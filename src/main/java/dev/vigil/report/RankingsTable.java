@@ -1,9 +1,9 @@
 package dev.vigil.report;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import dev.vigil.internal.Sql;
+import dev.vigil.io.ColumnNames;
 import dev.vigil.results.DeltaTables;
 import dev.vigil.results.OutputTables;
 import java.util.ArrayList;
@@ -167,7 +167,7 @@ public final class RankingsTable {
         Dataset<Row> stored = tables.readWhere(OutputTables.RANKINGS, expr(where));
         if (stored != null) {
             List<Row> existing = stored.select(OutputTables.RANKINGS.columns().stream()
-                            .map(c -> col(c))
+                            .map(ColumnNames::column)
                             .toArray(Column[]::new))
                     .collectAsList();
             if (sameRows(existing, rows)) {

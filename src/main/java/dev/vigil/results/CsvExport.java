@@ -1,6 +1,7 @@
 package dev.vigil.results;
 
 import dev.vigil.internal.Errors;
+import dev.vigil.io.ColumnNames;
 import dev.vigil.io.FileLocations;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 
 /**
  * Writes one output table to one CSV file with a header, rows sorted by the table's export order,
@@ -32,7 +32,7 @@ public final class CsvExport {
                 .format("delta")
                 .load(path)
                 .orderBy(table.exportOrder().stream()
-                        .map(c -> functions.col(c).asc_nulls_first())
+                        .map(c -> ColumnNames.column(c).asc_nulls_first())
                         .toArray(Column[]::new));
         long n = 0;
         try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(

@@ -3,6 +3,7 @@ package dev.vigil.scan;
 import static org.apache.spark.sql.functions.*;
 
 import dev.vigil.calculators.ChunkStates;
+import dev.vigil.io.ColumnNames;
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.RowSpec;
 import dev.vigil.stats.StateSpec;
@@ -64,9 +65,9 @@ public final class Scanner {
         projection.add(
                 timestamp == null
                         ? lit(null).cast(DataTypes.LongType)
-                        : unix_micros(col(timestamp).cast(DataTypes.TimestampType)));
+                        : unix_micros(ColumnNames.column(timestamp).cast(DataTypes.TimestampType)));
         for (String s : segments) {
-            projection.add(col(s).cast(DataTypes.StringType));
+            projection.add(ColumnNames.column(s).cast(DataTypes.StringType));
         }
         // one input column per (column, kind); row specs read several
         Map<String, Integer> fieldOf = new LinkedHashMap<>();
@@ -183,7 +184,7 @@ public final class Scanner {
         if (f == null) {
             f = projection.size();
             fieldOf.put(key, f);
-            projection.add(col(column).cast(numeric ? DataTypes.DoubleType : DataTypes.StringType));
+            projection.add(ColumnNames.column(column).cast(numeric ? DataTypes.DoubleType : DataTypes.StringType));
         }
         return f;
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Pulls every SQL statement out of the notebooks and the views file, failing loudly on anything it
  * cannot extract (so a query can never silently escape the tests).
  */
-final class SqlFiles {
+public final class SqlFiles {
     static final String PLACEHOLDER = "${output}";
     private static final Pattern SPARK_SQL = Pattern.compile("spark\\.sql\\(\\s*\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
 
@@ -106,7 +106,7 @@ final class SqlFiles {
     }
 
     /** A SQL script: -- comment lines dropped, statements split at a semicolon ending a line. */
-    static List<String> statements(String script, String what) {
+    public static List<String> statements(String script, String what) {
         StringBuilder sb = new StringBuilder();
         for (String line : script.lines().toList()) {
             if (!line.strip().startsWith("--")) {
