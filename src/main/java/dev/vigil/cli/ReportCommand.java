@@ -2,7 +2,10 @@ package dev.vigil.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
+import dev.vigil.config.OutputConfig;
 import dev.vigil.report.Report;
+import dev.vigil.results.OutputTables;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -10,8 +13,8 @@ import java.nio.file.Path;
         commandDescription = "Write a self-contained interactive HTML report of an output directory's Delta tables "
                 + "(and the rankings table next to them)")
 final class ReportCommand extends CliCommand {
-    @Parameter(names = "--output", required = true, description = "The output directory holding the Delta tables")
-    String output;
+    @ParametersDelegate
+    TablesOption tables = new TablesOption();
 
     @Parameter(names = "--to", required = true, description = "The HTML file to write")
     String to;
@@ -21,11 +24,12 @@ final class ReportCommand extends CliCommand {
 
     @Override
     public int call(PrintStream out) throws Exception {
+        OutputConfig output = tables.output();
         Report.Summary s = Report.write(Sessions.getOrCreate(), output, Path.of(to), monitor);
         out.printf(
                 "wrote the report of %s (%d charts, %,d bytes) to %s%n",
                 String.join(", ", s.monitors()), s.charts(), s.bytes(), s.file());
-        out.printf("rankings: %d rows in %s/rankings%n", s.rankingRows(), output.replaceAll("/+$", ""));
+        out.printf("rankings: %d rows in %s%n", s.rankingRows(), output.describe(OutputTables.RANKINGS.name()));
         return Main.OK;
     }
 }

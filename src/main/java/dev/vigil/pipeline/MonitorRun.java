@@ -5,6 +5,7 @@ import dev.vigil.calculators.ChunkTable;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.profile.ProfileStore;
 import dev.vigil.profile.ReferenceFit;
+import dev.vigil.results.BiViews;
 import dev.vigil.results.DeltaResultSink;
 import dev.vigil.results.ResultRow;
 import java.time.Clock;
@@ -77,9 +78,10 @@ public final class MonitorRun {
      */
     public Outcome run(MonitorConfig config, boolean refit) {
         RunContext run = new RunContext(spark, config, UUID.randomUUID().toString(), clock);
-        DeltaResultSink sink = new DeltaResultSink(spark, config.output().path());
+        DeltaResultSink sink = new DeltaResultSink(spark, config.output());
         RunRecord record = new RunRecord(run, sink);
         try {
+            sink.prepare(); // catalog tables: the schema and every table, before any work
             Inputs inputs = new Inputs(spark, config);
             inputs.targets(); // the analysis and the targets: read (schemas) before anything else
             long t0 = System.nanoTime();
@@ -90,6 +92,7 @@ public final class MonitorRun {
                     : analyze(run, profile.fit(), inputs, referenceSeconds);
             WriteStage.write(sink, outcome);
             record.succeeded(outcome, new AlertDispatch(run, sink).deliver(outcome.rows()));
+            BiViews.createMissing(sink.tables());
             return outcome;
         } catch (Exception e) {
             // Exception, not RuntimeException: a check that fails inside a Spark job reaches the

@@ -30,7 +30,7 @@ final class ProfileStage {
      */
     ProfileStore.Stored profile(Inputs inputs, boolean withAnalysis, boolean refit) {
         MonitorConfig config = run.config();
-        ProfileStore store = new ProfileStore(run.spark(), config.output().path());
+        ProfileStore store = new ProfileStore(run.spark(), config.output());
         String fingerprint = store.fingerprint(config);
         if (!refit) {
             Optional<ProfileStore.Stored> stored = reusable(store, fingerprint, inputs, withAnalysis);

@@ -1,5 +1,6 @@
 package dev.vigil.report;
 
+import dev.vigil.config.OutputConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,11 @@ public final class Report {
     public record Summary(Path file, long bytes, List<String> monitors, int charts, long rankingRows) {}
 
     public static Summary write(SparkSession spark, String output, Path to, String monitor) throws IOException {
+        return write(spark, OutputConfig.at(output), to, monitor);
+    }
+
+    /** The report of an output's tables (a directory, or catalog tables). */
+    public static Summary write(SparkSession spark, OutputConfig output, Path to, String monitor) throws IOException {
         ReportData.Output out = ReportData.open(spark, output);
         List<String> monitors = ReportData.monitors(out, monitor);
         List<HtmlReport.MonitorView> views = new ArrayList<>();
@@ -43,7 +49,7 @@ public final class Report {
             ReportData.Monitor m = MonitorResults.load(out, name);
             long t1 = System.nanoTime();
             List<RankingsTable.Ranking> rankings = RankingsTable.compute(m);
-            RankingsTable.write(spark, out.dir(), name, rankings);
+            RankingsTable.write(out.tables(), name, rankings);
             long t2 = System.nanoTime();
             for (RankingsTable.Ranking r : rankings) {
                 rankingRows += r.rows().size();
