@@ -3,7 +3,6 @@ package dev.vigil.config;
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.Secrets;
 import dev.vigil.internal.Sql;
-import dev.vigil.internal.UserException;
 import java.io.Serializable;
 import java.util.regex.Pattern;
 
@@ -46,7 +45,13 @@ public record OutputConfig(String path, String catalog, String schema) implement
             "the catalog of schema (Unity Catalog, e.g. main); default: the session's current catalog",
             (s, k) -> identifier(s, k, "a catalog name"));
 
-    static final Schema SCHEMA = Schema.of("output", "where the results go", PATH, SCHEMA_NAME, CATALOG);
+    static final Schema SCHEMA = Schema.of(
+            "output",
+            "where the results go: Delta tables under a path, or tables of a catalog schema (managed, or external"
+                    + " under path); see docs/operations.md, Catalog tables",
+            PATH,
+            SCHEMA_NAME,
+            CATALOG);
 
     /** Without an output section: {@code ./vigil-output}. */
     static OutputConfig defaults() {
@@ -130,18 +135,6 @@ public record OutputConfig(String path, String catalog, String schema) implement
                             + " in it (give them as Spark/Hadoop settings, e.g. spark.hadoop.fs.s3a.secret.key)");
         }
         return new OutputConfig(path, catalog, schema);
-    }
-
-    /**
-     * Checks a catalog or schema name given on the command line: {@code option} names it, {@code
-     * catalogOption} is where a catalog goes instead of a dotted schema.
-     */
-    public static String checkName(String option, String name, String what, String catalogOption) {
-        String problem = problem(name, catalogOption);
-        if (problem != null) {
-            throw new UserException(option + " '" + name + "': expected " + what + " (" + problem + ")");
-        }
-        return name;
     }
 
     private static String identifier(Section s, String k, String what) {

@@ -109,6 +109,7 @@ public final class MonitorRun {
      */
     public ProfileStore.Stored fit(MonitorConfig config, boolean refit) {
         RunContext run = new RunContext(spark, config, UUID.randomUUID().toString(), clock);
+        new DeltaResultSink(spark, config.output()).prepare(); // catalog tables: as a run does
         Inputs inputs = new Inputs(spark, config);
         boolean withAnalysis = inputs.analysisReadable();
         return new ProfileStage(run).profile(inputs, withAnalysis, refit);
