@@ -6,6 +6,9 @@
 -- first (spark-sql, a notebook's %sql cell, spark.sql(...)). The views are created in the current schema
 -- (USE catalog.schema first); they read the tables at query time, so they always show the latest run.
 -- Statements end with a semicolon at the end of a line (dev.vigil.deploy.BiViewsSparkTest runs each one).
+-- With catalog tables (output.schema) you need not run this file: a run creates these views in the tables' schema,
+-- reading the tables by name, and 'vigil views --config FILE' replaces them (dev.vigil.results.BiViews, which reads
+-- this file from the jar: keep every table as delta.`${output}/<table>` and every statement a CREATE OR REPLACE VIEW).
 
 -- 1. The newest value of every metric: per monitor, calculator, metric, column and segment, the analysis
 --    chunk with the latest chunk_end_date (then the highest chunk_index).

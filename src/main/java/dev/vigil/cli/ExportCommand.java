@@ -2,6 +2,8 @@ package dev.vigil.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
+import dev.vigil.config.OutputConfig;
 import dev.vigil.internal.UserException;
 import dev.vigil.results.CsvExport;
 import dev.vigil.results.OutputTable;
@@ -15,8 +17,8 @@ final class ExportCommand extends CliCommand {
             "The table to export: results, distributions, alerts, runs or rankings (reference_profiles"
                     + " and chunk_states hold binary blobs and are not exported)";
 
-    @Parameter(names = "--output", required = true, description = "The output directory holding the Delta tables")
-    String output;
+    @ParametersDelegate
+    TablesOption tables = new TablesOption();
 
     @Parameter(names = "--table", description = TABLES)
     String table = "results";
@@ -37,6 +39,7 @@ final class ExportCommand extends CliCommand {
             throw new UserException("--format: got '" + format + "', expected csv");
         }
         OutputTable t = exportable(table);
+        OutputConfig output = tables.output();
         long rows = CsvExport.write(Sessions.getOrCreate(), output, t, to);
         out.printf("wrote %d rows of %s to %s%n", rows, table, to);
         return Main.OK;

@@ -24,9 +24,7 @@ final class FitCommand extends MonitorCommand {
                 stored.fit().rows(),
                 stored.fit().reference().chunks().size(),
                 stored.fit().fitted().size());
-        out.printf(
-                "  profiles: %s%n",
-                new ProfileStore(Sessions.getOrCreate(), cfg.output().path()).path());
+        out.printf("  profiles: %s%n", new ProfileStore(Sessions.getOrCreate(), cfg.output()).path());
         return Main.OK;
     }
 }

@@ -58,6 +58,7 @@ public final class Main {
         commands.put("validate", new ValidateCommand());
         commands.put("export", new ExportCommand());
         commands.put("report", new ReportCommand());
+        commands.put("views", new ViewsCommand());
         commands.put("generate", new GenerateCommand());
         commands.put("demo", new DemoCommand());
         GlobalOptions global = new GlobalOptions();

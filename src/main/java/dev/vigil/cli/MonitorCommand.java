@@ -7,7 +7,10 @@ import dev.vigil.internal.UserException;
 
 /** The options of the commands that work on one monitor's configuration (run, fit): those of every configuration command, and where the tables go. */
 abstract class MonitorCommand extends ConfigCommand {
-    @Parameter(names = "--output", description = "Output directory for the Delta tables (overrides output.path)")
+    @Parameter(
+            names = "--output",
+            description =
+                    "Output directory for the Delta tables (overrides output.path; with output.schema, the external tables' location)")
     String output;
 
     @Parameter(

@@ -2,15 +2,18 @@ package dev.vigil.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
+import dev.vigil.config.OutputConfig;
 import dev.vigil.report.Report;
+import dev.vigil.results.OutputTables;
 import java.io.PrintStream;
 
 @Parameters(
         commandDescription = "Write a self-contained interactive HTML report of an output directory's Delta tables "
                 + "(and the rankings table next to them)")
 final class ReportCommand extends CliCommand {
-    @Parameter(names = "--output", required = true, description = "The output directory holding the Delta tables")
-    String output;
+    @ParametersDelegate
+    TablesOption tables = new TablesOption();
 
     @Parameter(
             names = "--to",
@@ -24,11 +27,12 @@ final class ReportCommand extends CliCommand {
 
     @Override
     public int call(PrintStream out) throws Exception {
+        OutputConfig output = tables.output();
         Report.Summary s = Report.write(Sessions.getOrCreate(), output, to, monitor);
         out.printf(
                 "wrote the report of %s (%d charts, %,d bytes) to %s%n",
                 String.join(", ", s.monitors()), s.charts(), s.bytes(), s.file());
-        out.printf("rankings: %d rows in %s/rankings%n", s.rankingRows(), output.replaceAll("/+$", ""));
+        out.printf("rankings: %d rows in %s%n", s.rankingRows(), output.describe(OutputTables.RANKINGS.name()));
         return Main.OK;
     }
 }

@@ -3,8 +3,8 @@ package dev.vigil.cli;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.vigil.config.MonitorConfig;
-import dev.vigil.internal.Secrets;
 import dev.vigil.pipeline.MonitorRun;
+import dev.vigil.results.OutputTables;
 import dev.vigil.results.ResultRow;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -48,8 +48,8 @@ final class RunCommand extends MonitorCommand {
             }
         }
         byMetric.forEach((k, n) -> out.printf("    %-50s %d chunk(s)%n", k, n));
-        String base = cfg.output().path().replaceAll("/+$", "");
-        base = Secrets.redact(base);
-        out.printf("  results: %s/results  runs: %s/runs%n", base, base);
+        out.printf(
+                "  results: %s  runs: %s%n",
+                cfg.output().describe(OutputTables.RESULTS.name()), cfg.output().describe(OutputTables.RUNS.name()));
     }
 }

@@ -37,7 +37,7 @@ record AlertDispatch(RunContext run, DeltaResultSink sink) {
                     .filter(r -> !sent.contains(key(r)))
                     .toList();
             var outcome =
-                    delivery.send(destination, run.monitor(), run.runId(), sink.tablePath(OutputTables.RESULTS), fresh);
+                    delivery.send(destination, run.monitor(), run.runId(), sink.address(OutputTables.RESULTS), fresh);
             if (outcome.delivered()) {
                 sink.appendSentAlerts(sentRows(destination, fresh, run.now()));
                 LOG.info("{}: {} new alert(s) sent", destination, fresh.size());

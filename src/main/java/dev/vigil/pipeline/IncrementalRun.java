@@ -67,7 +67,7 @@ final class IncrementalRun {
         this.fit = profile.fit();
         this.version = profile.version();
         this.stage = new AnalysisStage(config, fit);
-        this.store = new ChunkStateStore(run.spark(), config.output().path());
+        this.store = new ChunkStateStore(run.spark(), config.output());
         this.targetNulls =
                 hasLateTargets() ? new Specs.NullsOf(config.columns().target(), StateSpec.Input.STRING) : null;
         List<List<StateSpec>> asked = new ArrayList<>();

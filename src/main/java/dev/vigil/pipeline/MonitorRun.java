@@ -6,6 +6,7 @@ import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ResolvedColumns;
 import dev.vigil.profile.ProfileStore;
 import dev.vigil.profile.ReferenceFit;
+import dev.vigil.results.BiViews;
 import dev.vigil.results.DeltaResultSink;
 import dev.vigil.results.ResultRow;
 import java.time.Clock;
@@ -96,9 +97,10 @@ public final class MonitorRun {
      */
     public Outcome run(MonitorConfig config, boolean refit) {
         RunContext run = new RunContext(spark, config, UUID.randomUUID().toString(), clock);
-        DeltaResultSink sink = new DeltaResultSink(spark, config.output().path());
+        DeltaResultSink sink = new DeltaResultSink(spark, config.output());
         RunRecord record = new RunRecord(run, sink);
         try {
+            sink.prepare(); // catalog tables: the schema and every table, before any work
             Inputs inputs = new Inputs(spark, config);
             inputs.targets(); // the analysis and the targets: read (schemas) before anything else
             long t0 = System.nanoTime();
@@ -111,6 +113,7 @@ public final class MonitorRun {
                     : analyze(run, profile.fit(), inputs, referenceSeconds);
             WriteStage.write(sink, outcome);
             record.succeeded(outcome, new AlertDispatch(run, sink).deliver(outcome.rows()));
+            BiViews.createMissing(sink.tables());
             return outcome;
         } catch (Exception e) {
             // Exception, not RuntimeException: a check that fails inside a Spark job reaches the
@@ -127,6 +130,7 @@ public final class MonitorRun {
      */
     public ProfileStore.Stored fit(MonitorConfig config, boolean refit) {
         RunContext run = new RunContext(spark, config, UUID.randomUUID().toString(), clock);
+        new DeltaResultSink(spark, config.output()).prepare(); // catalog tables: as a run does
         Inputs inputs = new Inputs(spark, config);
         boolean withAnalysis = inputs.analysisReadable();
         return new ProfileStage(run).profile(inputs, withAnalysis, refit, false).stored();

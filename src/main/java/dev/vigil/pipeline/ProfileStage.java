@@ -65,7 +65,7 @@ final class ProfileStage {
      */
     Used profile(Inputs inputs, boolean withAnalysis, boolean refit, boolean pinnable) {
         MonitorConfig config = run.config();
-        ProfileStore store = new ProfileStore(run.spark(), config.output().path());
+        ProfileStore store = new ProfileStore(run.spark(), config.output());
         ProfilePin pin = config.referenceProfile();
         if (pin != null && pinnable) {
             if (refit) {

@@ -55,7 +55,7 @@ final class RunRecord {
         } catch (RuntimeException logFailure) {
             LOG.warn(
                     "could not record the failed run in {}: {}",
-                    sink.tablePath(OutputTables.RUNS),
+                    sink.address(OutputTables.RUNS),
                     logFailure.getMessage());
         }
     }

@@ -12,7 +12,7 @@ final class WriteStage {
     private WriteStage() {}
 
     static void write(DeltaResultSink sink, MonitorRun.Outcome outcome) {
-        LOG.info("writing {} result rows to {}", outcome.rows().size(), sink.tablePath(OutputTables.RESULTS));
+        LOG.info("writing {} result rows to {}", outcome.rows().size(), sink.address(OutputTables.RESULTS));
         sink.mergeResults(outcome.rows());
         sink.mergeDistributions(outcome.distributions());
     }

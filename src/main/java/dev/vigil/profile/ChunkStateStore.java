@@ -3,14 +3,13 @@ package dev.vigil.profile;
 import static org.apache.spark.sql.functions.col;
 
 import dev.vigil.calculators.ChunkStates;
+import dev.vigil.config.OutputConfig;
 import dev.vigil.internal.Sql;
-import dev.vigil.results.DeltaRetry;
 import dev.vigil.results.DeltaTables;
 import dev.vigil.results.OutputTables;
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.NullCount;
 import dev.vigil.stats.StateSpec;
-import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,9 +50,9 @@ public final class ChunkStateStore {
     private final DeltaTables tables;
     private final String path;
 
-    public ChunkStateStore(SparkSession spark, String outputPath) {
-        this.tables = new DeltaTables(spark, outputPath);
-        this.path = tables.path(OutputTables.CHUNK_STATES);
+    public ChunkStateStore(SparkSession spark, OutputConfig output) {
+        this.tables = new DeltaTables(spark, output);
+        this.path = tables.address(OutputTables.CHUNK_STATES);
     }
 
     /**
@@ -219,14 +218,8 @@ public final class ChunkStateStore {
      * rescanned).
      */
     public void dropOtherVersions(String monitor, long keep) {
-        if (tables.exists(OutputTables.CHUNK_STATES)) {
-            DeltaRetry.run(
-                    "delete old states from " + path,
-                    () -> DeltaTable.forPath(tables.spark(), path)
-                            .delete(col("monitor")
-                                    .equalTo(monitor)
-                                    .and(col("profile_version").notEqual(keep))),
-                    () -> tables.forgetCachedLog(OutputTables.CHUNK_STATES));
-        }
+        tables.delete(
+                OutputTables.CHUNK_STATES,
+                col("monitor").equalTo(monitor).and(col("profile_version").notEqual(keep)));
     }
 }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 import dev.vigil.config.MonitorConfig;
+import dev.vigil.config.OutputConfig;
 import dev.vigil.internal.Version;
 import dev.vigil.results.DeltaTables;
 import dev.vigil.results.OutputTables;
@@ -55,13 +56,14 @@ public final class ProfileStore {
     private final SparkSession spark;
     private final DeltaTables tables;
 
-    public ProfileStore(SparkSession spark, String outputPath) {
+    public ProfileStore(SparkSession spark, OutputConfig output) {
         this.spark = spark;
-        this.tables = new DeltaTables(spark, outputPath);
+        this.tables = new DeltaTables(spark, output);
     }
 
+    /** Where the table is: its directory or its catalog name. */
     public String path() {
-        return tables.path(OutputTables.REFERENCE_PROFILES);
+        return tables.address(OutputTables.REFERENCE_PROFILES);
     }
 
     /** The fingerprint a profile fitted now with this configuration and reference would carry. */

@@ -158,11 +158,15 @@ public final class RankingsTable {
      * the table, version included, as it was. Returns whether it wrote.
      */
     public static boolean write(SparkSession spark, String output, String monitor, List<Ranking> rankings) {
+        return write(new DeltaTables(spark, output), monitor, rankings);
+    }
+
+    /** Writes one monitor's rankings to the output's {@code rankings} table (see above). */
+    public static boolean write(DeltaTables tables, String monitor, List<Ranking> rankings) {
         List<Row> rows = new ArrayList<>();
         for (Ranking r : rankings) {
             rows.addAll(r.rows());
         }
-        DeltaTables tables = new DeltaTables(spark, output);
         String where = "monitor = " + Sql.literal(monitor);
         Dataset<Row> stored = tables.readWhere(OutputTables.RANKINGS, expr(where));
         if (stored != null) {

@@ -1,5 +1,6 @@
 package dev.vigil.report;
 
+import dev.vigil.config.OutputConfig;
 import dev.vigil.io.FileLocations;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,6 +36,11 @@ public final class Report {
      * @param to the HTML file: a local path or any Hadoop FileSystem URI ({@code s3a://...})
      */
     public static Summary write(SparkSession spark, String output, String to, String monitor) throws IOException {
+        return write(spark, OutputConfig.at(output), to, monitor);
+    }
+
+    /** The report of an output's tables (a directory, or catalog tables), written to {@code to}. */
+    public static Summary write(SparkSession spark, OutputConfig output, String to, String monitor) throws IOException {
         ReportData.Output out = ReportData.open(spark, output);
         List<String> monitors = ReportData.monitors(out, monitor);
         List<HtmlReport.MonitorView> views = new ArrayList<>();
@@ -44,7 +50,7 @@ public final class Report {
             ReportData.Monitor m = MonitorResults.load(out, name);
             long t1 = System.nanoTime();
             List<RankingsTable.Ranking> rankings = RankingsTable.compute(m);
-            RankingsTable.write(spark, out.dir(), name, rankings);
+            RankingsTable.write(out.tables(), name, rankings);
             long t2 = System.nanoTime();
             for (RankingsTable.Ranking r : rankings) {
                 rankingRows += r.rows().size();

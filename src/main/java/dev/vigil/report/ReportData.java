@@ -1,5 +1,6 @@
 package dev.vigil.report;
 
+import dev.vigil.config.OutputConfig;
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.UserException;
 import dev.vigil.results.DeltaTables;
@@ -90,32 +91,58 @@ public final class ReportData {
     public record Distribution(
             String column, String kind, List<String> bins, List<Integer> chunkPositions, double[][] proportion) {}
 
-    /** The tables of one output directory. */
+    /**
+     * The tables of one output (a directory, or catalog tables); {@code dir} says where, for people.
+     */
     public record Output(
-            String dir, Dataset<Row> results, Dataset<Row> runs, Dataset<Row> distributions, Dataset<Row> alerts) {}
+            String dir,
+            DeltaTables tables,
+            Dataset<Row> results,
+            Dataset<Row> runs,
+            Dataset<Row> distributions,
+            Dataset<Row> alerts) {}
 
     /**
      * Opens the output directory; a missing directory or missing {@code results} table is the user's
      * mistake.
      */
     public static Output open(SparkSession spark, String dir) {
-        DeltaTables tables = new DeltaTables(spark, dir);
-        String base = tables.output();
-        boolean local = !base.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
-        if (local && !Files.isDirectory(Path.of(base))) {
-            throw Errors.unreadable(
-                    "output directory",
-                    base,
-                    "no such directory; expected the output directory of a 'vigil run' (--output)");
-        }
-        if (!tables.exists(OutputTables.RESULTS)) {
-            throw Errors.unreadable(
-                    "output directory",
-                    base,
-                    "no Delta table 'results' in it; expected the output directory of a 'vigil run' (--output)");
+        return open(spark, OutputConfig.at(dir));
+    }
+
+    /**
+     * Opens the output (a directory, or catalog tables); a missing directory, schema or {@code
+     * results} table is the user's mistake.
+     */
+    public static Output open(SparkSession spark, OutputConfig output) {
+        DeltaTables tables = new DeltaTables(spark, output);
+        String base = tables.describe();
+        if (tables.inCatalog()) {
+            if (!tables.exists(OutputTables.RESULTS)) {
+                throw Errors.unreadable(
+                        "table",
+                        tables.address(OutputTables.RESULTS),
+                        "no such table; expected the schema of a 'vigil run' (output.schema)");
+            }
+        } else {
+            String dir = output.directory();
+            boolean local = !dir.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+            if (local && !Files.isDirectory(Path.of(dir))) {
+                throw Errors.unreadable(
+                        "output directory",
+                        dir,
+                        "no such directory; expected the output directory of a 'vigil run' (--output)");
+            }
+            if (!tables.exists(OutputTables.RESULTS)) {
+                throw Errors.unreadable(
+                        "output directory",
+                        dir,
+                        "no Delta table 'results' in it; expected the output directory of a 'vigil run' (--output)");
+            }
         }
         return new Output(
                 base,
+                tables,
                 read(tables, OutputTables.RESULTS, RESULT_COLUMNS),
                 optional(tables, OutputTables.RUNS),
                 optional(tables, OutputTables.DISTRIBUTIONS),
@@ -133,7 +160,7 @@ public final class ReportData {
             if (!have.contains(c)) {
                 throw Errors.unreadable(
                         "table",
-                        tables.path(table),
+                        tables.address(table),
                         "it has no column '" + c + "'; expected a Vigil '" + table.name() + "' table");
             }
         }
@@ -160,8 +187,7 @@ public final class ReportData {
             throw new UserException("--monitor: '"
                     + only
                     + "' has no results in "
-                    + out.dir()
-                    + "/results"
+                    + out.tables().address(OutputTables.RESULTS)
                     + hint
                     + "; monitors there: "
                     + all);

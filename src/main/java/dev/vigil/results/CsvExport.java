@@ -1,5 +1,6 @@
 package dev.vigil.results;
 
+import dev.vigil.config.OutputConfig;
 import dev.vigil.internal.Errors;
 import dev.vigil.io.ColumnNames;
 import dev.vigil.io.FileLocations;
@@ -23,14 +24,24 @@ public final class CsvExport {
 
     /** @param to the CSV file: a local path or any Hadoop FileSystem URI ({@code s3a://...}) */
     public static long write(SparkSession spark, String output, OutputTable table, String to) throws IOException {
-        String path = table.path(output);
-        if (!DeltaRetry.hasCommits(spark, path)) {
+        return write(spark, OutputConfig.at(output), table, to);
+    }
+
+    /**
+     * Writes the table of that output (a directory, or catalog tables) to {@code to} (a local path or
+     * any Hadoop FileSystem URI); returns the rows written.
+     */
+    public static long write(SparkSession spark, OutputConfig output, OutputTable table, String to) throws IOException {
+        DeltaTables tables = new DeltaTables(spark, output);
+        if (!tables.exists(table)) {
             throw Errors.unreadable(
-                    "table", path, "not a Delta table; expected the output directory of a 'vigil run' (--output)");
+                    "table",
+                    tables.address(table),
+                    tables.inCatalog()
+                            ? "no such table; expected the schema of a 'vigil run' (output.schema)"
+                            : "not a Delta table; expected the output directory of a 'vigil run' (--output)");
         }
-        Dataset<Row> df = spark.read()
-                .format("delta")
-                .load(path)
+        Dataset<Row> df = tables.read(table)
                 .orderBy(table.exportOrder().stream()
                         .map(c -> ColumnNames.column(c).asc_nulls_first())
                         .toArray(Column[]::new));

@@ -4,14 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import dev.vigil.internal.Sql;
-import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -35,29 +33,29 @@ final class DeltaMerge {
      */
     static final List<String> RUN_COLUMNS = List.of("run_id", "computed_at");
 
-    private final SparkSession spark;
+    private final DeltaTables tables;
 
-    DeltaMerge(SparkSession spark) {
-        this.spark = spark;
+    DeltaMerge(DeltaTables tables) {
+        this.tables = tables;
     }
 
-    void merge(OutputTable table, String path, List<Row> data) {
+    void merge(OutputTable table, List<Row> data) {
         DeltaRetry.run(
-                "MERGE into " + path,
-                () -> mergeOnce(table, path, data),
-                () -> DeltaRetry.forgetCachedLog(spark, path));
+                "MERGE into " + tables.address(table),
+                () -> mergeOnce(table, data),
+                () -> tables.forgetCachedLog(table));
     }
 
-    private void mergeOnce(OutputTable table, String path, List<Row> data) {
+    private void mergeOnce(OutputTable table, List<Row> data) {
         StructType schema = table.schema();
-        createIfMissing(path, table);
-        addMissingColumns(path, schema);
+        tables.createIfMissing(table);
+        addMissingColumns(table, schema);
         Map<String, String> set = new LinkedHashMap<>();
         for (String c : schema.fieldNames()) {
             set.put(c, "s." + c);
         }
-        try (DriverRows source = DriverRows.of(spark, data, schema)) {
-            DeltaTable.forPath(spark, path)
+        try (DriverRows source = DriverRows.of(tables.spark(), data, schema)) {
+            tables.deltaTable(table)
                     .as("t")
                     .merge(source.frame().as("s"), onlyMonitorsOf(data, schema).and(expr(keyCondition(table.key()))))
                     .whenMatched(changedCondition(schema, table.key()))
@@ -66,35 +64,7 @@ final class DeltaMerge {
                     .insertExpr(set)
                     .execute();
         }
-        LOG.info("merged {} rows into {}", data.size(), path);
-    }
-
-    /**
-     * Creates the empty table unless it has a commit; every write of rows is then a MERGE, whose
-     * conflicts Delta detects. Two pitfalls avoided here, both seen with concurrent writers: a first
-     * write of the rows by plain append duplicates them when another process created the table
-     * meanwhile (this process's Delta log cache still says "no table", so nothing conflicts); and
-     * {@code CREATE TABLE IF NOT EXISTS} takes a bare {@code _delta_log} directory (another writer's
-     * creation in progress, or one killed mid-way) for an existing table and creates nothing. An
-     * append of zero rows has neither problem: it creates the table, or adds nothing to an existing
-     * one; two racing creators conflict and the loser is retried ({@link DeltaRetry}). New tables are
-     * partitioned as declared (by monitor), so concurrent runs of different monitors never conflict
-     * (Delta checks a MERGE's reads against other commits' files by partition); older, unpartitioned
-     * tables work as before.
-     */
-    private void createIfMissing(String path, OutputTable table) {
-        if (DeltaRetry.hasCommits(spark, path)) {
-            return;
-        }
-        DeltaRetry.forgetCachedLog(spark, path);
-        spark.createDataFrame(List.of(), table.schema())
-                .write()
-                .format("delta")
-                .mode("append")
-                .partitionBy(table.partitionBy().toArray(String[]::new))
-                .save(path);
-        DeltaRetry.forgetCachedLog(spark, path);
-        LOG.info("created {}", path);
+        LOG.info("merged {} rows into {}", data.size(), tables.address(table));
     }
 
     /**
@@ -111,21 +81,21 @@ final class DeltaMerge {
      * Adds the columns a table written by an earlier Vigil version lacks (e.g. {@code
      * results.chunk_complete}), null in its old rows: the migration is a metadata-only ALTER TABLE.
      */
-    private void addMissingColumns(String path, StructType schema) {
-        List<String> existing =
-                List.of(spark.read().format("delta").load(path).schema().fieldNames());
+    private void addMissingColumns(OutputTable table, StructType schema) {
+        List<String> existing = List.of(tables.read(table).schema().fieldNames());
         String previous = null;
         for (StructField f : schema.fields()) {
             if (!existing.contains(f.name())) {
-                spark.sql("ALTER TABLE delta.`"
-                        + path.replace("`", "``")
-                        + "` ADD COLUMNS ("
-                        + Sql.quote(f.name())
-                        + " "
-                        + f.dataType().sql()
-                        + (previous == null ? " FIRST" : " AFTER " + Sql.quote(previous))
-                        + ")");
-                LOG.info("added column {} to {}", f.name(), path);
+                tables.spark()
+                        .sql("ALTER TABLE "
+                                + tables.sqlName(table)
+                                + " ADD COLUMNS ("
+                                + Sql.quote(f.name())
+                                + " "
+                                + f.dataType().sql()
+                                + (previous == null ? " FIRST" : " AFTER " + Sql.quote(previous))
+                                + ")");
+                LOG.info("added column {} to {}", f.name(), tables.address(table));
             }
             previous = f.name();
         }

@@ -3,6 +3,7 @@ package dev.vigil.results;
 import static org.apache.spark.sql.functions.bool_and;
 import static org.apache.spark.sql.functions.col;
 
+import dev.vigil.config.OutputConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,12 +25,22 @@ import org.apache.spark.sql.SparkSession;
 public final class DeltaResultSink {
     private final DeltaTables tables;
 
-    public DeltaResultSink(SparkSession spark, String output) {
+    public DeltaResultSink(SparkSession spark, OutputConfig output) {
         this.tables = new DeltaTables(spark, output);
     }
 
-    public String tablePath(OutputTable table) {
-        return tables.path(table);
+    public DeltaTables tables() {
+        return tables;
+    }
+
+    /** Where the table is, for people: its directory or its catalog name. */
+    public String address(OutputTable table) {
+        return tables.address(table);
+    }
+
+    /** Before a run: the schema and the tables, when they are catalog tables ({@link DeltaTables#prepare}). */
+    public void prepare() {
+        tables.prepare();
     }
 
     public void mergeResults(List<ResultRow> rows) {

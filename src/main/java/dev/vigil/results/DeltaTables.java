@@ -1,71 +1,144 @@
 package dev.vigil.results;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 
+import dev.vigil.config.OutputConfig;
+import dev.vigil.internal.Sql;
+import dev.vigil.internal.UserException;
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Delta tables of one output directory, written and read by their {@link OutputTable}
- * declarations: MERGEd ({@link DeltaMerge}), appended, or a monitor's rows replaced in one commit.
- * Every write is retried when it loses a race with another writer ({@link DeltaRetry}).
+ * The Delta tables of one output, written and read by their {@link OutputTable} declarations:
+ * MERGEd ({@link DeltaMerge}), appended, or a monitor's rows replaced in one commit. Every write is
+ * retried when it loses a race with another writer ({@link DeltaRetry}).
+ *
+ * <p>The one place a table is addressed: by path ({@code output.path/<table>}), or, with {@code
+ * output.schema}, by name as a table of the session catalog ({@code [catalog.]schema.<table>}),
+ * created by {@code CREATE TABLE IF NOT EXISTS ... USING delta} (with {@code LOCATION
+ * output.path/<table>} when a path is given: an external table), in a schema created when missing.
  */
 public final class DeltaTables {
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaTables.class);
+
     private final SparkSession spark;
-    private final String output;
+    private final OutputConfig output;
+    /** Catalog tables this instance has seen exist (and, for external ones, checked the location of). */
+    private final Set<String> ready = new HashSet<>();
+
+    private boolean schemaReady;
 
     public DeltaTables(SparkSession spark, String output) {
+        this(spark, OutputConfig.at(output));
+    }
+
+    public DeltaTables(SparkSession spark, OutputConfig output) {
         this.spark = spark;
-        this.output = output.replaceAll("/+$", "");
+        this.output = output;
     }
 
     public SparkSession spark() {
         return spark;
     }
 
-    /** The output directory, without a trailing slash. */
-    public String output() {
+    public OutputConfig config() {
         return output;
     }
 
-    public String path(OutputTable table) {
-        return table.path(output);
+    /** Whether the tables are catalog tables (output.schema). */
+    public boolean inCatalog() {
+        return output.inCatalog();
     }
 
-    /** Whether the table has a commit (from a listing of its log: see {@link DeltaRetry}). */
+    /** Where the tables are, for people: the output directory, or the schema. */
+    public String describe() {
+        return output.describe();
+    }
+
+    /** Where the table is, for people: its directory, or its catalog name. */
+    public String address(OutputTable table) {
+        return output.describe(table.name());
+    }
+
+    /** The table as SQL names it: {@code delta.`path`}, or {@code `catalog`.`schema`.`table`}. */
+    public String sqlName(OutputTable table) {
+        return inCatalog() ? output.sqlName(table.name()) : "delta." + Sql.quote(table.path(output.directory()));
+    }
+
+    private String path(OutputTable table) {
+        return output.tablePath(table.name());
+    }
+
+    /**
+     * Whether the table exists: it has a commit (from a listing of its log: see {@link DeltaRetry}),
+     * or it is registered in the catalog.
+     */
     public boolean exists(OutputTable table) {
-        return DeltaRetry.hasCommits(spark, path(table));
+        if (!inCatalog()) {
+            return DeltaRetry.hasCommits(spark, path(table));
+        }
+        if (ready.contains(table.name())) {
+            return true;
+        }
+        return spark.catalog().tableExists(output.sqlName(table.name()));
     }
 
     /** The whole table (which must exist). */
     public Dataset<Row> read(OutputTable table) {
-        return spark.read().format("delta").load(path(table));
+        return inCatalog()
+                ? spark.read().table(output.sqlName(table.name()))
+                : spark.read().format("delta").load(path(table));
     }
 
-    /** The table's rows where {@code where} holds, or null when the table has no commit yet. */
+    /** The table's rows where {@code where} holds, or null when the table does not exist yet. */
     public Dataset<Row> readWhere(OutputTable table, Column where) {
         return exists(table) ? read(table).where(where) : null;
     }
 
-    /** One monitor's rows, or null when the table has no commit yet. */
+    /** One monitor's rows, or null when the table does not exist yet. */
     public Dataset<Row> ofMonitor(OutputTable table, String monitor) {
         return readWhere(table, col("monitor").equalTo(monitor));
     }
 
+    /**
+     * Before a run: with catalog tables, the schema (created when missing) and every declared table
+     * (created when missing, so BI tools find all of them; an external table's location checked);
+     * nothing for path tables, which are created on their first write.
+     */
+    public void prepare() {
+        if (inCatalog()) {
+            for (OutputTable t : OutputTables.ALL) {
+                createIfMissing(t);
+            }
+        }
+    }
+
     /** MERGEs rows (in the table's column order) on the table's key. */
     public void merge(OutputTable table, List<Row> rows) {
-        new DeltaMerge(spark).merge(table, path(table), rows);
+        new DeltaMerge(this).merge(table, rows);
     }
 
     /** Appends rows (in the table's column order); creates the table when it has none. */
     public void append(OutputTable table, List<Row> rows) {
-        String path = path(table);
         DeltaRetry.run(
-                "append to " + path,
+                "append to " + address(table),
                 () -> {
                     try (DriverRows data = DriverRows.of(spark, rows, table.schema())) {
                         DataFrameWriter<Row> w = data.frame()
@@ -74,24 +147,222 @@ public final class DeltaTables {
                                 // a table an earlier version created gains the columns added since
                                 .option("mergeSchema", "true")
                                 .mode("append");
+                        if (inCatalog()) {
+                            createIfMissing(table);
+                            w.saveAsTable(output.sqlName(table.name()));
+                            return;
+                        }
                         if (!table.partitionBy().isEmpty()) {
                             w = w.partitionBy(table.partitionBy().toArray(String[]::new));
                         }
-                        w.save(path);
+                        w.save(path(table));
                     }
                 },
-                () -> DeltaRetry.forgetCachedLog(spark, path));
+                () -> forgetCachedLog(table));
     }
 
     /**
      * Replaces the rows where {@code where} (a SQL predicate) holds with {@code rows}, one commit.
      */
     public void replace(OutputTable table, String where, List<Row> rows) {
-        DeltaRetry.replaceWhere(spark, path(table), table.schema(), where, rows);
+        if (!inCatalog()) {
+            DeltaRetry.replaceWhere(spark, path(table), table.schema(), where, rows);
+            return;
+        }
+        DeltaRetry.run(
+                "replace rows where " + where + " in " + address(table),
+                () -> {
+                    createIfMissing(table);
+                    try {
+                        spark.createDataFrame(rows, table.schema())
+                                .writeTo(output.sqlName(table.name()))
+                                .overwrite(expr(where));
+                    } catch (NoSuchTableException e) {
+                        throw new IllegalStateException(address(table) + " was dropped during the write", e);
+                    }
+                },
+                () -> forgetCachedLog(table));
     }
 
-    /** Drops this process's cached view of the table's log. */
+    /** Deletes the rows where {@code where} holds (nothing when the table does not exist). */
+    public void delete(OutputTable table, Column where) {
+        if (exists(table)) {
+            DeltaRetry.run(
+                    "delete from " + address(table),
+                    () -> deltaTable(table).delete(where),
+                    () -> forgetCachedLog(table));
+        }
+    }
+
+    /** The table for Delta's API (it must exist). */
+    DeltaTable deltaTable(OutputTable table) {
+        return inCatalog()
+                ? DeltaTable.forName(spark, output.sqlName(table.name()))
+                : DeltaTable.forPath(spark, path(table));
+    }
+
+    /**
+     * Creates the empty table unless it exists. Path tables: unless it has a commit, by an append of
+     * zero rows; two pitfalls avoided, both seen with concurrent writers: a first write of the rows by
+     * plain append duplicates them when another process created the table meanwhile (this process's
+     * Delta log cache still says "no table", so nothing conflicts); and {@code CREATE TABLE IF NOT
+     * EXISTS} takes a bare {@code _delta_log} directory (another writer's creation in progress, or one
+     * killed mid-way) for an existing table and creates nothing. An append of zero rows has neither
+     * problem: it creates the table, or adds nothing to an existing one; two racing creators conflict
+     * and the loser is retried ({@link DeltaRetry}). New tables are partitioned as declared (by
+     * monitor), so concurrent runs of different monitors never conflict (Delta checks a MERGE's reads
+     * against other commits' files by partition); older, unpartitioned tables work as before.
+     *
+     * <p>Catalog tables: {@code CREATE TABLE IF NOT EXISTS} by name (the catalog, not a log listing,
+     * says whether it exists), with the declared columns and partitioning, or, when the external
+     * location already holds a Delta table (e.g. the output of earlier path runs), registering that
+     * table as it is (missing columns are then added by the MERGE). A creation that fails because a
+     * concurrent run registered the table first counts as done.
+     */
+    void createIfMissing(OutputTable table) {
+        if (!inCatalog()) {
+            String path = path(table);
+            if (DeltaRetry.hasCommits(spark, path)) {
+                return;
+            }
+            DeltaRetry.forgetCachedLog(spark, path);
+            spark.createDataFrame(List.of(), table.schema())
+                    .write()
+                    .format("delta")
+                    .mode("append")
+                    .partitionBy(table.partitionBy().toArray(String[]::new))
+                    .save(path);
+            DeltaRetry.forgetCachedLog(spark, path);
+            LOG.info("created {}", path);
+            return;
+        }
+        if (ready.contains(table.name())) {
+            return;
+        }
+        createSchemaIfMissing();
+        String name = output.sqlName(table.name());
+        if (!spark.catalog().tableExists(name)) {
+            String location = path(table);
+            boolean existingData = location != null && DeltaRetry.hasCommits(spark, location);
+            String ddl = "CREATE TABLE IF NOT EXISTS "
+                    + name
+                    + (existingData ? "" : " (" + columnsDdl(table.schema()) + ")")
+                    + " USING delta"
+                    + (existingData || table.partitionBy().isEmpty()
+                            ? ""
+                            : " PARTITIONED BY ("
+                                    + String.join(
+                                            ", ",
+                                            table.partitionBy().stream()
+                                                    .map(Sql::quote)
+                                                    .toList())
+                                    + ")")
+                    + (location == null ? "" : " LOCATION " + Sql.literal(location));
+            try {
+                spark.sql(ddl);
+                LOG.info(
+                        "{} {}{}",
+                        existingData ? "registered the existing Delta table" : "created",
+                        address(table),
+                        location == null ? " (managed)" : " at " + location);
+            } catch (RuntimeException e) {
+                if (!spark.catalog().tableExists(name)) {
+                    throw e;
+                }
+                LOG.info("{} was created meanwhile by another run ({})", address(table), e.getMessage());
+            }
+        }
+        checkLocation(table);
+        ready.add(table.name());
+    }
+
+    /** The schema, created when missing (by a run that may: refused otherwise by the catalog). */
+    private void createSchemaIfMissing() {
+        if (schemaReady) {
+            return;
+        }
+        String schema = output.sqlSchema();
+        if (!spark.catalog().databaseExists(schema)) {
+            try {
+                spark.sql("CREATE SCHEMA IF NOT EXISTS " + schema);
+                LOG.info("created the {}", output.describe());
+            } catch (RuntimeException e) {
+                if (!spark.catalog().databaseExists(schema)) {
+                    throw new UserException("output.schema: the schema "
+                            + output.describe()
+                            + " does not exist and could not be created ("
+                            + e.getMessage()
+                            + "); create it, or name one that exists");
+                }
+            }
+        }
+        schemaReady = true;
+    }
+
+    /**
+     * With a path (external tables): the registered table's location must be {@code
+     * output.path/<table>}, or the run would write somewhere else than configured.
+     */
+    private void checkLocation(OutputTable table) {
+        String expected = path(table);
+        if (expected == null) {
+            return;
+        }
+        String registered = location(table);
+        if (registered != null && !qualified(registered).equals(qualified(expected))) {
+            throw new UserException("output.path: the table "
+                    + address(table)
+                    + " is registered at '"
+                    + registered
+                    + "', not at '"
+                    + expected
+                    + "' (output.path/"
+                    + table.name()
+                    + "); set output.path to where its tables are, or drop the table");
+        }
+    }
+
+    /** The registered table's data location ({@code DESCRIBE DETAIL}); null if it has none. */
+    private String location(OutputTable table) {
+        Row detail = deltaTable(table).detail().select("location").first();
+        return detail.isNullAt(0) ? null : detail.getString(0);
+    }
+
+    private String qualified(String location) {
+        try {
+            Path p = new Path(location);
+            return p.getFileSystem(spark.sessionState().newHadoopConf())
+                    .makeQualified(p)
+                    .toString()
+                    .replaceAll("/+$", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + location, e);
+        }
+    }
+
+    /** The columns as a CREATE TABLE column list ({@code `name` TYPE [NOT NULL], ...}). */
+    static String columnsDdl(StructType schema) {
+        List<String> out = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            out.add(Sql.quote(f.name()) + " " + f.dataType().sql() + (f.nullable() ? "" : " NOT NULL"));
+        }
+        return String.join(", ", out);
+    }
+
+    /**
+     * Drops this process's cached view of the table's log, so the next access reads it afresh (a
+     * catalog table's log is found by its location; nothing to drop when it is not registered).
+     */
     public void forgetCachedLog(OutputTable table) {
-        DeltaRetry.forgetCachedLog(spark, path(table));
+        if (!inCatalog()) {
+            DeltaRetry.forgetCachedLog(spark, path(table));
+            return;
+        }
+        if (spark.catalog().tableExists(output.sqlName(table.name()))) {
+            String location = location(table);
+            if (location != null) {
+                DeltaRetry.forgetCachedLog(spark, location);
+            }
+        }
     }
 }

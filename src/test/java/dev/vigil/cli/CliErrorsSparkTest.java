@@ -213,4 +213,50 @@ class CliErrorsSparkTest extends CliErrorsTestBase {
                 tmp.resolve("y.csv").toString());
         assertUserError(r, "--table", "'resultz'", "results");
     }
+
+    @Test
+    void exportNeedsEitherAnOutputOrAConfiguration() throws IOException {
+        String to = tmp.resolve("z.csv").toString();
+        assertUserError(vigil("export", "--to", to), "exactly one of --output DIR", "and --config FILE");
+        Result both = vigil(
+                "export",
+                "--output",
+                tmp.toString(),
+                "--config",
+                configFile(valid()).toString(),
+                "--to",
+                to);
+        assertUserError(both, "exactly one of --output DIR", "got both");
+        assertUserError(vigil("report", "--to", tmp.resolve("r.html").toString()), "exactly one of --output DIR");
+    }
+
+    @Test
+    void exportAndReportOfACatalogSchemaWithoutTables() throws IOException {
+        Path cfg = configFile(valid() + "output: {schema: cli_no_such_schema}\n");
+        assertUserError(
+                vigil(
+                        "export",
+                        "--config",
+                        cfg.toString(),
+                        "--to",
+                        tmp.resolve("c.csv").toString()),
+                "cannot read table 'cli_no_such_schema.results': no such table",
+                "output.schema");
+        assertUserError(
+                vigil(
+                        "report",
+                        "--config",
+                        cfg.toString(),
+                        "--to",
+                        tmp.resolve("c.html").toString()),
+                "cli_no_such_schema.results");
+        assertUserError(vigil("views", "--config", cfg.toString()), "cli_no_such_schema.results", "no such table");
+        assertThat(spark.catalog().databaseExists("cli_no_such_schema")).isFalse();
+    }
+
+    @Test
+    void viewsNeedCatalogTables() {
+        assertUserError(
+                vigil("views", "--output", tmp.toString()), "are not catalog tables", "output.schema", "sql/views.sql");
+    }
 }

@@ -74,7 +74,7 @@ class StoredProfileSparkTest extends SparkTestBase {
     @Test
     void aProfileOfAnEarlierFormatIsNotMatched() {
         MonitorConfig cfg = config(dir.resolve("format").toString());
-        ProfileStore store = new ProfileStore(spark, cfg.output().path());
+        ProfileStore store = new ProfileStore(spark, cfg.output());
         String earlier = store.fingerprint(cfg, ProfileStore.PROFILE_FORMAT - 1);
         assertThat(earlier).isNotEqualTo(store.fingerprint(cfg));
         ReferenceFit fit =
@@ -92,7 +92,7 @@ class StoredProfileSparkTest extends SparkTestBase {
     @Test
     void aProfileThatNoLongerDeserializesIsRefittedWithAWarning() throws Exception {
         MonitorConfig cfg = config(dir.resolve("corrupt").toString());
-        ProfileStore store = new ProfileStore(spark, cfg.output().path());
+        ProfileStore store = new ProfileStore(spark, cfg.output());
         assertThat(run().fit(cfg, false).version()).isEqualTo(1);
         // v2: the current fingerprint, but a blob naming a class this build does not have
         DeltaTables tables = new DeltaTables(spark, cfg.output().path());
