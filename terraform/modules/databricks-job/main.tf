@@ -70,4 +70,11 @@ resource "databricks_job" "vigil" {
   }
 
   depends_on = [databricks_file.jar, databricks_file.config]
+
+  lifecycle {
+    precondition {
+      condition     = endswith(var.spark_version, "-scala2.13") == endswith(var.jar_path, "-spark4.jar")
+      error_message = "A Spark 4 / Scala 2.13 runtime (17.x) takes the Spark 4 build's vigil-<version>-spark4.jar, a Spark 3.5 / Scala 2.12 runtime the default vigil-<version>.jar (docs/platforms.md)."
+    }
+  }
 }

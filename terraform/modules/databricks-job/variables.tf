@@ -15,7 +15,7 @@ variable "vigil_args" {
 }
 
 variable "jar_path" {
-  description = "Where the cluster finds the Vigil jar (target/vigil-<version>.jar from `mvn -DskipTests package`), e.g. /Volumes/main/monitoring/vigil/jars/vigil-0.1.0.jar."
+  description = "Where the cluster finds the Vigil jar, e.g. /Volumes/main/monitoring/vigil/jars/vigil-0.1.0.jar: target/vigil-<version>.jar from `mvn -DskipTests package` on a Spark 3.5 runtime, target/spark4/vigil-<version>-spark4.jar from `mvn -DskipTests -Pspark4 package` on a 17.x (Spark 4) runtime."
   type        = string
 }
 
@@ -38,13 +38,13 @@ variable "config_local_path" {
 }
 
 variable "spark_version" {
-  description = "Databricks runtime of the job cluster: a Spark 3.5 / Scala 2.12 LTS runtime (the jar is built for Spark 3.5 and Scala 2.12)."
+  description = "Databricks runtime of the job cluster: a Spark 3.5 / Scala 2.12 LTS runtime (14.3, 15.4, 16.4 LTS) for target/vigil-<version>.jar, or a Spark 4 / Scala 2.13 runtime (17.x, e.g. 17.3.x-scala2.13) for the Spark 4 build's target/spark4/vigil-<version>-spark4.jar (docs/platforms.md)."
   type        = string
   default     = "15.4.x-scala2.12"
 
   validation {
-    condition     = can(regex("^1[45]\\.[0-9]+\\.x-scala2\\.12$", var.spark_version))
-    error_message = "Use a Spark 3.5 / Scala 2.12 runtime such as 14.3.x-scala2.12 or 15.4.x-scala2.12."
+    condition     = can(regex("^1[456]\\.[0-9]+\\.x-scala2\\.12$", var.spark_version)) || can(regex("^17\\.[0-9]+\\.x-scala2\\.13$", var.spark_version))
+    error_message = "Use a Spark 3.5 / Scala 2.12 runtime such as 15.4.x-scala2.12 (with vigil-<version>.jar) or a Spark 4.0 / Scala 2.13 runtime such as 17.3.x-scala2.13 (with vigil-<version>-spark4.jar)."
   }
 }
 

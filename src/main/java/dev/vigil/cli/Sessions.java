@@ -10,7 +10,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The Spark session: the cluster's under spark-submit (EMR, Databricks), else an in-process {@code
  * local[*]} one. Delta's extension and catalog are set when the session is created here; UTC
- * everywhere so chunk boundaries are the same on every machine.
+ * everywhere so chunk boundaries are the same on every machine. A session on another Spark line than
+ * the jar's is refused ({@link BuildTarget}).
  */
 public final class Sessions {
     /** The logger every Vigil class logs under. */
@@ -21,11 +22,11 @@ public final class Sessions {
     public static SparkSession getOrCreate() {
         scala.Option<SparkSession> active = SparkSession.getActiveSession();
         if (active.isDefined()) {
-            return active.get();
+            return BuildTarget.check(active.get());
         }
         scala.Option<SparkSession> existing = SparkSession.getDefaultSession();
         if (existing.isDefined()) {
-            return existing.get();
+            return BuildTarget.check(existing.get());
         }
         SparkConf conf = new SparkConf();
         SparkSession.Builder b = SparkSession.builder().appName("vigil");
@@ -47,7 +48,7 @@ public final class Sessions {
         SparkSession spark = b.config("spark.sql.session.timeZone", "UTC").getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         vigilAtInfo();
-        return spark;
+        return BuildTarget.check(spark);
     }
 
     /**

@@ -54,7 +54,9 @@ record RegressionProblem(String target, String prediction)
         String e = "(cast(" + y + " as double) - cast(" + p + " as double))";
         d.put(Loss.AE.column(), "abs" + e);
         d.put(Loss.APE.column(), "abs" + e + " / greatest(abs(cast(" + y + " as double)), 2.220446049250313e-16)");
-        d.put(APE_RAW, "abs" + e + " / cast(" + y + " as double)");
+        // MAPE's sampling error only; try_divide: null at a zero target (left out of that std) whether or not
+        // ANSI mode is on (Spark 4's default, where a plain "/" by zero fails the job)
+        d.put(APE_RAW, "try_divide(abs" + e + ", cast(" + y + " as double))");
         d.put(Loss.SE.column(), "pow(" + e + ", 2)");
         d.put(Loss.SLE.column(), "pow(ln(1 + cast(" + y + " as double)) - ln(1 + cast(" + p + " as double)), 2)");
         d.put(NEG_INPUT, Problem.unlessMissing(y, p, "WHEN " + y + " < 0 OR " + p + " < 0 THEN 1.0 ELSE 0.0"));

@@ -1,6 +1,6 @@
 package dev.vigil.pipeline;
 
-import static org.apache.spark.sql.functions.to_timestamp;
+import static org.apache.spark.sql.functions.try_to_timestamp;
 
 import dev.vigil.config.InputSpec;
 import dev.vigil.config.MonitorConfig;
@@ -209,7 +209,7 @@ public final class Inputs {
     static Dataset<Row> asTimestamp(Dataset<Row> df, String ts) {
         if (df.schema().apply(ts).dataType() instanceof StringType
                 || df.schema().apply(ts).dataType().equals(DataTypes.DateType)) {
-            return df.withColumn(ts, to_timestamp(ColumnNames.column(ts)));
+            return df.withColumn(ts, try_to_timestamp(ColumnNames.column(ts)));
         }
         return df;
     }

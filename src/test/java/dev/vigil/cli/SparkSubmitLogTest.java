@@ -26,7 +26,10 @@ class SparkSubmitLogTest {
 
     @Test
     void vigilLogsAtInfoUnderSparkSubmitWhileSparkStaysAtWarn() throws Exception {
-        Path jar = StandaloneCluster.applicationJar(Path.of("target", "classes"), tmp.resolve("vigil-app.jar"));
+        // the classes this test run loaded Main from: target/classes, or target/spark4/classes with -Pspark4
+        Path classes = Path.of(
+                Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = StandaloneCluster.applicationJar(classes, tmp.resolve("vigil-app.jar"));
         // Spark's jars only: no Vigil classes, no log4j2-test.properties, no Vigil log4j2.properties
         String sparkClasspath = Arrays.stream(
                         System.getProperty("java.class.path").split(File.pathSeparator))

@@ -28,7 +28,9 @@ import org.w3c.dom.NodeList;
 /**
  * The job definitions in jobs/ (Databricks Jobs API 2.1 JSON, EMR steps, the Airflow DAG) and
  * terraform/ stay consistent with the build: the jar they name is the one {@code mvn package}
- * writes (the pom's artifactId-version, shaded in place), the main class is the CLI entry, and
+ * writes (the pom's artifactId-version, shaded in place), or for the Spark 4 runtime's job
+ * (databricks-job-spark4.json) the one {@code mvn -Pspark4 package} writes (artifactId-version-spark4,
+ * the profile's finalName), each with a runtime it runs on, the main class is the CLI entry, and
  * every argument list parses with Vigil's real command-line parser ({@link Main#parseOnly}) into a
  * known command. No Spark needed.
  */
@@ -41,6 +43,9 @@ class JobDefinitionsTest {
     static final String JOB_MAIN = "dev.vigil.cli.JobMain";
 
     static String jarName;
+
+    /** The Spark 4 build's jar ({@code -Pspark4}: the profile's finalName), for Spark 4 runtimes. */
+    static String spark4JarName;
 
     @BeforeAll
     static void readPom() throws Exception {
@@ -56,6 +61,13 @@ class JobDefinitionsTest {
         // no <finalName>: the jar is target/<artifactId>-<version>.jar
         assertThat(directChildren(build, "finalName")).as("pom build/finalName").isEmpty();
         jarName = artifactId + "-" + version + ".jar";
+
+        // the Spark 4 profile builds into its own directory a jar named <artifactId>-<version>-spark4.jar
+        Element spark4 = profile(project, "spark4");
+        Element spark4Build = directChildren(spark4, "build").get(0);
+        assertThat(child(spark4Build, "finalName")).isEqualTo("${project.artifactId}-${project.version}-spark4");
+        assertThat(child(spark4Build, "directory")).isEqualTo("${project.basedir}/target/spark4");
+        spark4JarName = artifactId + "-" + version + "-spark4.jar";
 
         // the shade plugin replaces that jar (not attached under a classifier, no other final name) and
         // sets the main class
@@ -91,16 +103,27 @@ class JobDefinitionsTest {
 
     @Test
     void databricksJob() throws Exception {
-        JsonNode job = JSON.readTree(ROOT.resolve("jobs/databricks-job.json").toFile());
+        // a Spark 3.5 / Scala 2.12 LTS runtime, as the default build's jar is built for
+        checkDatabricksJob("databricks-job.json", "1[456]\\.\\d+\\.x-scala2\\.12", jarName);
+    }
+
+    @Test
+    void databricksJobOnSpark4() throws Exception {
+        // a Spark 4.0 / Scala 2.13 runtime (Databricks Runtime 17.x), with the Spark 4 build's jar
+        checkDatabricksJob("databricks-job-spark4.json", "17\\.\\d+\\.x-scala2\\.13", spark4JarName);
+    }
+
+    static void checkDatabricksJob(String file, String runtimes, String expectedJar) throws Exception {
+        JsonNode job = JSON.readTree(ROOT.resolve("jobs").resolve(file).toFile());
         assertThat(job.path("name").asText()).isNotBlank();
         assertThat(job.path("schedule").path("quartz_cron_expression").asText()).matches("\\S+( \\S+){5,6}");
         assertThat(job.path("schedule").path("timezone_id").asText()).isNotBlank();
         List<String> clusterKeys = new ArrayList<>();
         for (JsonNode c : job.path("job_clusters")) {
             clusterKeys.add(c.path("job_cluster_key").asText());
-            // a Spark 3.5 / Scala 2.12 LTS runtime (14.3 LTS or 15.4 LTS), as the jar is built for
             assertThat(c.path("new_cluster").path("spark_version").asText())
-                    .isIn("14.3.x-scala2.12", "15.4.x-scala2.12");
+                    .as(file + " spark_version")
+                    .matches(runtimes);
         }
         assertThat(job.path("tasks").size()).isPositive();
         for (JsonNode task : job.path("tasks")) {
@@ -110,10 +133,10 @@ class JobDefinitionsTest {
             List<String> jars = new ArrayList<>();
             task.path("libraries").forEach(l -> jars.add(l.path("jar").asText()));
             assertThat(jars).hasSize(1);
-            assertThat(fileName(jars.get(0))).isEqualTo(jarName);
+            assertThat(fileName(jars.get(0))).as(file + " jar").isEqualTo(expectedJar);
             assertParsesAsRun(
                     strings(jar.path("parameters")),
-                    "databricks-job.json " + task.path("task_key").asText());
+                    file + " " + task.path("task_key").asText());
         }
     }
 
@@ -325,6 +348,17 @@ class JobDefinitionsTest {
         NodeList n = e.getElementsByTagName(tag);
         assertThat(n.getLength()).as(tag).isPositive();
         return n.item(0).getTextContent().trim();
+    }
+
+    static Element profile(Element project, String id) {
+        for (Element profiles : directChildren(project, "profiles")) {
+            for (Element p : directChildren(profiles, "profile")) {
+                if (id.equals(child(p, "id"))) {
+                    return p;
+                }
+            }
+        }
+        throw new AssertionError("no profile " + id + " in pom.xml");
     }
 
     static Element plugin(Element project, String artifactId) {
