@@ -112,7 +112,8 @@ class StoredProfileSparkTest extends SparkTestBase {
                         Version.VERSION,
                         spark.version(),
                         "earlier-build",
-                        Timestamp.valueOf("2024-01-01 00:00:00"))));
+                        Timestamp.valueOf("2024-01-01 00:00:00"),
+                        store.configFingerprint(cfg))));
 
         String log = logged(() -> run().run(cfg).analysisChunks());
         assertThat(log)

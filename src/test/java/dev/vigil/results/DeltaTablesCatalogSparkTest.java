@@ -39,7 +39,7 @@ class DeltaTablesCatalogSparkTest extends SparkTestBase {
 
     static Row run(String id, String monitor) {
         return RowFactory.create(
-                id, monitor, NOW, NOW, "succeeded", null, 10L, 20L, 2, 0L, "monitor: " + monitor, "0.1.0");
+                id, monitor, NOW, NOW, "succeeded", null, 10L, 20L, 2, 0L, "monitor: " + monitor, "0.1.0", null, null);
     }
 
     static Row result(String monitor, String column, double value) {

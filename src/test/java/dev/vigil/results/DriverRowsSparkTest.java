@@ -51,7 +51,8 @@ class DriverRowsSparkTest extends SparkTestBase {
                 "v",
                 "s",
                 "run",
-                new Timestamp(0));
+                new Timestamp(0),
+                "config fingerprint");
     }
 
     @Test
