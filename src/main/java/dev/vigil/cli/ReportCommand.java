@@ -9,8 +9,9 @@ import dev.vigil.results.OutputTables;
 import java.io.PrintStream;
 
 @Parameters(
-        commandDescription = "Write a self-contained interactive HTML report of an output directory's Delta tables "
-                + "(and the rankings table next to them)")
+        commandDescription =
+                "Write a self-contained interactive HTML report of the output tables (a directory, or catalog tables "
+                        + "with --config) and the rankings table next to them")
 final class ReportCommand extends CliCommand {
     @ParametersDelegate
     TablesOption tables = new TablesOption();

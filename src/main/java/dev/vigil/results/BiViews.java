@@ -134,13 +134,13 @@ public final class BiViews {
                 try {
                     tables.spark().sql(sql);
                     LOG.info("created the view {}", tables.config().describe(e.getKey()));
-                } catch (RuntimeException failed) {
+                } catch (Exception failed) { // Spark's AnalysisException is checked, thrown undeclared
                     if (!tables.spark().catalog().tableExists(name)) {
-                        throw failed;
+                        throw DeltaTables.rethrown(failed);
                     }
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOG.warn(
                     "could not create the BI views in {} ({}); create them with 'vigil views --config ...'",
                     tables.describe(),

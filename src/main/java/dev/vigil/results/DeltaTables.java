@@ -13,13 +13,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -177,7 +178,9 @@ public final class DeltaTables {
                         spark.createDataFrame(rows, table.schema())
                                 .writeTo(output.sqlName(table.name()))
                                 .overwrite(expr(where));
-                    } catch (NoSuchTableException e) {
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) { // NoSuchTableException, checked (declared in Spark 3.5)
                         throw new IllegalStateException(address(table) + " was dropped during the write", e);
                     }
                 },
@@ -241,39 +244,89 @@ public final class DeltaTables {
         }
         createSchemaIfMissing();
         String name = output.sqlName(table.name());
-        if (!spark.catalog().tableExists(name)) {
+        for (int attempt = 1; !spark.catalog().tableExists(name); attempt++) {
             String location = path(table);
             boolean existingData = location != null && DeltaRetry.hasCommits(spark, location);
-            String ddl = "CREATE TABLE IF NOT EXISTS "
-                    + name
-                    + (existingData ? "" : " (" + columnsDdl(table.schema()) + ")")
-                    + " USING delta"
-                    + (existingData || table.partitionBy().isEmpty()
-                            ? ""
-                            : " PARTITIONED BY ("
-                                    + String.join(
-                                            ", ",
-                                            table.partitionBy().stream()
-                                                    .map(Sql::quote)
-                                                    .toList())
-                                    + ")")
-                    + (location == null ? "" : " LOCATION " + Sql.literal(location));
             try {
-                spark.sql(ddl);
+                spark.sql(createTable(table, existingData));
                 LOG.info(
                         "{} {}{}",
                         existingData ? "registered the existing Delta table" : "created",
                         address(table),
                         location == null ? " (managed)" : " at " + location);
-            } catch (RuntimeException e) {
-                if (!spark.catalog().tableExists(name)) {
-                    throw e;
+            } catch (Exception e) { // AnalysisException is a checked exception, thrown undeclared
+                if (spark.catalog().tableExists(name)) {
+                    LOG.info("{} was created meanwhile by another run ({})", address(table), e.getMessage());
+                } else if (attempt < CREATE_ATTEMPTS && concurrentCreation(e)) {
+                    LOG.warn(
+                            "{}: created at the same time by another run ({}), retry {} of {}",
+                            address(table),
+                            e.getClass().getSimpleName(),
+                            attempt,
+                            CREATE_ATTEMPTS - 1);
+                    pause(attempt);
+                } else {
+                    throw rethrown(e);
                 }
-                LOG.info("{} was created meanwhile by another run ({})", address(table), e.getMessage());
             }
         }
         checkLocation(table);
         ready.add(table.name());
+    }
+
+    /** Throws {@code e} as it is (Spark's checked exceptions included), for {@code throw rethrown(e)}. */
+    @SuppressWarnings("unchecked")
+    static <E extends Exception> RuntimeException rethrown(Exception e) throws E {
+        throw (E) e;
+    }
+
+    /** Attempts at creating a catalog table that another run is creating at the same time. */
+    static final int CREATE_ATTEMPTS = 8;
+
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS} for the table: the declared columns and partitioning, or,
+     * over a location that holds a Delta table already, that table as it is.
+     */
+    private String createTable(OutputTable table, boolean existingData) {
+        String location = path(table);
+        String partitioning = table.partitionBy().stream().map(Sql::quote).collect(Collectors.joining(", "));
+        return "CREATE TABLE IF NOT EXISTS "
+                + output.sqlName(table.name())
+                + (existingData ? "" : " (" + columnsDdl(table.schema()) + ")")
+                + " USING delta"
+                + (existingData || partitioning.isEmpty() ? "" : " PARTITIONED BY (" + partitioning + ")")
+                + (location == null ? "" : " LOCATION " + Sql.literal(location));
+    }
+
+    /**
+     * A failure that a concurrent creator of the same table causes: its first commit won the race
+     * (a Delta concurrent modification), or its files are there but the table is not registered yet
+     * (Delta's "location is not empty"), or it registered the table first. (A location left non-empty
+     * by a creator that was killed gives the same error, and stays: after the attempts, the error.)
+     */
+    static boolean concurrentCreation(Throwable e) {
+        if (DeltaRetry.isConcurrentModification(e)) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("DELTA_CREATE_TABLE_WITH_NON_EMPTY_LOCATION")
+                    || m.contains("TABLE_OR_VIEW_ALREADY_EXISTS")
+                    || t.getClass().getSimpleName().equals("TableAlreadyExistsException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        long cap = 1000L * attempt;
+        try {
+            Thread.sleep(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating a table", e);
+        }
     }
 
     /** The schema, created when missing (by a run that may: refused otherwise by the catalog). */
@@ -286,7 +339,7 @@ public final class DeltaTables {
             try {
                 spark.sql("CREATE SCHEMA IF NOT EXISTS " + schema);
                 LOG.info("created the {}", output.describe());
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 if (!spark.catalog().databaseExists(schema)) {
                     throw new UserException("output.schema: the schema "
                             + output.describe()

@@ -9,7 +9,9 @@ import dev.vigil.internal.UserException;
 import dev.vigil.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +34,7 @@ class DeltaTablesCatalogSparkTest extends SparkTestBase {
 
     @AfterAll
     static void dropSchemas() {
-        for (String s : List.of("dt_managed", "dt_ops", "dt_old", "dt_ext", "dt_moved", "dt_migrated")) {
+        for (String s : List.of("dt_managed", "dt_ops", "dt_old", "dt_ext", "dt_migrated", "dt_race")) {
             spark.sql("DROP SCHEMA IF EXISTS " + s + " CASCADE");
         }
     }
@@ -178,5 +180,37 @@ class DeltaTablesCatalogSparkTest extends SparkTestBase {
         assertThat(spark.table("dt_migrated.runs").collectAsList())
                 .extracting(r -> r.<String>getAs("run_id"))
                 .containsExactlyInAnyOrder("r1", "r2");
+    }
+
+    /**
+     * Two writers creating the same catalog tables at once (threads of this session; the metastore
+     * test cannot have two JVMs): both succeed, each table is created once, both monitors' rows land.
+     */
+    @Test
+    void concurrentCreatorsOfTheSameTablesBothSucceed() throws Exception {
+        OutputConfig output = new OutputConfig(null, null, "dt_race");
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (String monitor : List.of("m1", "m2")) {
+            threads.add(new Thread(() -> {
+                try {
+                    DeltaTables tables = new DeltaTables(spark, output);
+                    tables.prepare();
+                    tables.merge(OutputTables.RESULTS, List.of(result(monitor, "a", 0.5)));
+                    tables.append(OutputTables.RUNS, List.of(run("r-" + monitor, monitor)));
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join(300_000);
+        }
+        assertThat(failures).isEmpty();
+        assertThat(spark.table("dt_race.results").collectAsList())
+                .extracting(r -> r.<String>getAs("monitor"))
+                .containsExactlyInAnyOrder("m1", "m2");
+        assertThat(spark.table("dt_race.runs").count()).isEqualTo(2);
     }
 }
