@@ -40,7 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
  * targets table, a segment column. The awkward runs exit 0 without a stack trace, and their {@code
  * results} and {@code distributions} rows equal the plain runs' with the column names mapped back.
  * The inputs cover parquet, csv and Delta with column mapping; export, the report and the BI views
- * run on the awkward output.
+ * run on the awkward output. Three monitors: binary classification fitted once and run
+ * incrementally per day (every state calculator, PCA reconstruction, segments, targets joined on
+ * the id), regression (DLE, the domain classifier), multiclass (awkward score columns and class
+ * labels). Then what a format cannot hold (a backtick in ORC, a line break in a csv header, a space
+ * in Delta without column mapping) and column names Vigil uses itself: exit 2 naming the column.
  */
 class AwkwardColumnNamesSparkTest extends SparkTestBase {
     static final int ROWS_PER_DAY = 1440; // the generator's rows are 60 s apart
@@ -173,6 +177,10 @@ class AwkwardColumnNamesSparkTest extends SparkTestBase {
     static Map<List<Object>, Row> plainNamed(Map<List<Object>, Row> rows, List<String> key) {
         Map<String, String> back = new HashMap<>();
         AWKWARD.forEach((p, a) -> back.put(a, p));
+        return plainNamed(rows, key, back);
+    }
+
+    static Map<List<Object>, Row> plainNamed(Map<List<Object>, Row> rows, List<String> key, Map<String, String> back) {
         Map<List<Object>, Row> out = new HashMap<>();
         for (Row r : rows.values()) {
             Object[] v = new Object[r.size()];
@@ -397,6 +405,84 @@ class AwkwardColumnNamesSparkTest extends SparkTestBase {
                     .as(metric)
                     .anyMatch(k -> k.get(2).equals(metric) && k.get(5).equals("analysis"));
         }
+    }
+
+    /** Multiclass: awkward score columns mapped from awkward class labels (the labels are data). */
+    static String multiclass(Map<String, String> names, String path, String out) {
+        return """
+        monitor: awkward_multiclass
+        problem_type: multiclass_classification
+        reference: {path: %1$s, format: parquet}
+        analysis: {path: %1$s, format: parquet}
+        columns:
+          timestamp: %2$s
+          features: [%3$s, %4$s]
+          prediction: %5$s
+          scores: {"a.1": %6$s, "b 2": %7$s, "c`3": %8$s}
+          target: %9$s
+        chunking: {size: 100}
+        calculators:
+          univariate_drift: {continuous_methods: [jensen_shannon], categorical_methods: [chi2]}
+          realized_performance: {metrics: [roc_auc, f1, accuracy, confusion_matrix]}
+          estimated_performance: {metrics: [roc_auc, f1, accuracy]}
+          data_quality: {metrics: [missing_values, mean, row_count]}
+        output: {path: %10$s}
+        """.formatted(
+                        q(path),
+                        q(names.get("timestamp")),
+                        q(names.get("num_0")),
+                        q(names.get("cat_0")),
+                        q(names.get("y_pred")),
+                        q(names.get("p_a")),
+                        q(names.get("p_b")),
+                        q(names.get("p_c")),
+                        q(names.get("repaid")),
+                        q(out));
+    }
+
+    @Test
+    void multiclassWithAwkwardScoreColumnsEqualsPlainNames() throws Exception {
+        Map<String, String> awkward = new LinkedHashMap<>(AWKWARD);
+        awkward.put("p_a", "p.a");
+        awkward.put("p_b", "p(b) [%]");
+        awkward.put("p_c", "p`c`");
+        Map<String, String> plain = new LinkedHashMap<>(PLAIN);
+        List.of("p_a", "p_b", "p_c").forEach(c -> plain.put(c, c));
+        String label = "element_at(array('a.1', 'b 2', 'c`3'), cast(%s %% 3 as int) + 1)";
+        Dataset<Row> rows = spark.range(600)
+                .selectExpr(
+                        "timestamp_seconds(1704067200 + id * 3600) as timestamp",
+                        "cast(id % 17 as double) as num_0",
+                        "concat('k', cast(id % 4 as string)) as cat_0",
+                        "0.2 + 0.6 * cast(id % 3 = 0 as double) as p_a",
+                        "0.2 + 0.6 * cast(id % 3 = 1 as double) as p_b",
+                        "0.2 + 0.6 * cast(id % 3 = 2 as double) as p_c",
+                        label.formatted("id") + " as y_pred",
+                        label.formatted("(id * 5 + cast(id > 300 as int) * id)") + " as repaid");
+        Map<String, String> outputs = new HashMap<>();
+        for (Map<String, String> names : List.of(plain, awkward)) {
+            String kind = names == awkward ? "awkward" : "plain";
+            String path = dir.resolve("multiclass-" + kind).toString();
+            renamed(rows, names).write().parquet(path);
+            String out = dir.resolve("multiclass-out-" + kind).toString();
+            vigil(
+                    "run",
+                    "--config",
+                    write("multiclass-" + kind, multiclass(names, path, out)).toString());
+            outputs.put(kind, out);
+        }
+        Map<String, String> back = new HashMap<>();
+        awkward.forEach((p, a) -> back.put(a, p));
+        Map<List<Object>, Row> plainRows =
+                ResultTables.byKey(spark, outputs.get("plain") + "/results", OutputTables.RESULTS.key());
+        Map<List<Object>, Row> awkwardRows = plainNamed(
+                ResultTables.byKey(spark, outputs.get("awkward") + "/results", OutputTables.RESULTS.key()),
+                OutputTables.RESULTS.key(),
+                back);
+        assertThat(plainRows.keySet())
+                .anyMatch(k -> k.get(1).equals("estimated_performance"))
+                .anyMatch(k -> "p_b".equals(k.get(3)));
+        ResultTables.assertSameRows(plainRows, awkwardRows, OutputTables.RESULTS.schema());
     }
 
     // ---------------------------------------------------------------- what a format cannot hold
