@@ -43,8 +43,8 @@ public record ColumnsConfig(
             null,
             "the predicted probability (binary) or each class's (multiclass); none for regression");
     static final Key<String> TARGET = Key.string("target", COLUMN, "the ground truth column");
-    static final Key<List<String>> SEGMENTS =
-            Key.names("segments", List.of(), "every result is also computed per value of these columns");
+    static final Key<List<String>> SEGMENTS = Key.names(
+            "segments", List.of(), "every result is also computed per value of these columns (names without '=')");
 
     static final Schema SCHEMA = Schema.of(
             "columns",
@@ -82,6 +82,17 @@ public record ColumnsConfig(
             throw Errors.badValue(
                     SCORES.in(s), scores.toString(), "no scores for regression (only prediction and target)");
         }
+        List<String> segments = SEGMENTS.read(s);
+        for (String segment : segments) {
+            if (segment.indexOf('=') >= 0) {
+                throw Errors.badValue(
+                        SEGMENTS.in(s),
+                        segment,
+                        "a segment column whose name has no '=' (a result's segment is written 'column=value',"
+                                + " and the tables and views split it at the first '='); rename the column"
+                                + " in the input (as a feature it may keep its name)");
+            }
+        }
         return new ColumnsConfig(
                 TIMESTAMP.read(s),
                 ID.read(s),
@@ -90,7 +101,7 @@ public record ColumnsConfig(
                 PREDICTION.read(s),
                 Collections.unmodifiableMap(new LinkedHashMap<>(scores)),
                 TARGET.read(s),
-                SEGMENTS.read(s));
+                segments);
     }
 
     private static Map<String, String> scores(Section s, ProblemType problemType) {

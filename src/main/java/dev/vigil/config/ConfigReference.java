@@ -45,7 +45,7 @@ public final class ConfigReference {
         md.append("""
         Every key of a monitor's YAML configuration, by section. An unknown key is an error naming \
         the closest valid one. `--set key=value` overrides any key (`--set chunking.size=5000`); \
-        `${NAME}` in any value is replaced by the environment variable NAME; `{{run_date}}`, \
+        `${NAME}` in any value is replaced by the environment variable NAME (`$${NAME}` is the text `${NAME}`, as a column so named); `{{run_date}}`, \
         `{{year}}`, `{{month}}` and `{{day}}` by the parts of the run's date (`--run-date`). An \
         example: `conf/examples/demo.yaml`.
 

@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
 
 /**
  * Every text value of the tree with {@code {{run_date}}} and its parts templated, then {@code
- * ${ENV}} replaced from the environment (an unset variable is an error naming it and the key);
+ * ${ENV}} replaced from the environment (an unset variable is an error naming it and the key; {@code
+ * $${ENV}} is the literal {@code ${ENV}});
  * remembers the values of variables whose names look secret.
  */
 final class Substitution {
-    private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    /** {@code ${NAME}}, or {@code $${NAME}}: the literal text {@code ${NAME}} (a column so named). */
+    private static final Pattern ENV = Pattern.compile("(\\$?)\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     /**
      * {@code {{run_date}}}, {@code {{ year }}} ...: the run date's parts (NannyML's CLI templating).
@@ -58,11 +60,15 @@ final class Substitution {
             boolean any = false;
             while (m.find()) {
                 any = true;
-                String value = env.apply(m.group(1));
-                if (value == null) {
-                    throw Errors.unsetEnv(m.group(1), path);
+                if (!m.group(1).isEmpty()) {
+                    m.appendReplacement(out, Matcher.quoteReplacement("${" + m.group(2) + "}"));
+                    continue;
                 }
-                if (Secrets.looksSecret(m.group(1))) {
+                String value = env.apply(m.group(2));
+                if (value == null) {
+                    throw Errors.unsetEnv(m.group(2), path);
+                }
+                if (Secrets.looksSecret(m.group(2))) {
                     secretEnvValues.add(value);
                 }
                 m.appendReplacement(out, Matcher.quoteReplacement(value));

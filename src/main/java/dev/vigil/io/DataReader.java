@@ -61,7 +61,14 @@ public final class DataReader {
         } catch (Exception e) {
             // Spark's AnalysisException is checked in Java's eyes but thrown undeclared from Scala
             if (e instanceof AnalysisException || e.getClass().getName().contains("Delta")) {
-                throw Errors.unreadable(spec.key() + ".path", spec.path(), firstLine(e.getMessage()));
+                String why = firstLine(e.getMessage());
+                if (why.contains("COLUMN_ALREADY_EXISTS")
+                        && !Boolean.parseBoolean(spark.conf().get("spark.sql.caseSensitive", "false"))) {
+                    why += " (two of its columns have names that differ only in case, which Spark tells apart only"
+                            + " with spark.sql.caseSensitive=true; expected the columns renamed, or the job run with"
+                            + " --conf spark.sql.caseSensitive=true)";
+                }
+                throw Errors.unreadable(spec.key() + ".path", spec.path(), why);
             }
             if (e instanceof SparkException || e.getCause() instanceof SparkException) {
                 // reading the schema ran a job that failed: a corrupt or foreign file (e.g. "not a Parquet

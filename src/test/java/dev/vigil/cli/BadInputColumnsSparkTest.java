@@ -93,6 +93,34 @@ class BadInputColumnsSparkTest extends BadInputTestBase {
         assertUserError(run(valid().replace(ana, a)), "columns.features", "'c'", "analysis data");
     }
 
+    /**
+     * Columns whose names differ only in case ("x" and "X"): Spark, case-insensitive by default,
+     * cannot tell them apart. Refused, with what to do; with spark.sql.caseSensitive=true the run works.
+     */
+    @Test
+    void columnsWhoseNamesDifferOnlyInCase() throws IOException {
+        String twins;
+        spark.conf().set("spark.sql.caseSensitive", "true");
+        try {
+            twins = parquet("analysis_case_twins", base(ROWS, "x * 2 as X"));
+        } finally {
+            spark.conf().unset("spark.sql.caseSensitive");
+        }
+        assertUserError(
+                run(valid().replace(ana, twins)),
+                "analysis.path",
+                twins,
+                "`x`",
+                "differ only in case",
+                "spark.sql.caseSensitive=true");
+        spark.conf().set("spark.sql.caseSensitive", "true");
+        try {
+            assertSucceeded(run(valid().replace(ana, twins)));
+        } finally {
+            spark.conf().unset("spark.sql.caseSensitive");
+        }
+    }
+
     @Test
     void multiclassScoreMappingNamesAMissingColumn() throws IOException {
         String yaml = multiclass().replace("c: p_c}", "c: p_cc}");

@@ -36,6 +36,13 @@ class ConfigColumnsTest {
     }
 
     @Test
+    void aSegmentColumnWithAnEqualsSignIsRefusedAndAFeatureKeepsIt() {
+        fails(BASE + "columns: {segments: [\"a=b\"]}\n", "columns.segments", "got 'a=b'", "split it at the first '='");
+        assertThat(parse(BASE + "columns: {features: [\"a=b\"]}\n").columns().features())
+                .containsExactly("a=b");
+    }
+
+    @Test
     void multiclassWithOneScoreColumn() {
         fails(
                 BASE + "problem_type: multiclass_classification\ncolumns: {scores: y_pred_proba}\n",

@@ -50,6 +50,13 @@ class ConfigOverridesTest {
     }
 
     @Test
+    void aDoubledDollarIsTheLiteralText() {
+        MonitorConfig c =
+                parse(BASE + "columns: {features: [\"$${CHUNK_SIZE}\", \"a$${UNSET}b\", \"${CHUNK_SIZE}\"]}\n");
+        assertThat(c.columns().features()).containsExactly("${CHUNK_SIZE}", "a${UNSET}b", "5000");
+    }
+
+    @Test
     void numericValueFromEnvironment() {
         MonitorConfig c = parse(BASE + "chunking: {size: \"${CHUNK_SIZE}\"}\n");
         assertThat(c.chunking().size()).isEqualTo(5000);
