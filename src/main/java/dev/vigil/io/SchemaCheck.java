@@ -157,6 +157,15 @@ public final class SchemaCheck {
             }
             // other types (timestamps, arrays...) are left out of the default feature list
         }
+        if (config.problemType() == ProblemType.BINARY_CLASSIFICATION) {
+            // read as 0/1 (cast to int): a string label such as "yes" would be null in every row, or fail
+            // the job under ANSI mode; refused here, before any row is read
+            requireBinaryLabels("columns.prediction", cols.prediction(), reference, "reference");
+            requireBinaryLabels("columns.prediction", cols.prediction(), analysis, "analysis");
+            requireBinaryLabels("columns.target", cols.target(), reference, "reference");
+            requireBinaryLabels("columns.target", cols.target(), analysis, "analysis");
+            requireBinaryLabels("columns.target", cols.target(), targets, "targets");
+        }
         if (config.problemType() == ProblemType.REGRESSION && cols.prediction() != null) {
             requireNumeric("columns.prediction", cols.prediction(), reference, "reference");
             requireNumeric("columns.prediction", cols.prediction(), analysis, "analysis");
@@ -222,6 +231,27 @@ public final class SchemaCheck {
         }
         if (!List.of(schema.fieldNames()).contains(column)) {
             throw Errors.unknownColumn(key, column, dataset, List.of(schema.fieldNames()));
+        }
+    }
+
+    /** A binary model's label column, when the data has it: 0/1 numbers or booleans. */
+    private static void requireBinaryLabels(String key, String column, StructType schema, String dataset) {
+        if (column == null || schema == null || !List.of(schema.fieldNames()).contains(column)) {
+            return;
+        }
+        DataType t = schema.apply(column).dataType();
+        if (!(t instanceof NumericType || t instanceof BooleanType)) {
+            throw new UserException("configuration key '"
+                    + key
+                    + "': column '"
+                    + column
+                    + "' in the "
+                    + dataset
+                    + " data has type "
+                    + t.simpleString()
+                    + "; expected the labels of binary_classification as 0/1 numbers or booleans (1 the positive"
+                    + " class, as NannyML reads them): map a text label such as 'yes' to 1 before the monitor, or"
+                    + " use problem_type: multiclass_classification");
         }
     }
 

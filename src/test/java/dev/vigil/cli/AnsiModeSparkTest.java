@@ -4,6 +4,7 @@ import static dev.vigil.cli.CliHarness.assertSucceeded;
 import static dev.vigil.cli.CliHarness.assertUserError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.cli.CliHarness.Result;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -104,6 +105,22 @@ class AnsiModeSparkTest extends BadInputTestBase {
           realized_performance: {metrics: [mae, mape, mse, rmse, msle, rmsle]}
         """.formatted(r, a);
         assertSameWithAnsiOnAndOff(yaml);
+    }
+
+    /**
+     * A binary target given as strings ("yes"/"no" is not a label read as 0/1): refused before any row
+     * is read, the same with ANSI mode on as off. It used to give null metrics in every chunk ("no rows
+     * with both a target and a prediction") with ANSI off, and a failed Spark job with it on.
+     */
+    @Test
+    void aStringBinaryTargetIsRefusedWithAnsiOnAndOff() throws IOException {
+        String r = parquet("ansi_string_target_reference", base(ROWS, "if((id * 7) % 10 >= 4, 'yes', 'no') as target"));
+        String a = parquet("ansi_string_target_analysis", base(ROWS, "if((id * 7) % 10 >= 4, 'yes', 'no') as target"));
+        String yaml = yaml(r, a, "realized_performance: {metrics: [roc_auc, f1]}");
+        Result off = runWithAnsi(false, yaml).result();
+        Result on = runWithAnsi(true, yaml).result();
+        assertUserError(off, "columns.target", "'target'", "reference data", "type string", "0/1 numbers or booleans");
+        assertThat(on.err()).isEqualTo(off.err());
     }
 
     @Test
