@@ -16,7 +16,6 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
@@ -241,32 +240,26 @@ public final class SchemaCheck {
         }
         DataType t = schema.apply(column).dataType();
         if (!(t instanceof NumericType || t instanceof BooleanType)) {
-            throw new UserException("configuration key '"
-                    + key
-                    + "': column '"
-                    + column
-                    + "' in the "
-                    + dataset
-                    + " data has type "
-                    + t.simpleString()
-                    + "; expected the labels of binary_classification as 0/1 numbers or booleans (1 the positive"
-                    + " class, as NannyML reads them): map a text label such as 'yes' to 1 before the monitor, or"
-                    + " use problem_type: multiclass_classification");
+            throw wrongType(
+                    key,
+                    column,
+                    dataset,
+                    t,
+                    "the labels of binary_classification as 0/1 numbers or booleans (1 the positive class, as"
+                            + " NannyML reads them): map a text label such as 'yes' to 1 before the monitor, or use"
+                            + " problem_type: multiclass_classification");
         }
     }
 
     private static void requireNumeric(String key, String column, StructType schema, String dataset) {
-        StructField f = schema.apply(column);
-        if (!(f.dataType() instanceof NumericType)) {
-            throw new UserException("configuration key '"
-                    + key
-                    + "': column '"
-                    + column
-                    + "' in the "
-                    + dataset
-                    + " data has type "
-                    + f.dataType().simpleString()
-                    + "; expected a numeric column");
+        DataType t = schema.apply(column).dataType();
+        if (!(t instanceof NumericType)) {
+            throw wrongType(key, column, dataset, t, "a numeric column");
         }
+    }
+
+    private static UserException wrongType(String key, String column, String dataset, DataType t, String expected) {
+        return new UserException("configuration key '" + key + "': column '" + column + "' in the " + dataset
+                + " data has type " + t.simpleString() + "; expected " + expected);
     }
 }

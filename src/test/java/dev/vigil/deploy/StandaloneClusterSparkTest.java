@@ -264,6 +264,51 @@ class StandaloneClusterSparkTest extends SparkTestBase {
                 .isEqualTo(2);
     }
 
+    /**
+     * The calculators that train MLlib models on the cluster: the domain classifier (multivariate
+     * drift) and DLE (estimated regression performance, here the score read as a regression of the
+     * 0/1 target). Their trees are fitted by executors, on the same splits as in local mode.
+     */
+    @Test
+    void mllibRunsEqualTheSameRunInLocalMode() throws Exception {
+        String yaml = """
+        monitor: cluster_mllib
+        problem_type: regression
+        reference: {path: %1$s/reference, format: parquet}
+        analysis: {path: %1$s/analysis, format: parquet}
+        targets: {path: %1$s/targets, format: parquet, join_on: id}
+        columns:
+          timestamp: timestamp
+          id: id
+          features: [num_0, num_1, num_2, cat_0]
+          prediction: y_pred_proba
+          target: repaid
+        chunking: {size: 1440}
+        calculators:
+          multivariate_drift: {method: domain_classifier, n_estimators: 5, max_depth: 3, cv_folds_num: 3, max_training_rows: 2000}
+          estimated_performance:
+            metrics: [mae, mse, rmse]
+            hyperparameters: {n_estimators: 5, max_depth: 3}
+        output: {path: %2$s}
+        """;
+        Path localCfg = config("mllib-local", yaml);
+        Path clusterCfg = config("mllib-cluster", yaml);
+        local("run", "--config", localCfg.toString());
+        StandaloneCluster.Submitted run = submitted("mllib", "run", "--config", clusterCfg.toString());
+        assertThat(String.join("\n", cluster.executorLogs(run.appId())))
+                .as("the trees' work ran on the executors")
+                .containsPattern("Finished task \\S+ in stage");
+        assertSameTables(output("mllib-local"), output("mllib-cluster"));
+        Map<List<Object>, Row> results = rows(output("mllib-cluster"), OutputTables.RESULTS);
+        for (String calculator : List.of("multivariate_drift", "estimated_performance")) {
+            assertThat(results.values().stream()
+                            .filter(r -> r.getAs("calculator").equals(calculator))
+                            .filter(r -> r.getAs("value") != null))
+                    .as(calculator + " values")
+                    .isNotEmpty();
+        }
+    }
+
     // ---------------------------------------------------------------- running
 
     static Path config(String name, String yaml) throws IOException {

@@ -30,9 +30,10 @@ import java.util.stream.Stream;
  * Maven writes two lists before the tests (pom.xml, {@code target/cluster-test/}): the provided
  * dependencies (Spark, Hadoop, Scala, Delta: what a cluster has) and the runtime ones (what the shade
  * plugin puts into the cluster jar). A temporary SPARK_HOME's {@code jars/} holds links to the
- * provided jars except Delta's (a Worker starts its executors on {@code SPARK_HOME/jars/*}, the
- * Master, the Workers and spark-submit run on the same); Delta goes with the application as {@code
- * --jars}, as on a vanilla Spark cluster.
+ * provided jars except Delta's, plus the runtime ones a Spark distribution ships too ({@link
+ * #SHIPPED_WITH_SPARK}; a Worker starts its executors on {@code SPARK_HOME/jars/*}, the Master, the
+ * Workers and spark-submit run on the same); Delta goes with the application as {@code --jars}, as
+ * on a vanilla Spark cluster.
  *
  * <p><b>The application jar.</b> The shaded cluster jar is made by {@code mvn package}, after the
  * tests, so {@code mvn test} (CI) has none. The application here is {@code target/classes} as a jar
@@ -46,6 +47,14 @@ import java.util.stream.Stream;
  * Worker otherwise); {@link #leftovers} lists any process still mentioning the cluster's folder.
  */
 public final class StandaloneCluster implements AutoCloseable {
+    /**
+     * Runtime dependencies of Vigil that a Spark distribution's {@code jars/} holds too, for Spark's
+     * own classes (MLlib's and RDD sampling's Poisson sampler needs commons-math3 3.6.1, the version
+     * Spark 3.5 and 4.0 ship). Maven lists them as Vigil's runtime jars, not as provided ones, since
+     * Vigil declares them itself; without them here the cluster would lack what a real one has.
+     */
+    static final List<String> SHIPPED_WITH_SPARK = List.of("commons-math3-");
+
     /** Where Maven writes the two classpath lists (pom.xml, maven-dependency-plugin). */
     static final Path LISTS = Path.of("target", "cluster-test");
 
@@ -83,6 +92,12 @@ public final class StandaloneCluster implements AutoCloseable {
         }
         this.jars = new ArrayList<>(delta);
         this.jars.addAll(runtime);
+        for (String jar : runtime) {
+            String name = Path.of(jar).getFileName().toString();
+            if (SHIPPED_WITH_SPARK.stream().anyMatch(name::startsWith)) {
+                Files.createSymbolicLink(lib.resolve(name), Path.of(jar));
+            }
+        }
         this.appJar = applicationJar(Path.of("target", "classes"), this.dir.resolve("vigil-app.jar"));
     }
 
