@@ -283,9 +283,10 @@ class StandaloneClusterSparkTest extends SparkTestBase {
           features: [num_0, num_1, num_2, cat_0]
           prediction: y_pred_proba
           target: repaid
-        chunking: {size: 1440}
+        chunking: {size: 2880}
         calculators:
-          multivariate_drift: {method: domain_classifier, n_estimators: 5, max_depth: 3, cv_folds_num: 3, max_training_rows: 2000}
+          univariate_drift: {continuous_methods: [jensen_shannon], categorical_methods: [jensen_shannon]}
+          multivariate_drift: {method: domain_classifier, n_estimators: 5, max_depth: 3, cv_folds_num: 2, max_training_rows: 2000}
           estimated_performance:
             metrics: [mae, mse, rmse]
             hyperparameters: {n_estimators: 5, max_depth: 3}
