@@ -283,10 +283,10 @@ class StandaloneClusterSparkTest extends SparkTestBase {
           features: [num_0, num_1, num_2, cat_0]
           prediction: y_pred_proba
           target: repaid
-        chunking: {size: 2880}
+        chunking: {size: 4320}
         calculators:
           univariate_drift: {continuous_methods: [jensen_shannon], categorical_methods: [jensen_shannon]}
-          multivariate_drift: {method: domain_classifier, n_estimators: 5, max_depth: 3, cv_folds_num: 2, max_training_rows: 2000}
+          multivariate_drift: {method: domain_classifier, n_estimators: 5, max_depth: 3, cv_folds_num: 2, max_training_rows: 1000}
           estimated_performance:
             metrics: [mae, mse, rmse]
             hyperparameters: {n_estimators: 5, max_depth: 3}
