@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * definitions: without correction each test alerts with probability about α (binomial, the shared
  * reference adding little: its 2,000 rows against a chunk's 100); Bonferroni and Holm keep the chance
  * of any false alert in a chunk below α, so about α × 20 = 1 alerting chunk is expected; under the
- * complete null Benjamini-Hochberg's false discovery rate is that same chance.
+ * complete null Benjamini-Hochberg's false discovery rate is that same chance. KS takes its exact
+ * path (2,000 reference values), so its few {@code n_bins} are unused.
  */
 class FalseAlertsSparkTest extends SparkTestBase {
     static final int COLUMNS = 100;
@@ -87,6 +88,7 @@ class FalseAlertsSparkTest extends SparkTestBase {
             continuous_methods: [kolmogorov_smirnov]
             categorical_methods: [chi2]
             kolmogorov_smirnov_alert: p_value
+            n_bins: 10
             alpha: %s
             p_value_correction: %s
         """.formatted(
