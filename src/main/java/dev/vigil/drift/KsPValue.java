@@ -11,14 +11,15 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  * <p>The exact p-value is the share of the {@code C(n1+n2, n1)} orderings of the pooled samples
  * whose ECDF difference reaches {@code d}, computed as the probability mass that a walk on the
  * lattice leaves the band {@code |i/n1 − j/n2| < d} (summed, never subtracted from 1). When the band
- * holds more than {@value #MAX_CELLS} cells (only for a large {@code d}, where both p-values are
- * far below any α) it is asymptotic instead, as scipy falls back when its exact attempt fails.
+ * holds more than {@value #MAX_CELLS} cells (some 60 ms; only for a large {@code d}, where both
+ * p-values are below 1e-40) it is asymptotic instead, as scipy falls back when its exact attempt
+ * fails.
  */
 public final class KsPValue {
     /** scipy's {@code MAX_AUTO_N}: exact when both samples have at most this many values. */
     public static final int MAX_EXACT_N = 10_000;
 
-    static final long MAX_CELLS = 50_000_000L;
+    static final long MAX_CELLS = 20_000_000L;
 
     /** scipy's cut-off: for {@code n·d² ≥ 18} (and n > 140) the asymptotic p-value is 0. */
     private static final double ZERO_BEYOND = 18.0;
@@ -57,6 +58,12 @@ public final class KsPValue {
             return Double.NaN;
         }
         int total = n1 + n2;
+        // inv[k] = 1/k: from a point with k values left, the next is from the first sample with
+        // probability (values of it left)/k
+        double[] inv = new double[total + 1];
+        for (int k = 1; k <= total; k++) {
+            inv[k] = 1.0 / k;
+        }
         double[] prev = new double[n2 + 1];
         double[] cur = new double[n2 + 1];
         int prevLo = 0;
@@ -64,43 +71,39 @@ public final class KsPValue {
         double outside = 0;
         for (int i = 0; i <= n1; i++) {
             // inside: |i·a − j·b| < h
-            long lo = Math.max(0, Math.floorDiv(i * a - h, b) + 1);
-            long hi = Math.min(n2, -Math.floorDiv(-(i * a + h), b) - 1);
-            for (int j = prevLo; j <= prevHi; j++) {
-                if (j < lo || j > hi) {
-                    outside += prev[j] * stepOne(i - 1, j, n1, total);
-                }
+            int lo = (int) Math.max(0, Math.floorDiv(i * a - h, b) + 1);
+            int hi = (int) Math.min(n2, -Math.floorDiv(-(i * a + h), b) - 1);
+            // from row i − 1, a step in the first sample: (n1 − i + 1) / (total − (i − 1) − j)
+            double firstLeft = n1 - i + 1;
+            int leftRow = total - i + 1;
+            for (int j = prevLo; j <= Math.min(prevHi, lo - 1); j++) {
+                outside += prev[j] * firstLeft * inv[leftRow - j];
             }
-            for (int j = (int) lo; j <= hi; j++) {
-                double m = i == 0 && j == 0 ? 1.0 : 0.0;
+            for (int j = Math.max(prevLo, hi + 1); j <= prevHi; j++) {
+                outside += prev[j] * firstLeft * inv[leftRow - j];
+            }
+            double m = 0;
+            for (int j = lo; j <= hi; j++) {
+                // m holds (i, j − 1)'s mass: a step in the second sample, (n2 − j + 1) / (total − i − j + 1)
+                m = j > lo ? m * (n2 - j + 1) * inv[total - i - j + 1] : 0.0;
                 if (j >= prevLo && j <= prevHi) {
-                    m += prev[j] * stepOne(i - 1, j, n1, total);
+                    m += prev[j] * firstLeft * inv[leftRow - j];
                 }
-                if (j > lo) {
-                    m += cur[j - 1] * stepTwo(i, j - 1, n2, total);
+                if (i == 0 && j == 0) {
+                    m = 1.0;
                 }
                 cur[j] = m;
             }
             if (hi >= lo && hi < n2) {
-                outside += cur[(int) hi] * stepTwo(i, (int) hi, n2, total);
+                outside += cur[hi] * (n2 - hi) * inv[total - i - hi];
             }
             double[] t = prev;
             prev = cur;
             cur = t;
-            prevLo = (int) lo;
-            prevHi = (int) hi;
+            prevLo = lo;
+            prevHi = hi;
         }
         return Math.min(1.0, Math.max(0.0, outside));
-    }
-
-    /** The chance that the next value of the pooled ordering is from the first sample. */
-    private static double stepOne(int i, int j, int n1, int total) {
-        return (double) (n1 - i) / (total - i - j);
-    }
-
-    /** The chance that the next value is from the second sample. */
-    private static double stepTwo(int i, int j, int n2, int total) {
-        return (double) (n2 - j) / (total - i - j);
     }
 
     /**

@@ -118,6 +118,11 @@ class KsPValueTest {
         // D = 0.9 between 10,000 and 9,999 values: both p-values are 0 in doubles
         assertThat(KsPValue.exact(0.9, 10_000, 9_999)).isNaN();
         assertThat(KsPValue.of(0.9, 10_000, 9_999)).isZero();
+        // at the cap: D = 0.1 between 10,000 and 10,000 values would walk 2·10⁷ cells; the asymptotic
+        // p-value is 0 (n·D² = 500 ≥ 18), the exact one below 1e-40 (just inside the cap: D = 0.099)
+        assertThat(KsPValue.exact(0.1, 10_000, 10_000)).isNaN();
+        assertThat(KsPValue.of(0.1, 10_000, 10_000)).isZero();
+        assertThat(KsPValue.exact(0.099, 10_000, 10_000)).isPositive().isLessThan(1e-40);
     }
 
     @Test
