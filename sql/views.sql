@@ -42,6 +42,7 @@ WHERE alert;
 --    'rows' for size and number chunking. Metrics Vigil did not compute for a column are null (KS and Wasserstein
 --    are continuous-only, chi2 and L-infinity categorical-only; LHM's tv_distance has no Vigil counterpart).
 --    Vigil's own columns follow: hellinger_distance, chunk_index, chunk_key, chunk_rows, alert (any method alerted).
+--    One row per column: drift_share (a chunk's share of drifted columns, column_name null) is in vigil_latest_values.
 CREATE OR REPLACE VIEW vigil_drift_metrics AS
 SELECT named_struct('start', chunk_start_date, 'end', chunk_end_date) AS `window`,
        CAST(NULL AS STRUCT<start: TIMESTAMP, `end`: TIMESTAMP>) AS window_cmp,
@@ -74,5 +75,5 @@ SELECT named_struct('start', chunk_start_date, 'end', chunk_end_date) AS `window
        max(chunk_rows) AS chunk_rows,
        bool_or(alert) AS alert
 FROM delta.`${output}/results`
-WHERE calculator = 'univariate_drift' AND period = 'analysis'
+WHERE calculator = 'univariate_drift' AND period = 'analysis' AND column_name IS NOT NULL
 GROUP BY monitor, column_name, segment, chunk_index, chunk_key, chunk_start_date, chunk_end_date;

@@ -90,6 +90,15 @@ public abstract class CalculatorType<C> {
         return thresholdMetrics;
     }
 
+    /**
+     * Why an override {@code thresholds.<name>.<metric>} (one of {@link #thresholdMetrics}) would not
+     * be applied under {@code config}, for the error that refuses it; null when it is applied. By
+     * default every override applies.
+     */
+    public String thresholdRefusal(C config, String metric) {
+        return null;
+    }
+
     /** Reads and validates its section; errors name the key. */
     public final C parse(Section section, Context context) {
         return parser.apply(section, context);

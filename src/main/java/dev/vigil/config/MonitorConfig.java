@@ -222,7 +222,28 @@ public record MonitorConfig(
         for (CalculatorType<?> type : Calculators.ALL) {
             check(type, config);
         }
+        config.thresholds().keySet().forEach(config::checkThreshold);
         return config;
+    }
+
+    /**
+     * Refuses an override {@code thresholds.<calculator>.<metric>} that would be ignored: its
+     * calculator does not run, or the calculator says why it would not apply it.
+     */
+    private void checkThreshold(String key) {
+        String[] parts = key.split("\\.", 2);
+        CalculatorType<?> type = Calculators.find(parts[0]).orElseThrow();
+        String why = calculators.containsKey(type.name())
+                ? refusal(type, parts[1])
+                : "calculator " + type.name() + " is not enabled (calculators: " + calculators.keySet()
+                        + "), so this threshold would never be used; enable it under calculators or drop the override";
+        if (why != null) {
+            throw Errors.refused("thresholds." + key, why);
+        }
+    }
+
+    private <C> String refusal(CalculatorType<C> type, String metric) {
+        return type.thresholdRefusal(calculator(type), metric);
     }
 
     /** The key's section, or null when it is absent. */

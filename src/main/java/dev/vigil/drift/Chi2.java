@@ -1,8 +1,5 @@
 package dev.vigil.drift;
 
-import dev.vigil.thresholds.Bounds;
-import dev.vigil.thresholds.Bounds.AlertRule;
-import dev.vigil.thresholds.Bounds.LimitMode;
 import dev.vigil.thresholds.MetricRule;
 import dev.vigil.thresholds.Threshold;
 import java.util.ArrayList;
@@ -12,21 +9,11 @@ import org.apache.commons.math3.special.Gamma;
 /**
  * NannyML's {@code chi2}: scipy's {@code chi2_contingency} on the K×2 table (reference counts,
  * chunk counts) over the union of categories, Pearson's statistic with Yates' correction when there
- * is one degree of freedom, and its p-value {@code Q(dof/2, stat/2)}; it alerts on p &lt; {@value
- * #ALPHA} and has no thresholds (a configured one is ignored, as NannyML only warns about it).
+ * is one degree of freedom, and its p-value {@code Q(dof/2, stat/2)}; it alerts on its p-value (p
+ * &lt; α, NannyML's 0.05 by default, with the configured correction) and has no thresholds (NannyML
+ * only warns about a configured one; Vigil refuses it).
  */
 public final class Chi2 extends DriftMethod {
-    public static final double ALPHA = 0.05;
-
-    /** No thresholds, whatever the reference values. */
-    private static final MetricRule NO_THRESHOLDS = new MetricRule(
-            new Threshold.Constant(null, null), null, null, LimitMode.CLIP, AlertRule.OUTSIDE, MetricRule.Nans.SKIPPED);
-
-    /** A p-value alerts below {@link #ALPHA}; a NaN p-value never does. */
-    private static final MetricRule P_VALUE = NO_THRESHOLDS.withThreshold(new Threshold.Constant(ALPHA, null));
-
-    private static final Bounds P_VALUE_BOUNDS = P_VALUE.bounds(new double[0]);
-
     public Chi2() {
         super("chi2", null, Kind.CATEGORICAL);
     }
@@ -43,8 +30,8 @@ public final class Chi2 extends DriftMethod {
     }
 
     @Override
-    public boolean alert(MetricRule rule, Bounds bounds, Statistic statistic) {
-        return P_VALUE.alert(P_VALUE_BOUNDS, statistic.pValue());
+    public boolean alertsOnPValue() {
+        return true;
     }
 
     /** The statistic and p-value of the reference and chunk counts over aligned categories. */

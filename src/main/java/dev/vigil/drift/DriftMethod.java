@@ -70,6 +70,23 @@ public abstract class DriftMethod implements Serializable {
         throw new UnsupportedOperationException(key() + " does not measure continuous columns");
     }
 
+    /**
+     * Its statistic on a continuous column's chunk with values: {@link #continuous} without a
+     * p-value unless the method has one.
+     */
+    public Statistic continuousStatistic(ContinuousSample sample) {
+        return Statistic.of(continuous(sample));
+    }
+
+    /**
+     * Whether it alerts on its p-value below {@code calculators.univariate_drift.alpha} (with the
+     * configured {@link PValueCorrection} across the chunk's tests) instead of on thresholds; such a
+     * method has no thresholds, so a threshold override of it is refused.
+     */
+    public boolean alertsOnPValue() {
+        return false;
+    }
+
     /** Its value on a categorical column's chunk with values, the reference having some. */
     public Statistic categorical(CategorySample sample) {
         throw new UnsupportedOperationException(key() + " does not measure categorical columns");
@@ -84,10 +101,21 @@ public abstract class DriftMethod implements Serializable {
         return upperOnly(null).overriddenBy(override);
     }
 
-    /** Whether a chunk alerts: by default, its value outside the thresholds (NaN never alerts). */
+    /**
+     * Whether a chunk alerts on its own: its value outside the thresholds, or for a method alerting
+     * on its p-value {@code p <} {@value #DEFAULT_ALPHA} (NaN never alerts). The calculator applies
+     * the configured α and correction to the latter ({@link PValueCorrection}).
+     */
     public boolean alert(MetricRule rule, Bounds bounds, Statistic statistic) {
-        return rule.alert(bounds, statistic.value());
+        return alertsOnPValue() ? statistic.pValue() < DEFAULT_ALPHA : rule.alert(bounds, statistic.value());
     }
+
+    /** NannyML's level for the methods alerting on a p-value. */
+    public static final double DEFAULT_ALPHA = 0.05;
+
+    /** No thresholds, whatever the reference values: for the methods alerting on a p-value. */
+    protected static final MetricRule NO_THRESHOLDS = new MetricRule(
+            new Threshold.Constant(null, null), null, null, LimitMode.CLIP, AlertRule.OUTSIDE, MetricRule.Nans.SKIPPED);
 
     /**
      * NannyML's drift threshold: mean + 3σ of the reference chunk values, upper only, plain (not

@@ -15,7 +15,9 @@ import dev.vigil.thresholds.MetricRule;
 import dev.vigil.thresholds.ReferenceValues;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,9 +79,16 @@ final class FittedUnivariateDrift extends FittedBase {
                 t, calc.continuous, calc.categorical, c -> histogramSpec(c, ContinuousInput.DOANE_HISTOGRAM));
     }
 
+    /**
+     * The measurements of {@code values}: each method's alert (on thresholds, or for the methods
+     * alerting on a p-value the configured correction across each chunk's tests), then per chunk and
+     * segment the drift share.
+     */
     private List<Measurement> measure(List<Value> values) {
+        boolean[] alerts = alerts(values);
         List<Measurement> out = new ArrayList<>();
-        for (Value v : values) {
+        for (int k = 0; k < values.size(); k++) {
+            Value v = values.get(k);
             Bounds b = bounds.getOrDefault(v.series(), Bounds.NONE);
             Statistic s = v.statistic;
             out.add(new Measurement(
@@ -96,9 +105,36 @@ final class FittedUnivariateDrift extends FittedBase {
                     null,
                     b.lower(),
                     b.upper(),
-                    v.method.alert(rules.get(v.method.key()), b, s)));
+                    alerts[k]));
         }
+        out.addAll(DriftShare.of(values, alerts, calc.config.driftShare()));
         return out;
+    }
+
+    /** Each value's alert; the p-value methods' by chunk and segment under the correction. */
+    private boolean[] alerts(List<Value> values) {
+        boolean[] alerts = new boolean[values.size()];
+        Map<List<Object>, List<Integer>> tests = new LinkedHashMap<>();
+        for (int k = 0; k < values.size(); k++) {
+            Value v = values.get(k);
+            if (v.method.alertsOnPValue()) {
+                tests.computeIfAbsent(Arrays.asList(v.segment, v.chunk), x -> new ArrayList<>())
+                        .add(k);
+            } else {
+                Bounds b = bounds.getOrDefault(v.series(), Bounds.NONE);
+                alerts[k] = v.method.alert(rules.get(v.method.key()), b, v.statistic);
+            }
+        }
+        for (List<Integer> family : tests.values()) {
+            double[] p = family.stream()
+                    .mapToDouble(k -> values.get(k).statistic.pValue())
+                    .toArray();
+            boolean[] a = calc.config.pValueCorrection().alerts(p, calc.config.alpha());
+            for (int i = 0; i < a.length; i++) {
+                alerts[family.get(i)] = a[i];
+            }
+        }
+        return alerts;
     }
 
     private List<Value> values(ChunkTable t) {
@@ -136,8 +172,9 @@ final class FittedUnivariateDrift extends FittedBase {
         }
         for (int i = 0; i < t.chunks().size(); i++) {
             for (DriftMethod method : calc.continuousMethods) {
-                double value = refN == 0 ? Double.NaN : continuous(method, t, seg, i, c, refN, refValues);
-                out.add(new Value(method, c, seg, i, Statistic.of(value)));
+                Statistic value =
+                        refN == 0 ? Statistic.of(Double.NaN) : continuous(method, t, seg, i, c, refN, refValues);
+                out.add(new Value(method, c, seg, i, value));
             }
         }
     }
@@ -147,15 +184,15 @@ final class FittedUnivariateDrift extends FittedBase {
      * kept its values ({@code refValues}) and so did the chunk; else on its histogram. NaN for an
      * empty chunk.
      */
-    private double continuous(
+    private Statistic continuous(
             DriftMethod method, ChunkTable t, String seg, int i, String c, long refN, double[] refValues) {
         if (method.input().exactPath && refValues != null) {
             Quantiles q = t.state(seg, i, new Specs.QuantilesOf(c));
             if (q.n() == 0) {
-                return Double.NaN;
+                return Statistic.of(Double.NaN);
             }
             if (q.isExact()) {
-                return method.continuous(ContinuousSample.exact(refN, refValues, q.sortedValues()));
+                return method.continuousStatistic(ContinuousSample.exact(refN, refValues, q.sortedValues()));
             }
             LOG.warn(
                     "{}[{}] chunk {}: more than {} values, binned path instead of the exact one",
@@ -167,9 +204,9 @@ final class FittedUnivariateDrift extends FittedBase {
         Specs.HistogramOf spec = histogramSpec(c, method.input());
         Histogram chunk = t.state(seg, i, spec);
         if (chunk.n() == 0) {
-            return Double.NaN;
+            return Statistic.of(Double.NaN);
         }
-        return method.continuous(ContinuousSample.binned(refN, ref.whole(seg, spec), chunk));
+        return method.continuousStatistic(ContinuousSample.binned(refN, ref.whole(seg, spec), chunk));
     }
 
     private void categoricalValues(ChunkTable t, String seg, String c, List<Value> out) {
@@ -187,7 +224,7 @@ final class FittedUnivariateDrift extends FittedBase {
         }
     }
 
-    private record Value(DriftMethod method, String column, String segment, int chunk, Statistic statistic) {
+    record Value(DriftMethod method, String column, String segment, int chunk, Statistic statistic) {
         Series series() {
             return new Series(Specs.key(segment), column, method.key());
         }

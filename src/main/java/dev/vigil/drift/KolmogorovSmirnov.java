@@ -6,17 +6,46 @@ import dev.vigil.thresholds.Threshold;
 
 /**
  * NannyML's {@code kolmogorov_smirnov}: {@code max |F_ref − F_chunk|}, exactly on the sorted values
- * (scipy's {@code ks_2samp} statistic) or at the right edges of the {@code n_bins} bins; thresholds
- * clipped to [0, 1].
+ * (scipy's {@code ks_2samp} statistic) or at the right edges of the {@code n_bins} bins, with
+ * scipy's two-sided p-value of that statistic ({@link KsPValue}; on the binned path, of the binned
+ * statistic). It alerts as NannyML on the statistic against thresholds clipped to [0, 1], or, with
+ * {@code kolmogorov_smirnov_alert: p_value}, on the p-value ({@link #onPValue}).
  */
 public final class KolmogorovSmirnov extends ExactPathMethod {
+    public static final String KEY = "kolmogorov_smirnov";
+
+    private final boolean onPValue;
+
+    /** NannyML's: alerts on the statistic against the reference chunks' thresholds. */
     public KolmogorovSmirnov() {
-        super("kolmogorov_smirnov", ContinuousInput.KS_HISTOGRAM, Kind.CONTINUOUS);
+        this(false);
+    }
+
+    private KolmogorovSmirnov(boolean onPValue) {
+        super(KEY, ContinuousInput.KS_HISTOGRAM, Kind.CONTINUOUS);
+        this.onPValue = onPValue;
+    }
+
+    /** The same method alerting on its p-value (no thresholds). */
+    public static KolmogorovSmirnov onPValue() {
+        return new KolmogorovSmirnov(true);
+    }
+
+    @Override
+    public boolean alertsOnPValue() {
+        return onPValue;
     }
 
     @Override
     public MetricRule rule(Threshold override) {
-        return upperOnly(1.0).overriddenBy(override);
+        return onPValue ? NO_THRESHOLDS : upperOnly(1.0).overriddenBy(override);
+    }
+
+    @Override
+    public Statistic continuousStatistic(ContinuousSample s) {
+        double d = continuous(s);
+        long chunkN = s.isExact() ? s.chunkValues().length : s.chunk().n();
+        return new Statistic(d, KsPValue.of(d, s.referenceN(), chunkN));
     }
 
     /**

@@ -37,7 +37,7 @@ public final class UnivariateDriftCalculator implements Calculator {
     final List<DriftMethod> continuousMethods;
     final List<DriftMethod> categoricalMethods;
     final Map<String, Threshold> overrides;
-    private final UnivariateDriftConfig config;
+    final UnivariateDriftConfig config;
 
     public UnivariateDriftCalculator(
             List<String> continuous,
@@ -48,9 +48,9 @@ public final class UnivariateDriftCalculator implements Calculator {
         this.continuous = config.continuousMethods().isEmpty() ? List.of() : List.copyOf(continuous);
         this.categorical = config.categoricalMethods().isEmpty() ? List.of() : List.copyOf(categorical);
         this.continuousMethods =
-                config.continuousMethods().stream().map(DriftMethods::get).toList();
+                config.continuousMethods().stream().map(config::method).toList();
         this.categoricalMethods =
-                config.categoricalMethods().stream().map(DriftMethods::get).toList();
+                config.categoricalMethods().stream().map(config::method).toList();
         this.config = config;
         this.overrides = Map.copyOf(overrides);
     }

@@ -8,7 +8,19 @@ import java.util.TreeSet;
 /** {@code univariate_drift}: on by default; its section is {@link UnivariateDriftConfig}. */
 public final class UnivariateDriftType extends CalculatorType<UnivariateDriftConfig> {
     public UnivariateDriftType() {
-        super(UnivariateDriftConfig.SCHEMA, true, new TreeSet<>(DriftMethods.keys()), UnivariateDriftConfig::parse);
+        super(UnivariateDriftConfig.SCHEMA, true, thresholdMetrics(), UnivariateDriftConfig::parse);
+    }
+
+    /** The methods and drift_share (refused, with the key to set instead). */
+    private static TreeSet<String> thresholdMetrics() {
+        TreeSet<String> out = new TreeSet<>(DriftMethods.keys());
+        out.add(UnivariateDriftConfig.DRIFT_SHARE_METRIC);
+        return out;
+    }
+
+    @Override
+    public String thresholdRefusal(UnivariateDriftConfig config, String metric) {
+        return config.refusedThresholds().get(metric);
     }
 
     /**

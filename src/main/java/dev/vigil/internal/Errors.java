@@ -18,6 +18,11 @@ public final class Errors {
         return new UserException("configuration key '" + key + "': got " + quote(shown) + ", expected " + expected);
     }
 
+    /** A valid key refused because it would have no effect, with why and what to do instead. */
+    public static UserException refused(String key, String why) {
+        return new UserException("configuration key '" + key + "' is refused: " + why);
+    }
+
     public static UserException missingKey(String key, String expected) {
         return new UserException("configuration key '" + key + "' is missing: expected " + expected);
     }

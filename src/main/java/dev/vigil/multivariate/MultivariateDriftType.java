@@ -27,6 +27,17 @@ public final class MultivariateDriftType extends CalculatorType<MultivariateDrif
     }
 
     @Override
+    public String thresholdRefusal(MultivariateDriftConfig config, String metric) {
+        String measured = config.method().equals(MultivariateDriftConfig.DOMAIN_CLASSIFIER)
+                ? DomainClassifierCalculator.METRIC
+                : ReconstructionDriftCalculator.METRIC;
+        return metric.equals(measured)
+                ? null
+                : "calculators.multivariate_drift.method is " + config.method() + ", which measures " + measured
+                        + ", so this threshold would never be used; set the method or drop the override";
+    }
+
+    @Override
     public Built build(MultivariateDriftConfig config, Build build) {
         ResolvedColumns columns = build.columns();
         List<String> selected =

@@ -39,6 +39,11 @@ public final class EstimatedPerformanceType extends PerformanceType<EstimatedPer
     }
 
     @Override
+    List<String> metrics(EstimatedPerformanceConfig config) {
+        return config.metrics().metrics();
+    }
+
+    @Override
     public Built build(EstimatedPerformanceConfig config, Build build) {
         var cols = build.monitor().columns();
         var columns = build.columns();

@@ -17,6 +17,11 @@ public final class RealizedPerformanceType extends PerformanceType<RealizedPerfo
     }
 
     @Override
+    List<String> metrics(RealizedPerformanceConfig config) {
+        return config.metrics();
+    }
+
+    @Override
     public Built build(RealizedPerformanceConfig config, Build build) {
         return Built.of(new RealizedPerformanceCalculator(problem(build), config, build.overrides(name())));
     }

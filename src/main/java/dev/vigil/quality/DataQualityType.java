@@ -9,6 +9,14 @@ public final class DataQualityType extends CalculatorType<DataQualityConfig> {
         super(DataQualityConfig.SCHEMA, true, QualityMetrics.NAMES, DataQualityConfig::parse);
     }
 
+    @Override
+    public String thresholdRefusal(DataQualityConfig config, String metric) {
+        return config.metrics().contains(metric)
+                ? null
+                : metric + " is not among calculators.data_quality.metrics " + config.metrics()
+                        + ", so its threshold would never be used; add the metric or drop the override";
+    }
+
     /** Over its columns (default: the features), each with its kind. */
     @Override
     public Built build(DataQualityConfig config, Build build) {

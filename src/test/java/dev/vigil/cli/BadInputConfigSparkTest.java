@@ -51,6 +51,16 @@ class BadInputConfigSparkTest extends BadInputTestBase {
     }
 
     @Test
+    void thresholdOverrideThatWouldBeIgnored() throws IOException {
+        assertUserError(
+                run(yaml(ref, ana, "univariate_drift: {categorical_methods: [chi2]}")
+                        + "thresholds: {univariate_drift.chi2: {type: constant, upper: 0.1}}\n"),
+                "thresholds.univariate_drift.chi2",
+                "is refused",
+                "calculators.univariate_drift.alpha");
+    }
+
+    @Test
     void unknownMethodListsTheValidOnes() throws IOException {
         assertUserError(
                 run(yaml(ref, ana, "univariate_drift: {continuous_methods: [kolmogorov]}")),

@@ -113,6 +113,7 @@ class DriftMethodsSparkTest extends SparkTestBase {
 
     static void check(Map<String, ResultRow> results, boolean exact) {
         assertThat(results).hasSize(expectedRows());
+        checkDriftShare(results);
         for (DriftMethod m : DriftMethods.ALL) {
             for (Kind kind : m.kinds()) {
                 String column = kind == Kind.CONTINUOUS ? "x" : "c";
@@ -132,7 +133,11 @@ class DriftMethodsSparkTest extends SparkTestBase {
                         assertThat(OracleCsv.close(s.value(), r.value(), 1e-12))
                                 .as(what + " value " + r.value() + " vs " + s.value())
                                 .isTrue();
-                        assertThat(r.pValue()).as(what + " p").isEqualTo(Double.isNaN(s.pValue()) ? null : s.pValue());
+                        if (Double.isNaN(s.pValue())) {
+                            assertThat(r.pValue()).as(what + " p").isNull();
+                        } else {
+                            assertThat(r.pValue()).as(what + " p").isCloseTo(s.pValue(), within(1e-12));
+                        }
                         assertThat(OracleCsv.close(bounds.upper(), r.upperThreshold(), 1e-12))
                                 .as(what + " upper")
                                 .isTrue();
@@ -144,12 +149,33 @@ class DriftMethodsSparkTest extends SparkTestBase {
         }
     }
 
+    /** drift_share: per chunk, the share of x and c with an alert of any method. */
+    static void checkDriftShare(Map<String, ResultRow> results) {
+        for (String period : List.of("reference", "analysis")) {
+            for (int k = 0; k < ROWS / CHUNK; k++) {
+                int drifted = 0;
+                for (String column : List.of("x", "c")) {
+                    String suffix = "|" + column + "|" + period + "|" + k;
+                    drifted += results.entrySet().stream()
+                                    .anyMatch(e -> e.getKey().endsWith(suffix)
+                                            && e.getValue().alert())
+                            ? 1
+                            : 0;
+                }
+                ResultRow share = results.get("drift_share|null|" + period + "|" + k);
+                assertThat(share.value()).as(period + k).isEqualTo(drifted / 2.0);
+                assertThat(share.upperThreshold()).isEqualTo(0.5);
+                assertThat(share.alert()).isEqualTo(drifted >= 1);
+            }
+        }
+    }
+
     static int expectedRows() {
         int series = 0;
         for (DriftMethod m : DriftMethods.ALL) {
             series += m.kinds().size();
         }
-        return series * 2 * (ROWS / CHUNK);
+        return (series + 1) * 2 * (ROWS / CHUNK);
     }
 
     /** The method's statistic on chunk {@code k} of {@code period}, from the raw values. */
@@ -163,12 +189,12 @@ class DriftMethodsSparkTest extends SparkTestBase {
         double[] ref = values("reference", 0, ROWS);
         double[] chunk = values(period, k * CHUNK, CHUNK);
         if (exact && m.input().exactPath) {
-            return Statistic.of(m.continuous(ContinuousSample.exact(ROWS, ref, chunk)));
+            return m.continuousStatistic(ContinuousSample.exact(ROWS, ref, chunk));
         }
         double[] bins = m.input().bins(Filled.moments(ref), N_BINS);
         Histogram r = Histogram.of(bins[0], bins[1], (int) bins[2], ref);
         Histogram c = Histogram.of(bins[0], bins[1], (int) bins[2], chunk);
-        return Statistic.of(m.continuous(ContinuousSample.binned(ROWS, r, c)));
+        return m.continuousStatistic(ContinuousSample.binned(ROWS, r, c));
     }
 
     static double[] values(String period, int from, int n) {

@@ -36,7 +36,10 @@ class DriftMethodsTest {
         assertThat(new HashSet<>(DriftMethods.keys())).hasSameSizeAs(DriftMethods.keys());
         assertThat(DriftMethods.exactPathMethods()).isEqualTo("kolmogorov_smirnov, wasserstein and total_variation");
         assertThat(Calculators.get(UnivariateDriftType.class).thresholdMetrics(null))
-                .containsExactlyElementsOf(DriftMethods.keys().stream().sorted().toList());
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(
+                                DriftMethods.keys().stream(), java.util.stream.Stream.of("drift_share"))
+                        .sorted()
+                        .toList());
         assertThatThrownBy(() -> DriftMethods.get("ks")).hasMessageContaining("ks");
     }
 
@@ -82,7 +85,11 @@ class DriftMethodsTest {
                 List.of(methods),
                 List.of(),
                 UnivariateDriftConfig.CalculationMethod.valueOf(calculationMethod.toUpperCase()),
-                10_000);
+                10_000,
+                0.05,
+                PValueCorrection.NONE,
+                UnivariateDriftConfig.KsAlert.THRESHOLD,
+                0.5);
         UnivariateDriftCalculator calc = new UnivariateDriftCalculator(List.of("x"), List.of(), config, Map.of());
         return calc.refinementSpecs(reference).stream()
                 .map(DriftMethodsTest::name)

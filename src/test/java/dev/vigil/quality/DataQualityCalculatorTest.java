@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Measurement;
+import dev.vigil.testing.InMemoryScan;
 import dev.vigil.thresholds.Threshold;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.vigil.quality;
+package dev.vigil.testing;
 
 import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkInfo;
@@ -20,11 +20,11 @@ import java.util.Set;
  * the whole population), then the reference passes, the fit and the analysis pass of one
  * calculator.
  */
-final class InMemoryScan {
+public final class InMemoryScan {
     private InMemoryScan() {}
 
     /** The states of {@code specs} over {@code chunks}, segmented by {@code segment} (null: none). */
-    static ChunkTable scan(List<List<Map<String, Object>>> chunks, List<StateSpec> specs, String segment) {
+    public static ChunkTable scan(List<List<Map<String, Object>>> chunks, List<StateSpec> specs, String segment) {
         List<ChunkInfo> infos = new ArrayList<>();
         List<ChunkStates> groups = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
@@ -66,7 +66,8 @@ final class InMemoryScan {
     }
 
     /** A calculator's reference passes (the first, then refinements until none is asked) and fit. */
-    static FittedCalculator fit(Calculator calculator, List<List<Map<String, Object>>> reference, String segment) {
+    public static FittedCalculator fit(
+            Calculator calculator, List<List<Map<String, Object>>> reference, String segment) {
         Set<StateSpec> specs = new LinkedHashSet<>(calculator.referenceSpecs());
         ChunkTable table = scan(reference, List.copyOf(specs), segment);
         while (specs.addAll(calculator.refinementSpecs(table))) {
@@ -76,7 +77,8 @@ final class InMemoryScan {
     }
 
     /** The analysis pass of a fitted calculator. */
-    static ChunkTable analysis(FittedCalculator fitted, List<List<Map<String, Object>>> analysis, String segment) {
+    public static ChunkTable analysis(
+            FittedCalculator fitted, List<List<Map<String, Object>>> analysis, String segment) {
         return scan(analysis, fitted.analysisSpecs(), segment);
     }
 }
