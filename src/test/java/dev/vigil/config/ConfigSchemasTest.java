@@ -37,7 +37,8 @@ class ConfigSchemasTest {
             Map.entry(OutputConfig.SCHEMA, BASE + "output: {path: o, zzz: 1}\n"),
             Map.entry(AlertsConfig.SCHEMA, BASE + "alerts: {zzz: 1}\n"),
             Map.entry(AlertsConfig.WEBHOOK, BASE + "alerts: {webhook: {url: 'https://h', zzz: 1}}\n"),
-            Map.entry(AlertsConfig.SLACK, BASE + "alerts: {slack: {url: 'https://h', zzz: 1}}\n"));
+            Map.entry(AlertsConfig.SLACK, BASE + "alerts: {slack: {url: 'https://h', zzz: 1}}\n"),
+            Map.entry(PrometheusConfig.SCHEMA, BASE + "prometheus: {pushgateway: 'http://h:9091', zzz: 1}\n"));
 
     @Test
     void anUnknownKeyListsExactlyTheSchemasKeys() {
