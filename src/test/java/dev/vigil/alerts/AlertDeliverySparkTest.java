@@ -40,7 +40,11 @@ class AlertDeliverySparkTest extends SparkTestBase {
     static void generate() {
         session();
         data = dir.resolve("data");
-        // drift from the middle of the analysis: univariate drift alerts on the later chunks
+        generateDrifted(data);
+    }
+
+    /** 4000 + 4000 rows, 4 features, drift from the middle of the analysis: the later chunks alert. */
+    static void generateDrifted(Path data) {
         run(
                 0,
                 "generate",

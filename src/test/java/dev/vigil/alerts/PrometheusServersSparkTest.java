@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.cli.Main;
 import dev.vigil.testing.PrometheusServers;
 import dev.vigil.testing.SparkTestBase;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -44,20 +40,7 @@ class PrometheusServersSparkTest extends SparkTestBase {
     static void generateAndStart() throws Exception {
         session();
         data = dir.resolve("data");
-        // drift from the middle of the analysis: some results alert
-        run(
-                0,
-                "generate",
-                "--rows",
-                "4000",
-                "--reference-rows",
-                "4000",
-                "--features",
-                "4",
-                "--seed",
-                "3",
-                "--out",
-                data.toString());
+        AlertDeliverySparkTest.generateDrifted(data); // some results alert
         servers = PrometheusServers.start(dir.resolve("servers"));
     }
 
@@ -68,11 +51,8 @@ class PrometheusServersSparkTest extends SparkTestBase {
         }
     }
 
-    static void run(int expectedCode, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new PrintStream(out), new PrintStream(err));
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(expectedCode);
+    static void run(String... args) {
+        AlertDeliverySparkTest.run(0, args);
     }
 
     static Path config(String monitor, String calculators, String pushgateway) throws Exception {
@@ -142,7 +122,6 @@ class PrometheusServersSparkTest extends SparkTestBase {
     @Test
     void everySeriesReachesPrometheusAndEveryDashboardQueryAnswers() throws Exception {
         run(
-                0,
                 "run",
                 "--config",
                 config("prom_full", EVERY_CALCULATOR, servers.pushgatewayUrl()).toString());
@@ -221,7 +200,6 @@ class PrometheusServersSparkTest extends SparkTestBase {
 
         // a rerun with data quality only: the push replaces the monitor's group, so drift's series go
         run(
-                0,
                 "run",
                 "--config",
                 config("prom_full", "  data_quality: {metrics: [mean]}", servers.pushgatewayUrl())
@@ -246,7 +224,6 @@ class PrometheusServersSparkTest extends SparkTestBase {
         }
         String url = "http://127.0.0.1:" + closed;
         run(
-                0,
                 "run",
                 "--config",
                 config("prom_down", "  data_quality: {metrics: [mean]}", url).toString());
