@@ -2,6 +2,7 @@ package dev.vigil.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.config.AlertRule;
 import dev.vigil.config.AlertsConfig;
 import dev.vigil.internal.Secrets;
 import dev.vigil.results.ResultRow;
@@ -51,26 +52,20 @@ public final class AlertDelivery {
     /** What happened at one destination. */
     public record Outcome(String destination, boolean delivered, String error) {}
 
-    /** The configured destinations: {@code webhook} and/or {@code slack}. */
-    public List<String> destinations() {
-        List<String> out = new ArrayList<>();
-        if (config.webhookUrl() != null) {
-            out.add("webhook");
-        }
-        if (config.slackUrl() != null) {
-            out.add("slack");
-        }
-        return out;
+    /** The configured destinations, webhooks first. */
+    public List<AlertsConfig.Destination> destinations() {
+        return config.destinations();
     }
 
     /** Sends one message listing {@code alerts} to a destination (nothing when the list is empty). */
-    public Outcome send(String destination, String monitor, String runId, String resultsTable, List<ResultRow> alerts) {
+    public Outcome send(
+            AlertsConfig.Destination d, String monitor, String runId, String resultsTable, List<ResultRow> alerts) {
         if (alerts.isEmpty()) {
-            return new Outcome(destination, true, null);
+            return new Outcome(d.name(), true, null);
         }
-        return destination.equals("slack")
-                ? post("slack", config.slackUrl(), slackBody(monitor, runId, resultsTable, alerts))
-                : post("webhook", config.webhookUrl(), webhookBody(monitor, runId, resultsTable, alerts));
+        return d.kind().equals("slack")
+                ? post(d.name(), d.url(), slackBody(monitor, runId, resultsTable, alerts))
+                : post(d.name(), d.url(), webhookBody(monitor, runId, resultsTable, alerts));
     }
 
     private Outcome post(String destination, String url, String body) {
@@ -149,6 +144,7 @@ public final class AlertDelivery {
             a.put("value", r.value());
             a.put("lower_threshold", r.lowerThreshold());
             a.put("upper_threshold", r.upperThreshold());
+            a.put("severity", AlertSelection.severity(r).name().toLowerCase(Locale.ROOT));
             list.add(a);
         }
         body.put("alerts", list);
@@ -175,7 +171,10 @@ public final class AlertDelivery {
                 text.append("… and ").append(alerts.size() - SLACK_LINES).append(" more\n");
                 break;
             }
-            text.append("• ").append(r.calculator()).append(' ').append(r.metric());
+            text.append(AlertSelection.severity(r) == AlertRule.Severity.CRITICAL ? "• *critical* " : "• ")
+                    .append(r.calculator())
+                    .append(' ')
+                    .append(r.metric());
             if (r.columnName() != null) {
                 text.append(" [").append(r.columnName()).append(']');
             }

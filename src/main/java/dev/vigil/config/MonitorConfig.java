@@ -17,6 +17,7 @@ import java.util.Map;
  *     {@code runs.config})
  * @param referenceProfile {@code reference.profile}: the stored profile a run uses without reading
  *     the reference; null = the one whose fingerprint matches the reference, else a new fit
+ * @param prometheus where the run's metrics are pushed; null = nowhere
  * @param incremental analysis runs over new partitions only, merging stored chunk states (period
  *     chunking)
  * @param runDate the run's date ({@code --run-date}): templated paths, and periods ending by its
@@ -37,6 +38,7 @@ public record MonitorConfig(
         Map<String, ThresholdConfig> thresholds,
         OutputConfig output,
         AlertsConfig alerts,
+        PrometheusConfig prometheus,
         String resolvedYaml,
         boolean incremental,
         LocalDate runDate,
@@ -110,6 +112,12 @@ public record MonitorConfig(
             AlertsConfig.none(),
             "where new alerts are sent (default: nowhere)",
             (s, k) -> AlertsConfig.parse(s.section(k)));
+    static final Key<PrometheusConfig> PROMETHEUS = Key.of(
+            "prometheus",
+            "a mapping (prometheus)",
+            null,
+            "push the run's metrics to a Prometheus Pushgateway (default: no push)",
+            (s, k) -> PrometheusConfig.parse(s.section(k)));
     static final Key<Boolean> INCREMENTAL = Key.bool(
             "incremental",
             false,
@@ -131,6 +139,7 @@ public record MonitorConfig(
                     THRESHOLDS,
                     OUTPUT,
                     ALERTS,
+                    PROMETHEUS,
                     INCREMENTAL)
             .with(
                     REFERENCE_SCHEMA,
@@ -141,14 +150,15 @@ public record MonitorConfig(
                     CalculatorSections.SCHEMA,
                     ThresholdConfig.SCHEMA,
                     OutputConfig.SCHEMA,
-                    AlertsConfig.SCHEMA);
+                    AlertsConfig.SCHEMA,
+                    PrometheusConfig.SCHEMA);
 
     /**
      * Top-level keys that do not change what a fit learns from the reference (left out of {@link
      * #fitKey}).
      */
-    static final List<String> NOT_FITTED =
-            List.of(ANALYSIS.name(), TARGETS.name(), OUTPUT.name(), ALERTS.name(), INCREMENTAL.name());
+    static final List<String> NOT_FITTED = List.of(
+            ANALYSIS.name(), TARGETS.name(), OUTPUT.name(), ALERTS.name(), PROMETHEUS.name(), INCREMENTAL.name());
 
     private static Key<InputSpec> input(String name, Schema schema) {
         return Key.required(
@@ -187,6 +197,7 @@ public record MonitorConfig(
         Map<String, ThresholdConfig> thresholds = ThresholdConfig.parseAll(optional(root, THRESHOLDS), problemType);
         OutputConfig output = OUTPUT.read(root);
         AlertsConfig alerts = ALERTS.read(root);
+        PrometheusConfig prometheus = PROMETHEUS.read(root);
         boolean incremental = INCREMENTAL.read(root);
         if (incremental && chunking.kind() != ChunkingConfig.Kind.PERIOD) {
             throw Errors.badValue(
@@ -215,6 +226,7 @@ public record MonitorConfig(
                 thresholds,
                 output,
                 alerts,
+                prometheus,
                 resolvedYaml,
                 incremental,
                 runDate,

@@ -1,14 +1,19 @@
 package dev.vigil.pipeline;
 
 import dev.vigil.alerts.AlertDelivery;
+import dev.vigil.alerts.AlertSelection;
 import dev.vigil.config.AlertsConfig;
 import dev.vigil.results.DeltaResultSink;
 import dev.vigil.results.OutputTables;
 import dev.vigil.results.ResultRow;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -30,17 +35,28 @@ record AlertDispatch(RunContext run, DeltaResultSink sink) {
         }
         AlertDelivery delivery = new AlertDelivery(alerts);
         List<String> errors = new ArrayList<>();
-        for (String destination : delivery.destinations()) {
-            Set<List<Object>> sent = sink.sentAlerts(run.monitor(), destination);
-            List<ResultRow> fresh = rows.stream()
-                    .filter(r -> r.alert() && r.period().equals("analysis"))
-                    .filter(r -> !sent.contains(key(r)))
-                    .toList();
-            var outcome =
-                    delivery.send(destination, run.monitor(), run.runId(), sink.address(OutputTables.RESULTS), fresh);
+        List<ResultRow> alerting = rows.stream()
+                .filter(r -> r.alert() && r.period().equals("analysis"))
+                .toList();
+        boolean persistence =
+                alerts.destinations().stream().anyMatch(d -> d.rule().persistence() > 1);
+        Map<List<Object>, NavigableMap<Integer, Boolean>> history =
+                persistence ? sink.analysisAlertHistory(run.monitor()) : Map.of();
+        LocalDate today = run.config().runDate() != null
+                ? run.config().runDate()
+                : run.now().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        for (AlertsConfig.Destination d : delivery.destinations()) {
+            Set<List<Object>> sent = sink.sentAlerts(run.monitor(), d.name());
+            List<ResultRow> fresh = AlertSelection.select(
+                    d,
+                    alerts.mutes(),
+                    alerting.stream().filter(r -> !sent.contains(key(r))).toList(),
+                    history,
+                    today);
+            var outcome = delivery.send(d, run.monitor(), run.runId(), sink.address(OutputTables.RESULTS), fresh);
             if (outcome.delivered()) {
-                sink.appendSentAlerts(sentRows(destination, fresh, run.now()));
-                LOG.info("{}: {} new alert(s) sent", destination, fresh.size());
+                sink.appendSentAlerts(sentRows(d.name(), fresh, run.now()));
+                LOG.info("{}: {} new alert(s) sent", d.name(), fresh.size());
             } else {
                 errors.add(outcome.error());
             }

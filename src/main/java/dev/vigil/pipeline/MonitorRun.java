@@ -1,5 +1,6 @@
 package dev.vigil.pipeline;
 
+import dev.vigil.alerts.PrometheusPush;
 import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.config.MonitorConfig;
@@ -11,7 +12,9 @@ import dev.vigil.results.DeltaResultSink;
 import dev.vigil.results.ResultRow;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -101,18 +104,30 @@ public final class MonitorRun {
         RunRecord record = new RunRecord(run, sink);
         try {
             sink.prepare(); // catalog tables: the schema and every table, before any work
+            long t0 = System.nanoTime();
             Inputs inputs = new Inputs(spark, config);
             inputs.targets(); // the analysis and the targets: read (schemas) before anything else
-            long t0 = System.nanoTime();
+            long referenceStart = System.nanoTime();
             ProfileStage.Used used = new ProfileStage(run).profile(inputs, true, refit, true);
             record.profile(used.stored().version(), used.source().column());
             ProfileStore.Stored profile = used.stored();
-            double referenceSeconds = (System.nanoTime() - t0) / 1e9;
+            double referenceSeconds = (System.nanoTime() - referenceStart) / 1e9;
             Outcome outcome = config.incremental()
                     ? new IncrementalRun(run, sink, inputs, profile).run(referenceSeconds)
                     : analyze(run, profile.fit(), inputs, referenceSeconds);
             WriteStage.write(sink, outcome);
-            record.succeeded(outcome, new AlertDispatch(run, sink).deliver(outcome.rows()));
+            String deliveryErrors = new AlertDispatch(run, sink).deliver(outcome.rows());
+            String pushError = PrometheusPush.push(
+                    config.prometheus(),
+                    run.monitor(),
+                    outcome.rows(),
+                    new PrometheusPush.RunFigures(
+                            (System.nanoTime() - t0) / 1e9,
+                            outcome.referenceRows(),
+                            outcome.analysisRows(),
+                            outcome.alerts(),
+                            run.now().getTime() / 1000.0));
+            record.succeeded(outcome, joined(deliveryErrors, pushError));
             BiViews.createMissing(sink.tables());
             return outcome;
         } catch (Exception e) {
@@ -121,6 +136,12 @@ public final class MonitorRun {
             record.failed(e);
             throw e;
         }
+    }
+
+    /** The delivery problems of a run, or null when there were none. */
+    private static String joined(String... errors) {
+        List<String> present = Arrays.stream(errors).filter(Objects::nonNull).toList();
+        return present.isEmpty() ? null : String.join("; ", present);
     }
 
     /**

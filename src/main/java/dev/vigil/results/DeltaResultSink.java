@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -92,6 +94,26 @@ public final class DeltaResultSink {
                 .select("calculator", "metric", "column_name", "segment", "period", "chunk_key")
                 .collectAsList()) {
             out.add(Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)));
+        }
+        return out;
+    }
+
+    /**
+     * The monitor's analysis results, as alerted or not per series (calculator, metric, column,
+     * segment) and chunk index: what a persistence rule looks back on (the results table holds every
+     * chunk, incremental runs' included).
+     */
+    public Map<List<Object>, NavigableMap<Integer, Boolean>> analysisAlertHistory(String monitor) {
+        Map<List<Object>, NavigableMap<Integer, Boolean>> out = new HashMap<>();
+        Dataset<Row> results = tables.ofMonitor(OutputTables.RESULTS, monitor);
+        if (results == null) {
+            return out;
+        }
+        for (Row r : results.where(col("period").equalTo("analysis"))
+                .select("calculator", "metric", "column_name", "segment", "chunk_index", "alert")
+                .collectAsList()) {
+            out.computeIfAbsent(Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3)), k -> new TreeMap<>())
+                    .put(r.getInt(4), r.getBoolean(5));
         }
         return out;
     }

@@ -13,7 +13,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +42,11 @@ class AlertDeliverySparkTest extends SparkTestBase {
     static void generate() {
         session();
         data = dir.resolve("data");
-        // drift from the middle of the analysis: univariate drift alerts on the later chunks
+        generateDrifted(data);
+    }
+
+    /** 4000 + 4000 rows, 4 features, drift from the middle of the analysis: the later chunks alert. */
+    static void generateDrifted(Path data) {
         run(
                 0,
                 "generate",
@@ -179,5 +185,76 @@ class AlertDeliverySparkTest extends SparkTestBase {
                 .first();
         assertThat(run.<String>getAs("error")).contains("alerts not delivered to the webhook after 2 attempt(s)");
         assertThat(calls.get()).isEqualTo(2);
+    }
+
+    /**
+     * Two webhooks with rules and a mute: the first is sent every alert that is not muted; the second
+     * only univariate drift alerts whose result also alerted on the chunk before (persistence 2).
+     * Each gets one message, the {@code alerts} table records each under its name, and a rerun sends
+     * nothing more.
+     */
+    @Test
+    void destinationsGetTheAlertsTheirRulesKeep() throws Exception {
+        List<String> all = new CopyOnWriteArrayList<>();
+        List<String> persistent = new CopyOnWriteArrayList<>();
+        AtomicInteger allCalls = new AtomicInteger();
+        AtomicInteger persistentCalls = new AtomicInteger();
+        HttpServer a = server(all, allCalls, new int[0], 0);
+        HttpServer b = server(persistent, persistentCalls, new int[0], 0);
+        Path c = config("rules", """
+          webhook:
+            - {url: "%s"}
+            - {url: "%s", calculators: [univariate_drift], persistence: 2}
+          mute: [{column: num_1}]""".formatted(url(a), url(b)).indent(2));
+        run(0, "run", "--config", c.toString());
+        assertThat(allCalls.get()).isEqualTo(1);
+        assertThat(persistentCalls.get()).isEqualTo(1);
+        List<Row> results = spark.read()
+                .format("delta")
+                .load(dir.resolve("out-rules/results").toString())
+                .where("period = 'analysis'")
+                .collectAsList();
+        Set<String> alerting = new HashSet<>();
+        for (Row r : results) {
+            if (r.<Boolean>getAs("alert")) {
+                alerting.add(r.getAs("metric") + "|" + r.getAs("column_name") + "|" + r.getAs("chunk_index"));
+            }
+        }
+        long unmuted = results.stream()
+                .filter(r -> r.<Boolean>getAs("alert") && !"num_1".equals(r.getAs("column_name")))
+                .count();
+        JsonNode first = new ObjectMapper().readTree(all.get(0));
+        assertThat(first.get("new_alerts").asLong())
+                .as("every alert but the muted column's")
+                .isEqualTo(unmuted);
+        JsonNode second = new ObjectMapper().readTree(persistent.get(0));
+        assertThat(second.get("new_alerts").asInt())
+                .isPositive()
+                .isLessThan(first.get("new_alerts").asInt());
+        for (JsonNode alert : second.get("alerts")) {
+            assertThat(alert.get("column_name").asText()).isNotEqualTo("num_1");
+            int chunk = results.stream()
+                    .filter(r ->
+                            r.getAs("chunk_key").equals(alert.get("chunk_key").asText()))
+                    .findFirst()
+                    .orElseThrow()
+                    .getAs("chunk_index");
+            assertThat(alerting)
+                    .as("the chunk before %s alerted too", alert)
+                    .contains(alert.get("metric").asText() + "|"
+                            + alert.get("column_name").asText() + "|" + (chunk - 1));
+            assertThat(alert.get("severity").asText()).isIn("warning", "critical");
+        }
+        List<Row> sent = spark.read()
+                .format("delta")
+                .load(dir.resolve("out-rules/alerts").toString())
+                .groupBy("destination")
+                .count()
+                .collectAsList();
+        assertThat(sent).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("webhook", "webhook_2");
+
+        run(0, "run", "--config", c.toString());
+        assertThat(allCalls.get()).as("nothing new to send").isEqualTo(1);
+        assertThat(persistentCalls.get()).isEqualTo(1);
     }
 }

@@ -64,9 +64,9 @@ class AlertDeliveryTest {
         s.start();
         try {
             String url = "http://127.0.0.1:" + s.getAddress().getPort() + "/hook";
-            AlertDelivery d = new AlertDelivery(new AlertsConfig(url, null, 1, 3), 100);
+            AlertDelivery d = new AlertDelivery(AlertsConfig.of(url, null, 1, 3), 100);
             long start = System.nanoTime();
-            AlertDelivery.Outcome o = d.send("webhook", "m", "r", "out/results", List.of(alert(1)));
+            AlertDelivery.Outcome o = d.send(d.destinations().get(0), "m", "r", "out/results", List.of(alert(1)));
             double seconds = (System.nanoTime() - start) / 1e9;
             assertThat(o.delivered()).isFalse();
             assertThat(o.error()).contains("after 3 attempt(s)", "HttpTimeoutException");
@@ -79,8 +79,8 @@ class AlertDeliveryTest {
 
     @Test
     void anUnreachableServerFailsFast() {
-        AlertDelivery d = new AlertDelivery(new AlertsConfig("http://127.0.0.1:9/hook", null, 1, 2), 10);
-        AlertDelivery.Outcome o = d.send("webhook", "m", "r", "out/results", List.of(alert(1)));
+        AlertDelivery d = new AlertDelivery(AlertsConfig.of("http://127.0.0.1:9/hook", null, 1, 2), 10);
+        AlertDelivery.Outcome o = d.send(d.destinations().get(0), "m", "r", "out/results", List.of(alert(1)));
         assertThat(o.delivered()).isFalse();
         assertThat(o.error()).contains("after 2 attempt(s)");
     }

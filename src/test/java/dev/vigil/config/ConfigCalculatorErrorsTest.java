@@ -48,7 +48,7 @@ class ConfigCalculatorErrorsTest {
     @Test
     void alertDeliveryLimits() {
         MonitorConfig c = parse(BASE + "alerts: {webhook: {url: \"http://h/x\"}, timeout_seconds: 2, attempts: 5}\n");
-        assertThat(c.alerts()).isEqualTo(new AlertsConfig("http://h/x", null, 2, 5));
+        assertThat(c.alerts()).isEqualTo(AlertsConfig.of("http://h/x", null, 2, 5));
         fails(BASE + "alerts: {webhook: {url: \"http://h/x\"}, attempts: 0}\n", "alerts.attempts");
         fails(BASE + "alerts: {webhook: {url: \"http://h/x\"}, retries: 2}\n", "alerts.retries");
     }

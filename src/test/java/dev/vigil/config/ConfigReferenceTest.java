@@ -78,7 +78,7 @@ class ConfigReferenceTest {
         int parent = paths.indexOf("calculators.estimated_performance");
         assertThat(paths.get(parent + 1)).isEqualTo("calculators.estimated_performance.hyperparameters");
         assertThat(paths.subList(paths.indexOf("alerts"), paths.size()))
-                .containsExactly("alerts", "alerts.webhook", "alerts.slack");
+                .containsExactly("alerts", "alerts.webhook", "alerts.slack", "alerts.mute", "prometheus");
     }
 
     @Test

@@ -37,7 +37,9 @@ class ConfigSchemasTest {
             Map.entry(OutputConfig.SCHEMA, BASE + "output: {path: o, zzz: 1}\n"),
             Map.entry(AlertsConfig.SCHEMA, BASE + "alerts: {zzz: 1}\n"),
             Map.entry(AlertsConfig.WEBHOOK, BASE + "alerts: {webhook: {url: 'https://h', zzz: 1}}\n"),
-            Map.entry(AlertsConfig.SLACK, BASE + "alerts: {slack: {url: 'https://h', zzz: 1}}\n"));
+            Map.entry(AlertsConfig.SLACK, BASE + "alerts: {slack: {url: 'https://h', zzz: 1}}\n"),
+            Map.entry(AlertRule.Mute.SCHEMA, BASE + "alerts: {mute: [{metric: mean, zzz: 1}]}\n"),
+            Map.entry(PrometheusConfig.SCHEMA, BASE + "prometheus: {pushgateway: 'http://h:9091', zzz: 1}\n"));
 
     @Test
     void anUnknownKeyListsExactlyTheSchemasKeys() {
@@ -45,6 +47,9 @@ class ConfigSchemasTest {
             String key = schema.path().isEmpty() ? "zzz" : schema.path() + ".zzz";
             if (schema == ThresholdConfig.SCHEMA) {
                 key = "thresholds.data_quality.mean.zzz";
+            }
+            if (schema == AlertRule.Mute.SCHEMA) {
+                key = "alerts.mute[0].zzz"; // an element of the list
             }
             assertThatThrownBy(() -> new ConfigLoader(k -> null).parse(yaml, "t.yaml", List.of()))
                     .as(schema.path())

@@ -35,7 +35,8 @@ class TestTagsTest {
             "a child JVM", Pattern.compile("\\bChildVigil\\b"),
             "a child process", Pattern.compile("\\bProcessBuilder\\b|Runtime\\.getRuntime\\(\\)\\.exec"),
             "a browser", Pattern.compile("\\bChromium\\b"),
-            "a server", Pattern.compile("\\bHttpServer\\b|\\bServerSocket\\b|\\bS3ProxyServer\\b"));
+            "a server",
+                    Pattern.compile("\\bHttpServer\\b|\\bServerSocket\\b|\\bS3ProxyServer\\b|\\bPrometheusServers\\b"));
 
     static final Set<String> TAGS = Set.of("spark", "slow");
 
