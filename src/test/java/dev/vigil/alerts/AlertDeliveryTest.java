@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.config.AlertsConfig;
 import dev.vigil.results.ResultRow;
+import dev.vigil.testing.ResultRowsFixture;
 import java.net.InetSocketAddress;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -21,32 +21,8 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class AlertDeliveryTest {
     static ResultRow alert(int chunk) {
-        return new ResultRow(
-                "m",
-                "univariate_drift",
-                "jensen_shannon",
-                "num_0",
-                null,
-                "analysis",
-                chunk,
-                "[" + chunk * 10 + ":" + (chunk * 10 + 9) + "]",
-                chunk * 10L,
-                chunk * 10L + 9,
-                new Timestamp(0),
-                new Timestamp(0),
-                10,
-                true,
-                0.3,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0.1,
-                true,
-                "r",
-                new Timestamp(0));
+        return ResultRowsFixture.row(
+                "univariate_drift", "jensen_shannon", "num_0", null, "analysis", chunk, 0.3, null, 0.1, true, null);
     }
 
     @Test

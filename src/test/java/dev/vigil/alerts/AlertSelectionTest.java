@@ -7,7 +7,7 @@ import dev.vigil.config.AlertRule.Segments;
 import dev.vigil.config.AlertRule.Severity;
 import dev.vigil.config.AlertsConfig;
 import dev.vigil.results.ResultRow;
-import java.sql.Timestamp;
+import dev.vigil.testing.ResultRowsFixture;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -22,32 +22,8 @@ class AlertSelectionTest {
 
     static ResultRow alert(
             String calculator, String column, String segment, int chunk, double value, Double lower, Double upper) {
-        return new ResultRow(
-                "m",
-                calculator,
-                "jensen_shannon",
-                column,
-                segment,
-                "analysis",
-                chunk,
-                "c" + chunk,
-                0,
-                9,
-                null,
-                null,
-                10,
-                true,
-                value,
-                null,
-                null,
-                null,
-                null,
-                null,
-                lower,
-                upper,
-                true,
-                "run",
-                new Timestamp(0));
+        return ResultRowsFixture.row(
+                calculator, "jensen_shannon", column, segment, "analysis", chunk, value, lower, upper, true, null);
     }
 
     static AlertsConfig.Destination to(AlertRule rule) {

@@ -3,11 +3,11 @@ package dev.vigil.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.results.ResultRow;
+import dev.vigil.testing.ResultRowsFixture;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,32 +25,8 @@ class PrometheusPushTest {
             Double lower,
             Double upper,
             boolean alert) {
-        return new ResultRow(
-                "m",
-                "univariate_drift",
-                metric,
-                column,
-                segment,
-                period,
-                chunk,
-                "k" + chunk,
-                0,
-                9,
-                null,
-                null,
-                10,
-                true,
-                value,
-                null,
-                null,
-                null,
-                null,
-                null,
-                lower,
-                upper,
-                alert,
-                "run",
-                new Timestamp(0));
+        return ResultRowsFixture.row(
+                "univariate_drift", metric, column, segment, period, chunk, value, lower, upper, alert, null);
     }
 
     /** name → (labels text → value) of every data point. */
