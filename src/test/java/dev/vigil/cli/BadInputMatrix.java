@@ -97,21 +97,6 @@ final class BadInputMatrix {
             String calculators,
             Consumer<BadInputTestBase.Run> expect,
             Role role) {
-        Case(
-                String name,
-                Input input,
-                Format format,
-                String replacement,
-                Command command,
-                String extraColumns,
-                String calculators,
-                Consumer<BadInputTestBase.Run> expect) {
-            this(name, input, format, replacement, command, extraColumns, calculators, expect, null);
-        }
-
-        Case of(Role r) {
-            return new Case(name, input, format, replacement, command, extraColumns, calculators, expect, r);
-        }
 
         /**
          * Whether the analysis comes without its target, joined from a targets table (the targets'
@@ -141,178 +126,109 @@ final class BadInputMatrix {
     static List<Case> cases(Expectations e) {
         List<Case> out = new ArrayList<>();
         for (Role r : Role.values()) {
-            int first = out.size();
             String c = r.column;
-            String seg = r == Role.SEGMENT ? "  segments: [s]\n" : "";
             // text where a number (or a time) is expected
             if (r.numeric() || r == Role.TIMESTAMP) {
-                out.add(new Case(
-                        r.id() + " x text (analysis)",
+                out.add(roleCase(
+                        r,
+                        "text (analysis)",
                         Input.ANALYSIS,
                         Format.PARQUET,
                         "concat('v', cast(id as string)) as " + c,
                         r == Role.TIMESTAMP ? Command.RUN : Command.VALIDATE,
-                        seg,
-                        calculators(r),
                         e.text(r, Input.ANALYSIS)));
             }
             if (r.numeric()) {
-                out.add(new Case(
-                        r.id() + " x text (reference)",
+                out.add(schemaCase(
+                        r,
+                        "text (reference)",
                         Input.REFERENCE,
-                        Format.PARQUET,
                         "concat('v', cast(id as string)) as " + c,
-                        Command.VALIDATE,
-                        seg,
-                        calculators(r),
                         e.text(r, Input.REFERENCE)));
             }
             // a number where a category (or a time) is expected
             if (r == Role.CATEGORICAL || r == Role.SEGMENT || r == Role.TIMESTAMP) {
                 String number = r == Role.TIMESTAMP ? "1704067200 + id * 3600" : "cast(id % 3 as int)";
-                out.add(new Case(
-                        r.id() + " x number",
+                out.add(roleCase(
+                        r,
+                        "number",
                         r == Role.TIMESTAMP ? Input.ANALYSIS : Input.BOTH,
                         Format.PARQUET,
                         number + " as " + c,
                         r == Role.TIMESTAMP ? Command.VALIDATE : Command.RUN,
-                        seg,
-                        calculators(r),
                         e.number(r)));
             }
-            out.add(new Case(
-                    r.id() + " x all null",
-                    Input.ANALYSIS,
-                    Format.PARQUET,
-                    "cast(null as " + nullType(r) + ") as " + c,
-                    Command.RUN,
-                    seg,
-                    calculators(r),
-                    e.allNull(r)));
+            out.add(rowsCase(r, "all null", Input.ANALYSIS, "cast(null as " + nullType(r) + ") as " + c, e.allNull(r)));
             if (r.numeric()) {
-                out.add(new Case(
-                        r.id() + " x NaN",
+                out.add(rowsCase(
+                        r, "NaN", Input.ANALYSIS, floating(r, "double('NaN')") + " as " + c, e.nonFinite(r, "NaN")));
+                out.add(rowsCase(
+                        r,
+                        "±Inf",
                         Input.ANALYSIS,
-                        Format.PARQUET,
-                        floating(r, "double('NaN')") + " as " + c,
-                        Command.RUN,
-                        seg,
-                        calculators(r),
-                        e.nonFinite(r, "NaN")));
-                out.add(new Case(
-                        r.id() + " x ±Inf",
-                        Input.ANALYSIS,
-                        Format.PARQUET,
                         floating(r, "if(id % 2 = 0, double('Infinity'), double('-Infinity'))") + " as " + c,
-                        Command.RUN,
-                        seg,
-                        calculators(r),
                         e.nonFinite(r, "Inf")));
             }
             // empty strings: a value of a text role; in a CSV, an empty field of a numeric role is missing
-            out.add(new Case(
-                    r.id() + " x empty strings",
+            out.add(roleCase(
+                    r,
+                    "empty strings",
                     Input.ANALYSIS,
                     r.numeric() ? Format.CSV : Format.PARQUET,
                     "if(id % 10 = 0, " + (r.numeric() ? "null" : "''") + ", cast(" + r.expr() + " as string)) as " + c,
                     Command.RUN,
-                    seg,
-                    calculators(r),
                     e.emptyStrings(r)));
             if (r == Role.SCORE || r == Role.PREDICTION || r == Role.TARGET) {
                 String bad = r == Role.SCORE ? "1.25" : "2";
-                out.add(new Case(
-                        r.id() + " x out of range",
+                out.add(rowsCase(
+                        r,
+                        "out of range",
                         Input.ANALYSIS,
-                        Format.PARQUET,
                         "if(id = 42, " + bad + ", " + r.expr() + ") as " + c,
-                        Command.RUN,
-                        seg,
-                        calculators(r),
                         e.outOfRange(r, bad)));
             }
-            out.add(new Case(
-                    r.id() + " x array",
+            out.add(schemaCase(
+                    r,
+                    "array",
                     Input.ANALYSIS,
-                    Format.PARQUET,
                     "array(" + r.expr() + ") as " + c,
-                    Command.VALIDATE,
-                    seg,
-                    calculators(r),
                     e.nested(r, Input.ANALYSIS, "array<")));
-            out.add(new Case(
-                    r.id() + " x struct",
+            out.add(schemaCase(
+                    r,
+                    "struct",
                     Input.REFERENCE,
-                    Format.PARQUET,
                     "named_struct('v', " + r.expr() + ") as " + c,
-                    Command.VALIDATE,
-                    seg,
-                    calculators(r),
                     e.nested(r, Input.REFERENCE, "struct<")));
             if (r == Role.TIMESTAMP) {
-                out.add(new Case(
-                        "timestamp x timezone-aware strings",
+                out.add(rowsCase(
+                        r,
+                        "timezone-aware strings",
                         Input.ANALYSIS,
-                        Format.PARQUET,
                         "concat(date_format(timestamp_seconds(1704067200 + id * 3600 + 7200),"
                                 + " \"yyyy-MM-dd'T'HH:mm:ss\"), '+02:00') as timestamp",
-                        Command.RUN,
-                        seg,
-                        calculators(r),
                         e.timezoneAware()));
             }
             if (r.numeric() || r == Role.TIMESTAMP || r == Role.CATEGORICAL) {
-                out.add(new Case(
-                        r.id() + " x mixed-type CSV column",
+                out.add(roleCase(
+                        r,
+                        "mixed-type CSV column",
                         Input.ANALYSIS,
                         Format.CSV,
                         "if(id % 50 = 7, 'n/a', cast(" + r.expr() + " as string)) as " + c,
                         r.numeric() ? Command.VALIDATE : Command.RUN,
-                        seg,
-                        calculators(r),
                         e.mixedCsv(r)));
             }
-            out.add(new Case(
-                    r.id() + " x case-only twin column",
-                    Input.ANALYSIS,
-                    Format.PARQUET,
-                    r.expr() + " as " + c.toUpperCase(),
-                    Command.VALIDATE,
-                    seg,
-                    calculators(r),
-                    e.caseTwin(r)));
-            for (int i = first; i < out.size(); i++) {
-                out.set(i, out.get(i).of(r));
-            }
+            out.add(schemaCase(
+                    r, "case-only twin column", Input.ANALYSIS, r.expr() + " as " + c.toUpperCase(), e.caseTwin(r)));
         }
         // the target and the join column in the targets table
-        out.add(new Case(
+        out.add(targetsCase(
                 "target x text (targets)",
-                Input.TARGETS,
-                Format.PARQUET,
                 "concat('v', cast(id as string)) as target",
-                Command.VALIDATE,
-                "",
-                "realized_performance: {metrics: [roc_auc, f1]}",
                 e.text(Role.TARGET, Input.TARGETS)));
-        out.add(new Case(
-                "target x array (targets)",
-                Input.TARGETS,
-                Format.PARQUET,
-                "array(target) as target",
-                Command.VALIDATE,
-                "",
-                "realized_performance: {metrics: [roc_auc, f1]}",
-                e.nested(Role.TARGET, Input.TARGETS, "array<")));
-        out.add(new Case(
-                "id x array (targets join_on)",
-                Input.TARGETS,
-                Format.PARQUET,
-                "array(id) as id",
-                Command.VALIDATE,
-                "",
-                "realized_performance: {metrics: [roc_auc, f1]}",
-                e.joinOnNested()));
+        out.add(targetsCase(
+                "target x array (targets)", "array(target) as target", e.nested(Role.TARGET, Input.TARGETS, "array<")));
+        out.add(targetsCase("id x array (targets join_on)", "array(id) as id", e.joinOnNested()));
         // a defaulted feature list leaves nested columns out, and says so
         out.add(new Case(
                 "default feature x array",
@@ -322,7 +238,8 @@ final class BadInputMatrix {
                 Command.RUN,
                 null,
                 "data_quality: {metrics: [mean]}",
-                e.defaultFeatureNested()));
+                e.defaultFeatureNested(),
+                null));
         for (Input in : List.of(Input.REFERENCE, Input.ANALYSIS, Input.TARGETS)) {
             for (Format f : List.of(Format.HEADER_ONLY, Format.MISSING, Format.CORRUPT)) {
                 out.add(new Case(
@@ -332,11 +249,42 @@ final class BadInputMatrix {
                         null,
                         Command.VALIDATE,
                         "",
-                        "realized_performance: {metrics: [roc_auc, f1]}",
-                        e.file(in, f)));
+                        REALIZED,
+                        e.file(in, f),
+                        null));
             }
         }
         return out;
+    }
+
+    /** A case of the targets table, which {@code replacement} changes. */
+    private static Case targetsCase(String name, String replacement, Consumer<BadInputTestBase.Run> expect) {
+        return new Case(name, Input.TARGETS, Format.PARQUET, replacement, Command.VALIDATE, "", REALIZED, expect, null);
+    }
+
+    /** A parquet case of role {@code r} whose outcome only a run shows. */
+    private static Case rowsCase(
+            Role r, String mutation, Input in, String replacement, Consumer<BadInputTestBase.Run> expect) {
+        return roleCase(r, mutation, in, Format.PARQUET, replacement, Command.RUN, expect);
+    }
+
+    /** A parquet case of role {@code r} that the schemas decide ({@code vigil validate}). */
+    private static Case schemaCase(
+            Role r, String mutation, Input in, String replacement, Consumer<BadInputTestBase.Run> expect) {
+        return roleCase(r, mutation, in, Format.PARQUET, replacement, Command.VALIDATE, expect);
+    }
+
+    /** A case of role {@code r}: its name, the role's configuration and calculators. */
+    private static Case roleCase(
+            Role r,
+            String mutation,
+            Input in,
+            Format f,
+            String replacement,
+            Command command,
+            Consumer<BadInputTestBase.Run> expect) {
+        String segments = r == Role.SEGMENT ? "  segments: [s]\n" : "";
+        return new Case(r.id() + " x " + mutation, in, f, replacement, command, segments, calculators(r), expect, r);
     }
 
     private static String nullType(Role r) {
