@@ -102,7 +102,11 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations {
             case SCORE -> noScores();
             case PREDICTION, TARGET, ID -> noTargetAndPrediction();
             case TIMESTAMP -> logs("analysis: " + ROWS + " rows have no timestamp");
-            default -> succeeds(run -> assertThat(segmentRows(run, "s=null")).isPositive());
+            default ->
+                succeeds(run -> {
+                    assertThat(segmentRows(run, "s=null")).isPositive();
+                    assertThat(run.result().log()).contains("segment(s) [s=null] have no rows in the reference");
+                });
         };
     }
 
@@ -149,7 +153,11 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations {
                 succeeds(run -> assertThat(values(run.output(), "unseen_values", "c", "analysis"))
                         .containsOnly(0.1));
             case TIMESTAMP -> logs("analysis: 20 rows have no timestamp");
-            case SEGMENT -> succeeds(run -> assertThat(segmentRows(run, "s=")).isPositive());
+            case SEGMENT ->
+                succeeds(run -> {
+                    assertThat(segmentRows(run, "s=")).isPositive();
+                    assertThat(run.result().log()).contains("segment(s) [s=] have no rows in the reference");
+                });
             default ->
                 succeeds(run -> assertThat(values(run.output(), "roc_auc", null, "analysis"))
                         .doesNotContainNull());
