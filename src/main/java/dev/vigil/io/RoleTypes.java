@@ -123,6 +123,11 @@ public enum RoleTypes {
         }
     }
 
+    /** Whether two types are of the same family (both numbers, both strings...). */
+    static boolean sameKind(DataType a, DataType b) {
+        return Kind.of(a) == Kind.of(b);
+    }
+
     /** Whether the type is a nested, array, map, struct or binary one (a role cannot hold it). */
     public static boolean nested(DataType t) {
         return t instanceof ArrayType || t instanceof MapType || t instanceof StructType || t instanceof BinaryType;

@@ -74,6 +74,7 @@ public final class SchemaCheck {
             requireIn("targets.join_on", join, targets, "targets");
             RoleTypes.ID.require("targets.join_on", join, analysis, "analysis");
             RoleTypes.ID.require("targets.join_on", join, targets, "targets");
+            requireSameKind(join, analysis, targets);
         }
         // features
         Set<String> roles = new LinkedHashSet<>(cols.roleColumns());
@@ -225,6 +226,24 @@ public final class SchemaCheck {
         }
         if (!List.of(schema.fieldNames()).contains(column)) {
             throw Errors.unknownColumn(key, column, dataset, List.of(schema.fieldNames()));
+        }
+    }
+
+    /**
+     * The join column as the join compares it: a string id against a numeric one is cast (under ANSI
+     * mode, a value that is not a number fails the job; without it, that row silently finds no target).
+     */
+    private static void requireSameKind(String join, StructType analysis, StructType targets) {
+        DataType a = analysis.apply(join).dataType();
+        DataType t = targets.apply(join).dataType();
+        if (!RoleTypes.sameKind(a, t)) {
+            throw new UserException("configuration key 'targets.join_on': column '"
+                    + join
+                    + "' has type "
+                    + a.simpleString()
+                    + " in the analysis data but "
+                    + t.simpleString()
+                    + " in the targets data; expected the same kind in both (both strings or both numbers)");
         }
     }
 

@@ -153,6 +153,9 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations {
                 succeeds(run -> assertThat(values(run.output(), "unseen_values", "c", "analysis"))
                         .containsOnly(0.1));
             case TIMESTAMP -> logs("analysis: 20 rows have no timestamp");
+            case ID ->
+                // the targets' ids are numbers: a string id column is refused before the join casts it
+                userError("targets.join_on", "'id'", "string in the analysis data", "bigint in the targets data");
             case SEGMENT ->
                 succeeds(run -> {
                     assertThat(segmentRows(run, "s=")).isPositive();

@@ -47,6 +47,10 @@ class RoleTypesTest {
         assertThat(RoleTypes.ID.accepts(DataTypes.StringType)).isTrue();
         assertThat(RoleTypes.ID.accepts(DataTypes.BooleanType)).isFalse();
         assertThat(RoleTypes.SEGMENT.accepts(DataTypes.DateType)).isTrue();
+        // the targets join compares its columns as they are: the same family in both inputs
+        assertThat(RoleTypes.sameKind(DataTypes.IntegerType, DataTypes.LongType))
+                .isTrue();
+        assertThat(RoleTypes.sameKind(DataTypes.StringType, DataTypes.LongType)).isFalse();
     }
 
     @Test
