@@ -102,7 +102,7 @@ public final class ChunkTable implements Serializable {
 
     /** Rows of the segment in chunk {@code index}. */
     public long rows(String segment, int index) {
-        ChunkStates g = bySegment.get(Specs.key(segment))[index];
+        ChunkStates g = chunk(segment, index);
         return g == null ? 0 : g.rows();
     }
 
@@ -112,7 +112,7 @@ public final class ChunkTable implements Serializable {
      */
     @SuppressWarnings("unchecked")
     public <S extends ColumnState> S state(String segment, int index, StateSpec spec) {
-        ChunkStates g = bySegment.get(Specs.key(segment))[index];
+        ChunkStates g = chunk(segment, index);
         return g == null ? (S) spec.newState(segment) : g.state(spec);
     }
 
@@ -170,11 +170,20 @@ public final class ChunkTable implements Serializable {
     private ColumnState merged(String segment, StateSpec spec) {
         ColumnState acc = spec.newWholeState(segment);
         for (int i = 0; i < chunks.size(); i++) {
-            ChunkStates g = bySegment.get(Specs.key(segment))[i];
+            ChunkStates g = chunk(segment, i);
             if (g != null) {
                 acc.merge(g.state(spec));
             }
         }
         return acc;
+    }
+
+    /**
+     * The segment's states in chunk {@code index}; null when it has no rows there, or none in this
+     * table at all (a segment value of the reference the analysis never has).
+     */
+    private ChunkStates chunk(String segment, int index) {
+        ChunkStates[] ofSegment = bySegment.get(Specs.key(segment));
+        return ofSegment == null ? null : ofSegment[index];
     }
 }

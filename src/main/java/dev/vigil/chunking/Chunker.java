@@ -116,6 +116,14 @@ public final class Chunker {
             }
             chunk = least(chunk, lit(full - 1));
         }
+        if (indexed.withoutTimestamp() > 0) {
+            // counted by the job that orders the rows: null timestamps, and strings that are not one
+            LOG.warn(
+                    "{}: {} rows have no timestamp (null, or text that is not a timestamp): they are chunked after the"
+                            + " others (timestamp order, nulls last) and give no chunk dates",
+                    what,
+                    indexed.withoutTimestamp());
+        }
         LOG.info("{}: {} rows, chunk size {} ({})", what, n, size, config.describe());
         return indexed.frame().withColumn(Scanner.CHUNK, chunk);
     }

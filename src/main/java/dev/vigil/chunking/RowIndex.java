@@ -45,18 +45,20 @@ final class RowIndex {
      * The frame with {@link dev.vigil.scan.Scanner#ROW}, its row count, and whether Vigil had to sort
      * it.
      */
-    record Indexed(Dataset<Row> frame, long rows, boolean sorted) {}
+    record Indexed(Dataset<Row> frame, long rows, boolean sorted, long withoutTimestamp) {}
 
     /**
      * A maximal ascending stretch of rows inside one partition: {@code [start, start+count)} in the
-     * partition.
+     * partition; {@code nulls} counts the partition's rows without a timestamp (on its last run, 0
+     * on the others).
      */
-    record Run(int partition, long start, long count, long min, long max) {}
+    record Run(int partition, long start, long count, long min, long max, long nulls) {}
 
     private RowIndex() {}
 
     static Indexed add(Dataset<Row> df, String timestamp, String what) {
         List<Run> runs = runs(df, timestamp);
+        long withoutTimestamp = runs.stream().mapToLong(Run::nulls).sum();
         boolean sorted = false;
         if (timestamp != null && !inTimestampOrder(runs)) {
             LOG.info(
@@ -106,7 +108,7 @@ final class RowIndex {
             return offsets[pid][i] + (pos - s[i]);
         };
         Column row = udf(position, DataTypes.LongType).apply(spark_partition_id(), monotonically_increasing_id());
-        return new Indexed(df.withColumn(Scanner.ROW, row), acc, sorted);
+        return new Indexed(df.withColumn(Scanner.ROW, row), acc, sorted, withoutTimestamp);
     }
 
     /**
@@ -127,8 +129,12 @@ final class RowIndex {
             long hi = Long.MIN_VALUE;
             boolean broken = false;
             long currentFile = 0;
+            long nulls = 0;
             while (it.hasNext()) {
                 InternalRow r = it.next();
+                if (useTime && r.isNullAt(0)) {
+                    nulls++;
+                }
                 if (useTime && !broken) {
                     if (r.isNullAt(0)) {
                         broken = true;
@@ -138,7 +144,7 @@ final class RowIndex {
                         boolean newFile = pos > 0 && currentFile != f;
                         currentFile = f;
                         if (pos > start && (t < hi || newFile)) {
-                            out.add(new long[] {pid, start, pos - start, lo, hi});
+                            out.add(new long[] {pid, start, pos - start, lo, hi, 0});
                             start = pos;
                             lo = Long.MAX_VALUE;
                             hi = Long.MIN_VALUE;
@@ -151,11 +157,12 @@ final class RowIndex {
                 pos++;
             }
             if (broken) {
-                return List.of(new long[] {pid, 0, pos, 1, 0}).iterator();
+                return List.of(new long[] {pid, 0, pos, 1, 0, nulls}).iterator();
             }
             if (pos > start || out.isEmpty()) {
-                out.add(new long[] {pid, start, pos - start, lo, hi});
+                out.add(new long[] {pid, start, pos - start, lo, hi, 0});
             }
+            out.get(out.size() - 1)[5] = nulls;
             return out.iterator();
         };
         List<Run> runs = new ArrayList<>();
@@ -165,7 +172,7 @@ final class RowIndex {
                 .toJavaRDD()
                 .mapPartitionsWithIndex(scan, true)
                 .collect()) {
-            runs.add(new Run((int) r[0], r[1], r[2], r[3], r[4]));
+            runs.add(new Run((int) r[0], r[1], r[2], r[3], r[4], r[5]));
         }
         runs.sort(Comparator.comparingInt(Run::partition).thenComparingLong(Run::start));
         return runs;

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.NumericType;
 
 /**
  * Row-level rules for the model's own columns, as narrow projections evaluated by the scans that
@@ -24,6 +25,8 @@ import org.apache.spark.sql.types.FloatType;
  *       metrics).
  *   <li>Classification scores are probabilities: a value outside [0, 1] fails the run (exit 2)
  *       quoting it.
+ *   <li>Binary classification: a numeric target or prediction other than 0 and 1 fails the run
+ *       (exit 2) quoting it.
  *   <li>Multiclass: a predicted class the score mapping does not name fails the run (exit 2)
  *       quoting it.
  * </ul>
@@ -41,11 +44,30 @@ public final class InputChecks {
         ColumnsConfig cols = config.columns();
         List<String> names = List.of(df.columns());
         Dataset<Row> out = df;
+        boolean binary = config.problemType() == ProblemType.BINARY_CLASSIFICATION;
         for (String c : Arrays.asList(cols.target(), cols.prediction())) {
-            if (c != null
-                    && names.contains(c)
-                    && isFloating(df.schema().apply(c).dataType())) {
-                out = out.withColumn(c, finiteOrNull(ColumnNames.column(c)));
+            if (c == null || !names.contains(c)) {
+                continue;
+            }
+            DataType t = df.schema().apply(c).dataType();
+            Column v = isFloating(t) ? finiteOrNull(ColumnNames.column(c)) : ColumnNames.column(c);
+            boolean numericLabel = binary && t instanceof NumericType;
+            if (numericLabel) {
+                // a cast to int reads them: 2 would be a third class, 0.7 a 0; refused quoting the value
+                String key = c.equals(cols.target()) ? "columns.target" : "columns.prediction";
+                v = when(
+                                v.isNotNull().and(not(v.isin(0, 1))),
+                                JobErrors.failInJob(concat(
+                                        lit("configuration key '" + key + "': column '" + c + "' has the value "),
+                                        v.cast("string"),
+                                        lit(" in the "
+                                                + what
+                                                + " data; expected the labels of binary_classification as 0 or 1"
+                                                + " (1 the positive class)"))))
+                        .otherwise(v);
+            }
+            if (numericLabel || isFloating(t)) {
+                out = out.withColumn(c, v);
             }
         }
         if (config.problemType().isClassification()) {

@@ -2,7 +2,6 @@ package dev.vigil.io;
 
 import dev.vigil.config.ColumnsConfig;
 import dev.vigil.config.MonitorConfig;
-import dev.vigil.config.ProblemType;
 import dev.vigil.config.ResolvedColumns;
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.UserException;
@@ -13,12 +12,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.types.TimestampNTZType;
-import org.apache.spark.sql.types.TimestampType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,36 +34,26 @@ public final class SchemaCheck {
         ColumnsConfig cols = config.columns();
         List<String> refNames = List.of(reference.fieldNames());
         List<String> anaNames = List.of(analysis.fieldNames());
-        // role columns
+        RoleTypes label = RoleTypes.label(config.problemType());
+        // role columns: present, then of a type the role accepts (RoleTypes), in every input that has them
         requireIn("columns.timestamp", cols.timestamp(), reference, "reference");
         requireIn("columns.timestamp", cols.timestamp(), analysis, "analysis");
-        if (cols.timestamp() != null) {
-            for (StructType s : new StructType[] {reference, analysis}) {
-                DataType t = s.apply(cols.timestamp()).dataType();
-                if (!(t instanceof TimestampType
-                        || t instanceof TimestampNTZType
-                        || t instanceof DateType
-                        || t instanceof StringType)) {
-                    throw new UserException("configuration key 'columns.timestamp': column '"
-                            + cols.timestamp()
-                            + "' has type "
-                            + t.simpleString()
-                            + "; expected a timestamp, date or timestamp string");
-                }
-            }
-        }
+        RoleTypes.TIMESTAMP.require("columns.timestamp", cols.timestamp(), reference, "reference");
+        RoleTypes.TIMESTAMP.require("columns.timestamp", cols.timestamp(), analysis, "analysis");
         requireIn("columns.prediction", cols.prediction(), reference, "reference");
         requireIn("columns.prediction", cols.prediction(), analysis, "analysis");
         for (var e : cols.scores().entrySet()) {
             String key = e.getKey().isEmpty() ? "columns.scores" : "columns.scores." + e.getKey();
             requireIn(key, e.getValue(), reference, "reference");
             requireIn(key, e.getValue(), analysis, "analysis");
-            requireNumeric(key, e.getValue(), reference, "reference");
-            requireNumeric(key, e.getValue(), analysis, "analysis");
+            RoleTypes.SCORE.require(key, e.getValue(), reference, "reference");
+            RoleTypes.SCORE.require(key, e.getValue(), analysis, "analysis");
         }
         for (String s : cols.segments()) {
             requireIn("columns.segments", s, reference, "reference");
             requireIn("columns.segments", s, analysis, "analysis");
+            RoleTypes.SEGMENT.require("columns.segments", s, reference, "reference");
+            RoleTypes.SEGMENT.require("columns.segments", s, analysis, "analysis");
         }
         requireIn("columns.target", cols.target(), reference, "reference");
         if (cols.target() != null && !anaNames.contains(cols.target())) {
@@ -77,13 +63,18 @@ public final class SchemaCheck {
                 requireIn("columns.target", cols.target(), targets, "targets");
             }
         }
+        if (cols.id() != null) {
+            requireIn("columns.id", cols.id(), analysis, "analysis");
+            RoleTypes.ID.require("columns.id", cols.id(), reference, "reference");
+            RoleTypes.ID.require("columns.id", cols.id(), analysis, "analysis");
+        }
         if (config.targets() != null && targets != null) {
             String join = config.targets().joinOn();
             requireIn("targets.join_on", join, analysis, "analysis");
             requireIn("targets.join_on", join, targets, "targets");
-        }
-        if (cols.id() != null) {
-            requireIn("columns.id", cols.id(), analysis, "analysis");
+            RoleTypes.ID.require("targets.join_on", join, analysis, "analysis");
+            RoleTypes.ID.require("targets.join_on", join, targets, "targets");
+            requireSameKind(join, analysis, targets);
         }
         // features
         Set<String> roles = new LinkedHashSet<>(cols.roleColumns());
@@ -123,6 +114,7 @@ public final class SchemaCheck {
         }
         List<String> continuous = new ArrayList<>();
         List<String> categorical = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         for (String f : features) {
             DataType rt = reference.apply(f).dataType();
             DataType at = analysis.apply(f).dataType();
@@ -130,15 +122,19 @@ public final class SchemaCheck {
                     cols.categorical() != null && cols.categorical().contains(f);
             boolean isText = rt instanceof StringType || rt instanceof BooleanType;
             if (declaredCategorical || (cols.categorical() == null && isText)) {
+                String key = declaredCategorical ? "columns.categorical" : "columns.features";
+                RoleTypes.CATEGORICAL.require(key, f, reference, "reference");
+                RoleTypes.CATEGORICAL.require(key, f, analysis, "analysis");
                 categorical.add(f);
             } else if (rt instanceof NumericType) {
                 if (!(at instanceof NumericType)) {
-                    throw new UserException(
-                            "column '"
-                                    + f
-                                    + "' is numeric in the reference but "
-                                    + at.simpleString()
-                                    + " in the analysis data; expected the same type in both (or list it in columns.categorical)");
+                    throw new UserException("configuration key 'columns.features': column '"
+                            + f
+                            + "' is numeric in the reference but "
+                            + at.simpleString()
+                            + " in the analysis data; expected the same type in both (or list it in"
+                            + " columns.categorical)"
+                            + RoleTypes.nestedNote(at));
                 }
                 continuous.add(f);
             } else if (isText) {
@@ -146,29 +142,29 @@ public final class SchemaCheck {
                         + f
                         + "' has type "
                         + rt.simpleString()
-                        + " and cannot be continuous; expected it in columns.categorical");
+                        + " in the reference data and cannot be continuous; expected it in columns.categorical");
             } else if (cols.features() != null) {
-                throw new UserException("configuration key 'columns.features': feature '"
-                        + f
-                        + "' has type "
-                        + rt.simpleString()
-                        + "; expected a number, string or boolean column");
+                throw RoleTypes.wrongType(
+                        "columns.features",
+                        f,
+                        "reference",
+                        rt,
+                        RoleTypes.CONTINUOUS.expected() + ", or " + RoleTypes.CATEGORICAL.expected()
+                                + RoleTypes.nestedNote(rt));
+            } else {
+                leftOut.add(f + " (" + rt.simpleString() + ")");
             }
-            // other types (timestamps, arrays...) are left out of the default feature list
         }
-        if (config.problemType() == ProblemType.BINARY_CLASSIFICATION) {
-            // read as 0/1 (cast to int): a string label such as "yes" would be null in every row, or fail
-            // the job under ANSI mode; refused here, before any row is read
-            requireBinaryLabels("columns.prediction", cols.prediction(), reference, "reference");
-            requireBinaryLabels("columns.prediction", cols.prediction(), analysis, "analysis");
-            requireBinaryLabels("columns.target", cols.target(), reference, "reference");
-            requireBinaryLabels("columns.target", cols.target(), analysis, "analysis");
-            requireBinaryLabels("columns.target", cols.target(), targets, "targets");
+        if (!leftOut.isEmpty()) {
+            // not silent: timestamps, dates, nested, array, map, struct and binary columns are not
+            // features unless listed (and listed, the nested ones are refused)
+            LOG.warn(
+                    "column(s) {} are neither numbers, strings nor booleans and are not monitored (columns.features"
+                            + " defaults to the columns of those types)",
+                    leftOut);
         }
-        if (config.problemType() == ProblemType.REGRESSION && cols.prediction() != null) {
-            requireNumeric("columns.prediction", cols.prediction(), reference, "reference");
-            requireNumeric("columns.prediction", cols.prediction(), analysis, "analysis");
-        }
+        requireLabel(label, "columns.prediction", cols.prediction(), reference, analysis, null);
+        requireLabel(label, "columns.target", cols.target(), reference, analysis, targets);
         List<String> kept = new ArrayList<>(continuous);
         kept.addAll(categorical);
         features = features.stream().filter(kept::contains).toList();
@@ -233,33 +229,33 @@ public final class SchemaCheck {
         }
     }
 
-    /** A binary model's label column, when the data has it: 0/1 numbers or booleans. */
-    private static void requireBinaryLabels(String key, String column, StructType schema, String dataset) {
-        if (column == null || schema == null || !List.of(schema.fieldNames()).contains(column)) {
-            return;
-        }
-        DataType t = schema.apply(column).dataType();
-        if (!(t instanceof NumericType || t instanceof BooleanType)) {
-            throw wrongType(
-                    key,
-                    column,
-                    dataset,
-                    t,
-                    "the labels of binary_classification as 0/1 numbers or booleans (1 the positive class, as"
-                            + " NannyML reads them): map a text label such as 'yes' to 1 before the monitor, or use"
-                            + " problem_type: multiclass_classification");
-        }
-    }
-
-    private static void requireNumeric(String key, String column, StructType schema, String dataset) {
-        DataType t = schema.apply(column).dataType();
-        if (!(t instanceof NumericType)) {
-            throw wrongType(key, column, dataset, t, "a numeric column");
+    /**
+     * The join column as the join compares it: a string id against a numeric one is cast (under ANSI
+     * mode, a value that is not a number fails the job; without it, that row silently finds no target).
+     */
+    private static void requireSameKind(String join, StructType analysis, StructType targets) {
+        DataType a = analysis.apply(join).dataType();
+        DataType t = targets.apply(join).dataType();
+        if (!RoleTypes.sameKind(a, t)) {
+            throw new UserException("configuration key 'targets.join_on': column '"
+                    + join
+                    + "' has type "
+                    + a.simpleString()
+                    + " in the analysis data but "
+                    + t.simpleString()
+                    + " in the targets data; expected the same kind in both (both strings or both numbers)");
         }
     }
 
-    private static UserException wrongType(String key, String column, String dataset, DataType t, String expected) {
-        return new UserException("configuration key '" + key + "': column '" + column + "' in the " + dataset
-                + " data has type " + t.simpleString() + "; expected " + expected);
+    /**
+     * The prediction or the target, in every input that has it. Binary: 0/1 numbers or booleans (read
+     * as 0/1 by a cast to int, a text label such as "yes" would be null in every row, or fail the job
+     * under ANSI mode); refused here, before any row is read.
+     */
+    private static void requireLabel(
+            RoleTypes label, String key, String column, StructType reference, StructType analysis, StructType targets) {
+        label.require(key, column, reference, "reference");
+        label.require(key, column, analysis, "analysis");
+        label.require(key, column, targets, "targets");
     }
 }

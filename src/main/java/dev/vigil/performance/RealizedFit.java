@@ -134,12 +134,16 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
             for (int i = 0; i < t.chunks().size(); i++) {
                 Reading<C, E> chunk = reading.apply(seg, i);
                 int first = out.size();
+                List<String> withoutRows = new ArrayList<>();
                 for (Measure<C, E> m : measures) {
                     double v = chunk.value(m);
                     double[] k = comp.get(m.name());
                     long n = chunk.rows(m);
                     double se = n == 0 || Double.isNaN(v) || k == null ? Double.NaN : m.samplingError(k, n);
                     out.add(new Value(m, seg, i, v, se));
+                    if (n == 0 && Double.isNaN(v)) {
+                        withoutRows.add(m.name());
+                    }
                 }
                 if (seg == null
                         && chunk instanceof Realized
@@ -149,6 +153,14 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
                             "{}: chunk {} has no rows with both a target and a prediction; its metrics are null",
                             RealizedPerformanceCalculator.NAME,
                             t.chunks().get(i).key());
+                } else if (seg == null && chunk instanceof Realized && !withoutRows.isEmpty()) {
+                    // some metrics read the prediction, others the score: the missing one's are null, said so
+                    LOG.info(
+                            "{}: chunk {} has no rows with both a target and the prediction or score that {} read;"
+                                    + " those metrics are null",
+                            RealizedPerformanceCalculator.NAME,
+                            t.chunks().get(i).key(),
+                            withoutRows);
                 }
                 if (seg == null
                         && chunk instanceof Estimated<C, E> e

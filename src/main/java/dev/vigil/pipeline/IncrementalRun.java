@@ -124,6 +124,7 @@ final class IncrementalRun {
                 fit.reference(),
                 null,
                 chunker.completeness(fit.reference().chunks(), asOf));
+        ResultRows.warnSegmentsWithoutReference(fit.reference(), table);
         out.add(fit.fitted(), "analysis", table, chunks, complete);
         return new MonitorRun.Outcome(
                 run.runId(),

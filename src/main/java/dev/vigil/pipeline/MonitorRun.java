@@ -180,6 +180,7 @@ public final class MonitorRun {
         Predicate<ChunkInfo> referenceComplete = stage.chunker().completeness(reference.chunks(), asOf);
         Predicate<ChunkInfo> analysisComplete = stage.chunker().completeness(analysis.chunks(), asOf);
         out.add(fit.fitted(), "reference", reference, null, referenceComplete);
+        ResultRows.warnSegmentsWithoutReference(fit.reference(), analysis.table());
         out.add(fit.fitted(), "analysis", analysis.table(), null, analysisComplete);
         Supplier<Dataset<Row>> referenceRows = inputs::reference;
         new RowCalculatorStage(

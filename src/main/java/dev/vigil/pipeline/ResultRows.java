@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rows of {@code results} and {@code distributions} gathered for one run, from the calculators'
@@ -21,6 +23,8 @@ import org.apache.spark.sql.RowFactory;
  * holding only some of a dataset's chunks.
  */
 final class ResultRows {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultRows.class);
+
     private final String monitor;
     private final String runId;
     private final Timestamp now;
@@ -39,6 +43,23 @@ final class ResultRows {
 
     List<Row> distributions() {
         return distributions;
+    }
+
+    /**
+     * Says which analysis segments the reference has no rows of: what they are compared with is
+     * empty, so their drift and performance are null and every value of theirs is unseen.
+     */
+    static void warnSegmentsWithoutReference(ChunkTable reference, ChunkTable analysis) {
+        List<String> without = analysis.segments().stream()
+                .filter(s -> s != null && !reference.segments().contains(s))
+                .toList();
+        if (!without.isEmpty()) {
+            LOG.warn(
+                    "analysis: segment(s) {} have no rows in the reference: their results measured against the"
+                            + " reference (drift, performance, estimates) are null and unseen_values counts every"
+                            + " value as unseen",
+                    without);
+        }
     }
 
     /** Every fitted calculator's result and distribution rows on one dataset's table. */

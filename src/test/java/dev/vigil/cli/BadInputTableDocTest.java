@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
@@ -79,7 +80,9 @@ class BadInputTableDocTest {
         for (Class<?> k = c; k != null; k = k.getSuperclass()) {
             for (Method m : k.getDeclaredMethods()) {
                 if (m.getName().equals(method)
-                        && (m.isAnnotationPresent(Test.class) || m.isAnnotationPresent(ParameterizedTest.class))) {
+                        && (m.isAnnotationPresent(Test.class)
+                                || m.isAnnotationPresent(ParameterizedTest.class)
+                                || m.isAnnotationPresent(TestFactory.class))) {
                     return true;
                 }
             }
