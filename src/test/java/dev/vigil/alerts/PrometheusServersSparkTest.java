@@ -127,7 +127,10 @@ class PrometheusServersSparkTest extends SparkTestBase {
                 config("prom_full", EVERY_CALCULATOR, servers.pushgatewayUrl()).toString());
         Map<List<String>, Row> newest = newest("prom_full");
         String m = "{monitor=\"prom_full\", job=\"vigil_test\"}";
-        JsonNode values = servers.awaitSeries("vigil_result_value" + m, 30);
+        // the run's own series come last in a scrape: present, the whole push has been ingested
+        servers.awaitSeries("vigil_run_last_success_timestamp_seconds" + m, 30);
+        JsonNode values =
+                servers.await("vigil_result_value" + m, r -> series(r).keySet().equals(newest.keySet()), 30);
         Map<List<String>, Double> value = series(values);
         assertThat(value.keySet()).as("one series per result").isEqualTo(newest.keySet());
         assertThat(newest.keySet().stream().map(k -> k.get(0)).distinct())

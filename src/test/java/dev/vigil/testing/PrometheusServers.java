@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Debian's Prometheus Pushgateway and Prometheus server ({@code apt-get install
@@ -95,9 +96,18 @@ public final class PrometheusServers implements AutoCloseable {
 
     /** {@link #query} until it returns at least one series or {@code seconds} pass (scrapes are 1 s apart). */
     public JsonNode awaitSeries(String promql, int seconds) throws Exception {
+        return await(promql, result -> !result.isEmpty(), seconds);
+    }
+
+    /**
+     * {@link #query} until its answer satisfies {@code done} or {@code seconds} pass; the last answer.
+     * A query may run while Prometheus ingests a scrape and see part of it, so a test that expects a
+     * whole push waits for all of it.
+     */
+    public JsonNode await(String promql, Predicate<JsonNode> done, int seconds) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         JsonNode result = query(promql);
-        while (result.isEmpty() && System.nanoTime() < end) {
+        while (!done.test(result) && System.nanoTime() < end) {
             Thread.sleep(500);
             result = query(promql);
         }
