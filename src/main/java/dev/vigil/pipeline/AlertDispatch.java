@@ -8,7 +8,6 @@ import dev.vigil.results.OutputTables;
 import dev.vigil.results.ResultRow;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,9 +41,7 @@ record AlertDispatch(RunContext run, DeltaResultSink sink) {
                 alerts.destinations().stream().anyMatch(d -> d.rule().persistence() > 1);
         Map<List<Object>, NavigableMap<Integer, Boolean>> history =
                 persistence ? sink.analysisAlertHistory(run.monitor()) : Map.of();
-        LocalDate today = run.config().runDate() != null
-                ? run.config().runDate()
-                : run.now().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate today = run.day();
         for (AlertsConfig.Destination d : delivery.destinations()) {
             Set<List<Object>> sent = sink.sentAlerts(run.monitor(), d.name());
             List<ResultRow> fresh = AlertSelection.select(

@@ -4,6 +4,7 @@ import dev.vigil.config.MonitorConfig;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.apache.spark.sql.SparkSession;
 
@@ -15,6 +16,13 @@ record RunContext(SparkSession spark, MonitorConfig config, String runId, Clock 
 
     Timestamp now() {
         return Timestamp.from(clock.instant());
+    }
+
+    /** The run's day: {@code --run-date}, else today (UTC). */
+    LocalDate day() {
+        return config.runDate() != null
+                ? config.runDate()
+                : clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     /** Periods that end by this instant are complete: the end of {@code --run-date}, else now. */
