@@ -8,6 +8,8 @@ import dev.vigil.results.OutputTables;
 import dev.vigil.results.ResultRow;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,17 +39,42 @@ final class RunCommand extends MonitorCommand {
                 o.analysisRows(),
                 o.analysisChunks(),
                 cfg.chunking().describe());
-        out.printf("  %d result rows; %d alerts on analysis chunks%n", o.rows().size(), o.alerts());
         Map<String, Integer> byMetric = new TreeMap<>();
+        Map<String, Integer> bySegment = new TreeMap<>();
+        long whole = 0;
         for (ResultRow r : o.rows()) {
-            if (r.alert() && r.period().equals("analysis") && r.segment() == null) {
-                byMetric.merge(
-                        r.calculator() + "." + r.metric() + (r.columnName() == null ? "" : "[" + r.columnName() + "]"),
-                        1,
-                        Integer::sum);
+            if (!r.alert() || !r.period().equals("analysis")) {
+                continue;
             }
+            if (r.segment() != null) {
+                bySegment.merge(r.segment(), 1, Integer::sum);
+                continue;
+            }
+            whole++;
+            byMetric.merge(
+                    r.calculator() + "." + r.metric() + (r.columnName() == null ? "" : "[" + r.columnName() + "]"),
+                    1,
+                    Integer::sum);
         }
+        out.printf(
+                "  %d result rows; %d alerts on analysis chunks: %d on the whole data (below), %d on segments%n",
+                o.rows().size(), o.alerts(), whole, o.alerts() - whole);
         byMetric.forEach((k, n) -> out.printf("    %-50s %d chunk(s)%n", k, n));
+        if (!bySegment.isEmpty()) {
+            List<Map.Entry<String, Integer>> top = new ArrayList<>(bySegment.entrySet());
+            top.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+            StringBuilder line = new StringBuilder("    segment alerts, most first: ");
+            for (int i = 0; i < Math.min(top.size(), 5); i++) {
+                line.append(i == 0 ? "" : ", ")
+                        .append(top.get(i).getKey())
+                        .append(" ")
+                        .append(top.get(i).getValue());
+            }
+            if (top.size() > 5) {
+                line.append(", and ").append(top.size() - 5).append(" more segment values");
+            }
+            out.println(line);
+        }
         out.printf(
                 "  results: %s  runs: %s%n",
                 cfg.output().describe(OutputTables.RESULTS.name()), cfg.output().describe(OutputTables.RUNS.name()));

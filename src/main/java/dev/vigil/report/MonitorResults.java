@@ -39,11 +39,31 @@ final class MonitorResults {
                 .where(col("monitor").equalTo(monitor).and(col("segment").isNull()))
                 .select(cols)
                 .collectAsList();
-        long otherSegments = out.results()
+        // one small aggregation: every segment value with its alerts on analysis chunks
+        Map<String, Long> segmentAlerts = new LinkedHashMap<>();
+        long otherSegments = 0;
+        for (Row r : out.results()
                 .where(col("monitor").equalTo(monitor).and(col("segment").isNotNull()))
-                .select("segment")
-                .distinct()
-                .count();
+                .groupBy("segment")
+                .agg(org.apache
+                        .spark
+                        .sql
+                        .functions
+                        .sum(org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .when(col("alert").and(col("period").equalTo("analysis")), 1L)
+                                .otherwise(0L))
+                        .as("alerts"))
+                .orderBy(col("alerts").desc(), col("segment"))
+                .collectAsList()) {
+            otherSegments++;
+            long n = r.getLong(1);
+            if (n > 0) {
+                segmentAlerts.put(r.getString(0), n);
+            }
+        }
 
         // the x axis: every (period, chunk key) of the monitor, reference first
         TreeMap<List<Object>, Chunk> axis = new TreeMap<>(MonitorResults::compareChunkKey);
@@ -140,7 +160,7 @@ final class MonitorResults {
                 sent.put(r.getString(0), r.getLong(1));
             }
         }
-        return new Monitor(monitor, chunks, ordered, otherSegments, latest, runCount, sent);
+        return new Monitor(monitor, chunks, ordered, otherSegments, segmentAlerts, latest, runCount, sent);
     }
 
     static int calculatorRank(String calculator) {

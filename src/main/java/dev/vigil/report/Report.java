@@ -68,6 +68,41 @@ public final class Report {
         return new Summary(FileLocations.display(to), bytes, monitors, HtmlReport.expectedCharts(views), rankingRows);
     }
 
+    /** How many alerts come from the whole population and how many from segments, and which. */
+    /** The segment values named in the report's note on segment alerts, most alerts first. */
+    static final int MAX_SEGMENTS_NAMED = 5;
+
+    static String segmentAlertNote(ReportData.Monitor m) {
+        long whole = 0;
+        for (ReportData.Series s : m.series()) {
+            whole += s.analysisAlerts(m.chunks());
+        }
+        long segments =
+                m.segmentAlerts().values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder note = new StringBuilder("Alerts on analysis chunks: ")
+                .append(whole)
+                .append(" on the whole population, ")
+                .append(segments)
+                .append(" on segments");
+        if (segments > 0) {
+            note.append(" (");
+            int shown = 0;
+            for (Map.Entry<String, Long> e : m.segmentAlerts().entrySet()) {
+                if (shown == MAX_SEGMENTS_NAMED) {
+                    note.append(", ").append(m.segmentAlerts().size() - shown).append(" more segment values");
+                    break;
+                }
+                note.append(shown == 0 ? "" : ", ")
+                        .append(e.getKey())
+                        .append(": ")
+                        .append(e.getValue());
+                shown++;
+            }
+            note.append(")");
+        }
+        return note.append(".").toString();
+    }
+
     static HtmlReport.MonitorView view(
             ReportData.Output out, ReportData.Monitor m, List<RankingsTable.Ranking> rankings) {
         List<String> notes = new ArrayList<>();
@@ -75,6 +110,7 @@ public final class Report {
             notes.add("Charts show the whole population; the results of "
                     + m.otherSegments()
                     + " segment values are in the results table (segment is not null).");
+            notes.add(segmentAlertNote(m));
         }
         List<ReportData.Series> shown = m.series();
         if (shown.size() > MAX_SERIES) {

@@ -74,12 +74,16 @@ public final class ReportData {
         }
     }
 
-    /** Everything the report shows of one monitor. */
+    /**
+     * Everything the report shows of one monitor. {@code segmentAlerts}: the alerts on analysis
+     * chunks of each segment value that has any (most first); the series are the whole population's.
+     */
     public record Monitor(
             String name,
             List<Chunk> chunks,
             List<Series> series,
             long otherSegments,
+            Map<String, Long> segmentAlerts,
             Map<String, Object> latestRun,
             long runCount,
             Map<String, Long> sentAlerts) {}

@@ -115,7 +115,9 @@ class ReportBrowserSparkTest extends SparkTestBase {
         assertThat(dom)
                 .contains("(estimated vs realized)")
                 .contains("alert count ranking")
-                .contains("correlation ranking");
+                .contains("correlation ranking")
+                // the segment note: the report's alerts per population, segments apart
+                .containsPattern("Alerts on analysis chunks: \\d+ on the whole population, \\d+ on segments");
 
         Path png = Path.of("target", "report-browser", "report.png").toAbsolutePath();
         Files.createDirectories(png.getParent());
