@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.MonitorConfig;
-import dev.vigil.pipeline.MonitorRun;
+import dev.vigil.pipeline.MonitorRun.Outcome;
 import dev.vigil.results.ResultRow;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -65,7 +65,7 @@ class RunSummaryTest {
         RunCommand.printSummary(
                 new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 CFG,
-                new MonitorRun.Outcome("run", 100, 100, 1, 4, rows, List.of(), 0, 0));
+                new Outcome("run", 100, 100, 1, 4, rows, List.of(), 0, 0));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -31,7 +31,7 @@ class TestTagsTest {
     /** What makes a test heavy, and why. */
     static final Map<String, Pattern> HEAVY = Map.of(
             "a Spark session", Pattern.compile("\\bSparkSession\\b|\\bSparkTestBase\\b|\\bsession\\(\\)"),
-            "the CLI or a monitor run", Pattern.compile("\\bMain\\.execute\\b|\\bMonitorRun\\b"),
+            "the CLI or a monitor run", Pattern.compile("\\bMain\\.execute\\b|\\bMonitorRun\\b(?!\\.Outcome\\b)"),
             "a child JVM", Pattern.compile("\\bChildVigil\\b"),
             "a child process", Pattern.compile("\\bProcessBuilder\\b|Runtime\\.getRuntime\\(\\)\\.exec"),
             "a browser", Pattern.compile("\\bChromium\\b"),
