@@ -6,10 +6,9 @@ import dev.vigil.config.MonitorConfig;
 import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.OutputTables;
 import dev.vigil.results.ResultRow;
+import dev.vigil.results.SegmentAlerts;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -40,40 +39,22 @@ final class RunCommand extends MonitorCommand {
                 o.analysisChunks(),
                 cfg.chunking().describe());
         Map<String, Integer> byMetric = new TreeMap<>();
-        Map<String, Integer> bySegment = new TreeMap<>();
-        long whole = 0;
         for (ResultRow r : o.rows()) {
-            if (!r.alert() || !r.period().equals("analysis")) {
-                continue;
+            if (r.alert() && r.period().equals("analysis") && r.segment() == null) {
+                byMetric.merge(
+                        r.calculator() + "." + r.metric() + (r.columnName() == null ? "" : "[" + r.columnName() + "]"),
+                        1,
+                        Integer::sum);
             }
-            if (r.segment() != null) {
-                bySegment.merge(r.segment(), 1, Integer::sum);
-                continue;
-            }
-            whole++;
-            byMetric.merge(
-                    r.calculator() + "." + r.metric() + (r.columnName() == null ? "" : "[" + r.columnName() + "]"),
-                    1,
-                    Integer::sum);
         }
+        Map<String, Long> bySegment = SegmentAlerts.count(o.rows());
+        long onSegments = bySegment.values().stream().mapToLong(Long::longValue).sum();
         out.printf(
                 "  %d result rows; %d alerts on analysis chunks: %d on the whole data (below), %d on segments%n",
-                o.rows().size(), o.alerts(), whole, o.alerts() - whole);
+                o.rows().size(), o.alerts(), o.alerts() - onSegments, onSegments);
         byMetric.forEach((k, n) -> out.printf("    %-50s %d chunk(s)%n", k, n));
         if (!bySegment.isEmpty()) {
-            List<Map.Entry<String, Integer>> top = new ArrayList<>(bySegment.entrySet());
-            top.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
-            StringBuilder line = new StringBuilder("    segment alerts, most first: ");
-            for (int i = 0; i < Math.min(top.size(), 5); i++) {
-                line.append(i == 0 ? "" : ", ")
-                        .append(top.get(i).getKey())
-                        .append(" ")
-                        .append(top.get(i).getValue());
-            }
-            if (top.size() > 5) {
-                line.append(", and ").append(top.size() - 5).append(" more segment values");
-            }
-            out.println(line);
+            out.println("    segment alerts, most first: " + SegmentAlerts.describe(bySegment));
         }
         out.printf(
                 "  results: %s  runs: %s%n",

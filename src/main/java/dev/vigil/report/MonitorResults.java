@@ -1,11 +1,14 @@
 package dev.vigil.report;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import dev.vigil.report.ReportData.Chunk;
 import dev.vigil.report.ReportData.Monitor;
 import dev.vigil.report.ReportData.Output;
 import dev.vigil.report.ReportData.Series;
+import dev.vigil.results.SegmentAlerts;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,30 +43,19 @@ final class MonitorResults {
                 .select(cols)
                 .collectAsList();
         // one small aggregation: every segment value with its alerts on analysis chunks
-        Map<String, Long> segmentAlerts = new LinkedHashMap<>();
-        long otherSegments = 0;
+        Map<String, Long> perSegment = new HashMap<>();
         for (Row r : out.results()
                 .where(col("monitor").equalTo(monitor).and(col("segment").isNotNull()))
                 .groupBy("segment")
-                .agg(org.apache
-                        .spark
-                        .sql
-                        .functions
-                        .sum(org.apache
-                                .spark
-                                .sql
-                                .functions
-                                .when(col("alert").and(col("period").equalTo("analysis")), 1L)
+                .agg(sum(when(col("alert").and(col("period").equalTo("analysis")), 1L)
                                 .otherwise(0L))
                         .as("alerts"))
-                .orderBy(col("alerts").desc(), col("segment"))
                 .collectAsList()) {
-            otherSegments++;
-            long n = r.getLong(1);
-            if (n > 0) {
-                segmentAlerts.put(r.getString(0), n);
-            }
+            perSegment.put(r.getString(0), r.getLong(1));
         }
+        long otherSegments = perSegment.size();
+        perSegment.values().removeIf(n -> n == 0);
+        Map<String, Long> segmentAlerts = SegmentAlerts.mostFirst(perSegment);
 
         // the x axis: every (period, chunk key) of the monitor, reference first
         TreeMap<List<Object>, Chunk> axis = new TreeMap<>(MonitorResults::compareChunkKey);

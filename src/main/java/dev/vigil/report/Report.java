@@ -2,6 +2,7 @@ package dev.vigil.report;
 
 import dev.vigil.config.OutputConfig;
 import dev.vigil.io.FileLocations;
+import dev.vigil.results.SegmentAlerts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,9 +70,6 @@ public final class Report {
     }
 
     /** How many alerts come from the whole population and how many from segments, and which. */
-    /** The segment values named in the report's note on segment alerts, most alerts first. */
-    static final int MAX_SEGMENTS_NAMED = 5;
-
     static String segmentAlertNote(ReportData.Monitor m) {
         long whole = 0;
         for (ReportData.Series s : m.series()) {
@@ -79,28 +77,8 @@ public final class Report {
         }
         long segments =
                 m.segmentAlerts().values().stream().mapToLong(Long::longValue).sum();
-        StringBuilder note = new StringBuilder("Alerts on analysis chunks: ")
-                .append(whole)
-                .append(" on the whole population, ")
-                .append(segments)
-                .append(" on segments");
-        if (segments > 0) {
-            note.append(" (");
-            int shown = 0;
-            for (Map.Entry<String, Long> e : m.segmentAlerts().entrySet()) {
-                if (shown == MAX_SEGMENTS_NAMED) {
-                    note.append(", ").append(m.segmentAlerts().size() - shown).append(" more segment values");
-                    break;
-                }
-                note.append(shown == 0 ? "" : ", ")
-                        .append(e.getKey())
-                        .append(": ")
-                        .append(e.getValue());
-                shown++;
-            }
-            note.append(")");
-        }
-        return note.append(".").toString();
+        return "Alerts on analysis chunks: " + whole + " on the whole population, " + segments + " on segments"
+                + (segments > 0 ? " (" + SegmentAlerts.describe(m.segmentAlerts()) + ")" : "") + ".";
     }
 
     static HtmlReport.MonitorView view(

@@ -46,7 +46,7 @@ class RunSummaryTest {
                 .contains(rows.size() + " result rows; 12 alerts on analysis chunks: 2 on the whole data (below),"
                         + " 10 on segments")
                 .contains("univariate_drift.jensen_shannon[x]")
-                .contains("segment alerts, most first: region=eu 3, ")
+                .contains("segment alerts, most first: region=eu: 3, ")
                 .contains("and 3 more segment values");
         assertThat(out.lines().filter(l -> l.contains("chunk(s)")))
                 .containsExactly("    univariate_drift.jensen_shannon[x]                 2 chunk(s)");

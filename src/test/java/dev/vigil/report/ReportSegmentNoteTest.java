@@ -41,7 +41,7 @@ class ReportSegmentNoteTest {
         // the reference chunk's alert is not an analysis alert
         assertThat(note)
                 .isEqualTo("Alerts on analysis chunks: 2 on the whole population, 49 on segments (region=r0: 10,"
-                        + " region=r1: 9, region=r2: 8, region=r3: 7, region=r4: 6, 2 more segment values).");
+                        + " region=r1: 9, region=r2: 8, region=r3: 7, region=r4: 6, and 2 more segment values).");
     }
 
     @Test
