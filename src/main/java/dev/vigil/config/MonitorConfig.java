@@ -3,6 +3,7 @@ package dev.vigil.config;
 import dev.vigil.calculators.CalculatorType;
 import dev.vigil.calculators.Calculators;
 import dev.vigil.internal.Errors;
+import dev.vigil.thresholds.FlatBands;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +37,7 @@ public record MonitorConfig(
         ChunkingConfig chunking,
         Map<String, Object> calculators,
         Map<String, ThresholdConfig> thresholds,
+        FlatBands flatBands,
         OutputConfig output,
         AlertsConfig alerts,
         PrometheusConfig prometheus,
@@ -100,6 +102,13 @@ public record MonitorConfig(
             "a mapping of <calculator>.<metric> to a threshold (thresholds.<calculator>.<metric>)",
             null,
             "threshold overrides (default: NannyML's threshold of each metric)");
+    static final Key<FlatBands> FLAT_BANDS = Key.oneOf(
+            "flat_bands",
+            FlatBands.class,
+            FlatBands.VIGIL,
+            "what a flat reference band (every reference chunk gave the same value) alerts on: outside"
+                    + " the value ± 3 × the chunk's sampling error, never on the value itself (vigil), or"
+                    + " NannyML's exact rule (nannyml; summary statistics then alert on every chunk)");
     static final Key<OutputConfig> OUTPUT = Key.of(
             "output",
             "a mapping (output)",
@@ -137,6 +146,7 @@ public record MonitorConfig(
                     CHUNKING,
                     CALCULATORS,
                     THRESHOLDS,
+                    FLAT_BANDS,
                     OUTPUT,
                     ALERTS,
                     PROMETHEUS,
@@ -195,6 +205,7 @@ public record MonitorConfig(
         Map<String, Object> calculators =
                 CalculatorSections.parse(optional(root, CALCULATORS), new CalculatorType.Context(problemType, columns));
         Map<String, ThresholdConfig> thresholds = ThresholdConfig.parseAll(optional(root, THRESHOLDS), problemType);
+        FlatBands flatBands = FLAT_BANDS.read(root);
         OutputConfig output = OUTPUT.read(root);
         AlertsConfig alerts = ALERTS.read(root);
         PrometheusConfig prometheus = PROMETHEUS.read(root);
@@ -224,6 +235,7 @@ public record MonitorConfig(
                 chunking,
                 calculators,
                 thresholds,
+                flatBands,
                 output,
                 alerts,
                 prometheus,

@@ -100,6 +100,14 @@ public record ThresholdConfig(
         if (um != null && um < 0) {
             throw Errors.badValue(STD_UPPER.in(t), um, "a number >= 0 or null");
         }
-        return new ThresholdConfig(type, LOWER.read(t), UPPER.read(t), lm, um);
+        Double lower = LOWER.read(t);
+        Double upper = UPPER.read(t);
+        if (lower != null && upper != null && lower >= upper) {
+            throw Errors.badValue(
+                    UPPER.in(t),
+                    upper,
+                    "a number above lower (" + lower + "): a constant band cannot be empty or flat");
+        }
+        return new ThresholdConfig(type, lower, upper, lm, um);
     }
 }

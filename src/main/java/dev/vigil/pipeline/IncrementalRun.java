@@ -117,7 +117,7 @@ final class IncrementalRun {
                 all.size(),
                 chunks.stream().map(ChunkInfo::key).toList());
 
-        ResultRows out = new ResultRows(monitor, run.runId(), now);
+        ResultRows out = new ResultRows(monitor, run.runId(), now, run.config().flatBands());
         out.add(
                 fit.fitted(),
                 "reference",

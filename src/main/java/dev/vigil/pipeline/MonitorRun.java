@@ -174,7 +174,8 @@ public final class MonitorRun {
         long t1 = System.nanoTime();
         AnalysisStage.Scanned analysis = stage.scan(inputs.analysis(), inputs.targets());
         long t2 = System.nanoTime();
-        ResultRows out = new ResultRows(run.monitor(), run.runId(), run.now());
+        ResultRows out = new ResultRows(
+                run.monitor(), run.runId(), run.now(), run.config().flatBands());
         Instant asOf = run.asOf();
         ChunkTable reference = fit.reference();
         Predicate<ChunkInfo> referenceComplete = stage.chunker().completeness(reference.chunks(), asOf);

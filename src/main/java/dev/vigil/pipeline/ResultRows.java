@@ -6,6 +6,7 @@ import dev.vigil.calculators.DistributionBin;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Measurement;
 import dev.vigil.results.ResultRow;
+import dev.vigil.thresholds.FlatBands;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * measurements and distribution bins on a dataset's chunk table. Result rows carry the chunk's key,
  * positions and dates; {@code chunk_rows} is the segment's rows in the chunk. {@code chunks} maps a
  * table's chunk indices to the chunks its rows describe (null: the table's own), for a table
- * holding only some of a dataset's chunks.
+ * holding only some of a dataset's chunks. Every chunk's thresholds and alert pass through the
+ * configured {@link FlatBands} rule.
  */
 final class ResultRows {
     private static final Logger LOG = LoggerFactory.getLogger(ResultRows.class);
@@ -28,13 +30,15 @@ final class ResultRows {
     private final String monitor;
     private final String runId;
     private final Timestamp now;
+    private final FlatBands flatBands;
     private final List<ResultRow> rows = new ArrayList<>();
     private final List<Row> distributions = new ArrayList<>();
 
-    ResultRows(String monitor, String runId, Timestamp now) {
+    ResultRows(String monitor, String runId, Timestamp now, FlatBands flatBands) {
         this.monitor = monitor;
         this.runId = runId;
         this.now = now;
+        this.flatBands = flatBands;
     }
 
     List<ResultRow> rows() {
@@ -85,6 +89,8 @@ final class ResultRows {
             List<ChunkInfo> chunks) {
         for (Measurement m : ms) {
             ChunkInfo c = (chunks != null ? chunks : table.chunks()).get(m.chunkIndex());
+            FlatBands.Decision d =
+                    flatBands.decide(m.value(), m.samplingError(), m.lowerThreshold(), m.upperThreshold(), m.alert());
             rows.add(new ResultRow(
                     monitor,
                     m.calculator(),
@@ -106,9 +112,9 @@ final class ResultRows {
                     m.realized(),
                     m.lowerConfidenceBound(),
                     m.upperConfidenceBound(),
-                    m.lowerThreshold(),
-                    m.upperThreshold(),
-                    m.alert(),
+                    d.lower(),
+                    d.upper(),
+                    d.alert(),
                     runId,
                     now));
         }

@@ -5,6 +5,7 @@ import static dev.vigil.config.ConfigFixture.fails;
 import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.thresholds.FlatBands;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,25 @@ class ThresholdOverridesTest {
                 "thresholds.univariate_drift.kolmogorov_smirnov",
                 "p-value",
                 "calculators.univariate_drift.alpha");
+    }
+
+    @Test
+    void aConstantBandMustHaveRoom() {
+        fails(
+                BASE + "thresholds: {data_quality.mean: {type: constant, lower: 3, upper: 3}}\n",
+                "thresholds.data_quality.mean.upper",
+                "a number above lower (3.0)");
+        fails(BASE + "thresholds: {data_quality.mean: {type: constant, lower: 4, upper: 3}}\n", "cannot be empty");
+        assertThat(parse(BASE + "thresholds: {data_quality.mean: {type: constant, lower: 2, upper: 3}}\n")
+                        .thresholds())
+                .containsKey("data_quality.mean");
+    }
+
+    @Test
+    void flatBandsFollowVigilsRuleUnlessNannyMlsIsAsked() {
+        assertThat(parse(BASE).flatBands()).isEqualTo(FlatBands.VIGIL);
+        assertThat(parse(BASE + "flat_bands: nannyml\n").flatBands()).isEqualTo(FlatBands.NANNYML);
+        fails(BASE + "flat_bands: loose\n", "flat_bands", "[nannyml, vigil]");
     }
 
     @Test

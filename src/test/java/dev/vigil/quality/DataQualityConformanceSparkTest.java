@@ -1,5 +1,8 @@
 package dev.vigil.quality;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.pipeline.MonitorRun;
@@ -8,12 +11,14 @@ import dev.vigil.testing.NannyDatasets;
 import dev.vigil.testing.OracleComparator;
 import dev.vigil.testing.SparkTestBase;
 import dev.vigil.testing.Tolerance;
+import dev.vigil.thresholds.FlatBands;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -73,5 +78,57 @@ class DataQualityConformanceSparkTest extends SparkTestBase {
                 .chunkKeyAndPositions()
                 .chunkDates()
                 .compare(results);
+    }
+
+    /**
+     * The same run under Vigil's default rule for flat reference bands: where NannyML's band is
+     * flat (row_count of equal chunks, the median of loan_length, 16 on every reference chunk), the
+     * band is the value ± 3 sampling errors and the value itself never alerts; every other
+     * threshold and alert is NannyML's.
+     */
+    @Test
+    void vigilsFlatBandRuleChangesOnlyTheFlatBands() {
+        String yaml =
+                NannyDatasets.carLoan().replace("flat_bands: nannyml\n", "") + "calculators: {data_quality: {}}\n";
+        MonitorConfig cfg = new ConfigLoader(k -> null).parse(yaml, "test", List.of());
+        assertThat(cfg.flatBands()).isEqualTo(FlatBands.VIGIL);
+        List<ResultRow> vigil = new MonitorRun(session(), Clock.systemUTC())
+                .compute(cfg, "flat-bands")
+                .rows();
+        int flat = 0;
+        int nannymlAlerts = 0;
+        int vigilAlerts = 0;
+        for (ResultRow v : vigil) {
+            if (v.segment() != null) {
+                continue;
+            }
+            ResultRow n = results.get(key(v.metric(), v.columnName(), v.period(), v.chunkIndex()));
+            nannymlAlerts += n.alert() ? 1 : 0;
+            vigilAlerts += v.alert() ? 1 : 0;
+            String at = v.metric() + "[" + v.columnName() + "] " + v.period() + " " + v.chunkIndex();
+            if (!FlatBands.flat(n.lowerThreshold(), n.upperThreshold())) {
+                assertThat(v.lowerThreshold()).as(at).isEqualTo(n.lowerThreshold());
+                assertThat(v.upperThreshold()).as(at).isEqualTo(n.upperThreshold());
+                assertThat(v.alert()).as(at).isEqualTo(n.alert());
+                continue;
+            }
+            flat++;
+            double c = n.upperThreshold();
+            double half = v.samplingError() == null ? 0 : 3 * v.samplingError();
+            assertThat(v.lowerThreshold()).as(at).isCloseTo(c - half, within(1e-9));
+            assertThat(v.upperThreshold()).as(at).isCloseTo(c + half, within(1e-9));
+            assertThat(v.alert()).as(at).isEqualTo(Math.abs(v.value() - c) > half + 1e-9 * Math.max(1, c));
+            if (v.metric().equals("row_count")) {
+                assertThat(n.alert()).as("NannyML alerts on every chunk " + at).isTrue();
+                assertThat(v.alert()).as(at).isFalse();
+            }
+        }
+        System.out.printf(
+                "car loan data quality, whole population: %d flat-band rows; alerts %d (NannyML's rule) -> %d (Vigil's)%n",
+                flat, nannymlAlerts, vigilAlerts);
+        assertThat(flat)
+                .as("row_count and median[loan_length] on 10 + 10 chunks")
+                .isGreaterThanOrEqualTo(40);
+        assertThat(vigilAlerts).isLessThan(nannymlAlerts);
     }
 }

@@ -2,7 +2,7 @@ package dev.vigil.testing;
 
 /**
  * Monitor configurations (without calculators) for NannyML's datasets in ../shared, as the oracle
- * runs used.
+ * runs used: NannyML's exact rule for flat reference bands ({@code flat_bands: nannyml}).
  */
 public final class NannyDatasets {
     private NannyDatasets() {}
@@ -22,6 +22,7 @@ public final class NannyDatasets {
           scores: y_pred_proba
           target: repaid
         chunking: {size: 5000}
+        flat_bands: nannyml
         """.formatted(
                         SharedData.dataset("synthetic_car_loan_reference.csv"),
                         SharedData.dataset("synthetic_car_loan_analysis.csv"));
@@ -49,6 +50,7 @@ public final class NannyDatasets {
           scores: {prepaid_card: y_pred_proba_prepaid_card, highstreet_card: y_pred_proba_highstreet_card, upmarket_card: y_pred_proba_upmarket_card}
           target: y_true
         chunking: {size: 6000}
+        flat_bands: nannyml
         """.formatted(SharedData.dataset("mc_reference.csv"), SharedData.dataset("mc_analysis.csv"));
     }
 
@@ -66,6 +68,7 @@ public final class NannyDatasets {
           prediction: y_pred
           target: y_true
         chunking: {size: 6000}
+        flat_bands: nannyml
         """.formatted(
                         SharedData.dataset("regression_synthetic_reference.csv"),
                         SharedData.dataset("regression_synthetic_analysis.csv"));
