@@ -149,12 +149,15 @@ public final class DirectLossEstimationCalculator extends PerformanceCalculator 
 
         @Override
         public List<Measurement> reference(ChunkTable reference) {
-            return realized.estimates(NAME, reference, this::losses, realized.reference());
+            return PerformanceGap.appended(
+                    realized.estimates(NAME, reference, this::losses, realized.reference()), config.performanceGap());
         }
 
         @Override
         public List<Measurement> calculate(ChunkTable analysis) {
-            return realized.estimates(NAME, analysis, this::losses, realized.calculate(analysis));
+            return PerformanceGap.appended(
+                    realized.estimates(NAME, analysis, this::losses, realized.calculate(analysis)),
+                    config.performanceGap());
         }
 
         /** NannyML's n: the chunk's rows with a prediction (targets play no part). */

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * prediction (binary) or the calibrated class probabilities (multiclass, {@link
  * MulticlassExpected}): each metric's estimate ({@link Measure#estimate}), the confidence band
  * value ± 3 SE clipped to the metric's limits, the alert when the estimate leaves the thresholds,
- * and the realized value where the chunk has targets.
+ * and the realized value where the chunk has targets, with its {@link PerformanceGap} rows.
  */
 public final class EstimatedPerformanceCalculator extends PerformanceCalculator {
     public static final String NAME = "estimated_performance";
@@ -150,12 +150,15 @@ public final class EstimatedPerformanceCalculator extends PerformanceCalculator 
             analysisSpecs.addAll(chunkSpecs());
             estimates = p.estimates(ref, EstimatedPerformanceCalculator.this::calibrator);
             analysisSpecs.addAll(estimates.specs());
-            referenceResults = realized.estimates(NAME, ref, estimates, realized.reference());
+            referenceResults = PerformanceGap.appended(
+                    realized.estimates(NAME, ref, estimates, realized.reference()), config.performanceGap());
         }
 
         @Override
         public List<Measurement> calculate(ChunkTable analysis) {
-            return realized.estimates(NAME, analysis, estimates, realized.calculate(analysis));
+            return PerformanceGap.appended(
+                    realized.estimates(NAME, analysis, estimates, realized.calculate(analysis)),
+                    config.performanceGap());
         }
     }
 }

@@ -31,7 +31,12 @@ final class MonitorResults {
 
     /** Calculators in the order the report shows them; any other after them, by name. */
     static final List<String> CALCULATOR_ORDER = List.of(
-            "estimated_performance", "realized_performance", "multivariate_drift", "univariate_drift", "data_quality");
+            "estimated_performance",
+            "performance_gap",
+            "realized_performance",
+            "multivariate_drift",
+            "univariate_drift",
+            "data_quality");
 
     /** Reads one monitor's whole-population results, its latest run and its sent alerts. */
     static Monitor load(Output out, String monitor) {

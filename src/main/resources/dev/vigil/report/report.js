@@ -180,7 +180,8 @@
         hovertemplate: '%{text}<extra></extra>' });
     }
     var periods = periodShapes(chunks, positions);
-    var title = s.metric + (s.column ? ' · ' + s.column : '') + (estimated ? ' (estimated vs realized)' : '');
+    var title = s.metric + (s.column ? ' · ' + s.column : '') + (estimated ? ' (estimated vs realized)' : '') +
+      (s.calculator === 'performance_gap' ? ' gap (realized − estimated)' : '');
     var layout = {
       title: { text: title, font: { size: 14 }, x: 0.01, xanchor: 'left' },
       height: 300, margin: { l: 55, r: 10, t: 48, b: 45 }, xaxis: axis(chunks, positions),

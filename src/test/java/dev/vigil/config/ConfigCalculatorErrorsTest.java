@@ -80,6 +80,37 @@ class ConfigCalculatorErrorsTest {
     }
 
     @Test
+    void thePerformanceGapMultiple() {
+        String columns = "columns: {prediction: p, scores: s, target: y}\n";
+        EstimatedPerformanceType type = Calculators.get(EstimatedPerformanceType.class);
+        assertThat(parse(BASE + columns + "calculators: {estimated_performance: {}}\n")
+                        .calculator(type)
+                        .performanceGap())
+                .isEqualTo(3.0);
+        assertThat(parse(BASE + columns + "calculators: {estimated_performance: {performance_gap: 4}}\n")
+                        .calculator(type)
+                        .performanceGap())
+                .isEqualTo(4.0);
+        assertThat(parse(BASE + columns + "calculators: {estimated_performance: {performance_gap: null}}\n")
+                        .calculator(type)
+                        .performanceGap())
+                .isNull();
+        fails(
+                BASE + columns + "calculators: {estimated_performance: {performance_gap: 0}}\n",
+                "calculators.estimated_performance.performance_gap",
+                "a number > 0, or null");
+        // DLE takes it too
+        String regression = BASE + "problem_type: regression\ncolumns: {target: y, prediction: p}\n";
+        assertThat(parse(regression + "calculators: {estimated_performance: {performance_gap: 2.5}}\n")
+                        .calculator(type)
+                        .performanceGap())
+                .isEqualTo(2.5);
+        fails(
+                regression + "calculators: {estimated_performance: {performance_gap: -1}}\n",
+                "calculators.estimated_performance.performance_gap");
+    }
+
+    @Test
     void badMultivariateSettings() {
         fails(
                 BASE + "calculators: {multivariate_drift: {n_components: 1.5}}\n",

@@ -35,7 +35,9 @@ class DirectLossEstimationCarPriceSparkTest extends SparkTestBase {
           estimated_performance: {metrics: [mae, rmse]}
         """.formatted(SharedData.dataset("regression_synthetic_analysis_targets.csv"));
         for (ResultRow r : compute(yaml)) {
-            rows.put(r.metric() + "|" + r.period() + "|" + r.chunkIndex(), r);
+            if (r.calculator().equals(DirectLossEstimationCalculator.NAME)) {
+                rows.put(r.metric() + "|" + r.period() + "|" + r.chunkIndex(), r);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.vigil.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.performance.PerformanceGap;
 import dev.vigil.results.ResultSchema;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -75,11 +76,18 @@ class ProductionModeLateTargetsSparkTest extends ProductionModeTestBase {
         });
         assertThat(realized(after, "2024-01-05")).allMatch(r -> !r.isNullAt(r.fieldIndex("value")));
         assertThat(after.keySet()).containsAll(before.keySet());
+        // new rows: day three's, and day one's performance gaps, known now that its targets are
         assertThat(after.keySet().stream()
                         .filter(k -> !before.containsKey(k))
-                        .allMatch(k -> k.get(6).equals("2024-01-07")))
-                .as("new rows are day three's")
+                        .allMatch(k -> k.get(6).equals("2024-01-07")
+                                || k.get(6).equals("2024-01-05") && k.get(1).equals(PerformanceGap.NAME)))
+                .as("new rows are day three's or day one's performance gaps")
                 .isTrue();
+        assertThat(after.keySet().stream()
+                        .filter(k -> k.get(6).equals("2024-01-05") && k.get(1).equals(PerformanceGap.NAME)))
+                .as("day one's performance gaps")
+                .isNotEmpty()
+                .noneMatch(before::containsKey);
 
         // and day one's realized values are those of a full run with every label
         String fullOut = base.resolve("full").toString();
