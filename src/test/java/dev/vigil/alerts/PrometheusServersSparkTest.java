@@ -139,7 +139,8 @@ class PrometheusServersSparkTest extends SparkTestBase {
                         "multivariate_drift",
                         "data_quality",
                         "realized_performance",
-                        "estimated_performance");
+                        "estimated_performance",
+                        "performance_gap");
         assertThat(newest.keySet().stream().filter(k -> !k.get(3).isEmpty()))
                 .as("segment series")
                 .isNotEmpty();
@@ -199,7 +200,7 @@ class PrometheusServersSparkTest extends SparkTestBase {
                 queries++;
             }
         }
-        assertThat(queries).isGreaterThanOrEqualTo(12);
+        assertThat(queries).isGreaterThanOrEqualTo(13);
 
         // a rerun with data quality only: the push replaces the monitor's group, so drift's series go
         run(
