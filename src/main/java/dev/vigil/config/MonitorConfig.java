@@ -106,7 +106,7 @@ public record MonitorConfig(
             "flat_bands",
             FlatBands.class,
             FlatBands.VIGIL,
-            "what a flat reference band (every reference chunk gave the same value) alerts on: outside"
+            "what a flat or nearly flat reference band (every reference chunk gave the same value, or a band narrower than ± 1 sampling error) alerts on: outside"
                     + " the value ± 3 × the chunk's sampling error, never on the value itself (vigil), or"
                     + " NannyML's exact rule (nannyml; summary statistics then alert on every chunk)");
     static final Key<OutputConfig> OUTPUT = Key.of(

@@ -1,20 +1,24 @@
 package dev.vigil.thresholds;
 
 /**
- * What a flat reference band does: a two-sided band whose lower and upper thresholds are equal up
- * to rounding ({@code upper - lower <= }{@value #RELATIVE_TOLERANCE}{@code × max(1, |lower|,
- * |upper|)}), because every reference chunk gave the same value (row counts of equal-sized chunks,
- * the median of an integer column, a rate that is always 0). NannyML's standard-deviation band is
- * then {@code [c, c]}: its summary statistics alert on every chunk, {@code c} included, and any
- * other metric alerts on the smallest difference from {@code c}.
+ * What a flat reference band does. A two-sided band is flat when its lower and upper thresholds are
+ * equal up to rounding ({@code upper - lower <= }{@value #RELATIVE_TOLERANCE}{@code × max(1,
+ * |lower|, |upper|)}), because every reference chunk gave the same value (row counts of equal-sized
+ * chunks, the median of an integer column, a rate that is always 0), and nearly flat when it is
+ * narrower than ± 1 sampling error of the chunk: with NannyML's ± 3σ, reference chunks that vary
+ * less than a third of what the metric's sampling error predicts (by chance, for normal chunk
+ * values and 10 reference chunks, about 1 in 1,200: P(χ²₉ < 10/9); in practice a discrete or
+ * rounded value). NannyML's band then alerts on noise: its
+ * summary statistics alert on every chunk of a flat band, {@code c} included, and any metric alerts
+ * on the smallest difference from {@code c}.
  *
- * <p>{@link #VIGIL} (the default) reads a flat band as "the reference shows no spread of its own",
- * and falls back on the spread the metric's sampling error predicts: the band becomes {@code c ±}
- * {@value #SAMPLING_ERRORS}{@code × the chunk's sampling error} (the bounds written on the chunk's
- * row), and a value alerts only outside it, a value within rounding of {@code c} never. A metric
- * without a sampling error (row_count) keeps {@code [c, c]} and alerts on any other value. {@link
- * #NANNYML} keeps NannyML's exact rule (the conformance tests use it). Constant thresholds are never
- * flat: their lower bound must be below their upper.
+ * <p>{@link #VIGIL} (the default) reads such a band as "the reference shows no spread of its own",
+ * and falls back on the spread the metric's sampling error predicts: the band becomes its midpoint
+ * {@code c ±} {@value #SAMPLING_ERRORS}{@code × the chunk's sampling error} (the bounds written on
+ * the chunk's row), and a value alerts only outside it; on a flat band a value within rounding of
+ * {@code c} never alerts. A metric without a sampling error (row_count) keeps a flat {@code [c, c]}
+ * and alerts on any other value. {@link #NANNYML} keeps NannyML's exact rule (the conformance tests
+ * use it). Constant thresholds are never flat: their lower bound must be below their upper.
  */
 public enum FlatBands {
     VIGIL,
@@ -36,14 +40,29 @@ public enum FlatBands {
     }
 
     /**
-     * The thresholds and alert of one chunk: unchanged unless the band is flat under {@link #VIGIL}.
+     * Whether {@code [lower, upper]} is nearly flat for a chunk whose value has sampling error {@code
+     * samplingError}: two-sided and narrower than ± 1 sampling error (never without one).
+     */
+    public static boolean narrow(Double lower, Double upper, Double samplingError) {
+        return lower != null
+                && upper != null
+                && samplingError != null
+                && Double.isFinite(samplingError)
+                && samplingError > 0
+                && upper - lower < 2 * samplingError;
+    }
+
+    /**
+     * The thresholds and alert of one chunk: unchanged unless the band is flat or nearly flat under
+     * {@link #VIGIL}.
      *
      * @param value the chunk's value (null: none; its alert stays NannyML's)
      * @param samplingError its sampling error (null or NaN: none)
      * @param alert the alert under NannyML's rule
      */
     public Decision decide(Double value, Double samplingError, Double lower, Double upper, boolean alert) {
-        if (this == NANNYML || !flat(lower, upper)) {
+        boolean flat = flat(lower, upper);
+        if (this == NANNYML || !flat && !narrow(lower, upper, samplingError)) {
             return new Decision(lower, upper, alert);
         }
         double c = (lower + upper) / 2;

@@ -60,8 +60,26 @@ class FlatBandsTest {
     }
 
     @Test
+    void aBandNarrowerThanOneSamplingErrorEachSideIsNearlyFlat() {
+        // reference medians 59.9 … 60.1 (± 0.1), sampling error 0.25: the reference varies far less
+        // than sampling predicts
+        assertThat(FlatBands.narrow(59.9, 60.1, 0.25)).isTrue();
+        assertThat(FlatBands.VIGIL.decide(60.5, 0.25, 59.9, 60.1, true)).isEqualTo(new Decision(59.25, 60.75, false));
+        assertThat(FlatBands.VIGIL.decide(60.8, 0.25, 59.9, 60.1, true).alert()).isTrue();
+        assertThat(FlatBands.NANNYML.decide(60.5, 0.25, 59.9, 60.1, true)).isEqualTo(new Decision(59.9, 60.1, true));
+        // as wide as ± 1 sampling error: NannyML's band
+        assertThat(FlatBands.narrow(59.75, 60.25, 0.25)).isFalse();
+        assertThat(FlatBands.VIGIL.decide(60.5, 0.25, 59.75, 60.25, true)).isEqualTo(new Decision(59.75, 60.25, true));
+        // without a sampling error, or a one-sided band, never
+        assertThat(FlatBands.narrow(59.9, 60.1, null)).isFalse();
+        assertThat(FlatBands.narrow(59.9, 60.1, Double.NaN)).isFalse();
+        assertThat(FlatBands.narrow(59.9, 60.1, 0.0)).isFalse();
+        assertThat(FlatBands.narrow(null, 60.1, 0.25)).isFalse();
+    }
+
+    @Test
     void bandsThatAreNotFlatAndMissingValuesKeepNannyMlsDecision() {
-        Decision wide = FlatBands.VIGIL.decide(5000.0, 1.0, 4999.0, 5000.8, true);
+        Decision wide = FlatBands.VIGIL.decide(5000.0, 0.3, 4999.0, 5000.8, true);
         assertThat(wide).isEqualTo(new Decision(4999.0, 5000.8, true));
         assertThat(FlatBands.VIGIL.decide(3.0, null, null, 0.0, false)).isEqualTo(new Decision(null, 0.0, false));
         // a chunk without a value keeps NannyML's alert on a flat band too
