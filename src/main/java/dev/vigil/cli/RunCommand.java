@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import dev.vigil.config.ConfigFailure;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.pipeline.MonitorRun;
 import dev.vigil.results.OutputTables;
@@ -23,7 +24,14 @@ final class RunCommand extends MonitorCommand {
 
     @Override
     public int call(PrintStream out) {
-        MonitorConfig cfg = monitorConfig();
+        MonitorConfig cfg;
+        try {
+            cfg = monitorConfig();
+        } catch (ConfigFailure f) {
+            // every run is in runs, one whose configuration is wrong too, where its output can be read
+            new MonitorRun(Sessions.getOrCreate(), Clock.systemUTC()).recordFailedConfiguration(f);
+            throw f;
+        }
         MonitorRun.Outcome outcome = new MonitorRun(Sessions.getOrCreate(), Clock.systemUTC()).run(cfg, refit);
         printSummary(out, cfg, outcome);
         return failOnAlert && outcome.alerts() > 0 ? Main.ALERTS : Main.OK;

@@ -3,6 +3,7 @@ package dev.vigil.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.internal.Secrets;
+import dev.vigil.internal.UserException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -80,10 +81,26 @@ public final class ConfigLoader {
             }
         }
         Secrets.install(ResolvedYaml.secrets(substituted, substitution.secretEnvValues()));
-        return MonitorConfig.parse(
-                new Section("", substituted),
-                ResolvedYaml.masked(substituted),
-                runDate,
-                ResolvedYaml.fitKey(substituted));
+        String masked = ResolvedYaml.masked(substituted);
+        try {
+            return MonitorConfig.parse(new Section("", substituted), masked, runDate, ResolvedYaml.fitKey(substituted));
+        } catch (UserException e) {
+            throw withRunTarget(e, substituted, masked);
+        }
+    }
+
+    /**
+     * {@code e} as a {@link ConfigFailure} when the configuration's {@code monitor} and {@code
+     * output} can be read on their own (so a failed run can be recorded there), else {@code e}.
+     */
+    private static UserException withRunTarget(UserException e, JsonNode root, String masked) {
+        try {
+            Section top = new Section("", root);
+            String monitor = MonitorConfig.MONITOR.read(top);
+            OutputConfig output = MonitorConfig.OUTPUT.read(top);
+            return new ConfigFailure(e, monitor, output, masked);
+        } catch (RuntimeException unreadable) {
+            return e;
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.pipeline;
 import dev.vigil.alerts.PrometheusPush;
 import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.ChunkTable;
+import dev.vigil.config.ConfigFailure;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ResolvedColumns;
 import dev.vigil.profile.ProfileStore;
@@ -21,6 +22,8 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One monitoring run, as its stages in order: the inputs read once ({@link Inputs}) → the reference
@@ -33,6 +36,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code runs}, failed runs included ({@link RunRecord}).
  */
 public final class MonitorRun {
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorRun.class);
+
     /** What a run produced. */
     public record Outcome(
             String runId,
@@ -142,6 +147,22 @@ public final class MonitorRun {
     private static String joined(String... errors) {
         List<String> present = Arrays.stream(errors).filter(Objects::nonNull).toList();
         return present.isEmpty() ? null : String.join("; ", present);
+    }
+
+    /**
+     * Records a run whose configuration failed but names its monitor and output ({@link
+     * ConfigFailure}): a failed row in that output's {@code runs}, with the error. A failure to record
+     * it is logged; the caller reports the configuration's own error.
+     */
+    public void recordFailedConfiguration(ConfigFailure failure) {
+        try {
+            DeltaResultSink sink = new DeltaResultSink(spark, failure.output());
+            sink.prepare();
+            new RunRecord(UUID.randomUUID().toString(), failure.monitor(), clock, failure.resolvedYaml(), sink)
+                    .failed(failure);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the failed run of monitor {}: {}", failure.monitor(), e.getMessage());
+        }
     }
 
     /**

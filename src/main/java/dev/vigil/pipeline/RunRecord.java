@@ -7,6 +7,7 @@ import dev.vigil.internal.Version;
 import dev.vigil.results.DeltaResultSink;
 import dev.vigil.results.OutputTables;
 import java.sql.Timestamp;
+import java.time.Clock;
 import org.apache.spark.sql.RowFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,16 +19,27 @@ import org.slf4j.LoggerFactory;
 final class RunRecord {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecord.class);
 
-    private final RunContext run;
+    private final String runId;
+    private final String monitor;
+    private final Clock clock;
+    private final String resolvedYaml;
     private final DeltaResultSink sink;
     private final Timestamp started;
     private Long profileVersion;
     private String profileSource;
 
     RunRecord(RunContext run, DeltaResultSink sink) {
-        this.run = run;
+        this(run.runId(), run.monitor(), run.clock(), run.config().resolvedYaml(), sink);
+    }
+
+    /** A run known only by its monitor and configuration text (one whose configuration failed). */
+    RunRecord(String runId, String monitor, Clock clock, String resolvedYaml, DeltaResultSink sink) {
+        this.runId = runId;
+        this.monitor = monitor;
+        this.clock = clock;
+        this.resolvedYaml = resolvedYaml;
         this.sink = sink;
-        this.started = run.now();
+        this.started = Timestamp.from(clock.instant());
     }
 
     /** The stored reference profile the run uses, and where it came from (runs.profile_source). */
@@ -63,17 +75,17 @@ final class RunRecord {
     private void append(
             String status, String error, Long referenceRows, Long analysisRows, Integer chunks, Long alerts) {
         sink.appendRun(RowFactory.create(
-                run.runId(),
-                run.monitor(),
+                runId,
+                monitor,
                 started,
-                run.now(),
+                Timestamp.from(clock.instant()),
                 status,
                 error,
                 referenceRows,
                 analysisRows,
                 chunks,
                 alerts,
-                run.config().resolvedYaml(),
+                resolvedYaml,
                 Version.VERSION,
                 profileVersion,
                 profileSource));

@@ -58,7 +58,10 @@ public final class OutputTables {
             .exportOrder(with(RESULTS.key(), "destination", "sent_at"));
 
     /** One row per run, failed runs included. */
-    public static final OutputTable RUNS = OutputTable.appended("runs", "one row per run, failed runs included")
+    public static final OutputTable RUNS = OutputTable.appended(
+                    "runs",
+                    "one row per run, failed runs included (a run whose configuration is wrong too, where its"
+                            + " monitor and output can be read)")
             .columns("run_id STRING NOT NULL, monitor STRING NOT NULL, started_at TIMESTAMP NOT NULL,"
                     + " finished_at TIMESTAMP NOT NULL, status STRING NOT NULL, error STRING,"
                     + " rows_reference BIGINT, rows_analysis BIGINT, chunks INT, alerts BIGINT,"

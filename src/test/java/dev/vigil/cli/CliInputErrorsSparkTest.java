@@ -71,6 +71,26 @@ class CliInputErrorsSparkTest extends CliErrorsTestBase {
     }
 
     @Test
+    void aConfigurationErrorIsARecordedRunWhereItsOutputCanBeRead() throws IOException {
+        String output = freshOutput();
+        Path cfg = configFile(edit(valid(), "chunking: {size: 50}", "chunking: {chunk_size: 50}"));
+        Result r = vigil("run", "--config", cfg.toString(), "--output", output);
+        String line = assertUserError(r, "chunking.chunk_size", "did you mean");
+        List<Row> runs = spark.read().format("delta").load(output + "/runs").collectAsList();
+        assertThat(runs).hasSize(1);
+        Row run = runs.get(0);
+        assertThat(run.<String>getAs("status")).isEqualTo("failed");
+        assertThat(run.<String>getAs("monitor")).isEqualTo("cli_errors");
+        assertThat("vigil: error: " + run.<String>getAs("error")).isEqualTo(line);
+        assertThat(run.<String>getAs("config")).contains("chunk_size").contains(output);
+        assertThat((Object) run.getAs("rows_analysis")).isNull();
+
+        // an output that cannot be read itself: nowhere to record the run, the configuration's error alone
+        Path bad = configFile(edit(valid(), "chunking: {size: 50}", "chunking: {chunk_size: 50}\noutput: 5"));
+        assertUserError(vigil("run", "--config", bad.toString()), "chunking.chunk_size");
+    }
+
+    @Test
     void stringFeatureThatIsNotCategorical() throws IOException {
         // c is a string feature, but the explicit (empty) categorical list makes it continuous
         Result r = validate(edit(valid(), "  target: target\n", "  target: target\n  categorical: []\n"));
