@@ -27,8 +27,8 @@ import org.apache.spark.sql.types.NumericType;
  *       quoting it.
  *   <li>Binary classification: a numeric target or prediction other than 0 and 1 fails the run
  *       (exit 2) quoting it.
- *   <li>Multiclass: a predicted class the score mapping does not name fails the run (exit 2)
- *       quoting it.
+ *   <li>Multiclass: a predicted or true class the score mapping does not name fails the run (exit
+ *       2) quoting it (a true class outside it would count as a mistake on every row).
  * </ul>
  *
  * Features are left as they are: the scan treats their NaN and ±Inf as missing (and logs the
@@ -94,28 +94,35 @@ public final class InputChecks {
                 out = out.withColumn(c, checked);
             }
         }
-        String p = cols.prediction();
         if (config.problemType() == ProblemType.MULTICLASS_CLASSIFICATION
-                && p != null
-                && names.contains(p)
                 && !cols.scores().isEmpty()) {
             List<String> classes = List.copyOf(cols.scores().keySet());
-            Column text = ColumnNames.column(p).cast("string");
-            out = out.withColumn(
-                    p,
-                    when(
-                                    text.isNotNull().and(not(text.isin(classes.toArray()))),
-                                    JobErrors.failInJob(concat(
-                                            lit("configuration key 'columns.prediction': column '"
-                                                    + p
-                                                    + "' predicts the class '"),
-                                            text,
-                                            lit("' in the "
-                                                    + what
-                                                    + " data, which columns.scores does not name; expected one of "
-                                                    + classes
-                                                    + " (add the class and its score column to columns.scores)"))))
-                            .otherwise(ColumnNames.column(p)));
+            for (String c : Arrays.asList(cols.prediction(), cols.target())) {
+                if (c == null || !names.contains(c)) {
+                    continue;
+                }
+                boolean prediction = c.equals(cols.prediction());
+                Column text = ColumnNames.column(c).cast("string");
+                out = out.withColumn(
+                        c,
+                        when(
+                                        text.isNotNull().and(not(text.isin(classes.toArray()))),
+                                        JobErrors.failInJob(concat(
+                                                lit("configuration key '"
+                                                        + (prediction ? "columns.prediction" : "columns.target")
+                                                        + "': column '"
+                                                        + c
+                                                        + (prediction
+                                                                ? "' predicts the class '"
+                                                                : "' has the class '")),
+                                                text,
+                                                lit("' in the "
+                                                        + what
+                                                        + " data, which columns.scores does not name; expected one of "
+                                                        + classes
+                                                        + " (add the class and its score column to columns.scores)"))))
+                                .otherwise(ColumnNames.column(c)));
+            }
         }
         return out;
     }

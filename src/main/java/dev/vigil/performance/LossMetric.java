@@ -64,6 +64,13 @@ abstract class LossMetric extends PerformanceMetric {
         }
 
         @Override
+        String undefinedBecause() {
+            return loss == Loss.SLE
+                    ? "a target or prediction is negative (its logarithm of 1 + value is what NannyML refuses)"
+                    : super.undefinedBecause();
+        }
+
+        @Override
         double[] component(RegressionProblem.States reference) {
             return componentOf(reference.moments(samplingColumn()));
         }

@@ -62,6 +62,14 @@ abstract class Measure<C extends Measure.Rows, E extends Measure.Rows> implement
     /** The realized value on a chunk; NaN where NannyML gives none. */
     abstract double realized(C chunk);
 
+    /**
+     * Why the realized value can be NaN on a chunk that has rows, for the log (NaN-free metrics:
+     * the general reason).
+     */
+    String undefinedBecause() {
+        return "undefined on the chunk's rows";
+    }
+
     /** The rows the sampling error of a realized value counts. */
     long rows(C chunk) {
         return chunk.rows();

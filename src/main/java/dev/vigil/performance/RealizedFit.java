@@ -11,6 +11,7 @@ import dev.vigil.thresholds.Threshold;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -135,6 +136,7 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
                 Reading<C, E> chunk = reading.apply(seg, i);
                 int first = out.size();
                 List<String> withoutRows = new ArrayList<>();
+                Map<String, String> undefined = new LinkedHashMap<>();
                 for (Measure<C, E> m : measures) {
                     double v = chunk.value(m);
                     double[] k = comp.get(m.name());
@@ -143,6 +145,8 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
                     out.add(new Value(m, seg, i, v, se));
                     if (n == 0 && Double.isNaN(v)) {
                         withoutRows.add(m.name());
+                    } else if (Double.isNaN(v) && chunk instanceof Realized) {
+                        undefined.put(m.name(), m.undefinedBecause());
                     }
                 }
                 if (seg == null
@@ -161,6 +165,16 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
                             RealizedPerformanceCalculator.NAME,
                             t.chunks().get(i).key(),
                             withoutRows);
+                }
+                if (seg == null) {
+                    for (var u : undefined.entrySet()) {
+                        LOG.warn(
+                                "{}: chunk {}: {} is null: {}",
+                                RealizedPerformanceCalculator.NAME,
+                                t.chunks().get(i).key(),
+                                u.getKey(),
+                                u.getValue());
+                    }
                 }
                 if (seg == null
                         && chunk instanceof Estimated<C, E> e

@@ -56,6 +56,97 @@ final class BadInputMatrix {
 
     static final String SEGMENT_EXPR = "concat('s', cast(id % 2 as string)) as s";
 
+    /**
+     * The problem types: binary classification has every role's cases; multiclass classification and
+     * regression have the cases of their own model columns (score, prediction, target), on data of
+     * their own with the same features, timestamp and id.
+     */
+    enum Problem {
+        BINARY("binary_classification"),
+        MULTICLASS("multiclass_classification"),
+        REGRESSION("regression");
+
+        final String type;
+
+        Problem(String type) {
+            this.type = type;
+        }
+
+        /** The columns of this problem's base data (binary: {@link BadInputTestBase#BASE}). */
+        String[] base() {
+            String[] common = Arrays.copyOfRange(BadInputTestBase.BASE, 0, 4); // id, timestamp, x, c
+            List<String> out = new ArrayList<>(Arrays.asList(common));
+            switch (this) {
+                case BINARY -> {
+                    return BadInputTestBase.BASE;
+                }
+                case MULTICLASS -> {
+                    out.add("0.2 + 0.6 * cast(id % 3 = 0 as double) as p_a");
+                    out.add("0.2 + 0.6 * cast(id % 3 = 1 as double) as p_b");
+                    out.add("0.2 + 0.6 * cast(id % 3 = 2 as double) as p_c");
+                    out.add("element_at(array('a', 'b', 'c'), cast(id % 3 as int) + 1) as y_pred");
+                    out.add("element_at(array('a', 'b', 'c'), cast((id * 5) % 3 as int) + 1) as target");
+                }
+                case REGRESSION -> {
+                    out.add("cast(id % 10 as double) * 2.0 + 1.0 as y_pred");
+                    out.add("cast((id * 7) % 10 as double) * 2.0 + 1.5 as target");
+                }
+            }
+            return out.toArray(String[]::new);
+        }
+
+        /** The column of a model role (the multiclass score: class a's). */
+        String column(Role r) {
+            return this == MULTICLASS && r == Role.SCORE ? "p_a" : r.column;
+        }
+
+        /** A model role's expression in this problem's base data. */
+        String expr(Role r) {
+            String c = column(r);
+            return Arrays.stream(base())
+                    .filter(b -> b.endsWith(" as " + c))
+                    .map(b -> b.substring(0, b.lastIndexOf(" as ")))
+                    .findFirst()
+                    .orElseThrow();
+        }
+
+        /** Whether a model role holds numbers here (multiclass labels are categories). */
+        boolean numeric(Role r) {
+            return this == REGRESSION || r == Role.SCORE;
+        }
+
+        /** The model roles this problem has. */
+        List<Role> roles() {
+            return this == REGRESSION
+                    ? List.of(Role.PREDICTION, Role.TARGET)
+                    : List.of(Role.SCORE, Role.PREDICTION, Role.TARGET);
+        }
+
+        /** The configuration lines of the model columns. */
+        String modelColumns() {
+            return switch (this) {
+                case BINARY -> "  prediction: y_pred\n  scores: y_pred_proba\n  target: target\n";
+                case MULTICLASS -> "  prediction: y_pred\n  scores: {a: p_a, b: p_b, c: p_c}\n  target: target\n";
+                case REGRESSION -> "  prediction: y_pred\n  target: target\n";
+            };
+        }
+
+        /** What a model role's runs compute. */
+        String calculators(Role r) {
+            return switch (this) {
+                case BINARY -> BadInputMatrix.calculators(r);
+                case MULTICLASS ->
+                    "realized_performance: {metrics: [roc_auc, f1, accuracy]}"
+                            + (r == Role.TARGET ? "" : "\n  estimated_performance: {metrics: [roc_auc, f1]}");
+                case REGRESSION -> "realized_performance: {metrics: [mae, rmse, msle]}";
+            };
+        }
+
+        String id() {
+            return name().toLowerCase();
+        }
+    }
+
     /** The inputs a mutation can be in. */
     enum Input {
         REFERENCE,
@@ -96,7 +187,21 @@ final class BadInputMatrix {
             String extraColumns,
             String calculators,
             Consumer<BadInputTestBase.Run> expect,
-            Role role) {
+            Role role,
+            Problem problem) {
+
+        Case(
+                String name,
+                Input input,
+                Format format,
+                String replacement,
+                Command command,
+                String extraColumns,
+                String calculators,
+                Consumer<BadInputTestBase.Run> expect,
+                Role role) {
+            this(name, input, format, replacement, command, extraColumns, calculators, expect, role, Problem.BINARY);
+        }
 
         /**
          * Whether the analysis comes without its target, joined from a targets table (the targets'
@@ -123,7 +228,7 @@ final class BadInputMatrix {
     }
 
     /** Builds the cases with {@code e}, which knows the expectations. */
-    static List<Case> cases(Expectations e) {
+    static <E extends Expectations & ModelExpectations> List<Case> cases(E e) {
         List<Case> out = new ArrayList<>();
         for (Role r : Role.values()) {
             String c = r.column;
@@ -240,6 +345,11 @@ final class BadInputMatrix {
                 "data_quality: {metrics: [mean]}",
                 e.defaultFeatureNested(),
                 null));
+        for (Problem p : List.of(Problem.MULTICLASS, Problem.REGRESSION)) {
+            for (Role r : p.roles()) {
+                out.addAll(modelCases(p, r, e));
+            }
+        }
         for (Input in : List.of(Input.REFERENCE, Input.ANALYSIS, Input.TARGETS)) {
             for (Format f : List.of(Format.HEADER_ONLY, Format.MISSING, Format.CORRUPT)) {
                 out.add(new Case(
@@ -255,6 +365,69 @@ final class BadInputMatrix {
             }
         }
         return out;
+    }
+
+    /**
+     * The cases of one model role of multiclass classification or regression: the binary cases'
+     * mutations that apply to it ({@link Problem#numeric}: text, NaN, ±Inf, a mixed CSV column;
+     * labels: numbers), all null, empty strings, out of range, array and struct.
+     */
+    static List<Case> modelCases(Problem p, Role r, ModelExpectations e) {
+        String c = p.column(r);
+        String expr = p.expr(r);
+        List<Case> out = new ArrayList<>();
+        java.util.function.BiConsumer<String, Object[]> add = (mutation, a) -> out.add(new Case(
+                p.id() + " " + r.id() + " x " + mutation,
+                (Input) a[0],
+                (Format) a[1],
+                a[2] + " as " + c,
+                (Command) a[3],
+                "",
+                p.calculators(r),
+                e.model(p, r, mutation),
+                r,
+                p));
+        if (p.numeric(r)) {
+            add.accept(
+                    "text (analysis)",
+                    new Object[] {Input.ANALYSIS, Format.PARQUET, "concat('v', cast(id as string))", Command.VALIDATE});
+            add.accept("text (reference)", new Object[] {
+                Input.REFERENCE, Format.PARQUET, "concat('v', cast(id as string))", Command.VALIDATE
+            });
+            add.accept("NaN", new Object[] {Input.ANALYSIS, Format.PARQUET, "double('NaN')", Command.RUN});
+            add.accept("±Inf", new Object[] {
+                Input.ANALYSIS, Format.PARQUET, "if(id % 2 = 0, double('Infinity'), double('-Infinity'))", Command.RUN
+            });
+            add.accept("mixed-type CSV column", new Object[] {
+                Input.ANALYSIS, Format.CSV, "if(id % 50 = 7, 'n/a', cast(" + expr + " as string))", Command.VALIDATE
+            });
+            add.accept("empty strings", new Object[] {
+                Input.ANALYSIS, Format.CSV, "if(id % 10 = 0, null, cast(" + expr + " as string))", Command.RUN
+            });
+        } else {
+            add.accept("number", new Object[] {Input.BOTH, Format.PARQUET, "cast(id % 3 as int)", Command.RUN});
+            add.accept(
+                    "empty strings",
+                    new Object[] {Input.ANALYSIS, Format.PARQUET, "if(id % 10 = 0, '', " + expr + ")", Command.RUN});
+        }
+        add.accept("all null", new Object[] {
+            Input.ANALYSIS, Format.PARQUET, "cast(null as " + (p.numeric(r) ? "double" : "string") + ")", Command.RUN
+        });
+        String outOfRange = switch (p) {
+            case MULTICLASS -> r == Role.SCORE ? "if(id = 42, 1.25, " + expr + ")" : "if(id = 42, 'z', " + expr + ")";
+            default -> "if(id = 42, -3.0, " + expr + ")"; // below -1: msle's log(1 + y) is undefined
+        };
+        add.accept("out of range", new Object[] {Input.ANALYSIS, Format.PARQUET, outOfRange, Command.RUN});
+        add.accept("array", new Object[] {Input.ANALYSIS, Format.PARQUET, "array(" + expr + ")", Command.VALIDATE});
+        add.accept(
+                "struct",
+                new Object[] {Input.REFERENCE, Format.PARQUET, "named_struct('v', " + expr + ")", Command.VALIDATE});
+        return out;
+    }
+
+    /** What the model cases of multiclass classification and regression must show. */
+    interface ModelExpectations {
+        Consumer<BadInputTestBase.Run> model(Problem p, Role r, String mutation);
     }
 
     /** A case of the targets table, which {@code replacement} changes. */

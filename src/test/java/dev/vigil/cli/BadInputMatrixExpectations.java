@@ -21,11 +21,18 @@ import org.apache.spark.sql.SparkSession;
  * file and the key, or exit 0 with the affected values null (or the legal reading) and the reason
  * in the results or the log.
  */
-final class BadInputMatrixExpectations implements BadInputMatrix.Expectations {
+final class BadInputMatrixExpectations implements BadInputMatrix.Expectations, BadInputMatrix.ModelExpectations {
     private final SparkSession spark;
+    private final BadInputModelExpectations models;
 
     BadInputMatrixExpectations(SparkSession spark) {
         this.spark = spark;
+        this.models = new BadInputModelExpectations(spark);
+    }
+
+    @Override
+    public Consumer<Run> model(BadInputMatrix.Problem p, Role r, String mutation) {
+        return models.model(p, r, mutation);
     }
 
     static Consumer<Run> userError(String... fragments) {

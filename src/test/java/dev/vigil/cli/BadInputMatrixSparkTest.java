@@ -7,6 +7,7 @@ import dev.vigil.cli.BadInputMatrix.Case;
 import dev.vigil.cli.BadInputMatrix.Command;
 import dev.vigil.cli.BadInputMatrix.Format;
 import dev.vigil.cli.BadInputMatrix.Input;
+import dev.vigil.cli.BadInputMatrix.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,8 +78,9 @@ class BadInputMatrixSparkTest extends BadInputTestBase {
     }
 
     private Run execute(Case c) throws IOException {
-        String reference = matrixReference();
-        String analysis = matrixAnalysis();
+        Problem problem = c.problem();
+        String reference = matrixReference(problem);
+        String analysis = matrixAnalysis(problem);
         String analysisFormat = "parquet";
         String targets = null;
         String referenceFormat = "parquet";
@@ -91,7 +93,7 @@ class BadInputMatrixSparkTest extends BadInputTestBase {
         }
         String path;
         if (c.format() == Format.PARQUET || c.format() == Format.CSV) {
-            Dataset<Row> rows = c.input() == Input.TARGETS ? targetRows() : base(ROWS, BadInputMatrix.SEGMENT_EXPR);
+            Dataset<Row> rows = c.input() == Input.TARGETS ? targetRows() : baseRows(problem);
             rows = rows.selectExpr(replaced(rows.columns(), c.replacement()));
             if (withTargets && c.input() == Input.ANALYSIS) {
                 rows = rows.drop("target");
@@ -115,12 +117,11 @@ class BadInputMatrixSparkTest extends BadInputTestBase {
                 reference = path;
                 analysis = twinSafeParquet(
                         file(c) + "_analysis",
-                        base(ROWS, BadInputMatrix.SEGMENT_EXPR)
-                                .selectExpr(replaced(
-                                        base(ROWS, BadInputMatrix.SEGMENT_EXPR).columns(), c.replacement())));
+                        baseRows(problem).selectExpr(replaced(baseRows(problem).columns(), c.replacement())));
             }
         }
         String yaml = config(
+                problem,
                 reference,
                 referenceFormat,
                 analysis,
@@ -133,6 +134,13 @@ class BadInputMatrixSparkTest extends BadInputTestBase {
             return new Run(validate(yaml), null);
         }
         return runIn(yaml);
+    }
+
+    /** A problem's base rows (binary: with the segment column). */
+    private static Dataset<Row> baseRows(Problem p) {
+        return p == Problem.BINARY
+                ? base(ROWS, BadInputMatrix.SEGMENT_EXPR)
+                : spark.range(ROWS).selectExpr(p.base());
     }
 
     /** The columns with {@code replacement} ("expr as name") in place of its column, or added. */
@@ -157,12 +165,12 @@ class BadInputMatrixSparkTest extends BadInputTestBase {
     /** The inputs every case shares, written once. */
     private static final Map<String, String> written = new java.util.HashMap<>();
 
-    private static String matrixReference() {
-        return written.computeIfAbsent("matrix_reference", n -> parquet(n, base(ROWS, BadInputMatrix.SEGMENT_EXPR)));
+    private static String matrixReference(Problem p) {
+        return written.computeIfAbsent("matrix_reference_" + p.id(), n -> parquet(n, baseRows(p)));
     }
 
-    private static String matrixAnalysis() {
-        return written.computeIfAbsent("matrix_analysis", n -> parquet(n, base(ROWS, BadInputMatrix.SEGMENT_EXPR)));
+    private static String matrixAnalysis(Problem p) {
+        return written.computeIfAbsent("matrix_analysis_" + p.id(), n -> parquet(n, baseRows(p)));
     }
 
     private static Dataset<Row> targetRows() {
@@ -216,6 +224,7 @@ class BadInputMatrixSparkTest extends BadInputTestBase {
     }
 
     private static String config(
+            Problem problem,
             String reference,
             String referenceFormat,
             String analysis,
@@ -230,18 +239,24 @@ class BadInputMatrixSparkTest extends BadInputTestBase {
                 : "targets: {path: \"" + targets + "\", format: " + targetsFormat + ", join_on: id}\n";
         return """
         monitor: bad_input_matrix
-        problem_type: binary_classification
+        problem_type: %s
         reference: {path: "%s", format: %s}
         analysis: {path: "%s", format: %s}
         %scolumns:
           timestamp: timestamp
           id: id
-        %s  prediction: y_pred
-          scores: y_pred_proba
-          target: target
-        chunking: {size: 50}
+        %s%schunking: {size: 50}
         calculators:
           %s
-        """.formatted(reference, referenceFormat, analysis, analysisFormat, targetsLine, features, calculators);
+        """.formatted(
+                        problem.type,
+                        reference,
+                        referenceFormat,
+                        analysis,
+                        analysisFormat,
+                        targetsLine,
+                        features,
+                        problem.modelColumns(),
+                        calculators);
     }
 }
