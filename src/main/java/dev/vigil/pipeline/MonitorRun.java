@@ -176,6 +176,7 @@ public final class MonitorRun {
         long t2 = System.nanoTime();
         ResultRows out = new ResultRows(
                 run.monitor(), run.runId(), run.now(), run.config().flatBands());
+        Passes.noteUnparsed(run.config(), out, fit.unparsed(), analysis.unparsed());
         Instant asOf = run.asOf();
         ChunkTable reference = fit.reference();
         Predicate<ChunkInfo> referenceComplete = stage.chunker().completeness(reference.chunks(), asOf);

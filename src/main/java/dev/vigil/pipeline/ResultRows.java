@@ -9,7 +9,9 @@ import dev.vigil.results.ResultRow;
 import dev.vigil.thresholds.FlatBands;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * positions and dates; {@code chunk_rows} is the segment's rows in the chunk. {@code chunks} maps a
  * table's chunk indices to the chunks its rows describe (null: the table's own), for a table
  * holding only some of a dataset's chunks. Every chunk's thresholds and alert pass through the
- * configured {@link FlatBands} rule.
+ * configured {@link FlatBands} rule. A dataset's {@link #note} (what its input left out, e.g. rows
+ * whose timestamp did not parse) is on every result row of it: the one place notes are attached.
  */
 final class ResultRows {
     private static final Logger LOG = LoggerFactory.getLogger(ResultRows.class);
@@ -33,12 +36,25 @@ final class ResultRows {
     private final FlatBands flatBands;
     private final List<ResultRow> rows = new ArrayList<>();
     private final List<Row> distributions = new ArrayList<>();
+    private final Map<String, String> notes = new HashMap<>();
 
     ResultRows(String monitor, String runId, Timestamp now, FlatBands flatBands) {
         this.monitor = monitor;
         this.runId = runId;
         this.now = now;
         this.flatBands = flatBands;
+    }
+
+    /**
+     * Notes {@code note} (null: nothing) on every result row of {@code period} ("reference",
+     * "analysis"), those added before and after.
+     */
+    void note(String period, String note) {
+        if (note == null) {
+            return;
+        }
+        notes.merge(period, note, (a, b) -> a + "; " + b);
+        rows.replaceAll(r -> r.period().equals(period) ? r.withNote(note) : r);
     }
 
     List<ResultRow> rows() {
@@ -92,31 +108,32 @@ final class ResultRows {
             FlatBands.Decision d =
                     flatBands.decide(m.value(), m.samplingError(), m.lowerThreshold(), m.upperThreshold(), m.alert());
             rows.add(new ResultRow(
-                    monitor,
-                    m.calculator(),
-                    m.metric(),
-                    m.column(),
-                    m.segment(),
-                    period,
-                    c.index(),
-                    c.key(),
-                    c.startIndex(),
-                    c.endIndex(),
-                    c.startDate(),
-                    c.endDate(),
-                    table.rows(m.segment(), m.chunkIndex()),
-                    complete.test(c),
-                    m.value(),
-                    m.pValue(),
-                    m.samplingError(),
-                    m.realized(),
-                    m.lowerConfidenceBound(),
-                    m.upperConfidenceBound(),
-                    d.lower(),
-                    d.upper(),
-                    d.alert(),
-                    runId,
-                    now));
+                            monitor,
+                            m.calculator(),
+                            m.metric(),
+                            m.column(),
+                            m.segment(),
+                            period,
+                            c.index(),
+                            c.key(),
+                            c.startIndex(),
+                            c.endIndex(),
+                            c.startDate(),
+                            c.endDate(),
+                            table.rows(m.segment(), m.chunkIndex()),
+                            complete.test(c),
+                            m.value(),
+                            m.pValue(),
+                            m.samplingError(),
+                            m.realized(),
+                            m.lowerConfidenceBound(),
+                            m.upperConfidenceBound(),
+                            d.lower(),
+                            d.upper(),
+                            d.alert(),
+                            runId,
+                            now)
+                    .withNote(notes.get(period)));
         }
     }
 

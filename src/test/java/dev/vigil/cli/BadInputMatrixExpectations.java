@@ -39,6 +39,16 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations {
         };
     }
 
+    /** Exit 2: {@code count} analysis timestamps that do not parse, quoting {@code example}. */
+    static Consumer<Run> unparsedTimestamps(long count, String example) {
+        return userError(
+                "columns.timestamp",
+                "'timestamp'",
+                count + " values in the analysis data",
+                "not a timestamp (e.g. '" + example + "')",
+                "max_unparsed_values (now 0)");
+    }
+
     static Consumer<Run> logs(String text) {
         return succeeds(r -> assertThat(r.result().log()).contains(text));
     }
@@ -58,7 +68,8 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations {
     @Override
     public Consumer<Run> text(Role r, Input in) {
         if (r == Role.TIMESTAMP) {
-            return logs("analysis: " + ROWS + " rows have no timestamp");
+            // texts that are not timestamps: counted, above max_unparsed_values (0) the run fails
+            return unparsedTimestamps(ROWS, "v0");
         }
         if (r == Role.CONTINUOUS) {
             return in == Input.ANALYSIS
@@ -192,7 +203,7 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations {
     public Consumer<Run> mixedCsv(Role r) {
         return switch (r) {
             case CONTINUOUS -> userError("columns.features", "'x'", "string in the analysis data");
-            case TIMESTAMP -> logs("analysis: 4 rows have no timestamp");
+            case TIMESTAMP -> unparsedTimestamps(4, "n/a");
             case CATEGORICAL ->
                 succeeds(run -> assertThat(values(run.output(), "unseen_values", "c", "analysis"))
                         .contains(0.02));
