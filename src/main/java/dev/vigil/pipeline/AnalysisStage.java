@@ -71,6 +71,7 @@ final class AnalysisStage {
         List<StateSpec> specs = new ArrayList<>();
         fit.fitted().forEach(f -> specs.addAll(f.analysisSpecs()));
         specs.addAll(UnparsedValues.specs(chunked));
+        specs.addAll(new MissingModelValues(config).specs());
         List<ChunkStates> groups = scan(chunked, targets, specs, "analysis");
         UnparsedValues.Count unparsed = UnparsedValues.count(config.columns().timestamp(), groups);
         UnparsedValues.check(config, "analysis", unparsed);

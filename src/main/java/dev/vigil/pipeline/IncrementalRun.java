@@ -130,6 +130,7 @@ final class IncrementalRun {
                 chunker.completeness(fit.reference().chunks(), asOf));
         ResultRows.warnSegmentsWithoutReference(fit.reference(), table);
         Passes.noteUnparsed(config, out, fit.unparsed(), unparsed);
+        out.noteChunks(new MissingModelValues(config));
         out.add(fit.fitted(), "analysis", table, chunks, complete);
         return new MonitorRun.Outcome(
                 run.runId(),

@@ -50,6 +50,7 @@ final class ReferenceStage {
         List<StateSpec> first = new ArrayList<>();
         calculators.forEach(c -> first.addAll(c.referenceSpecs()));
         first.addAll(UnparsedValues.specs(reference));
+        first.addAll(new MissingModelValues(config).specs());
         List<ChunkStates> groups = scanner.scan(reference, first, "reference");
         UnparsedValues.Count unparsed = UnparsedValues.count(config.columns().timestamp(), groups);
         UnparsedValues.check(config, "reference", unparsed);

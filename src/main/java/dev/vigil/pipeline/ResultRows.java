@@ -37,6 +37,12 @@ final class ResultRows {
     private final List<ResultRow> rows = new ArrayList<>();
     private final List<Row> distributions = new ArrayList<>();
     private final Map<String, String> notes = new HashMap<>();
+    private ChunkNote chunkNote;
+
+    /** What a calculator's row of one segment's chunk leaves out (null: nothing). */
+    interface ChunkNote {
+        String note(ChunkTable table, String calculator, String metric, String segment, int chunkIndex);
+    }
 
     ResultRows(String monitor, String runId, Timestamp now, FlatBands flatBands) {
         this.monitor = monitor;
@@ -55,6 +61,11 @@ final class ResultRows {
         }
         notes.merge(period, note, (a, b) -> a + "; " + b);
         rows.replaceAll(r -> r.period().equals(period) ? r.withNote(note) : r);
+    }
+
+    /** Notes {@code n}'s words on the rows added after, each on its own chunk's rows. */
+    void noteChunks(ChunkNote n) {
+        this.chunkNote = n;
     }
 
     List<ResultRow> rows() {
@@ -133,6 +144,10 @@ final class ResultRows {
                             d.alert(),
                             runId,
                             now)
+                    .withNote(
+                            chunkNote == null
+                                    ? null
+                                    : chunkNote.note(table, m.calculator(), m.metric(), m.segment(), m.chunkIndex()))
                     .withNote(notes.get(period)));
         }
     }
