@@ -128,6 +128,10 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations {
                     .hasSize(8)
                     .containsOnlyNulls();
             assertThat(run.result().log()).contains("has no rows with a score");
+            // and the results say why, on each of those rows
+            assertThat(results(run.output(), "roc_auc", null, "analysis"))
+                    .extracting(row -> row.<String>getAs("note"))
+                    .containsOnly("50 of 50 rows have no score");
         });
     }
 
@@ -135,6 +139,9 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations {
         return succeeds(run -> {
             assertThat(values(run.output(), "f1", null, "analysis")).hasSize(4).containsOnlyNulls();
             assertThat(run.result().log()).contains("has no rows with both a target");
+            assertThat(results(run.output(), "f1", null, "analysis"))
+                    .extracting(row -> row.<String>getAs("note"))
+                    .allSatisfy(n -> assertThat(n).matches(".*50 of 50 rows have no (target|prediction).*"));
         });
     }
 
