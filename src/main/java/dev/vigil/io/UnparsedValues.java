@@ -8,10 +8,12 @@ import static org.apache.spark.sql.functions.when;
 import dev.vigil.calculators.ChunkStates;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.internal.UserException;
+import dev.vigil.stats.NullCount;
 import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
 import dev.vigil.stats.TextSample;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -40,12 +42,12 @@ public final class UnparsedValues {
             "timestamps such as 2024-01-31, 2024-01-31 13:45:00 or 2024-01-31T13:45:00Z (ISO 8601, optionally"
                     + " with an offset)";
 
-    /** A dataset's unreadable values of one column: how many, and one of them. */
-    public record Count(String column, long rows, String example) implements Serializable {
-        public static Count none(String column) {
-            return new Count(column, 0, null);
-        }
-    }
+    /**
+     * A dataset's unreadable values of one column: how many, and one of them; and how many rows have
+     * no value there at all ({@code missing}: null, empty or blank; 0 in a profile stored before
+     * Vigil counted them).
+     */
+    public record Count(String column, long rows, String example, long missing) implements Serializable {}
 
     /**
      * The timestamp column read as a timestamp (from a string or a date); for a string, with the text
@@ -80,12 +82,26 @@ public final class UnparsedValues {
         return out;
     }
 
-    /** The state that counts them, for a dataset read with {@link #parseTimestamp} (else none). */
-    public static List<StateSpec> specs(Dataset<Row> df) {
-        return List.of(df.columns()).contains(TIMESTAMP_TEXT) ? List.of(SPEC) : List.of();
+    /**
+     * The states that count them, for a dataset read with {@link #parseTimestamp}, and its rows
+     * without a timestamp ({@code timestamp} null: none).
+     */
+    public static List<StateSpec> specs(Dataset<Row> df, String timestamp) {
+        List<StateSpec> out = new ArrayList<>();
+        if (timestamp != null) {
+            out.add(nulls(timestamp));
+        }
+        if (List.of(df.columns()).contains(TIMESTAMP_TEXT)) {
+            out.add(SPEC);
+        }
+        return out;
     }
 
     private static final StateSpec SPEC = new Specs.TextSampleOf(TIMESTAMP_TEXT);
+
+    private static StateSpec nulls(String timestamp) {
+        return new Specs.NullsOf(timestamp, StateSpec.Input.STRING);
+    }
 
     /**
      * The count from a scan's groups (the whole population's, in a chunk or in none) that had {@link
@@ -93,9 +109,17 @@ public final class UnparsedValues {
      */
     public static Count count(String column, List<ChunkStates> groups) {
         long rows = 0;
+        long nulls = 0;
         String example = null;
+        StateSpec nullSpec = column == null ? null : nulls(column);
         for (ChunkStates g : groups) {
-            if (g.segment() != null || !g.states().containsKey(SPEC)) {
+            if (g.segment() != null) {
+                continue;
+            }
+            if (nullSpec != null && g.states().containsKey(nullSpec)) {
+                nulls += g.<NullCount>state(nullSpec).nulls();
+            }
+            if (!g.states().containsKey(SPEC)) {
                 continue;
             }
             TextSample s = g.state(SPEC);
@@ -104,7 +128,8 @@ public final class UnparsedValues {
                 example = s.example();
             }
         }
-        return new Count(column, rows, example);
+        // a timestamp that did not parse is null after the parse too
+        return new Count(column, rows, example, Math.max(0, nulls - rows));
     }
 
     /** Both counts (of one column) together. */
@@ -112,7 +137,7 @@ public final class UnparsedValues {
         String example = a.example() == null
                 ? b.example()
                 : b.example() == null || a.example().compareTo(b.example()) <= 0 ? a.example() : b.example();
-        return new Count(a.column(), a.rows() + b.rows(), example);
+        return new Count(a.column(), a.rows() + b.rows(), example, a.missing() + b.missing());
     }
 
     /**
@@ -146,25 +171,44 @@ public final class UnparsedValues {
     }
 
     /**
-     * What the dataset's result rows say about them, or null when there are none: where the rows
-     * went (in no chunk with period chunking, else chunked last, without dates).
+     * What the dataset's result rows say about them and about its rows without a timestamp, or null
+     * when there are none: where the rows went (in no chunk with period chunking, else chunked last,
+     * without dates).
      */
     public static String note(String dataset, Count c, boolean periodChunking) {
-        if (c == null || c.rows() == 0) {
+        if (c == null || c.column() == null) {
             return null;
         }
-        return c.rows()
-                + " "
-                + dataset
-                + " row"
-                + (c.rows() == 1 ? "" : "s")
-                + " without a parseable timestamp in column '"
-                + c.column()
-                + "' (e.g. '"
-                + c.example()
-                + "') "
-                + (periodChunking
-                        ? (c.rows() == 1 ? "is" : "are") + " in no chunk"
-                        : (c.rows() == 1 ? "is" : "are") + " chunked after the timestamped rows, without dates");
+        List<String> parts = new ArrayList<>();
+        if (c.rows() > 0) {
+            parts.add(c.rows()
+                    + " "
+                    + dataset
+                    + " row"
+                    + (c.rows() == 1 ? "" : "s")
+                    + " without a parseable timestamp in column '"
+                    + c.column()
+                    + "' (e.g. '"
+                    + c.example()
+                    + "') "
+                    + where(c.rows(), periodChunking));
+        }
+        if (c.missing() > 0) {
+            parts.add(c.missing()
+                    + " "
+                    + dataset
+                    + " row"
+                    + (c.missing() == 1 ? "" : "s")
+                    + " without a timestamp in column '"
+                    + c.column()
+                    + "' (null or empty) "
+                    + where(c.missing(), periodChunking));
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    private static String where(long rows, boolean periodChunking) {
+        return (rows == 1 ? "is" : "are")
+                + (periodChunking ? " in no chunk" : " chunked after the timestamped rows, without dates");
     }
 }

@@ -70,7 +70,7 @@ final class AnalysisStage {
         Dataset<Row> chunked = chunked(analysis);
         List<StateSpec> specs = new ArrayList<>();
         fit.fitted().forEach(f -> specs.addAll(f.analysisSpecs()));
-        specs.addAll(UnparsedValues.specs(chunked));
+        specs.addAll(UnparsedValues.specs(chunked, config.columns().timestamp()));
         specs.addAll(new MissingModelValues(config).specs());
         List<ChunkStates> groups = scan(chunked, targets, specs, "analysis");
         UnparsedValues.Count unparsed = UnparsedValues.count(config.columns().timestamp(), groups);

@@ -232,7 +232,7 @@ final class IncrementalRun {
     private List<ChunkStates> scan(Dataset<Row> rows, String source) {
         Dataset<Row> chunked = stage.chunked(rows);
         List<StateSpec> scanned = new ArrayList<>(specs);
-        scanned.addAll(UnparsedValues.specs(chunked));
+        scanned.addAll(UnparsedValues.specs(chunked, config.columns().timestamp()));
         List<ChunkStates> groups = stage.scan(chunked, inputs.targets(), scanned, "analysis " + source);
         UnparsedValues.Count c = UnparsedValues.count(config.columns().timestamp(), groups);
         UnparsedValues.check(config, "analysis", c);

@@ -49,7 +49,7 @@ final class ReferenceStage {
         Dataset<Row> reference = Passes.derive(calculators, chunker.assign(referenceRows, "reference"));
         List<StateSpec> first = new ArrayList<>();
         calculators.forEach(c -> first.addAll(c.referenceSpecs()));
-        first.addAll(UnparsedValues.specs(reference));
+        first.addAll(UnparsedValues.specs(reference, config.columns().timestamp()));
         first.addAll(new MissingModelValues(config).specs());
         List<ChunkStates> groups = scanner.scan(reference, first, "reference");
         UnparsedValues.Count unparsed = UnparsedValues.count(config.columns().timestamp(), groups);

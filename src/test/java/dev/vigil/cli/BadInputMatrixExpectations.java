@@ -49,6 +49,18 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations {
                 "max_unparsed_values (now 0)");
     }
 
+    /** Runs: {@code count} analysis rows without a timestamp, chunked last, logged and noted. */
+    static Consumer<Run> missingTimestamps(long count) {
+        return succeeds(run -> {
+            assertThat(run.result().log()).contains("analysis: " + count + " rows have no timestamp");
+            assertThat(results(run.output(), "mean", "x", "analysis"))
+                    .extracting(row -> row.<String>getAs("note"))
+                    .containsOnly(count
+                            + " analysis rows without a timestamp in column 'timestamp' (null or empty) are chunked"
+                            + " after the timestamped rows, without dates");
+        });
+    }
+
     static Consumer<Run> logs(String text) {
         return succeeds(r -> assertThat(r.result().log()).contains(text));
     }
@@ -112,7 +124,7 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations {
                 });
             case SCORE -> noScores();
             case PREDICTION, TARGET, ID -> noTargetAndPrediction();
-            case TIMESTAMP -> logs("analysis: " + ROWS + " rows have no timestamp");
+            case TIMESTAMP -> missingTimestamps(ROWS);
             default ->
                 succeeds(run -> {
                     assertThat(segmentRows(run, "s=null")).isPositive();
@@ -170,7 +182,7 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations {
             case CATEGORICAL ->
                 succeeds(run -> assertThat(values(run.output(), "unseen_values", "c", "analysis"))
                         .containsOnly(0.1));
-            case TIMESTAMP -> logs("analysis: 20 rows have no timestamp");
+            case TIMESTAMP -> missingTimestamps(20);
             case ID ->
                 // the targets' ids are numbers: a string id column is refused before the join casts it
                 userError("targets.join_on", "'id'", "string in the analysis data", "bigint in the targets data");

@@ -106,6 +106,9 @@ class BadInputRowsSparkTest extends BadInputTestBase {
                 .sum();
         assertThat(counted).isEqualTo(150.0);
         assertThat(run.result().log()).contains("analysis: 50 rows have no timestamp");
+        assertThat(notes(run.output(), "analysis"))
+                .containsExactly(
+                        "50 analysis rows without a timestamp in column 'timestamp' (null or empty) are in no chunk");
     }
 
     /** {@code yaml} with {@code max_unparsed_values: n} at its top level. */
