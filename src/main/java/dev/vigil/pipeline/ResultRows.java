@@ -118,37 +118,36 @@ final class ResultRows {
             ChunkInfo c = (chunks != null ? chunks : table.chunks()).get(m.chunkIndex());
             FlatBands.Decision d =
                     flatBands.decide(m.value(), m.samplingError(), m.lowerThreshold(), m.upperThreshold(), m.alert());
-            rows.add(new ResultRow(
-                            monitor,
-                            m.calculator(),
-                            m.metric(),
-                            m.column(),
-                            m.segment(),
-                            period,
-                            c.index(),
-                            c.key(),
-                            c.startIndex(),
-                            c.endIndex(),
-                            c.startDate(),
-                            c.endDate(),
-                            table.rows(m.segment(), m.chunkIndex()),
-                            complete.test(c),
-                            m.value(),
-                            m.pValue(),
-                            m.samplingError(),
-                            m.realized(),
-                            m.lowerConfidenceBound(),
-                            m.upperConfidenceBound(),
-                            d.lower(),
-                            d.upper(),
-                            d.alert(),
-                            runId,
-                            now)
-                    .withNote(
-                            chunkNote == null
-                                    ? null
-                                    : chunkNote.note(table, m.calculator(), m.metric(), m.segment(), m.chunkIndex()))
-                    .withNote(notes.get(period)));
+            ResultRow row = new ResultRow(
+                    monitor,
+                    m.calculator(),
+                    m.metric(),
+                    m.column(),
+                    m.segment(),
+                    period,
+                    c.index(),
+                    c.key(),
+                    c.startIndex(),
+                    c.endIndex(),
+                    c.startDate(),
+                    c.endDate(),
+                    table.rows(m.segment(), m.chunkIndex()),
+                    complete.test(c),
+                    m.value(),
+                    m.pValue(),
+                    m.samplingError(),
+                    m.realized(),
+                    m.lowerConfidenceBound(),
+                    m.upperConfidenceBound(),
+                    d.lower(),
+                    d.upper(),
+                    d.alert(),
+                    runId,
+                    now);
+            String chunk = chunkNote == null
+                    ? null
+                    : chunkNote.note(table, m.calculator(), m.metric(), m.segment(), m.chunkIndex());
+            rows.add(row.withNote(chunk).withNote(notes.get(period)));
         }
     }
 
