@@ -198,6 +198,41 @@ class BadInputRowsSparkTest extends BadInputTestBase {
                         + " (e.g. 'not a date') is chunked after the timestamped rows, without dates");
     }
 
+    /**
+     * The reference's count is kept in its stored profile: a later run that reuses the profile (the
+     * reference is not read) still notes it on the reference rows, and checks it against that run's
+     * max_unparsed_values.
+     */
+    @Test
+    void unparseableReferenceTimestampsAreKeptWithTheStoredProfile() throws IOException {
+        String r = parquet(
+                "reference_bad_ts",
+                base(
+                        ROWS,
+                        "if(id % 50 = 1, 'soon', cast(timestamp_seconds(1704067200 + id * 3600) as string)) as timestamp"));
+        String yaml = monthly(r, ana);
+        String output = tmp.resolve("out-stored-profile-bad-ts").toString();
+        String allowed = configFile(allowingUnparsed(yaml, 4)).toString();
+        String note =
+                "4 reference rows without a parseable timestamp in column 'timestamp' (e.g. 'soon') are in no chunk";
+        for (int run = 0; run < 2; run++) {
+            assertSucceeded(CliHarness.vigil("run", "--config", allowed, "--output", output));
+            assertThat(notes(output, "reference")).containsExactly(note);
+            assertThat(notes(output, "analysis")).containsExactly((String) null);
+        }
+        assertThat(spark.read()
+                        .format("delta")
+                        .load(output + "/reference_profiles")
+                        .count())
+                .as("the second run reused the stored profile")
+                .isEqualTo(1);
+        assertUserError(
+                CliHarness.vigil("run", "--config", configFile(yaml).toString(), "--output", output),
+                "4 values in the reference data",
+                "(e.g. 'soon')",
+                "max_unparsed_values (now 0)");
+    }
+
     @Test
     void onlyUnparseableTimestamps() throws IOException {
         String a = parquet("analysis_all_bad_ts", base(ROWS, "'yesterday' as timestamp"));
