@@ -4,8 +4,9 @@ import java.io.Serializable;
 
 /**
  * One computed value of one metric for one column (null for model-level), segment (null = whole
- * population) and chunk (by index in its period). NaN values are stored as null; {@code note} says
- * why a value is missing.
+ * population) and chunk (by index in its period). NaN values are stored as null; the result row's
+ * {@code note} says why a value is missing (attached by the pipeline from what the scan counted, not
+ * by the calculator).
  */
 public record Measurement(
         String calculator,

@@ -116,6 +116,11 @@ public record Key<T>(
         return of(name, "a positive whole number", dflt, help, Section::positiveInt);
     }
 
+    /** A whole number, 0 or more. */
+    public static Key<Long> count(String name, long dflt, String help) {
+        return of(name, "a whole number, 0 or more", dflt, help, Section::count);
+    }
+
     public static Key<Boolean> bool(String name, boolean dflt, String help) {
         return of(name, "true or false", dflt, help, (s, k) -> s.bool(k, dflt));
     }

@@ -23,6 +23,8 @@ import java.util.Map;
  *     chunking)
  * @param runDate the run's date ({@code --run-date}): templated paths, and periods ending by its
  *     end are complete; null = now
+ * @param maxUnparsedValues how many present values of a dataset may turn null when read (a timestamp
+ *     text that does not parse) before the run fails; those below it are noted on the results
  * @param fitKey canonical text of everything a fit depends on (part of the reference profile's
  *     fingerprint)
  */
@@ -44,6 +46,7 @@ public record MonitorConfig(
         String resolvedYaml,
         boolean incremental,
         LocalDate runDate,
+        long maxUnparsedValues,
         String fitKey)
         implements Serializable {
 
@@ -109,6 +112,12 @@ public record MonitorConfig(
             "what a flat or nearly flat reference band (every reference chunk gave the same value, or a band narrower than ± 1 sampling error) alerts on: outside"
                     + " the value ± 3 × the chunk's sampling error, never on the value itself (vigil), or"
                     + " NannyML's exact rule (nannyml; summary statistics then alert on every chunk)");
+    static final Key<Long> MAX_UNPARSED_VALUES = Key.count(
+            "max_unparsed_values",
+            0,
+            "how many values of a dataset may be present in the input but unreadable as their role's type"
+                    + " (a timestamp text that does not parse) before the run fails with exit 2; at or below it"
+                    + " the run goes on without them and results.note counts them");
     static final Key<OutputConfig> OUTPUT = Key.of(
             "output",
             "a mapping (output)",
@@ -147,6 +156,7 @@ public record MonitorConfig(
                     CALCULATORS,
                     THRESHOLDS,
                     FLAT_BANDS,
+                    MAX_UNPARSED_VALUES,
                     OUTPUT,
                     ALERTS,
                     PROMETHEUS,
@@ -168,7 +178,13 @@ public record MonitorConfig(
      * #fitKey}).
      */
     static final List<String> NOT_FITTED = List.of(
-            ANALYSIS.name(), TARGETS.name(), OUTPUT.name(), ALERTS.name(), PROMETHEUS.name(), INCREMENTAL.name());
+            ANALYSIS.name(),
+            TARGETS.name(),
+            MAX_UNPARSED_VALUES.name(),
+            OUTPUT.name(),
+            ALERTS.name(),
+            PROMETHEUS.name(),
+            INCREMENTAL.name());
 
     private static Key<InputSpec> input(String name, Schema schema) {
         return Key.required(
@@ -206,6 +222,7 @@ public record MonitorConfig(
                 CalculatorSections.parse(optional(root, CALCULATORS), new CalculatorType.Context(problemType, columns));
         Map<String, ThresholdConfig> thresholds = ThresholdConfig.parseAll(optional(root, THRESHOLDS), problemType);
         FlatBands flatBands = FLAT_BANDS.read(root);
+        long maxUnparsedValues = MAX_UNPARSED_VALUES.read(root);
         OutputConfig output = OUTPUT.read(root);
         AlertsConfig alerts = ALERTS.read(root);
         PrometheusConfig prometheus = PROMETHEUS.read(root);
@@ -242,6 +259,7 @@ public record MonitorConfig(
                 resolvedYaml,
                 incremental,
                 runDate,
+                maxUnparsedValues,
                 fitKey);
         for (CalculatorType<?> type : Calculators.ALL) {
             check(type, config);

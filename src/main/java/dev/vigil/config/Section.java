@@ -142,6 +142,22 @@ public final class Section {
         return v;
     }
 
+    /** A whole number, 0 or more. */
+    public long count(String k) {
+        JsonNode n = node.get(k);
+        boolean integral = n != null
+                && (n.isIntegralNumber() && n.canConvertToLong()
+                        || n.isTextual() && n.asText().trim().matches("-?\\d{1,18}"));
+        if (!integral) {
+            throw Errors.badValue(key(k), n == null ? null : n.asText(), "a whole number, 0 or more");
+        }
+        long v = n.isTextual() ? Long.parseLong(n.asText().trim()) : n.asLong();
+        if (v < 0) {
+            throw Errors.badValue(key(k), v, "a whole number, 0 or more");
+        }
+        return v;
+    }
+
     public Double nullableDouble(String k, Double dflt) {
         if (!node.has(k)) {
             return dflt;

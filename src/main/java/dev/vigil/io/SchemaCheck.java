@@ -30,7 +30,10 @@ public final class SchemaCheck {
     private SchemaCheck() {}
 
     public static ResolvedColumns check(
-            MonitorConfig config, StructType reference, StructType analysis, StructType targets) {
+            MonitorConfig config, StructType referenceRead, StructType analysisRead, StructType targets) {
+        // the input's own columns, without the one Vigil adds when it parses a timestamp text
+        StructType reference = UnparsedValues.visible(referenceRead);
+        StructType analysis = UnparsedValues.visible(analysisRead);
         ColumnsConfig cols = config.columns();
         List<String> refNames = List.of(reference.fieldNames());
         List<String> anaNames = List.of(analysis.fieldNames());

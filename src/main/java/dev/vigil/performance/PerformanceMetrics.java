@@ -44,6 +44,11 @@ public final class PerformanceMetrics {
         return names(ALL, type, estimated);
     }
 
+    /** Whether realized performance reads the scores for {@code metric} (roc_auc, ...), not the prediction. */
+    public static boolean readsScores(String metric, ProblemType type) {
+        return needing(PerformanceMetric.Needs.SCORES, type).contains(metric);
+    }
+
     static List<String> names(List<PerformanceMetric> registry, ProblemType type, boolean estimated) {
         return select(registry, m -> applies(m, type, estimated));
     }

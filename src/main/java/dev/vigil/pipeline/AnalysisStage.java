@@ -17,6 +17,7 @@ import dev.vigil.calculators.RowCalculator;
 import dev.vigil.chunking.Chunker;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.io.JobErrors;
+import dev.vigil.io.UnparsedValues;
 import dev.vigil.ml.SparkLearner;
 import dev.vigil.profile.ReferenceFit;
 import dev.vigil.scan.Scanner;
@@ -39,8 +40,8 @@ final class AnalysisStage {
     private final Chunker chunker;
     private final Scanner scanner;
 
-    /** The analysis rows chunked, and their scanned chunks. */
-    record Scanned(Dataset<Row> chunked, List<ChunkInfo> chunks, ChunkTable table) {
+    /** The analysis rows chunked, their scanned chunks, and the timestamps that did not parse. */
+    record Scanned(Dataset<Row> chunked, List<ChunkInfo> chunks, ChunkTable table, UnparsedValues.Count unparsed) {
         long rows() {
             return chunks.stream().mapToLong(ChunkInfo::rows).sum();
         }
@@ -69,9 +70,13 @@ final class AnalysisStage {
         Dataset<Row> chunked = chunked(analysis);
         List<StateSpec> specs = new ArrayList<>();
         fit.fitted().forEach(f -> specs.addAll(f.analysisSpecs()));
+        specs.addAll(UnparsedValues.specs(chunked, config.columns().timestamp()));
+        specs.addAll(new MissingModelValues(config).specs());
         List<ChunkStates> groups = scan(chunked, targets, specs, "analysis");
+        UnparsedValues.Count unparsed = UnparsedValues.count(config.columns().timestamp(), groups);
+        UnparsedValues.check(config, "analysis", unparsed);
         List<ChunkInfo> chunks = Passes.describe(chunker, groups, "analysis");
-        return new Scanned(chunked, chunks, ChunkTable.of(chunks, groups));
+        return new Scanned(chunked, chunks, ChunkTable.of(chunks, groups), unparsed);
     }
 
     /** One scan of chunked rows (with the targets joined, derived and model columns added). */

@@ -9,6 +9,7 @@ import dev.vigil.chunking.Chunker;
 import dev.vigil.config.InputSpec;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.io.ColumnNames;
+import dev.vigil.io.UnparsedValues;
 import dev.vigil.profile.ChunkStateStore;
 import dev.vigil.profile.ProfileStore;
 import dev.vigil.profile.ReferenceFit;
@@ -78,6 +79,9 @@ final class IncrementalRun {
         this.specs = Passes.missing(null, asked);
     }
 
+    /** The timestamps that did not parse in the sources this run scanned. */
+    private UnparsedValues.Count unparsed;
+
     MonitorRun.Outcome run(double referenceSeconds) {
         String monitor = config.monitor();
         Chunker chunker = stage.chunker();
@@ -125,6 +129,8 @@ final class IncrementalRun {
                 null,
                 chunker.completeness(fit.reference().chunks(), asOf));
         ResultRows.warnSegmentsWithoutReference(fit.reference(), table);
+        Passes.noteUnparsed(config, out, fit.unparsed(), unparsed);
+        out.noteChunks(new MissingModelValues(config));
         out.add(fit.fitted(), "analysis", table, chunks, complete);
         return new MonitorRun.Outcome(
                 run.runId(),
@@ -224,7 +230,13 @@ final class IncrementalRun {
 
     /** One source's rows scanned, and its stored states replaced by these. */
     private List<ChunkStates> scan(Dataset<Row> rows, String source) {
-        List<ChunkStates> groups = stage.scan(stage.chunked(rows), inputs.targets(), specs, "analysis " + source);
+        Dataset<Row> chunked = stage.chunked(rows);
+        List<StateSpec> scanned = new ArrayList<>(specs);
+        scanned.addAll(UnparsedValues.specs(chunked, config.columns().timestamp()));
+        List<ChunkStates> groups = stage.scan(chunked, inputs.targets(), scanned, "analysis " + source);
+        UnparsedValues.Count c = UnparsedValues.count(config.columns().timestamp(), groups);
+        UnparsedValues.check(config, "analysis", c);
+        unparsed = unparsed == null ? c : UnparsedValues.plus(unparsed, c);
         store.replace(config.monitor(), version, source, groups, specs, targetNulls, run.runId(), now);
         return groups;
     }

@@ -1,21 +1,17 @@
 package dev.vigil.pipeline;
 
-import static org.apache.spark.sql.functions.try_to_timestamp;
-
 import dev.vigil.config.InputSpec;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ResolvedColumns;
 import dev.vigil.internal.UserException;
-import dev.vigil.io.ColumnNames;
 import dev.vigil.io.DataReader;
 import dev.vigil.io.FormatLimits;
 import dev.vigil.io.InputChecks;
 import dev.vigil.io.SchemaCheck;
+import dev.vigil.io.UnparsedValues;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,17 +196,12 @@ public final class Inputs {
         return rawTargets;
     }
 
-    /** The timestamp parsed (a string or date column), then the row rules of {@link InputChecks}. */
+    /**
+     * The timestamp parsed (a string or date column; a text that does not parse kept aside for the
+     * scan to count, {@link UnparsedValues}), then the row rules of {@link InputChecks}.
+     */
     private Dataset<Row> checked(Dataset<Row> df, String what) {
         String ts = config.columns().timestamp();
-        return InputChecks.apply(config, ts == null ? df : asTimestamp(df, ts), what);
-    }
-
-    static Dataset<Row> asTimestamp(Dataset<Row> df, String ts) {
-        if (df.schema().apply(ts).dataType() instanceof StringType
-                || df.schema().apply(ts).dataType().equals(DataTypes.DateType)) {
-            return df.withColumn(ts, try_to_timestamp(ColumnNames.column(ts)));
-        }
-        return df;
+        return InputChecks.apply(config, ts == null ? df : UnparsedValues.parseTimestamp(df, ts), what);
     }
 }

@@ -197,6 +197,8 @@ public final class MonitorRun {
         long t2 = System.nanoTime();
         ResultRows out = new ResultRows(
                 run.monitor(), run.runId(), run.now(), run.config().flatBands());
+        Passes.noteUnparsed(run.config(), out, fit.unparsed(), analysis.unparsed());
+        out.noteChunks(new MissingModelValues(run.config()));
         Instant asOf = run.asOf();
         ChunkTable reference = fit.reference();
         Predicate<ChunkInfo> referenceComplete = stage.chunker().completeness(reference.chunks(), asOf);

@@ -7,7 +7,10 @@ import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.ChunkStates;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.chunking.Chunker;
+import dev.vigil.config.ChunkingConfig;
+import dev.vigil.config.MonitorConfig;
 import dev.vigil.internal.UserException;
+import dev.vigil.io.UnparsedValues;
 import dev.vigil.stats.StateSpec;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,6 +47,19 @@ final class Passes {
         }
         LOG.info("{}: {} chunks", what, chunks.size());
         return chunks;
+    }
+
+    /**
+     * The reference's and the analysis's timestamps that did not parse: the reference's checked
+     * against max_unparsed_values (a stored profile's too: the threshold is this run's), then noted
+     * on each dataset's result rows.
+     */
+    static void noteUnparsed(
+            MonitorConfig config, ResultRows out, UnparsedValues.Count reference, UnparsedValues.Count analysis) {
+        UnparsedValues.check(config, "reference", reference);
+        boolean period = config.chunking().kind() == ChunkingConfig.Kind.PERIOD;
+        out.note("reference", UnparsedValues.note("reference", reference, period));
+        out.note("analysis", UnparsedValues.note("analysis", analysis, period));
     }
 
     /** The specs, each once, in order, that {@code table} (null: none) does not hold yet. */

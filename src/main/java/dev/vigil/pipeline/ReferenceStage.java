@@ -9,6 +9,7 @@ import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.chunking.Chunker;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ResolvedColumns;
+import dev.vigil.io.UnparsedValues;
 import dev.vigil.ml.SparkLearner;
 import dev.vigil.profile.ReferenceFit;
 import dev.vigil.scan.Scanner;
@@ -48,7 +49,11 @@ final class ReferenceStage {
         Dataset<Row> reference = Passes.derive(calculators, chunker.assign(referenceRows, "reference"));
         List<StateSpec> first = new ArrayList<>();
         calculators.forEach(c -> first.addAll(c.referenceSpecs()));
+        first.addAll(UnparsedValues.specs(reference, config.columns().timestamp()));
+        first.addAll(new MissingModelValues(config).specs());
         List<ChunkStates> groups = scanner.scan(reference, first, "reference");
+        UnparsedValues.Count unparsed = UnparsedValues.count(config.columns().timestamp(), groups);
+        UnparsedValues.check(config, "reference", unparsed);
         List<ChunkInfo> chunks = Passes.describe(chunker, groups, "reference");
         ChunkTable table = refine(calculators, reference, ChunkTable.of(chunks, groups));
         List<FittedCalculator> fitted = new ArrayList<>();
@@ -63,7 +68,8 @@ final class ReferenceStage {
             table = table.with(scanner.scan(
                     SparkLearner.withModelColumns(fitted, reference), afterFit, "reference (fitted columns)"));
         }
-        return new ReferenceFit(referenceRows.schema(), columns, List.copyOf(fitted), table);
+        return new ReferenceFit(
+                UnparsedValues.visible(referenceRows.schema()), columns, List.copyOf(fitted), table, unparsed);
     }
 
     /** Refinement passes: each asks for states parameterised by the earlier ones, until none does. */

@@ -9,7 +9,9 @@ import dev.vigil.results.ResultRow;
 import dev.vigil.thresholds.FlatBands;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * positions and dates; {@code chunk_rows} is the segment's rows in the chunk. {@code chunks} maps a
  * table's chunk indices to the chunks its rows describe (null: the table's own), for a table
  * holding only some of a dataset's chunks. Every chunk's thresholds and alert pass through the
- * configured {@link FlatBands} rule.
+ * configured {@link FlatBands} rule. A dataset's {@link #note} (what its input left out, e.g. rows
+ * whose timestamp did not parse) is on every result row of it: the one place notes are attached.
  */
 final class ResultRows {
     private static final Logger LOG = LoggerFactory.getLogger(ResultRows.class);
@@ -33,12 +36,36 @@ final class ResultRows {
     private final FlatBands flatBands;
     private final List<ResultRow> rows = new ArrayList<>();
     private final List<Row> distributions = new ArrayList<>();
+    private final Map<String, String> notes = new HashMap<>();
+    private ChunkNote chunkNote;
+
+    /** What a calculator's row of one segment's chunk leaves out (null: nothing). */
+    interface ChunkNote {
+        String note(ChunkTable table, String calculator, String metric, String segment, int chunkIndex);
+    }
 
     ResultRows(String monitor, String runId, Timestamp now, FlatBands flatBands) {
         this.monitor = monitor;
         this.runId = runId;
         this.now = now;
         this.flatBands = flatBands;
+    }
+
+    /**
+     * Notes {@code note} (null: nothing) on every result row of {@code period} ("reference",
+     * "analysis"), those added before and after.
+     */
+    void note(String period, String note) {
+        if (note == null) {
+            return;
+        }
+        notes.merge(period, note, (a, b) -> a + "; " + b);
+        rows.replaceAll(r -> r.period().equals(period) ? r.withNote(note) : r);
+    }
+
+    /** Notes {@code n}'s words on the rows added after, each on its own chunk's rows. */
+    void noteChunks(ChunkNote n) {
+        this.chunkNote = n;
     }
 
     List<ResultRow> rows() {
@@ -91,7 +118,7 @@ final class ResultRows {
             ChunkInfo c = (chunks != null ? chunks : table.chunks()).get(m.chunkIndex());
             FlatBands.Decision d =
                     flatBands.decide(m.value(), m.samplingError(), m.lowerThreshold(), m.upperThreshold(), m.alert());
-            rows.add(new ResultRow(
+            ResultRow row = new ResultRow(
                     monitor,
                     m.calculator(),
                     m.metric(),
@@ -116,7 +143,11 @@ final class ResultRows {
                     d.upper(),
                     d.alert(),
                     runId,
-                    now));
+                    now);
+            String chunk = chunkNote == null
+                    ? null
+                    : chunkNote.note(table, m.calculator(), m.metric(), m.segment(), m.chunkIndex());
+            rows.add(row.withNote(chunk).withNote(notes.get(period)));
         }
     }
 

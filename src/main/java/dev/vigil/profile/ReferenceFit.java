@@ -4,6 +4,7 @@ import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.config.ResolvedColumns;
+import dev.vigil.io.UnparsedValues;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -12,10 +13,15 @@ import org.apache.spark.sql.types.StructType;
  * Everything the calculators learned from the reference: the fitted calculators (bin edges and
  * reference counts, category dictionaries, PCA model, calibrators, DLE models, reference chunk
  * results and thresholds), the reference's chunk states (for its result rows and distributions),
- * its schema and the resolved columns.
+ * its schema and the resolved columns, and its timestamps that did not parse ({@code unparsed}: null
+ * in a profile stored before Vigil counted them).
  */
 public record ReferenceFit(
-        StructType referenceSchema, ResolvedColumns columns, List<FittedCalculator> fitted, ChunkTable reference)
+        StructType referenceSchema,
+        ResolvedColumns columns,
+        List<FittedCalculator> fitted,
+        ChunkTable reference,
+        UnparsedValues.Count unparsed)
         implements Serializable {
 
     public long rows() {

@@ -29,8 +29,14 @@ public final class ReportData {
     private ReportData() {}
 
     /** The {@code results} columns the report does not show. */
-    private static final Set<String> NOT_SHOWN =
-            Set.of("chunk_start_index", "chunk_end_index", "chunk_complete", "sampling_error", "run_id", "computed_at");
+    private static final Set<String> NOT_SHOWN = Set.of(
+            "chunk_start_index",
+            "chunk_end_index",
+            "chunk_complete",
+            "sampling_error",
+            "note",
+            "run_id",
+            "computed_at");
 
     /** The {@code results} columns the report reads, in the table's order. */
     static final List<String> RESULT_COLUMNS = OutputTables.RESULTS.columns().stream()

@@ -25,7 +25,7 @@ public final class OutputTables {
                     + " chunk_rows BIGINT NOT NULL, chunk_complete BOOLEAN, value DOUBLE,"
                     + " p_value DOUBLE, sampling_error DOUBLE, realized DOUBLE,"
                     + " lower_confidence_bound DOUBLE, upper_confidence_bound DOUBLE,"
-                    + " lower_threshold DOUBLE, upper_threshold DOUBLE, alert BOOLEAN NOT NULL,"
+                    + " lower_threshold DOUBLE, upper_threshold DOUBLE, alert BOOLEAN NOT NULL, note STRING,"
                     + " run_id STRING NOT NULL, computed_at TIMESTAMP NOT NULL")
             .key("monitor", "calculator", "metric", "column_name", "segment", "period", "chunk_key")
             .exportOrder("monitor", "calculator", "metric", "column_name", "segment", "period", "chunk_index")

@@ -55,6 +55,17 @@ public final class Specs {
         }
     }
 
+    /** The present values of a string column, counted, and the smallest as an example. */
+    public record TextSampleOf(String column) implements StateSpec {
+        public Input input() {
+            return Input.STRING;
+        }
+
+        public ColumnState newState(String segment) {
+            return new TextSample();
+        }
+    }
+
     public record ValueCountsOf(String column) implements StateSpec {
         public Input input() {
             return Input.NUMERIC;

@@ -134,9 +134,13 @@ class AnsiModeSparkTest extends BadInputTestBase {
                 yaml(ref, a, "data_quality: {metrics: [row_count]}"),
                 "chunking: {size: 50}",
                 "chunking: {period: day}");
-        Run run = runWithAnsi(true, yaml);
+        assertUserError(runWithAnsi(true, yaml).result(), "40 values in the analysis data", "(e.g. 'not a date')");
+        Run run = runWithAnsi(true, BadInputRowsSparkTest.allowingUnparsed(yaml, 40));
         assertSucceeded(run.result());
         assertThat(run.result().log()).contains("analysis: 40 rows have no timestamp");
+        assertThat(BadInputRowsSparkTest.notes(run.output(), "analysis"))
+                .containsExactly("40 analysis rows without a parseable timestamp in column 'timestamp'"
+                        + " (e.g. 'not a date') are in no chunk");
     }
 
     @Test
@@ -146,6 +150,11 @@ class AnsiModeSparkTest extends BadInputTestBase {
                 yaml(ref, a, "data_quality: {metrics: [row_count]}"),
                 "chunking: {size: 50}",
                 "chunking: {period: day}");
-        assertUserError(runWithAnsi(true, yaml).result(), "analysis data has no rows in any chunk", "timestamp");
+        assertUserError(runWithAnsi(true, yaml).result(), "200 values in the analysis data", "(e.g. 'yesterday')");
+        assertUserError(
+                runWithAnsi(true, BadInputRowsSparkTest.allowingUnparsed(yaml, ROWS))
+                        .result(),
+                "analysis data has no rows in any chunk",
+                "timestamp");
     }
 }

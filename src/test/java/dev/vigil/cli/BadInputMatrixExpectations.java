@@ -46,6 +46,28 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations, B
         };
     }
 
+    /** Exit 2: {@code count} analysis timestamps that do not parse, quoting {@code example}. */
+    static Consumer<Run> unparsedTimestamps(long count, String example) {
+        return userError(
+                "columns.timestamp",
+                "'timestamp'",
+                count + " values in the analysis data",
+                "not a timestamp (e.g. '" + example + "')",
+                "max_unparsed_values (now 0)");
+    }
+
+    /** Runs: {@code count} analysis rows without a timestamp, chunked last, logged and noted. */
+    static Consumer<Run> missingTimestamps(long count) {
+        return succeeds(run -> {
+            assertThat(run.result().log()).contains("analysis: " + count + " rows have no timestamp");
+            assertThat(results(run.output(), "mean", "x", "analysis"))
+                    .extracting(row -> row.<String>getAs("note"))
+                    .containsOnly(count
+                            + " analysis rows without a timestamp in column 'timestamp' (null or empty) are chunked"
+                            + " after the timestamped rows, without dates");
+        });
+    }
+
     static Consumer<Run> logs(String text) {
         return succeeds(r -> assertThat(r.result().log()).contains(text));
     }
@@ -65,7 +87,8 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations, B
     @Override
     public Consumer<Run> text(Role r, Input in) {
         if (r == Role.TIMESTAMP) {
-            return logs("analysis: " + ROWS + " rows have no timestamp");
+            // texts that are not timestamps: counted, above max_unparsed_values (0) the run fails
+            return unparsedTimestamps(ROWS, "v0");
         }
         if (r == Role.CONTINUOUS) {
             return in == Input.ANALYSIS
@@ -108,7 +131,7 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations, B
                 });
             case SCORE -> noScores();
             case PREDICTION, TARGET, ID -> noTargetAndPrediction();
-            case TIMESTAMP -> logs("analysis: " + ROWS + " rows have no timestamp");
+            case TIMESTAMP -> missingTimestamps(ROWS);
             default ->
                 succeeds(run -> {
                     assertThat(segmentRows(run, "s=null")).isPositive();
@@ -124,6 +147,10 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations, B
                     .hasSize(8)
                     .containsOnlyNulls();
             assertThat(run.result().log()).contains("has no rows with a score");
+            // and the results say why, on each of those rows
+            assertThat(results(run.output(), "roc_auc", null, "analysis"))
+                    .extracting(row -> row.<String>getAs("note"))
+                    .containsOnly("50 of 50 rows have no score");
         });
     }
 
@@ -131,6 +158,9 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations, B
         return succeeds(run -> {
             assertThat(values(run.output(), "f1", null, "analysis")).hasSize(4).containsOnlyNulls();
             assertThat(run.result().log()).contains("has no rows with both a target");
+            assertThat(results(run.output(), "f1", null, "analysis"))
+                    .extracting(row -> row.<String>getAs("note"))
+                    .allSatisfy(n -> assertThat(n).matches(".*50 of 50 rows have no (target|prediction).*"));
         });
     }
 
@@ -159,7 +189,7 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations, B
             case CATEGORICAL ->
                 succeeds(run -> assertThat(values(run.output(), "unseen_values", "c", "analysis"))
                         .containsOnly(0.1));
-            case TIMESTAMP -> logs("analysis: 20 rows have no timestamp");
+            case TIMESTAMP -> missingTimestamps(20);
             case ID ->
                 // the targets' ids are numbers: a string id column is refused before the join casts it
                 userError("targets.join_on", "'id'", "string in the analysis data", "bigint in the targets data");
@@ -199,7 +229,7 @@ final class BadInputMatrixExpectations implements BadInputMatrix.Expectations, B
     public Consumer<Run> mixedCsv(Role r) {
         return switch (r) {
             case CONTINUOUS -> userError("columns.features", "'x'", "string in the analysis data");
-            case TIMESTAMP -> logs("analysis: 4 rows have no timestamp");
+            case TIMESTAMP -> unparsedTimestamps(4, "n/a");
             case CATEGORICAL ->
                 succeeds(run -> assertThat(values(run.output(), "unseen_values", "c", "analysis"))
                         .contains(0.02));

@@ -106,28 +106,139 @@ class BadInputRowsSparkTest extends BadInputTestBase {
                 .sum();
         assertThat(counted).isEqualTo(150.0);
         assertThat(run.result().log()).contains("analysis: 50 rows have no timestamp");
+        assertThat(notes(run.output(), "analysis"))
+                .containsExactly(
+                        "50 analysis rows without a timestamp in column 'timestamp' (null or empty) are in no chunk");
     }
 
-    @Test
-    void unparseableTimestampStringsAreLeftOutAndLogged() throws IOException {
-        String a = parquet(
+    /** {@code yaml} with {@code max_unparsed_values: n} at its top level. */
+    static String allowingUnparsed(String yaml, long n) {
+        return edit(yaml, "monitor: bad_input\n", "monitor: bad_input\nmax_unparsed_values: " + n + "\n");
+    }
+
+    /** Every {@code note} of a period's result rows (distinct). */
+    static List<String> notes(String output, String period) {
+        return spark
+                .read()
+                .format("delta")
+                .load(output + "/results")
+                .where("period = '" + period + "'")
+                .select("note")
+                .distinct()
+                .collectAsList()
+                .stream()
+                .map(r -> r.isNullAt(0) ? null : r.getString(0))
+                .toList();
+    }
+
+    private static String badTimestamps() {
+        return parquet(
                 "analysis_bad_ts",
                 base(
                         ROWS,
                         "if(id % 5 = 0, 'not a date', cast(timestamp_seconds(1704067200 + id * 3600) as string)) as timestamp"));
-        Run run = runIn(monthly(ref, a));
+    }
+
+    /**
+     * Timestamp texts that do not parse are counted by the scan: above max_unparsed_values (default
+     * 0) the run fails naming the column, the dataset, the count, an example and the key (issue 19).
+     */
+    @Test
+    void unparseableTimestampStringsFailTheRun() throws IOException {
+        assertUserError(
+                run(monthly(ref, badTimestamps())),
+                "columns.timestamp",
+                "column 'timestamp' has 40 values in the analysis data that are not a timestamp",
+                "(e.g. 'not a date')",
+                "2024-01-31 13:45:00",
+                "max_unparsed_values (now 0)");
+    }
+
+    /** At or below max_unparsed_values they are in no chunk, and every analysis result row says so. */
+    @Test
+    void unparseableTimestampStringsUnderTheThresholdAreLeftOutAndNoted() throws IOException {
+        Run run = runIn(allowingUnparsed(monthly(ref, badTimestamps()), 40));
         assertSucceeded(run.result());
         double counted = values(run.output(), "row_count", null, "analysis").stream()
                 .mapToDouble(Double::doubleValue)
                 .sum();
         assertThat(counted).isEqualTo(160.0);
-        assertThat(run.result().log()).contains("analysis: 40 rows have no timestamp");
+        assertThat(notes(run.output(), "analysis"))
+                .containsExactly("40 analysis rows without a parseable timestamp in column 'timestamp'"
+                        + " (e.g. 'not a date') are in no chunk");
+        assertThat(notes(run.output(), "reference")).containsExactly((String) null);
+        assertUserError(
+                run(allowingUnparsed(monthly(ref, badTimestamps()), 39)),
+                "40 values in the analysis data",
+                "max_unparsed_values (now 39)");
+    }
+
+    /**
+     * A CSV analysis with one timestamp that does not parse (the column then reads as strings): exit
+     * 2 naming it; with the threshold raised the run goes on, the row chunked last, and the note is
+     * in the Delta results.
+     */
+    @Test
+    void oneUnparseableTimestampInACsv() throws IOException {
+        String yaml = withCsvAnalysis(
+                "analysis_one_bad_ts",
+                base(
+                        ROWS,
+                        "if(id = 7, 'not a date', date_format(timestamp_seconds(1704067200 + id * 3600),"
+                                + " \"yyyy-MM-dd HH:mm:ss\")) as timestamp"));
+        assertUserError(
+                run(yaml),
+                "column 'timestamp' has 1 value in the analysis data that is not a timestamp (e.g. 'not a date')",
+                "max_unparsed_values");
+        Run run = runIn(allowingUnparsed(yaml, 1));
+        assertSucceeded(run.result());
+        assertThat(values(run.output(), "row_count", null, "analysis")).containsExactly(50.0, 50.0, 50.0, 50.0);
+        assertThat(notes(run.output(), "analysis"))
+                .containsExactly("1 analysis row without a parseable timestamp in column 'timestamp'"
+                        + " (e.g. 'not a date') is chunked after the timestamped rows, without dates");
+    }
+
+    /**
+     * The reference's count is kept in its stored profile: a later run that reuses the profile (the
+     * reference is not read) still notes it on the reference rows, and checks it against that run's
+     * max_unparsed_values.
+     */
+    @Test
+    void unparseableReferenceTimestampsAreKeptWithTheStoredProfile() throws IOException {
+        String r = parquet(
+                "reference_bad_ts",
+                base(
+                        ROWS,
+                        "if(id % 50 = 1, 'soon', cast(timestamp_seconds(1704067200 + id * 3600) as string)) as timestamp"));
+        String yaml = monthly(r, ana);
+        String output = tmp.resolve("out-stored-profile-bad-ts").toString();
+        String allowed = configFile(allowingUnparsed(yaml, 4)).toString();
+        String note =
+                "4 reference rows without a parseable timestamp in column 'timestamp' (e.g. 'soon') are in no chunk";
+        for (int run = 0; run < 2; run++) {
+            assertSucceeded(CliHarness.vigil("run", "--config", allowed, "--output", output));
+            assertThat(notes(output, "reference")).containsExactly(note);
+            assertThat(notes(output, "analysis")).containsExactly((String) null);
+        }
+        assertThat(spark.read()
+                        .format("delta")
+                        .load(output + "/reference_profiles")
+                        .count())
+                .as("the second run reused the stored profile")
+                .isEqualTo(1);
+        assertUserError(
+                CliHarness.vigil("run", "--config", configFile(yaml).toString(), "--output", output),
+                "4 values in the reference data",
+                "(e.g. 'soon')",
+                "max_unparsed_values (now 0)");
     }
 
     @Test
     void onlyUnparseableTimestamps() throws IOException {
         String a = parquet("analysis_all_bad_ts", base(ROWS, "'yesterday' as timestamp"));
-        assertUserError(run(monthly(ref, a)), "analysis data has no rows in any chunk", "timestamp");
+        assertUserError(run(monthly(ref, a)), "200 values in the analysis data", "(e.g. 'yesterday')");
+        assertUserError(
+                run(allowingUnparsed(monthly(ref, a), ROWS)), "analysis data has no rows in any chunk", "timestamp");
     }
 
     // ---------------------------------------------------------------- targets table

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Bad input, end to end through the real command line on real generated files: each case either
  * stops with exit code 2 and one line naming the key, column or file and what was expected (never a
  * stack trace), or runs and leaves a documented null (or documented treatment) with the reason in
- * the log. docs/commands.md "Bad input" lists every case with the name of its test. This base
+ * the log and, where the input's values were left out, in {@code results.note}. docs/commands.md "Bad input" lists every case with the name of its test. This base
  * writes the inputs (once per test class, in its own temporary folder) and runs the CLI; the cases
  * are in {@link BadInputColumnsSparkTest}, {@link BadInputValuesSparkTest}, {@link
  * BadInputRowsSparkTest} and {@link BadInputConfigSparkTest}.

@@ -119,6 +119,24 @@ class BadInputValuesSparkTest extends BadInputTestBase {
             List<Double> v = values(a.output(), m, null, "analysis");
             assertThat(v).hasSize(4).doesNotContainNull().isEqualTo(values(b.output(), m, null, "analysis"));
         }
+        // the rows left out are counted on each chunk's realized rows, the same for NaN, ±Inf and null
+        // (ids with id % 7 = 3: 7, 7, 7 and 8 of each chunk's 50)
+        String what = column.equals("target") ? "target" : "score";
+        List<String> expected = List.of(7, 7, 7, 8).stream()
+                .map(n -> n + " of 50 rows have no " + what)
+                .toList();
+        assertThat(notes(a.output(), "roc_auc")).isEqualTo(expected).isEqualTo(notes(b.output(), "roc_auc"));
+        // f1 reads the target and the prediction, not the score
+        assertThat(notes(a.output(), "f1"))
+                .isEqualTo(what.equals("target") ? expected : Arrays.asList(null, null, null, null))
+                .isEqualTo(notes(b.output(), "f1"));
+    }
+
+    /** The analysis {@code note} of a model-level metric's rows, in chunk order. */
+    private static List<String> notes(String output, String metric) {
+        return results(output, metric, null, "analysis").stream()
+                .map(r -> r.<String>getAs("note"))
+                .toList();
     }
 
     @Test
@@ -169,6 +187,10 @@ class BadInputValuesSparkTest extends BadInputTestBase {
                             .as(metric + " chunk " + i)
                             .isFalse();
                 }
+                // why the value is missing, on the rows it is missing from
+                assertThat(r.<String>getAs("note"))
+                        .as(metric + " chunk " + i)
+                        .isEqualTo(scored ? null : "50 of 50 rows have no score");
             }
         }
     }

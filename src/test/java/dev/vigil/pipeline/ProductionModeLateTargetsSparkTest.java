@@ -71,10 +71,16 @@ class ProductionModeLateTargetsSparkTest extends ProductionModeTestBase {
                 assertThat(columns).as(k).contains("value");
                 assertThat(columns.replaceAll("[\\[\\] ]", "").split(","))
                         .as(k)
-                        .isSubsetOf("value", "sampling_error", "alert");
+                        .isSubsetOf("value", "sampling_error", "alert", "note");
             }
         });
+        assertThat(realized(before, "2024-01-05"))
+                .as("day one without its targets: the note says why realized performance is null")
+                .allMatch(r -> r.<String>getAs("note").matches(".*rows have no target.*"));
         assertThat(realized(after, "2024-01-05")).allMatch(r -> !r.isNullAt(r.fieldIndex("value")));
+        assertThat(realized(after, "2024-01-05"))
+                .as("its targets arrived: the note is gone")
+                .allMatch(r -> r.isNullAt(r.fieldIndex("note")));
         assertThat(after.keySet()).containsAll(before.keySet());
         // new rows: day three's, and day one's performance gaps, known now that its targets are
         assertThat(after.keySet().stream()

@@ -12,8 +12,10 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +74,14 @@ class DeltaTablesCatalogSparkTest extends SparkTestBase {
                         "run",
                         NOW)
                 .values());
+    }
+
+    static Object[] fields(Row r) {
+        Object[] out = new Object[r.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = r.get(i);
+        }
+        return out;
     }
 
     static Row rankingRow(String monitor, String column, int rank) {
@@ -144,11 +154,46 @@ class DeltaTablesCatalogSparkTest extends SparkTestBase {
     @Test
     void aTableOfAnEarlierVersionGetsItsNewColumnsByAlterTable() {
         spark.sql("CREATE SCHEMA dt_old");
-        String older = DeltaTables.columnsDdl(OutputTables.RESULTS.schema()).replace(", `chunk_complete` BOOLEAN", "");
+        String older = DeltaTables.columnsDdl(OutputTables.RESULTS.schema())
+                .replace(", `chunk_complete` BOOLEAN", "")
+                .replace(", `note` STRING", "");
         spark.sql("CREATE TABLE dt_old.results (" + older + ") USING delta PARTITIONED BY (monitor)");
         DeltaTables tables = new DeltaTables(spark, new OutputConfig(null, null, "dt_old"));
         tables.merge(OutputTables.RESULTS, List.of(result("m", "a", 0.5)));
         assertThat(spark.table("dt_old.results").columns()).containsExactlyElementsOf(OutputTables.RESULTS.columns());
+    }
+
+    /**
+     * A results table written before {@code note} existed (path table, an earlier run's rows): the
+     * next MERGE adds the column by ALTER TABLE, in the table's order; the old rows' note is null,
+     * the new rows carry theirs.
+     */
+    @Test
+    void aResultsTableWithoutNoteGetsTheColumn() {
+        String path = dir.resolve("without_note").toString() + "/results";
+        String older = DeltaTables.columnsDdl(OutputTables.RESULTS.schema()).replace(", `note` STRING", "");
+        assertThat(older).doesNotContain("`note`");
+        spark.sql("CREATE TABLE delta.`" + path + "` (" + older + ") USING delta PARTITIONED BY (monitor)");
+        StructType oldSchema = StructType.fromDDL(older);
+        Object[] oldRow = fields(result("m", "old", 0.25));
+        List<Object> withoutNote = new ArrayList<>(java.util.Arrays.asList(oldRow));
+        withoutNote.remove(OutputTables.RESULTS.schema().fieldIndex("note"));
+        spark.createDataFrame(List.of(RowFactory.create(withoutNote.toArray())), oldSchema)
+                .write()
+                .format("delta")
+                .mode("append")
+                .save(path);
+
+        DeltaTables tables = new DeltaTables(spark, dir.resolve("without_note").toString());
+        Object[] noted = fields(result("m", "new", 0.5));
+        noted[OutputTables.RESULTS.schema().fieldIndex("note")] = "3 analysis rows without a parseable timestamp";
+        tables.merge(OutputTables.RESULTS, List.of(RowFactory.create(noted)));
+
+        Dataset<Row> after = spark.read().format("delta").load(path);
+        assertThat(after.columns()).containsExactlyElementsOf(OutputTables.RESULTS.columns());
+        assertThat(after.orderBy("column_name").collectAsList())
+                .extracting(r -> r.getAs("column_name") + ":" + r.getAs("note"))
+                .containsExactly("new:3 analysis rows without a parseable timestamp", "old:null");
     }
 
     @Test
