@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.performance.PerformanceGap;
 import dev.vigil.results.ResultSchema;
+import dev.vigil.thresholds.FlatBands;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -71,9 +72,24 @@ class ProductionModeLateTargetsSparkTest extends ProductionModeTestBase {
                 assertThat(columns).as(k).contains("value");
                 assertThat(columns.replaceAll("[\\[\\] ]", "").split(","))
                         .as(k)
-                        .isSubsetOf("value", "sampling_error", "alert", "note");
+                        .isSubsetOf("value", "sampling_error", "alert", "note", "lower_threshold", "upper_threshold");
             }
         });
+        // the thresholds change only where the band is flat or nearly flat: now that the chunk has a
+        // sampling error, Vigil's rule widens it to ± 3 of them (FlatBands)
+        for (Row a : realized(after, "2024-01-05")) {
+            List<Object> k =
+                    Arrays.asList(ResultSchema.KEY.stream().map(a::getAs).toArray());
+            Row b = before.get(k);
+            Double lower = b.getAs("lower_threshold");
+            Double upper = b.getAs("upper_threshold");
+            if (!java.util.Objects.equals(lower, a.getAs("lower_threshold"))
+                    || !java.util.Objects.equals(upper, a.getAs("upper_threshold"))) {
+                assertThat(FlatBands.flat(lower, upper) || FlatBands.narrow(lower, upper, a.getAs("sampling_error")))
+                        .as("thresholds of %s changed: its band [%s, %s] is flat or nearly flat", k, lower, upper)
+                        .isTrue();
+            }
+        }
         assertThat(realized(before, "2024-01-05"))
                 .as("day one without its targets: the note says why realized performance is null")
                 .allMatch(r -> r.<String>getAs("note").matches(".*rows have no target.*"));
