@@ -181,30 +181,25 @@ public final class UnparsedValues {
         }
         List<String> parts = new ArrayList<>();
         if (c.rows() > 0) {
-            parts.add(c.rows()
-                    + " "
-                    + dataset
-                    + " row"
-                    + (c.rows() == 1 ? "" : "s")
-                    + " without a parseable timestamp in column '"
-                    + c.column()
-                    + "' (e.g. '"
-                    + c.example()
-                    + "') "
-                    + where(c.rows(), periodChunking));
+            parts.add(rows(
+                    c.rows(),
+                    dataset,
+                    "a parseable timestamp",
+                    c.column(),
+                    "(e.g. '" + c.example() + "')",
+                    periodChunking));
         }
         if (c.missing() > 0) {
-            parts.add(c.missing()
-                    + " "
-                    + dataset
-                    + " row"
-                    + (c.missing() == 1 ? "" : "s")
-                    + " without a timestamp in column '"
-                    + c.column()
-                    + "' (null or empty) "
-                    + where(c.missing(), periodChunking));
+            parts.add(rows(c.missing(), dataset, "a timestamp", c.column(), "(null or empty)", periodChunking));
         }
         return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    /** "{n} {dataset} row(s) without {what} in column '{column}' {detail} {where they are}". */
+    private static String rows(
+            long n, String dataset, String what, String column, String detail, boolean periodChunking) {
+        return n + " " + dataset + " row" + (n == 1 ? "" : "s") + " without " + what + " in column '" + column + "' "
+                + detail + " " + where(n, periodChunking);
     }
 
     private static String where(long rows, boolean periodChunking) {

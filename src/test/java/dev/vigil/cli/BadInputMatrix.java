@@ -190,19 +190,6 @@ final class BadInputMatrix {
             Role role,
             Problem problem) {
 
-        Case(
-                String name,
-                Input input,
-                Format format,
-                String replacement,
-                Command command,
-                String extraColumns,
-                String calculators,
-                Consumer<BadInputTestBase.Run> expect,
-                Role role) {
-            this(name, input, format, replacement, command, extraColumns, calculators, expect, role, Problem.BINARY);
-        }
-
         /**
          * Whether the analysis comes without its target, joined from a targets table (the targets'
          * cases, and the id's: the join is what reads it).
@@ -344,7 +331,8 @@ final class BadInputMatrix {
                 null,
                 "data_quality: {metrics: [mean]}",
                 e.defaultFeatureNested(),
-                null));
+                null,
+                Problem.BINARY));
         for (Problem p : List.of(Problem.MULTICLASS, Problem.REGRESSION)) {
             for (Role r : p.roles()) {
                 out.addAll(modelCases(p, r, e));
@@ -361,7 +349,8 @@ final class BadInputMatrix {
                         "",
                         REALIZED,
                         e.file(in, f),
-                        null));
+                        null,
+                        Problem.BINARY));
             }
         }
         return out;
@@ -373,56 +362,58 @@ final class BadInputMatrix {
      * labels: numbers), all null, empty strings, out of range, array and struct.
      */
     static List<Case> modelCases(Problem p, Role r, ModelExpectations e) {
-        String c = p.column(r);
         String expr = p.expr(r);
         List<Case> out = new ArrayList<>();
-        java.util.function.BiConsumer<String, Object[]> add = (mutation, a) -> out.add(new Case(
+        if (p.numeric(r)) {
+            String text = "concat('v', cast(id as string))";
+            out.add(modelCase(p, r, "text (analysis)", Input.ANALYSIS, Format.PARQUET, text, Command.VALIDATE, e));
+            out.add(modelCase(p, r, "text (reference)", Input.REFERENCE, Format.PARQUET, text, Command.VALIDATE, e));
+            out.add(modelCase(p, r, "NaN", Input.ANALYSIS, Format.PARQUET, "double('NaN')", Command.RUN, e));
+            String inf = "if(id % 2 = 0, double('Infinity'), double('-Infinity'))";
+            out.add(modelCase(p, r, "±Inf", Input.ANALYSIS, Format.PARQUET, inf, Command.RUN, e));
+            String mixed = "if(id % 50 = 7, 'n/a', cast(" + expr + " as string))";
+            out.add(modelCase(p, r, "mixed-type CSV column", Input.ANALYSIS, Format.CSV, mixed, Command.VALIDATE, e));
+            String empty = "if(id % 10 = 0, null, cast(" + expr + " as string))";
+            out.add(modelCase(p, r, "empty strings", Input.ANALYSIS, Format.CSV, empty, Command.RUN, e));
+        } else {
+            out.add(modelCase(p, r, "number", Input.BOTH, Format.PARQUET, "cast(id % 3 as int)", Command.RUN, e));
+            String empty = "if(id % 10 = 0, '', " + expr + ")";
+            out.add(modelCase(p, r, "empty strings", Input.ANALYSIS, Format.PARQUET, empty, Command.RUN, e));
+        }
+        String none = "cast(null as " + (p.numeric(r) ? "double" : "string") + ")";
+        out.add(modelCase(p, r, "all null", Input.ANALYSIS, Format.PARQUET, none, Command.RUN, e));
+        String outOfRange = switch (p) {
+            case MULTICLASS -> r == Role.SCORE ? "if(id = 42, 1.25, " + expr + ")" : "if(id = 42, 'z', " + expr + ")";
+            default -> "if(id = 42, -3.0, " + expr + ")"; // msle's log(1 + y) needs y >= 0 (NannyML's rule)
+        };
+        out.add(modelCase(p, r, "out of range", Input.ANALYSIS, Format.PARQUET, outOfRange, Command.RUN, e));
+        out.add(modelCase(p, r, "array", Input.ANALYSIS, Format.PARQUET, "array(" + expr + ")", Command.VALIDATE, e));
+        String struct = "named_struct('v', " + expr + ")";
+        out.add(modelCase(p, r, "struct", Input.REFERENCE, Format.PARQUET, struct, Command.VALIDATE, e));
+        return out;
+    }
+
+    /** A case of a model role of {@code p}: {@code value} replaces the role's column. */
+    private static Case modelCase(
+            Problem p,
+            Role r,
+            String mutation,
+            Input in,
+            Format f,
+            String value,
+            Command command,
+            ModelExpectations e) {
+        return new Case(
                 p.id() + " " + r.id() + " x " + mutation,
-                (Input) a[0],
-                (Format) a[1],
-                a[2] + " as " + c,
-                (Command) a[3],
+                in,
+                f,
+                value + " as " + p.column(r),
+                command,
                 "",
                 p.calculators(r),
                 e.model(p, r, mutation),
                 r,
-                p));
-        if (p.numeric(r)) {
-            add.accept(
-                    "text (analysis)",
-                    new Object[] {Input.ANALYSIS, Format.PARQUET, "concat('v', cast(id as string))", Command.VALIDATE});
-            add.accept("text (reference)", new Object[] {
-                Input.REFERENCE, Format.PARQUET, "concat('v', cast(id as string))", Command.VALIDATE
-            });
-            add.accept("NaN", new Object[] {Input.ANALYSIS, Format.PARQUET, "double('NaN')", Command.RUN});
-            add.accept("±Inf", new Object[] {
-                Input.ANALYSIS, Format.PARQUET, "if(id % 2 = 0, double('Infinity'), double('-Infinity'))", Command.RUN
-            });
-            add.accept("mixed-type CSV column", new Object[] {
-                Input.ANALYSIS, Format.CSV, "if(id % 50 = 7, 'n/a', cast(" + expr + " as string))", Command.VALIDATE
-            });
-            add.accept("empty strings", new Object[] {
-                Input.ANALYSIS, Format.CSV, "if(id % 10 = 0, null, cast(" + expr + " as string))", Command.RUN
-            });
-        } else {
-            add.accept("number", new Object[] {Input.BOTH, Format.PARQUET, "cast(id % 3 as int)", Command.RUN});
-            add.accept(
-                    "empty strings",
-                    new Object[] {Input.ANALYSIS, Format.PARQUET, "if(id % 10 = 0, '', " + expr + ")", Command.RUN});
-        }
-        add.accept("all null", new Object[] {
-            Input.ANALYSIS, Format.PARQUET, "cast(null as " + (p.numeric(r) ? "double" : "string") + ")", Command.RUN
-        });
-        String outOfRange = switch (p) {
-            case MULTICLASS -> r == Role.SCORE ? "if(id = 42, 1.25, " + expr + ")" : "if(id = 42, 'z', " + expr + ")";
-            default -> "if(id = 42, -3.0, " + expr + ")"; // below -1: msle's log(1 + y) is undefined
-        };
-        add.accept("out of range", new Object[] {Input.ANALYSIS, Format.PARQUET, outOfRange, Command.RUN});
-        add.accept("array", new Object[] {Input.ANALYSIS, Format.PARQUET, "array(" + expr + ")", Command.VALIDATE});
-        add.accept(
-                "struct",
-                new Object[] {Input.REFERENCE, Format.PARQUET, "named_struct('v', " + expr + ")", Command.VALIDATE});
-        return out;
+                p);
     }
 
     /** What the model cases of multiclass classification and regression must show. */
@@ -432,7 +423,17 @@ final class BadInputMatrix {
 
     /** A case of the targets table, which {@code replacement} changes. */
     private static Case targetsCase(String name, String replacement, Consumer<BadInputTestBase.Run> expect) {
-        return new Case(name, Input.TARGETS, Format.PARQUET, replacement, Command.VALIDATE, "", REALIZED, expect, null);
+        return new Case(
+                name,
+                Input.TARGETS,
+                Format.PARQUET,
+                replacement,
+                Command.VALIDATE,
+                "",
+                REALIZED,
+                expect,
+                null,
+                Problem.BINARY);
     }
 
     /** A parquet case of role {@code r} whose outcome only a run shows. */
@@ -457,7 +458,17 @@ final class BadInputMatrix {
             Command command,
             Consumer<BadInputTestBase.Run> expect) {
         String segments = r == Role.SEGMENT ? "  segments: [s]\n" : "";
-        return new Case(r.id() + " x " + mutation, in, f, replacement, command, segments, calculators(r), expect, r);
+        return new Case(
+                r.id() + " x " + mutation,
+                in,
+                f,
+                replacement,
+                command,
+                segments,
+                calculators(r),
+                expect,
+                r,
+                Problem.BINARY);
     }
 
     private static String nullType(Role r) {
