@@ -49,8 +49,11 @@ public record UnivariateDriftConfig(
     /** The registered methods for categorical columns ({@link DriftMethods}). */
     public static final List<String> CATEGORICAL_METHODS = DriftMethods.keys(DriftMethod.Kind.CATEGORICAL);
 
-    static final Key<List<String>> COLUMNS =
-            Key.names("columns", null, "the columns to measure (default: the features, the scores and the prediction)");
+    static final Key<List<String>> COLUMNS = Key.names(
+            "columns",
+            null,
+            "the columns to measure (default: the features, the scores and the prediction; the target may"
+                    + " be named too, for label shift)");
     static final Key<List<String>> CONTINUOUS = Key.names(
                     "continuous_methods",
                     List.of("jensen_shannon"),

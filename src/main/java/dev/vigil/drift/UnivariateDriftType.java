@@ -25,7 +25,9 @@ public final class UnivariateDriftType extends CalculatorType<UnivariateDriftCon
 
     /**
      * Over its columns (default: features, scores, prediction); features keep their kind, scores are
-     * continuous, the prediction is categorical in classification and continuous in regression.
+     * continuous, the prediction and the target are categorical in classification and continuous in
+     * regression. The target is accepted when named (label shift, as NannyML accepts any column), not
+     * a default: its values are only those that arrived.
      */
     @Override
     public Built build(UnivariateDriftConfig config, Build build) {
@@ -42,10 +44,13 @@ public final class UnivariateDriftType extends CalculatorType<UnivariateDriftCon
             (build.monitor().problemType().isClassification() ? categorical : continuous).add(cols.prediction());
             defaults.add(cols.prediction());
         }
+        if (cols.target() != null) {
+            (build.monitor().problemType().isClassification() ? categorical : continuous).add(cols.target());
+        }
         List<String> accepted = new ArrayList<>(continuous);
         accepted.addAll(categorical);
         List<String> selected =
-                build.selected(name(), config.columns(), defaults, accepted, "features, scores or prediction");
+                build.selected(name(), config.columns(), defaults, accepted, "features, scores, prediction or target");
         return Built.of(new UnivariateDriftCalculator(
                 selected.stream().filter(continuous::contains).distinct().toList(),
                 selected.stream().filter(categorical::contains).distinct().toList(),

@@ -209,7 +209,7 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
             Bounds b = bounds.getOrDefault(new Key(Specs.key(v.segment()), metric), Bounds.NONE);
             double[] band = realized == null
                     ? new double[] {Double.NaN, Double.NaN}
-                    : confidenceBand(v.value(), v.samplingError(), rule.lowerLimit(), rule.upperLimit());
+                    : rule.confidenceBand(v.value(), v.samplingError());
             out.add(new Measurement(
                     calculator,
                     metric,
@@ -227,18 +227,5 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
                     rule.alert(b, v.value())));
         }
         return out;
-    }
-
-    /**
-     * {lower, upper} confidence bound of an estimate: value ∓ 3 sampling errors, clipped to the
-     * metric's limits (null: none). NaN when either input is.
-     */
-    static double[] confidenceBand(double value, double samplingError, Double lowerLimit, Double upperLimit) {
-        double lower = value - 3 * samplingError;
-        double upper = value + 3 * samplingError;
-        return new double[] {
-            lowerLimit == null ? lower : Math.max(lowerLimit, lower),
-            upperLimit == null ? upper : Math.min(upperLimit, upper)
-        };
     }
 }

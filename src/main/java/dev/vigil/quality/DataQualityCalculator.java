@@ -120,7 +120,8 @@ public final class DataQualityCalculator implements Calculator {
             List<Measurement> out = new ArrayList<>();
             for (Value v : values) {
                 Bounds b = bounds.getOrDefault(v.series(), Bounds.NONE);
-                out.add(v.measurement(b, rules.get(v.metric).alert(b, v.value)));
+                MetricRule rule = rules.get(v.metric);
+                out.add(v.measurement(b, rule.alert(b, v.value), rule.confidenceBand(v.value, v.samplingError)));
             }
             return out;
         }
@@ -151,7 +152,8 @@ public final class DataQualityCalculator implements Calculator {
             return new Series(segment, metric, column);
         }
 
-        Measurement measurement(Bounds bounds, boolean alert) {
+        /** With NannyML's confidence band (null where the metric has no sampling error). */
+        Measurement measurement(Bounds bounds, boolean alert, double[] band) {
             return new Measurement(
                     NAME,
                     metric,
@@ -162,8 +164,8 @@ public final class DataQualityCalculator implements Calculator {
                     null,
                     Measurement.finite(samplingError),
                     null,
-                    null,
-                    null,
+                    Measurement.finite(band[0]),
+                    Measurement.finite(band[1]),
                     bounds.lower(),
                     bounds.upper(),
                     alert);

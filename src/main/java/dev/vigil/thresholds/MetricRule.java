@@ -71,6 +71,27 @@ public record MetricRule(
         return threshold.bounds(referenceChunkValues).clip(lowerLimit, upperLimit, limitMode);
     }
 
+    /**
+     * NannyML's confidence band of a value: {lower, upper} = value ∓ 3 sampling errors, each clipped
+     * to the metric's limits (null: none); NaN when either input is.
+     */
+    public double[] confidenceBand(double value, double samplingError) {
+        return confidenceBand(value, samplingError, lowerLimit, upperLimit);
+    }
+
+    /** {@link #confidenceBand(double, double)} with the given limits. */
+    public static double[] confidenceBand(double value, double samplingError, Double lowerLimit, Double upperLimit) {
+        double lower = value - CONFIDENCE_SAMPLING_ERRORS * samplingError;
+        double upper = value + CONFIDENCE_SAMPLING_ERRORS * samplingError;
+        return new double[] {
+            lowerLimit == null ? lower : Math.max(lowerLimit, lower),
+            upperLimit == null ? upper : Math.min(upperLimit, upper)
+        };
+    }
+
+    /** NannyML's SAMPLING_ERROR_RANGE: the band is ± this many sampling errors. */
+    public static final double CONFIDENCE_SAMPLING_ERRORS = 3.0;
+
     /** Whether {@code value} alerts against {@code bounds} under this rule. */
     public boolean alert(Bounds bounds, double value) {
         return bounds.alert(value, alertRule);

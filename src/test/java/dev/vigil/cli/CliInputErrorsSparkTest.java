@@ -140,17 +140,23 @@ class CliInputErrorsSparkTest extends CliErrorsTestBase {
     }
 
     /**
-     * The target in univariate_drift.columns: validate builds every calculator, so it refuses what
-     * the run would refuse (it used to answer "configuration OK"; issue 14).
+     * A column of no role in univariate_drift.columns: validate builds every calculator, so it
+     * refuses what the run would refuse (it used to answer "configuration OK"; issue 14). The target
+     * is accepted (label shift).
      */
     @Test
-    void validateRefusesTheTargetAsADriftColumn() throws IOException {
+    void validateRefusesAColumnOfNoRoleAsADriftColumn() throws IOException {
         String yaml = edit(
                 valid(),
                 "  data_quality: {metrics: [mean, row_count, missing_values]}",
-                "  univariate_drift: {columns: [x, target]}");
+                "  univariate_drift: {columns: [x, timestamp]}");
         assertUserError(
-                validate(yaml), "calculators.univariate_drift.columns", "'target'", "features, scores or prediction");
+                validate(yaml),
+                "calculators.univariate_drift.columns",
+                "'timestamp'",
+                "features, scores, prediction or target");
+        Result ok = validate(yaml.replace("columns: [x, timestamp]", "columns: [x, target]"));
+        assertThat(ok.code()).as(ok.toString()).isZero();
     }
 
     /** Every calculator's mistake at once, on one line, numbered; the run stops at the first. */
@@ -159,13 +165,13 @@ class CliInputErrorsSparkTest extends CliErrorsTestBase {
         String yaml = edit(
                 valid(),
                 "  data_quality: {metrics: [mean, row_count, missing_values]}",
-                "  data_quality: {metrics: [mean], columns: [y]}\n  univariate_drift: {columns: [x, target]}");
+                "  data_quality: {metrics: [mean], columns: [y]}\n  univariate_drift: {columns: [x, timestamp]}");
         String line = assertUserError(
                 validate(yaml),
                 "2 mistakes in the configuration: (1) ",
                 "; (2) ",
                 "calculators.univariate_drift.columns",
                 "calculators.data_quality.columns");
-        assertThat(line).contains("'target'").contains("'y'");
+        assertThat(line).contains("'timestamp'").contains("'y'");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.vigil.config.ProblemType;
 import dev.vigil.performance.RegressionProblem.Loss;
+import dev.vigil.thresholds.MetricRule;
 import org.junit.jupiter.api.Test;
 
 /** DLE's chunk-level math (NannyML 0.13.1 rules, docs/nannyml-dle.md). */
@@ -46,12 +47,12 @@ class DleTest {
     @Test
     void confidenceBandIsThreeSamplingErrorsClippedToTheLimits() {
         // every DLE metric: lower limit 0, no upper limit
-        assertThat(RealizedFit.confidenceBand(850, 8.2, 0.0, null)).containsExactly(850 - 3 * 8.2, 850 + 3 * 8.2);
-        assertThat(RealizedFit.confidenceBand(0.01, 0.02, 0.0, null)).containsExactly(0.0, 0.01 + 3 * 0.02);
+        assertThat(MetricRule.confidenceBand(850, 8.2, 0.0, null)).containsExactly(850 - 3 * 8.2, 850 + 3 * 8.2);
+        assertThat(MetricRule.confidenceBand(0.01, 0.02, 0.0, null)).containsExactly(0.0, 0.01 + 3 * 0.02);
         // CBPE's rates: [0, 1]; business value: none
-        assertThat(RealizedFit.confidenceBand(0.98, 0.01, 0.0, 1.0)).containsExactly(0.98 - 3 * 0.01, 1.0);
-        assertThat(RealizedFit.confidenceBand(-5, 2, null, null)).containsExactly(-11.0, 1.0);
-        double[] nan = RealizedFit.confidenceBand(1.0, Double.NaN, 0.0, 1.0);
+        assertThat(MetricRule.confidenceBand(0.98, 0.01, 0.0, 1.0)).containsExactly(0.98 - 3 * 0.01, 1.0);
+        assertThat(MetricRule.confidenceBand(-5, 2, null, null)).containsExactly(-11.0, 1.0);
+        double[] nan = MetricRule.confidenceBand(1.0, Double.NaN, 0.0, 1.0);
         assertThat(nan[0]).isNaN();
         assertThat(nan[1]).isNaN();
         assertThat(metric("mae").regression().get(0).rule().lowerLimit()).isEqualTo(0.0);

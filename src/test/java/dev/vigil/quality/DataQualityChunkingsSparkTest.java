@@ -94,6 +94,7 @@ class DataQualityChunkingsSparkTest extends SparkTestBase {
         columns: {timestamp: timestamp, id: id, features: [car_value], prediction: y_pred, scores: y_pred_proba, target: repaid}
         %s
         calculators: {data_quality: {metrics: [mean, std, median, row_count]}}
+        flat_bands: nannyml
         """.formatted(
                         SharedData.dataset("synthetic_car_loan_reference.csv"),
                         SharedData.dataset("synthetic_car_loan_analysis.csv"),

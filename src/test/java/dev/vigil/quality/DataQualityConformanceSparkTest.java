@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Data-quality values, sampling errors, thresholds and alerts against NannyML 0.13.1's own outputs
+ * Data-quality values, sampling errors, confidence bounds, thresholds and alerts against NannyML 0.13.1's own outputs
  * on the car loan data (chunk_size 5000), reference and analysis chunks, 1e-9 relative. The medians
  * come from the exact path (5,000-row chunks), so they are held to the same tolerance.
  */
@@ -71,6 +71,16 @@ class DataQualityConformanceSparkTest extends SparkTestBase {
                         "sampling_error",
                         "sampling_error",
                         ResultRow::samplingError,
+                        o -> hasSamplingError ? tolerance : null)
+                .number(
+                        "upper_confidence_bound",
+                        "upper_confidence_boundary",
+                        ResultRow::upperConfidenceBound,
+                        o -> hasSamplingError ? tolerance : null)
+                .number(
+                        "lower_confidence_bound",
+                        "lower_confidence_boundary",
+                        ResultRow::lowerConfidenceBound,
                         o -> hasSamplingError ? tolerance : null)
                 .number("lower_threshold", "lower_threshold", ResultRow::lowerThreshold, tolerance)
                 .number("upper_threshold", "upper_threshold", ResultRow::upperThreshold, tolerance)
