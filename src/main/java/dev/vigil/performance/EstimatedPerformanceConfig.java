@@ -7,6 +7,7 @@ import dev.vigil.config.ProblemType;
 import dev.vigil.config.Schema;
 import dev.vigil.config.Section;
 import dev.vigil.internal.Errors;
+import dev.vigil.thresholds.MetricRule;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public record EstimatedPerformanceConfig(
     }
 
     /** NannyML's confidence band is ± 3 sampling errors; so is the gap's. */
-    public static final double DEFAULT_GAP = 3.0;
+    public static final double DEFAULT_GAP = MetricRule.CONFIDENCE_SAMPLING_ERRORS;
 
     static final Key<Calibration> CALIBRATION = Key.oneOf(
             "calibration",

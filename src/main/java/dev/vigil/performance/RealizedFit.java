@@ -11,7 +11,6 @@ import dev.vigil.thresholds.Threshold;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -38,7 +37,9 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
     private record Key(String segment, String metric) implements Serializable {}
 
     /** A chunk's realized value or estimate of one measure, with its sampling error. */
-    private record Value(Measure<?, ?> measure, String segment, int chunk, double value, double samplingError) {}
+    /** {@code undefined}: why a realized value is NaN on rows that exist (null: it is not). */
+    private record Value(
+            Measure<?, ?> measure, String segment, int chunk, double value, double samplingError, String undefined) {}
 
     /**
      * @param overrides configured thresholds by metric name (a cell's own name wins over {@code
@@ -136,17 +137,17 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
                 Reading<C, E> chunk = reading.apply(seg, i);
                 int first = out.size();
                 List<String> withoutRows = new ArrayList<>();
-                Map<String, String> undefined = new LinkedHashMap<>();
                 for (Measure<C, E> m : measures) {
                     double v = chunk.value(m);
                     double[] k = comp.get(m.name());
                     long n = chunk.rows(m);
                     double se = n == 0 || Double.isNaN(v) || k == null ? Double.NaN : m.samplingError(k, n);
-                    out.add(new Value(m, seg, i, v, se));
+                    String undefined = n > 0 && Double.isNaN(v) && chunk instanceof Realized
+                            ? m.name() + " is null: " + m.undefinedBecause()
+                            : null;
+                    out.add(new Value(m, seg, i, v, se, undefined));
                     if (n == 0 && Double.isNaN(v)) {
                         withoutRows.add(m.name());
-                    } else if (Double.isNaN(v) && chunk instanceof Realized) {
-                        undefined.put(m.name(), m.undefinedBecause());
                     }
                 }
                 if (seg == null
@@ -167,14 +168,11 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
                             withoutRows);
                 }
                 if (seg == null) {
-                    for (var u : undefined.entrySet()) {
-                        LOG.warn(
-                                "{}: chunk {}: {} is null: {}",
-                                RealizedPerformanceCalculator.NAME,
-                                t.chunks().get(i).key(),
-                                u.getKey(),
-                                u.getValue());
-                    }
+                    String key = t.chunks().get(i).key();
+                    out.subList(first, out.size()).stream()
+                            .filter(v -> v.undefined() != null)
+                            .forEach(v -> LOG.warn(
+                                    "{}: chunk {}: {}", RealizedPerformanceCalculator.NAME, key, v.undefined()));
                 }
                 if (seg == null
                         && chunk instanceof Estimated<C, E> e
@@ -224,7 +222,8 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
                     Measurement.finite(band[1]),
                     b.lower(),
                     b.upper(),
-                    rule.alert(b, v.value())));
+                    rule.alert(b, v.value()),
+                    realized == null ? v.undefined() : null));
         }
         return out;
     }

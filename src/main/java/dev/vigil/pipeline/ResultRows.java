@@ -147,7 +147,7 @@ final class ResultRows {
             String chunk = chunkNote == null
                     ? null
                     : chunkNote.note(table, m.calculator(), m.metric(), m.segment(), m.chunkIndex());
-            rows.add(row.withNote(chunk).withNote(notes.get(period)));
+            rows.add(row.withNote(m.note()).withNote(chunk).withNote(notes.get(period)));
         }
     }
 

@@ -25,7 +25,8 @@ public enum FlatBands {
     NANNYML;
 
     public static final double RELATIVE_TOLERANCE = 1e-9;
-    public static final double SAMPLING_ERRORS = 3.0;
+    /** As NannyML's confidence band ({@link MetricRule#CONFIDENCE_SAMPLING_ERRORS}). */
+    public static final double SAMPLING_ERRORS = MetricRule.CONFIDENCE_SAMPLING_ERRORS;
 
     /** A chunk's thresholds and alert after this rule. */
     public record Decision(Double lower, Double upper, boolean alert) {}
