@@ -124,9 +124,7 @@ public final class UnparsedValues {
             }
             TextSample s = g.state(SPEC);
             rows += s.present();
-            if (s.example() != null && (example == null || s.example().compareTo(example) < 0)) {
-                example = s.example();
-            }
+            example = TextSample.smaller(example, s.example());
         }
         // a timestamp that did not parse is null after the parse too
         return new Count(column, rows, example, Math.max(0, nulls - rows));
@@ -134,10 +132,11 @@ public final class UnparsedValues {
 
     /** Both counts (of one column) together. */
     public static Count plus(Count a, Count b) {
-        String example = a.example() == null
-                ? b.example()
-                : b.example() == null || a.example().compareTo(b.example()) <= 0 ? a.example() : b.example();
-        return new Count(a.column(), a.rows() + b.rows(), example, a.missing() + b.missing());
+        return new Count(
+                a.column(),
+                a.rows() + b.rows(),
+                TextSample.smaller(a.example(), b.example()),
+                a.missing() + b.missing());
     }
 
     /**

@@ -16,18 +16,14 @@ public final class TextSample implements ColumnState {
     @Override
     public void add(String value) {
         present++;
-        if (example == null || value.compareTo(example) < 0) {
-            example = value;
-        }
+        example = smaller(example, value);
     }
 
     @Override
     public TextSample merge(ColumnState o) {
         TextSample b = (TextSample) o;
         present += b.present;
-        if (b.example != null && (example == null || b.example.compareTo(example) < 0)) {
-            example = b.example;
-        }
+        example = smaller(example, b.example);
         return this;
     }
 
@@ -39,5 +35,10 @@ public final class TextSample implements ColumnState {
     /** The smallest value present, or null when none is. */
     public String example() {
         return example;
+    }
+
+    /** The smaller of two examples (null: none), so any merge order keeps the same one. */
+    public static String smaller(String a, String b) {
+        return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
     }
 }
