@@ -16,7 +16,7 @@ CREATE OR REPLACE VIEW vigil_latest_values AS
 SELECT monitor, calculator, metric, column_name, segment,
        chunk_index, chunk_key, chunk_start_date, chunk_end_date, chunk_rows,
        value, p_value, sampling_error, realized, lower_confidence_bound, upper_confidence_bound,
-       lower_threshold, upper_threshold, alert, note, run_id, computed_at
+       lower_threshold, upper_threshold, alert, note, approximate, error_bound, run_id, computed_at
 FROM (
   SELECT r.*,
          row_number() OVER (PARTITION BY monitor, calculator, metric, column_name, segment

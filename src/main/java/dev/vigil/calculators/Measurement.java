@@ -7,7 +7,9 @@ import java.io.Serializable;
  * population) and chunk (by index in its period). NaN values are stored as null; the result row's
  * {@code note} says why a value is missing: what the scan counted (attached by the pipeline), and
  * {@code note} here when only the calculator knows (a metric undefined on the rows it has; null:
- * nothing to say).
+ * nothing to say). {@code approximate} says the value came from a summary that loses information
+ * (bins, a sketch, a grid), {@code errorBound} the bound on |value − exact value| there (null when
+ * exact, or when the value is missing); see {@link #approximated}.
  */
 public record Measurement(
         String calculator,
@@ -24,8 +26,47 @@ public record Measurement(
         Double lowerThreshold,
         Double upperThreshold,
         boolean alert,
-        String note)
+        String note,
+        boolean approximate,
+        Double errorBound)
         implements Serializable {
+
+    /** Exact, with a note of its own (null: none). */
+    public Measurement(
+            String calculator,
+            String metric,
+            String column,
+            String segment,
+            int chunkIndex,
+            Double value,
+            Double pValue,
+            Double samplingError,
+            Double realized,
+            Double lowerConfidenceBound,
+            Double upperConfidenceBound,
+            Double lowerThreshold,
+            Double upperThreshold,
+            boolean alert,
+            String note) {
+        this(
+                calculator,
+                metric,
+                column,
+                segment,
+                chunkIndex,
+                value,
+                pValue,
+                samplingError,
+                realized,
+                lowerConfidenceBound,
+                upperConfidenceBound,
+                lowerThreshold,
+                upperThreshold,
+                alert,
+                note,
+                false,
+                null);
+    }
 
     /** Without a note of its own. */
     public Measurement(
@@ -59,6 +100,35 @@ public record Measurement(
                 upperThreshold,
                 alert,
                 null);
+    }
+
+    /**
+     * This measurement marked approximate, {@code bound} bounding |value − exact value| (NaN or
+     * infinite: no finite bound, stored as null); a missing value stays exact, having nothing to
+     * approximate.
+     */
+    public Measurement approximated(double bound) {
+        if (value == null) {
+            return this;
+        }
+        return new Measurement(
+                calculator,
+                metric,
+                column,
+                segment,
+                chunkIndex,
+                value,
+                pValue,
+                samplingError,
+                realized,
+                lowerConfidenceBound,
+                upperConfidenceBound,
+                lowerThreshold,
+                upperThreshold,
+                alert,
+                note,
+                true,
+                finite(bound));
     }
 
     /** null for NaN/infinite, so results never carry NaN. */

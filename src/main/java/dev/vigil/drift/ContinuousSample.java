@@ -28,6 +28,22 @@ public record ContinuousSample(
     }
 
     /**
+     * The reference's and the chunk's shares of each of the reference's bins, {p, q} (the chunk's
+     * values outside the bins not in q).
+     */
+    public double[][] binShares() {
+        long[] r = reference.counts();
+        long[] c = chunk.counts();
+        double[] p = new double[r.length];
+        double[] q = new double[r.length];
+        for (int j = 0; j < r.length; j++) {
+            p[j] = (double) r[j] / referenceN;
+            q[j] = (double) c[j] / chunk.n();
+        }
+        return new double[][] {p, q};
+    }
+
+    /**
      * The reference and chunk proportions over the reference's bins, with NannyML's leftover bin
      * ({@link DriftMath#withLeftover}).
      */

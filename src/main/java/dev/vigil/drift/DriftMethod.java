@@ -22,10 +22,28 @@ public abstract class DriftMethod implements Serializable {
         CATEGORICAL
     }
 
-    /** A chunk's statistic and its p-value (NaN: none). */
-    public record Statistic(double value, double pValue) {
+    /**
+     * A chunk's statistic, its p-value (NaN: none) and, when the value approximates the statistic on
+     * the raw values, the bound on |value − that statistic| (NaN: exact).
+     */
+    public record Statistic(double value, double pValue, double errorBound) {
+        /** An exact statistic. */
+        public Statistic(double value, double pValue) {
+            this(value, pValue, Double.NaN);
+        }
+
         public static Statistic of(double value) {
             return new Statistic(value, Double.NaN);
+        }
+
+        /** Whether the value approximates the statistic on the raw values. */
+        public boolean approximate() {
+            return !Double.isNaN(errorBound);
+        }
+
+        /** This statistic, approximate within {@code bound}. */
+        public Statistic within(double bound) {
+            return new Statistic(value, pValue, bound);
         }
     }
 
@@ -76,6 +94,16 @@ public abstract class DriftMethod implements Serializable {
      */
     public Statistic continuousStatistic(ContinuousSample sample) {
         return Statistic.of(continuous(sample));
+    }
+
+    /**
+     * Its statistic on a continuous column's chunk with values, with the bound on |value − the
+     * statistic on the raw values| when the sample's path approximates it: {@link
+     * #continuousStatistic} as it is for the methods defined on their sample's bins (NannyML's
+     * jensen_shannon on Doane bins), and for {@link ExactPathMethod}s on their binned path.
+     */
+    public Statistic measuredStatistic(ContinuousSample sample) {
+        return continuousStatistic(sample);
     }
 
     /**

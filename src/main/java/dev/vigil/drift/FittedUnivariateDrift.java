@@ -91,7 +91,7 @@ final class FittedUnivariateDrift extends FittedBase {
             Value v = values.get(k);
             Bounds b = bounds.getOrDefault(v.series(), Bounds.NONE);
             Statistic s = v.statistic;
-            out.add(new Measurement(
+            Measurement m = new Measurement(
                     UnivariateDriftCalculator.NAME,
                     v.method.key(),
                     v.column,
@@ -105,7 +105,8 @@ final class FittedUnivariateDrift extends FittedBase {
                     null,
                     b.lower(),
                     b.upper(),
-                    alerts[k]));
+                    alerts[k]);
+            out.add(s.approximate() ? m.approximated(s.errorBound()) : m);
         }
         out.addAll(DriftShare.of(values, alerts, calc.config.driftShare()));
         return out;
@@ -192,7 +193,7 @@ final class FittedUnivariateDrift extends FittedBase {
                 return Statistic.of(Double.NaN);
             }
             if (q.isExact()) {
-                return method.continuousStatistic(ContinuousSample.exact(refN, refValues, q.sortedValues()));
+                return method.measuredStatistic(ContinuousSample.exact(refN, refValues, q.sortedValues()));
             }
             LOG.warn(
                     "{}[{}] chunk {}: more than {} values, binned path instead of the exact one",
@@ -206,7 +207,7 @@ final class FittedUnivariateDrift extends FittedBase {
         if (chunk.n() == 0) {
             return Statistic.of(Double.NaN);
         }
-        return method.continuousStatistic(ContinuousSample.binned(refN, ref.whole(seg, spec), chunk));
+        return method.measuredStatistic(ContinuousSample.binned(refN, ref.whole(seg, spec), chunk));
     }
 
     private void categoricalValues(ChunkTable t, String seg, String c, List<Value> out) {

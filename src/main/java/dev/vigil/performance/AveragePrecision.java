@@ -22,6 +22,12 @@ final class AveragePrecision extends ScoreMetric {
         return ClassificationMath.averagePrecisionComponent(p.values(), p.counts(), q.values(), q.counts());
     }
 
+    /** No bound on how merging scores within a grid cell moves the average precision. */
+    @Override
+    double gridBound(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+        return Double.POSITIVE_INFINITY;
+    }
+
     @Override
     double errorOf(double[] k, long rows) {
         return k[0] * Math.sqrt(k[1] / rows);

@@ -10,9 +10,11 @@ import dev.vigil.stats.StateSpec;
 import dev.vigil.stats.ValueCounts;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -101,28 +103,44 @@ record BinaryProblem(String target, String prediction, String score)
     @Override
     public Problem.Estimates<Cbpe.Chunk> estimates(ChunkTable reference, Calibrator calibrator) {
         Map<String, Isotonic> calibration = new HashMap<>();
+        Set<String> gridded = new HashSet<>();
         for (String seg : reference.segments()) {
             Isotonic iso = calibrator.fit(reference, seg, calibratedScores().get(0));
             if (iso != null) {
                 calibration.put(Specs.key(seg), iso);
+                if (!reference
+                                .<ValueCounts>whole(seg, new Specs.ValueCountsOf(POS))
+                                .isExact()
+                        || !reference
+                                .<ValueCounts>whole(seg, new Specs.ValueCountsOf(NEG))
+                                .isExact()) {
+                    gridded.add(Specs.key(seg));
+                }
             }
         }
-        return new Calibrated(calibration);
+        return new Calibrated(calibration, Set.copyOf(gridded));
     }
 
-    /** Each segment's isotonic calibrator (absent: the scores are used as they are). */
-    private record Calibrated(Map<String, Isotonic> calibration) implements Problem.Estimates<Cbpe.Chunk> {
+    /**
+     * Each segment's isotonic calibrator (absent: the scores are used as they are), and the segments
+     * whose calibrator was fitted on scores rounded to the grid.
+     */
+    private record Calibrated(Map<String, Isotonic> calibration, Set<String> gridded)
+            implements Problem.Estimates<Cbpe.Chunk> {
         /** A chunk's scores with their rows predicted 0 and 1, calibrated once. */
         @Override
         public Cbpe.Chunk chunk(ChunkTable t, String segment, int i) {
             Isotonic iso = calibration.get(Specs.key(segment));
             DoubleUnaryOperator cal = iso == null ? DoubleUnaryOperator.identity() : iso::predict;
-            ValueCounts.Sorted zero = t.<ValueCounts>state(segment, i, new Specs.ValueCountsOf(PRED0))
-                    .sortedArrays();
-            ValueCounts.Sorted one = t.<ValueCounts>state(segment, i, new Specs.ValueCountsOf(PRED1))
-                    .sortedArrays();
+            ValueCounts zeroCounts = t.state(segment, i, new Specs.ValueCountsOf(PRED0));
+            ValueCounts oneCounts = t.state(segment, i, new Specs.ValueCountsOf(PRED1));
+            ValueCounts.Sorted zero = zeroCounts.sortedArrays();
+            ValueCounts.Sorted one = oneCounts.sortedArrays();
             Cbpe.Groups groups = Cbpe.Groups.of(zero.values(), zero.counts(), one.values(), one.counts(), cal);
-            return new Cbpe.Chunk(groups, Cbpe.expected(groups));
+            return new Cbpe.Chunk(
+                    groups,
+                    Cbpe.expected(groups),
+                    zeroCounts.isExact() && oneCounts.isExact() && !gridded.contains(Specs.key(segment)));
         }
     }
 

@@ -66,8 +66,11 @@ public final class Cbpe {
         }
     }
 
-    /** What CBPE estimates a binary chunk's metrics from: its score groups and expected cells. */
-    record Chunk(Groups groups, Expected expected) implements ClassCounts.Binary {
+    /**
+     * What CBPE estimates a binary chunk's metrics from: its score groups and expected cells; {@code
+     * exact}: its scores were kept as they are (not rounded to the grid).
+     */
+    record Chunk(Groups groups, Expected expected, boolean exact) implements ClassCounts.Binary {
         @Override
         public ClassCounts.Cells cells() {
             return expected.cells();

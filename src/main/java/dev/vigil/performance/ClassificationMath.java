@@ -1,6 +1,8 @@
 package dev.vigil.performance;
 
+import dev.vigil.stats.ValueCounts;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.SplittableRandom;
@@ -55,6 +57,29 @@ public final class ClassificationMath {
         walkPositives(
                 positives, negatives, (count, negBelow, negEqual) -> sum[0] += count * (negBelow + 0.5 * negEqual));
         return sum[0] / ((double) p * n);
+    }
+
+    /**
+     * A bound on how far {@link #rocAuc} on grid-rounded scores ({@link ValueCounts#onGrid}) lies
+     * from the area on the raw scores: rounding is monotone, so a pair of a positive and a negative
+     * keeps its order unless both land in one cell, where it counts ½ instead of 0 or 1; the bound is
+     * ½ · Σ_cells P_c · N_c / (P · N). 0 without both classes (the area is then null).
+     */
+    public static double rocAucGridBound(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+        long p = total(positives);
+        long n = total(negatives);
+        if (p == 0 || n == 0) {
+            return 0;
+        }
+        Map<Double, Long> negativeCells = new HashMap<>();
+        negatives.forEach((s, c) -> negativeCells.merge(ValueCounts.onGrid(s), c, Long::sum));
+        Map<Double, Long> positiveCells = new HashMap<>();
+        positives.forEach((s, c) -> positiveCells.merge(ValueCounts.onGrid(s), c, Long::sum));
+        double pairs = 0;
+        for (Map.Entry<Double, Long> e : positiveCells.entrySet()) {
+            pairs += (double) e.getValue() * negativeCells.getOrDefault(e.getKey(), 0L);
+        }
+        return 0.5 * pairs / ((double) p * n);
     }
 
     /**

@@ -70,6 +70,21 @@ abstract class Measure<C extends Measure.Rows, E extends Measure.Rows> implement
         return "undefined on the chunk's rows";
     }
 
+    /**
+     * Where the realized value comes from scores rounded to a grid (a chunk with more distinct scores
+     * than {@link dev.vigil.stats.ValueCounts#CAPACITY}): the bound on |value − the value on the raw
+     * scores|, +∞ when no finite bound is known; NaN when exact (the default: counts of labels and
+     * predictions are exact).
+     */
+    double realizedErrorBound(C chunk) {
+        return Double.NaN;
+    }
+
+    /** As {@link #realizedErrorBound}, for the estimate; NaN (exact) by default. */
+    double estimateErrorBound(E chunk) {
+        return Double.NaN;
+    }
+
     /** The rows the sampling error of a realized value counts. */
     long rows(C chunk) {
         return chunk.rows();

@@ -38,8 +38,15 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
 
     /** A chunk's realized value or estimate of one measure, with its sampling error. */
     /** {@code undefined}: why a realized value is NaN on rows that exist (null: it is not). */
+    /** {@code errorBound}: NaN when exact, +∞ when approximate without a known bound. */
     private record Value(
-            Measure<?, ?> measure, String segment, int chunk, double value, double samplingError, String undefined) {}
+            Measure<?, ?> measure,
+            String segment,
+            int chunk,
+            double value,
+            double samplingError,
+            String undefined,
+            double errorBound) {}
 
     /**
      * @param overrides configured thresholds by metric name (a cell's own name wins over {@code
@@ -102,6 +109,9 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
 
         /** The rows of the value's sampling error. */
         long rows(Measure<C, E> m);
+
+        /** The bound on |value − exact value|: NaN when exact. */
+        double errorBound(Measure<C, E> m);
     }
 
     private record Realized<C extends Measure.Rows, E extends Measure.Rows>(C chunk) implements Reading<C, E> {
@@ -111,6 +121,10 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
 
         public long rows(Measure<C, E> m) {
             return m.rows(chunk);
+        }
+
+        public double errorBound(Measure<C, E> m) {
+            return m.realizedErrorBound(chunk);
         }
     }
 
@@ -122,6 +136,10 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
 
         public long rows(Measure<C, E> m) {
             return chunk.rows();
+        }
+
+        public double errorBound(Measure<C, E> m) {
+            return chunk.rows() == 0 ? Double.NaN : m.estimateErrorBound(chunk);
         }
     }
 
@@ -145,7 +163,7 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
                     String undefined = n > 0 && Double.isNaN(v) && chunk instanceof Realized
                             ? m.name() + " is null: " + m.undefinedBecause()
                             : null;
-                    out.add(new Value(m, seg, i, v, se, undefined));
+                    out.add(new Value(m, seg, i, v, se, undefined, chunk.errorBound(m)));
                     if (n == 0 && Double.isNaN(v)) {
                         withoutRows.add(m.name());
                     }
@@ -208,7 +226,7 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
             double[] band = realized == null
                     ? new double[] {Double.NaN, Double.NaN}
                     : rule.confidenceBand(v.value(), v.samplingError());
-            out.add(new Measurement(
+            Measurement m = new Measurement(
                     calculator,
                     metric,
                     null,
@@ -223,7 +241,8 @@ final class RealizedFit<C extends Measure.Rows, E extends Measure.Rows> extends 
                     b.lower(),
                     b.upper(),
                     rule.alert(b, v.value()),
-                    realized == null ? v.undefined() : null));
+                    realized == null ? v.undefined() : null);
+            out.add(Double.isNaN(v.errorBound()) ? m : m.approximated(v.errorBound()));
         }
         return out;
     }

@@ -22,6 +22,11 @@ final class RocAuc extends ScoreMetric {
     }
 
     @Override
+    double gridBound(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
+        return ClassificationMath.rocAucGridBound(positives, negatives);
+    }
+
+    @Override
     double[] componentOf(BinaryProblem.States reference) {
         return ClassificationMath.rocAucComponent(
                 reference.positives().sorted(), reference.negatives().sorted());
@@ -57,6 +62,24 @@ final class RocAuc extends ScoreMetric {
                 sum += value(chunk.positives(c).sorted(), chunk.negatives(c).sorted());
             }
             return sum / chunk.classes();
+        }
+
+        /** The mean of the classes' bounds, as the area is their mean; NaN when every class is exact. */
+        @Override
+        double realizedErrorBound(MulticlassProblem.States chunk) {
+            boolean exact = true;
+            double sum = 0;
+            for (int c = 0; c < chunk.classes(); c++) {
+                double b = gridBound(chunk.positives(c), chunk.negatives(c));
+                exact &= Double.isNaN(b);
+                sum += Double.isNaN(b) ? 0 : b;
+            }
+            return exact ? Double.NaN : sum / chunk.classes();
+        }
+
+        @Override
+        double estimateErrorBound(MulticlassExpected chunk) {
+            return chunk.isExact() ? Double.NaN : Double.POSITIVE_INFINITY;
         }
 
         /** Per class {σ², the class's share of the reference}, flattened. */

@@ -1,6 +1,7 @@
 package dev.vigil.performance;
 
 import dev.vigil.config.ProblemType;
+import dev.vigil.stats.ValueCounts;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -17,6 +18,19 @@ abstract class ScoreMetric extends PerformanceMetric {
 
     /** The realized value from ascending score → rows of the positives and of the negatives. */
     abstract double value(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives);
+
+    /**
+     * The bound on |value on grid-rounded scores − value on the raw ones| ({@link
+     * #realizedErrorBound}); +∞ when none is known.
+     */
+    abstract double gridBound(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives);
+
+    /** {@link #gridBound} when either class's scores are on the grid, else NaN (exact). */
+    final double gridBound(ValueCounts positives, ValueCounts negatives) {
+        return positives.isExact() && negatives.isExact()
+                ? Double.NaN
+                : gridBound(positives.sorted(), negatives.sorted());
+    }
 
     /** The sampling-error component from the whole reference's score counts. */
     abstract double[] componentOf(BinaryProblem.States reference);
@@ -40,6 +54,17 @@ abstract class ScoreMetric extends PerformanceMetric {
         @Override
         double realized(BinaryProblem.States chunk) {
             return value(chunk.positives().sorted(), chunk.negatives().sorted());
+        }
+
+        @Override
+        double realizedErrorBound(BinaryProblem.States chunk) {
+            return gridBound(chunk.positives(), chunk.negatives());
+        }
+
+        /** A chunk whose scores went to the grid: approximate, without a known bound. */
+        @Override
+        double estimateErrorBound(Cbpe.Chunk chunk) {
+            return chunk.exact() ? Double.NaN : Double.POSITIVE_INFINITY;
         }
 
         @Override

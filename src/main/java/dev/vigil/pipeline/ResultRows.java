@@ -143,7 +143,10 @@ final class ResultRows {
                     d.upper(),
                     d.alert(),
                     runId,
-                    now);
+                    now,
+                    null,
+                    m.approximate(),
+                    m.errorBound());
             String chunk = chunkNote == null
                     ? null
                     : chunkNote.note(table, m.calculator(), m.metric(), m.segment(), m.chunkIndex());

@@ -139,7 +139,8 @@ public final class DataQualityCalculator implements Calculator {
                                 seg,
                                 i,
                                 f.value(t, seg, i, n, isReference),
-                                f.samplingError(seg, n)));
+                                f.samplingError(seg, n),
+                                f.errorBound(t, seg, i, n, isReference)));
                     }
                 }
             }
@@ -147,14 +148,22 @@ public final class DataQualityCalculator implements Calculator {
         }
     }
 
-    private record Value(String metric, String column, String segment, int chunk, double value, double samplingError) {
+    /** {@code errorBound}: NaN when the value is exact. */
+    private record Value(
+            String metric,
+            String column,
+            String segment,
+            int chunk,
+            double value,
+            double samplingError,
+            double errorBound) {
         Series series() {
             return new Series(segment, metric, column);
         }
 
         /** With NannyML's confidence band (null where the metric has no sampling error). */
         Measurement measurement(Bounds bounds, boolean alert, double[] band) {
-            return new Measurement(
+            Measurement m = new Measurement(
                     NAME,
                     metric,
                     column,
@@ -169,6 +178,7 @@ public final class DataQualityCalculator implements Calculator {
                     bounds.lower(),
                     bounds.upper(),
                     alert);
+            return Double.isNaN(errorBound) ? m : m.approximated(errorBound);
         }
     }
 }

@@ -30,6 +30,11 @@ record FittedMetric(QualityMetric metric, QualityColumn column, StateSpec spec, 
         return metric.value(new QualityMetric.Chunk(t, segment, index, spec, rows, isReference));
     }
 
+    /** The metric's bound on |value − exact value| on that chunk; NaN when exact. */
+    double errorBound(ChunkTable t, String segment, int index, long rows, boolean isReference) {
+        return metric.errorBound(new QualityMetric.Chunk(t, segment, index, spec, rows, isReference));
+    }
+
     /** The metric's sampling error for a chunk of {@code rows} rows of a segment. */
     double samplingError(String segment, long rows) {
         double[] r = reference.get(Specs.key(segment));

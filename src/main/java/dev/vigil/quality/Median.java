@@ -59,6 +59,12 @@ final class Median extends QualityMetric {
         return chunk.<Quantiles>state().median();
     }
 
+    /** On the sketch path of a chunk with more values than a chunk state keeps: its bound. */
+    @Override
+    public double errorBound(Chunk chunk) {
+        return chunk.<Quantiles>state().medianErrorBound();
+    }
+
     @Override
     public double samplingError(double[] reference, long rows) {
         return SamplingErrors.median(reference[0], rows);

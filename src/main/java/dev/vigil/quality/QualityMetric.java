@@ -76,6 +76,14 @@ public abstract class QualityMetric implements Serializable {
     /** Its value on one chunk. */
     public abstract double value(Chunk chunk);
 
+    /**
+     * Where its value on the chunk approximates the exact one (from a sketch), the bound on |value −
+     * exact value|; NaN when exact (the default: counts and moments are exact).
+     */
+    public double errorBound(Chunk chunk) {
+        return Double.NaN;
+    }
+
     /** Its sampling error for a chunk of {@code rows} rows; NaN (none) by default. */
     public double samplingError(double[] reference, long rows) {
         return Double.NaN;

@@ -35,6 +35,8 @@ public final class ReportData {
             "chunk_complete",
             "sampling_error",
             "note",
+            "approximate",
+            "error_bound",
             "run_id",
             "computed_at");
 

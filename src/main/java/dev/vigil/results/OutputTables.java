@@ -17,16 +17,17 @@ public final class OutputTables {
     /** One row per monitor × calculator × metric × column × segment × chunk (CONTRACT §3). */
     public static final OutputTable RESULTS = OutputTable.merged(
                     "results", "one row per monitor × calculator × metric × column × segment × chunk")
-            .columns("monitor STRING NOT NULL, calculator STRING NOT NULL, metric STRING NOT NULL,"
-                    + " column_name STRING, segment STRING, period STRING NOT NULL,"
-                    + " chunk_index INT NOT NULL, chunk_key STRING NOT NULL,"
-                    + " chunk_start_index BIGINT NOT NULL, chunk_end_index BIGINT NOT NULL,"
-                    + " chunk_start_date TIMESTAMP, chunk_end_date TIMESTAMP,"
-                    + " chunk_rows BIGINT NOT NULL, chunk_complete BOOLEAN, value DOUBLE,"
-                    + " p_value DOUBLE, sampling_error DOUBLE, realized DOUBLE,"
-                    + " lower_confidence_bound DOUBLE, upper_confidence_bound DOUBLE,"
-                    + " lower_threshold DOUBLE, upper_threshold DOUBLE, alert BOOLEAN NOT NULL, note STRING,"
-                    + " run_id STRING NOT NULL, computed_at TIMESTAMP NOT NULL")
+            .columns(
+                    "monitor STRING NOT NULL, calculator STRING NOT NULL, metric STRING NOT NULL,"
+                            + " column_name STRING, segment STRING, period STRING NOT NULL,"
+                            + " chunk_index INT NOT NULL, chunk_key STRING NOT NULL,"
+                            + " chunk_start_index BIGINT NOT NULL, chunk_end_index BIGINT NOT NULL,"
+                            + " chunk_start_date TIMESTAMP, chunk_end_date TIMESTAMP,"
+                            + " chunk_rows BIGINT NOT NULL, chunk_complete BOOLEAN, value DOUBLE,"
+                            + " p_value DOUBLE, sampling_error DOUBLE, realized DOUBLE,"
+                            + " lower_confidence_bound DOUBLE, upper_confidence_bound DOUBLE,"
+                            + " lower_threshold DOUBLE, upper_threshold DOUBLE, alert BOOLEAN NOT NULL, note STRING,"
+                            + " approximate BOOLEAN, error_bound DOUBLE, run_id STRING NOT NULL, computed_at TIMESTAMP NOT NULL")
             .key("monitor", "calculator", "metric", "column_name", "segment", "period", "chunk_key")
             .exportOrder("monitor", "calculator", "metric", "column_name", "segment", "period", "chunk_index")
             .partitionedBy("monitor");

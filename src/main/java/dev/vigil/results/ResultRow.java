@@ -4,8 +4,9 @@ import java.sql.Timestamp;
 
 /**
  * One row of the {@code results} table; fields mirror CONTRACT §3 one to one, in order, then {@code
- * chunk_complete} and {@code note} (why a value is missing, or what the chunk left out; null when
- * there is nothing to say), which {@link #values} puts in the table's order.
+ * chunk_complete}, {@code note} (why a value is missing, or what the chunk left out; null when
+ * there is nothing to say), {@code approximate} and {@code error_bound} (the bound on |value − exact
+ * value|, null when exact), which {@link #values} puts in the table's order.
  */
 public record ResultRow(
         String monitor,
@@ -33,7 +34,68 @@ public record ResultRow(
         boolean alert,
         String runId,
         Timestamp computedAt,
-        String note) {
+        String note,
+        boolean approximate,
+        Double errorBound) {
+
+    /** An exact row with a note (null: none). */
+    public ResultRow(
+            String monitor,
+            String calculator,
+            String metric,
+            String columnName,
+            String segment,
+            String period,
+            int chunkIndex,
+            String chunkKey,
+            long chunkStartIndex,
+            long chunkEndIndex,
+            Timestamp chunkStartDate,
+            Timestamp chunkEndDate,
+            long chunkRows,
+            Boolean chunkComplete,
+            Double value,
+            Double pValue,
+            Double samplingError,
+            Double realized,
+            Double lowerConfidenceBound,
+            Double upperConfidenceBound,
+            Double lowerThreshold,
+            Double upperThreshold,
+            boolean alert,
+            String runId,
+            Timestamp computedAt,
+            String note) {
+        this(
+                monitor,
+                calculator,
+                metric,
+                columnName,
+                segment,
+                period,
+                chunkIndex,
+                chunkKey,
+                chunkStartIndex,
+                chunkEndIndex,
+                chunkStartDate,
+                chunkEndDate,
+                chunkRows,
+                chunkComplete,
+                value,
+                pValue,
+                samplingError,
+                realized,
+                lowerConfidenceBound,
+                upperConfidenceBound,
+                lowerThreshold,
+                upperThreshold,
+                alert,
+                runId,
+                computedAt,
+                note,
+                false,
+                null);
+    }
 
     /** A row without a note. */
     public ResultRow(
@@ -122,7 +184,9 @@ public record ResultRow(
                 alert,
                 runId,
                 computedAt,
-                note == null ? more : note + "; " + more);
+                note == null ? more : note + "; " + more,
+                approximate,
+                errorBound);
     }
 
     public Object[] values() {
@@ -151,6 +215,8 @@ public record ResultRow(
             upperThreshold,
             alert,
             note,
+            approximate,
+            errorBound,
             runId,
             computedAt
         };

@@ -33,6 +33,11 @@ public final class BoundedCounts implements Serializable {
     }
 
     private double onGrid(double x) {
+        return onGrid(x, grid);
+    }
+
+    /** {@code x} clamped to [0, 1] and rounded to the nearest of {@code grid} steps. */
+    static double onGrid(double x, int grid) {
         return Math.round(Math.max(0, Math.min(1, x)) * grid) / (double) grid;
     }
 

@@ -20,7 +20,7 @@ final class LogHistogram implements Serializable {
     private static final double LOG_GAMMA = Math.log(GAMMA);
 
     /** |x| below this counts as zero. */
-    private static final double MIN_MAGNITUDE = 1e-300;
+    static final double MIN_MAGNITUDE = 1e-300;
 
     private final Store positive = new Store();
     private final Store negative = new Store();

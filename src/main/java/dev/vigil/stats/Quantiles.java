@@ -138,6 +138,22 @@ public final class Quantiles implements ColumnState {
         return size % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
     }
 
+    /**
+     * The bound on |{@link #median()} − exact median|: NaN on the exact path; on the sketch path,
+     * each of the (one or two) middle values v is within {@link #RELATIVE_ERROR} α of the exact one
+     * x, so |v − x| ≤ α|x| ≤ α|v| / (1 − α), and their mean within the mean of those (plus the
+     * magnitude below which the sketch counts a value as zero).
+     */
+    public double medianErrorBound() {
+        if (sketch == null || n() == 0) {
+            return Double.NaN;
+        }
+        long m = sketch.n();
+        double a = Math.abs(sketch.valueAtRank(m % 2 == 1 ? m / 2 : m / 2 - 1));
+        double b = Math.abs(sketch.valueAtRank(m / 2));
+        return RELATIVE_ERROR / (1 - RELATIVE_ERROR) * (a + b) / 2 + LogHistogram.MIN_MAGNITUDE;
+    }
+
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.writeInt(capacity);
         out.writeObject(sketch);

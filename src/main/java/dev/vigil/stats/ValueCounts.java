@@ -43,6 +43,11 @@ public final class ValueCounts implements ColumnState {
         return counts.isExact();
     }
 
+    /** The cell of the grid that value {@code x} counts in once the grid is in use. */
+    public static double onGrid(double x) {
+        return BoundedCounts.onGrid(x, GRID);
+    }
+
     /** Distinct values ascending and their counts, as parallel arrays. */
     public record Sorted(double[] values, long[] counts) {}
 

@@ -84,7 +84,7 @@ class CbpeChunkingsSparkTest extends SparkTestBase {
             }
             for (var month : months.entrySet()) {
                 Cbpe.Groups g = Cbpe.Groups.of(month.getValue(), iso::predict);
-                Cbpe.Chunk chunk = new Cbpe.Chunk(g, Cbpe.expected(g));
+                Cbpe.Chunk chunk = new Cbpe.Chunk(g, Cbpe.expected(g), true);
                 for (String m : METRICS) {
                     double expected = m.equals("true_positive")
                             ? StateTables.binary("confusion_matrix", m, StateTables.settings(null))

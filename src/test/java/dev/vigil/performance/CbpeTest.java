@@ -87,12 +87,12 @@ class CbpeTest {
 
     /** A binary metric's CBPE estimate from an expected confusion matrix. */
     static double estimate(String metric, Cbpe.Expected e) {
-        return StateTables.binary(metric).estimate(new Cbpe.Chunk(null, e));
+        return StateTables.binary(metric).estimate(new Cbpe.Chunk(null, e, true));
     }
 
     static double cell(String cell, Cbpe.Expected e, String normalization) {
         return StateTables.binary("confusion_matrix", cell, StateTables.settings(normalization))
-                .estimate(new Cbpe.Chunk(null, e));
+                .estimate(new Cbpe.Chunk(null, e, true));
     }
 
     @Test

@@ -164,21 +164,28 @@ class DeltaTablesCatalogSparkTest extends SparkTestBase {
     }
 
     /**
-     * A results table written before {@code note} existed (path table, an earlier run's rows): the
-     * next MERGE adds the column by ALTER TABLE, in the table's order; the old rows' note is null,
-     * the new rows carry theirs.
+     * A results table written before {@code note}, {@code approximate} and {@code error_bound}
+     * existed (path table, an earlier run's rows): the next MERGE adds the columns by ALTER TABLE, in
+     * the table's order; the old rows' are null, the new rows carry theirs.
      */
     @Test
-    void aResultsTableWithoutNoteGetsTheColumn() {
+    void aResultsTableWithoutNoteOrExactnessGetsTheColumns() {
         String path = dir.resolve("without_note").toString() + "/results";
-        String older = DeltaTables.columnsDdl(OutputTables.RESULTS.schema()).replace(", `note` STRING", "");
-        assertThat(older).doesNotContain("`note`");
+        String older = DeltaTables.columnsDdl(OutputTables.RESULTS.schema())
+                .replace(", `note` STRING", "")
+                .replace(", `approximate` BOOLEAN, `error_bound` DOUBLE", "");
+        assertThat(older)
+                .doesNotContain("`note`")
+                .doesNotContain("`approximate`")
+                .doesNotContain("`error_bound`");
         spark.sql("CREATE TABLE delta.`" + path + "` (" + older + ") USING delta PARTITIONED BY (monitor)");
         StructType oldSchema = StructType.fromDDL(older);
         Object[] oldRow = fields(result("m", "old", 0.25));
-        List<Object> withoutNote = new ArrayList<>(java.util.Arrays.asList(oldRow));
-        withoutNote.remove(OutputTables.RESULTS.schema().fieldIndex("note"));
-        spark.createDataFrame(List.of(RowFactory.create(withoutNote.toArray())), oldSchema)
+        List<Object> withoutNew = new ArrayList<>(java.util.Arrays.asList(oldRow));
+        for (String c : List.of("error_bound", "approximate", "note")) {
+            withoutNew.remove(OutputTables.RESULTS.schema().fieldIndex(c));
+        }
+        spark.createDataFrame(List.of(RowFactory.create(withoutNew.toArray())), oldSchema)
                 .write()
                 .format("delta")
                 .mode("append")
@@ -187,13 +194,16 @@ class DeltaTablesCatalogSparkTest extends SparkTestBase {
         DeltaTables tables = new DeltaTables(spark, dir.resolve("without_note").toString());
         Object[] noted = fields(result("m", "new", 0.5));
         noted[OutputTables.RESULTS.schema().fieldIndex("note")] = "3 analysis rows without a parseable timestamp";
+        noted[OutputTables.RESULTS.schema().fieldIndex("approximate")] = true;
+        noted[OutputTables.RESULTS.schema().fieldIndex("error_bound")] = 0.001;
         tables.merge(OutputTables.RESULTS, List.of(RowFactory.create(noted)));
 
         Dataset<Row> after = spark.read().format("delta").load(path);
         assertThat(after.columns()).containsExactlyElementsOf(OutputTables.RESULTS.columns());
         assertThat(after.orderBy("column_name").collectAsList())
-                .extracting(r -> r.getAs("column_name") + ":" + r.getAs("note"))
-                .containsExactly("new:3 analysis rows without a parseable timestamp", "old:null");
+                .extracting(r -> r.getAs("column_name") + ":" + r.getAs("note") + ":" + r.getAs("approximate") + ":"
+                        + r.getAs("error_bound"))
+                .containsExactly("new:3 analysis rows without a parseable timestamp:true:0.001", "old:null:null:null");
     }
 
     @Test
