@@ -1,76 +1,97 @@
 package dev.vigil.performance;
 
-import dev.vigil.performance.ClassCounts.Cells;
 import dev.vigil.performance.ClassCounts.OnEmpty;
 import dev.vigil.performance.ClassificationMath.Confusion;
 import dev.vigil.thresholds.MetricRule;
 import java.util.List;
 
 /**
- * NannyML's {@code business_value} (binary): {@code Σ cell · value} over the confusion matrix with
- * {@code business_value_matrix} [[TN, FP], [FN, TP]], or with {@code normalize_business_value:
- * per_prediction} the sum over the predicted classes of their rows' mean value (an empty class
- * gives 0). Realized on a single-label chunk: NannyML 0.13.1 broadcasts its 1×1 confusion matrix,
- * {@code n · Σ values}. Sampling error from the std σ of the whole reference's per-row value:
- * {@code σ·√n}, per prediction {@code σ / √n}. No limits.
+ * NannyML's {@code business_value}: {@code Σ_ij cell_ij · value_ij} over the confusion matrix (true
+ * class i, predicted class j) with {@code business_value_matrix} in NannyML's layout (binary
+ * [[TN, FP], [FN, TP]]; multiclass k×k over the sorted class labels), or with {@code
+ * normalize_business_value: per_prediction} the sum over the predicted classes of their column's
+ * mean value (an empty class gives 0). Realized from the counted cells, CBPE from the expected
+ * cells. Binary realized on a single-label chunk: NannyML 0.13.1 broadcasts its 1×1 confusion
+ * matrix, {@code n · Σ values}. Sampling error from the std σ of the whole reference's per-row value
+ * {@code value[target][prediction]}: {@code σ·√n}, per prediction {@code σ / √n}; NannyML takes σ
+ * as the population std for binary and as the sample std (n − 1) for multiclass. No limits.
  */
 final class BusinessValue extends PerformanceMetric {
     BusinessValue() {
-        super("business_value", BINARY, OPT_IN, Needs.BUSINESS_VALUE_MATRIX);
+        super("business_value", CLASSIFICATION, OPT_IN, Needs.BUSINESS_VALUE_MATRIX);
     }
 
     @Override
-    List<Of> binary(RealizedPerformanceConfig settings) {
-        return List.of(new Of(settings.businessValueMatrix(), settings.normalizeBusinessValuePerPrediction()));
+    List<Binary> binary(RealizedPerformanceConfig settings) {
+        return List.of(new Binary(settings.businessValueMatrix(), settings.normalizeBusinessValuePerPrediction()));
     }
 
-    /** The value of a confusion matrix's cells, {@code bv} in NannyML's layout. */
-    static double value(Cells c, double[][] bv, boolean perPrediction) {
-        if (!perPrediction) {
-            return c.tn() * bv[0][0] + c.fp() * bv[0][1] + c.fn() * bv[1][0] + c.tp() * bv[1][1];
+    @Override
+    List<Of<MulticlassProblem.States, MulticlassExpected>> multiclass(
+            RealizedPerformanceConfig settings, List<String> classes) {
+        return List.of(new Of<>(settings.businessValueMatrix(), settings.normalizeBusinessValuePerPrediction(), 1));
+    }
+
+    /** The value of a confusion matrix (counted or expected), {@code bv} in NannyML's layout. */
+    static double value(ClassCounts m, double[][] bv, boolean perPrediction) {
+        double total = 0;
+        for (int j = 0; j < m.classes(); j++) {
+            double column = 0;
+            double rows = 0;
+            for (int i = 0; i < m.classes(); i++) {
+                column += m.count(i, j) * bv[i][j];
+                rows += m.count(i, j);
+            }
+            total += perPrediction ? ClassCounts.ratio(column, rows, OnEmpty.ZERO) : column;
         }
-        double negative = ClassCounts.ratio(c.tn() * bv[0][0] + c.fn() * bv[1][0], c.tn() + c.fn(), OnEmpty.ZERO);
-        double positive = ClassCounts.ratio(c.fp() * bv[0][1] + c.tp() * bv[1][1], c.fp() + c.tp(), OnEmpty.ZERO);
-        return negative + positive;
+        return total;
     }
 
-    final class Of extends Measure<BinaryProblem.States, Cbpe.Chunk> {
-        private final double[][] bv;
+    /** The measure on a problem type's counted and expected confusion matrices. */
+    static class Of<C extends ClassCounts, E extends ClassCounts> extends Measure<C, E> {
+        final double[][] bv;
         private final boolean perPrediction;
+        private final int ddof;
 
-        Of(double[][] bv, boolean perPrediction) {
-            super(BusinessValue.this, MetricRule.standard(null, null));
+        /**
+         * @param ddof the degrees of freedom the per-row std subtracts from the rows (NannyML: 0 binary,
+         *     1 multiclass)
+         */
+        Of(double[][] bv, boolean perPrediction, int ddof) {
+            super("business_value", MetricRule.standard(null, null));
             this.bv = bv;
             this.perPrediction = perPrediction;
+            this.ddof = ddof;
         }
 
         @Override
-        double realized(BinaryProblem.States chunk) {
-            Confusion c = chunk.confusion();
-            if (c.n() == 0) {
-                return Double.NaN;
-            }
-            if (c.singleLabel()) {
-                return c.n() * (bv[0][0] + bv[0][1] + bv[1][0] + bv[1][1]);
-            }
-            return value(chunk.cells(), bv, perPrediction);
+        double realized(C chunk) {
+            return chunk.rows() == 0 ? Double.NaN : value(chunk, bv, perPrediction);
         }
 
+        /** {σ of the per-row value over the reference's cells, 1}. */
         @Override
-        double[] component(BinaryProblem.States reference) {
-            Cells c = reference.cells();
-            double n = reference.rows();
-            double[] values = {bv[0][0], bv[0][1], bv[1][0], bv[1][1]};
-            double[] counts = {c.tn(), c.fp(), c.fn(), c.tp()};
-            double mean = 0;
-            for (int k = 0; k < 4; k++) {
-                mean += counts[k] * values[k] / n;
+        double[] component(C reference) {
+            int k = reference.classes();
+            double n = 0;
+            double sum = 0;
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    n += reference.count(i, j);
+                    sum += reference.count(i, j) * bv[i][j];
+                }
             }
-            double var = 0;
-            for (int k = 0; k < 4; k++) {
-                var += counts[k] * (values[k] - mean) * (values[k] - mean) / n;
+            if (n - ddof <= 0) {
+                return new double[] {Double.NaN, 1};
             }
-            return new double[] {Math.sqrt(var), 1};
+            double mean = sum / n;
+            double squares = 0;
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    squares += reference.count(i, j) * (bv[i][j] - mean) * (bv[i][j] - mean);
+                }
+            }
+            return new double[] {Math.sqrt(squares / (n - ddof)), 1};
         }
 
         @Override
@@ -79,8 +100,24 @@ final class BusinessValue extends PerformanceMetric {
         }
 
         @Override
-        double estimate(Cbpe.Chunk chunk) {
-            return chunk.rows() == 0 ? Double.NaN : value(chunk.cells(), bv, perPrediction);
+        double estimate(E chunk) {
+            return chunk.rows() == 0 ? Double.NaN : value(chunk, bv, perPrediction);
+        }
+    }
+
+    /** Binary: a single-label chunk's broadcast 1×1 matrix as NannyML 0.13.1 computes it. */
+    static final class Binary extends Of<BinaryProblem.States, Cbpe.Chunk> {
+        Binary(double[][] bv, boolean perPrediction) {
+            super(bv, perPrediction, 0);
+        }
+
+        @Override
+        double realized(BinaryProblem.States chunk) {
+            Confusion c = chunk.confusion();
+            if (c.n() > 0 && c.singleLabel()) {
+                return c.n() * (bv[0][0] + bv[0][1] + bv[1][0] + bv[1][1]);
+            }
+            return super.realized(chunk);
         }
     }
 }

@@ -15,9 +15,10 @@ import java.util.List;
 /**
  * {@code calculators.realized_performance}: the metrics (NannyML's names; {@code confusion_matrix}
  * gives true_positive, true_negative, false_positive, false_negative) and the business value matrix
- * in NannyML's layout {@code [[TN, FP], [FN, TP]]} (rows: true class, columns: predicted class);
- * the confusion matrix as counts or normalised as NannyML ({@code all}: by rows, {@code true}: by
- * the true class, {@code pred}: by the predicted class).
+ * in NannyML's layout, rows the true class and columns the predicted class: binary {@code [[TN,
+ * FP], [FN, TP]]}, multiclass k×k over the score mapping's labels sorted (refused, naming the
+ * classes, when its shape is not k×k); the confusion matrix as counts or normalised as NannyML
+ * ({@code all}: by rows, {@code true}: by the true class, {@code pred}: by the predicted class).
  */
 public record RealizedPerformanceConfig(
         List<String> metrics,
@@ -36,9 +37,11 @@ public record RealizedPerformanceConfig(
                     + " for classification, every metric for regression)");
     static final Key<String> BUSINESS_VALUE_MATRIX = Key.of(
             "business_value_matrix",
-            "a 2x2 list [[TN, FP], [FN, TP]] of numbers",
+            "a 2x2 list [[TN, FP], [FN, TP]] of numbers (binary), a kxk list (multiclass)",
             null,
-            "the value of each confusion-matrix cell, in NannyML's layout (needed for" + " business_value)",
+            "the value of each confusion-matrix cell, in NannyML's layout: rows the true class, columns the"
+                    + " predicted class, multiclass in the sorted order of the columns.scores labels (needed"
+                    + " for business_value)",
             (s, k) -> null);
     static final Key<String> NORMALIZE_BUSINESS_VALUE = Key.of(
             "normalize_business_value",
@@ -99,11 +102,14 @@ public record RealizedPerformanceConfig(
                 && metrics.stream().anyMatch(needScores::contains)) {
             throw Errors.missingKey("columns.scores", "the score column, because " + and(needScores) + " need one");
         }
-        double[][] matrix = r.has(BUSINESS_VALUE_MATRIX.name()) ? matrix(r, key) : null;
+        List<String> classes = type == ProblemType.MULTICLASS_CLASSIFICATION
+                ? columns.scores().keySet().stream().sorted().toList()
+                : List.of();
+        String shape = matrixShape(classes);
+        double[][] matrix = r.has(BUSINESS_VALUE_MATRIX.name()) ? matrix(r, key, classes, shape) : null;
         List<String> needMatrix = PerformanceMetrics.needing(Needs.BUSINESS_VALUE_MATRIX, metrics);
         if (!needMatrix.isEmpty() && matrix == null) {
-            throw Errors.missingKey(
-                    key + ".business_value_matrix", "a 2x2 list [[TN, FP], [FN, TP]] for " + and(needMatrix));
+            throw Errors.missingKey(key + ".business_value_matrix", shape + " for " + and(needMatrix));
         }
         String norm = NORMALIZE_BUSINESS_VALUE.read(r);
         if (norm != null && !norm.equals("per_prediction")) {
@@ -122,22 +128,34 @@ public record RealizedPerformanceConfig(
         return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
     }
 
-    private static double[][] matrix(Section r, String key) {
-        JsonNode m = r.node().get(BUSINESS_VALUE_MATRIX.name());
-        if (!m.isArray()
-                || m.size() != 2
-                || !m.get(0).isArray()
-                || !m.get(1).isArray()
-                || m.get(0).size() != 2
-                || m.get(1).size() != 2) {
-            throw Errors.badValue(
-                    key + ".business_value_matrix", m.toString(), "a 2x2 list [[TN, FP], [FN, TP]] of numbers");
+    /**
+     * The business value matrix expected: binary 2×2 in NannyML's cell names, multiclass k×k over
+     * the sorted {@code classes}.
+     */
+    private static String matrixShape(List<String> classes) {
+        if (classes.isEmpty()) {
+            return "a 2x2 list [[TN, FP], [FN, TP]] of numbers";
         }
-        double[][] matrix = new double[2][2];
-        for (int i = 0; i < 2; i++) {
-            for (int j = 0; j < 2; j++) {
+        int k = classes.size();
+        return "a " + k + "x" + k + " list of numbers, row i the true class and column j the predicted class in"
+                + " the order of the classes " + classes;
+    }
+
+    private static double[][] matrix(Section r, String key, List<String> classes, String shape) {
+        int k = classes.isEmpty() ? 2 : classes.size();
+        JsonNode m = r.node().get(BUSINESS_VALUE_MATRIX.name());
+        boolean square = m.isArray() && m.size() == k;
+        for (int i = 0; square && i < k; i++) {
+            square = m.get(i).isArray() && m.get(i).size() == k;
+        }
+        if (!square) {
+            throw Errors.badValue(key + ".business_value_matrix", m.toString(), shape);
+        }
+        double[][] matrix = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
                 if (!m.get(i).get(j).isNumber()) {
-                    throw Errors.badValue(key + ".business_value_matrix", m.toString(), "a 2x2 list of numbers");
+                    throw Errors.badValue(key + ".business_value_matrix", m.toString(), shape);
                 }
                 matrix[i][j] = m.get(i).get(j).asDouble();
             }

@@ -11,6 +11,8 @@ import dev.vigil.multivariate.MultivariateDriftConfig;
 import dev.vigil.multivariate.MultivariateDriftType;
 import dev.vigil.performance.EstimatedPerformanceConfig;
 import dev.vigil.performance.EstimatedPerformanceType;
+import dev.vigil.performance.RealizedPerformanceConfig;
+import dev.vigil.performance.RealizedPerformanceType;
 import dev.vigil.quality.DataQualityType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,60 @@ class ConfigCalculatorErrorsTest {
                 + "columns: {scores: {zeta: pz, alpha: pa, mid: pm, beta: pb, omega: po}}\n");
         assertThat(c.columns().scores().keySet()).containsExactly("zeta", "alpha", "mid", "beta", "omega");
         assertThat(c.columns().scores().values()).containsExactly("pz", "pa", "pm", "pb", "po");
+    }
+
+    /**
+     * Multiclass business value: a k×k matrix in the sorted class order (the mapping's order does
+     * not matter); any other shape is refused on one line naming the key, k×k and the classes.
+     */
+    @Test
+    void multiclassBusinessValueMatrixIsKByKOverTheSortedClasses() {
+        String multiclass = BASE
+                + "problem_type: multiclass_classification\n"
+                + "columns: {target: y, prediction: p, scores: {upmarket: pu, highstreet: ph, prepaid: pp}}\n";
+        RealizedPerformanceConfig r =
+                parse(multiclass + """
+        calculators:
+          realized_performance:
+            metrics: [average_precision, business_value]
+            business_value_matrix: [[5, -1, -2], [-1, 4, -1], [-3, -1, 6]]
+            normalize_business_value: per_prediction
+        """).calculator(Calculators.get(RealizedPerformanceType.class));
+        assertThat(r.metrics()).containsExactly("average_precision", "business_value");
+        assertThat(r.businessValueMatrix()).isDeepEqualTo(new double[][] {{5, -1, -2}, {-1, 4, -1}, {-3, -1, 6}});
+        assertThat(r.normalizeBusinessValuePerPrediction()).isTrue();
+        String classes = "[highstreet, prepaid, upmarket]";
+        for (String calculator : List.of("realized_performance", "estimated_performance")) {
+            String section =
+                    "calculators: {" + calculator + ": {metrics: [business_value], business_value_matrix: %s}}\n";
+            fails(
+                    multiclass + section.formatted("[[0, -200], [-100, 1000]]"),
+                    "configuration key 'calculators." + calculator + ".business_value_matrix'",
+                    "a 3x3 list of numbers",
+                    classes);
+            fails(
+                    multiclass + section.formatted("[[1, 2, 3], [4, 5, 6], [7, 8]]"),
+                    "calculators." + calculator + ".business_value_matrix",
+                    "3x3",
+                    classes);
+            fails(
+                    multiclass + section.formatted("[[1, 2, 3], [4, x, 6], [7, 8, 9]]"),
+                    "calculators." + calculator + ".business_value_matrix",
+                    "3x3",
+                    classes);
+            fails(
+                    multiclass + "calculators: {" + calculator + ": {metrics: [business_value]}}\n",
+                    "configuration key 'calculators." + calculator + ".business_value_matrix' is missing",
+                    "3x3",
+                    classes);
+        }
+        // binary keeps its 2x2 layout
+        fails(
+                BASE + "columns: {target: y, prediction: p, scores: s}\n"
+                        + "calculators: {realized_performance: {metrics: [business_value],"
+                        + " business_value_matrix: [[1, 2, 3], [4, 5, 6], [7, 8, 9]]}}\n",
+                "calculators.realized_performance.business_value_matrix",
+                "a 2x2 list [[TN, FP], [FN, TP]] of numbers");
     }
 
     @Test

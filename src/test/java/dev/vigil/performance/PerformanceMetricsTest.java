@@ -34,7 +34,7 @@ class PerformanceMetricsTest {
                         "confusion_matrix",
                         "business_value");
         assertThat(PerformanceMetrics.names(ProblemType.MULTICLASS_CLASSIFICATION, false))
-                .containsExactly("roc_auc", "f1", "precision", "recall", "specificity", "accuracy", "confusion_matrix");
+                .isEqualTo(PerformanceMetrics.names(ProblemType.BINARY_CLASSIFICATION, false));
         assertThat(PerformanceMetrics.names(ProblemType.REGRESSION, false))
                 .containsExactly("mae", "mape", "mse", "rmse", "msle", "rmsle");
         for (ProblemType t : ProblemType.values()) {
