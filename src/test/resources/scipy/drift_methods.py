@@ -20,9 +20,13 @@ with open(sys.argv[1]) as cases, open(sys.argv[2], "w") as out:
         x = np.array([float(v) for v in first.split(",")])
         y = np.array([float(v) for v in second.split(",")])
         if kind == "continuous":
-            ad = stats.anderson_ksamp([x, y], variant="midrank")
+            # the default variant is midrank in every scipy version (1.17 warns that `variant` will replace
+            # `midrank`); older versions name the p-value significance_level
+            ad = stats.anderson_ksamp([x, y])
+            ad_p = getattr(ad, "pvalue", None)
+            ad_p = ad.significance_level if ad_p is None else ad_p
             cvm = stats.cramervonmises_2samp(x, y)
-            numbers = [ad.statistic, ad.pvalue, cvm.statistic, cvm.pvalue, stats.energy_distance(x, y)]
+            numbers = [ad.statistic, ad_p, cvm.statistic, cvm.pvalue, stats.energy_distance(x, y)]
         else:
             numbers = [stats.entropy(x, y)]
         out.write(case + "\t" + "\t".join(repr(float(v)) for v in numbers) + "\n")
