@@ -28,7 +28,7 @@ import dev.vigil.drift.ContinuousSample.Groups;
  * (the weights of the values inside a bin sum to between V_b and W_b, and their mid-CDF
  * differences lie within ε_b of the bin's).
  */
-public final class AndersonDarling extends ExactPathMethod {
+public final class AndersonDarling extends PooledGroupsMethod {
     /** Scholz and Stephens' critical values for one degree of freedom (b0 + b1 + b2). */
     private static final double[] CRITICAL = {
         0.675 - 0.245 - 0.105,
@@ -49,7 +49,7 @@ public final class AndersonDarling extends ExactPathMethod {
     private static final double CENTRE = mean(CRITICAL);
 
     public AndersonDarling() {
-        super("anderson_darling", ContinuousInput.KS_HISTOGRAM, Kind.CONTINUOUS);
+        super("anderson_darling");
     }
 
     @Override
@@ -58,39 +58,25 @@ public final class AndersonDarling extends ExactPathMethod {
         return new Statistic(a2, pValue(a2));
     }
 
-    @Override
-    protected double exact(double[] reference, double[] chunk) {
-        return statistic(
-                ContinuousSample.exact(reference.length, reference, chunk).groups());
-    }
-
-    @Override
-    protected double binned(ContinuousSample s) {
-        return statistic(s.groups());
-    }
-
     /** The standardised statistic over the groups. */
-    static double statistic(Groups g) {
+    @Override
+    protected double statistic(Groups g) {
         double n = g.n();
         double m = g.m();
         double total = n + m;
         if (g.size() < 2 || total < 4) {
             return Double.NaN;
         }
+        double[] ma = g.referenceMidCounts();
+        double[] mc = g.chunkMidCounts();
         double first = 0;
         double second = 0;
-        double a = 0;
-        double b = 0;
         for (int k = 0; k < g.size(); k++) {
             double l = g.reference()[k] + g.chunk()[k];
-            double pooled = a + b + l / 2;
-            double m1 = a + g.reference()[k] / 2.0;
-            double m2 = b + g.chunk()[k] / 2.0;
+            double pooled = ma[k] + mc[k];
             double weight = l / total / (pooled * (total - pooled) - total * l / 4);
-            first += weight * square(total * m1 - pooled * n);
-            second += weight * square(total * m2 - pooled * m);
-            a += g.reference()[k];
-            b += g.chunk()[k];
+            first += weight * square(total * ma[k] - pooled * n);
+            second += weight * square(total * mc[k] - pooled * m);
         }
         double a2kn = (first / n + second / m) * (total - 1) / total;
         return (a2kn - 1) / Math.sqrt(variance(n, m));
@@ -211,23 +197,19 @@ public final class AndersonDarling extends ExactPathMethod {
         double n = g.n();
         double m = g.m();
         double total = n + m;
+        double[] ma = g.referenceMidCounts();
+        double[] mc = g.chunkMidCounts();
         double sum = 0;
-        double a = 0;
-        double b = 0;
         for (int k = 0; k < g.size(); k++) {
-            double ak = g.reference()[k];
-            double bk = g.chunk()[k];
-            double l = ak + bk;
-            double lo = (a + b) / total;
-            double hi = (a + b + l) / total;
-            double eps = (ak / n + bk / m) / 2;
-            double diff = Math.abs((a + ak / 2) / n - (b + bk / 2) / m);
-            double w = weightBound(a + b, l, total);
+            double l = g.reference()[k] + g.chunk()[k];
+            double lo = (ma[k] + mc[k] - l / 2) / total;
+            double hi = (ma[k] + mc[k] + l / 2) / total;
+            double eps = (g.reference()[k] / n + g.chunk()[k] / m) / 2;
+            double diff = Math.abs(ma[k] / n - mc[k] / m);
+            double w = weightBound(lo * total, l, total);
             double peak = lo <= 0.5 && hi >= 0.5 ? 0.25 : Math.max(lo * (1 - lo), hi * (1 - hi));
             double v = l / total / peak;
             sum += w * eps * (2 * diff + eps) + (w - v) * diff * diff;
-            a += ak;
-            b += bk;
         }
         return (total - 1) / total * (n * m / total) * sum / Math.sqrt(variance(n, m));
     }

@@ -62,6 +62,26 @@ public record ContinuousSample(
         public long m() {
             return Arrays.stream(chunk).sum();
         }
+
+        /** Per group, the reference values before it plus half of its own. */
+        public double[] referenceMidCounts() {
+            return midCounts(reference);
+        }
+
+        /** Per group, the chunk values before it plus half of its own. */
+        public double[] chunkMidCounts() {
+            return midCounts(chunk);
+        }
+
+        private static double[] midCounts(long[] counts) {
+            double[] mid = new double[counts.length];
+            long before = 0;
+            for (int k = 0; k < counts.length; k++) {
+                mid[k] = before + counts[k] / 2.0;
+                before += counts[k];
+            }
+            return mid;
+        }
     }
 
     /** The pooled values in ascending groups ({@link Groups}). */

@@ -31,12 +31,12 @@ import org.apache.commons.math3.util.CombinatoricsUtils;
  * exact| ≤ Σ_b [(nm/N²)·l_b·ε_b·(2|D̃_b| + ε_b) + max(α(a_b³ − a_b) + β(c_b³ − c_b), a_b·c_b·l_b/(4N²))]}
  * ({@link #bound}).
  */
-public final class CramerVonMises extends ExactPathMethod {
+public final class CramerVonMises extends PooledGroupsMethod {
     /** scipy's rule: the exact p-value when both samples have at most this many values. */
     public static final int EXACT_UP_TO = 20;
 
     public CramerVonMises() {
-        super("cramer_von_mises", ContinuousInput.KS_HISTOGRAM, Kind.CONTINUOUS);
+        super("cramer_von_mises");
     }
 
     @Override
@@ -54,17 +54,7 @@ public final class CramerVonMises extends ExactPathMethod {
     }
 
     @Override
-    protected double exact(double[] reference, double[] chunk) {
-        return statistic(
-                ContinuousSample.exact(reference.length, reference, chunk).groups());
-    }
-
-    @Override
-    protected double binned(ContinuousSample s) {
-        return statistic(s.groups());
-    }
-
-    static double statistic(Groups g) {
+    protected double statistic(Groups g) {
         double u = u(g);
         return Double.isNaN(u) ? u : t(u, g.n(), g.m());
     }
@@ -86,19 +76,15 @@ public final class CramerVonMises extends ExactPathMethod {
         if (n < 2 || m < 2) {
             return Double.NaN;
         }
+        double[] ma = g.referenceMidCounts();
+        double[] mc = g.chunkMidCounts();
         double first = 0;
         double second = 0;
-        double a = 0;
-        double c = 0;
         for (int k = 0; k < g.size(); k++) {
             double ak = g.reference()[k];
             double ck = g.chunk()[k];
-            double x = c + ck / 2;
-            double y = a + ak / 2;
-            first += ak * x * x + (ak * ak * ak - ak) / 12;
-            second += ck * y * y + (ck * ck * ck - ck) / 12;
-            a += ak;
-            c += ck;
+            first += ak * mc[k] * mc[k] + (ak * ak * ak - ak) / 12;
+            second += ck * ma[k] * ma[k] + (ck * ck * ck - ck) / 12;
         }
         return n * first + m * second;
     }
@@ -244,20 +230,18 @@ public final class CramerVonMises extends ExactPathMethod {
         double total = n + m;
         double alpha = 1 / (12 * m * total) + m / (12 * n * total * total);
         double beta = 1 / (12 * n * total) + n / (12 * m * total * total);
+        double[] ma = g.referenceMidCounts();
+        double[] mc = g.chunkMidCounts();
         double sum = 0;
-        double a = 0;
-        double c = 0;
         for (int k = 0; k < g.size(); k++) {
             double ak = g.reference()[k];
             double ck = g.chunk()[k];
             double l = ak + ck;
             double eps = (ak / n + ck / m) / 2;
-            double diff = Math.abs((a + ak / 2) / n - (c + ck / 2) / m);
+            double diff = Math.abs(ma[k] / n - mc[k] / m);
             double cubic = alpha * (ak * ak * ak - ak) + beta * (ck * ck * ck - ck);
             double cross = ak * ck * l / (4 * total * total);
             sum += n * m / (total * total) * l * eps * (2 * diff + eps) + Math.max(cubic, cross);
-            a += ak;
-            c += ck;
         }
         return sum;
     }

@@ -15,24 +15,14 @@ import dev.vigil.stats.Histogram;
  * + √(2k_<S_<)/m + √(2k_>S_>)/m)}, p_i and q_i the reference and chunk shares of bin i, m the chunk's
  * values, {@code S_< = k_<·lo − Σ below} and {@code S_> = Σ above − k_>·hi}.
  */
-public final class EnergyDistance extends ExactPathMethod {
+public final class EnergyDistance extends PooledGroupsMethod {
     public EnergyDistance() {
-        super("energy_distance", ContinuousInput.KS_HISTOGRAM, Kind.CONTINUOUS);
-    }
-
-    @Override
-    protected double exact(double[] reference, double[] chunk) {
-        return distance(
-                ContinuousSample.exact(reference.length, reference, chunk).groups());
-    }
-
-    @Override
-    protected double binned(ContinuousSample s) {
-        return distance(s.groups());
+        super("energy_distance");
     }
 
     /** {@code √2·√(Σ (z_{g+1} − z_g)·(F_g − G_g)²)} over the groups, F and G after group g. */
-    static double distance(Groups g) {
+    @Override
+    protected double statistic(Groups g) {
         double n = g.n();
         double m = g.m();
         double a = 0;
