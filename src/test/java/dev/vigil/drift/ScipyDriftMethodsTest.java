@@ -22,6 +22,7 @@ import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * computes its values with src/test/resources/scipy/drift_methods.py, and each method's exact path
  * must match them; each binned path must stay within its stated bound of the exact value. Prints
  * the largest differences. Without python3 and scipy it fails under CI=true and is skipped elsewhere.
+ * Tagged slow: it starts python3 (some 5 s).
  */
+@Tag("slow")
 class ScipyDriftMethodsTest {
     /** Relative tolerance on the statistics. */
     static final double STATISTIC = 1e-9;
