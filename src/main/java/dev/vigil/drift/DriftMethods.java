@@ -26,6 +26,10 @@ public final class DriftMethods {
         all.add(new LInfinity());
         all.add(new Psi());
         all.add(new TotalVariation());
+        all.add(new AndersonDarling());
+        all.add(new CramerVonMises());
+        all.add(new EnergyDistance());
+        all.add(new KullbackLeibler());
         return all;
     }
 

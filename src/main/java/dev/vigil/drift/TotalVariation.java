@@ -69,31 +69,10 @@ public final class TotalVariation extends ExactPathMethod {
         return sum;
     }
 
-    /**
-     * Over the distinct values of both samples (sorted inputs): their empirical distributions (the
-     * unused tail of the arrays is zero on both sides).
-     */
+    /** Over the distinct values of both samples (sorted inputs): their empirical distributions. */
     @Override
     protected double exact(double[] a, double[] b) {
-        double[] p = new double[a.length + b.length];
-        double[] q = new double[p.length];
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        while (i < a.length || j < b.length) {
-            double z = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-            int i0 = i;
-            int j0 = j;
-            while (i < a.length && a[i] == z) {
-                i++;
-            }
-            while (j < b.length && b[j] == z) {
-                j++;
-            }
-            p[k] = (double) (i - i0) / a.length;
-            q[k] = (double) (j - j0) / b.length;
-            k++;
-        }
-        return distance(p, q);
+        ContinuousSample.Groups g = ContinuousSample.exact(a.length, a, b).groups();
+        return distance(DriftMath.proportions(g.reference(), a.length), DriftMath.proportions(g.chunk(), b.length));
     }
 }

@@ -30,11 +30,29 @@ class DriftMethodsTest {
     void namesPerKindInTheConfigurationsOrder() {
         assertThat(DriftMethods.keys(Kind.CONTINUOUS))
                 .containsExactly(
-                        "kolmogorov_smirnov", "jensen_shannon", "wasserstein", "hellinger", "psi", "total_variation");
+                        "kolmogorov_smirnov",
+                        "jensen_shannon",
+                        "wasserstein",
+                        "hellinger",
+                        "psi",
+                        "total_variation",
+                        "anderson_darling",
+                        "cramer_von_mises",
+                        "energy_distance",
+                        "kullback_leibler");
         assertThat(DriftMethods.keys(Kind.CATEGORICAL))
-                .containsExactly("chi2", "jensen_shannon", "hellinger", "l_infinity", "psi", "total_variation");
+                .containsExactly(
+                        "chi2",
+                        "jensen_shannon",
+                        "hellinger",
+                        "l_infinity",
+                        "psi",
+                        "total_variation",
+                        "kullback_leibler");
         assertThat(new HashSet<>(DriftMethods.keys())).hasSameSizeAs(DriftMethods.keys());
-        assertThat(DriftMethods.exactPathMethods()).isEqualTo("kolmogorov_smirnov, wasserstein and total_variation");
+        assertThat(DriftMethods.exactPathMethods())
+                .isEqualTo(
+                        "kolmogorov_smirnov, wasserstein, total_variation, anderson_darling, cramer_von_mises and energy_distance");
         assertThat(Calculators.get(UnivariateDriftType.class).thresholdMetrics(null))
                 .containsExactlyElementsOf(java.util.stream.Stream.concat(
                                 DriftMethods.keys().stream(), java.util.stream.Stream.of("drift_share"))
