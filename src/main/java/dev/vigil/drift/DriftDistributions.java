@@ -72,16 +72,21 @@ final class DriftDistributions {
         }
     }
 
+    /** The bin of the values a category sketch did not keep ({@link CategoryCounts#OTHER}). */
+    static final String OTHER_BIN = "<other>";
+
     private static void categorical(List<DistributionBin> out, String c, String seg, int i, CategoryCounts state) {
         Map<String, Long> counts = state.counts();
         long n = counts.values().stream().mapToLong(Long::longValue).sum();
+        // the values a sketch did not keep, under a readable name unless a kept value has it
+        String other = counts.containsKey(OTHER_BIN) ? CategoryCounts.OTHER : OTHER_BIN;
         for (var e : new TreeMap<>(counts).entrySet()) {
             out.add(new DistributionBin(
                     c,
                     seg,
                     i,
                     "categorical",
-                    e.getKey(),
+                    e.getKey().equals(CategoryCounts.OTHER) ? other : e.getKey(),
                     null,
                     null,
                     e.getValue(),

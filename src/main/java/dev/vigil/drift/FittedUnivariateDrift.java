@@ -216,11 +216,14 @@ final class FittedUnivariateDrift extends FittedBase {
         for (int i = 0; i < t.chunks().size(); i++) {
             CategoryCounts chunk = t.state(seg, i, new Specs.CategoriesOf(c));
             CategorySample sample = CategorySample.of(refCounts, chunk.counts());
+            // on a sketch the kept values' counts are lower bounds and the rest is one category:
+            // approximate, with no bound known for the categorical statistics
+            boolean sketched = !whole.isExact() || !chunk.isExact();
             for (DriftMethod method : calc.categoricalMethods) {
                 Statistic s = sample.chunkN() > 0 && sample.referenceN() > 0
                         ? method.categorical(sample)
                         : Statistic.of(Double.NaN);
-                out.add(new Value(method, c, seg, i, s));
+                out.add(new Value(method, c, seg, i, sketched ? s.within(Double.POSITIVE_INFINITY) : s));
             }
         }
     }

@@ -20,9 +20,11 @@ import dev.vigil.thresholds.MetricRule;
 import dev.vigil.thresholds.Threshold;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,7 +140,19 @@ public final class ReconstructionDriftCalculator implements Calculator {
             if (c.counts().isEmpty()) {
                 throw noValues(categorical.get(j), seg);
             }
-            counts.add(c.counts());
+            Map<String, Long> kept = c.counts();
+            if (!c.isExact()) {
+                // the values the sketch did not keep encode as unseen ones (frequency 0), so the
+                // errors are approximate (the results say so)
+                kept.remove(CategoryCounts.OTHER);
+                LOG.warn(
+                        "multivariate_drift{}: column '{}' has more distinct reference values than its state keeps;"
+                                + " its {} most frequent are encoded, the others as unseen",
+                        seg == null ? "" : " [" + seg + "]",
+                        categorical.get(j),
+                        kept.size());
+            }
+            counts.add(kept);
             missing[j] = c.nulls();
         }
         return PcaEncoding.fit(means, counts, missing, rows);
@@ -167,10 +181,19 @@ public final class ReconstructionDriftCalculator implements Calculator {
         private final ReconstructionErrorOf spec;
         private final Map<String, Bounds> bounds = new HashMap<>();
 
+        /** The segments whose encoding kept only a sketch's values of some categorical column. */
+        private final Set<String> sketched = new HashSet<>();
+
         Fitted(ChunkTable ref, ReconstructionErrorOf spec) {
             this.spec = spec;
             analysisSpecs.add(spec);
             for (String seg : ref.segments()) {
+                for (String c : categorical) {
+                    if (!ref.<CategoryCounts>whole(seg, new Specs.CategoriesOf(c))
+                            .isExact()) {
+                        sketched.add(Specs.key(seg));
+                    }
+                }
                 double[] values = new double[ref.chunks().size()];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = ref.<ReconstructionErrors>state(seg, i, spec)
@@ -193,7 +216,7 @@ public final class ReconstructionDriftCalculator implements Calculator {
                     double se = e.n() < 2 ? Double.NaN : e.std() / Math.sqrt(e.n());
                     double upper = value + 3 * se;
                     double lower = Math.max(value - 3 * se, 0);
-                    out.add(MultivariateResult.of(
+                    Measurement m = MultivariateResult.of(
                             METRIC,
                             seg,
                             i,
@@ -202,7 +225,8 @@ public final class ReconstructionDriftCalculator implements Calculator {
                             Double.isNaN(se) ? null : Measurement.finite(lower),
                             Measurement.finite(upper),
                             b,
-                            e.n() > 0 && rule.alert(b, value)));
+                            e.n() > 0 && rule.alert(b, value));
+                    out.add(sketched.contains(Specs.key(seg)) ? m.approximated(Double.POSITIVE_INFINITY) : m);
                 }
             }
             return out;

@@ -59,7 +59,7 @@ record BinaryProblem(String target, String prediction, String score)
     @Override
     public List<StateSpec> specs() {
         List<StateSpec> specs = new ArrayList<>();
-        specs.add(new Specs.CategoriesOf(CELL));
+        specs.add(new Specs.CategoriesOf(CELL, false));
         if (score != null) {
             specs.add(new Specs.ValueCountsOf(POS));
             specs.add(new Specs.ValueCountsOf(NEG));
@@ -69,7 +69,7 @@ record BinaryProblem(String target, String prediction, String score)
 
     @Override
     public States view(Where at) {
-        CategoryCounts cells = at.state(new Specs.CategoriesOf(CELL));
+        CategoryCounts cells = at.state(new Specs.CategoriesOf(CELL, false));
         Map<String, Long> m = cells.counts();
         Confusion c = new Confusion(
                 m.getOrDefault("0", 0L), m.getOrDefault("1", 0L), m.getOrDefault("2", 0L), m.getOrDefault("3", 0L));

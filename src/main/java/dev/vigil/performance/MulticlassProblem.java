@@ -67,7 +67,7 @@ record MulticlassProblem(List<String> classes, List<String> scoreColumns, String
     @Override
     public List<StateSpec> specs() {
         List<StateSpec> specs = new ArrayList<>();
-        specs.add(new Specs.CategoriesOf(CELL));
+        specs.add(new Specs.CategoriesOf(CELL, false));
         for (int c = 0; c < classes.size(); c++) {
             specs.add(new Specs.ValueCountsOf(pos(c)));
             specs.add(new Specs.ValueCountsOf(neg(c)));
@@ -77,7 +77,7 @@ record MulticlassProblem(List<String> classes, List<String> scoreColumns, String
 
     @Override
     public States view(Where at) {
-        return new States(at, classes, Pairs.of(at.state(new Specs.CategoriesOf(CELL))));
+        return new States(at, classes, Pairs.of(at.state(new Specs.CategoriesOf(CELL, false))));
     }
 
     @Override

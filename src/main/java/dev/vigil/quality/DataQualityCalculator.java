@@ -140,7 +140,8 @@ public final class DataQualityCalculator implements Calculator {
                                 i,
                                 f.value(t, seg, i, n, isReference),
                                 f.samplingError(seg, n),
-                                f.errorBound(t, seg, i, n, isReference)));
+                                f.errorBound(t, seg, i, n, isReference),
+                                f.note(t, seg, i, n, isReference)));
                     }
                 }
             }
@@ -156,7 +157,8 @@ public final class DataQualityCalculator implements Calculator {
             int chunk,
             double value,
             double samplingError,
-            double errorBound) {
+            double errorBound,
+            String note) {
         Series series() {
             return new Series(segment, metric, column);
         }
@@ -177,7 +179,8 @@ public final class DataQualityCalculator implements Calculator {
                     Measurement.finite(band[1]),
                     bounds.lower(),
                     bounds.upper(),
-                    alert);
+                    alert,
+                    note);
             return Double.isNaN(errorBound) ? m : m.approximated(errorBound);
         }
     }

@@ -30,6 +30,11 @@ record FittedMetric(QualityMetric metric, QualityColumn column, StateSpec spec, 
         return metric.value(new QualityMetric.Chunk(t, segment, index, spec, rows, isReference));
     }
 
+    /** The metric's note on that chunk (why its value is null); null: none. */
+    String note(ChunkTable t, String segment, int index, long rows, boolean isReference) {
+        return metric.note(new QualityMetric.Chunk(t, segment, index, spec, rows, isReference));
+    }
+
     /** The metric's bound on |value − exact value| on that chunk; NaN when exact. */
     double errorBound(ChunkTable t, String segment, int index, long rows, boolean isReference) {
         return metric.errorBound(new QualityMetric.Chunk(t, segment, index, spec, rows, isReference));

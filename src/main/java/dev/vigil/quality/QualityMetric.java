@@ -84,6 +84,11 @@ public abstract class QualityMetric implements Serializable {
         return Double.NaN;
     }
 
+    /** Why its value on the chunk is null though the chunk has rows; null: nothing to say. */
+    public String note(Chunk chunk) {
+        return null;
+    }
+
     /** Its sampling error for a chunk of {@code rows} rows; NaN (none) by default. */
     public double samplingError(double[] reference, long rows) {
         return Double.NaN;

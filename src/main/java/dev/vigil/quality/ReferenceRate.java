@@ -35,6 +35,19 @@ abstract class ReferenceRate<S extends ColumnState> extends QualityMetric {
 
     @Override
     public final double value(Chunk chunk) {
+        if (uncountedBecause(chunk) != null) {
+            return Double.NaN;
+        }
         return chunk.reference() ? 0.0 : rate(count.applyAsLong(chunk.<S>state()), chunk.rows());
+    }
+
+    /** Why the check cannot count on this chunk (its value is then null); null: it can. */
+    protected String uncountedBecause(Chunk chunk) {
+        return null;
+    }
+
+    @Override
+    public final String note(Chunk chunk) {
+        return uncountedBecause(chunk);
     }
 }

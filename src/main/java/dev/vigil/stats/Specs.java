@@ -76,21 +76,36 @@ public final class Specs {
         }
     }
 
-    public record CategoriesOf(String column) implements StateSpec {
+    /**
+     * A categorical column's counts, bounded ({@link CategoryCounts#CAPACITY} distinct values per
+     * chunk, {@link CategoryCounts#WHOLE_CAPACITY} merged) unless {@code bounded} is false, for
+     * columns whose values the configuration bounds (the confusion cells of the configured classes).
+     */
+    public record CategoriesOf(String column, boolean bounded) implements StateSpec {
+        public CategoriesOf(String column) {
+            this(column, true);
+        }
+
         public Input input() {
             return Input.STRING;
         }
 
         public ColumnState newState(String segment) {
-            return new CategoryCounts();
+            return bounded ? new CategoryCounts() : new CategoryCounts(Integer.MAX_VALUE);
+        }
+
+        public ColumnState newWholeState(String segment) {
+            return bounded ? new CategoryCounts(CategoryCounts.WHOLE_CAPACITY) : new CategoryCounts(Integer.MAX_VALUE);
         }
     }
 
     /**
      * Unseen values against each segment's reference values ({@code nullSeen}: the reference had
-     * missing values).
+     * missing values; {@code uncounted}: the segments whose reference had more distinct values than
+     * its state keeps, so that what it saw is not known and nothing is counted).
      */
-    public record UnseenOf(String column, Map<String, Set<String>> seen, Map<String, Boolean> nullSeen)
+    public record UnseenOf(
+            String column, Map<String, Set<String>> seen, Map<String, Boolean> nullSeen, Set<String> uncounted)
             implements StateSpec {
         public Input input() {
             return Input.STRING;

@@ -87,6 +87,13 @@ class StateSizesTest {
                         bytes(c),
                         categories * 40 + 200));
             }
+            // an id-like column, every value distinct: the frequent-items sketch past 1,000 values
+            CategoryCounts ids = new CategoryCounts();
+            for (long i = 0; i < n; i++) {
+                ids.add("user_" + i);
+            }
+            sizes.add(
+                    new Size("CategoryCounts all-distinct ids (exact to 1,000, then a sketch)", n, bytes(ids), 64_000));
         }
         System.out.printf("%-66s %10s %10s%n", "state", "values", "bytes");
         for (Size s : sizes) {
