@@ -37,7 +37,9 @@ WHERE alert;
 --    table, so dashboards and queries written for one read the other: one row per monitor (model_id_col),
 --    column, analysis chunk (window) and segment (slice_key = slice_value; both null for the whole population;
 --    split at the segment's first '=': columns.segments refuses a column whose name holds '=').
---    Vigil compares every chunk with the reference, so drift_type is always 'BASELINE' and window_cmp null.
+--    drift_type is BASELINE for univariate_drift (each chunk against the reference; window_cmp null) and
+--    CONSECUTIVE for consecutive_drift (each chunk against the one before; window_cmp that chunk's window, null
+--    for the first analysis chunk, whose baseline is the last reference chunk).
 --    granularity: the period of period chunking ('1 hour', '1 day', '1 week', '1 month', '1 quarter', '1 year');
 --    'rows' for size and number chunking. Metrics Vigil did not compute for a column are null (KS and Wasserstein
 --    are continuous-only, chi2 and L-infinity categorical-only; LHM's tv_distance has no Vigil counterpart).
@@ -45,8 +47,10 @@ WHERE alert;
 --    One row per column: drift_share (a chunk's share of drifted columns, column_name null) is in vigil_latest_values.
 CREATE OR REPLACE VIEW vigil_drift_metrics AS
 SELECT named_struct('start', chunk_start_date, 'end', chunk_end_date) AS `window`,
-       CAST(NULL AS STRUCT<start: TIMESTAMP, `end`: TIMESTAMP>) AS window_cmp,
-       'BASELINE' AS drift_type,
+       CASE WHEN calculator = 'consecutive_drift' THEN
+         lag(named_struct('start', chunk_start_date, 'end', chunk_end_date))
+           OVER (PARTITION BY monitor, calculator, column_name, segment ORDER BY chunk_index) END AS window_cmp,
+       CASE WHEN calculator = 'consecutive_drift' THEN 'CONSECUTIVE' ELSE 'BASELINE' END AS drift_type,
        CASE WHEN chunk_key LIKE '[%' THEN 'rows'
             WHEN chunk_key RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:00$' THEN '1 hour'
             WHEN chunk_key RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}/[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN '1 week'
@@ -75,5 +79,5 @@ SELECT named_struct('start', chunk_start_date, 'end', chunk_end_date) AS `window
        max(chunk_rows) AS chunk_rows,
        bool_or(alert) AS alert
 FROM delta.`${output}/results`
-WHERE calculator = 'univariate_drift' AND period = 'analysis' AND column_name IS NOT NULL
-GROUP BY monitor, column_name, segment, chunk_index, chunk_key, chunk_start_date, chunk_end_date;
+WHERE calculator IN ('univariate_drift', 'consecutive_drift') AND period = 'analysis' AND column_name IS NOT NULL
+GROUP BY monitor, calculator, column_name, segment, chunk_index, chunk_key, chunk_start_date, chunk_end_date;

@@ -2,6 +2,7 @@ package dev.vigil.calculators;
 
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ResolvedColumns;
+import dev.vigil.drift.ConsecutiveDriftType;
 import dev.vigil.drift.UnivariateDriftType;
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.UserException;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The registry of calculators: one line per calculator, in CONTRACT order. Configuration
+ * The registry of calculators: one line per calculator, in CONTRACT order, then Vigil's own. Configuration
  * validation, {@code --help}, error suggestions and the configuration reference read the names from
  * here; the pipeline builds whatever a configuration enables.
  */
@@ -26,7 +27,9 @@ public final class Calculators {
             new MultivariateDriftType(),
             new RealizedPerformanceType(),
             new EstimatedPerformanceType(),
-            new DataQualityType());
+            new DataQualityType(),
+            // Vigil's own, after the contract's
+            new ConsecutiveDriftType());
 
     public static List<String> names() {
         return ALL.stream().map(CalculatorType::name).toList();

@@ -19,7 +19,8 @@ final class DriftShare {
     private DriftShare() {}
 
     /** One row per chunk and segment of {@code values}, in their first order. */
-    static List<Measurement> of(List<FittedUnivariateDrift.Value> values, boolean[] alerts, double threshold) {
+    static List<Measurement> of(
+            String calculator, List<FittedUnivariateDrift.Value> values, boolean[] alerts, double threshold) {
         Map<List<Object>, Set<String>> measured = new LinkedHashMap<>();
         Map<List<Object>, Set<String>> drifted = new LinkedHashMap<>();
         for (int k = 0; k < values.size(); k++) {
@@ -39,7 +40,7 @@ final class DriftShare {
             double share =
                     columns.isEmpty() ? Double.NaN : (double) drifted.get(key).size() / columns.size();
             out.add(new Measurement(
-                    UnivariateDriftCalculator.NAME,
+                    calculator,
                     UnivariateDriftConfig.DRIFT_SHARE_METRIC,
                     null,
                     (String) key.get(0),

@@ -59,18 +59,21 @@ final class FittedUnivariateDrift extends FittedBase {
         for (DriftMethod m : calc.categoricalMethods) {
             rules.put(m.key(), m.rule(calc.overrides.get(m.key())));
         }
-        List<Value> values = values(ref);
+        List<Value> values = values(ref, true);
         ReferenceValues<Series> referenceValues = new ReferenceValues<>();
         for (Value v : values) {
-            referenceValues.add(v.series(), v.statistic.value());
+            // consecutive drift: the first reference chunk has no chunk before it, so no value
+            if (!(calc.consecutive && v.chunk == 0)) {
+                referenceValues.add(v.series(), v.statistic.value());
+            }
         }
         bounds = referenceValues.bounds(s -> rules.get(s.method));
-        referenceResults = measure(values);
+        referenceResults = measure(values, true);
     }
 
     @Override
     public List<Measurement> calculate(ChunkTable analysis) {
-        return measure(values(analysis));
+        return measure(values(analysis, false), false);
     }
 
     @Override
@@ -84,7 +87,7 @@ final class FittedUnivariateDrift extends FittedBase {
      * alerting on a p-value the configured correction across each chunk's tests), then per chunk and
      * segment the drift share.
      */
-    private List<Measurement> measure(List<Value> values) {
+    private List<Measurement> measure(List<Value> values, boolean isReference) {
         boolean[] alerts = alerts(values);
         List<Measurement> out = new ArrayList<>();
         for (int k = 0; k < values.size(); k++) {
@@ -92,7 +95,7 @@ final class FittedUnivariateDrift extends FittedBase {
             Bounds b = bounds.getOrDefault(v.series(), Bounds.NONE);
             Statistic s = v.statistic;
             Measurement m = new Measurement(
-                    UnivariateDriftCalculator.NAME,
+                    calc.name(),
                     v.method.key(),
                     v.column,
                     v.segment,
@@ -105,10 +108,13 @@ final class FittedUnivariateDrift extends FittedBase {
                     null,
                     b.lower(),
                     b.upper(),
-                    alerts[k]);
+                    alerts[k],
+                    calc.consecutive && isReference && v.chunk == 0
+                            ? calc.name() + " is null: the first reference chunk has no chunk before it"
+                            : null);
             out.add(s.approximate() ? m.approximated(s.errorBound()) : m);
         }
-        out.addAll(DriftShare.of(values, alerts, calc.config.driftShare()));
+        out.addAll(DriftShare.of(calc.name(), values, alerts, calc.config.driftShare()));
         return out;
     }
 
@@ -138,17 +144,70 @@ final class FittedUnivariateDrift extends FittedBase {
         return alerts;
     }
 
-    private List<Value> values(ChunkTable t) {
+    private List<Value> values(ChunkTable t, boolean isReference) {
         List<Value> out = new ArrayList<>();
         for (String seg : t.segments()) {
             for (String c : calc.continuous) {
-                continuousValues(t, seg, c, out);
+                if (calc.consecutive) {
+                    consecutiveContinuous(t, isReference, seg, c, out);
+                } else {
+                    continuousValues(t, seg, c, out);
+                }
             }
             for (String c : calc.categorical) {
-                categoricalValues(t, seg, c, out);
+                categoricalValues(t, isReference, seg, c, out);
             }
         }
         return out;
+    }
+
+    /**
+     * Consecutive drift's baseline for chunk {@code i} of {@code t}: the chunk before it, for the
+     * first analysis chunk the last reference chunk; null for the first reference chunk.
+     */
+    private <S extends dev.vigil.stats.ColumnState> S previous(
+            ChunkTable t, boolean isReference, String seg, int i, dev.vigil.stats.StateSpec spec) {
+        if (i > 0) {
+            return t.state(seg, i - 1, spec);
+        }
+        return isReference || ref.chunks().isEmpty()
+                ? null
+                : ref.state(seg, ref.chunks().size() - 1, spec);
+    }
+
+    /**
+     * Consecutive drift on a continuous column: exact on both chunks' sorted values where the exact
+     * path is taken and both kept them, else on the reference's bins, the previous chunk's values in
+     * the bins standing for the baseline (approximate, without a known bound, when some of them lie
+     * outside the reference's range, which the bins leave out).
+     */
+    private void consecutiveContinuous(ChunkTable t, boolean isReference, String seg, String c, List<Value> out) {
+        for (int i = 0; i < t.chunks().size(); i++) {
+            for (DriftMethod method : calc.continuousMethods) {
+                out.add(new Value(method, c, seg, i, consecutive(method, t, isReference, seg, i, c)));
+            }
+        }
+    }
+
+    private Statistic consecutive(DriftMethod method, ChunkTable t, boolean isReference, String seg, int i, String c) {
+        var quantiles = ref.find(Specs.QuantilesOf.class, c);
+        if (method.input().exactPath && quantiles.isPresent()) {
+            Quantiles before = previous(t, isReference, seg, i, quantiles.get());
+            Quantiles now = t.state(seg, i, quantiles.get());
+            if (before != null && before.isExact() && now.isExact() && before.n() > 0 && now.n() > 0) {
+                return method.measuredStatistic(
+                        ContinuousSample.exact(before.n(), before.sortedValues(), now.sortedValues()));
+            }
+        }
+        Specs.HistogramOf spec = histogramSpec(c, method.input());
+        Histogram before = previous(t, isReference, seg, i, spec);
+        Histogram now = t.state(seg, i, spec);
+        long inBins = before == null ? 0 : before.n() - before.below() - before.above();
+        if (inBins == 0 || now.n() == 0) {
+            return Statistic.of(Double.NaN);
+        }
+        Statistic s = method.measuredStatistic(ContinuousSample.binned(inBins, before, now));
+        return before.below() + before.above() > 0 ? s.within(Double.POSITIVE_INFINITY) : s;
     }
 
     /** The histogram the reference scans computed for {@code input} on column {@code c}. */
@@ -210,11 +269,20 @@ final class FittedUnivariateDrift extends FittedBase {
         return method.measuredStatistic(ContinuousSample.binned(refN, ref.whole(seg, spec), chunk));
     }
 
-    private void categoricalValues(ChunkTable t, String seg, String c, List<Value> out) {
-        CategoryCounts whole = ref.whole(seg, new Specs.CategoriesOf(c));
-        TreeMap<String, Long> refCounts = new TreeMap<>(whole.counts());
+    private void categoricalValues(ChunkTable t, boolean isReference, String seg, String c, List<Value> out) {
+        Specs.CategoriesOf spec = new Specs.CategoriesOf(c);
+        CategoryCounts reference = ref.whole(seg, spec);
+        TreeMap<String, Long> referenceCounts = new TreeMap<>(reference.counts());
         for (int i = 0; i < t.chunks().size(); i++) {
-            CategoryCounts chunk = t.state(seg, i, new Specs.CategoriesOf(c));
+            // the baseline: the whole reference, or for consecutive drift the chunk before
+            CategoryCounts whole = reference;
+            TreeMap<String, Long> refCounts = referenceCounts;
+            if (calc.consecutive) {
+                CategoryCounts before = previous(t, isReference, seg, i, spec);
+                whole = before == null ? new CategoryCounts() : before;
+                refCounts = new TreeMap<>(whole.counts());
+            }
+            CategoryCounts chunk = t.state(seg, i, spec);
             CategorySample sample = CategorySample.of(refCounts, chunk.counts());
             // on a sketch the kept values' counts are lower bounds and the rest is one category:
             // approximate, with no bound known for the categorical statistics

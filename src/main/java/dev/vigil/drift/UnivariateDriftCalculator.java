@@ -32,6 +32,9 @@ import java.util.Set;
 public final class UnivariateDriftCalculator implements Calculator {
     public static final String NAME = "univariate_drift";
 
+    /** The same methods, each chunk against the chunk before it ({@link #consecutive}). */
+    public static final String CONSECUTIVE = "consecutive_drift";
+
     final List<String> continuous;
     final List<String> categorical;
     final List<DriftMethod> continuousMethods;
@@ -39,11 +42,28 @@ public final class UnivariateDriftCalculator implements Calculator {
     final Map<String, Threshold> overrides;
     final UnivariateDriftConfig config;
 
+    /**
+     * Whether each chunk is measured against the chunk before it (the first analysis chunk against
+     * the last reference chunk; the first reference chunk has no value) rather than the whole
+     * reference: {@value #CONSECUTIVE}, Lakehouse Monitoring's CONSECUTIVE drift.
+     */
+    final boolean consecutive;
+
     public UnivariateDriftCalculator(
             List<String> continuous,
             List<String> categorical,
             UnivariateDriftConfig config,
             Map<String, Threshold> overrides) {
+        this(continuous, categorical, config, overrides, false);
+    }
+
+    UnivariateDriftCalculator(
+            List<String> continuous,
+            List<String> categorical,
+            UnivariateDriftConfig config,
+            Map<String, Threshold> overrides,
+            boolean consecutive) {
+        this.consecutive = consecutive;
         // a column kind without methods needs no state at all
         this.continuous = config.continuousMethods().isEmpty() ? List.of() : List.copyOf(continuous);
         this.categorical = config.categoricalMethods().isEmpty() ? List.of() : List.copyOf(categorical);
@@ -57,7 +77,7 @@ public final class UnivariateDriftCalculator implements Calculator {
 
     @Override
     public String name() {
-        return NAME;
+        return consecutive ? CONSECUTIVE : NAME;
     }
 
     @Override

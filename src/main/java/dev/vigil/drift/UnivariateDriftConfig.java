@@ -121,6 +121,16 @@ public record UnivariateDriftConfig(
             KS_ALERT,
             DRIFT_SHARE);
 
+    /**
+     * {@code calculators.consecutive_drift}: the same keys, each analysis chunk measured against the
+     * chunk before it (Lakehouse Monitoring's CONSECUTIVE drift) instead of the whole reference.
+     */
+    public static final Schema CONSECUTIVE_SCHEMA = new Schema(
+            "calculators.consecutive_drift",
+            "univariate drift of each chunk against the chunk before it (Lakehouse Monitoring's CONSECUTIVE"
+                    + " drift), with univariate_drift's methods and keys",
+            SCHEMA.keys());
+
     /** This configuration with another level and correction. */
     public UnivariateDriftConfig withTesting(double alpha, PValueCorrection correction) {
         return new UnivariateDriftConfig(
@@ -137,23 +147,26 @@ public record UnivariateDriftConfig(
 
     /** The configured methods that the thresholds section may not override, with why (none: empty). */
     public Map<String, String> refusedThresholds() {
+        return refusedThresholds(SCHEMA.path());
+    }
+
+    /** As {@link #refusedThresholds()}, for the section at {@code path}. */
+    public Map<String, String> refusedThresholds(String path) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String m : DriftMethods.keys()) {
             if (!continuousMethods.contains(m) && !categoricalMethods.contains(m)) {
                 out.put(
                         m,
-                        m + " is not among calculators.univariate_drift.continuous_methods or categorical_methods,"
+                        m + " is not among " + path + ".continuous_methods or categorical_methods,"
                                 + " so its threshold would never be used; add the method or drop the override");
             } else if (method(m).alertsOnPValue()) {
                 out.put(
                         m,
-                        m + " alerts on its p-value, not on thresholds: set calculators.univariate_drift.alpha"
+                        m + " alerts on its p-value, not on thresholds: set " + path + ".alpha"
                                 + " (and p_value_correction) instead");
             }
         }
-        out.put(
-                DRIFT_SHARE_METRIC,
-                "drift_share alerts at calculators.univariate_drift.drift_share: set that key instead");
+        out.put(DRIFT_SHARE_METRIC, "drift_share alerts at " + path + ".drift_share: set that key instead");
         return out;
     }
 
@@ -173,7 +186,12 @@ public record UnivariateDriftConfig(
 
     /** Reads the section; unknown keys and methods are errors naming the closest valid one. */
     public static UnivariateDriftConfig parse(Section u) {
-        SCHEMA.check(u);
+        return parse(SCHEMA, u);
+    }
+
+    /** Reads a section of {@code schema} (univariate_drift's keys). */
+    static UnivariateDriftConfig parse(Schema schema, Section u) {
+        schema.check(u);
         List<String> continuous = CONTINUOUS.read(u);
         List<String> categorical = CATEGORICAL.read(u);
         for (String m : continuous) {

@@ -1,14 +1,25 @@
 package dev.vigil.drift;
 
 import dev.vigil.calculators.CalculatorType;
+import dev.vigil.config.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** {@code univariate_drift}: on by default; its section is {@link UnivariateDriftConfig}. */
-public final class UnivariateDriftType extends CalculatorType<UnivariateDriftConfig> {
+/**
+ * {@code univariate_drift}: on by default; its section is {@link UnivariateDriftConfig}. {@link
+ * ConsecutiveDriftType} is the same calculator against the previous chunk.
+ */
+public class UnivariateDriftType extends CalculatorType<UnivariateDriftConfig> {
+    private final boolean consecutive;
+
     public UnivariateDriftType() {
-        super(UnivariateDriftConfig.SCHEMA, true, thresholdMetrics(), UnivariateDriftConfig::parse);
+        this(UnivariateDriftConfig.SCHEMA, true, false);
+    }
+
+    UnivariateDriftType(Schema schema, boolean onByDefault, boolean consecutive) {
+        super(schema, onByDefault, thresholdMetrics(), u -> UnivariateDriftConfig.parse(schema, u));
+        this.consecutive = consecutive;
     }
 
     /** The methods and drift_share (refused, with the key to set instead). */
@@ -20,7 +31,7 @@ public final class UnivariateDriftType extends CalculatorType<UnivariateDriftCon
 
     @Override
     public String thresholdRefusal(UnivariateDriftConfig config, String metric) {
-        return config.refusedThresholds().get(metric);
+        return config.refusedThresholds(schema().path()).get(metric);
     }
 
     /**
@@ -55,6 +66,7 @@ public final class UnivariateDriftType extends CalculatorType<UnivariateDriftCon
                 selected.stream().filter(continuous::contains).distinct().toList(),
                 selected.stream().filter(categorical::contains).distinct().toList(),
                 config,
-                build.overrides(name())));
+                build.overrides(name()),
+                consecutive));
     }
 }

@@ -24,14 +24,16 @@ import org.junit.jupiter.api.Test;
 class ConfigCalculatorErrorsTest {
     @Test
     void everyContractCalculatorIsAvailable() {
-        // every calculator of the contract (CONTRACT.md section 2) is registered
+        // every calculator of the contract (CONTRACT.md section 2) is registered, in its order, then
+        // Vigil's own
         assertThat(Calculators.names())
                 .containsExactly(
                         "univariate_drift",
                         "multivariate_drift",
                         "realized_performance",
                         "estimated_performance",
-                        "data_quality");
+                        "data_quality",
+                        "consecutive_drift");
     }
 
     /**
