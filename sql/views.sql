@@ -81,3 +81,56 @@ SELECT named_struct('start', chunk_start_date, 'end', chunk_end_date) AS `window
 FROM delta.`${output}/results`
 WHERE calculator IN ('univariate_drift', 'consecutive_drift') AND period = 'analysis' AND column_name IS NOT NULL
 GROUP BY monitor, calculator, column_name, segment, chunk_index, chunk_key, chunk_start_date, chunk_end_date;
+
+-- 4. The profile calculator with the column names of a Databricks Lakehouse Monitoring profile metrics table: one
+--    row per monitor, column, analysis chunk (window) and segment (slice_key/slice_value as in vigil_drift_metrics),
+--    the metrics as columns (null where they do not apply to the column's kind), quantiles as an array in the
+--    order of calculators.profile.quantiles' values, frequent_items from the distributions table (the 10 most
+--    frequent values of each string column, with their counts).
+CREATE OR REPLACE VIEW vigil_profile_metrics AS
+WITH profile AS (
+  SELECT * FROM delta.`${output}/results` WHERE calculator = 'profile' AND period = 'analysis'
+), items AS (
+  SELECT monitor, column_name, segment, chunk_key,
+         sort_array(collect_list(named_struct('count', count, 'item', substr(bin, 15))), false) AS frequent_items
+  FROM delta.`${output}/distributions`
+  WHERE kind = 'frequent_items' AND period = 'analysis'
+  GROUP BY monitor, column_name, segment, chunk_key
+)
+SELECT named_struct('start', p.chunk_start_date, 'end', p.chunk_end_date) AS `window`,
+       p.monitor AS model_id_col,
+       CASE WHEN p.segment IS NOT NULL THEN substring_index(p.segment, '=', 1) END AS slice_key,
+       CASE WHEN p.segment IS NOT NULL THEN substr(p.segment, length(substring_index(p.segment, '=', 1)) + 2) END
+         AS slice_value,
+       p.column_name,
+       max(CASE WHEN p.metric = 'count' THEN p.value END) AS count,
+       max(CASE WHEN p.metric = 'num_nulls' THEN p.value END) AS num_nulls,
+       max(CASE WHEN p.metric = 'percent_null' THEN p.value END) AS percent_null,
+       max(CASE WHEN p.metric = 'num_nan' THEN p.value END) AS num_nan,
+       max(CASE WHEN p.metric = 'percent_nan' THEN p.value END) AS percent_nan,
+       max(CASE WHEN p.metric = 'num_zeros' THEN p.value END) AS num_zeros,
+       max(CASE WHEN p.metric = 'percent_zeros' THEN p.value END) AS percent_zeros,
+       max(CASE WHEN p.metric = 'distinct_count' THEN p.value END) AS distinct_count,
+       max(CASE WHEN p.metric = 'percent_distinct' THEN p.value END) AS percent_distinct,
+       max(CASE WHEN p.metric = 'min' THEN p.value END) AS min,
+       max(CASE WHEN p.metric = 'max' THEN p.value END) AS max,
+       max(CASE WHEN p.metric = 'avg' THEN p.value END) AS avg,
+       max(CASE WHEN p.metric = 'stddev' THEN p.value END) AS stddev,
+       max(CASE WHEN p.metric = 'median' THEN p.value END) AS median,
+       max(CASE WHEN p.metric = 'min_length' THEN p.value END) AS min_length,
+       max(CASE WHEN p.metric = 'avg_length' THEN p.value END) AS avg_length,
+       max(CASE WHEN p.metric = 'max_length' THEN p.value END) AS max_length,
+       transform(
+         array_sort(filter(collect_list(CASE WHEN p.metric LIKE 'quantile\_%' THEN
+                             named_struct('q', CAST(substr(p.metric, 10) AS DOUBLE), 'value', p.value) END),
+                           x -> x IS NOT NULL)),
+         x -> x.value) AS quantiles,
+       max(i.frequent_items) AS frequent_items,
+       p.chunk_index,
+       p.chunk_key,
+       bool_or(p.approximate) AS approximate
+FROM profile p
+LEFT JOIN items i
+  ON i.monitor = p.monitor AND i.column_name = p.column_name AND i.chunk_key = p.chunk_key
+     AND i.segment <=> p.segment
+GROUP BY p.monitor, p.column_name, p.segment, p.chunk_index, p.chunk_key, p.chunk_start_date, p.chunk_end_date;

@@ -10,6 +10,7 @@ import dev.vigil.multivariate.MultivariateDriftType;
 import dev.vigil.performance.EstimatedPerformanceType;
 import dev.vigil.performance.RealizedPerformanceType;
 import dev.vigil.quality.DataQualityType;
+import dev.vigil.quality.ProfileType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,8 @@ public final class Calculators {
             new EstimatedPerformanceType(),
             new DataQualityType(),
             // Vigil's own, after the contract's
-            new ConsecutiveDriftType());
+            new ConsecutiveDriftType(),
+            new ProfileType());
 
     public static List<String> names() {
         return ALL.stream().map(CalculatorType::name).toList();

@@ -2,10 +2,13 @@ package dev.vigil.quality;
 
 import dev.vigil.calculators.Calculator;
 import dev.vigil.calculators.ChunkTable;
+import dev.vigil.calculators.DistributionBin;
 import dev.vigil.calculators.FittedBase;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Learner;
 import dev.vigil.calculators.Measurement;
+import dev.vigil.stats.CategoryCounts;
+import dev.vigil.stats.Specs;
 import dev.vigil.stats.StateSpec;
 import dev.vigil.thresholds.Bounds;
 import dev.vigil.thresholds.MetricRule;
@@ -28,6 +31,17 @@ import java.util.function.Function;
 public final class DataQualityCalculator implements Calculator {
     public static final String NAME = "data_quality";
 
+    /** The profile ({@link ProfileMetrics}): the same calculator over the profile's metrics. */
+    public static final String PROFILE = "profile";
+
+    /** The most frequent values of each string column a profile writes to distributions. */
+    public static final int FREQUENT_ITEMS = 10;
+
+    private final String name;
+
+    /** The string columns whose frequent items go to the distributions table (the profile's). */
+    private final List<String> frequentItems = new ArrayList<>();
+
     /** Each (column, metric) measured, the model level first, then the columns in order. */
     private final List<Measured> measured = new ArrayList<>();
 
@@ -44,12 +58,40 @@ public final class DataQualityCalculator implements Calculator {
      */
     public DataQualityCalculator(
             List<String> metrics, List<String> continuous, List<String> categorical, Map<String, Threshold> overrides) {
+        this(NAME, QualityMetrics.ALL, metrics, continuous, categorical, overrides);
+    }
+
+    /** The profile over {@code metrics} among {@link ProfileMetrics#ALL} and the quantiles {@code q}. */
+    public static DataQualityCalculator profile(
+            List<String> metrics,
+            List<Double> quantiles,
+            List<String> continuous,
+            List<String> categorical,
+            Map<String, Threshold> overrides) {
+        List<QualityMetric> registry = new ArrayList<>(ProfileMetrics.ALL);
+        quantiles.forEach(q -> registry.add(ProfileMetrics.quantile(q)));
+        List<String> measured = new ArrayList<>(metrics);
+        quantiles.forEach(q -> measured.add(ProfileMetrics.quantileName(q)));
+        DataQualityCalculator c =
+                new DataQualityCalculator(PROFILE, registry, measured, continuous, categorical, overrides);
+        c.frequentItems.addAll(categorical);
+        return c;
+    }
+
+    private DataQualityCalculator(
+            String name,
+            List<QualityMetric> registry,
+            List<String> metrics,
+            List<String> continuous,
+            List<String> categorical,
+            Map<String, Threshold> overrides) {
+        this.name = name;
         List<QualityColumn> columns = new ArrayList<>();
         columns.add(QualityColumn.MODEL);
         continuous.forEach(c -> columns.add(QualityColumn.continuous(c)));
         categorical.forEach(c -> columns.add(QualityColumn.categorical(c)));
         for (QualityColumn column : columns) {
-            for (QualityMetric metric : QualityMetrics.ALL) {
+            for (QualityMetric metric : registry) {
                 if (metrics.contains(metric.name()) && metric.appliesTo(column.kind())) {
                     measured.add(new Measured(column, metric));
                     rules.put(metric.name(), metric.rule().overriddenBy(overrides, metric.name()));
@@ -60,7 +102,7 @@ public final class DataQualityCalculator implements Calculator {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     /** Every measured metric's specs, each spec once (metrics share states, e.g. the moments). */
@@ -116,12 +158,48 @@ public final class DataQualityCalculator implements Calculator {
             return measure(values(analysis, false));
         }
 
+        /**
+         * The profile's frequent items: per string column, segment and chunk, the {@value
+         * #FREQUENT_ITEMS} most frequent values with their counts (kind {@code frequent_items}, bin
+         * {@code frequent_item=<value>}; on a sketch, its lower bounds).
+         */
+        @Override
+        public List<DistributionBin> distributions(ChunkTable t) {
+            List<DistributionBin> out = new ArrayList<>();
+            for (String c : frequentItems) {
+                for (String seg : t.segments()) {
+                    for (int chunk = 0; chunk < t.chunks().size(); chunk++) {
+                        int i = chunk;
+                        CategoryCounts counts = t.state(seg, i, new Specs.CategoriesOf(c));
+                        long n = counts.rows() - counts.nulls();
+                        counts.counts().entrySet().stream()
+                                .filter(e -> !e.getKey().equals(CategoryCounts.OTHER))
+                                .sorted(Map.Entry.<String, Long>comparingByValue()
+                                        .reversed()
+                                        .thenComparing(Map.Entry.comparingByKey()))
+                                .limit(FREQUENT_ITEMS)
+                                .forEach(e -> out.add(new DistributionBin(
+                                        c,
+                                        seg,
+                                        i,
+                                        "frequent_items",
+                                        "frequent_item=" + e.getKey(),
+                                        null,
+                                        null,
+                                        e.getValue(),
+                                        n == 0 ? 0.0 : (double) e.getValue() / n)));
+                    }
+                }
+            }
+            return out;
+        }
+
         private List<Measurement> measure(List<Value> values) {
             List<Measurement> out = new ArrayList<>();
             for (Value v : values) {
                 Bounds b = bounds.getOrDefault(v.series(), Bounds.NONE);
                 MetricRule rule = rules.get(v.metric);
-                out.add(v.measurement(b, rule.alert(b, v.value), rule.confidenceBand(v.value, v.samplingError)));
+                out.add(v.measurement(name, b, rule.alert(b, v.value), rule.confidenceBand(v.value, v.samplingError)));
             }
             return out;
         }
@@ -164,9 +242,9 @@ public final class DataQualityCalculator implements Calculator {
         }
 
         /** With NannyML's confidence band (null where the metric has no sampling error). */
-        Measurement measurement(Bounds bounds, boolean alert, double[] band) {
+        Measurement measurement(String calculator, Bounds bounds, boolean alert, double[] band) {
             Measurement m = new Measurement(
-                    NAME,
+                    calculator,
                     metric,
                     column,
                     segment,

@@ -140,14 +140,25 @@ public abstract class QualityMetric implements Serializable {
                 .withAlertRule(AlertRule.STRICTLY_INSIDE);
     }
 
-    /** Written as its name (a profile holds no code), read back as the registered metric. */
-    protected final Object writeReplace() {
-        return new Registered(name);
+    /** The registry it is declared in: {@link QualityMetrics} unless a subclass says otherwise. */
+    protected String registry() {
+        return null;
     }
 
-    private record Registered(String name) implements Serializable {
+    /**
+     * Written as its registry, name and first kind (a profile holds no code), read back as the
+     * registered metric.
+     */
+    protected final Object writeReplace() {
+        return new Registered(registry(), name, kinds.iterator().next());
+    }
+
+    /** {@code registry} null: {@link QualityMetrics} (also what profiles stored before it say). */
+    private record Registered(String registry, String name, QualityColumn.Kind kind) implements Serializable {
         private Object readResolve() {
-            return QualityMetrics.named(name).orElseThrow();
+            return ProfileMetrics.REGISTRY.equals(registry)
+                    ? ProfileMetrics.named(name, kind).orElseThrow()
+                    : QualityMetrics.named(name).orElseThrow();
         }
     }
 }

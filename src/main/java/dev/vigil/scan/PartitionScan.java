@@ -169,6 +169,7 @@ final class PartitionScan implements Serializable {
                 boolean isNull = r.isNullAt(f);
                 if (numeric[i]) {
                     double v = isNull ? Double.NaN : r.getDouble(f);
+                    boolean nan = !isNull && Double.isNaN(v);
                     if (v - v != 0) {
                         // NaN or ±Inf: missing (±Inf counted apart, so the run can say how many it left out)
                         if (counts[i]) {
@@ -182,7 +183,9 @@ final class PartitionScan implements Serializable {
                     }
                     for (GroupState g : current) {
                         ColumnState state = g.states[i];
-                        if (Double.isNaN(v)) {
+                        if (nan) {
+                            state.addNaN();
+                        } else if (Double.isNaN(v)) {
                             state.addNull();
                         } else {
                             state.add(v);

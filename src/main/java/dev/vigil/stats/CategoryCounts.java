@@ -170,6 +170,15 @@ public final class CategoryCounts implements ColumnState {
         return sketch == null ? counts.size() : Math.round(distinct.getEstimate());
     }
 
+    /** NaN when exact; on the sketch, the larger distance from the HLL estimate to its 3-σ bounds. */
+    public double distinctErrorBound() {
+        if (sketch == null) {
+            return Double.NaN;
+        }
+        double e = distinct.getEstimate();
+        return Math.max(distinct.getUpperBound(3) - e, e - distinct.getLowerBound(3));
+    }
+
     public long nulls() {
         return nulls;
     }

@@ -12,6 +12,14 @@ import java.io.Serializable;
 public interface ColumnState extends Serializable {
     void addNull();
 
+    /**
+     * A NaN number (not a null): missing like a null for every state but those that count NaNs
+     * apart (the profile's {@link ValueKinds}).
+     */
+    default void addNaN() {
+        addNull();
+    }
+
     default void add(double value) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " reads strings, not numbers");
     }

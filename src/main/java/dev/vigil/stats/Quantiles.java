@@ -139,6 +139,47 @@ public final class Quantiles implements ColumnState {
     }
 
     /**
+     * The {@code q}-quantile as numpy's default ({@code linear}) defines it: at rank h = (n − 1)q,
+     * interpolated between the values at ⌊h⌋ and ⌈h⌉; exact, or on the sketch path from the values
+     * it returns at those ranks (see {@link #quantileErrorBound}). NaN without values.
+     */
+    public double quantile(double q) {
+        long n = n();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double h = (n - 1) * q;
+        long lo = (long) Math.floor(h);
+        long hi = Math.min(n - 1, lo + 1);
+        double a;
+        double b;
+        if (sketch != null) {
+            a = sketch.valueAtRank(lo);
+            b = sketch.valueAtRank(hi);
+        } else {
+            double[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            a = sorted[(int) lo];
+            b = sorted[(int) hi];
+        }
+        return a + (h - lo) * (b - a);
+    }
+
+    /**
+     * The bound on |{@link #quantile} − exact quantile|: NaN on the exact path; on the sketch path,
+     * as {@link #medianErrorBound}, from the larger magnitude of the two values interpolated.
+     */
+    public double quantileErrorBound(double q) {
+        if (sketch == null || n() == 0) {
+            return Double.NaN;
+        }
+        long n = sketch.n();
+        long lo = (long) Math.floor((n - 1) * q);
+        double m = Math.max(Math.abs(sketch.valueAtRank(lo)), Math.abs(sketch.valueAtRank(Math.min(n - 1, lo + 1))));
+        return RELATIVE_ERROR / (1 - RELATIVE_ERROR) * m + LogHistogram.MIN_MAGNITUDE;
+    }
+
+    /**
      * The bound on |{@link #median()} − exact median|: NaN on the exact path; on the sketch path,
      * each of the (one or two) middle values v is within {@link #RELATIVE_ERROR} α of the exact one
      * x, so |v − x| ≤ α|x| ≤ α|v| / (1 − α), and their mean within the mean of those (plus the

@@ -66,6 +66,39 @@ public final class Specs {
         }
     }
 
+    /** A numeric column's nulls, NaNs, zeros and values (the profile). */
+    public record ValueKindsOf(String column) implements StateSpec {
+        public Input input() {
+            return Input.NUMERIC;
+        }
+
+        public ColumnState newState(String segment) {
+            return new ValueKinds();
+        }
+    }
+
+    /** A numeric column's distinct values (the profile). */
+    public record DistinctOf(String column) implements StateSpec {
+        public Input input() {
+            return Input.NUMERIC;
+        }
+
+        public ColumnState newState(String segment) {
+            return new DistinctValues();
+        }
+    }
+
+    /** A string column's value lengths (the profile). */
+    public record LengthsOf(String column) implements StateSpec {
+        public Input input() {
+            return Input.STRING;
+        }
+
+        public ColumnState newState(String segment) {
+            return new StringLengths();
+        }
+    }
+
     public record ValueCountsOf(String column) implements StateSpec {
         public Input input() {
             return Input.NUMERIC;

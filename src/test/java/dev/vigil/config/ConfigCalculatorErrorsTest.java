@@ -33,7 +33,8 @@ class ConfigCalculatorErrorsTest {
                         "realized_performance",
                         "estimated_performance",
                         "data_quality",
-                        "consecutive_drift");
+                        "consecutive_drift",
+                        "profile");
     }
 
     /**

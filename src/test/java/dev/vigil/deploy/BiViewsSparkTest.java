@@ -32,7 +32,7 @@ class BiViewsSparkTest extends SparkTestBase {
     static void createViews() throws Exception {
         output = VigilOutputFixture.output();
         statements = SqlFiles.statements(Files.readString(ROOT.resolve("sql/views.sql")), "sql/views.sql");
-        statements.forEach(s -> SqlFiles.assertPlaceholders(s, Set.of("results")));
+        statements.forEach(s -> SqlFiles.assertPlaceholders(s, Set.of("results", "distributions")));
         spark.sql("CREATE DATABASE IF NOT EXISTS vigil_bi");
         spark.sql("USE vigil_bi");
         spark.sql("SET output = " + output);
@@ -56,11 +56,56 @@ class BiViewsSparkTest extends SparkTestBase {
     }
 
     @Test
-    void theFileCreatesThreeViews() {
-        assertThat(statements).hasSize(3).allMatch(s -> s.startsWith("CREATE OR REPLACE VIEW "));
+    void theFileCreatesFourViews() {
+        assertThat(statements).hasSize(4).allMatch(s -> s.startsWith("CREATE OR REPLACE VIEW "));
         assertThat(spark.catalog().tableExists("vigil_bi.vigil_latest_values")).isTrue();
         assertThat(spark.catalog().tableExists("vigil_bi.vigil_current_alerts")).isTrue();
         assertThat(spark.catalog().tableExists("vigil_bi.vigil_drift_metrics")).isTrue();
+        assertThat(spark.catalog().tableExists("vigil_bi.vigil_profile_metrics"))
+                .isTrue();
+    }
+
+    /** consecutive_drift's rows are CONSECUTIVE, each compared with the window before it. */
+    @Test
+    void consecutiveDriftRowsAreConsecutiveWithThePreviousWindow() {
+        Dataset<Row> consecutive = spark.table("vigil_bi.vigil_drift_metrics")
+                .where("drift_type = 'CONSECUTIVE' AND slice_key IS NULL AND column_name = 'num_0'")
+                .orderBy("chunk_index");
+        List<Row> rows = consecutive.collectAsList();
+        assertThat(rows).hasSize(6);
+        assertThat(rows.get(0).isNullAt(rows.get(0).fieldIndex("window_cmp"))).isTrue();
+        for (int i = 1; i < rows.size(); i++) {
+            Row cmp = rows.get(i).getStruct(rows.get(i).fieldIndex("window_cmp"));
+            Row before = rows.get(i - 1).getStruct(rows.get(i - 1).fieldIndex("window"));
+            assertThat(cmp).isEqualTo(before);
+            assertThat(rows.get(i).<Row>getAs("ks_test").<Double>getAs("statistic"))
+                    .isNotNull();
+        }
+    }
+
+    /**
+     * The profile view: one row per column and window, its metrics as columns, the quantiles as an
+     * array and the frequent items of a string column from the distributions table.
+     */
+    @Test
+    void profileMetricsHaveTheLakehouseMonitoringShape() {
+        Dataset<Row> whole = spark.table("vigil_bi.vigil_profile_metrics").where("slice_key IS NULL");
+        Row num = whole.where("column_name = 'num_0' AND chunk_index = 0").first();
+        assertThat(num.<Double>getAs("count")).isPositive();
+        assertThat(num.<Double>getAs("min")).isLessThan(num.<Double>getAs("median"));
+        assertThat(num.<Double>getAs("median")).isLessThan(num.<Double>getAs("max"));
+        List<Double> quantiles = num.getList(num.fieldIndex("quantiles"));
+        assertThat(quantiles).hasSize(5).isSorted();
+        assertThat(num.isNullAt(num.fieldIndex("avg_length"))).isTrue();
+        Row cat = whole.where("column_name = 'cat_0' AND chunk_index = 0").first();
+        assertThat(cat.<Double>getAs("distinct_count")).isPositive();
+        assertThat(cat.<Double>getAs("avg_length")).isPositive();
+        List<Row> items = cat.getList(cat.fieldIndex("frequent_items"));
+        assertThat(items).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+        long top = items.get(0).<Long>getAs("count");
+        assertThat(items).allMatch(r -> r.<Long>getAs("count") <= top);
+        assertThat(whole.count())
+                .isEqualTo(whole.select("column_name", "chunk_index").distinct().count());
     }
 
     @Test
@@ -147,7 +192,8 @@ class BiViewsSparkTest extends SparkTestBase {
         results()
                 .where("calculator = 'univariate_drift' AND period = 'analysis'")
                 .createOrReplaceTempView("deploy_drift");
-        Dataset<Row> whole = spark.table("vigil_bi.vigil_drift_metrics").where("slice_key IS NULL");
+        Dataset<Row> whole =
+                spark.table("vigil_bi.vigil_drift_metrics").where("slice_key IS NULL AND drift_type = 'BASELINE'");
         long columnsTimesChunks = spark.sql(
                         "SELECT count(*) FROM (SELECT DISTINCT column_name, chunk_key FROM deploy_drift"
                                 + " WHERE segment IS NULL AND column_name IS NOT NULL)")
@@ -180,7 +226,7 @@ class BiViewsSparkTest extends SparkTestBase {
             Dataset<Row> compared = spark.sql("""
           SELECT v.%1$s AS view_value, r.%3$s AS results_value, v.window.start AS w_start, r.chunk_start_date
           FROM vigil_bi.vigil_drift_metrics v
-          JOIN deploy_drift r ON r.metric = '%2$s' AND r.column_name = v.column_name AND r.chunk_key = v.chunk_key
+          JOIN deploy_drift r ON v.drift_type = 'BASELINE' AND r.metric = '%2$s' AND r.column_name = v.column_name AND r.chunk_key = v.chunk_key
            AND r.segment <=> CASE WHEN v.slice_key IS NULL THEN NULL ELSE concat(v.slice_key, '=', v.slice_value) END
           """.formatted(m[0], m[1], m[2]));
             long expected = spark.sql("SELECT count(*) FROM deploy_drift WHERE metric = '" + m[1] + "'")
@@ -205,7 +251,8 @@ class BiViewsSparkTest extends SparkTestBase {
 
         // segments are slices: region=north -> slice_key region, slice_value north; one row per column
         // x window x slice
-        Dataset<Row> slices = spark.table("vigil_bi.vigil_drift_metrics").where("slice_key IS NOT NULL");
+        Dataset<Row> slices =
+                spark.table("vigil_bi.vigil_drift_metrics").where("slice_key IS NOT NULL AND drift_type = 'BASELINE'");
         long segmentRows = spark.sql(
                         "SELECT count(*) FROM (SELECT DISTINCT column_name, chunk_key, segment FROM deploy_drift"
                                 + " WHERE segment IS NOT NULL AND column_name IS NOT NULL)")

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One real Vigil run per test JVM, shared by the notebook and BI-view tests: generated data with
  * drift from the middle of the analysis, univariate drift (every method), realized and estimated
- * performance (CBPE), missing values, a segment column, and a loopback webhook so the {@code
+ * performance (CBPE), missing values, consecutive drift, the profile, a segment column, and a loopback webhook so the {@code
  * alerts} table is written too. All four Delta tables exist under {@link #output()} afterwards.
  */
 final class VigilOutputFixture {
@@ -70,6 +70,8 @@ final class VigilOutputFixture {
             realized_performance: {metrics: [roc_auc, f1, accuracy]}
             estimated_performance: {metrics: [roc_auc, f1, accuracy]}
             data_quality: {metrics: [missing_values]}
+            consecutive_drift: {continuous_methods: [kolmogorov_smirnov], categorical_methods: [chi2]}
+            profile: {}
           output: {path: %2$s}
           alerts:
             webhook: {url: "http://127.0.0.1:%3$d/hook"}
