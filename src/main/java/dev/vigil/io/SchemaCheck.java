@@ -7,10 +7,13 @@ import dev.vigil.internal.Errors;
 import dev.vigil.internal.UserException;
 import dev.vigil.quality.SchemaChange;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
@@ -22,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks column roles and types against the input schemas before any computation, and resolves the
  * defaults: features = every column not named elsewhere; categorical = string and boolean features
- * (NannyML's rule: numbers are continuous).
+ * (NannyML's rule: numbers are continuous). A listed feature the analysis lacks or cannot be read as
+ * its kind is refused; a defaulted one is left out with one WARN line per column, and {@link
+ * #changes} reports it (with the analysis's added columns) as {@code schema_change} result rows.
  */
 public final class SchemaCheck {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaCheck.class);
@@ -189,7 +194,34 @@ public final class SchemaCheck {
      * reference features it lacks or has with a type of another family, then its columns the
      * reference lacks that no role names, each in its schema's order. Nothing when nothing changed.
      */
-    public static List<SchemaChange> changes(MonitorConfig config, StructType referenceRead, StructType analysisRead) {
+    public static List<SchemaChange> changes(MonitorConfig config, StructType referenceRead, Dataset<Row> analysis) {
+        return changes(config, referenceRead, analysis.schema(), folderColumns(analysis));
+    }
+
+    /**
+     * The columns Spark reads from the folders of every input file (Hive-style {@code name=value}
+     * folders, e.g. a partitioned analysis's {@code date}): the layout, not the data, so never an added
+     * column (a run over one partition's folder does not have them). From the listing Spark already
+     * made: no job. None for an input without files (a catalog view).
+     */
+    static Set<String> folderColumns(Dataset<Row> df) {
+        String[] files = df.inputFiles();
+        Set<String> out = new LinkedHashSet<>();
+        if (files.length == 0) {
+            return out;
+        }
+        for (String c : df.columns()) {
+            String folder = "/" + c + "=";
+            if (Arrays.stream(files).allMatch(f -> f.contains(folder))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #changes(MonitorConfig, StructType, Dataset)} on schemas: {@code folders} are not added. */
+    public static List<SchemaChange> changes(
+            MonitorConfig config, StructType referenceRead, StructType analysisRead, Set<String> folders) {
         StructType reference = UnparsedValues.visible(referenceRead);
         StructType analysis = UnparsedValues.visible(analysisRead);
         ColumnsConfig cols = config.columns();
@@ -216,7 +248,7 @@ public final class SchemaCheck {
             roles.add(config.targets().joinOn());
         }
         for (String n : anaNames) {
-            if (!refNames.contains(n) && !roles.contains(n)) {
+            if (!refNames.contains(n) && !roles.contains(n) && !folders.contains(n)) {
                 out.add(SchemaChange.added(n, analysis.apply(n).dataType().simpleString()));
             }
         }

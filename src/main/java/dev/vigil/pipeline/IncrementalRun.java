@@ -134,11 +134,7 @@ final class IncrementalRun {
         out.noteChunks(new MissingModelValues(config));
         out.add(fit.fitted(), "analysis", table, chunks, complete);
         out.addSchemaChanges(
-                SchemaCheck.changes(
-                        config, fit.referenceSchema(), inputs.analysis().schema()),
-                table,
-                chunks,
-                complete);
+                SchemaCheck.changes(config, fit.referenceSchema(), inputs.analysis()), table, chunks, complete);
         return new MonitorRun.Outcome(
                 run.runId(),
                 fit.rows(),

@@ -208,8 +208,7 @@ public final class MonitorRun {
         ResultRows.warnSegmentsWithoutReference(fit.reference(), analysis.table());
         out.add(fit.fitted(), "analysis", analysis.table(), null, analysisComplete);
         out.addSchemaChanges(
-                SchemaCheck.changes(
-                        run.config(), fit.referenceSchema(), inputs.analysis().schema()),
+                SchemaCheck.changes(run.config(), fit.referenceSchema(), inputs.analysis()),
                 analysis.table(),
                 null,
                 analysisComplete);

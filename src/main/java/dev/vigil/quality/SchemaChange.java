@@ -10,7 +10,8 @@ import dev.vigil.calculators.Measurement;
  * column of a number, string or boolean type that no role names) the analysis lacks is {@link
  * Kind#MISSING}; one the analysis has with a type of another family (numbers, strings, booleans,
  * dates, timestamps, other: {@code io.RoleTypes.Kind}; {@code int} to {@code double} is no change) is
- * {@link Kind#TYPE_CHANGED}; an analysis column the reference lacks and no role names is {@link
+ * {@link Kind#TYPE_CHANGED}; an analysis column the reference lacks, that no role names and that
+ * does not come from the analysis's folders (a partitioned analysis's {@code date=...}), is {@link
  * Kind#ADDED}. Each change is a row with value 1 and a note saying what changed; a missing or
  * retyped feature alerts (its results are gone or no longer comparable), an added column does not.
  * Not a {@link QualityMetric}: it reads no state of any chunk, so it is not in {@link

@@ -36,15 +36,8 @@ class SchemaChangeSparkTest extends SparkTestBase {
     static final long ROWS = 200;
     static final int CHUNK = 50;
 
-    static final String[] BASE = {
-        "id",
-        "timestamp_seconds(1704067200 + id * 3600) as timestamp",
-        "cast(id as double) * 1.5 as x",
-        "concat('k', cast(id % 3 as string)) as c",
-        "cast(id % 10 as double) / 10.0 as y_pred_proba",
-        "cast(id % 10 >= 5 as int) as y_pred",
-        "cast((id * 7) % 10 >= 4 as int) as target"
-    };
+    /** The bad-input tests' base columns: id, timestamp, x, c, the scores, prediction and target. */
+    static final String[] BASE = BadInputTestBase.BASE;
 
     @TempDir
     static Path tmp;
