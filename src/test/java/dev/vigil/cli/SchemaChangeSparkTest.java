@@ -135,6 +135,22 @@ class SchemaChangeSparkTest extends SparkTestBase {
                         .count())
                 .isZero();
         assertThat(sentSchemaChanges(out)).containsExactly("w", "z");
+
+        // the report shows them, and its alert-count ranking puts the two alerting columns first
+        Path html = tmp.resolve("report.html");
+        CliHarness.assertSucceeded(CliHarness.vigil("report", "--output", out, "--to", html.toString()));
+        assertThat(Files.readString(html)).contains("schema_change");
+        assertThat(spark
+                        .read()
+                        .format("delta")
+                        .load(out + "/rankings")
+                        .where("drift_metric = 'schema_change' and has_drifted")
+                        .orderBy("column_name")
+                        .collectAsList()
+                        .stream()
+                        .map(r -> r.<String>getAs("column_name") + ":" + r.<Long>getAs("number_of_alerts"))
+                        .toList())
+                .containsExactly("w:1", "z:1");
     }
 
     @Test
