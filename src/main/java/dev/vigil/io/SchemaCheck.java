@@ -5,11 +5,15 @@ import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ResolvedColumns;
 import dev.vigil.internal.Errors;
 import dev.vigil.internal.UserException;
+import dev.vigil.quality.SchemaChange;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
@@ -21,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks column roles and types against the input schemas before any computation, and resolves the
  * defaults: features = every column not named elsewhere; categorical = string and boolean features
- * (NannyML's rule: numbers are continuous).
+ * (NannyML's rule: numbers are continuous). A listed feature the analysis lacks or cannot be read as
+ * its kind is refused; a defaulted one is left out with one WARN line per column, and {@link
+ * #changes} reports it (with the analysis's added columns) as {@code schema_change} result rows.
  */
 public final class SchemaCheck {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaCheck.class);
@@ -90,22 +96,19 @@ public final class SchemaCheck {
             }
         } else {
             features = new ArrayList<>();
-            List<String> notInAnalysis = new ArrayList<>();
             for (String n : refNames) {
                 if (!roles.contains(n) && anaNames.contains(n)) {
                     features.add(n);
                 } else if (!roles.contains(n) && monitorable(reference.apply(n).dataType())) {
-                    notInAnalysis.add(n);
+                    // not silent: reported as a schema_change row, and said here
+                    LOG.warn(
+                            "reference column '{}' is not in the analysis data ('{}'): not monitored, reported as a"
+                                    + " data_quality schema_change result (columns.features defaults to the columns"
+                                    + " both have; list the features in columns.features to have a missing one"
+                                    + " refused)",
+                            n,
+                            config.analysis().location());
                 }
-            }
-            if (!notInAnalysis.isEmpty()) {
-                // not silent: the reference's extra columns (often its target, when no role names it)
-                // are left out, and said so
-                LOG.warn(
-                        "reference column(s) {} are not in the analysis data and are not monitored (columns.features"
-                                + " defaults to the columns both have; list the features in columns.features to have a"
-                                + " missing one refused)",
-                        notInAnalysis);
             }
         }
         if (cols.categorical() != null) {
@@ -118,6 +121,9 @@ public final class SchemaCheck {
         List<String> continuous = new ArrayList<>();
         List<String> categorical = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
+        // defaulted features whose analysis type their kind cannot read are left out (and reported);
+        // listed ones are refused
+        boolean defaulted = cols.features() == null;
         for (String f : features) {
             DataType rt = reference.apply(f).dataType();
             DataType at = analysis.apply(f).dataType();
@@ -127,9 +133,17 @@ public final class SchemaCheck {
             if (declaredCategorical || (cols.categorical() == null && isText)) {
                 String key = declaredCategorical ? "columns.categorical" : "columns.features";
                 RoleTypes.CATEGORICAL.require(key, f, reference, "reference");
+                if (defaulted && !declaredCategorical && !RoleTypes.CATEGORICAL.accepts(at)) {
+                    warnRetyped(config, f, rt, at);
+                    continue;
+                }
                 RoleTypes.CATEGORICAL.require(key, f, analysis, "analysis");
                 categorical.add(f);
             } else if (rt instanceof NumericType) {
+                if (!(at instanceof NumericType) && defaulted) {
+                    warnRetyped(config, f, rt, at);
+                    continue;
+                }
                 if (!(at instanceof NumericType)) {
                     throw new UserException("configuration key 'columns.features': column '"
                             + f
@@ -173,6 +187,84 @@ public final class SchemaCheck {
         features = features.stream().filter(kept::contains).toList();
         refuseInternalNames(cols, features);
         return new ResolvedColumns(List.copyOf(features), List.copyOf(continuous), List.copyOf(categorical));
+    }
+
+    /**
+     * The analysis's columns against the reference's ({@link SchemaChange} gives the rule): the
+     * reference features it lacks or has with a type of another family, then its columns the
+     * reference lacks that no role names, each in its schema's order. Nothing when nothing changed.
+     */
+    public static List<SchemaChange> changes(MonitorConfig config, StructType referenceRead, Dataset<Row> analysis) {
+        return changes(config, referenceRead, analysis.schema(), folderColumns(analysis));
+    }
+
+    /**
+     * The columns Spark reads from the folders of every input file (Hive-style {@code name=value}
+     * folders, e.g. a partitioned analysis's {@code date}): the layout, not the data, so never an added
+     * column (a run over one partition's folder does not have them). From the listing Spark already
+     * made: no job. None for an input without files (a catalog view).
+     */
+    static Set<String> folderColumns(Dataset<Row> df) {
+        String[] files = df.inputFiles();
+        Set<String> out = new LinkedHashSet<>();
+        if (files.length == 0) {
+            return out;
+        }
+        for (String c : df.columns()) {
+            String folder = "/" + c + "=";
+            if (Arrays.stream(files).allMatch(f -> f.contains(folder))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #changes(MonitorConfig, StructType, Dataset)} on schemas: {@code folders} are not added. */
+    public static List<SchemaChange> changes(
+            MonitorConfig config, StructType referenceRead, StructType analysisRead, Set<String> folders) {
+        StructType reference = UnparsedValues.visible(referenceRead);
+        StructType analysis = UnparsedValues.visible(analysisRead);
+        ColumnsConfig cols = config.columns();
+        List<String> refNames = List.of(reference.fieldNames());
+        List<String> anaNames = List.of(analysis.fieldNames());
+        Set<String> roles = new LinkedHashSet<>(cols.roleColumns());
+        List<SchemaChange> out = new ArrayList<>();
+        List<String> referenceFeatures = cols.features() != null
+                ? cols.features().stream().filter(refNames::contains).toList()
+                : refNames.stream()
+                        .filter(n -> !roles.contains(n)
+                                && monitorable(reference.apply(n).dataType()))
+                        .toList();
+        for (String f : referenceFeatures) {
+            DataType rt = reference.apply(f).dataType();
+            if (!anaNames.contains(f)) {
+                out.add(SchemaChange.missing(f, rt.simpleString()));
+            } else if (!RoleTypes.sameKind(rt, analysis.apply(f).dataType())) {
+                out.add(SchemaChange.typeChanged(
+                        f, rt.simpleString(), analysis.apply(f).dataType().simpleString()));
+            }
+        }
+        if (config.targets() != null) {
+            roles.add(config.targets().joinOn());
+        }
+        for (String n : anaNames) {
+            if (!refNames.contains(n) && !roles.contains(n) && !folders.contains(n)) {
+                out.add(SchemaChange.added(n, analysis.apply(n).dataType().simpleString()));
+            }
+        }
+        return out;
+    }
+
+    /** A defaulted feature the analysis has with a type its kind cannot read: left out, said once per column. */
+    private static void warnRetyped(MonitorConfig config, String column, DataType reference, DataType analysis) {
+        LOG.warn(
+                "feature '{}' is {} in the reference but {} in the analysis data ('{}'): not monitored, reported as"
+                        + " a data_quality schema_change result (columns.features defaults to the columns both have;"
+                        + " list the features in columns.features to have it refused)",
+                column,
+                reference.simpleString(),
+                analysis.simpleString(),
+                config.analysis().location());
     }
 
     /** The names of the columns Vigil adds while it computes (compared ignoring case, as Spark does). */

@@ -9,6 +9,7 @@ import dev.vigil.chunking.Chunker;
 import dev.vigil.config.InputSpec;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.io.ColumnNames;
+import dev.vigil.io.SchemaCheck;
 import dev.vigil.io.UnparsedValues;
 import dev.vigil.profile.ChunkStateStore;
 import dev.vigil.profile.ProfileStore;
@@ -132,6 +133,8 @@ final class IncrementalRun {
         Passes.noteUnparsed(config, out, fit.unparsed(), unparsed);
         out.noteChunks(new MissingModelValues(config));
         out.add(fit.fitted(), "analysis", table, chunks, complete);
+        out.addSchemaChanges(
+                SchemaCheck.changes(config, fit.referenceSchema(), inputs.analysis()), table, chunks, complete);
         return new MonitorRun.Outcome(
                 run.runId(),
                 fit.rows(),

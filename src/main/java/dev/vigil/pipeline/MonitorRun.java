@@ -6,6 +6,7 @@ import dev.vigil.calculators.ChunkTable;
 import dev.vigil.config.ConfigFailure;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ResolvedColumns;
+import dev.vigil.io.SchemaCheck;
 import dev.vigil.profile.ProfileStore;
 import dev.vigil.profile.ReferenceFit;
 import dev.vigil.results.BiViews;
@@ -206,6 +207,11 @@ public final class MonitorRun {
         out.add(fit.fitted(), "reference", reference, null, referenceComplete);
         ResultRows.warnSegmentsWithoutReference(fit.reference(), analysis.table());
         out.add(fit.fitted(), "analysis", analysis.table(), null, analysisComplete);
+        out.addSchemaChanges(
+                SchemaCheck.changes(run.config(), fit.referenceSchema(), inputs.analysis()),
+                analysis.table(),
+                null,
+                analysisComplete);
         Supplier<Dataset<Row>> referenceRows = inputs::reference;
         new RowCalculatorStage(
                         stage.chunker(), !run.config().columns().segments().isEmpty())

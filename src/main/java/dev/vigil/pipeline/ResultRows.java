@@ -5,6 +5,7 @@ import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.DistributionBin;
 import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.calculators.Measurement;
+import dev.vigil.quality.SchemaChange;
 import dev.vigil.results.ResultRow;
 import dev.vigil.thresholds.FlatBands;
 import java.sql.Timestamp;
@@ -152,6 +153,20 @@ final class ResultRows {
                     : chunkNote.note(table, m.calculator(), m.metric(), m.segment(), m.chunkIndex());
             rows.add(row.withNote(m.note()).withNote(chunk).withNote(notes.get(period)));
         }
+    }
+
+    /**
+     * The analysis's {@link SchemaChange}s (none: no rows), each a row on the last chunk of {@code
+     * table} (of {@code chunks} when given): a rerun over the same chunks gives the same keys, a later
+     * analysis its own; the whole dataset (segment null), as every change is.
+     */
+    void addSchemaChanges(
+            List<SchemaChange> changes, ChunkTable table, List<ChunkInfo> chunks, Predicate<ChunkInfo> complete) {
+        int n = (chunks != null ? chunks : table.chunks()).size();
+        if (changes.isEmpty() || n == 0) {
+            return;
+        }
+        add("analysis", table, changes.stream().map(c -> c.measurement(n - 1)).toList(), complete, chunks);
     }
 
     private void addDistributions(String period, ChunkTable table, List<DistributionBin> bins, List<ChunkInfo> chunks) {

@@ -4,7 +4,6 @@ import static dev.vigil.cli.CliHarness.assertSucceeded;
 import static dev.vigil.cli.CliHarness.assertUserError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.cli.CliHarness.Result;
 import java.io.IOException;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
@@ -78,18 +77,26 @@ class BadInputColumnsSparkTest extends BadInputTestBase {
     }
 
     /**
-     * With columns.features defaulted, a reference column the analysis lacks is left out, and the log
-     * says so (it used to vanish without a word; a reference often carries its target under no role,
-     * so refusing it would refuse ordinary monitors). Listed features that name it are refused.
+     * With columns.features defaulted, a reference column the analysis lacks is left out, the log says
+     * so in one line naming the column and the analysis data, and the results have its alerting
+     * data_quality schema_change row (it used to vanish without a word; a reference often carries its
+     * target under no role, so refusing it would refuse ordinary monitors). Listed features that name
+     * it are refused.
      */
     @Test
     void defaultFeatureMissingFromTheAnalysis() throws IOException {
         String a =
                 parquet("analysis_without_c", spark.range(ROWS).selectExpr(BASE).drop("c"));
-        Result defaulted = run(edit(valid().replace(ana, a), "  features: [x, c]\n", ""));
-        assertSucceeded(defaulted);
-        assertThat(defaulted.log())
-                .contains("reference column(s) [c] are not in the analysis data and are not monitored");
+        Run defaulted = runIn(edit(valid().replace(ana, a), "  features: [x, c]\n", ""));
+        assertSucceeded(defaulted.result());
+        assertThat(defaulted.result().log())
+                .contains("reference column 'c' is not in the analysis data ('" + a + "'): not monitored");
+        assertThat(results(defaulted.output(), "schema_change", "c", "analysis"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.<Boolean>getAs("alert")).isTrue();
+                    assertThat(r.<String>getAs("note")).isEqualTo("missing from the analysis");
+                });
         assertUserError(run(valid().replace(ana, a)), "columns.features", "'c'", "analysis data");
     }
 
