@@ -208,7 +208,7 @@ public final class MonitorRun {
         out.add(fit.fitted(), "analysis", analysis.table(), null, analysisComplete);
         Supplier<Dataset<Row>> referenceRows = inputs::reference;
         new RowCalculatorStage(
-                        stage.chunker(), !run.config().columns().segments().isEmpty())
+                        stage.chunker(), !run.config().columns().segmentation().isEmpty())
                 .calculate(
                         stage.rowCalculators(),
                         reference,
