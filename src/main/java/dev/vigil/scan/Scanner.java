@@ -89,7 +89,7 @@ public final class Scanner {
             try {
                 c = expr(sql);
                 type = rows.select(c).schema().fields()[0].dataType();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark's ParseException and AnalysisException are checked in Java's sense
                 String why = String.valueOf(e.getMessage()).strip().split("\\R", 2)[0];
                 throw new UserException("configuration key '" + key + "': slice '" + name + "' = \"" + sql
                         + "\" is not a Spark SQL expression over the input's columns: " + why);
