@@ -65,9 +65,9 @@ public record ColumnsConfig(
     static final Key<Integer> MAX_SEGMENT_VALUES = Key.positiveInt(
             "max_segment_values",
             Segmentation.DEFAULT_MAX_VALUES,
-            "per segment entry, the values (or value combinations) with the most reference rows that keep their"
-                    + " own group; every other value, in the reference and the analysis, is in the group"
-                    + " 'column=%other'");
+            "a segment entry with more distinct values (value combinations) in the reference is capped: only"
+                    + " this many with the most reference rows keep their own group, and every other value, in the"
+                    + " reference and the analysis, is in the group 'column=%other'");
 
     static final Schema SCHEMA = Schema.of(
             "columns",

@@ -15,10 +15,12 @@ import java.util.Map;
  *       same order joined with ','). A value is written as it is except that '%' becomes {@code %25}
  *       and ',' becomes {@code %2C}, so splitting at the first '=' gives the columns and splitting
  *       the rest at ',' gives the values; a missing value is written {@code null};
- *   <li>per entry only the {@link #maxValues} values (or value combinations) with the most reference
- *       rows keep their own group (ties broken by the values' order); every other value, in the
- *       reference and the analysis alike, falls into the entry's {@link #OTHER} group ({@code
- *       region=%other}), a spelling no encoded value can have (a real '%' is written {@code %25});
+ *   <li>an entry with more than {@link #maxValues} distinct values (value combinations) in the
+ *       reference is capped: only the {@link #maxValues} with the most reference rows keep their own
+ *       group (ties broken by the values as text); every other value, in the reference and the
+ *       analysis alike, falls into the entry's {@link #OTHER} group ({@code region=%other}), a
+ *       spelling no encoded value can have (a real '%' is written {@code %25}). An entry with fewer
+ *       keeps every value, analysis values the reference never had included;
  *   <li>a predicate slice ({@code columns.slices}) is a named Spark SQL boolean expression: the rows
  *       where it is true form the group {@code slice=name}; false or null leaves the row out.
  * </ul>

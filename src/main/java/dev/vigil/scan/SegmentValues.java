@@ -25,14 +25,16 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The values of each segment entry that keep their own group: per entry (keyed by {@link
- * Segmentation#key}), the {@code max_segment_values} encoded values — for a cross, the encoded
- * values joined with ',' — with the most reference rows, ties broken by the values in ascending
- * order. Learned once from the reference by {@link #top} in one aggregation over every entry
- * together (each row gives one (entry, values) pair per entry, counted per pair, ranked per entry),
- * and kept in the reference profile, so the reference, the analysis and every incremental run map a
- * value to the same group. An entry absent from the map keeps every value (a profile stored before
- * the cap).
+ * The values of each capped segment entry that keep their own group. An entry is capped when the
+ * reference has more than {@code max_segment_values} distinct values (value combinations for a
+ * cross) of it; then only the N encoded values — for a cross, the encoded values joined with ',' —
+ * with the most reference rows keep their group, ties broken by the values as text in ascending
+ * order, and every other value, analysis values the reference never had included, is {@link
+ * Segmentation#OTHER}. An entry that is not capped (absent from the map) keeps every value. Learned
+ * once from the reference by {@link #top} in one aggregation over every entry together (each row
+ * gives one (entry, values) pair per entry, counted per pair, ranked per entry), and kept in the
+ * reference profile, so the reference, the analysis and every incremental run map a value to the
+ * same group.
  */
 public record SegmentValues(Map<String, Set<String>> kept) implements Serializable {
     public SegmentValues {
@@ -44,6 +46,11 @@ public record SegmentValues(Map<String, Set<String>> kept) implements Serializab
     /** Every value keeps its group. */
     public static SegmentValues all() {
         return new SegmentValues(Map.of());
+    }
+
+    /** The capped entries' keys. */
+    public Set<String> capped() {
+        return kept.keySet();
     }
 
     /** The value a row's encoded {@code value} is grouped under in the entry {@code key}. */
@@ -72,12 +79,22 @@ public record SegmentValues(Map<String, Set<String>> kept) implements Serializab
                 .groupBy(col("p.e").as("e"), col("p.v").as("v"))
                 .count()
                 .withColumn("rank", row_number().over(Window.partitionBy("e").orderBy(desc("count"), asc("v"))))
-                .where(col("rank").leq(segmentation.maxValues()))
-                .select("e", "v")
+                // one more than the cap: an entry with N + 1 values is capped
+                .where(col("rank").leq(segmentation.maxValues() + 1))
+                .select("e", "v", "rank")
                 .collectAsList();
-        Map<String, Set<String>> kept = new HashMap<>();
-        entries.forEach(entry -> kept.put(Segmentation.key(entry), new HashSet<>()));
+        Set<Integer> capped = new HashSet<>();
         for (Row r : top) {
+            if (r.getInt(2) > segmentation.maxValues()) {
+                capped.add(r.getInt(0));
+            }
+        }
+        Map<String, Set<String>> kept = new HashMap<>();
+        capped.forEach(e -> kept.put(Segmentation.key(entries.get(e)), new HashSet<>()));
+        for (Row r : top) {
+            if (!capped.contains(r.getInt(0)) || r.getInt(2) > segmentation.maxValues()) {
+                continue;
+            }
             List<Object> values = r.getList(1);
             StringBuilder joined = new StringBuilder();
             for (int i = 0; i < values.size(); i++) {

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * frequent reference values (found here independently, by a Spark count ordered by count then value)
  * as their own segments, and every other row — in the reference and in the analysis, where 50 values
  * the reference never had appear — is in {@code shop=%other}; the segments' rows add up to the whole
- * population's in every chunk. The cross [shop, region] is capped the same way, per value pair.
+ * population's in every chunk. The cross [shop, region] is capped the same way, per value pair; region
+ * alone (2 values in the reference) is not capped, so the analysis's new region "east" keeps its
+ * segment.
  */
 class SegmentCapSparkTest extends SparkTestBase {
     static final int N = 10;
@@ -41,15 +43,17 @@ class SegmentCapSparkTest extends SparkTestBase {
     static void data() {
         // shop index floor(1000 (id/ROWS)^3): 2,000 rows of s0, then fewer and fewer, about 7 of s999
         Column u = col("id").divide(ROWS);
-        reference = rows(floor(pow(u, 3).multiply(1000)));
+        reference = rows(floor(pow(u, 3).multiply(1000)), lit("north"));
         // the analysis: the same head, and 50 shops the reference has not seen
-        analysis = rows(when(col("id").mod(10).equalTo(0), col("id").mod(50).plus(1000))
-                .otherwise(floor(pow(u, 2).multiply(1000))));
+        analysis = rows(
+                when(col("id").mod(10).equalTo(0), col("id").mod(50).plus(1000))
+                        .otherwise(floor(pow(u, 2).multiply(1000))),
+                when(col("id").mod(7).equalTo(0), "east").otherwise("north"));
         reference.write().parquet(dir.resolve("ref").toString());
         analysis.write().parquet(dir.resolve("ana").toString());
     }
 
-    private static Dataset<Row> rows(Column shopIndex) {
+    private static Dataset<Row> rows(Column shopIndex, Column third) {
         return session()
                 .range(0, ROWS, 1, 4)
                 .select(
@@ -58,7 +62,7 @@ class SegmentCapSparkTest extends SparkTestBase {
                                 .as("ts"),
                         rand(1).as("x"),
                         concat(lit("s"), shopIndex.cast("long").cast("string")).as("shop"),
-                        when(rand(2).lt(0.5), "north").otherwise("south").as("region"));
+                        when(rand(2).lt(0.5), third).otherwise("south").as("region"));
     }
 
     static List<ResultRow> run() {
@@ -66,7 +70,7 @@ class SegmentCapSparkTest extends SparkTestBase {
         monitor: cap
         reference: {path: %s, format: parquet}
         analysis: {path: %s, format: parquet}
-        columns: {timestamp: ts, id: id, features: [x], segments: [shop, [shop, region]], max_segment_values: %d}
+        columns: {timestamp: ts, id: id, features: [x], segments: [shop, [shop, region], region], max_segment_values: %d}
         chunking: {size: 5000}
         calculators: {data_quality: {metrics: [mean]}}
         """.formatted(dir.resolve("ref"), dir.resolve("ana"), N));
@@ -111,6 +115,16 @@ class SegmentCapSparkTest extends SparkTestBase {
                             not(concat_ws(",", col("shop"), col("region")).isin(pairs.toArray())))
                     .count();
             check(means, "shop,region=", topPairs, otherPairs);
+            Set<String> regions = means.stream()
+                    .map(ResultRow::segment)
+                    .filter(g -> g != null && g.startsWith("region="))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(regions)
+                    .as(period + ": region is under the cap")
+                    .isEqualTo(
+                            period.equals("reference")
+                                    ? Set.of("region=north", "region=south")
+                                    : Set.of("region=east", "region=north", "region=south"));
         }
     }
 
