@@ -36,16 +36,16 @@ WHERE alert;
 -- 3. Univariate drift with the column names and types of a Databricks Lakehouse Monitoring drift metrics
 --    table, so dashboards and queries written for one read the other: one row per monitor (model_id_col),
 --    column, analysis chunk (window) and segment (slice_key = slice_value; both null for the whole population;
---    split at the segment's first '=': columns.segments refuses a column whose name holds '='; a crossed segment
---    'region,product=EU,card' gives slice_key 'region,product' and slice_value 'EU,card', a predicate slice
---    'slice=high_value' slice_key 'slice'; in a value '%' is written %25 and ',' %2C, and 'column=%other' holds
---    the values beyond columns.max_segment_values).
+--    split at the segment's first '=': columns.segments refuses a column whose name holds '=').
 --    Vigil compares every chunk with the reference, so drift_type is always 'BASELINE' and window_cmp null.
 --    granularity: the period of period chunking ('1 hour', '1 day', '1 week', '1 month', '1 quarter', '1 year');
 --    'rows' for size and number chunking. Metrics Vigil did not compute for a column are null (KS and Wasserstein
 --    are continuous-only, chi2 and L-infinity categorical-only; LHM's tv_distance has no Vigil counterpart).
 --    Vigil's own columns follow: hellinger_distance, chunk_index, chunk_key, chunk_rows, alert (any method alerted).
 --    One row per column: drift_share (a chunk's share of drifted columns, column_name null) is in vigil_latest_values.
+--    Segments of several columns: a crossed segment 'region,product=EU,card' gives slice_key 'region,product' and
+--    slice_value 'EU,card', a predicate slice 'slice=high_value' slice_key 'slice' (a crossed column's name has no
+--    ','; in a value '%' is written %25 and ',' %2C; 'column=%other' holds the values beyond max_segment_values).
 CREATE OR REPLACE VIEW vigil_drift_metrics AS
 SELECT named_struct('start', chunk_start_date, 'end', chunk_end_date) AS `window`,
        CAST(NULL AS STRUCT<start: TIMESTAMP, `end`: TIMESTAMP>) AS window_cmp,
