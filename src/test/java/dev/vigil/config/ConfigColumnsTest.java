@@ -74,22 +74,25 @@ class ConfigColumnsTest {
 
     @Test
     void badSegmentEntriesSlicesAndCaps() {
-        fails(BASE + "columns: {segments: [[region]]}\n", "columns.segments", "two or more different columns");
-        fails(BASE + "columns: {segments: [[region, region]]}\n", "columns.segments", "two or more different columns");
-        fails(BASE + "columns: {segments: [[region, \"a,b\"]]}\n", "columns.segments", "got 'a,b'", "no ','");
-        fails(BASE + "columns: {segments: [[region, \"a=b\"]]}\n", "columns.segments", "got 'a=b'", "first '='");
-        fails(BASE + "columns: {segments: [{a: b}]}\n", "columns.segments", "a column name or a list");
-        fails(BASE + "columns: {segments: [[region, [x]]]}\n", "columns.segments", "a list of column names");
-        fails(BASE + "columns: {slices: [a]}\n", "columns.slices", "{name: Spark SQL boolean expression}");
-        fails(BASE + "columns: {slices: {\"a b\": \"x > 1\"}}\n", "columns.slices", "got 'a b'", "letters, digits");
-        fails(BASE + "columns: {slices: {a: 3}}\n", "columns.slices.a", "Spark SQL boolean expression");
-        fails(BASE + "columns: {slices: {a: \" \"}}\n", "columns.slices.a", "Spark SQL boolean expression");
-        fails(
-                BASE + "columns: {segments: [slice], slices: {a: \"x > 1\"}}\n",
-                "columns.segments",
-                "no segment column named 'slice'");
-        fails(BASE + "columns: {max_segment_values: 0}\n", "columns.max_segment_values", "positive");
-        fails(BASE + "columns: {max_segment_values: many}\n", "columns.max_segment_values", "positive");
+        // the columns section's text, then what the error must contain (the key first)
+        String[][] cases = {
+            {"segments: [[region]]", "columns.segments", "two or more different columns"},
+            {"segments: [[region, region]]", "columns.segments", "two or more different columns"},
+            {"segments: [[region, \"a,b\"]]", "columns.segments", "got 'a,b'", "no ','"},
+            {"segments: [[region, \"a=b\"]]", "columns.segments", "got 'a=b'", "first '='"},
+            {"segments: [{a: b}]", "columns.segments", "a column name or a list"},
+            {"segments: [[region, [x]]]", "columns.segments", "a list of column names"},
+            {"slices: [a]", "columns.slices", "{name: Spark SQL boolean expression}"},
+            {"slices: {\"a b\": \"x > 1\"}", "columns.slices", "got 'a b'", "letters, digits"},
+            {"slices: {a: 3}", "columns.slices.a", "Spark SQL boolean expression"},
+            {"slices: {a: \" \"}", "columns.slices.a", "Spark SQL boolean expression"},
+            {"segments: [slice], slices: {a: \"x > 1\"}", "columns.segments", "no segment column named 'slice'"},
+            {"max_segment_values: 0", "columns.max_segment_values", "positive"},
+            {"max_segment_values: many", "columns.max_segment_values", "positive"},
+        };
+        for (String[] c : cases) {
+            fails(BASE + "columns: {" + c[0] + "}\n", java.util.Arrays.copyOfRange(c, 1, c.length));
+        }
     }
 
     @Test
