@@ -45,6 +45,9 @@ WHERE alert;
 --    are continuous-only, chi2 and L-infinity categorical-only; LHM's tv_distance has no Vigil counterpart).
 --    Vigil's own columns follow: hellinger_distance, chunk_index, chunk_key, chunk_rows, alert (any method alerted).
 --    One row per column: drift_share (a chunk's share of drifted columns, column_name null) is in vigil_latest_values.
+--    Segments of several columns: a crossed segment 'region,product=EU,card' gives slice_key 'region,product' and
+--    slice_value 'EU,card', a predicate slice 'slice=high_value' slice_key 'slice' (a crossed column's name has no
+--    ','; in a value '%' is written %25 and ',' %2C; 'column=%other' holds the values beyond max_segment_values).
 CREATE OR REPLACE VIEW vigil_drift_metrics AS
 SELECT named_struct('start', chunk_start_date, 'end', chunk_end_date) AS `window`,
        CASE WHEN calculator = 'consecutive_drift' THEN

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,9 @@ import java.util.Map;
  * Column roles. {@code features} and {@code categorical} are null when not configured (then derived
  * from the data: every column not named elsewhere; string and boolean columns). {@code scores} maps
  * class label to score column; a binary model's single score column is stored under the key {@code
- * ""}.
+ * ""}. {@code segments} is every column a segment entry names (each once); {@code segmentation} the
+ * entries themselves (single columns and crosses), the predicate slices and the cap on values per
+ * entry.
  */
 public record ColumnsConfig(
         String timestamp,
@@ -23,7 +26,8 @@ public record ColumnsConfig(
         String prediction,
         Map<String, String> scores,
         String target,
-        List<String> segments)
+        List<String> segments,
+        Segmentation segmentation)
         implements Serializable {
 
     private static final String COLUMN = "a column name";
@@ -43,8 +47,27 @@ public record ColumnsConfig(
             null,
             "the predicted probability (binary) or each class's (multiclass); none for regression");
     static final Key<String> TARGET = Key.string("target", COLUMN, "the ground truth column");
-    static final Key<List<String>> SEGMENTS = Key.names(
-            "segments", List.of(), "every result is also computed per value of these columns (names without '=')");
+    static final Key<List<List<String>>> SEGMENTS = Key.of(
+            "segments",
+            "a list whose entries are a column name or a list of two or more (a cross), e.g. [region, [region,"
+                    + " product]]",
+            List.of(),
+            "every result is also computed per value of each entry: one column's groups are named 'region=EU', a"
+                    + " cross's 'region,product=EU,card' (names without '='; a cross's also without ',')",
+            ColumnsConfig::segmentEntries);
+    static final Key<Map<String, String>> SLICES = Key.of(
+            "slices",
+            "a mapping {name: Spark SQL boolean expression}, e.g. {high_value: \"amount > 100\"}",
+            Map.of(),
+            "every result is also computed on the rows where each expression is true (its group is named"
+                    + " 'slice=name'; false or null leaves a row out); names of letters, digits and '_'",
+            ColumnsConfig::slices);
+    static final Key<Integer> MAX_SEGMENT_VALUES = Key.positiveInt(
+            "max_segment_values",
+            Segmentation.DEFAULT_MAX_VALUES,
+            "a segment entry with more distinct values (value combinations) in the reference is capped: only"
+                    + " this many with the most reference rows keep their own group, and every other value, in the"
+                    + " reference and the analysis, is in the group 'column=%other'");
 
     static final Schema SCHEMA = Schema.of(
             "columns",
@@ -59,7 +82,9 @@ public record ColumnsConfig(
             PREDICTION,
             SCORES,
             TARGET,
-            SEGMENTS);
+            SEGMENTS,
+            SLICES,
+            MAX_SEGMENT_VALUES);
 
     /** Every column named in a role (not the features), in a stable order. */
     public List<String> roleColumns() {
@@ -82,17 +107,18 @@ public record ColumnsConfig(
             throw Errors.badValue(
                     SCORES.in(s), scores.toString(), "no scores for regression (only prediction and target)");
         }
-        List<String> segments = SEGMENTS.read(s);
-        for (String segment : segments) {
-            if (segment.indexOf('=') >= 0) {
-                throw Errors.badValue(
-                        SEGMENTS.in(s),
-                        segment,
-                        "a segment column whose name has no '=' (a result's segment is written 'column=value',"
-                                + " and the tables and views split it at the first '='); rename the column"
-                                + " in the input (as a feature it may keep its name)");
-            }
+        List<List<String>> entries = SEGMENTS.read(s);
+        Map<String, String> slices = SLICES.read(s);
+        LinkedHashSet<String> segments = new LinkedHashSet<>();
+        entries.forEach(segments::addAll);
+        if (!slices.isEmpty() && entries.contains(List.of(Segmentation.SLICE))) {
+            throw Errors.badValue(
+                    SEGMENTS.in(s),
+                    Segmentation.SLICE,
+                    "no segment column named '" + Segmentation.SLICE + "' when columns.slices is set (a slice's"
+                            + " results are named 'slice=name'); rename the column in the input");
         }
+        Segmentation segmentation = new Segmentation(entries, slices, MAX_SEGMENT_VALUES.read(s));
         return new ColumnsConfig(
                 TIMESTAMP.read(s),
                 ID.read(s),
@@ -101,7 +127,96 @@ public record ColumnsConfig(
                 PREDICTION.read(s),
                 Collections.unmodifiableMap(new LinkedHashMap<>(scores)),
                 TARGET.read(s),
-                segments);
+                List.copyOf(segments),
+                segmentation);
+    }
+
+    /** The segment entries: a name is one column, a list of names the cross of those columns. */
+    private static List<List<String>> segmentEntries(Section s, String k) {
+        JsonNode n = s.node.get(k);
+        String key = s.key(k);
+        String expected = "a list whose entries are a column name or a list of column names (a cross), e.g."
+                + " [region, [region, product]]";
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (n.isArray()) {
+            n.forEach(items::add);
+        } else if (n.isValueNode()) {
+            items.add(n);
+        } else {
+            throw Errors.badValue(key, n.toString(), expected);
+        }
+        LinkedHashSet<List<String>> out = new LinkedHashSet<>();
+        for (JsonNode item : items) {
+            if (item.isArray()) {
+                LinkedHashSet<String> cross = new LinkedHashSet<>();
+                for (JsonNode c : item) {
+                    if (!c.isValueNode() || c.isNull()) {
+                        throw Errors.badValue(key, item.toString(), "a cross as a list of column names");
+                    }
+                    cross.add(segmentColumn(key, c.asText()));
+                    if (c.asText().indexOf(',') >= 0) {
+                        throw Errors.badValue(
+                                key,
+                                c.asText(),
+                                "a crossed column whose name has no ',' (a cross's segment is written"
+                                        + " 'a,b=va,vb'); rename the column in the input");
+                    }
+                }
+                if (cross.size() < 2) {
+                    throw Errors.badValue(
+                            key, item.toString(), "a cross of two or more different columns (one column: its name)");
+                }
+                out.add(List.copyOf(cross));
+            } else if (item.isValueNode() && !item.isNull()) {
+                out.add(List.of(segmentColumn(key, item.asText())));
+            } else {
+                throw Errors.badValue(key, n.toString(), expected);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String segmentColumn(String key, String column) {
+        if (column.indexOf('=') >= 0) {
+            throw Errors.badValue(
+                    key,
+                    column,
+                    "a segment column whose name has no '=' (a result's segment is written 'column=value',"
+                            + " and the tables and views split it at the first '='); rename the column"
+                            + " in the input (as a feature it may keep its name)");
+        }
+        return column;
+    }
+
+    /** The predicate slices: name to a non-blank Spark SQL expression. */
+    private static Map<String, String> slices(Section s, String k) {
+        JsonNode n = s.node.get(k);
+        String key = s.key(k);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isObject()) {
+            throw Errors.badValue(
+                    key,
+                    n.toString(),
+                    "a mapping {name: Spark SQL boolean expression}, e.g. {high_value: \"amount > 100\"}");
+        }
+        n.fields().forEachRemaining(e -> {
+            if (!e.getKey().matches("[A-Za-z0-9_]+")) {
+                throw Errors.badValue(key, e.getKey(), "a slice name of letters, digits and '_'");
+            }
+            JsonNode v = e.getValue();
+            if (!v.isTextual() || v.asText().isBlank()) {
+                throw Errors.badValue(
+                        key + "." + e.getKey(), v.toString(), "a Spark SQL boolean expression, e.g. \"amount > 100\"");
+            }
+            out.put(e.getKey(), v.asText());
+        });
+        return out;
     }
 
     private static Map<String, String> scores(Section s, ProblemType problemType) {

@@ -12,6 +12,7 @@ import dev.vigil.profile.ReferenceFit;
 import dev.vigil.results.BiViews;
 import dev.vigil.results.DeltaResultSink;
 import dev.vigil.results.ResultRow;
+import dev.vigil.scan.Scanner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -83,7 +84,13 @@ public final class MonitorRun {
      */
     public ResolvedColumns validate(MonitorConfig config) {
         if (!config.reference().isAbsent()) {
-            return prepare(config).columns();
+            Inputs inputs = prepare(config);
+            // the predicate slices parse and resolve on both datasets (schemas only, no Spark job)
+            Scanner.sliceColumns(inputs.reference(), config.columns().segmentation());
+            Scanner.sliceColumns(
+                    AnalysisStage.withTargets(config, inputs.analysis(), inputs.targets()),
+                    config.columns().segmentation());
+            return inputs.columns();
         }
         RunContext run = new RunContext(spark, config, "validate", clock);
         Inputs inputs = new Inputs(spark, config);
@@ -214,7 +221,7 @@ public final class MonitorRun {
                 analysisComplete);
         Supplier<Dataset<Row>> referenceRows = inputs::reference;
         new RowCalculatorStage(
-                        stage.chunker(), !run.config().columns().segments().isEmpty())
+                        stage.chunker(), !run.config().columns().segmentation().isEmpty())
                 .calculate(
                         stage.rowCalculators(),
                         reference,

@@ -9,10 +9,12 @@ import dev.vigil.calculators.FittedCalculator;
 import dev.vigil.chunking.Chunker;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ResolvedColumns;
+import dev.vigil.config.Segmentation;
 import dev.vigil.io.UnparsedValues;
 import dev.vigil.ml.SparkLearner;
 import dev.vigil.profile.ReferenceFit;
 import dev.vigil.scan.Scanner;
+import dev.vigil.scan.SegmentValues;
 import dev.vigil.stats.StateSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,8 @@ import org.apache.spark.sql.Row;
  * while a calculator asks for states parameterised by the earlier passes (at most {@link
  * #MAX_REFINEMENT_PASSES}), fit every calculator ({@link SparkLearner#onReference} for those that
  * train on rows), then one pass over the fitted row models' columns when a calculator asks (DLE).
+ * Before pass 1, when segments are configured, one aggregation learns each segment entry's most
+ * frequent values ({@link SegmentValues#top}); every pass maps values with it.
  */
 final class ReferenceStage {
     /**
@@ -34,19 +38,20 @@ final class ReferenceStage {
 
     private final MonitorConfig config;
     private final Chunker chunker;
-    private final Scanner scanner;
 
     ReferenceStage(MonitorConfig config) {
         this.config = config;
-        String ts = config.columns().timestamp();
-        this.chunker = new Chunker(config.chunking(), ts);
-        this.scanner = new Scanner(ts, config.columns().segments());
+        this.chunker = new Chunker(config.chunking(), config.columns().timestamp());
     }
 
     /** Everything the calculators learn from the reference rows. */
     ReferenceFit fit(ResolvedColumns columns, Dataset<Row> referenceRows) {
         List<Calculator> calculators = Calculators.build(config, columns).scans();
         Dataset<Row> reference = Passes.derive(calculators, chunker.assign(referenceRows, "reference"));
+        Segmentation segmentation = config.columns().segmentation();
+        Scanner.sliceColumns(reference, segmentation);
+        SegmentValues values = SegmentValues.top(reference, segmentation);
+        Scanner scanner = new Scanner(config.columns().timestamp(), segmentation, values);
         List<StateSpec> first = new ArrayList<>();
         calculators.forEach(c -> first.addAll(c.referenceSpecs()));
         first.addAll(UnparsedValues.specs(reference, config.columns().timestamp()));
@@ -55,7 +60,7 @@ final class ReferenceStage {
         UnparsedValues.Count unparsed = UnparsedValues.count(config.columns().timestamp(), groups);
         UnparsedValues.check(config, "reference", unparsed);
         List<ChunkInfo> chunks = Passes.describe(chunker, groups, "reference");
-        ChunkTable table = refine(calculators, reference, ChunkTable.of(chunks, groups));
+        ChunkTable table = refine(scanner, calculators, reference, ChunkTable.of(chunks, groups));
         List<FittedCalculator> fitted = new ArrayList<>();
         SparkLearner learner = SparkLearner.onReference(reference);
         for (Calculator c : calculators) {
@@ -69,11 +74,12 @@ final class ReferenceStage {
                     SparkLearner.withModelColumns(fitted, reference), afterFit, "reference (fitted columns)"));
         }
         return new ReferenceFit(
-                UnparsedValues.visible(referenceRows.schema()), columns, List.copyOf(fitted), table, unparsed);
+                UnparsedValues.visible(referenceRows.schema()), columns, List.copyOf(fitted), table, unparsed, values);
     }
 
     /** Refinement passes: each asks for states parameterised by the earlier ones, until none does. */
-    private ChunkTable refine(List<Calculator> calculators, Dataset<Row> reference, ChunkTable table) {
+    private static ChunkTable refine(
+            Scanner scanner, List<Calculator> calculators, Dataset<Row> reference, ChunkTable table) {
         for (int round = 1; ; round++) {
             ChunkTable sofar = table;
             List<StateSpec> refine = Passes.missing(

@@ -44,9 +44,10 @@ public final class ProfileStore {
      * The version of the stored profile's layout: the serialized classes and their packages. Bumped
      * whenever they change (2: the classes moved packages in the calculator-registry redesign; 3:
      * univariate drift's configuration gained alpha, p_value_correction, kolmogorov_smirnov_alert and
-     * drift_share), so a profile an earlier build stored is simply not matched and the run fits again.
+     * drift_share; 4: crossed segments, predicate slices and max_segment_values: the configuration's
+     * segmentation, the reference's kept segment values and the '%' and ',' escapes in segment names), so a profile an earlier build stored is simply not matched and the run fits again.
      */
-    public static final int PROFILE_FORMAT = 3;
+    public static final int PROFILE_FORMAT = 4;
 
     /** A stored fit and its version. */
     public record Stored(long version, String fingerprint, ReferenceFit fit) {}

@@ -1,5 +1,6 @@
 package dev.vigil.scan;
 
+import dev.vigil.config.Segmentation;
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.RowState;
 import dev.vigil.stats.StateSpec;
@@ -17,8 +18,10 @@ import scala.Tuple2;
  * Folds one partition's rows into one {@link GroupState} per (segment, chunk), reading Spark's
  * internal rows directly: numbers as primitives, strings interned once per partition (a value is
  * turned into a Java string the first time it is seen, not on every row). Layout of the projected
- * row: chunk (long), row position (long), timestamp (micros), the segment columns (string), then
- * the input columns (double or string).
+ * row: chunk (long), row position (long), timestamp (micros), each segment entry's columns
+ * (string), each predicate slice (boolean), then the input columns (double or string). A row is in
+ * the whole population's group, in one group per segment entry (named by {@link Segmentation}, its
+ * value mapped by {@link SegmentValues}) and in the group of each slice whose predicate is true.
  */
 final class PartitionScan implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -32,7 +35,13 @@ final class PartitionScan implements Serializable {
     private final boolean[] numeric;
     private final int[][] rowNumbers;
     private final int[][] rowStrings;
+    private final String[] entryKeys;
     private final String[] segmentPrefixes;
+    private final int[] entryField;
+    private final int[] entryWidth;
+    private final SegmentValues values;
+    private final String[] sliceNames;
+    private final int firstSlice;
     private final int firstInput;
     private final int fields;
 
@@ -52,7 +61,8 @@ final class PartitionScan implements Serializable {
             int[] field,
             int[][] rowNumbers,
             int[][] rowStrings,
-            List<String> segments,
+            Segmentation segmentation,
+            SegmentValues values,
             int fields) {
         this.specs = specs.toArray(StateSpec[]::new);
         this.field = field;
@@ -76,8 +86,24 @@ final class PartitionScan implements Serializable {
         for (int i = 0; i < this.specs.length; i++) {
             numeric[i] = this.specs[i].input() == StateSpec.Input.NUMERIC;
         }
-        this.segmentPrefixes = segments.stream().map(s -> s + "=").toArray(String[]::new);
-        this.firstInput = FIRST_SEGMENT + segments.size();
+        List<List<String>> entries = segmentation.entries();
+        this.entryKeys = entries.stream().map(Segmentation::key).toArray(String[]::new);
+        this.segmentPrefixes =
+                entries.stream().map(e -> Segmentation.key(e) + "=").toArray(String[]::new);
+        this.entryField = new int[entries.size()];
+        this.entryWidth = new int[entries.size()];
+        int f = FIRST_SEGMENT;
+        for (int e = 0; e < entries.size(); e++) {
+            entryField[e] = f;
+            entryWidth[e] = entries.get(e).size();
+            f += entryWidth[e];
+        }
+        this.values = values;
+        this.firstSlice = f;
+        this.sliceNames = segmentation.slices().keySet().stream()
+                .map(Segmentation::sliceName)
+                .toArray(String[]::new);
+        this.firstInput = f + sliceNames.length;
     }
 
     private static boolean[] own(int[] fields, boolean[] owned) {
@@ -96,11 +122,18 @@ final class PartitionScan implements Serializable {
     Iterator<Tuple2<GroupKey, GroupState>> fold(Iterator<InternalRow> rows) {
         Map<GroupKey, GroupState> groups = new HashMap<>();
         StringInterner interned = new StringInterner();
-        List<Map<UTF8String, String>> segmentNames = new ArrayList<>();
-        for (int s = 0; s < segmentPrefixes.length; s++) {
+        int entries = segmentPrefixes.length;
+        // per entry column: a value's encoded spelling; per entry: the encoded values' group name
+        List<Map<UTF8String, String>> encoded = new ArrayList<>();
+        List<Map<String, String>> segmentNames = new ArrayList<>();
+        for (int e = 0; e < entries; e++) {
             segmentNames.add(new HashMap<>());
         }
-        GroupState[] current = new GroupState[1 + segmentPrefixes.length];
+        for (int c = FIRST_SEGMENT; c < firstSlice; c++) {
+            encoded.add(new HashMap<>());
+        }
+        // the groups of the current row: current[0..n)
+        GroupState[] current = new GroupState[1 + entries + sliceNames.length];
         double[][] numberBuffers = new double[field.length][];
         String[][] stringBuffers = new String[field.length][];
         for (int i = 0; i < field.length; i++) {
@@ -111,37 +144,54 @@ final class PartitionScan implements Serializable {
         }
         // rows come mostly in chunk order: remember the last row's groups and reuse them while nothing
         // changed
-        String[] lastName = new String[1 + segmentPrefixes.length];
+        String[] lastName = new String[1 + entries];
+        GroupState[] entryGroup = new GroupState[1 + entries];
+        GroupState[] sliceGroup = new GroupState[sliceNames.length];
         boolean haveLast = false;
         long lastChunk = 0;
         boolean lastChunkNull = false;
+        StringBuilder joined = new StringBuilder();
         while (rows.hasNext()) {
             InternalRow r = rows.next();
             boolean chunkNull = r.isNullAt(CHUNK);
             long chunkValue = chunkNull ? 0 : r.getLong(CHUNK);
             boolean sameChunk = haveLast && chunkNull == lastChunkNull && chunkValue == lastChunk;
             Long chunk = chunkNull ? null : chunkValue;
-            // the whole population's group, then one group per segment column
+            // the whole population's group, one group per segment entry, one per slice the row is in
             if (!sameChunk) {
-                current[0] = group(groups, null, chunk);
+                entryGroup[0] = group(groups, null, chunk);
+                java.util.Arrays.fill(sliceGroup, null);
             }
-            for (int s = 0; s < segmentPrefixes.length; s++) {
-                int f = FIRST_SEGMENT + s;
-                String name;
-                if (r.isNullAt(f)) {
-                    name = segmentPrefixes[s] + "null";
+            for (int e = 0; e < entries; e++) {
+                String value;
+                if (entryWidth[e] == 1) {
+                    value = encoded(r, entryField[e], encoded);
                 } else {
-                    UTF8String v = r.getUTF8String(f);
-                    String known = segmentNames.get(s).get(v);
-                    if (known == null) {
-                        known = segmentPrefixes[s] + v.toString();
-                        segmentNames.get(s).put(v.copy(), known);
+                    joined.setLength(0);
+                    for (int j = 0; j < entryWidth[e]; j++) {
+                        joined.append(j == 0 ? "" : ",").append(encoded(r, entryField[e] + j, encoded));
                     }
-                    name = known;
+                    value = joined.toString();
                 }
-                if (!sameChunk || name != lastName[1 + s]) {
-                    current[1 + s] = group(groups, name, chunk);
-                    lastName[1 + s] = name;
+                String name = segmentNames.get(e).get(value);
+                if (name == null) {
+                    name = segmentPrefixes[e] + values.group(entryKeys[e], value);
+                    segmentNames.get(e).put(value, name);
+                }
+                if (!sameChunk || name != lastName[1 + e]) {
+                    entryGroup[1 + e] = group(groups, name, chunk);
+                    lastName[1 + e] = name;
+                }
+            }
+            int n = 1 + entries;
+            System.arraycopy(entryGroup, 0, current, 0, n);
+            for (int s = 0; s < sliceNames.length; s++) {
+                int f = firstSlice + s;
+                if (!r.isNullAt(f) && r.getBoolean(f)) {
+                    if (sliceGroup[s] == null) {
+                        sliceGroup[s] = group(groups, sliceNames[s], chunk);
+                    }
+                    current[n++] = sliceGroup[s];
                 }
             }
             haveLast = true;
@@ -149,7 +199,8 @@ final class PartitionScan implements Serializable {
             lastChunkNull = chunkNull;
             long row = r.isNullAt(ROW) ? Long.MIN_VALUE : r.getLong(ROW);
             long time = r.isNullAt(TIME) ? Long.MIN_VALUE : r.getLong(TIME);
-            for (GroupState g : current) {
+            for (int k = 0; k < n; k++) {
+                GroupState g = current[k];
                 g.rows++;
                 if (row != Long.MIN_VALUE) {
                     g.minRow = Math.min(g.minRow, row);
@@ -163,7 +214,7 @@ final class PartitionScan implements Serializable {
             for (int i = 0; i < field.length; i++) {
                 int f = field[i];
                 if (f < 0) {
-                    foldRow(r, i, numberBuffers[i], stringBuffers[i], interned, current);
+                    foldRow(r, i, numberBuffers[i], stringBuffers[i], interned, current, n);
                     continue;
                 }
                 boolean isNull = r.isNullAt(f);
@@ -181,8 +232,8 @@ final class PartitionScan implements Serializable {
                         }
                         v = Double.NaN;
                     }
-                    for (GroupState g : current) {
-                        ColumnState state = g.states[i];
+                    for (int k = 0; k < n; k++) {
+                        ColumnState state = current[k].states[i];
                         if (nan) {
                             state.addNaN();
                         } else if (Double.isNaN(v)) {
@@ -198,11 +249,11 @@ final class PartitionScan implements Serializable {
                     } else if (counts[i]) {
                         current[0].missing[f]++;
                     }
-                    for (GroupState g : current) {
+                    for (int k = 0; k < n; k++) {
                         if (v == null) {
-                            g.states[i].addNull();
+                            current[k].states[i].addNull();
                         } else {
-                            g.states[i].add(v);
+                            current[k].states[i].add(v);
                         }
                     }
                 }
@@ -220,7 +271,8 @@ final class PartitionScan implements Serializable {
             double[] numbers,
             String[] strings,
             StringInterner interned,
-            GroupState[] current) {
+            GroupState[] current,
+            int n) {
         int[] nf = rowNumbers[spec];
         for (int j = 0; j < nf.length; j++) {
             double v = r.isNullAt(nf[j]) ? Double.NaN : r.getDouble(nf[j]);
@@ -243,9 +295,24 @@ final class PartitionScan implements Serializable {
                 current[0].missing[sf[j]]++;
             }
         }
-        for (GroupState g : current) {
-            ((RowState) g.states[spec]).addRow(numbers, strings);
+        for (int k = 0; k < n; k++) {
+            ((RowState) current[k].states[spec]).addRow(numbers, strings);
         }
+    }
+
+    /** The encoded spelling of a segment column's value (cached per distinct value). */
+    private static String encoded(InternalRow r, int f, List<Map<UTF8String, String>> encoded) {
+        if (r.isNullAt(f)) {
+            return Segmentation.NULL;
+        }
+        UTF8String v = r.getUTF8String(f);
+        Map<UTF8String, String> known = encoded.get(f - FIRST_SEGMENT);
+        String out = known.get(v);
+        if (out == null) {
+            out = Segmentation.encode(v.toString());
+            known.put(v.copy(), out);
+        }
+        return out;
     }
 
     private GroupState group(Map<GroupKey, GroupState> groups, String segment, Long chunk) {

@@ -3,6 +3,9 @@ package dev.vigil.scan;
 import static org.apache.spark.sql.functions.*;
 
 import dev.vigil.calculators.ChunkStates;
+import dev.vigil.config.Segmentation;
+import dev.vigil.internal.Errors;
+import dev.vigil.internal.UserException;
 import dev.vigil.io.ColumnNames;
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.RowSpec;
@@ -19,6 +22,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +33,11 @@ import scala.Tuple2;
  * rows into one {@link GroupState} per (segment, chunk) — every requested state of every column,
  * plus the group's row count and row/timestamp ranges — and a {@code reduceByKey} merges the
  * partitions' states. Its cost in Spark jobs does not depend on the number of columns or chunks.
- * Segments need no extra pass: each row updates the whole population's group and one group per
- * segment column. Only the merged states reach the driver.
+ * Segments need no extra pass: each row updates the whole population's group, one group per
+ * segment entry (a column or a cross of columns, its value mapped through {@link SegmentValues})
+ * and one per predicate slice it satisfies (the slice's expression is a boolean column of the
+ * projection the scan reads, so it is evaluated in the same pass). Only the merged states reach the
+ * driver.
  */
 public final class Scanner {
     /** Column holding the chunker's group id (long; null = the row is in no chunk). */
@@ -42,18 +49,60 @@ public final class Scanner {
     private static final Logger LOG = LoggerFactory.getLogger(Scanner.class);
 
     private final String timestamp;
-    private final List<String> segments;
+    private final Segmentation segmentation;
+    private final SegmentValues values;
 
     /** What {@link #report} has logged already (dataset, kind, column). */
     private final Set<String> reported = new HashSet<>();
 
     /**
      * @param timestamp the timestamp column (null if none): its min and max per chunk are collected
-     * @param segments segment columns (may be empty)
+     * @param segments segment columns (may be empty), each its own entry, every value kept
      */
     public Scanner(String timestamp, List<String> segments) {
+        this(timestamp, Segmentation.of(segments), SegmentValues.all());
+    }
+
+    /**
+     * @param timestamp the timestamp column (null if none)
+     * @param segmentation the segment entries and predicate slices
+     * @param values the values of each entry that keep their own group (the rest: {@link
+     *     Segmentation#OTHER})
+     */
+    public Scanner(String timestamp, Segmentation segmentation, SegmentValues values) {
         this.timestamp = timestamp;
-        this.segments = List.copyOf(segments);
+        this.segmentation = segmentation;
+        this.values = values == null ? SegmentValues.all() : values;
+    }
+
+    /**
+     * Each predicate slice's expression as a boolean column of {@code rows}, checked against their
+     * schema (no Spark job): one that does not parse, names an unknown column or is not boolean is a
+     * configuration error naming the slice.
+     */
+    public static List<Column> sliceColumns(Dataset<Row> rows, Segmentation segmentation) {
+        List<Column> out = new ArrayList<>();
+        segmentation.slices().forEach((name, sql) -> {
+            String key = "columns.slices." + name;
+            Column c;
+            DataType type;
+            try {
+                c = expr(sql);
+                type = rows.select(c).schema().fields()[0].dataType();
+            } catch (Exception e) { // Spark's ParseException and AnalysisException are checked in Java's sense
+                String why = String.valueOf(e.getMessage()).strip().split("\\R", 2)[0];
+                throw new UserException("configuration key '" + key + "': slice '" + name + "' = \"" + sql
+                        + "\" is not a Spark SQL expression over the input's columns: " + why);
+            }
+            if (!type.equals(DataTypes.BooleanType)) {
+                throw Errors.badValue(
+                        key,
+                        sql,
+                        "a boolean Spark SQL expression (slice '" + name + "' is " + type.simpleString() + ")");
+            }
+            out.add(c);
+        });
+        return out;
     }
 
     public List<ChunkStates> scan(Dataset<Row> chunked, List<StateSpec> requested, String what) {
@@ -66,9 +115,12 @@ public final class Scanner {
                 timestamp == null
                         ? lit(null).cast(DataTypes.LongType)
                         : unix_micros(ColumnNames.column(timestamp).cast(DataTypes.TimestampType)));
-        for (String s : segments) {
-            projection.add(ColumnNames.column(s).cast(DataTypes.StringType));
+        for (List<String> entry : segmentation.entries()) {
+            for (String s : entry) {
+                projection.add(ColumnNames.column(s).cast(DataTypes.StringType));
+            }
         }
+        projection.addAll(sliceColumns(chunked, segmentation));
         // one input column per (column, kind); row specs read several
         Map<String, Integer> fieldOf = new LinkedHashMap<>();
         int[] field = new int[specs.size()];
@@ -88,7 +140,8 @@ public final class Scanner {
                 field[i] = field(projection, fieldOf, s.column(), s.input() == StateSpec.Input.NUMERIC);
             }
         }
-        PartitionScan fold = new PartitionScan(specs, field, rowNumbers, rowStrings, segments, projection.size());
+        PartitionScan fold =
+                new PartitionScan(specs, field, rowNumbers, rowStrings, segmentation, values, projection.size());
         Dataset<Row> projected = chunked.select(projection.toArray(Column[]::new));
         int partitions = Math.max(1, projected.sparkSession().sparkContext().defaultParallelism());
         long start = System.nanoTime();

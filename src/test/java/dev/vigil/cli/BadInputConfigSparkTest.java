@@ -29,6 +29,31 @@ class BadInputConfigSparkTest extends BadInputTestBase {
                 CliHarness.vigil("validate", "--config", cfg.toString()), cfg.toString(), "not valid YAML", "line 2");
     }
 
+    /** columns.slices: a predicate that does not parse, names an unknown column, or is not boolean. */
+    @Test
+    void badSlicePredicates() throws IOException {
+        String base = yaml(ref, ana, "data_quality: {metrics: [mean]}");
+        String at = "  target: target\n";
+        assertUserError(
+                run(edit(base, at, at + "  slices: {big: \"x >\"}\n")),
+                "columns.slices.big",
+                "slice 'big'",
+                "\"x >\"",
+                "not a Spark SQL expression");
+        assertUserError(
+                validate(edit(base, at, at + "  slices: {big: \"nope > 1\"}\n")),
+                "columns.slices.big",
+                "slice 'big'",
+                "nope");
+        assertUserError(
+                run(edit(base, at, at + "  slices: {big: \"x + 1\"}\n")),
+                "columns.slices.big",
+                "a boolean Spark SQL expression",
+                "is double");
+        assertUserError(
+                run(edit(base, at, at + "  segments: [[c, \"a,b\"]]\n")), "columns.segments", "'a,b'", "no ','");
+    }
+
     @Test
     void unknownCalculatorListsTheValidOnes() throws IOException {
         assertUserError(

@@ -5,6 +5,7 @@ import static dev.vigil.config.ConfigFixture.fails;
 import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,58 @@ class ConfigColumnsTest {
         fails(BASE + "columns: {segments: [\"a=b\"]}\n", "columns.segments", "got 'a=b'", "split it at the first '='");
         assertThat(parse(BASE + "columns: {features: [\"a=b\"]}\n").columns().features())
                 .containsExactly("a=b");
+    }
+
+    @Test
+    void segmentEntriesAreColumnsOrCrossesAndSlicesAreNamedPredicates() {
+        MonitorConfig c = parse(BASE + """
+        columns:
+          segments: [region, [region, product], region]
+          slices: {high_value: "amount > 100", night: "hour(ts) < 6"}
+          max_segment_values: 7
+        """);
+        Segmentation s = c.columns().segmentation();
+        assertThat(s.entries()).containsExactly(List.of("region"), List.of("region", "product"));
+        assertThat(s.slices())
+                .containsExactly(Map.entry("high_value", "amount > 100"), Map.entry("night", "hour(ts) < 6"));
+        assertThat(s.maxValues()).isEqualTo(7);
+        assertThat(c.columns().segments()).containsExactly("region", "product");
+        Segmentation d = parse(BASE + "columns: {segments: region}\n").columns().segmentation();
+        assertThat(d.entries()).containsExactly(List.of("region"));
+        assertThat(d.slices()).isEmpty();
+        assertThat(d.maxValues()).isEqualTo(Segmentation.DEFAULT_MAX_VALUES);
+    }
+
+    @Test
+    void segmentValuesEscapePercentAndCommaSoTheOtherGroupCannotCollide() {
+        assertThat(Segmentation.encode("EU")).isEqualTo("EU");
+        assertThat(Segmentation.encode("a,b%c=d")).isEqualTo("a%2Cb%25c=d");
+        assertThat(Segmentation.encode(Segmentation.OTHER)).isNotEqualTo(Segmentation.OTHER);
+        assertThat(Segmentation.encode(null)).isEqualTo("null");
+        assertThat(Segmentation.key(List.of("region", "product"))).isEqualTo("region,product");
+    }
+
+    @Test
+    void badSegmentEntriesSlicesAndCaps() {
+        // the columns section's text, then what the error must contain (the key first)
+        String[][] cases = {
+            {"segments: [[region]]", "columns.segments", "two or more different columns"},
+            {"segments: [[region, region]]", "columns.segments", "two or more different columns"},
+            {"segments: [[region, \"a,b\"]]", "columns.segments", "got 'a,b'", "no ','"},
+            {"segments: [[region, \"a=b\"]]", "columns.segments", "got 'a=b'", "first '='"},
+            {"segments: [{a: b}]", "columns.segments", "a column name or a list"},
+            {"segments: [[region, [x]]]", "columns.segments", "a list of column names"},
+            {"slices: [a]", "columns.slices", "{name: Spark SQL boolean expression}"},
+            {"slices: {\"a b\": \"x > 1\"}", "columns.slices", "got 'a b'", "letters, digits"},
+            {"slices: {a: 3}", "columns.slices.a", "Spark SQL boolean expression"},
+            {"slices: {a: \" \"}", "columns.slices.a", "Spark SQL boolean expression"},
+            {"segments: [slice], slices: {a: \"x > 1\"}", "columns.segments", "no segment column named 'slice'"},
+            {"max_segment_values: 0", "columns.max_segment_values", "positive"},
+            {"max_segment_values: many", "columns.max_segment_values", "positive"},
+        };
+        for (String[] c : cases) {
+            fails(BASE + "columns: {" + c[0] + "}\n", java.util.Arrays.copyOfRange(c, 1, c.length));
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -249,8 +250,9 @@ class BiViewsSparkTest extends SparkTestBase {
                         .count())
                 .isZero();
 
-        // segments are slices: region=north -> slice_key region, slice_value north; one row per column
-        // x window x slice
+        // segments are slices: region=north -> slice_key region, slice_value north; the cross
+        // region,cat_0=north,low -> slice_key 'region,cat_0', slice_value 'north,low'; the predicate slice
+        // slice=confident -> slice_key 'slice', slice_value 'confident'; one row per column x window x slice
         Dataset<Row> slices =
                 spark.table("vigil_bi.vigil_drift_metrics").where("slice_key IS NOT NULL AND drift_type = 'BASELINE'");
         long segmentRows = spark.sql(
@@ -261,10 +263,31 @@ class BiViewsSparkTest extends SparkTestBase {
         assertThat(slices.count()).isEqualTo(segmentRows).isPositive();
         assertThat(slices.select("slice_key").distinct().collectAsList())
                 .extracting(r -> r.getString(0))
-                .containsExactly("region");
-        assertThat(slices.select("slice_value").distinct().collectAsList())
+                .containsExactlyInAnyOrder("region", "region,cat_0", "slice");
+        assertThat(slices.where("slice_key = 'region'")
+                        .select("slice_value")
+                        .distinct()
+                        .collectAsList())
                 .extracting(r -> r.getString(0))
                 .containsExactlyInAnyOrder("north", "south", "east", "west");
+        List<String> pairs = new ArrayList<>();
+        for (String region : List.of("north", "south", "east", "west")) {
+            for (String level : List.of("low", "mid", "high")) {
+                pairs.add(region + "," + level);
+            }
+        }
+        assertThat(slices.where("slice_key = 'region,cat_0'")
+                        .select("slice_value")
+                        .distinct()
+                        .collectAsList())
+                .extracting(r -> r.getString(0))
+                .containsExactlyInAnyOrderElementsOf(pairs);
+        assertThat(slices.where("slice_key = 'slice'")
+                        .select("slice_value")
+                        .distinct()
+                        .collectAsList())
+                .extracting(r -> r.getString(0))
+                .containsExactly("confident");
     }
 
     /** Struct field names and types, ignoring nullability. */

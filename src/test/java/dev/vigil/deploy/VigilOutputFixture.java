@@ -61,7 +61,8 @@ final class VigilOutputFixture {
           reference: {path: %1$s/reference, format: parquet}
           analysis: {path: %1$s/analysis, format: parquet}
           targets: {path: %1$s/analysis_targets, format: parquet, join_on: id}
-          columns: {timestamp: timestamp, id: id, prediction: y_pred, scores: y_pred_proba, target: repaid, segments: [region]}
+          columns: {timestamp: timestamp, id: id, prediction: y_pred, scores: y_pred_proba, target: repaid,
+                    segments: [region, [region, cat_0]], slices: {confident: "y_pred_proba > 0.8"}}
           chunking: {size: 1000}
           calculators:
             univariate_drift:

@@ -62,6 +62,14 @@ class ProductionModeSparkTest extends ProductionModeTestBase {
         vigil("run", "--config", fullCfg.toString(), "--run-date", DAYS[2]);
         Map<List<Object>, Row> full = results(fullOut);
         assertThat(incremental.keySet()).isEqualTo(full.keySet());
+        java.util.Set<Object> segments = new java.util.TreeSet<>();
+        incremental.values().forEach(r -> {
+            if (r.getAs("segment") != null) {
+                segments.add(r.getAs("segment"));
+            }
+        });
+        // region's 2 most frequent values, its other, the 2 most frequent pairs, their other, the slice
+        assertThat(segments).hasSize(7).contains("region=%other", "region,cat_0=%other", "slice=positive");
         List<String> different = new ArrayList<>();
         full.forEach((k, r) -> {
             if (!sameValues(r, incremental.get(k))) {

@@ -39,6 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  * change nothing; late targets must update exactly the realized performance of their chunk. This
  * base generates the data (once per test class, in its own temporary folder) and holds the helpers;
  * the cases are {@link ProductionModeSparkTest} and {@link ProductionModeLateTargetsSparkTest}.
+ * The segments are capped ({@code max_segment_values: 2} of region's 4 values and of the 12 region ×
+ * cat_0 pairs) and a predicate slice is set, so the incremental runs, which never read the
+ * reference, can only group rows as the full run does through the segment values stored in the
+ * profile.
  */
 abstract class ProductionModeTestBase extends SparkTestBase {
     static final int ROWS_PER_DAY = 1440; // the generator's rows are 60 s apart
@@ -112,7 +116,9 @@ abstract class ProductionModeTestBase extends SparkTestBase {
           prediction: y_pred
           scores: y_pred_proba
           target: repaid
-          segments: [region]
+          segments: [region, [region, cat_0]]
+          slices: {positive: "num_0 > 0"}
+          max_segment_values: 2
         chunking: {period: day}
         incremental: %s
         calculators:

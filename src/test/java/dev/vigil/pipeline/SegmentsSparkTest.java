@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A segment's results are those of a monitor run on that segment's rows alone (its own reference,
- * thresholds and sampling errors), computed in the same scan as the whole population. Daily periods
- * make the chunks of both runs the same.
+ * thresholds and sampling errors), computed in the same scan as the whole population: for one
+ * column's segment, for a crossed segment (region × cat_0) and for a predicate slice (num_0 > 0).
+ * Daily periods make the chunks of both runs the same.
  */
 class SegmentsSparkTest extends SparkTestBase {
     @TempDir
@@ -26,18 +27,21 @@ class SegmentsSparkTest extends SparkTestBase {
     @BeforeAll
     static void data() {
         SyntheticData.write(session(), dir.toString(), new SyntheticData.Options(8000, 8000, 5, 3, 0.5, "parquet"));
-        session()
-                .read()
-                .parquet(dir.resolve("reference").toString())
-                .filter("region = 'east'")
-                .write()
-                .parquet(dir.resolve("east_reference").toString());
-        session()
-                .read()
-                .parquet(dir.resolve("analysis").toString())
-                .filter("region = 'east'")
-                .write()
-                .parquet(dir.resolve("east_analysis").toString());
+        filtered("east", "region = 'east'");
+        filtered("east_high", "region = 'east' AND cat_0 = 'high'");
+        filtered("positive", "num_0 > 0");
+    }
+
+    /** DIR/{name}_reference and DIR/{name}_analysis: the rows where {@code condition} holds. */
+    private static void filtered(String name, String condition) {
+        for (String side : List.of("reference", "analysis")) {
+            session()
+                    .read()
+                    .parquet(dir.resolve(side).toString())
+                    .filter(condition)
+                    .write()
+                    .parquet(dir.resolve(name + "_" + side).toString());
+        }
     }
 
     static List<ResultRow> run(String reference, String analysis, String segments) {
@@ -54,15 +58,45 @@ class SegmentsSparkTest extends SparkTestBase {
 
     @Test
     void segmentResultsEqualARunOnTheSegmentAlone() {
+        assertEqualsRunAlone(run("reference", "analysis", "[region]"), "region=east", "east");
+    }
+
+    @Test
+    void crossedSegmentResultsEqualARunOnThePairOfValuesAlone() {
+        List<ResultRow> rows = run("reference", "analysis", "[region, [region, cat_0]]");
+        int compared = assertEqualsRunAlone(rows, "region,cat_0=east,high", "east_high");
+        assertThat(compared).isGreaterThan(100);
+        // 4 regions x 3 levels of cat_0, plus the 4 regions
+        assertThat(rows.stream()
+                        .map(ResultRow::segment)
+                        .filter(s -> s != null && s.startsWith("region,cat_0="))
+                        .distinct())
+                .hasSize(12);
+    }
+
+    @Test
+    void aPredicateSliceEqualsARunOnTheRowsWhereItHolds() {
+        String yamlSegments = "[], slices: {positive: \"num_0 > 0\"}";
+        List<ResultRow> rows = run("reference", "analysis", yamlSegments);
+        assertThat(assertEqualsRunAlone(rows, "slice=positive", "positive")).isGreaterThan(100);
+    }
+
+    /**
+     * Every result row of the run on DIR/{alone}_reference and DIR/{alone}_analysis equals the row of
+     * {@code segment} in {@code rows}; returns how many rows were compared.
+     */
+    static int assertEqualsRunAlone(List<ResultRow> rows, String segment, String alone) {
         Map<String, ResultRow> segmented = new HashMap<>();
-        for (ResultRow r : run("reference", "analysis", "[region]")) {
-            if ("region=east".equals(r.segment())) {
+        for (ResultRow r : rows) {
+            if (segment.equals(r.segment())) {
                 segmented.put(r.metric() + "|" + r.columnName() + "|" + r.period() + "|" + r.chunkKey(), r);
             }
         }
-        List<ResultRow> alone = run("east_reference", "east_analysis", "[]");
-        assertThat(alone).hasSize(segmented.size());
-        for (ResultRow a : alone) {
+        List<ResultRow> aloneRows = run(alone + "_reference", alone + "_analysis", "[]");
+        assertThat(aloneRows).hasSize(segmented.size());
+        double largest = 0;
+        Map<String, Integer> exact = new HashMap<>();
+        for (ResultRow a : aloneRows) {
             ResultRow s = segmented.get(a.metric() + "|" + a.columnName() + "|" + a.period() + "|" + a.chunkKey());
             assertThat(s)
                     .as(a.metric() + " " + a.columnName() + " " + a.chunkKey())
@@ -82,6 +116,19 @@ class SegmentsSparkTest extends SparkTestBase {
                     .isTrue();
             assertThat(s.alert()).as(what + " alert").isEqualTo(a.alert());
             assertThat(s.chunkRows()).isEqualTo(a.chunkRows());
+            if (a.metric().equals("mean") || a.metric().equals("jensen_shannon")) {
+                assertThat(s.value()).as(what + " exactly").isEqualTo(a.value());
+            }
+            if (a.value() != null && !a.value().isNaN()) {
+                largest = Math.max(largest, Math.abs(a.value() - s.value()));
+                if (a.value().equals(s.value())) {
+                    exact.merge(a.calculator() + "." + a.metric(), 1, Integer::sum);
+                }
+            }
         }
+        System.out.printf(
+                "%s: %d rows compared, largest |value difference| %.3g; exactly equal by metric: %s%n",
+                segment, aloneRows.size(), largest, exact);
+        return aloneRows.size();
     }
 }

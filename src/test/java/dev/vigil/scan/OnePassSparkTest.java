@@ -57,6 +57,11 @@ class OnePassSparkTest extends SparkTestBase {
 
     /** Jobs of a whole run (reference and analysis) and of the analysis side alone. */
     static int[] jobs(int columns, int chunkSize) {
+        return jobs(columns, chunkSize, "");
+    }
+
+    /** The same, with {@code segments} added to the columns section (e.g. ", segments: [c0]"). */
+    static int[] jobs(int columns, int chunkSize, String segments) {
         List<String> features = new ArrayList<>();
         for (int i = 0; i < columns; i++) {
             features.add(i % 6 == 5 ? "c" + (i / 6 % 10) : "x" + (i % 50));
@@ -65,7 +70,7 @@ class OnePassSparkTest extends SparkTestBase {
         monitor: jobs
         reference: {path: %s, format: parquet}
         analysis: {path: %s, format: parquet}
-        columns: {timestamp: ts, id: id, features: %s, prediction: pred, scores: score, target: target}
+        columns: {timestamp: ts, id: id, features: %s, prediction: pred, scores: score, target: target%s}
         chunking: {size: %d}
         calculators:
           data_quality: {}
@@ -79,6 +84,7 @@ class OnePassSparkTest extends SparkTestBase {
                         dir.resolve("ref"),
                         dir.resolve("ana"),
                         features.stream().distinct().toList(),
+                        segments,
                         chunkSize);
         MonitorConfig cfg = new ConfigLoader(k -> null).parse(yaml, "test", List.of());
         MonitorRun run = new MonitorRun(session(), Clock.systemUTC());
@@ -103,6 +109,23 @@ class OnePassSparkTest extends SparkTestBase {
         // analysis side: one row-index job and one aggregation (which AQE may run as two jobs: map
         // stage + result)
         assertThat(small[1]).isBetween(2, 3);
+    }
+
+    /**
+     * Crossed segments and predicate slices are filled in the same scans as a single segment column:
+     * adding [c0, c1] and a slice to segments [c0] adds no Spark job (the segment values' one
+     * aggregation is there for [c0] already).
+     */
+    @Test
+    void crossedSegmentsAndSlicesAddNoJobs() {
+        int[] none = jobs(2, 1000);
+        int[] one = jobs(2, 1000, ", segments: [c0]");
+        int[] crossed = jobs(
+                2, 1000, ", segments: [c0, [c0, c1], [c1, c2, c3]], slices: {high: \"x0 > 0.5\", low: \"x1 < 0.2\"}");
+        System.out.printf(
+                "jobs (whole run, analysis side): no segments %s, [c0] %s, crossed + slices %s%n",
+                java.util.Arrays.toString(none), java.util.Arrays.toString(one), java.util.Arrays.toString(crossed));
+        assertThat(crossed).containsExactly(one);
     }
 
     /** Counts the jobs of the analysis side only: row index + the one scan. */
