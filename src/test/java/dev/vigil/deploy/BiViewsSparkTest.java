@@ -98,7 +98,7 @@ class BiViewsSparkTest extends SparkTestBase {
         List<Double> quantiles = num.getList(num.fieldIndex("quantiles"));
         assertThat(quantiles).hasSize(5).isSorted();
         assertThat(num.isNullAt(num.fieldIndex("avg_length"))).isTrue();
-        Row cat = whole.where("column_name = 'cat_0' AND chunk_index = 0").first();
+        Row cat = whole.where("column_name = 'cat_1' AND chunk_index = 0").first();
         assertThat(cat.<Double>getAs("distinct_count")).isPositive();
         assertThat(cat.<Double>getAs("avg_length")).isPositive();
         List<Row> items = cat.getList(cat.fieldIndex("frequent_items"));
