@@ -54,17 +54,42 @@ final class DeltaMerge {
         for (String c : schema.fieldNames()) {
             set.put(c, "s." + c);
         }
-        try (DriverRows source = DriverRows.of(tables.spark(), data, schema)) {
+        List<Row> changed = changedRows(table, data, schema);
+        if (changed.isEmpty()) {
+            LOG.info("{}: its {} rows are all there unchanged; nothing to commit", tables.address(table), data.size());
+            return;
+        }
+        try (DriverRows source = DriverRows.of(tables.spark(), changed, schema)) {
             tables.deltaTable(table)
                     .as("t")
-                    .merge(source.frame().as("s"), onlyMonitorsOf(data, schema).and(expr(keyCondition(table.key()))))
+                    .merge(
+                            source.frame().as("s"),
+                            onlyMonitorsOf(changed, schema).and(expr(keyCondition(table.key()))))
                     .whenMatched(changedCondition(schema, table.key()))
                     .updateExpr(set)
                     .whenNotMatched()
                     .insertExpr(set)
                     .execute();
         }
+        LOG.info("{}: {} of the {} rows new or changed", tables.address(table), changed.size(), data.size());
         LOG.info("merged {} rows into {}", data.size(), tables.address(table));
+    }
+
+    /**
+     * The rows of {@code data} the table does not already hold as they are (new keys, or a value
+     * that differs): one read of the source's monitors' partitions. The MERGE then rewrites only the
+     * files those rows touch, and an identical rerun commits nothing (no new table version).
+     */
+    private List<Row> changedRows(OutputTable table, List<Row> data, StructType schema) {
+        try (DriverRows source = DriverRows.of(tables.spark(), data, schema)) {
+            Column same = onlyMonitorsOf(data, schema)
+                    .and(expr(keyCondition(table.key())))
+                    .and(expr("NOT (" + changedCondition(schema, table.key()) + ")"));
+            return source.frame()
+                    .as("s")
+                    .join(tables.read(table).as("t"), same, "left_anti")
+                    .collectAsList();
+        }
     }
 
     /**

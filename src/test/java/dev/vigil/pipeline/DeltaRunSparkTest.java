@@ -63,6 +63,13 @@ class DeltaRunSparkTest extends SparkTestBase {
         """.formatted(dir.resolve("data"), dir.resolve("out")));
     }
 
+    /** The newest version of a table under the output path. */
+    private static long version(String table) {
+        return spark.sql("DESCRIBE HISTORY delta.`" + dir.resolve("out/" + table) + "` LIMIT 1")
+                .first()
+                .<Long>getAs("version");
+    }
+
     @Test
     void rerunLeavesTablesIdenticalAndExportMatchesContract() throws Exception {
         vigil("run", "--config", config.toString());
@@ -78,7 +85,16 @@ class DeltaRunSparkTest extends SparkTestBase {
         assertThat(first.filter("segment = 'region=north'").count()).isPositive();
         assertThat(first.filter("segment is null").count()).isPositive();
 
+        long resultsVersion = version("results");
+        long distributionsVersion = version("distributions");
         vigil("run", "--config", config.toString());
+        // an identical rerun changes no row, so it commits nothing to either table
+        assertThat(version("results"))
+                .as("results version after an identical rerun")
+                .isEqualTo(resultsVersion);
+        assertThat(version("distributions"))
+                .as("distributions version after an identical rerun")
+                .isEqualTo(distributionsVersion);
         List<Row> after = spark.read()
                 .format("delta")
                 .load(dir.resolve("out/results").toString())
