@@ -131,6 +131,12 @@ public record Measurement(
                 finite(bound));
     }
 
+    /**
+     * The bound of a value known to be approximate whose distance from the exact value Vigil cannot
+     * bound: {@link #approximated} stores it as a null {@code error_bound}.
+     */
+    public static final double NO_KNOWN_BOUND = Double.POSITIVE_INFINITY;
+
     /** null for NaN/infinite, so results never carry NaN. */
     public static Double finite(double v) {
         return Double.isFinite(v) ? v : null;

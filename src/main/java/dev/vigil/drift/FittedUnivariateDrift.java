@@ -6,10 +6,12 @@ import dev.vigil.calculators.FittedBase;
 import dev.vigil.calculators.Measurement;
 import dev.vigil.drift.DriftMethod.Statistic;
 import dev.vigil.stats.CategoryCounts;
+import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.Histogram;
 import dev.vigil.stats.Moments;
 import dev.vigil.stats.Quantiles;
 import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateSpec;
 import dev.vigil.thresholds.Bounds;
 import dev.vigil.thresholds.MetricRule;
 import dev.vigil.thresholds.ReferenceValues;
@@ -165,8 +167,7 @@ final class FittedUnivariateDrift extends FittedBase {
      * Consecutive drift's baseline for chunk {@code i} of {@code t}: the chunk before it, for the
      * first analysis chunk the last reference chunk; null for the first reference chunk.
      */
-    private <S extends dev.vigil.stats.ColumnState> S previous(
-            ChunkTable t, boolean isReference, String seg, int i, dev.vigil.stats.StateSpec spec) {
+    private <S extends ColumnState> S previous(ChunkTable t, boolean isReference, String seg, int i, StateSpec spec) {
         if (i > 0) {
             return t.state(seg, i - 1, spec);
         }
@@ -207,7 +208,7 @@ final class FittedUnivariateDrift extends FittedBase {
             return Statistic.of(Double.NaN);
         }
         Statistic s = method.measuredStatistic(ContinuousSample.binned(inBins, before, now));
-        return before.below() + before.above() > 0 ? s.within(Double.POSITIVE_INFINITY) : s;
+        return before.below() + before.above() > 0 ? s.within(Measurement.NO_KNOWN_BOUND) : s;
     }
 
     /** The histogram the reference scans computed for {@code input} on column {@code c}. */
@@ -291,7 +292,7 @@ final class FittedUnivariateDrift extends FittedBase {
                 Statistic s = sample.chunkN() > 0 && sample.referenceN() > 0
                         ? method.categorical(sample)
                         : Statistic.of(Double.NaN);
-                out.add(new Value(method, c, seg, i, sketched ? s.within(Double.POSITIVE_INFINITY) : s));
+                out.add(new Value(method, c, seg, i, sketched ? s.within(Measurement.NO_KNOWN_BOUND) : s));
             }
         }
     }

@@ -226,7 +226,7 @@ public final class ReconstructionDriftCalculator implements Calculator {
                             Measurement.finite(upper),
                             b,
                             e.n() > 0 && rule.alert(b, value));
-                    out.add(sketched.contains(Specs.key(seg)) ? m.approximated(Double.POSITIVE_INFINITY) : m);
+                    out.add(sketched.contains(Specs.key(seg)) ? m.approximated(Measurement.NO_KNOWN_BOUND) : m);
                 }
             }
             return out;

@@ -1,5 +1,6 @@
 package dev.vigil.performance;
 
+import dev.vigil.calculators.Measurement;
 import dev.vigil.stats.ValueCounts;
 import java.util.NavigableMap;
 
@@ -28,7 +29,7 @@ final class AveragePrecision extends ScoreMetric {
     /** No bound on how merging scores within a grid cell moves the average precision. */
     @Override
     double gridBound(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives) {
-        return Double.POSITIVE_INFINITY;
+        return Measurement.NO_KNOWN_BOUND;
     }
 
     @Override

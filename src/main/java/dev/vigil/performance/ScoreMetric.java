@@ -1,5 +1,6 @@
 package dev.vigil.performance;
 
+import dev.vigil.calculators.Measurement;
 import dev.vigil.config.ProblemType;
 import dev.vigil.stats.ValueCounts;
 import java.util.List;
@@ -82,7 +83,7 @@ abstract class ScoreMetric extends PerformanceMetric {
         /** A chunk whose scores went to the grid: approximate, without a known bound. */
         @Override
         double estimateErrorBound(Cbpe.Chunk chunk) {
-            return chunk.exact() ? Double.NaN : Double.POSITIVE_INFINITY;
+            return chunk.exact() ? Double.NaN : Measurement.NO_KNOWN_BOUND;
         }
 
         @Override
@@ -144,7 +145,7 @@ abstract class ScoreMetric extends PerformanceMetric {
 
         @Override
         double estimateErrorBound(MulticlassExpected chunk) {
-            return chunk.isExact() ? Double.NaN : Double.POSITIVE_INFINITY;
+            return chunk.isExact() ? Double.NaN : Measurement.NO_KNOWN_BOUND;
         }
 
         @Override

@@ -175,8 +175,7 @@ public final class CategoryCounts implements ColumnState {
         if (sketch == null) {
             return Double.NaN;
         }
-        double e = distinct.getEstimate();
-        return Math.max(distinct.getUpperBound(3) - e, e - distinct.getLowerBound(3));
+        return DistinctValues.hllBound(distinct);
     }
 
     public long nulls() {
@@ -201,8 +200,8 @@ public final class CategoryCounts implements ColumnState {
                 out.writeLong(e.getValue()[0]);
             }
         } else {
-            writeBytes(out, sketch.toByteArray(new ArrayOfStringsSerDe()));
-            writeBytes(out, distinct.toCompactByteArray());
+            DistinctValues.writeBytes(out, sketch.toByteArray(new ArrayOfStringsSerDe()));
+            DistinctValues.writeBytes(out, distinct.toCompactByteArray());
         }
     }
 
@@ -216,19 +215,8 @@ public final class CategoryCounts implements ColumnState {
                 counts.put(k, new long[] {in.readLong()});
             }
         } else {
-            sketch = ItemsSketch.getInstance(Memory.wrap(readBytes(in)), new ArrayOfStringsSerDe());
-            distinct = HllSketch.heapify(readBytes(in));
+            sketch = ItemsSketch.getInstance(Memory.wrap(DistinctValues.readBytes(in)), new ArrayOfStringsSerDe());
+            distinct = HllSketch.heapify(DistinctValues.readBytes(in));
         }
-    }
-
-    private static void writeBytes(ObjectOutputStream out, byte[] b) throws IOException {
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static byte[] readBytes(ObjectInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return b;
     }
 }

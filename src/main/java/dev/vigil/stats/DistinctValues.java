@@ -88,8 +88,26 @@ public final class DistinctValues implements ColumnState {
         if (sketch == null) {
             return Double.NaN;
         }
-        double e = sketch.getEstimate();
-        return Math.max(sketch.getUpperBound(3) - e, e - sketch.getLowerBound(3));
+        return hllBound(sketch);
+    }
+
+    /** An HLL sketch's bound: the larger distance from its estimate to its 3-σ bounds. */
+    static double hllBound(HllSketch hll) {
+        double e = hll.getEstimate();
+        return Math.max(hll.getUpperBound(3) - e, e - hll.getLowerBound(3));
+    }
+
+    /** A sketch's bytes, length first. */
+    static void writeBytes(ObjectOutputStream out, byte[] b) throws IOException {
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    /** Bytes {@link #writeBytes} wrote. */
+    static byte[] readBytes(ObjectInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return b;
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {
@@ -101,9 +119,7 @@ public final class DistinctValues implements ColumnState {
                 out.writeDouble(v);
             }
         } else {
-            byte[] b = sketch.toCompactByteArray();
-            out.writeInt(b.length);
-            out.write(b);
+            writeBytes(out, sketch.toCompactByteArray());
         }
     }
 
@@ -116,9 +132,7 @@ public final class DistinctValues implements ColumnState {
                 exact.add(in.readDouble());
             }
         } else {
-            byte[] b = new byte[in.readInt()];
-            in.readFully(b);
-            sketch = HllSketch.heapify(b);
+            sketch = HllSketch.heapify(readBytes(in));
         }
     }
 }

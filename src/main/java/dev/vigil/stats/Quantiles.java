@@ -175,8 +175,16 @@ public final class Quantiles implements ColumnState {
         }
         long n = sketch.n();
         long lo = (long) Math.floor((n - 1) * q);
-        double m = Math.max(Math.abs(sketch.valueAtRank(lo)), Math.abs(sketch.valueAtRank(Math.min(n - 1, lo + 1))));
-        return RELATIVE_ERROR / (1 - RELATIVE_ERROR) * m + LogHistogram.MIN_MAGNITUDE;
+        return sketchBound(
+                Math.max(Math.abs(sketch.valueAtRank(lo)), Math.abs(sketch.valueAtRank(Math.min(n - 1, lo + 1)))));
+    }
+
+    /**
+     * A value read from the sketch with magnitude {@code magnitude} lies within α|x| of the exact x,
+     * so within α·magnitude / (1 − α), plus the magnitude the sketch counts as zero.
+     */
+    private static double sketchBound(double magnitude) {
+        return RELATIVE_ERROR / (1 - RELATIVE_ERROR) * magnitude + LogHistogram.MIN_MAGNITUDE;
     }
 
     /**
@@ -192,7 +200,7 @@ public final class Quantiles implements ColumnState {
         long m = sketch.n();
         double a = Math.abs(sketch.valueAtRank(m % 2 == 1 ? m / 2 : m / 2 - 1));
         double b = Math.abs(sketch.valueAtRank(m / 2));
-        return RELATIVE_ERROR / (1 - RELATIVE_ERROR) * (a + b) / 2 + LogHistogram.MIN_MAGNITUDE;
+        return sketchBound((a + b) / 2);
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {
