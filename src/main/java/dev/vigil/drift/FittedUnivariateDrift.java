@@ -183,23 +183,28 @@ final class FittedUnivariateDrift extends FittedBase {
      * outside the reference's range, which the bins leave out).
      */
     private void consecutiveContinuous(ChunkTable t, boolean isReference, String seg, String c, List<Value> out) {
+        var quantiles = ref.find(Specs.QuantilesOf.class, c);
         for (int i = 0; i < t.chunks().size(); i++) {
+            // both chunks' sorted values, once per chunk, when both kept them
+            ContinuousSample exact = null;
+            if (quantiles.isPresent()) {
+                Quantiles before = previous(t, isReference, seg, i, quantiles.get());
+                Quantiles now = t.state(seg, i, quantiles.get());
+                if (before != null && before.isExact() && now.isExact() && before.n() > 0 && now.n() > 0) {
+                    exact = ContinuousSample.exact(before.n(), before.sortedValues(), now.sortedValues());
+                }
+            }
             for (DriftMethod method : calc.continuousMethods) {
-                out.add(new Value(method, c, seg, i, consecutive(method, t, isReference, seg, i, c)));
+                Statistic s = method.input().exactPath && exact != null
+                        ? method.measuredStatistic(exact)
+                        : consecutiveBinned(method, t, isReference, seg, i, c);
+                out.add(new Value(method, c, seg, i, s));
             }
         }
     }
 
-    private Statistic consecutive(DriftMethod method, ChunkTable t, boolean isReference, String seg, int i, String c) {
-        var quantiles = ref.find(Specs.QuantilesOf.class, c);
-        if (method.input().exactPath && quantiles.isPresent()) {
-            Quantiles before = previous(t, isReference, seg, i, quantiles.get());
-            Quantiles now = t.state(seg, i, quantiles.get());
-            if (before != null && before.isExact() && now.isExact() && before.n() > 0 && now.n() > 0) {
-                return method.measuredStatistic(
-                        ContinuousSample.exact(before.n(), before.sortedValues(), now.sortedValues()));
-            }
-        }
+    private Statistic consecutiveBinned(
+            DriftMethod method, ChunkTable t, boolean isReference, String seg, int i, String c) {
         Specs.HistogramOf spec = histogramSpec(c, method.input());
         Histogram before = previous(t, isReference, seg, i, spec);
         Histogram now = t.state(seg, i, spec);
