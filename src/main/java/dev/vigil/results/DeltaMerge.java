@@ -70,6 +70,7 @@ final class DeltaMerge {
                     .whenNotMatched()
                     .insertExpr(set)
                     .execute();
+            DeltaTables.committed();
         }
         LOG.info("{}: {} of the {} rows new or changed", tables.address(table), changed.size(), data.size());
         LOG.info("merged {} rows into {}", data.size(), tables.address(table));
@@ -120,6 +121,7 @@ final class DeltaMerge {
                                 + f.dataType().sql()
                                 + (previous == null ? " FIRST" : " AFTER " + Sql.quote(previous))
                                 + ")");
+                DeltaTables.committed();
                 LOG.info("added column {} to {}", f.name(), tables.address(table));
             }
             previous = f.name();
