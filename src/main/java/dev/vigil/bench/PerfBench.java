@@ -133,6 +133,7 @@ final class PerfBench {
         chunking: {number: 10}
         calculators:
           univariate_drift:
+            columns: [c01, c02, c03, c04, c05, c06, c07, c08, c09, c10, c11, c12, cat1, cat2, cat3, cat4]
             continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein]
             categorical_methods: [chi2, jensen_shannon]
           multivariate_drift: {}
