@@ -37,9 +37,10 @@ public record ContinuousSample(
         long[] c = chunk.counts();
         double[] p = new double[r.length];
         double[] q = new double[r.length];
+        double chunkN = chunk.n(); // a sum over the bins: once, not once per bin
         for (int j = 0; j < r.length; j++) {
             p[j] = (double) r[j] / referenceN;
-            q[j] = (double) c[j] / chunk.n();
+            q[j] = (double) c[j] / chunkN;
         }
         return new double[][] {p, q};
     }

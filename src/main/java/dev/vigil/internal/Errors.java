@@ -75,6 +75,10 @@ public final class Errors {
     }
 
     public static UserException unreadable(String what, String path, String why) {
+        Matcher fs = NO_FILESYSTEM.matcher(String.valueOf(why));
+        if (fs.find()) {
+            why = noFileSystemText(fs.group(1)) + why.substring(fs.end()).replaceFirst("^\"", "");
+        }
         return new UserException("cannot read " + what + " '" + path + "': " + why);
     }
 
@@ -94,13 +98,16 @@ public final class Errors {
 
     /** A path whose scheme has no Hadoop FileSystem here, with the connector it needs. */
     static UserException noFileSystem(String scheme) {
+        return new UserException(noFileSystemText(scheme));
+    }
+
+    private static String noFileSystemText(String scheme) {
         String needs = scheme.equals("s3a")
                 ? "hadoop-aws and the AWS SDK, which local runs leave out to keep the first download small (scripts/vigil:"
                         + " set VIGIL_S3=1; spark-submit: EMR and Databricks provide it, elsewhere add --packages"
                         + " org.apache.hadoop:hadoop-aws:<Spark's Hadoop version>)"
                 : "the connector for " + scheme + ":// on the driver's and executors' classpath";
-        return new UserException(
-                "no Hadoop FileSystem for '" + scheme + "://' paths on this classpath; expected " + needs);
+        return "no Hadoop FileSystem for '" + scheme + "://' paths on this classpath; expected " + needs;
     }
 
     /**

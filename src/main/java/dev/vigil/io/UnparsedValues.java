@@ -99,8 +99,12 @@ public final class UnparsedValues {
 
     private static final StateSpec SPEC = new Specs.TextSampleOf(TIMESTAMP_TEXT);
 
+    /**
+     * The timestamp's nulls, read as a number (epoch seconds): as a string, every row's timestamp
+     * would be formatted only to be tested for null.
+     */
     private static StateSpec nulls(String timestamp) {
-        return new Specs.NullsOf(timestamp, StateSpec.Input.STRING);
+        return new Specs.NullsOf(timestamp, StateSpec.Input.NUMERIC);
     }
 
     /**

@@ -115,6 +115,7 @@ public final class MonitorRun {
         RunContext run = new RunContext(spark, config, UUID.randomUUID().toString(), clock);
         DeltaResultSink sink = new DeltaResultSink(spark, config.output());
         RunRecord record = new RunRecord(run, sink);
+        ProfileStore.Stored profile = null;
         try (RunTimings timings = new RunTimings(spark)) {
             try {
                 sink.prepare(); // catalog tables: the schema and every table, before any work
@@ -125,14 +126,19 @@ public final class MonitorRun {
                 long referenceStart = System.nanoTime();
                 ProfileStage.Used used = new ProfileStage(run).profile(inputs, true, refit, true);
                 record.profile(used.stored().version(), used.source().column());
-                ProfileStore.Stored profile = used.stored();
+                profile = used.stored();
                 double referenceSeconds = (System.nanoTime() - referenceStart) / 1e9;
                 timings.lap("reference");
+                if (config.incremental()) {
+                    profile.awaitWritten(); // its chunk states name the profile's version
+                }
                 Outcome outcome = config.incremental()
                         ? new IncrementalRun(run, sink, inputs, profile).run(referenceSeconds)
                         : analyze(run, profile.fit(), inputs, referenceSeconds);
                 timings.lap("analysis");
                 timings.part("analysis_scan", outcome.analysisSeconds());
+                profile.awaitWritten(); // a fitted profile is stored before any result that used it
+                timings.lap("profile_store_wait");
                 WriteStage.write(sink, outcome);
                 timings.lap("writes");
                 String deliveryErrors = new AlertDispatch(run, sink).deliver(outcome.rows());
@@ -156,8 +162,24 @@ public final class MonitorRun {
                 // Exception, not RuntimeException: a check that fails inside a Spark job reaches the
                 // driver as a checked SparkException, and that run must be recorded too (rethrown as is)
                 record.failed(e);
+                awaitQuietly(profile);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * A failed run still lets a profile it fitted reach its table (the process may exit next); that
+     * store's own failure is only logged, behind the run's error.
+     */
+    private static void awaitQuietly(ProfileStore.Stored profile) {
+        if (profile == null) {
+            return;
+        }
+        try {
+            profile.awaitWritten();
+        } catch (RuntimeException e) {
+            LOG.warn("the fitted reference profile was not stored either: {}", e.getMessage());
         }
     }
 
@@ -193,7 +215,10 @@ public final class MonitorRun {
         new DeltaResultSink(spark, config.output()).prepare(); // catalog tables: as a run does
         Inputs inputs = new Inputs(spark, config);
         boolean withAnalysis = inputs.analysisReadable();
-        return new ProfileStage(run).profile(inputs, withAnalysis, refit, false).stored();
+        return new ProfileStage(run)
+                .profile(inputs, withAnalysis, refit, false)
+                .stored()
+                .awaitWritten();
     }
 
     /** Everything but the writes, fitted afresh (no stored profile). */

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,12 +47,34 @@ public final class ProfileStore {
      * whenever they change (2: the classes moved packages in the calculator-registry redesign; 3:
      * univariate drift's configuration gained alpha, p_value_correction, kolmogorov_smirnov_alert and
      * drift_share; 4: crossed segments, predicate slices and max_segment_values: the configuration's
-     * segmentation, the reference's kept segment values and the '%' and ',' escapes in segment names), so a profile an earlier build stored is simply not matched and the run fits again.
+     * segmentation, the reference's kept segment values and the '%' and ',' escapes in segment names; 5: the timestamp's null count read as a number, not a
+     * string), so a profile an earlier build stored is simply not matched and the run fits again.
      */
-    public static final int PROFILE_FORMAT = 4;
+    public static final int PROFILE_FORMAT = 5;
 
     /** A stored fit and its version. */
-    public record Stored(long version, String fingerprint, ReferenceFit fit) {}
+    public record Stored(long version, String fingerprint, ReferenceFit fit, CompletableFuture<Void> written) {
+        /** A profile already in the table (read back). */
+        public Stored(long version, String fingerprint, ReferenceFit fit) {
+            this(version, fingerprint, fit, CompletableFuture.completedFuture(null));
+        }
+
+        /**
+         * Waits until the profile is in the table: a fit's is appended in the background while the
+         * run goes on ({@link #save}); the append's failure is rethrown here.
+         */
+        public Stored awaitWritten() {
+            try {
+                written.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+            return this;
+        }
+    }
 
     /** A stored profile's row without its blob: what picking one by version needs to check. */
     public record Entry(long version, String configFingerprint, Timestamp fittedAt) {}
@@ -190,7 +214,10 @@ public final class ProfileStore {
         return c.toString();
     }
 
-    /** Appends a fit as the monitor's next version; returns it. */
+    /**
+     * Appends a fit as the monitor's next version, in the background: the returned profile's {@link
+     * Stored#awaitWritten} waits for (and rethrows the failure of) the append.
+     */
     public Stored save(MonitorConfig config, String fingerprint, ReferenceFit fit, String runId, Timestamp now) {
         long version = 1 + maxVersion(config.monitor());
         byte[] blob = Blobs.write(fit);
@@ -215,9 +242,24 @@ public final class ProfileStore {
                 runId,
                 now,
                 configFingerprint(config));
-        tables.append(OutputTables.REFERENCE_PROFILES, List.of(row));
-        LOG.info("stored reference profile v{} of {} ({} bytes) in {}", version, config.monitor(), blob.length, path());
-        return new Stored(version, fingerprint, fit);
+        // the append (a Delta commit, a few small Spark jobs) runs beside the analysis; the version, the
+        // blob and the row are fixed before, so nothing it writes depends on what the run does next
+        CompletableFuture<Void> written = CompletableFuture.runAsync(
+                () -> {
+                    tables.append(OutputTables.REFERENCE_PROFILES, List.of(row));
+                    LOG.info(
+                            "stored reference profile v{} of {} ({} bytes) in {}",
+                            version,
+                            config.monitor(),
+                            blob.length,
+                            path());
+                },
+                task -> {
+                    Thread t = new Thread(task, "vigil-profile-store");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        return new Stored(version, fingerprint, fit, written);
     }
 
     private long maxVersion(String monitor) {

@@ -24,6 +24,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
@@ -130,14 +132,14 @@ public final class Scanner {
             StateSpec s = specs.get(i);
             if (s instanceof RowSpec r) {
                 rowNumbers[i] = r.numericColumns().stream()
-                        .mapToInt(c -> field(projection, fieldOf, c, true))
+                        .mapToInt(c -> field(projection, fieldOf, chunked, c, true))
                         .toArray();
                 rowStrings[i] = r.stringColumns().stream()
-                        .mapToInt(c -> field(projection, fieldOf, c, false))
+                        .mapToInt(c -> field(projection, fieldOf, chunked, c, false))
                         .toArray();
                 field[i] = -1;
             } else {
-                field[i] = field(projection, fieldOf, s.column(), s.input() == StateSpec.Input.NUMERIC);
+                field[i] = field(projection, fieldOf, chunked, s.column(), s.input() == StateSpec.Input.NUMERIC);
             }
         }
         PartitionScan fold =
@@ -231,15 +233,41 @@ public final class Scanner {
     }
 
     /** The projected field reading {@code column} as a double or a string, added on first use. */
-    private static int field(List<Column> projection, Map<String, Integer> fieldOf, String column, boolean numeric) {
+    private static int field(
+            List<Column> projection,
+            Map<String, Integer> fieldOf,
+            Dataset<Row> chunked,
+            String column,
+            boolean numeric) {
         String key = column + "\u0000" + (numeric ? "n" : "s");
         Integer f = fieldOf.get(key);
         if (f == null) {
             f = projection.size();
             fieldOf.put(key, f);
-            projection.add(ColumnNames.column(column).cast(numeric ? DataTypes.DoubleType : DataTypes.StringType));
+            projection.add(input(chunked, column, numeric));
         }
         return f;
+    }
+
+    /**
+     * A column as a scan input: a double or a string. A timestamp as a number is its epoch seconds
+     * (what Spark's non-ANSI cast gives), computed from its microseconds, so it works in ANSI mode
+     * too and formats nothing per row.
+     */
+    private static Column input(Dataset<Row> chunked, String column, boolean numeric) {
+        Column c = ColumnNames.column(column);
+        if (!numeric) {
+            return c.cast(DataTypes.StringType);
+        }
+        DataType type = List.of(chunked.schema().fieldNames()).contains(column)
+                ? chunked.schema().apply(column).dataType()
+                : null;
+        if (type instanceof TimestampType || type instanceof TimestampNTZType) {
+            return unix_micros(c.cast(DataTypes.TimestampType))
+                    .cast(DataTypes.DoubleType)
+                    .divide(1e6);
+        }
+        return c.cast(DataTypes.DoubleType);
     }
 
     private static Timestamp timestamp(long micros, long none) {

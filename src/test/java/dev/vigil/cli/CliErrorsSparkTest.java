@@ -83,7 +83,11 @@ class CliErrorsSparkTest extends CliErrorsTestBase {
     void pathWithoutAHadoopFileSystemNamesTheSchemeAndTheConnector() throws IOException {
         // Hadoop's real "No FileSystem for scheme" failure, as a local run without hadoop-aws meets for s3a://
         Result r = run(edit(valid(), "reference: {path: \"" + ref, "reference: {path: \"vigilnofs://bucket/r"));
-        assertUserError(r, "no Hadoop FileSystem for 'vigilnofs://'", "connector for vigilnofs://");
+        assertUserError(
+                r,
+                "cannot read reference.path 'vigilnofs://bucket/r'",
+                "no Hadoop FileSystem for 'vigilnofs://'",
+                "connector for vigilnofs://");
     }
 
     @Test

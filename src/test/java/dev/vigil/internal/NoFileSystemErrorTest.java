@@ -25,6 +25,14 @@ class NoFileSystemErrorTest {
     }
 
     @Test
+    void anUnreadablePathSaysWhichConnectorIsMissing() {
+        UserException e = Errors.unreadable("analysis.path", "s3a://b/k", "No FileSystem for scheme \"s3a\"");
+        assertThat(e.getMessage())
+                .isEqualTo("cannot read analysis.path 's3a://b/k': "
+                        + Errors.noFileSystem("s3a").getMessage());
+    }
+
+    @Test
     void otherFailuresAreNotUserErrors() {
         assertThat(Errors.userError(new IllegalStateException("disk full"))).isNull();
     }

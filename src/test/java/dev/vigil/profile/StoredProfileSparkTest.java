@@ -79,7 +79,8 @@ class StoredProfileSparkTest extends SparkTestBase {
         assertThat(earlier).isNotEqualTo(store.fingerprint(cfg));
         ReferenceFit fit =
                 run().fit(config(dir.resolve("scratch").toString()), false).fit();
-        store.save(cfg, earlier, fit, "earlier-build", Timestamp.valueOf("2024-01-01 00:00:00"));
+        store.save(cfg, earlier, fit, "earlier-build", Timestamp.valueOf("2024-01-01 00:00:00"))
+                .awaitWritten();
 
         String log = logged(() -> run().fit(cfg, false).version());
         assertThat(log)
