@@ -19,9 +19,11 @@ import dev.vigil.thresholds.Threshold;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -29,11 +31,11 @@ import java.util.function.DoubleUnaryOperator;
  * segment's rate against the same rate of the rest of the chunk, the rest's counts being the whole
  * population's minus the segment's (the scan already holds both groups, so no state or pass of its
  * own: the states are realized performance's confusion cells, the predictions' counts, and CBPE's
- * scores by prediction). Estimated values use one calibration of the scores, the whole reference's
- * (NannyML's rule, {@link EstimatedPerformanceCalculator#calibrator}), so a segment's and its
- * rest's expected cells add up to the whole chunk's. Thresholds from the reference chunks' values
- * of the same metric (realized for realized, estimated for estimated: a segment on which the shared
- * calibration is off keeps its own offset in the band rather than alerting on every chunk), under
+ * scores by prediction). Estimated values: the segment's expected cells under its own calibration and
+ * the whole chunk's under the whole population's, both fitted on the reference as
+ * estimated_performance fits them per segment ({@link EstimatedPerformanceCalculator#calibrator});
+ * expectations add, so the rest's expected cells are the difference. Thresholds from the reference
+ * chunks' realized values of the same difference (for the estimated ones too, as CBPE's), under
  * NannyML's standard rule; {@code column_name} is the segment's column(s), the part of its name
  * before '='.
  */
@@ -161,32 +163,41 @@ public final class FairnessCalculator implements Calculator {
     }
 
     private final class Fitted extends FittedBase {
-        /** The whole reference's calibration of the scores (null: the scores as they are). */
-        private final Isotonic calibration;
-        /** The calibration was fitted on scores rounded to the grid. */
-        private final boolean gridded;
+        /**
+         * Each reference segment's calibration of the scores, and the whole population's under the key
+         * of null (absent: the scores as they are), as estimated_performance fits them.
+         */
+        private final Map<String, Isotonic> calibration = new HashMap<>();
+        /** The segments whose calibration was fitted on scores rounded to the grid. */
+        private final Set<String> gridded = new HashSet<>();
 
         private final Map<String, MetricRule> rules = new HashMap<>();
         /** The sampling-error components by segment and realized metric name. */
         private final Map<Key, double[]> components = new HashMap<>();
 
         private final Map<Key, Bounds> bounds;
+        /** The reference's segments (keys). */
+        private final Set<String> referenceSegments = new HashSet<>();
 
         Fitted(ChunkTable reference) {
+            reference.segments().forEach(seg -> referenceSegments.add(Specs.key(seg)));
             analysisSpecs.addAll(chunkSpecs());
             if (estimates) {
-                calibration = EstimatedPerformanceCalculator.calibrator(
-                        reference, null, problem.calibratedScores().get(0), config.calibration(), NAME);
-                gridded = calibration != null
-                        && !(reference
-                                        .<ValueCounts>whole(null, new Specs.ValueCountsOf(BinaryProblem.POS))
+                for (String seg : reference.segments()) {
+                    Isotonic iso = EstimatedPerformanceCalculator.calibrator(
+                            reference, seg, problem.calibratedScores().get(0), config.calibration(), NAME);
+                    if (iso != null) {
+                        calibration.put(Specs.key(seg), iso);
+                        if (!(reference
+                                        .<ValueCounts>whole(seg, new Specs.ValueCountsOf(BinaryProblem.POS))
                                         .isExact()
                                 && reference
-                                        .<ValueCounts>whole(null, new Specs.ValueCountsOf(BinaryProblem.NEG))
-                                        .isExact());
-            } else {
-                calibration = null;
-                gridded = false;
+                                        .<ValueCounts>whole(seg, new Specs.ValueCountsOf(BinaryProblem.NEG))
+                                        .isExact())) {
+                            gridded.add(Specs.key(seg));
+                        }
+                    }
+                }
             }
             for (String m : config.metrics()) {
                 rules.put(m, FairnessMetrics.get(m).rule().overriddenBy(overrides.get(m)));
@@ -205,7 +216,11 @@ public final class FairnessCalculator implements Calculator {
             List<Value> onReference = values(reference);
             ReferenceValues<Key> values = new ReferenceValues<>();
             for (Value v : onReference) {
-                values.add(new Key(Specs.key(v.segment()), v.metric()), v.value());
+                // an estimate's thresholds come from the realized values, as CBPE's do
+                double value = FairnessMetrics.isEstimated(v.metric())
+                        ? (v.realized() == null ? Double.NaN : v.realized())
+                        : v.value();
+                values.add(new Key(Specs.key(v.segment()), v.metric()), value);
             }
             bounds = values.bounds(k -> rules.get(k.metric()));
             referenceResults = rows(onReference);
@@ -216,9 +231,17 @@ public final class FairnessCalculator implements Calculator {
             return rows(values(analysis));
         }
 
-        /** CBPE's expected counts of a segment's chunk under the whole reference's calibration. */
+        /**
+         * CBPE's expected counts of a segment's chunk under the segment's calibration (a segment the
+         * reference did not have: the whole population's).
+         */
         private Expected expected(ChunkTable t, String segment, int i) {
-            DoubleUnaryOperator cal = calibration == null ? DoubleUnaryOperator.identity() : calibration::predict;
+            String key = Specs.key(segment);
+            if (!referenceSegments.contains(key)) {
+                key = Specs.key(null);
+            }
+            Isotonic iso = calibration.get(key);
+            DoubleUnaryOperator cal = iso == null ? DoubleUnaryOperator.identity() : iso::predict;
             ValueCounts zeroCounts = t.state(segment, i, new Specs.ValueCountsOf(BinaryProblem.PRED0));
             ValueCounts oneCounts = t.state(segment, i, new Specs.ValueCountsOf(BinaryProblem.PRED1));
             ValueCounts.Sorted zero = zeroCounts.sortedArrays();
@@ -227,7 +250,7 @@ public final class FairnessCalculator implements Calculator {
                     Cbpe.expected(Cbpe.Groups.of(zero.values(), zero.counts(), one.values(), one.counts(), cal));
             return new Expected(
                     new FairnessCounts(e.n(), e.tp() + e.fp(), e.tp(), e.fp(), e.fn(), e.tn()),
-                    zeroCounts.isExact() && oneCounts.isExact() && !gridded);
+                    zeroCounts.isExact() && oneCounts.isExact() && !gridded.contains(key));
         }
 
         private List<Value> values(ChunkTable t) {

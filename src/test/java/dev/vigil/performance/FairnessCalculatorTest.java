@@ -183,7 +183,20 @@ class FairnessCalculatorTest {
         assertThat(spdY.value()).isCloseTo(-1.0 / 12, within(1e-12));
         assertThat(spdY.lowerThreshold()).isCloseTo(1.0 / 24 - 3.0 / 8, within(1e-12));
         assertThat(spdY.upperThreshold()).isCloseTo(1.0 / 24 + 3.0 / 8, within(1e-12));
-        assertThat(ref).noneMatch(Measurement::alert);
+        // an estimate's thresholds are its realized metric's (CBPE's rule): equal opportunity of A is
+        // 1/2 on X and 2/4 − 1/4 = 1/4 on Y, so mean 3/8 ± 3 × 1/8
+        Measurement eeY = find(ref, "estimated_equal_opportunity_difference", "region=A", 1);
+        assertThat(eeY.lowerThreshold()).isCloseTo(0.0, within(1e-12));
+        assertThat(eeY.upperThreshold()).isCloseTo(0.75, within(1e-12));
+        assertThat(find(ref, "equal_opportunity_difference", "region=A", 1).upperThreshold())
+                .isCloseTo(0.75, within(1e-12));
+        assertThat(ref.stream()
+                        .filter(Measurement::alert)
+                        .map(m -> m.metric() + " " + m.segment() + " " + m.chunkIndex()))
+                .containsExactly("estimated_equal_opportunity_difference region=A 1");
+        // Y's estimate, A: TP 2 × .8 = 1.6, FN 2 × .4 + 4 × .2 = 1.6, so TPR 1/2 against the rest's
+        // 2.8 / 4.8: below the realized band's lower threshold 0
+        assertThat(eeY.value()).isCloseTo(0.5 - 2.8 / 4.8, within(1e-12));
 
         // analysis: X again (no alert) and Z, where A is predicted 1 on every row: 1 − 4/12 = 2/3
         List<Measurement> ana = f.calculate(InMemoryScan.analysis(f, List.of(chunkX(), chunkZ()), "region"));
