@@ -31,8 +31,8 @@ public record FairnessConfig(List<String> metrics, Calibration calibration) impl
             "calibration",
             Calibration.class,
             Calibration.AUTO,
-            "the estimated metrics: calibrate the scores (one calibration, the whole reference's) when NannyML's"
-                    + " rule says so (auto), always or never");
+            "the estimated metrics: calibrate the scores, each segment's and the whole population's on the"
+                    + " reference, when NannyML's rule says so (auto), always or never");
 
     public static final Schema SCHEMA = Schema.of(
             "calculators.fairness",
