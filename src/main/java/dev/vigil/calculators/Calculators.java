@@ -8,6 +8,7 @@ import dev.vigil.internal.Errors;
 import dev.vigil.internal.UserException;
 import dev.vigil.multivariate.MultivariateDriftType;
 import dev.vigil.performance.EstimatedPerformanceType;
+import dev.vigil.performance.FairnessType;
 import dev.vigil.performance.RealizedPerformanceType;
 import dev.vigil.quality.DataQualityType;
 import dev.vigil.quality.ProfileType;
@@ -31,7 +32,8 @@ public final class Calculators {
             new DataQualityType(),
             // Vigil's own, after the contract's
             new ConsecutiveDriftType(),
-            new ProfileType());
+            new ProfileType(),
+            new FairnessType());
 
     public static List<String> names() {
         return ALL.stream().map(CalculatorType::name).toList();

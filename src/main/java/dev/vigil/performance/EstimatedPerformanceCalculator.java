@@ -57,11 +57,17 @@ public final class EstimatedPerformanceCalculator extends PerformanceCalculator 
     public Map<String, String> derivedColumns() {
         Map<String, String> d = new LinkedHashMap<>(problem.derivedColumns());
         d.putAll(problem.estimateColumns());
-        // the row's fold for the calibration decision (read on the reference only): a hash of its
-        // values, so it depends neither on how Spark splits the input nor on the chunking
-        String hashed = String.join(", ", rowColumns.stream().map(Sql::quote).toList());
-        d.put(FOLD, "cast(pmod(xxhash64(" + hashed + "), " + FoldScoreCounts.FOLDS + ") as double)");
+        d.put(FOLD, foldColumn(rowColumns));
         return d;
+    }
+
+    /**
+     * The row's fold for the calibration decision (read on the reference only): a hash of its values,
+     * so it depends neither on how Spark splits the input nor on the chunking.
+     */
+    static String foldColumn(List<String> rowColumns) {
+        String hashed = String.join(", ", rowColumns.stream().map(Sql::quote).toList());
+        return "cast(pmod(xxhash64(" + hashed + "), " + FoldScoreCounts.FOLDS + ") as double)";
     }
 
     private List<StateSpec> chunkSpecs() {
@@ -70,7 +76,7 @@ public final class EstimatedPerformanceCalculator extends PerformanceCalculator 
         return specs;
     }
 
-    private static FoldScoreCounts.Of folds(CalibratedScore s) {
+    static FoldScoreCounts.Of folds(CalibratedScore s) {
         return new FoldScoreCounts.Of(s.score(), s.indicator(), FOLD);
     }
 
@@ -95,6 +101,19 @@ public final class EstimatedPerformanceCalculator extends PerformanceCalculator 
      * says so.
      */
     private Isotonic calibrator(ChunkTable ref, String seg, CalibratedScore score) {
+        return calibrator(ref, seg, score, config.calibration(), NAME);
+    }
+
+    /**
+     * {@link #calibrator(ChunkTable, String, CalibratedScore)} under a given calibration setting;
+     * {@code calculator} names the logs.
+     */
+    static Isotonic calibrator(
+            ChunkTable ref,
+            String seg,
+            CalibratedScore score,
+            EstimatedPerformanceConfig.Calibration calibration,
+            String calculator) {
         ValueCounts pos = ref.whole(seg, new Specs.ValueCountsOf(score.positives()));
         ValueCounts neg = ref.whole(seg, new Specs.ValueCountsOf(score.negatives()));
         TreeMap<Double, long[]> groups = new TreeMap<>();
@@ -106,19 +125,18 @@ public final class EstimatedPerformanceCalculator extends PerformanceCalculator 
         neg.sorted().forEach((s, c) -> groups.computeIfAbsent(s, k -> new long[2])[1] += c);
         String where = (seg == null ? "" : " [" + seg + "]") + score.label();
         if (groups.isEmpty()) {
-            LOG.warn(
-                    "estimated_performance{}: no reference rows with score and target; scores used as probabilities",
-                    where);
+            LOG.warn("{}{}: no reference rows with score and target; scores used as probabilities", calculator, where);
             return null;
         }
-        boolean calibrate = switch (config.calibration()) {
+        boolean calibrate = switch (calibration) {
             case ALWAYS -> true;
             case NEVER -> false;
             case AUTO -> {
                 FoldScoreCounts folds = ref.whole(seg, folds(score));
                 Cbpe.Decision d = Cbpe.decide(folds.sorted(), ClassificationMath.rocAuc(pos.sorted(), neg.sorted()));
                 LOG.info(
-                        "estimated_performance{}: {} ({}; expected calibration error {} before, {} after; {} path)",
+                        "{}{}: {} ({}; expected calibration error {} before, {} after; {} path)",
+                        calculator,
                         where,
                         d.calibrate() ? "calibrating scores" : "scores used as probabilities",
                         d.reason(),

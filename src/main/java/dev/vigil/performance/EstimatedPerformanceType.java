@@ -22,7 +22,7 @@ public final class EstimatedPerformanceType extends PerformanceType<EstimatedPer
      * What a row's calibration fold is hashed from: what identifies the row, the id column, else all
      * of its values.
      */
-    private static List<String> rowColumns(ColumnsConfig cols, ResolvedColumns columns) {
+    static List<String> rowColumns(ColumnsConfig cols, ResolvedColumns columns) {
         List<String> rowColumns = new ArrayList<>();
         if (cols.id() != null) {
             rowColumns.add(cols.id());

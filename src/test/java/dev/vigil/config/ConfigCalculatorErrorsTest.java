@@ -34,7 +34,8 @@ class ConfigCalculatorErrorsTest {
                         "estimated_performance",
                         "data_quality",
                         "consecutive_drift",
-                        "profile");
+                        "profile",
+                        "fairness");
     }
 
     /**

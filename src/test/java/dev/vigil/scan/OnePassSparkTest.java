@@ -62,6 +62,11 @@ class OnePassSparkTest extends SparkTestBase {
 
     /** The same, with {@code segments} added to the columns section (e.g. ", segments: [c0]"). */
     static int[] jobs(int columns, int chunkSize, String segments) {
+        return jobs(columns, chunkSize, segments, "");
+    }
+
+    /** The same, with {@code calculators} (YAML lines under calculators:) added. */
+    static int[] jobs(int columns, int chunkSize, String segments, String calculators) {
         List<String> features = new ArrayList<>();
         for (int i = 0; i < columns; i++) {
             features.add(i % 6 == 5 ? "c" + (i / 6 % 10) : "x" + (i % 50));
@@ -80,12 +85,14 @@ class OnePassSparkTest extends SparkTestBase {
           univariate_drift:
             continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein, hellinger, psi]
             categorical_methods: [chi2, jensen_shannon, hellinger, l_infinity, psi]
+        %s
         """.formatted(
                         dir.resolve("ref"),
                         dir.resolve("ana"),
                         features.stream().distinct().toList(),
                         segments,
-                        chunkSize);
+                        chunkSize,
+                        calculators);
         MonitorConfig cfg = new ConfigLoader(k -> null).parse(yaml, "test", List.of());
         MonitorRun run = new MonitorRun(session(), Clock.systemUTC());
         run.compute(cfg, "warm-up");
@@ -126,6 +133,21 @@ class OnePassSparkTest extends SparkTestBase {
                 "jobs (whole run, analysis side): no segments %s, [c0] %s, crossed + slices %s%n",
                 java.util.Arrays.toString(none), java.util.Arrays.toString(one), java.util.Arrays.toString(crossed));
         assertThat(crossed).containsExactly(one);
+    }
+
+    /**
+     * Fairness compares each segment with the rest of its chunk from the states the scan holds for
+     * the segment and the whole population (rest = whole − segment): adding it, realized and
+     * estimated, to a segmented monitor adds no Spark job.
+     */
+    @Test
+    void fairnessAddsNoJobs() {
+        int[] segmented = jobs(2, 1000, ", segments: [c0]");
+        int[] fair = jobs(2, 1000, ", segments: [c0]", "  fairness: {}");
+        System.out.printf(
+                "jobs (whole run, analysis side): segments [c0] %s, with fairness %s%n",
+                java.util.Arrays.toString(segmented), java.util.Arrays.toString(fair));
+        assertThat(fair).containsExactly(segmented);
     }
 
     /** Counts the jobs of the analysis side only: row index + the one scan. */
