@@ -42,7 +42,10 @@ class RankingsTableSparkTest extends SparkTestBase {
                     null,
                     null,
                     true,
-                    5));
+                    5,
+                    null,
+                    null,
+                    null));
         }
         return new RankingsTable.Ranking(
                 RankingsTable.ALERT_COUNT, "univariate_drift", "jensen_shannon", null, null, rows);
