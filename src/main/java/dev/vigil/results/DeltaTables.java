@@ -167,10 +167,10 @@ public final class DeltaTables {
      * a table an earlier version wrote first gains the columns declared since (ALTER TABLE).
      */
     public void replace(OutputTable table, String where, List<Row> rows) {
-        if (exists(table)) {
-            addMissingColumns(table);
-        }
         if (!inCatalog()) {
+            if (exists(table)) {
+                addMissingColumns(table);
+            }
             DeltaRetry.replaceWhere(spark, path(table), table.schema(), where, rows);
             return;
         }
@@ -178,6 +178,7 @@ public final class DeltaTables {
                 "replace rows where " + where + " in " + address(table),
                 () -> {
                     createIfMissing(table);
+                    addMissingColumns(table);
                     try {
                         spark.createDataFrame(rows, table.schema())
                                 .writeTo(output.sqlName(table.name()))
