@@ -3,15 +3,44 @@
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 STAMP="$ROOT/target/.vigil-build-stamp"
 
+# Local runs build lean (no hadoop-aws / AWS SDK: -Dvigil.lean) unless VIGIL_S3=1 asks for s3a:// support; tests are
+# neither compiled nor run. A first build on a fresh machine downloads the dependencies into ~/.m2: it says so and
+# prints its progress instead of staying silent.
 vigil_build() {
-  if [[ -f "$STAMP" && -f "$ROOT/target/cp.txt" && -d "$ROOT/target/classes" ]] \
+  local mode=lean flags=(-Dvigil.lean)
+  if [[ "${VIGIL_S3:-}" == 1 ]]; then mode=s3 flags=(); fi
+  if [[ -f "$STAMP" && "$(cat "$STAMP" 2>/dev/null)" == "$mode" && -f "$ROOT/target/cp.txt" && -d "$ROOT/target/classes" ]] \
      && [[ -z "$(find "$ROOT/src/main" "$ROOT/pom.xml" "$ROOT/conf" -newer "$STAMP" -print -quit 2>/dev/null)" ]]; then
     return 0
   fi
-  echo "building Vigil (mvn -DskipTests package) ..." >&2
-  (cd "$ROOT" && mvn -q -B -DskipTests package dependency:build-classpath \
-      -Dmdep.outputFile=target/cp.txt -DincludeScope=compile >&2)
-  touch "$STAMP"
+  local repo="${MAVEN_REPO:-$HOME/.m2/repository}"
+  if [[ ! -d "$repo/org/apache/spark/spark-core_2.12" ]]; then
+    echo "building Vigil for the first time: Maven downloads its dependencies (Spark, Delta, Hadoop: about 330 MB;" \
+      "the AWS SDK for s3a:// only with VIGIL_S3=1) into $repo; this takes a few minutes, progress below" >&2
+  else
+    echo "building Vigil (mvn compile, $mode) ..." >&2
+  fi
+  (cd "$ROOT" && mvn -B -Dmaven.test.skip=true "${flags[@]}" compile dependency:build-classpath \
+      -Dmdep.outputFile=target/cp.txt -DincludeScope=compile 2>&1 | vigil_progress) || return 1
+  echo "$mode" > "$STAMP"
+}
+
+# Maven's output, condensed: a line per 25 downloaded files (with the megabytes so far), errors and the result.
+vigil_progress() {
+  awk '
+    /^\[ERROR\]/ || /BUILD FAILURE/ { print > "/dev/stderr"; failed = 1; next }
+    /^Downloaded from/ {
+      n++
+      if (match($0, /\(([0-9.]+) (B|kB|MB|GB)/)) {
+        split(substr($0, RSTART + 1, RLENGTH - 1), f, " ")
+        mb += f[1] / (f[2] == "B" ? 1048576 : f[2] == "kB" ? 1024 : f[2] == "MB" ? 1 : 1 / 1024)
+      }
+      if (n % 25 == 0) printf "  downloaded %d files, %.0f MB\n", n, mb > "/dev/stderr"
+    }
+    END {
+      if (n > 0) printf "  downloaded %d files, %.0f MB in all\n", n, mb > "/dev/stderr"
+      exit failed
+    }'
 }
 
 vigil_classpath() {

@@ -88,6 +88,21 @@ public final class Errors {
     private static final Pattern JOB_ERROR =
             Pattern.compile(Pattern.quote(JOB_ERROR_START) + "(.*?)" + Pattern.quote(JOB_ERROR_END), Pattern.DOTALL);
 
+    /** Hadoop's message for a URI scheme without a FileSystem on the classpath. */
+    private static final Pattern NO_FILESYSTEM =
+            Pattern.compile("No FileSystem for scheme \"?([A-Za-z][A-Za-z0-9+.-]*)");
+
+    /** A path whose scheme has no Hadoop FileSystem here, with the connector it needs. */
+    static UserException noFileSystem(String scheme) {
+        String needs = scheme.equals("s3a")
+                ? "hadoop-aws and the AWS SDK, which local runs leave out to keep the first download small (scripts/vigil:"
+                        + " set VIGIL_S3=1; spark-submit: EMR and Databricks provide it, elsewhere add --packages"
+                        + " org.apache.hadoop:hadoop-aws:<Spark's Hadoop version>)"
+                : "the connector for " + scheme + ":// on the driver's and executors' classpath";
+        return new UserException(
+                "no Hadoop FileSystem for '" + scheme + "://' paths on this classpath; expected " + needs);
+    }
+
     /**
      * The user error behind a failure: a {@link UserException} in its causes, or one raised inside a
      * Spark job ({@code io.JobErrors.failInJob}).
@@ -104,6 +119,10 @@ public final class Errors {
             Matcher m = JOB_ERROR.matcher(String.valueOf(c.getMessage()));
             if (m.find() && !c.getClass().getName().endsWith("AnalysisException")) {
                 return new UserException(m.group(1));
+            }
+            Matcher fs = NO_FILESYSTEM.matcher(String.valueOf(c.getMessage()));
+            if (fs.find()) {
+                return noFileSystem(fs.group(1));
             }
             if (c.getCause() == c) {
                 break;

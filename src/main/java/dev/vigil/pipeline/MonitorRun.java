@@ -115,39 +115,49 @@ public final class MonitorRun {
         RunContext run = new RunContext(spark, config, UUID.randomUUID().toString(), clock);
         DeltaResultSink sink = new DeltaResultSink(spark, config.output());
         RunRecord record = new RunRecord(run, sink);
-        try {
-            sink.prepare(); // catalog tables: the schema and every table, before any work
-            long t0 = System.nanoTime();
-            Inputs inputs = new Inputs(spark, config);
-            inputs.targets(); // the analysis and the targets: read (schemas) before anything else
-            long referenceStart = System.nanoTime();
-            ProfileStage.Used used = new ProfileStage(run).profile(inputs, true, refit, true);
-            record.profile(used.stored().version(), used.source().column());
-            ProfileStore.Stored profile = used.stored();
-            double referenceSeconds = (System.nanoTime() - referenceStart) / 1e9;
-            Outcome outcome = config.incremental()
-                    ? new IncrementalRun(run, sink, inputs, profile).run(referenceSeconds)
-                    : analyze(run, profile.fit(), inputs, referenceSeconds);
-            WriteStage.write(sink, outcome);
-            String deliveryErrors = new AlertDispatch(run, sink).deliver(outcome.rows());
-            String pushError = PrometheusPush.push(
-                    config.prometheus(),
-                    run.monitor(),
-                    outcome.rows(),
-                    new PrometheusPush.RunFigures(
-                            (System.nanoTime() - t0) / 1e9,
-                            outcome.referenceRows(),
-                            outcome.analysisRows(),
-                            outcome.alerts(),
-                            run.now().getTime() / 1000.0));
-            record.succeeded(outcome, joined(deliveryErrors, pushError));
-            BiViews.createMissing(sink.tables());
-            return outcome;
-        } catch (Exception e) {
-            // Exception, not RuntimeException: a check that fails inside a Spark job reaches the
-            // driver as a checked SparkException, and that run must be recorded too (rethrown as is)
-            record.failed(e);
-            throw e;
+        try (RunTimings timings = new RunTimings(spark)) {
+            try {
+                sink.prepare(); // catalog tables: the schema and every table, before any work
+                long t0 = System.nanoTime();
+                Inputs inputs = new Inputs(spark, config);
+                inputs.targets(); // the analysis and the targets: read (schemas) before anything else
+                timings.lap("read");
+                long referenceStart = System.nanoTime();
+                ProfileStage.Used used = new ProfileStage(run).profile(inputs, true, refit, true);
+                record.profile(used.stored().version(), used.source().column());
+                ProfileStore.Stored profile = used.stored();
+                double referenceSeconds = (System.nanoTime() - referenceStart) / 1e9;
+                timings.lap("reference");
+                Outcome outcome = config.incremental()
+                        ? new IncrementalRun(run, sink, inputs, profile).run(referenceSeconds)
+                        : analyze(run, profile.fit(), inputs, referenceSeconds);
+                timings.lap("analysis");
+                timings.part("analysis_scan", outcome.analysisSeconds());
+                WriteStage.write(sink, outcome);
+                timings.lap("writes");
+                String deliveryErrors = new AlertDispatch(run, sink).deliver(outcome.rows());
+                String pushError = PrometheusPush.push(
+                        config.prometheus(),
+                        run.monitor(),
+                        outcome.rows(),
+                        new PrometheusPush.RunFigures(
+                                (System.nanoTime() - t0) / 1e9,
+                                outcome.referenceRows(),
+                                outcome.analysisRows(),
+                                outcome.alerts(),
+                                run.now().getTime() / 1000.0));
+                timings.lap("alerts");
+                record.succeeded(outcome, joined(deliveryErrors, pushError));
+                BiViews.createMissing(sink.tables());
+                timings.lap("record");
+                LOG.info(timings.line());
+                return outcome;
+            } catch (Exception e) {
+                // Exception, not RuntimeException: a check that fails inside a Spark job reaches the
+                // driver as a checked SparkException, and that run must be recorded too (rethrown as is)
+                record.failed(e);
+                throw e;
+            }
         }
     }
 

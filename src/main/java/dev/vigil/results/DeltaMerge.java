@@ -69,6 +69,7 @@ final class DeltaMerge {
                     .whenNotMatched()
                     .insertExpr(set)
                     .execute();
+            DeltaTables.committed();
         }
         LOG.info("{}: {} of the {} rows new or changed", tables.address(table), changed.size(), data.size());
         LOG.info("merged {} rows into {}", data.size(), tables.address(table));

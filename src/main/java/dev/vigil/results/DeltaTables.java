@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -39,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class DeltaTables {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaTables.class);
 
+    /** Delta commits made by this process through any instance (a run logs the ones it made). */
+    private static final AtomicLong COMMITS = new AtomicLong();
+
     private final SparkSession spark;
     private final OutputConfig output;
     /** Catalog tables this instance has seen exist (and, for external ones, checked the location of). */
@@ -57,6 +61,20 @@ public final class DeltaTables {
 
     public SparkSession spark() {
         return spark;
+    }
+
+    /**
+     * Delta commits this process has made so far (table creations, appends, replaces, deletes,
+     * MERGEs and ALTER TABLEs; a MERGE skipped because nothing changed is none); a run reports the
+     * difference across itself.
+     */
+    public static long commitsSoFar() {
+        return COMMITS.get();
+    }
+
+    /** Counts one Delta commit (see {@link #commitsSoFar}). */
+    static void committed() {
+        COMMITS.incrementAndGet();
     }
 
     public OutputConfig config() {
@@ -151,12 +169,13 @@ public final class DeltaTables {
                         if (inCatalog()) {
                             createIfMissing(table);
                             w.saveAsTable(output.sqlName(table.name()));
-                            return;
+                        } else {
+                            if (!table.partitionBy().isEmpty()) {
+                                w = w.partitionBy(table.partitionBy().toArray(String[]::new));
+                            }
+                            w.save(path(table));
                         }
-                        if (!table.partitionBy().isEmpty()) {
-                            w = w.partitionBy(table.partitionBy().toArray(String[]::new));
-                        }
-                        w.save(path(table));
+                        committed();
                     }
                 },
                 () -> forgetCachedLog(table));
@@ -172,6 +191,7 @@ public final class DeltaTables {
                 addMissingColumns(table);
             }
             DeltaRetry.replaceWhere(spark, path(table), table.schema(), where, rows);
+            committed();
             return;
         }
         DeltaRetry.run(
@@ -183,6 +203,7 @@ public final class DeltaTables {
                         spark.createDataFrame(rows, table.schema())
                                 .writeTo(output.sqlName(table.name()))
                                 .overwrite(expr(where));
+                        committed();
                     } catch (RuntimeException e) {
                         throw e;
                     } catch (Exception e) { // NoSuchTableException, checked (declared in Spark 3.5)
@@ -210,6 +231,7 @@ public final class DeltaTables {
                         + f.dataType().sql()
                         + (previous == null ? " FIRST" : " AFTER " + Sql.quote(previous))
                         + ")");
+                committed();
                 forgetCachedLog(table);
                 LOG.info("added column {} to {}", f.name(), address(table));
             }
@@ -222,7 +244,10 @@ public final class DeltaTables {
         if (exists(table)) {
             DeltaRetry.run(
                     "delete from " + address(table),
-                    () -> deltaTable(table).delete(where),
+                    () -> {
+                        deltaTable(table).delete(where);
+                        committed();
+                    },
                     () -> forgetCachedLog(table));
         }
     }
@@ -265,6 +290,7 @@ public final class DeltaTables {
                     .mode("append")
                     .partitionBy(table.partitionBy().toArray(String[]::new))
                     .save(path);
+            committed();
             DeltaRetry.forgetCachedLog(spark, path);
             LOG.info("created {}", path);
             return;
@@ -279,6 +305,7 @@ public final class DeltaTables {
             boolean existingData = location != null && DeltaRetry.hasCommits(spark, location);
             try {
                 spark.sql(createTable(table, existingData));
+                committed();
                 LOG.info(
                         "{} {}{}",
                         existingData ? "registered the existing Delta table" : "created",

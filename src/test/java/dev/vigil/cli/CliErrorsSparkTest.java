@@ -80,6 +80,13 @@ class CliErrorsSparkTest extends CliErrorsTestBase {
     }
 
     @Test
+    void pathWithoutAHadoopFileSystemNamesTheSchemeAndTheConnector() throws IOException {
+        // Hadoop's real "No FileSystem for scheme" failure, as a local run without hadoop-aws meets for s3a://
+        Result r = run(edit(valid(), "reference: {path: \"" + ref, "reference: {path: \"vigilnofs://bucket/r"));
+        assertUserError(r, "no Hadoop FileSystem for 'vigilnofs://'", "connector for vigilnofs://");
+    }
+
+    @Test
     void chunkSizeZero() throws IOException {
         assertUserError(run(edit(valid(), "size: 50", "size: 0")), "chunking.size", "got 0", "positive whole number");
     }

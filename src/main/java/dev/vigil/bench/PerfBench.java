@@ -1,0 +1,210 @@
+package dev.vigil.bench;
+
+import dev.vigil.generate.PerfTable;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code scripts/bench --perf-table}: Vigil against NannyML on {@code ../shared/PERF_TABLE.md}'s
+ * table, whole processes timed from outside. Each round: a first run on a fresh output (the fit
+ * and the calculation, as NannyML's figures are), an identical rerun on that output, and a
+ * production run over the 1M analysis table with the stored profile (nothing to fit). Each run's
+ * own breakdown ({@code run timings:} in its log) is printed beside its wall time.
+ */
+final class PerfBench {
+    private PerfBench() {}
+
+    /** NannyML 0.13.1's fit + calculate of the four calculators on 1M + 5M rows (PERF_TABLE.md). */
+    static final double NANNYML_1M_5M_SECONDS = 82.3;
+
+    private static final long REFERENCE_ROWS = 1_000_000;
+    private static final long PRODUCTION_ROWS = 1_000_000;
+
+    /** One whole process's wall time and the figures of its {@code run timings:} line. */
+    record Timings(double wallSeconds, Map<String, String> figures) {
+        String line() {
+            return String.format(Locale.ROOT, "wall %.2f s; ", wallSeconds)
+                    + figures.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(" "));
+        }
+
+        String json() {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "{\"wall_seconds\": %.3f", wallSeconds));
+            figures.forEach((k, v) -> b.append(", \"").append(k).append("\": ").append(v));
+            return b.append('}').toString();
+        }
+    }
+
+    static void run(SparkSession spark, Path dataDir, long rows, int repeat, String driverMemory) throws Exception {
+        Path dir = dataDir.resolve("perf").toAbsolutePath();
+        Path reference = table(spark, dir, "reference", PerfTable.REFERENCE_SEED, REFERENCE_ROWS);
+        Path analysis = table(spark, dir, "analysis", PerfTable.ANALYSIS_SEED, rows);
+        Path production = table(spark, dir, "analysis", PerfTable.ANALYSIS_SEED, PRODUCTION_ROWS);
+        spark.stop(); // the runs are processes of their own; this one only waits
+        Path output = dir.resolve("output-" + rows);
+        Path first = config(dir, "first-" + rows, reference, analysis, output);
+        Path daily = config(dir, "production-" + rows, reference, production, output);
+        List<Timings> firsts = new ArrayList<>();
+        List<Timings> reruns = new ArrayList<>();
+        List<Timings> productions = new ArrayList<>();
+        for (int k = 1; k <= repeat; k++) {
+            deleteTree(output);
+            Timings f = wholeRun(first, dir.resolve("first-" + k + ".log"), driverMemory);
+            Timings r = wholeRun(first, dir.resolve("rerun-" + k + ".log"), driverMemory);
+            Timings p = wholeRun(daily, dir.resolve("production-" + k + ".log"), driverMemory);
+            System.out.println("round " + k + ": first run " + f.line());
+            System.out.println("round " + k + ": identical rerun " + r.line());
+            System.out.println("round " + k + ": production run over 1M rows " + p.line());
+            firsts.add(f);
+            reruns.add(r);
+            productions.add(p);
+        }
+        Timings f = best(firsts);
+        Timings r = best(reruns);
+        Timings p = best(productions);
+        String nannyml = rows == 5_000_000
+                ? String.format(
+                        Locale.ROOT,
+                        ", \"nannyml_seconds\": %.1f, \"nannyml_over_vigil\": %.3f",
+                        NANNYML_1M_5M_SECONDS,
+                        NANNYML_1M_5M_SECONDS / f.wallSeconds())
+                : "";
+        System.out.printf(
+                Locale.ROOT,
+                "{\"mode\": \"perf_table\", \"reference_rows\": %d, \"rows\": %d, \"repeat\": %d, "
+                        + "\"first_run_seconds\": %.3f%s, \"rerun_seconds\": %.3f, \"production_rows\": %d, "
+                        + "\"production_seconds\": %.3f, \"first_run\": %s, \"rerun\": %s, \"production\": %s}%n",
+                REFERENCE_ROWS,
+                rows,
+                repeat,
+                f.wallSeconds(),
+                nannyml,
+                r.wallSeconds(),
+                PRODUCTION_ROWS,
+                p.wallSeconds(),
+                f.json(),
+                r.json(),
+                p.json());
+    }
+
+    private static Timings best(List<Timings> runs) {
+        return runs.stream()
+                .min(Comparator.comparingDouble(Timings::wallSeconds))
+                .orElseThrow();
+    }
+
+    /** The table's Parquet directory, generated when missing. */
+    private static Path table(SparkSession spark, Path dir, String name, long seed, long rows) throws IOException {
+        Path path = dir.resolve(name + "-" + rows);
+        if (!Files.isDirectory(path) || !Files.exists(path.resolve("_SUCCESS"))) {
+            long s = System.nanoTime();
+            deleteTree(path);
+            PerfTable.write(spark, path.toString(), seed, rows);
+            System.out.printf(
+                    Locale.ROOT, "generated %s (%d rows) in %.1f s%n", path, rows, (System.nanoTime() - s) / 1e9);
+        }
+        return path;
+    }
+
+    private static Path config(Path dir, String name, Path reference, Path analysis, Path output) throws IOException {
+        String yaml = """
+        monitor: perf
+        problem_type: binary_classification
+        reference: {path: %s, format: parquet}
+        analysis: {path: %s, format: parquet}
+        columns:
+          timestamp: timestamp
+          prediction: y_pred
+          scores: y_pred_proba
+          target: y_true
+          features: [c01, c02, c03, c04, c05, c06, c07, c08, c09, c10, c11, c12, cat1, cat2, cat3, cat4]
+        chunking: {number: 10}
+        calculators:
+          univariate_drift:
+            columns: [c01, c02, c03, c04, c05, c06, c07, c08, c09, c10, c11, c12, cat1, cat2, cat3, cat4]
+            continuous_methods: [kolmogorov_smirnov, jensen_shannon, wasserstein]
+            categorical_methods: [chi2, jensen_shannon]
+          multivariate_drift: {}
+          estimated_performance: {metrics: [roc_auc, f1]}
+          realized_performance: {metrics: [roc_auc, f1]}
+        output: {path: %s}
+        """.formatted(reference, analysis, output);
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    /**
+     * Runs {@code vigil run --config F} as a new JVM with this one's flags and classpath and {@code
+     * -Xmx<driverMemory>}, its output in {@code log}; its wall time and its {@code run timings:}
+     * figures.
+     */
+    static Timings wholeRun(Path config, Path log, String driverMemory) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!a.startsWith("-Xmx") && !a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
+                command.add(a);
+            }
+        }
+        command.add("-Xmx" + driverMemory);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.vigil.cli.Main");
+        command.add("run");
+        command.add("--config");
+        command.add(config.toString());
+        long s = System.nanoTime();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        int rc = p.waitFor();
+        double wall = (System.nanoTime() - s) / 1e9;
+        List<String> lines = Files.readAllLines(log);
+        if (rc != 0) {
+            throw new IllegalStateException("bench: vigil run --config " + config + " exited " + rc + "; see " + log
+                    + ": " + String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size())));
+        }
+        Map<String, String> figures = new LinkedHashMap<>();
+        for (String l : lines) {
+            int at = l.indexOf("run timings:");
+            if (at >= 0) {
+                for (String kv :
+                        l.substring(at + "run timings:".length()).trim().split("\\s+")) {
+                    String[] parts = kv.split("=", 2);
+                    if (parts.length == 2) {
+                        figures.put(parts[0], parts[1]);
+                    }
+                }
+            }
+        }
+        if (figures.isEmpty()) {
+            throw new IllegalStateException("bench: no 'run timings:' line in " + log);
+        }
+        return new Timings(wall, figures);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
