@@ -12,6 +12,12 @@ final class Accuracy extends PerformanceMetric {
         super("accuracy", CLASSIFICATION, BY_DEFAULT);
     }
 
+    /** A rate: higher is better. */
+    @Override
+    final Better better() {
+        return Better.HIGHER;
+    }
+
     /** The same measure on both: one formula over counts and expected counts. */
     @Override
     List<Of<BinaryProblem.States, Cbpe.Chunk>> binary(RealizedPerformanceConfig settings) {

@@ -21,6 +21,12 @@ final class BusinessValue extends PerformanceMetric {
         super("business_value", CLASSIFICATION, OPT_IN, Needs.BUSINESS_VALUE_MATRIX);
     }
 
+    /** A value: higher is better. */
+    @Override
+    final Better better() {
+        return Better.HIGHER;
+    }
+
     @Override
     List<Binary> binary(RealizedPerformanceConfig settings) {
         return List.of(new Binary(settings.businessValueMatrix(), settings.normalizeBusinessValuePerPrediction()));

@@ -27,6 +27,12 @@ final class ConfusionMatrix extends PerformanceMetric {
         super(NAME, CLASSIFICATION, OPT_IN);
     }
 
+    /** Counts, not a performance. */
+    @Override
+    final Better better() {
+        return Better.NONE;
+    }
+
     /** {@code confusion_matrix} for every cell, and each binary cell by its own name. */
     @Override
     List<String> thresholdNames() {

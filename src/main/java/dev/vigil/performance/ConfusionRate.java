@@ -19,6 +19,12 @@ abstract class ConfusionRate extends PerformanceMetric {
         super(name, CLASSIFICATION, BY_DEFAULT);
     }
 
+    /** A rate: higher is better. */
+    @Override
+    final Better better() {
+        return Better.HIGHER;
+    }
+
     /** The numerator: true positives unless said otherwise. */
     double hits(Cells c) {
         return c.tp();

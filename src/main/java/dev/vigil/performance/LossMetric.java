@@ -18,6 +18,12 @@ abstract class LossMetric extends PerformanceMetric {
         this.loss = loss;
     }
 
+    /** A loss: lower is better. */
+    @Override
+    final Better better() {
+        return Better.LOWER;
+    }
+
     /** The per-row loss DLE's model learns for this metric. */
     final Loss loss() {
         return loss;

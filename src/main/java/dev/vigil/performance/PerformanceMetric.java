@@ -27,6 +27,16 @@ abstract class PerformanceMetric implements Serializable {
             Set.of(ProblemType.BINARY_CLASSIFICATION, ProblemType.MULTICLASS_CLASSIFICATION);
     static final Set<ProblemType> REGRESSION = Set.of(ProblemType.REGRESSION);
 
+    /** Which way a metric's value is better: what ranks a segment as underperforming. */
+    enum Better {
+        /** a rate or a value: roc_auc, f1, accuracy, business_value ... */
+        HIGHER,
+        /** a loss: mae, mse, ... */
+        LOWER,
+        /** not a performance (the confusion matrix's counts): never ranked */
+        NONE
+    }
+
     /** Computed when a section names no metrics. */
     static final boolean BY_DEFAULT = true;
 
@@ -73,6 +83,9 @@ abstract class PerformanceMetric implements Serializable {
     final Set<Needs> needs() {
         return needs;
     }
+
+    /** Which way its value is better (declared once per metric, here and nowhere else). */
+    abstract Better better();
 
     /** The names {@code thresholds.<calculator>.<name>} may use for it. */
     List<String> thresholdNames() {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -112,6 +113,18 @@ public final class PerformanceMetrics {
             out.put("metrics (" + t.key() + ")", names(t, estimated));
         }
         return out;
+    }
+
+    /**
+     * Whether a higher value of the results' metric {@code name} is better (roc_auc, f1, accuracy,
+     * business_value ...: true; mae, mse, ... losses: false); empty for a name that is no ranked
+     * performance metric (a confusion-matrix cell, another calculator's metric).
+     */
+    public static Optional<Boolean> higherIsBetter(String name) {
+        return ALL.stream()
+                .filter(m -> m.name().equals(name) && m.better() != PerformanceMetric.Better.NONE)
+                .findFirst()
+                .map(m -> m.better() == PerformanceMetric.Better.HIGHER);
     }
 
     static PerformanceMetric get(String name) {

@@ -21,6 +21,12 @@ abstract class ScoreMetric extends PerformanceMetric {
         super(name, problemTypes, onByDefault, Needs.SCORES);
     }
 
+    /** A rate: higher is better. */
+    @Override
+    final Better better() {
+        return Better.HIGHER;
+    }
+
     /** The realized value from ascending score → rows of the positives and of the negatives. */
     abstract double value(NavigableMap<Double, Long> positives, NavigableMap<Double, Long> negatives);
 

@@ -211,15 +211,16 @@ public final class DataQualityCalculator implements Calculator {
                 for (int i = 0; i < t.chunks().size(); i++) {
                     long n = t.rows(seg, i);
                     for (FittedMetric f : fitted) {
+                        double value = f.value(t, seg, i, n, isReference);
                         out.add(new Value(
                                 f.metric().name(),
                                 f.column().name(),
                                 seg,
                                 i,
-                                f.value(t, seg, i, n, isReference),
+                                value,
                                 f.samplingError(seg, n),
                                 f.errorBound(t, seg, i, n, isReference),
-                                f.note(t, seg, i, n, isReference)));
+                                f.note(t, seg, i, n, isReference, value)));
                     }
                 }
             }

@@ -30,9 +30,9 @@ record FittedMetric(QualityMetric metric, QualityColumn column, StateSpec spec, 
         return metric.value(new QualityMetric.Chunk(t, segment, index, spec, rows, isReference));
     }
 
-    /** The metric's note on that chunk (why its value is null); null: none. */
-    String note(ChunkTable t, String segment, int index, long rows, boolean isReference) {
-        return metric.note(new QualityMetric.Chunk(t, segment, index, spec, rows, isReference));
+    /** The metric's note on that chunk: why its value there, {@code value}, is null; null: none. */
+    String note(ChunkTable t, String segment, int index, long rows, boolean isReference, double value) {
+        return metric.nullBecause(new QualityMetric.Chunk(t, segment, index, spec, rows, isReference), value);
     }
 
     /** The metric's bound on |value − exact value| on that chunk; NaN when exact. */

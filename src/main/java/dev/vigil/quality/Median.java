@@ -59,6 +59,12 @@ final class Median extends QualityMetric {
         return chunk.<Quantiles>state().median();
     }
 
+    /** The chunk's non-missing values. */
+    @Override
+    protected long valuesOn(Chunk chunk) {
+        return chunk.<Quantiles>state().n();
+    }
+
     /** On the sketch path of a chunk with more values than a chunk state keeps: its bound. */
     @Override
     public double errorBound(Chunk chunk) {

@@ -55,6 +55,12 @@ abstract class MomentsMetric extends QualityMetric {
         return statistic.applyAsDouble(chunk.<Moments>state());
     }
 
+    /** The chunk's non-missing values. */
+    @Override
+    protected final long valuesOn(Chunk chunk) {
+        return chunk.<Moments>state().n();
+    }
+
     @Override
     public final double samplingError(double[] reference, long rows) {
         return error.of(reference[0], reference[1], rows);

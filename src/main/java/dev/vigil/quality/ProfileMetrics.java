@@ -73,7 +73,7 @@ public final class ProfileMetrics {
                 moments("min", Moments::min),
                 moments("max", Moments::max),
                 moments("avg", Moments::mean),
-                moments("stddev", Moments::std),
+                moments("stddev", Moments::std).needing(2),
                 new ProfileStat<Quantiles>(
                         "median",
                         NUMERIC,
@@ -163,7 +163,7 @@ public final class ProfileMetrics {
                 new ProfileStat<CategoryCounts>(name, STRING, Specs.CategoriesOf::new, string::of));
     }
 
-    private static QualityMetric moments(String name, MomentsReading of) {
+    private static ProfileStat<Moments> moments(String name, MomentsReading of) {
         return new ProfileStat<Moments>(name, NUMERIC, Specs.MomentsOf::new, m -> m.n() == 0 ? Double.NaN : of.of(m));
     }
 

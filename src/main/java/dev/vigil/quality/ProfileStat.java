@@ -2,8 +2,13 @@ package dev.vigil.quality;
 
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.quality.QualityColumn.Kind;
+import dev.vigil.stats.CategoryCounts;
 import dev.vigil.stats.ColumnState;
+import dev.vigil.stats.DistinctValues;
+import dev.vigil.stats.Moments;
+import dev.vigil.stats.Quantiles;
 import dev.vigil.stats.StateSpec;
+import dev.vigil.stats.StringLengths;
 import dev.vigil.thresholds.Bounds.AlertRule;
 import dev.vigil.thresholds.Bounds.LimitMode;
 import dev.vigil.thresholds.MetricRule;
@@ -34,12 +39,29 @@ final class ProfileStat<S extends ColumnState> extends QualityMetric {
     private final transient Function<String, StateSpec> spec;
     private final transient Reading<S> value;
     private final transient Reading<S> bound;
+    private final int needed;
 
     ProfileStat(String name, Set<Kind> kinds, Function<String, StateSpec> spec, Reading<S> value, Reading<S> bound) {
+        this(name, kinds, spec, value, bound, 1);
+    }
+
+    private ProfileStat(
+            String name,
+            Set<Kind> kinds,
+            Function<String, StateSpec> spec,
+            Reading<S> value,
+            Reading<S> bound,
+            int needed) {
         super(name, kinds, NO_THRESHOLDS);
         this.spec = spec;
         this.value = value;
         this.bound = bound;
+        this.needed = needed;
+    }
+
+    /** This statistic, defined on {@code n} values or more (the sample std: 2). */
+    ProfileStat<S> needing(int n) {
+        return new ProfileStat<>(name(), kinds(), spec, value, bound, n);
     }
 
     /** An exact statistic. */
@@ -65,6 +87,33 @@ final class ProfileStat<S extends ColumnState> extends QualityMetric {
     @Override
     public double errorBound(Chunk chunk) {
         return bound.value(chunk.<S>state(), chunk);
+    }
+
+    /** The column's non-missing values in the chunk's state; -1 for a state that does not count them. */
+    @Override
+    protected long valuesOn(Chunk chunk) {
+        ColumnState state = chunk.state();
+        if (state instanceof Moments m) {
+            return m.n();
+        }
+        if (state instanceof StringLengths l) {
+            return l.moments().n();
+        }
+        if (state instanceof Quantiles q) {
+            return q.n();
+        }
+        if (state instanceof DistinctValues d) {
+            return d.values();
+        }
+        if (state instanceof CategoryCounts c) {
+            return c.rows() - c.nulls();
+        }
+        return -1;
+    }
+
+    @Override
+    protected int valuesNeeded() {
+        return needed;
     }
 
     @Override

@@ -38,6 +38,11 @@ public abstract class QualityMetric implements Serializable {
         return name;
     }
 
+    /** The kinds of column it applies to. */
+    final Set<QualityColumn.Kind> kinds() {
+        return kinds;
+    }
+
     /** Whether it is measured on columns (or the model level) of this kind. */
     public final boolean appliesTo(QualityColumn.Kind kind) {
         return kinds.contains(kind);
@@ -87,6 +92,41 @@ public abstract class QualityMetric implements Serializable {
     /** Why its value on the chunk is null though the chunk has rows; null: nothing to say. */
     public String note(Chunk chunk) {
         return null;
+    }
+
+    /**
+     * Why its value on the chunk is null, on every result where it is (never a silent null): its own
+     * {@link #note}, else from what its statistic reads: a chunk without rows, a column without
+     * values on the chunk ({@link #valuesOn} 0), fewer values than the statistic needs ({@link
+     * #valuesNeeded}); null where the value is not NaN and the metric has nothing to say.
+     */
+    public final String nullBecause(Chunk chunk, double value) {
+        String own = note(chunk);
+        if (own != null || !Double.isNaN(value)) {
+            return own;
+        }
+        if (chunk.rows() == 0) {
+            return "no rows in this chunk";
+        }
+        long values = valuesOn(chunk);
+        if (values == 0) {
+            return "no values in this chunk: its " + chunk.rows() + " rows are all missing";
+        }
+        if (values > 0 && values < valuesNeeded()) {
+            return (values == 1 ? "1 value" : values + " values") + " in this chunk: " + name + " needs at least "
+                    + valuesNeeded();
+        }
+        return "undefined on this chunk's values";
+    }
+
+    /** The column's values its statistic reads on the chunk (missing ones left out); -1: not known. */
+    protected long valuesOn(Chunk chunk) {
+        return -1;
+    }
+
+    /** The fewest values its statistic is defined on. */
+    protected int valuesNeeded() {
+        return 1;
     }
 
     /** Its sampling error for a chunk of {@code rows} rows; NaN (none) by default. */

@@ -10,4 +10,10 @@ final class Std extends MomentsMetric {
     Std() {
         super("std", 0.0, Moments::std, SamplingErrors::std);
     }
+
+    /** The sample standard deviation needs two values. */
+    @Override
+    protected int valuesNeeded() {
+        return 2;
+    }
 }

@@ -34,7 +34,11 @@ public final class HtmlReport {
         {"r", "pearsonr_correlation"},
         {"p", "pearsonr_pvalue"},
         {"drifted", "has_drifted"},
-        {"chunks", "chunks"}
+        {"chunks", "chunks"},
+        {"source", "performance_calculator"},
+        {"relative", "relative_performance"},
+        {"z", "relative_in_sampling_errors"},
+        {"higher_is_better", "higher_is_better"}
     };
 
     private HtmlReport() {}

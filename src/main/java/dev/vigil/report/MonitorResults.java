@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * One monitor's whole-population results as the report's series over its chunks (reference chunks
@@ -157,7 +158,82 @@ final class MonitorResults {
                 sent.put(r.getString(0), r.getLong(1));
             }
         }
-        return new Monitor(monitor, chunks, ordered, otherSegments, segmentAlerts, latest, runCount, sent);
+        return new Monitor(
+                monitor,
+                chunks,
+                ordered,
+                otherSegments,
+                segmentAlerts,
+                latest,
+                runCount,
+                sent,
+                otherSegments == 0 ? List.of() : segmentPerformance(out, monitor));
+    }
+
+    /**
+     * One small aggregation: per performance calculator, metric (of the model, column null) and
+     * segment value, the sums {@link UnderperformingSegments} ranks, each analysis chunk's segment
+     * value against the whole population's on the same chunk (a left join on calculator, metric and
+     * chunk key).
+     */
+    static List<UnderperformingSegments.Sums> segmentPerformance(Output out, String monitor) {
+        Dataset<Row> perf = out.results()
+                .where(col("monitor")
+                        .equalTo(monitor)
+                        .and(col("period").equalTo("analysis"))
+                        .and(col("column_name").isNull())
+                        .and(col("calculator").isin(UnderperformingSegments.SOURCES.toArray())));
+        Dataset<Row> seg = perf.where(col("segment").isNotNull())
+                .select(
+                        col("calculator"),
+                        col("metric"),
+                        col("segment"),
+                        col("chunk_key"),
+                        col("value").as("v"),
+                        col("sampling_error").as("se"),
+                        col("alert"));
+        Dataset<Row> whole = perf.where(col("segment").isNull())
+                .select(
+                        col("calculator").as("w_calculator"),
+                        col("metric").as("w_metric"),
+                        col("chunk_key").as("w_chunk_key"),
+                        col("value").as("w"));
+        Column both = finite(col("v")).and(finite(col("w")));
+        Column error = both.and(finite(col("se"))).and(col("se").gt(0));
+        List<UnderperformingSegments.Sums> sums = new ArrayList<>();
+        for (Row r : seg.join(
+                        whole,
+                        col("calculator")
+                                .equalTo(col("w_calculator"))
+                                .and(col("metric").equalTo(col("w_metric")))
+                                .and(col("chunk_key").equalTo(col("w_chunk_key"))),
+                        "left")
+                .groupBy("calculator", "metric", "segment")
+                .agg(
+                        sum(when(both, 1L).otherwise(0L)).as("chunks"),
+                        sum(when(both, col("v").minus(col("w"))).otherwise(0.0)).as("difference"),
+                        sum(when(error, 1L).otherwise(0L)).as("error_chunks"),
+                        sum(when(error, col("se").multiply(col("se"))).otherwise(0.0))
+                                .as("squared_errors"),
+                        sum(when(col("alert"), 1L).otherwise(0L)).as("alerts"))
+                .collectAsList()) {
+            sums.add(new UnderperformingSegments.Sums(
+                    r.getString(0),
+                    r.getString(1),
+                    r.getString(2),
+                    r.getLong(3),
+                    r.getDouble(4),
+                    r.getLong(5),
+                    r.getDouble(6),
+                    r.getLong(7)));
+        }
+        return sums;
+    }
+
+    private static Column finite(Column c) {
+        return c.isNotNull()
+                .and(functions.not(functions.isnan(c)))
+                .and(functions.abs(c).notEqual(Double.POSITIVE_INFINITY));
     }
 
     static int calculatorRank(String calculator) {

@@ -25,7 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * ranking: every realized and estimated performance metric of the whole model (column null) but the
  * confusion-matrix cells. Both rankers use the analysis chunks of the whole population; the
  * reference mean of the correlation ranker uses the reference chunks' values of the same
- * performance series.
+ * performance series. A third ranker, {@link UnderperformingSegments#RANKER}, ranks segment values
+ * by their performance relative to the whole population.
  */
 public final class RankingsTable {
     private RankingsTable() {}
@@ -110,7 +111,10 @@ public final class RankingsTable {
                         null,
                         null,
                         a.alerts() > 0,
-                        analysis.size()));
+                        analysis.size(),
+                        null,
+                        null,
+                        null));
             }
             out.add(new Ranking(ALERT_COUNT, calc, metric, null, null, rows));
 
@@ -143,10 +147,55 @@ public final class RankingsTable {
                             c.r(),
                             c.p(),
                             c.hasDrifted(),
-                            c.chunks()));
+                            c.chunks(),
+                            null,
+                            null,
+                            null));
                 }
                 out.add(new Ranking(CORRELATION, calc, metric, p.calculator(), p.metric(), corr));
             }
+        }
+        out.addAll(underperformingSegments(m.name(), m.segmentPerformance()));
+        return out;
+    }
+
+    /**
+     * What {@code drift_calculator} holds in an underperforming_segments ranking (a NOT NULL column
+     * of the table): no drift metric is ranked, the performance metric is ({@code drift_metric} and
+     * {@code performance_metric}).
+     */
+    public static final String PERFORMANCE = "performance";
+
+    /**
+     * The underperforming_segments rankings, one per performance metric: each segment value's
+     * relative performance, worst first ({@link UnderperformingSegments}); {@code
+     * performance_calculator} is the source the row used (realized, else estimated performance).
+     */
+    static List<Ranking> underperformingSegments(String monitor, List<UnderperformingSegments.Sums> sums) {
+        List<Ranking> out = new ArrayList<>();
+        for (Map.Entry<String, List<UnderperformingSegments.Ranked>> e :
+                UnderperformingSegments.rank(sums).entrySet()) {
+            List<Row> rows = new ArrayList<>();
+            for (UnderperformingSegments.Ranked r : e.getValue()) {
+                rows.add(RowFactory.create(
+                        monitor,
+                        UnderperformingSegments.RANKER,
+                        PERFORMANCE,
+                        r.metric(),
+                        r.source(),
+                        r.metric(),
+                        r.segment(),
+                        r.rank(),
+                        r.alerts(),
+                        null,
+                        null,
+                        r.alerts() > 0,
+                        r.chunks(),
+                        r.relative(),
+                        r.inSamplingErrors(),
+                        r.higherIsBetter()));
+            }
+            out.add(new Ranking(UnderperformingSegments.RANKER, PERFORMANCE, e.getKey(), null, e.getKey(), rows));
         }
         return out;
     }
@@ -169,7 +218,8 @@ public final class RankingsTable {
         }
         String where = "monitor = " + Sql.literal(monitor);
         Dataset<Row> stored = tables.readWhere(OutputTables.RANKINGS, expr(where));
-        if (stored != null) {
+        // a table an earlier version wrote lacks the columns declared since: it differs (and gains them)
+        if (stored != null && List.of(stored.columns()).containsAll(OutputTables.RANKINGS.columns())) {
             List<Row> existing = stored.select(OutputTables.RANKINGS.columns().stream()
                             .map(ColumnNames::column)
                             .toArray(Column[]::new))

@@ -84,7 +84,9 @@ public final class ReportData {
 
     /**
      * Everything the report shows of one monitor. {@code segmentAlerts}: the alerts on analysis
-     * chunks of each segment value that has any (most first); the series are the whole population's.
+     * chunks of each segment value that has any (most first); the series are the whole population's;
+     * {@code segmentPerformance}: each segment value's performance series summed against the whole
+     * population's over the analysis chunks (for {@link UnderperformingSegments}).
      */
     public record Monitor(
             String name,
@@ -94,7 +96,8 @@ public final class ReportData {
             Map<String, Long> segmentAlerts,
             Map<String, Object> latestRun,
             long runCount,
-            Map<String, Long> sentAlerts) {}
+            Map<String, Long> sentAlerts,
+            List<UnderperformingSegments.Sums> segmentPerformance) {}
 
     /**
      * One column's binned distribution per chunk: {@code proportion[bin][chunk]} (NaN where the chunk

@@ -3,7 +3,6 @@ package dev.vigil.results;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
-import dev.vigil.internal.Sql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +48,7 @@ final class DeltaMerge {
     private void mergeOnce(OutputTable table, List<Row> data) {
         StructType schema = table.schema();
         tables.createIfMissing(table);
-        addMissingColumns(table, schema);
+        tables.addMissingColumns(table);
         Map<String, String> set = new LinkedHashMap<>();
         for (String c : schema.fieldNames()) {
             set.put(c, "s." + c);
@@ -101,31 +100,6 @@ final class DeltaMerge {
         int m = schema.fieldIndex("monitor");
         Object[] monitors = data.stream().map(r -> r.get(m)).distinct().toArray();
         return col("t.monitor").isin(monitors);
-    }
-
-    /**
-     * Adds the columns a table written by an earlier Vigil version lacks (e.g. {@code
-     * results.chunk_complete}), null in its old rows: the migration is a metadata-only ALTER TABLE.
-     */
-    private void addMissingColumns(OutputTable table, StructType schema) {
-        List<String> existing = List.of(tables.read(table).schema().fieldNames());
-        String previous = null;
-        for (StructField f : schema.fields()) {
-            if (!existing.contains(f.name())) {
-                tables.spark()
-                        .sql("ALTER TABLE "
-                                + tables.sqlName(table)
-                                + " ADD COLUMNS ("
-                                + Sql.quote(f.name())
-                                + " "
-                                + f.dataType().sql()
-                                + (previous == null ? " FIRST" : " AFTER " + Sql.quote(previous))
-                                + ")");
-                DeltaTables.committed();
-                LOG.info("added column {} to {}", f.name(), tables.address(table));
-            }
-            previous = f.name();
-        }
     }
 
     static String keyCondition(List<String> key) {

@@ -182,10 +182,14 @@ public final class DeltaTables {
     }
 
     /**
-     * Replaces the rows where {@code where} (a SQL predicate) holds with {@code rows}, one commit.
+     * Replaces the rows where {@code where} (a SQL predicate) holds with {@code rows}, one commit;
+     * a table an earlier version wrote first gains the columns declared since (ALTER TABLE).
      */
     public void replace(OutputTable table, String where, List<Row> rows) {
         if (!inCatalog()) {
+            if (exists(table)) {
+                addMissingColumns(table);
+            }
             DeltaRetry.replaceWhere(spark, path(table), table.schema(), where, rows);
             committed();
             return;
@@ -194,6 +198,7 @@ public final class DeltaTables {
                 "replace rows where " + where + " in " + address(table),
                 () -> {
                     createIfMissing(table);
+                    addMissingColumns(table);
                     try {
                         spark.createDataFrame(rows, table.schema())
                                 .writeTo(output.sqlName(table.name()))
@@ -206,6 +211,32 @@ public final class DeltaTables {
                     }
                 },
                 () -> forgetCachedLog(table));
+    }
+
+    /**
+     * Adds the declared columns a table written by an earlier Vigil version lacks (e.g. {@code
+     * results.chunk_complete}, {@code rankings.relative_performance}), null in its old rows: the
+     * migration is a metadata-only ALTER TABLE. The table must exist.
+     */
+    void addMissingColumns(OutputTable table) {
+        List<String> existing = List.of(read(table).schema().fieldNames());
+        String previous = null;
+        for (StructField f : table.schema().fields()) {
+            if (!existing.contains(f.name())) {
+                spark.sql("ALTER TABLE "
+                        + sqlName(table)
+                        + " ADD COLUMNS ("
+                        + Sql.quote(f.name())
+                        + " "
+                        + f.dataType().sql()
+                        + (previous == null ? " FIRST" : " AFTER " + Sql.quote(previous))
+                        + ")");
+                committed();
+                forgetCachedLog(table);
+                LOG.info("added column {} to {}", f.name(), address(table));
+            }
+            previous = f.name();
+        }
     }
 
     /** Deletes the rows where {@code where} holds (nothing when the table does not exist). */

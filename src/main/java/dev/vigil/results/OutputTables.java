@@ -93,7 +93,11 @@ public final class OutputTables {
                     + " run_id STRING NOT NULL, computed_at TIMESTAMP NOT NULL")
             .key("monitor", "source", "segment", "chunk_group");
 
-    /** What identifies one ranking: the ranker, the drift metric and the performance series. */
+    /**
+     * What identifies one ranking: the ranker, the drift metric and the performance series (an
+     * underperforming_segments ranking: the ranker and its metric, drift_calculator "performance";
+     * each row's performance_calculator says the source it used).
+     */
     private static final List<String> RANKING = List.of(
             "monitor", "ranker", "drift_calculator", "drift_metric", "performance_calculator", "performance_metric");
 
@@ -104,7 +108,10 @@ public final class OutputTables {
                     + " drift_metric STRING NOT NULL, performance_calculator STRING,"
                     + " performance_metric STRING, column_name STRING NOT NULL, rank INT NOT NULL,"
                     + " number_of_alerts BIGINT NOT NULL, pearsonr_correlation DOUBLE,"
-                    + " pearsonr_pvalue DOUBLE, has_drifted BOOLEAN NOT NULL, chunks INT NOT NULL")
+                    + " pearsonr_pvalue DOUBLE, has_drifted BOOLEAN NOT NULL, chunks INT NOT NULL,"
+                    // underperforming_segments (added later: ALTER TABLE ADD COLUMNS on older tables)
+                    + " relative_performance DOUBLE, relative_in_sampling_errors DOUBLE,"
+                    + " higher_is_better BOOLEAN")
             .key(with(RANKING, "column_name"))
             .exportOrder(with(RANKING, "rank", "column_name"));
 

@@ -324,6 +324,33 @@
     }
   }
 
+  // the worst segment values per performance metric (tables only: no chart to draw)
+  function segmentSection(parent, m) {
+    var rankings = m.rankings.filter(function (r) { return r.ranker === 'underperforming_segments'; });
+    if (!rankings.length) { return; }
+    var shown = 10;
+    parent.appendChild(el('h3', null, 'Underperforming segments (analysis chunks)'));
+    parent.appendChild(el('p', { 'class': 'muted' }, 'Per performance metric, the segment values whose ' +
+      'performance is furthest below the whole population\u2019s: relative = the mean over the analysis chunks ' +
+      'of segment value \u2212 whole population value (for a loss, higher is worse), also in units of the ' +
+      'segment\u2019s sampling error; realized performance, else estimated. The ' + shown + ' worst per metric; ' +
+      'all are in the rankings Delta table.'));
+    var grid = el('div', { 'class': 'grid' });
+    parent.appendChild(grid);
+    rankings.forEach(function (r) {
+      var box = el('div');
+      grid.appendChild(box);
+      var higher = r.rows.length && r.rows[0].higher_is_better;
+      box.appendChild(el('div', { 'class': 'muted' }, r.performance_metric + ' (' +
+        (higher ? 'higher' : 'lower') + ' is better)'));
+      box.appendChild(table(['rank', 'segment', 'relative', 'in sampling errors', 'source', 'alerts', 'chunks'],
+        r.rows.slice(0, shown).map(function (x) {
+          return [x.rank, x.column, x.relative, x.z, x.source === 'estimated_performance' ? 'estimated' : 'realized',
+            x.alerts, x.chunks];
+        }), function (i) { return r.rows[i].alerts > 0 ? 'alerting' : null; }));
+    });
+  }
+
   function summarySection(parent, m) {
     parent.appendChild(el('h3', null, 'Summary'));
     var row = el('div', { 'class': 'summary-row' });
@@ -385,6 +412,7 @@
     }
     summarySection(section, m);
     rankingSection(section, m);
+    segmentSection(section, m);
     var current = null, grid = null;
     m.series.forEach(function (s) {
       if (s.calculator !== current) {

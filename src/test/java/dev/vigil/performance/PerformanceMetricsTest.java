@@ -98,6 +98,26 @@ class PerformanceMetricsTest {
                 .isEqualTo(1.0);
     }
 
+    @Test
+    void eachMetricDeclaresWhichWayItIsBetter() {
+        for (String m : List.of("roc_auc", "f1", "precision", "recall", "specificity", "accuracy")) {
+            assertThat(PerformanceMetrics.higherIsBetter(m)).as(m).contains(true);
+        }
+        assertThat(PerformanceMetrics.higherIsBetter("average_precision")).contains(true);
+        assertThat(PerformanceMetrics.higherIsBetter("business_value")).contains(true);
+        for (String m : List.of("mae", "mape", "mse", "rmse", "msle", "rmsle")) {
+            assertThat(PerformanceMetrics.higherIsBetter(m)).as(m).contains(false);
+        }
+        // counts, not a performance; and names that are no performance metric
+        assertThat(PerformanceMetrics.higherIsBetter("confusion_matrix")).isEmpty();
+        assertThat(PerformanceMetrics.higherIsBetter("true_positive")).isEmpty();
+        assertThat(PerformanceMetrics.higherIsBetter("jensen_shannon")).isEmpty();
+        // every registered metric says one of the three
+        for (PerformanceMetric m : PerformanceMetrics.ALL) {
+            assertThat(m.better()).as(m.name()).isNotNull();
+        }
+    }
+
     /** A realized-only metric: registered, but without a CBPE expectation. */
     static final class RealizedOnly extends PerformanceMetric {
         RealizedOnly() {
@@ -107,6 +127,11 @@ class PerformanceMetricsTest {
         @Override
         Set<ProblemType> estimated() {
             return Set.of();
+        }
+
+        @Override
+        Better better() {
+            return Better.HIGHER;
         }
     }
 

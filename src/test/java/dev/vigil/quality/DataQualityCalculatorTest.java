@@ -70,6 +70,76 @@ class DataQualityCalculatorTest {
         return Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
     }
 
+    /**
+     * A chunk where x and c have no values at all, then one where x has one value: every null value
+     * of data quality and the profile says why in its note.
+     */
+    @Test
+    void aNullValueOnAChunkWithoutValuesSaysWhy() {
+        List<List<Map<String, Object>>> analysis = List.of(
+                rows(new Double[] {null, null, null, null}, new String[] {null, null, null, null}, 1, 2, 3, 4),
+                rows(new Double[] {5.0, null, null, null}, new String[] {"a", null, null, null}, 1, 2, 3, 4));
+        FittedCalculator quality = fitted(QualityMetrics.NAMES, Map.of());
+        FittedCalculator profile = InMemoryScan.fit(
+                DataQualityCalculator.profile(
+                        ProfileMetrics.NAMES.stream()
+                                .filter(n -> !n.startsWith("quantile_"))
+                                .toList(),
+                        ProfileMetrics.DEFAULT_QUANTILES,
+                        List.of("x", "w"),
+                        List.of("c"),
+                        Map.of()),
+                REFERENCE,
+                null);
+        Map<String, Measurement> r = new HashMap<>();
+        for (FittedCalculator f : List.of(quality, profile)) {
+            for (Measurement m : f.calculate(InMemoryScan.analysis(f, analysis, null))) {
+                r.put(m.calculator() + "|" + key(m, "analysis"), m);
+            }
+        }
+        String none = "no values in this chunk: its 4 rows are all missing";
+        for (String k : List.of(
+                "data_quality|mean|x|analysis|0",
+                "data_quality|std|x|analysis|0",
+                "data_quality|median|x|analysis|0",
+                "profile|min|x|analysis|0",
+                "profile|max|x|analysis|0",
+                "profile|avg|x|analysis|0",
+                "profile|stddev|x|analysis|0",
+                "profile|median|x|analysis|0",
+                "profile|quantile_0.05|x|analysis|0",
+                "profile|percent_distinct|x|analysis|0",
+                "profile|percent_distinct|c|analysis|0",
+                "profile|min_length|c|analysis|0",
+                "profile|avg_length|c|analysis|0",
+                "profile|max_length|c|analysis|0")) {
+            assertThat(r.get(k)).as(k).isNotNull();
+            assertThat(r.get(k).value()).as(k).isNull();
+            assertThat(r.get(k).note()).as(k).isEqualTo(none);
+        }
+        // one value: the mean is defined, the sample standard deviations are not
+        assertThat(r.get("data_quality|mean|x|analysis|1").value()).isEqualTo(5.0);
+        assertThat(r.get("data_quality|mean|x|analysis|1").note()).isNull();
+        assertThat(r.get("data_quality|std|x|analysis|1").value()).isNull();
+        assertThat(r.get("data_quality|std|x|analysis|1").note())
+                .isEqualTo("1 value in this chunk: std needs at least 2");
+        assertThat(r.get("profile|stddev|x|analysis|1").note())
+                .isEqualTo("1 value in this chunk: stddev needs at least 2");
+        assertThat(r.get("profile|avg|x|analysis|1").value()).isEqualTo(5.0);
+        // the counts are 0, not null, and need no note
+        assertThat(r.get("profile|count|x|analysis|0").value()).isZero();
+        assertThat(r.get("profile|count|x|analysis|0").note()).isNull();
+        // never a silent null
+        List<String> silent = r.entrySet().stream()
+                .filter(e -> e.getValue().value() == null && e.getValue().note() == null)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        assertThat(silent).isEmpty();
+        System.out.println("null values with notes: "
+                + r.values().stream().filter(m -> m.value() == null).count() + " of " + r.size());
+    }
+
     @Test
     void checksOnEveryKindOfColumn() {
         Map<String, Measurement> r = results(fitted(QualityMetrics.NAMES, Map.of()));

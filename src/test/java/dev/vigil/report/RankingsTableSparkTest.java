@@ -42,7 +42,10 @@ class RankingsTableSparkTest extends SparkTestBase {
                     null,
                     null,
                     true,
-                    5));
+                    5,
+                    null,
+                    null,
+                    null));
         }
         return new RankingsTable.Ranking(
                 RankingsTable.ALERT_COUNT, "univariate_drift", "jensen_shannon", null, null, rows);
@@ -83,6 +86,71 @@ class RankingsTableSparkTest extends SparkTestBase {
         assertThat(columns(path, "b\\'q")).containsExactly("u", "v");
         assertThat(spark.read().format("delta").load(path).schema().fieldNames())
                 .containsExactly(OutputTables.RANKINGS.schema().fieldNames());
+    }
+
+    /**
+     * A rankings table an earlier version wrote (without the underperforming_segments columns) gains
+     * them by ALTER TABLE on the next report: the old rows of other monitors stay, null in them.
+     */
+    @Test
+    void anOlderTableGainsTheNewColumns() {
+        String out = dir.toString();
+        String path = out + "/rankings";
+        List<String> newColumns = List.of("relative_performance", "relative_in_sampling_errors", "higher_is_better");
+        org.apache.spark.sql.types.StructType old = new org.apache.spark.sql.types.StructType(
+                java.util.Arrays.stream(OutputTables.RANKINGS.schema().fields())
+                        .filter(f -> !newColumns.contains(f.name()))
+                        .toArray(org.apache.spark.sql.types.StructField[]::new));
+        Row oldRow = RowFactory.create(
+                "old",
+                RankingsTable.ALERT_COUNT,
+                "univariate_drift",
+                "psi",
+                null,
+                null,
+                "w",
+                1,
+                2L,
+                null,
+                null,
+                true,
+                5);
+        spark.createDataFrame(List.of(oldRow), old).write().format("delta").save(path);
+        List<Row> segments = RankingsTable.underperformingSegments(
+                        "a",
+                        List.of(
+                                new UnderperformingSegments.Sums(
+                                        "realized_performance", "roc_auc", "region=x", 2, -0.2, 2, 0.02, 1),
+                                new UnderperformingSegments.Sums(
+                                        "realized_performance", "roc_auc", "region=y", 2, 0.1, 2, 0.02, 0)))
+                .get(0)
+                .rows();
+        assertThat(RankingsTable.write(
+                        spark,
+                        out,
+                        "a",
+                        List.of(new RankingsTable.Ranking(
+                                UnderperformingSegments.RANKER,
+                                RankingsTable.PERFORMANCE,
+                                "roc_auc",
+                                null,
+                                "roc_auc",
+                                segments))))
+                .isTrue();
+        org.apache.spark.sql.Dataset<Row> table = spark.read().format("delta").load(path);
+        assertThat(table.schema().fieldNames())
+                .containsExactly(OutputTables.RANKINGS.schema().fieldNames());
+        Row kept = table.where("monitor = 'old'").collectAsList().get(0);
+        assertThat(kept.<String>getAs("column_name")).isEqualTo("w");
+        assertThat((Object) kept.getAs("relative_performance")).isNull();
+        List<Row> a = table.where("monitor = 'a'").orderBy("rank").collectAsList();
+        assertThat(a).extracting(r -> r.<String>getAs("column_name")).containsExactly("region=x", "region=y");
+        assertThat(a.get(0).<Double>getAs("relative_performance")).isEqualTo(-0.1);
+        // −0.1 / (√0.02 / 2)
+        assertThat(a.get(0).<Double>getAs("relative_in_sampling_errors"))
+                .isCloseTo(-0.1 / (Math.sqrt(0.02) / 2), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(a.get(0).<Boolean>getAs("higher_is_better")).isTrue();
+        assertThat(a.get(0).<String>getAs("performance_calculator")).isEqualTo("realized_performance");
     }
 
     /** {@code vigil export --table rankings}: every row, by monitor, ranking and rank. */

@@ -40,6 +40,9 @@ class ReportBrowserSparkTest extends SparkTestBase {
     static Path html;
     static String reportStdout;
 
+    /** The segment value whose targets are partly flipped, so its realized performance is worse. */
+    static final String WORSE_REGION = "east";
+
     record Cli(int code, String out, String err) {}
 
     static Cli vigil(String... args) {
@@ -67,13 +70,33 @@ class ReportBrowserSparkTest extends SparkTestBase {
                                 data.toString())
                         .code())
                 .isZero();
+        // region=east made to perform worse: 30% of its analysis targets flipped (a fixed hash of the id)
+        spark.read()
+                .parquet(data.resolve("analysis_targets").toString())
+                .join(spark.read().parquet(data.resolve("analysis").toString()).select("id", "region"), "id")
+                .select(
+                        functions.col("id"),
+                        functions
+                                .when(
+                                        functions
+                                                .col("region")
+                                                .equalTo(WORSE_REGION)
+                                                .and(functions
+                                                        .pmod(functions.hash(functions.col("id")), functions.lit(100))
+                                                        .lt(30)),
+                                        functions.lit(1).minus(functions.col("repaid")))
+                                .otherwise(functions.col("repaid"))
+                                .cast("int")
+                                .as("repaid"))
+                .write()
+                .parquet(data.resolve("analysis_targets_worse_east").toString());
         out = dir.resolve("out");
         Path config = dir.resolve("monitor.yaml");
         Files.writeString(config, """
         monitor: browser
         reference: {path: %1$s/reference, format: parquet}
         analysis: {path: %1$s/analysis, format: parquet}
-        targets: {path: %1$s/analysis_targets, format: parquet, join_on: id}
+        targets: {path: %1$s/analysis_targets_worse_east, format: parquet, join_on: id}
         columns: {timestamp: timestamp, id: id, prediction: y_pred, scores: y_pred_proba, target: repaid, segments: [region]}
         chunking: {size: 1000}
         calculators:
@@ -116,6 +139,7 @@ class ReportBrowserSparkTest extends SparkTestBase {
                 .contains("(estimated vs realized)")
                 .contains("alert count ranking")
                 .contains("correlation ranking")
+                .contains("Underperforming segments")
                 // the segment note: the report's alerts per population, segments apart
                 .containsPattern("Alerts on analysis chunks: \\d+ on the whole population, \\d+ on segments");
 
@@ -178,8 +202,11 @@ class ReportBrowserSparkTest extends SparkTestBase {
         // ranks are 1..n within each ranking
         Map<List<Object>, List<Row>> groups = new HashMap<>();
         for (Row r : first) {
+            // an underperforming_segments ranking mixes sources (performance_calculator) in one ranking
+            boolean segments = r.get(1).equals(UnderperformingSegments.RANKER);
             groups.computeIfAbsent(
-                            Arrays.asList(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)), k -> new ArrayList<>())
+                            Arrays.asList(r.get(1), r.get(2), r.get(3), segments ? null : r.get(4), r.get(5)),
+                            k -> new ArrayList<>())
                     .add(r);
         }
         for (List<Row> g : groups.values()) {
@@ -208,6 +235,102 @@ class ReportBrowserSparkTest extends SparkTestBase {
                         .get(0)
                         .<Long>getAs("version"))
                 .isEqualTo(version);
+    }
+
+    /**
+     * The underperforming_segments ranking of the run whose region=east was made to perform worse:
+     * east ranks first for every realized metric, by far more than its sampling error; the numbers
+     * are the Spark aggregation's, checked against the plain-Java sums of the same result rows.
+     */
+    @Test
+    void theSegmentMadeToPerformWorseRanksFirst() throws Exception {
+        List<Row> rows = spark.read()
+                .format("delta")
+                .load(out.resolve("rankings").toString())
+                .where(functions.col("ranker").equalTo(UnderperformingSegments.RANKER))
+                .orderBy("drift_metric", "rank")
+                .collectAsList();
+        for (Row r : rows) {
+            System.out.printf(
+                    "underperforming_segments %s #%d %s relative=%.4f in_sampling_errors=%.2f source=%s chunks=%d"
+                            + " alerts=%d%n",
+                    r.<String>getAs("drift_metric"),
+                    r.<Integer>getAs("rank"),
+                    r.<String>getAs("column_name"),
+                    r.<Double>getAs("relative_performance"),
+                    r.<Double>getAs("relative_in_sampling_errors"),
+                    r.<String>getAs("performance_calculator"),
+                    r.<Integer>getAs("chunks"),
+                    r.<Long>getAs("number_of_alerts"));
+        }
+        assertThat(rows).extracting(r -> r.<String>getAs("drift_metric")).containsOnly("accuracy", "f1", "roc_auc");
+        for (String metric : List.of("roc_auc", "f1", "accuracy")) {
+            List<Row> ranking = rows.stream()
+                    .filter(r -> r.getAs("drift_metric").equals(metric))
+                    .toList();
+            assertThat(ranking)
+                    .as(metric)
+                    .extracting(r -> r.<String>getAs("column_name"))
+                    .containsExactlyInAnyOrder("region=north", "region=south", "region=east", "region=west");
+            Row first = ranking.get(0);
+            assertThat(first.<String>getAs("column_name")).as(metric).isEqualTo("region=" + WORSE_REGION);
+            assertThat(first.<String>getAs("performance_calculator")).isEqualTo("realized_performance");
+            assertThat(first.<String>getAs("drift_calculator")).isEqualTo(RankingsTable.PERFORMANCE);
+            assertThat(first.<Boolean>getAs("higher_is_better")).isTrue();
+            assertThat(first.<Integer>getAs("chunks")).isEqualTo(8);
+            assertThat(first.<Double>getAs("relative_performance")).as(metric).isLessThan(-0.05);
+            assertThat(first.<Double>getAs("relative_in_sampling_errors"))
+                    .as(metric)
+                    .isLessThan(-2);
+            // every other region is above east, and none as far below the whole population
+            assertThat(ranking.get(1).<Double>getAs("relative_performance"))
+                    .isGreaterThan(first.<Double>getAs("relative_performance") / 2);
+        }
+        // the Spark aggregation equals the plain-Java sums of the same result rows
+        List<Row> results = spark.read()
+                .format("delta")
+                .load(out.resolve("results").toString())
+                .where("calculator IN ('realized_performance', 'estimated_performance') AND period = 'analysis'"
+                        + " AND column_name IS NULL")
+                .collectAsList();
+        Map<String, Double> whole = new HashMap<>();
+        for (Row r : results) {
+            if (r.getAs("segment") == null) {
+                whole.put(
+                        r.getAs("calculator") + "/" + r.getAs("metric") + "/" + r.getAs("chunk_key"), num(r, "value"));
+            }
+        }
+        List<UnderperformingSegments.Point> points = new ArrayList<>();
+        for (Row r : results) {
+            if (r.getAs("segment") != null) {
+                Double w = whole.get(r.getAs("calculator") + "/" + r.getAs("metric") + "/" + r.getAs("chunk_key"));
+                points.add(new UnderperformingSegments.Point(
+                        r.getAs("calculator"),
+                        r.getAs("metric"),
+                        r.getAs("segment"),
+                        num(r, "value"),
+                        w == null ? Double.NaN : w,
+                        num(r, "sampling_error"),
+                        r.<Boolean>getAs("alert")));
+            }
+        }
+        Map<String, List<UnderperformingSegments.Ranked>> java =
+                UnderperformingSegments.rank(UnderperformingSegments.sum(points));
+        for (Row r : rows) {
+            UnderperformingSegments.Ranked j =
+                    java.get(r.<String>getAs("drift_metric")).get(r.<Integer>getAs("rank") - 1);
+            assertThat(j.segment()).isEqualTo(r.getAs("column_name"));
+            assertThat(j.relative())
+                    .isCloseTo(r.<Double>getAs("relative_performance"), org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(j.alerts()).isEqualTo(r.<Long>getAs("number_of_alerts"));
+        }
+        // the report lists them
+        assertThat(Files.readString(html)).contains("\"ranker\":\"underperforming_segments\"");
+    }
+
+    private static double num(Row r, String field) {
+        Object v = r.getAs(field);
+        return v == null ? Double.NaN : ((Number) v).doubleValue();
     }
 
     @Test

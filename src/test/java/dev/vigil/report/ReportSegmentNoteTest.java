@@ -28,7 +28,7 @@ class ReportSegmentNoteTest {
                 v,
                 new boolean[] {true, true, true},
                 new boolean[] {true, true, true});
-        return new ReportData.Monitor("m", chunks, List.of(s), 9, segmentAlerts, Map.of(), 1, Map.of());
+        return new ReportData.Monitor("m", chunks, List.of(s), 9, segmentAlerts, Map.of(), 1, Map.of(), List.of());
     }
 
     @Test

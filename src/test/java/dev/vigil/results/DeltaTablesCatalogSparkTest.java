@@ -98,7 +98,10 @@ class DeltaTablesCatalogSparkTest extends SparkTestBase {
                 null,
                 null,
                 true,
-                4);
+                4,
+                null,
+                null,
+                null);
     }
 
     @Test
