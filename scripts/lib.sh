@@ -15,30 +15,30 @@ vigil_build() {
   fi
   local repo="${MAVEN_REPO:-$HOME/.m2/repository}"
   if [[ ! -d "$repo/org/apache/spark/spark-core_2.12" ]]; then
-    echo "building Vigil for the first time: Maven downloads its dependencies (Spark, Delta, Hadoop: about 330 MB;" \
+    echo "building Vigil for the first time: Maven downloads its dependencies (Spark, Delta, Hadoop and Maven's plugins: about 360 MB;" \
       "the AWS SDK for s3a:// only with VIGIL_S3=1) into $repo; this takes a few minutes, progress below" >&2
   else
     echo "building Vigil (mvn compile, $mode) ..." >&2
   fi
   (cd "$ROOT" && mvn -B -Dmaven.test.skip=true "${flags[@]}" compile dependency:build-classpath \
-      -Dmdep.outputFile=target/cp.txt -DincludeScope=compile 2>&1 | vigil_progress) || return 1
+      -Dmdep.outputFile=target/cp.txt -DincludeScope=compile 2>&1 | vigil_progress >&2) || return 1
   echo "$mode" > "$STAMP"
 }
 
 # Maven's output, condensed: a line per 25 downloaded files (with the megabytes so far), errors and the result.
 vigil_progress() {
   awk '
-    /^\[ERROR\]/ || /BUILD FAILURE/ { print > "/dev/stderr"; failed = 1; next }
-    /^Downloaded from/ {
+    /^\[ERROR\]/ || /BUILD FAILURE/ { print; fflush(); failed = 1; next }
+    /Downloaded from/ {
       n++
       if (match($0, /\(([0-9.]+) (B|kB|MB|GB)/)) {
         split(substr($0, RSTART + 1, RLENGTH - 1), f, " ")
         mb += f[1] / (f[2] == "B" ? 1048576 : f[2] == "kB" ? 1024 : f[2] == "MB" ? 1 : 1 / 1024)
       }
-      if (n % 25 == 0) printf "  downloaded %d files, %.0f MB\n", n, mb > "/dev/stderr"
+      if (n % 25 == 0) { printf "  downloaded %d files, %.0f MB\n", n, mb; fflush() }
     }
     END {
-      if (n > 0) printf "  downloaded %d files, %.0f MB in all\n", n, mb > "/dev/stderr"
+      if (n > 0) printf "  downloaded %d files, %.0f MB in all\n", n, mb
       exit failed
     }'
 }
