@@ -37,11 +37,27 @@ public interface Learner {
             List<String> required,
             DleHyperparameters hyperparameters) {}
 
+    /**
+     * @param reference the reference's chunk table (its chunks, and each segment's rows per chunk)
+     * @param analysis the analysis's
+     * @param segments the segments to compute, null = the whole population
+     */
     record DomainClassifierRequest(
-            List<String> continuous, List<String> categorical, DomainClassifierConfig settings) {}
+            List<String> continuous,
+            List<String> categorical,
+            DomainClassifierConfig settings,
+            ChunkTable reference,
+            ChunkTable analysis,
+            List<String> segments) {}
 
-    /** One value per chunk, by chunk index, of each dataset. */
-    record ChunkScores(double[] reference, double[] analysis) {}
+    /**
+     * One segment's values per chunk, by chunk index, of each dataset; NaN where the segment has no
+     * rows in the chunk, or none in the reference.
+     */
+    record SegmentScores(String segment, double[] reference, double[] analysis) {}
+
+    /** Each requested segment's values, in the request's order. */
+    record ChunkScores(List<SegmentScores> segments) {}
 
     /** A learner for a fit that needs none (every state-based calculator). */
     Learner NONE = new Learner() {

@@ -10,13 +10,16 @@ import dev.vigil.thresholds.Bounds;
 import dev.vigil.thresholds.MetricRule;
 import dev.vigil.thresholds.Threshold;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * NannyML's domain classifier ({@code DomainClassifierCalculator},
  * docs/nannyml-multivariate-drift.md §3): per chunk, the cross-validated AUROC of a classifier
- * telling the chunk's rows from the reference's, trained by the {@link Learner} (spark-mllib
- * gradient-boosted trees, {@code dev.vigil.ml.DomainClassifierTraining}); about 0.5 means the chunk
+ * telling the chunk's rows from the reference's, trained by the {@link Learner} (LightGBM, NannyML's
+ * own learner, inside one Spark task per segment and chunk: {@code
+ * dev.vigil.ml.DomainClassifierTraining}); per segment as well as for the whole population; about
+ * 0.5 means the chunk
  * looks like the reference, towards 1 it has drifted ({@code AUROC = P(s_chunk > s_reference)} over
  * the pooled out-of-fold scores, ties counting ½). Thresholds are NannyML's constant 0.45/0.65
  * unless overridden, limited to [0, 1]; the alert rule is strict.
@@ -41,7 +44,8 @@ public final class DomainClassifierCalculator implements RowCalculator {
             throw new UserException("configuration key 'calculators.multivariate_drift.columns': no column selected;"
                     + " expected at least one feature for the domain classifier");
         }
-        this.request = new Learner.DomainClassifierRequest(List.copyOf(continuous), List.copyOf(categorical), settings);
+        this.request = new Learner.DomainClassifierRequest(
+                List.copyOf(continuous), List.copyOf(categorical), settings, null, null, List.of());
         this.rule = RULE.overriddenBy(threshold);
     }
 
@@ -50,18 +54,69 @@ public final class DomainClassifierCalculator implements RowCalculator {
         return NAME;
     }
 
+    /**
+     * Every segment of either table (the whole population first), each chunk's value; a segment's
+     * thresholds come from its own reference chunks' values.
+     */
     @Override
     public Results calculate(ChunkTable reference, ChunkTable analysis, Learner learner) {
-        Learner.ChunkScores scores = learner.domainClassifier(request);
-        Bounds bounds = rule.bounds(scores.reference());
-        return new Results(measurements(scores.reference(), bounds), measurements(scores.analysis(), bounds));
+        List<String> segments = new ArrayList<>(reference.segments());
+        for (String s : analysis.segments()) {
+            if (!segments.contains(s)) {
+                segments.add(s);
+            }
+        }
+        Learner.ChunkScores scores = learner.domainClassifier(new Learner.DomainClassifierRequest(
+                request.continuous(), request.categorical(), request.settings(), reference, analysis, segments));
+        List<Measurement> ref = new ArrayList<>();
+        List<Measurement> ana = new ArrayList<>();
+        for (Learner.SegmentScores s : scores.segments()) {
+            double[] known =
+                    Arrays.stream(s.reference()).filter(v -> !Double.isNaN(v)).toArray();
+            Bounds bounds = rule.bounds(known);
+            boolean noReference = known.length == 0;
+            ref.addAll(measurements(s.segment(), s.reference(), bounds, reference, false));
+            ana.addAll(measurements(s.segment(), s.analysis(), bounds, analysis, noReference));
+        }
+        return new Results(ref, ana);
     }
 
-    private List<Measurement> measurements(double[] values, Bounds b) {
+    private List<Measurement> measurements(
+            String segment, double[] values, Bounds b, ChunkTable table, boolean noReference) {
         List<Measurement> out = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            out.add(MultivariateResult.of(
-                    METRIC, null, i, Measurement.finite(values[i]), null, null, null, b, rule.alert(b, values[i])));
+            Measurement m = MultivariateResult.of(
+                    METRIC,
+                    segment,
+                    i,
+                    Measurement.finite(values[i]),
+                    null,
+                    null,
+                    null,
+                    b,
+                    !Double.isNaN(values[i]) && rule.alert(b, values[i]));
+            if (Double.isNaN(values[i])) {
+                String why = table.rows(segment, i) == 0
+                        ? "the segment has no rows in this chunk"
+                        : noReference ? "the reference has no rows of this segment to tell the chunk from" : null;
+                m = new Measurement(
+                        m.calculator(),
+                        m.metric(),
+                        null,
+                        segment,
+                        i,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        m.lowerThreshold(),
+                        m.upperThreshold(),
+                        false,
+                        why);
+            }
+            out.add(m);
         }
         return out;
     }

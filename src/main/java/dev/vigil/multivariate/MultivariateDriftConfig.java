@@ -71,13 +71,13 @@ public record MultivariateDriftConfig(
                 }
                 return folds;
             });
-    static final Key<Integer> N_ESTIMATORS =
-            Key.positiveInt("n_estimators", 20, "domain_classifier only: trees (LightGBM's name)");
+    static final Key<Integer> N_ESTIMATORS = Key.positiveInt(
+            "n_estimators", 100, "domain_classifier only: boosting rounds (LightGBM's; NannyML's default)");
     static final Key<Double> LEARNING_RATE = Key.of(
             "learning_rate",
             "a number in (0, 1]",
             0.1,
-            "domain_classifier only: the boosting step (LightGBM's name)",
+            "domain_classifier only: the boosting step (LightGBM's)",
             (s, k) -> {
                 Double r = s.nullableDouble(k, null);
                 if (r == null || !(r > 0 && r <= 1)) {
@@ -85,18 +85,38 @@ public record MultivariateDriftConfig(
                 }
                 return r;
             });
-    static final Key<Integer> MAX_DEPTH = Key.of(
-            "max_depth", "a whole number from 1 to 30", 5, "domain_classifier only: depth of each tree", (s, k) -> {
-                int depth = s.positiveInt(k);
-                if (depth > 30) {
-                    throw Errors.badValue(s.key(k), depth, "a whole number from 1 to 30 (spark-mllib's limit)");
+    static final Key<Integer> NUM_LEAVES = Key.of(
+            "num_leaves",
+            "a whole number >= 2",
+            31,
+            "domain_classifier only: leaves per tree (LightGBM's; trees grow leaf-wise)",
+            (s, k) -> {
+                int leaves = s.positiveInt(k);
+                if (leaves < 2) {
+                    throw Errors.badValue(s.key(k), leaves, "a whole number >= 2 (LightGBM's default is 31)");
                 }
-                return depth;
+                return leaves;
+            });
+    static final Key<Integer> MAX_DEPTH = Key.of(
+            "max_depth",
+            "-1 (no limit) or a whole number >= 1",
+            -1,
+            "domain_classifier only: depth limit of each tree (LightGBM's; -1: only num_leaves limits)",
+            (s, k) -> {
+                JsonNode v = s.node().get(k);
+                if (!v.isIntegralNumber() || !v.canConvertToInt() || (v.asInt() < 1 && v.asInt() != -1)) {
+                    throw Errors.badValue(s.key(k), v.asText(), "-1 (no limit) or a whole number >= 1");
+                }
+                return v.asInt();
             });
     static final Key<Integer> MIN_CHILD_SAMPLES =
-            Key.positiveInt("min_child_samples", 20, "domain_classifier only: rows per leaf (LightGBM's name)");
+            Key.positiveInt("min_child_samples", 20, "domain_classifier only: rows per leaf (LightGBM's)");
     static final Key<Integer> MAX_BINS = Key.of(
-            "max_bins", "a whole number >= 2", 32, "domain_classifier only: MLlib's bins per feature", (s, k) -> {
+            "max_bins",
+            "a whole number >= 2",
+            255,
+            "domain_classifier only: histogram bins per feature (LightGBM's max_bin)",
+            (s, k) -> {
                 int bins = s.positiveInt(k);
                 if (bins < 2) {
                     throw Errors.badValue(s.key(k), bins, "a whole number >= 2");
@@ -117,6 +137,7 @@ public record MultivariateDriftConfig(
             CV_FOLDS_NUM,
             N_ESTIMATORS,
             LEARNING_RATE,
+            NUM_LEAVES,
             MAX_DEPTH,
             MIN_CHILD_SAMPLES,
             MAX_BINS,
@@ -168,7 +189,8 @@ public record MultivariateDriftConfig(
                             MAX_DEPTH.read(m),
                             MIN_CHILD_SAMPLES.read(m),
                             MAX_BINS.read(m),
-                            RANDOM_STATE.read(m)));
+                            RANDOM_STATE.read(m),
+                            NUM_LEAVES.read(m)));
         }
         return new MultivariateDriftConfig(method, columns, N_COMPONENTS.read(m));
     }
@@ -189,9 +211,9 @@ public record MultivariateDriftConfig(
 
     /**
      * The domain classifier's settings. NannyML's names where it has the setting ({@code
-     * cv_folds_num}; LightGBM's {@code n_estimators}, {@code learning_rate}, {@code max_depth},
-     * {@code min_child_samples}, {@code random_state}), mapped onto spark-mllib's GBTClassifier
-     * (maxIter, stepSize, maxDepth, minInstancesPerNode, seed); {@code max_bins} is MLlib's; {@code
+     * cv_folds_num}; LightGBM's {@code n_estimators}, {@code learning_rate}, {@code num_leaves},
+     * {@code max_depth}, {@code min_child_samples}, {@code random_state}), with LGBMClassifier's
+     * defaults (NannyML's model); {@code max_bins} is LightGBM's {@code max_bin}; {@code
      * max_training_rows} is Vigil's cost bound: the reference and each chunk are sampled to at most
      * this many rows.
      */
@@ -203,7 +225,9 @@ public record MultivariateDriftConfig(
             int maxDepth,
             int minChildSamples,
             int maxBins,
-            long randomState) {
+            long randomState,
+            int numLeaves)
+            implements Serializable {
         public static DomainClassifierConfig defaults() {
             return new DomainClassifierConfig(
                     MAX_TRAINING_ROWS.defaultValue(),
@@ -213,7 +237,8 @@ public record MultivariateDriftConfig(
                     MAX_DEPTH.defaultValue(),
                     MIN_CHILD_SAMPLES.defaultValue(),
                     MAX_BINS.defaultValue(),
-                    RANDOM_STATE.defaultValue());
+                    RANDOM_STATE.defaultValue(),
+                    NUM_LEAVES.defaultValue());
         }
     }
 }

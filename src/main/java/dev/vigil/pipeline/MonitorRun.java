@@ -255,8 +255,7 @@ public final class MonitorRun {
                 null,
                 analysisComplete);
         Supplier<Dataset<Row>> referenceRows = inputs::reference;
-        new RowCalculatorStage(
-                        stage.chunker(), !run.config().columns().segmentation().isEmpty())
+        new RowCalculatorStage(stage.chunker(), run.config().columns().segmentation(), fit.segmentValues())
                 .calculate(
                         stage.rowCalculators(),
                         reference,

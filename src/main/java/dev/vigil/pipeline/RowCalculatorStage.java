@@ -4,23 +4,22 @@ import dev.vigil.calculators.ChunkInfo;
 import dev.vigil.calculators.ChunkTable;
 import dev.vigil.calculators.RowCalculator;
 import dev.vigil.chunking.Chunker;
+import dev.vigil.config.Segmentation;
 import dev.vigil.ml.Chunked;
 import dev.vigil.ml.SparkLearner;
+import dev.vigil.scan.SegmentValues;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The row calculators (the domain classifier) after the scans: they train on the chunked rows of
  * both datasets, with row positions, made only when one asks ({@link SparkLearner#onChunks}); for
- * the whole population only.
+ * the whole population and every segment, with the scans' segment names and capped values.
  */
-record RowCalculatorStage(Chunker chunker, boolean segmented) {
-    private static final Logger LOG = LoggerFactory.getLogger(RowCalculatorStage.class);
+record RowCalculatorStage(Chunker chunker, Segmentation segmentation, SegmentValues segmentValues) {
 
     /** Adds each row calculator's reference and analysis rows. */
     void calculate(
@@ -32,11 +31,6 @@ record RowCalculatorStage(Chunker chunker, boolean segmented) {
             Predicate<ChunkInfo> analysisComplete,
             ResultRows out) {
         for (RowCalculator f : calculators) {
-            // the whole population only: a model per chunk and segment would multiply this calculator's
-            // cost
-            if (segmented) {
-                LOG.info("{}: computed for the whole population only, not per segment", f.name());
-            }
             RowCalculator.Results r = f.calculate(
                     reference,
                     analysis.table(),
@@ -46,7 +40,9 @@ record RowCalculatorStage(Chunker chunker, boolean segmented) {
                                             chunker.assign(referenceRows.get(), "reference"), "reference"),
                                     reference.chunks()),
                             () -> new Chunked(
-                                    chunker.withRowPositions(analysis.chunked(), "analysis"), analysis.chunks())));
+                                    chunker.withRowPositions(analysis.chunked(), "analysis"), analysis.chunks()),
+                            segmentation,
+                            segmentValues));
             out.add("reference", reference, r.reference(), referenceComplete, null);
             out.add("analysis", analysis.table(), r.analysis(), analysisComplete, null);
         }

@@ -224,6 +224,12 @@ class ConfigCalculatorErrorsTest {
         assertThat(d).isEqualTo(MultivariateDriftConfig.DomainClassifierConfig.defaults());
         assertThat(d.cvFoldsNum()).isEqualTo(5);
         assertThat(d.maxTrainingRows()).isEqualTo(10_000);
+        // LGBMClassifier's defaults, NannyML's model
+        assertThat(d.nEstimators()).isEqualTo(100);
+        assertThat(d.numLeaves()).isEqualTo(31);
+        assertThat(d.maxDepth()).isEqualTo(-1);
+        assertThat(d.minChildSamples()).isEqualTo(20);
+        assertThat(d.maxBins()).isEqualTo(255);
         assertThat(parse(BASE + "calculators: {multivariate_drift: null}\n")
                         .calculator(Calculators.get(MultivariateDriftType.class))
                         .domainClassifier())
@@ -231,7 +237,7 @@ class ConfigCalculatorErrorsTest {
         MonitorConfig set = parse(BASE + """
         calculators:
           multivariate_drift: {method: domain_classifier, columns: [a, b], max_training_rows: 500, cv_folds_num: 3,
-                               n_estimators: 7, learning_rate: 0.3, max_depth: 2, min_child_samples: 5, max_bins: 64,
+                               n_estimators: 7, learning_rate: 0.3, max_depth: 2, min_child_samples: 5, max_bins: 64, num_leaves: 15,
                                random_state: 1}
         thresholds:
           multivariate_drift.domain_classifier_auroc: {type: constant, lower: 0.4, upper: 0.7}
@@ -241,7 +247,7 @@ class ConfigCalculatorErrorsTest {
                         "domain_classifier",
                         List.of("a", "b"),
                         MultivariateDriftConfig.DEFAULT_N_COMPONENTS,
-                        new MultivariateDriftConfig.DomainClassifierConfig(500, 3, 7, 0.3, 2, 5, 64, 1)));
+                        new MultivariateDriftConfig.DomainClassifierConfig(500, 3, 7, 0.3, 2, 5, 64, 1, 15)));
         assertThat(set.thresholds()
                         .get("multivariate_drift.domain_classifier_auroc")
                         .upper())
@@ -270,7 +276,8 @@ class ConfigCalculatorErrorsTest {
         fails(dc.formatted("max_training_rows: many"), "calculators.multivariate_drift.max_training_rows", "many");
         fails(dc.formatted("cv_folds_num: 1"), "calculators.multivariate_drift.cv_folds_num", ">= 2");
         fails(dc.formatted("n_estimators: 0"), "calculators.multivariate_drift.n_estimators", "positive whole number");
-        fails(dc.formatted("max_depth: 31"), "calculators.multivariate_drift.max_depth", "1 to 30");
+        fails(dc.formatted("max_depth: 0"), "calculators.multivariate_drift.max_depth", "-1 (no limit)");
+        fails(dc.formatted("num_leaves: 1"), "calculators.multivariate_drift.num_leaves", ">= 2");
         fails(dc.formatted("learning_rate: 0"), "calculators.multivariate_drift.learning_rate", "(0, 1]");
         fails(dc.formatted("learning_rate: fast"), "calculators.multivariate_drift.learning_rate", "fast");
         fails(dc.formatted("max_bins: 1"), "calculators.multivariate_drift.max_bins", ">= 2");
