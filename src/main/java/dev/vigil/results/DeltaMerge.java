@@ -47,6 +47,10 @@ final class DeltaMerge {
 
     private void mergeOnce(OutputTable table, List<Row> data) {
         StructType schema = table.schema();
+        if (tables.createWithRows(table, data)) {
+            LOG.info("created {} with its {} rows", tables.address(table), data.size());
+            return;
+        }
         tables.createIfMissing(table);
         tables.addMissingColumns(table);
         Map<String, String> set = new LinkedHashMap<>();

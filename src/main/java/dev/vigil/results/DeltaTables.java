@@ -252,6 +252,46 @@ public final class DeltaTables {
         }
     }
 
+    /**
+     * A path table's first write: when the table has no commit yet, creates it with {@code rows} in
+     * one commit (no empty creation, no read, no MERGE). Delta writes version 0 only if absent, so of
+     * two runs creating the table at once one wins; the other, and any run that finds the table
+     * already there, gets false and MERGEs as usual. Catalog tables: always false (they are created
+     * empty by {@link #prepare}).
+     */
+    boolean createWithRows(OutputTable table, List<Row> rows) {
+        if (inCatalog()) {
+            return false;
+        }
+        String path = path(table);
+        if (DeltaRetry.hasCommits(spark, path)) {
+            return false;
+        }
+        DeltaRetry.forgetCachedLog(spark, path);
+        try (DriverRows data = DriverRows.of(spark, rows, table.schema())) {
+            data.frame()
+                    .write()
+                    .format("delta")
+                    .mode("errorifexists")
+                    .partitionBy(table.partitionBy().toArray(String[]::new))
+                    .save(path);
+            committed();
+            return true;
+        } catch (Exception e) { // AnalysisException ("already exists") is checked, thrown undeclared
+            DeltaRetry.forgetCachedLog(spark, path);
+            if (DeltaRetry.hasCommits(spark, path)) {
+                LOG.info("{} was created meanwhile by another run ({}); merging into it", path, e.getMessage());
+                return false;
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot create " + path + ": " + e.getMessage(), e);
+        } finally {
+            DeltaRetry.forgetCachedLog(spark, path);
+        }
+    }
+
     /** The table for Delta's API (it must exist). */
     DeltaTable deltaTable(OutputTable table) {
         return inCatalog()
