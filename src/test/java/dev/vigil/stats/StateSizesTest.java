@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import org.apache.datasketches.kll.KllSketch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,14 @@ class StateSizesTest {
         return s;
     }
 
+    /**
+     * An exact {@link Quantiles} of n values: 8 bytes each, plus Java serialisation's 5-byte header per
+     * 1,024-byte block of data, plus the class descriptor.
+     */
+    static int exactBound(int n) {
+        return n * 8 + (n * 8 / 1024 + 1) * 5 + 200;
+    }
+
     @Test
     void stateSizesStayWithinTheCostModelsBounds() {
         SplittableRandom r = new SplittableRandom(42);
@@ -60,11 +69,18 @@ class StateSizesTest {
                     n,
                     bytes(numeric(() -> new Histogram(-4, 4, 10_000), n, r)),
                     n <= 1_000 ? 13_000 : 82_000));
+            // exact: 8 bytes per value kept; beyond the limit DataSketches' KLL sketch at k = 400, held to
+            // KLL's own maximum serialized size for n values (plus the Java serialisation's ~100 bytes)
+            Quantiles quantiles = numeric(() -> new Quantiles(Quantiles.CHUNK_CAPACITY), n, r);
             sizes.add(new Size(
-                    "Quantiles (chunk: exact to 20,000 values, then sketch)",
+                    "Quantiles (chunk: exact to 20,000 values, then KLL k=400)",
                     n,
-                    bytes(numeric(() -> new Quantiles(Quantiles.CHUNK_CAPACITY), n, r)),
-                    n <= 1_000 ? 8_500 : 165_000));
+                    bytes(quantiles),
+                    n <= Quantiles.CHUNK_CAPACITY
+                            ? exactBound((int) n)
+                            : KllSketch.getMaxSerializedSizeBytes(
+                                            Quantiles.K, n, KllSketch.SketchType.DOUBLES_SKETCH, false)
+                                    + 200));
             // scores in [0, 1] (multiclass CBPE's per-class score counts): 16 bytes per distinct value,
             // at most 2^20 cells
             ValueCounts scores = new ValueCounts();
@@ -95,9 +111,15 @@ class StateSizesTest {
             sizes.add(
                     new Size("CategoryCounts all-distinct ids (exact to 1,000, then a sketch)", n, bytes(ids), 64_000));
         }
-        System.out.printf("%-66s %10s %10s%n", "state", "values", "bytes");
+        // at the switch point: the largest exact state, 8 bytes per value
+        sizes.add(new Size(
+                "Quantiles at its exact limit (20,000 values kept)",
+                Quantiles.CHUNK_CAPACITY,
+                bytes(numeric(() -> new Quantiles(Quantiles.CHUNK_CAPACITY), Quantiles.CHUNK_CAPACITY, r)),
+                exactBound(Quantiles.CHUNK_CAPACITY)));
+        System.out.printf("%-66s %10s %10s %10s%n", "state", "values", "bytes", "bound");
         for (Size s : sizes) {
-            System.out.printf("%-66s %10d %10d%n", s.state(), s.values(), s.bytes());
+            System.out.printf("%-66s %10d %10d %10d%n", s.state(), s.values(), s.bytes(), s.bound());
         }
         for (Size s : sizes) {
             assertThat(s.bytes())
