@@ -3,6 +3,7 @@ package dev.vigil.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.generate.SyntheticData;
+import dev.vigil.quality.DataQualityCalculator;
 import dev.vigil.stats.Quantiles;
 import dev.vigil.testing.SparkTestBase;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ class ExactnessColumnsSparkTest extends SparkTestBase {
         calculators:
           univariate_drift: {columns: [num_0], continuous_methods: [kolmogorov_smirnov, wasserstein, jensen_shannon]}
           data_quality: {metrics: [mean, std, median, missing_values], columns: [num_0]}
+          profile: {metrics: [median, stddev], quantiles: [0.05, 0.95], columns: [num_0]}
           realized_performance: {metrics: [roc_auc, f1]}
         """.formatted(
                                 d.resolve("reference"),
@@ -53,6 +55,10 @@ class ExactnessColumnsSparkTest extends SparkTestBase {
                 .stream()
                 .filter(r -> r.period().equals("analysis") && r.segment() == null)
                 .toList();
+    }
+
+    private static boolean isProfile(ResultRow r) {
+        return r.calculator().equals(DataQualityCalculator.PROFILE);
     }
 
     private static final List<String> BINNED = List.of("kolmogorov_smirnov", "wasserstein");
@@ -83,12 +89,13 @@ class ExactnessColumnsSparkTest extends SparkTestBase {
         assertThat(configuredExact).allMatch(r -> !r.approximate() && r.errorBound() == null);
 
         for (List<ResultRow> rows : List.of(overChunk, configuredOver)) {
-            List<ResultRow> medians =
-                    rows.stream().filter(r -> r.metric().equals("median")).toList();
+            List<ResultRow> medians = rows.stream()
+                    .filter(r -> r.metric().equals("median") && !isProfile(r))
+                    .toList();
             assertThat(medians).hasSize(2).allMatch(r -> r.approximate() && r.errorBound() > 0);
             for (ResultRow m : medians) {
                 double std = rows.stream()
-                        .filter(r -> r.metric().equals("std") && r.chunkIndex() == m.chunkIndex())
+                        .filter(r -> r.metric().equals("stddev") && r.chunkIndex() == m.chunkIndex())
                         .findFirst()
                         .orElseThrow()
                         .value();
@@ -98,8 +105,15 @@ class ExactnessColumnsSparkTest extends SparkTestBase {
                 // KLL's rank error at k = 400 is 0.7% of n: about 0.02 standard deviations at a normal median
                 assertThat(m.errorBound()).isLessThan(0.1 * std);
             }
+            // the profile's median and quantiles: from the same sketch, each with its bound
+            assertThat(rows.stream().filter(r -> isProfile(r) && !r.metric().equals("stddev")))
+                    .extracting(ResultRow::metric)
+                    .containsOnly("median", "quantile_0.05", "quantile_0.95")
+                    .hasSize(6);
+            assertThat(rows.stream().filter(r -> isProfile(r) && !r.metric().equals("stddev")))
+                    .allMatch(r -> r.approximate() && r.errorBound() > 0 && r.errorBound() < 1);
         }
-        assertThat(overReference.stream().filter(r -> r.metric().equals("median")))
+        assertThat(overReference.stream().filter(r -> r.metric().equals("median") && !isProfile(r)))
                 .hasSize(2)
                 .allMatch(r -> !r.approximate() && r.errorBound() == null);
         for (List<ResultRow> rows : List.of(overChunk, overReference, configuredOver)) {
