@@ -91,9 +91,9 @@ public final class ChunkTable implements Serializable {
             by.put(e.getKey(), merged);
         }
         ChunkTable out = new ChunkTable(chunks, segments, by);
-        // the wholes merged so far stay the answers (a sketch's merge is randomized, e.g. KLL's: merged
-        // again it could differ, and a spec fitted on the first answer, such as the kernel density at the
-        // reference median, would no longer match); those of specs the new scan brought are dropped
+        // the wholes merged so far stay the answers (merging them again is work for nothing, and a spec
+        // fitted on the first answer, such as the kernel density at the reference median, must keep
+        // seeing that one); those of specs the new scan brought are dropped
         if (wholes != null) {
             Set<StateSpec> added = new HashSet<>();
             more.bySegment.values().forEach(gs -> {

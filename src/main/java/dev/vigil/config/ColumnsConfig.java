@@ -79,9 +79,9 @@ public record ColumnsConfig(
             StateLimits.DEFAULT_QUANTILE_VALUES,
             "the numeric values a chunk's state of a column keeps (8 bytes each) for the exact median, quantiles"
                     + " and the exact path of kolmogorov_smirnov, wasserstein and the other two-sample tests; a"
-                    + " chunk with more gets them from DataSketches' KLL sketch (k = "
-                    + Quantiles.K
-                    + ", about 10 KB) or the binned path, marked approximate with their error_bound",
+                    + " chunk with more gets them from Vigil's relative-error log histogram (within "
+                    + Quantiles.RELATIVE_ERROR
+                    + " relative, deterministic) or the binned path, marked approximate with their error_bound",
             (s, k) -> bounded(s, k, Quantiles.WHOLE_CAPACITY));
     static final Key<Integer> MAX_EXACT_CATEGORIES = Key.of(
             "max_exact_categories",

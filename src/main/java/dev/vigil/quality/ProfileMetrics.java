@@ -19,7 +19,7 @@ import java.util.Set;
  * columns: per column and chunk, counts of values, nulls, NaNs and zeros with their shares of the
  * chunk's rows, distinct values (exact to {@code columns.max_exact_categories}, then HLL),
  * min/max/avg/stddev, the median and the configured quantiles (exact to {@code
- * columns.max_exact_values}, then the KLL sketch with its bound), and for strings
+ * columns.max_exact_values}, then the relative-error sketch with its bound), and for strings
  * the lengths. The frequent items go to the distributions table ({@link DataQualityCalculator}).
  */
 public final class ProfileMetrics {

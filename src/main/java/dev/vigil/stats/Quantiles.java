@@ -4,29 +4,28 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Arrays;
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.kll.KllSketch;
-import org.apache.datasketches.memory.Memory;
 
 /**
  * Quantiles of a numeric column: <b>exact</b> while the state holds at most its capacity of values
- * (it keeps them all, as NannyML's numpy median sees them), beyond it Apache DataSketches' KLL
- * quantile sketch ({@link KllDoublesSketch}, k = {@value #K}). A chunk's state is exact up to
- * {@link StateLimits#quantileValues()} values ({@link #CHUNK_CAPACITY} by default: at most 8 bytes
- * per value kept, 160 KB); the merge of a whole dataset on the driver stays exact up to {@link
- * #WHOLE_CAPACITY}. {@link #isExact()} says which path a value came from.
+ * (it keeps them all, as NannyML's numpy median sees them), a relative-accuracy sketch beyond
+ * ({@link LogHistogram}: every quantile within {@link #RELATIVE_ERROR} of the exact one,
+ * deterministic). A chunk's state is exact up to {@link StateLimits#quantileValues()} values
+ * ({@code columns.max_exact_values}, {@link #CHUNK_CAPACITY} by default: 8 bytes per value kept, so
+ * the driver receives at most 160 KB per chunk and column); the merge of a whole dataset on the
+ * driver stays exact up to {@link #WHOLE_CAPACITY}. {@link #isExact()} says which path a value came
+ * from.
  *
- * <p>The sketch's guarantee is on ranks: at 99% confidence, the rank of each value it returns is
- * within ε = {@link #RANK_ERROR} (of n) of the rank asked for. {@link #quantileErrorBound} turns it
- * into a bound on the value, read off the sketch itself: the exact quantile at normalized rank q
- * lies between the sketch's values at ranks q − ε' and q + ε' (ε' = ε + 1/n, the 1/n for numpy's
- * interpolation between neighbouring order statistics; the sketch keeps the exact minimum and
- * maximum, which close the interval at the ends), so the returned value is within the larger of
- * its distances to those two. The sketch compacts at random: two merges of the same values in a
- * different order may give different values, each within its bound.
+ * <p>Both paths are deterministic and independent of how the values are split and merged: the
+ * exact path sorts the values it keeps, and the sketch's bucket counts are integers that add. Which
+ * path a state is on depends only on how many values it has seen (exact values merged stay exact
+ * while their total fits the capacity), so the same values in any partitioning and merge order give
+ * the same median and quantiles, bit for bit, and a rerun gives the same results. (DataSketches'
+ * KLL sketch was tried here and refused: it compacts with an unseeded random generator shared by
+ * all its sketches, so a rerun whose partial states Spark merged in another order gave other
+ * values.)
  */
 public final class Quantiles implements ColumnState {
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 2L;
 
     /** A chunk with up to this many values gets the exact median, by default. */
     public static final int CHUNK_CAPACITY = StateLimits.DEFAULT_QUANTILE_VALUES;
@@ -34,16 +33,13 @@ public final class Quantiles implements ColumnState {
     /** A whole dataset (merged on the driver) with up to this many values gets the exact median. */
     public static final int WHOLE_CAPACITY = 2_000_000;
 
-    /** KLL's accuracy parameter: the sketch keeps about 3k values, whatever it has seen. */
-    public static final int K = 400;
-
-    /** KLL's normalized rank error of one quantile at k = {@link #K}, at 99% confidence. */
-    public static final double RANK_ERROR = KllSketch.getNormalizedRankError(K, false);
+    /** On the sketch path, |median − exact median| ≤ this × |exact median|. */
+    public static final double RELATIVE_ERROR = LogHistogram.ALPHA;
 
     private int capacity;
     private double[] values = new double[16];
     private int size;
-    private KllDoublesSketch sketch;
+    private LogHistogram sketch;
 
     /** A chunk state ({@link #CHUNK_CAPACITY}). */
     public Quantiles() {
@@ -73,12 +69,12 @@ public final class Quantiles implements ColumnState {
     @Override
     public void add(double x) {
         if (sketch != null) {
-            sketch.update(x);
+            sketch.add(x);
             return;
         }
         if (size >= capacity) {
             toSketch();
-            sketch.update(x);
+            sketch.add(x);
             return;
         }
         if (size == values.length) {
@@ -88,9 +84,9 @@ public final class Quantiles implements ColumnState {
     }
 
     private void toSketch() {
-        sketch = KllDoublesSketch.newHeapInstance(K);
+        sketch = new LogHistogram();
         for (int i = 0; i < size; i++) {
-            sketch.update(values[i]);
+            sketch.add(values[i]);
         }
         values = null;
         size = 0;
@@ -114,7 +110,7 @@ public final class Quantiles implements ColumnState {
             sketch.merge(b.sketch);
         } else {
             for (int i = 0; i < b.size; i++) {
-                sketch.update(b.values[i]);
+                sketch.add(b.values[i]);
             }
         }
         return this;
@@ -135,19 +131,22 @@ public final class Quantiles implements ColumnState {
     }
 
     public long n() {
-        return sketch != null ? sketch.getN() : size;
+        return sketch != null ? sketch.n() : size;
     }
 
     /**
      * The median as numpy defines it (the mean of the two middle values for an even count): exact, or
-     * the sketch's value at rank ½ (see {@link #medianErrorBound}). NaN without values.
+     * within {@link #RELATIVE_ERROR} on the sketch path. NaN without values.
      */
     public double median() {
         if (n() == 0) {
             return Double.NaN;
         }
         if (sketch != null) {
-            return sketch.getQuantile(0.5);
+            long m = sketch.n();
+            return m % 2 == 1
+                    ? sketch.valueAtRank(m / 2)
+                    : (sketch.valueAtRank(m / 2 - 1) + sketch.valueAtRank(m / 2)) / 2.0;
         }
         double[] sorted = Arrays.copyOf(values, size);
         Arrays.sort(sorted);
@@ -157,79 +156,92 @@ public final class Quantiles implements ColumnState {
 
     /**
      * The {@code q}-quantile as numpy's default ({@code linear}) defines it: at rank h = (n − 1)q,
-     * interpolated between the values at ⌊h⌋ and ⌈h⌉; exact, or on the sketch path the sketch's value
-     * at normalized rank q (see {@link #quantileErrorBound}). NaN without values.
+     * interpolated between the values at ⌊h⌋ and ⌈h⌉; exact, or on the sketch path from the values
+     * it returns at those ranks (see {@link #quantileErrorBound}). NaN without values.
      */
     public double quantile(double q) {
         long n = n();
         if (n == 0) {
             return Double.NaN;
         }
-        if (sketch != null) {
-            return sketch.getQuantile(q);
-        }
         double h = (n - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = (int) Math.min(n - 1, lo + 1);
-        double[] sorted = Arrays.copyOf(values, size);
-        Arrays.sort(sorted);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        long lo = (long) Math.floor(h);
+        long hi = Math.min(n - 1, lo + 1);
+        double a;
+        double b;
+        if (sketch != null) {
+            a = sketch.valueAtRank(lo);
+            b = sketch.valueAtRank(hi);
+        } else {
+            double[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            a = sorted[(int) lo];
+            b = sorted[(int) hi];
+        }
+        return a + (h - lo) * (b - a);
     }
 
     /**
      * The bound on |{@link #quantile} − exact quantile|: NaN on the exact path; on the sketch path,
-     * with ε' = {@link #RANK_ERROR} + 1/n, the larger of the distances from the returned value to the
-     * sketch's values at normalized ranks q − ε' and q + ε' (clamped to [0, 1], where the sketch
-     * returns the exact minimum and maximum): the exact quantile lies between those two whenever the
-     * sketch's rank errors there are within its 99%-confidence ε.
+     * as {@link #medianErrorBound}, from the larger magnitude of the two values interpolated.
      */
     public double quantileErrorBound(double q) {
         if (sketch == null || n() == 0) {
             return Double.NaN;
         }
-        double eps = RANK_ERROR + 1.0 / sketch.getN();
-        double v = sketch.getQuantile(q);
-        double below = sketch.getQuantile(Math.max(0, q - eps));
-        double above = sketch.getQuantile(Math.min(1, q + eps));
-        return Math.max(v - below, above - v);
+        long n = sketch.n();
+        long lo = (long) Math.floor((n - 1) * q);
+        return sketchBound(
+                Math.max(Math.abs(sketch.valueAtRank(lo)), Math.abs(sketch.valueAtRank(Math.min(n - 1, lo + 1)))));
     }
 
-    /** The bound on |{@link #median()} − exact median|: {@link #quantileErrorBound} at ½. */
+    /**
+     * A value read from the sketch with magnitude {@code magnitude} lies within α|x| of the exact x,
+     * so within α·magnitude / (1 − α), plus the magnitude the sketch counts as zero.
+     */
+    private static double sketchBound(double magnitude) {
+        return RELATIVE_ERROR / (1 - RELATIVE_ERROR) * magnitude + LogHistogram.MIN_MAGNITUDE;
+    }
+
+    /**
+     * The bound on |{@link #median()} − exact median|: NaN on the exact path; on the sketch path,
+     * each of the (one or two) middle values v is within {@link #RELATIVE_ERROR} α of the exact one
+     * x, so |v − x| ≤ α|x| ≤ α|v| / (1 − α), and their mean within the mean of those (plus the
+     * magnitude below which the sketch counts a value as zero).
+     */
     public double medianErrorBound() {
-        return quantileErrorBound(0.5);
-    }
-
-    /** The sketch's serialized bytes (0 on the exact path), for the cost model. */
-    public int sketchBytes() {
-        return sketch == null ? 0 : sketch.getCurrentCompactSerializedSizeBytes();
+        if (sketch == null || n() == 0) {
+            return Double.NaN;
+        }
+        long m = sketch.n();
+        double a = Math.abs(sketch.valueAtRank(m % 2 == 1 ? m / 2 : m / 2 - 1));
+        double b = Math.abs(sketch.valueAtRank(m / 2));
+        return sketchBound((a + b) / 2);
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.writeInt(capacity);
-        out.writeBoolean(sketch == null);
+        out.writeObject(sketch);
         if (sketch == null) {
             out.writeInt(size);
             for (int i = 0; i < size; i++) {
                 out.writeDouble(values[i]);
             }
-        } else {
-            DistinctValues.writeBytes(out, sketch.toByteArray());
         }
     }
 
-    private void readObject(ObjectInputStream in) throws IOException {
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         capacity = in.readInt();
-        if (in.readBoolean()) {
+        sketch = (LogHistogram) in.readObject();
+        if (sketch == null) {
             size = in.readInt();
             values = new double[Math.max(16, size)];
             for (int i = 0; i < size; i++) {
                 values[i] = in.readDouble();
             }
-            sketch = null;
         } else {
             values = null;
             size = 0;
-            sketch = KllDoublesSketch.heapify(Memory.wrap(DistinctValues.readBytes(in)));
         }
     }
 }
