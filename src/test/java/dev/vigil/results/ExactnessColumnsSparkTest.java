@@ -110,7 +110,7 @@ class ExactnessColumnsSparkTest extends SparkTestBase {
                         .orElseThrow()
                         .value();
                 System.out.printf(
-                        "chunk of %d values: median %.5f, error bound %.5f = %.4f × the chunk's std%n",
+                        "chunk of %d values: median %.5f, error bound %.3g = %.3g × the chunk's std%n",
                         rows == overChunk ? capacity + 1 : 2_001, m.value(), m.errorBound(), m.errorBound() / std);
                 // relative to the median's magnitude (near 0 here): far below the chunk's spread
                 assertThat(m.errorBound()).isLessThan(0.1 * std);
