@@ -7,10 +7,12 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -88,7 +90,27 @@ public final class ChunkTable implements Serializable {
             }
             by.put(e.getKey(), merged);
         }
-        return new ChunkTable(chunks, segments, by);
+        ChunkTable out = new ChunkTable(chunks, segments, by);
+        // the wholes merged so far stay the answers (merging them again is work for nothing, and a spec
+        // fitted on the first answer, such as the kernel density at the reference median, must keep
+        // seeing that one); those of specs the new scan brought are dropped
+        if (wholes != null) {
+            Set<StateSpec> added = new HashSet<>();
+            more.bySegment.values().forEach(gs -> {
+                for (ChunkStates g : gs) {
+                    if (g != null) {
+                        added.addAll(g.states().keySet());
+                    }
+                }
+            });
+            out.wholes = new HashMap<>();
+            wholes.forEach((k, v) -> {
+                if (!added.contains(k.get(1))) {
+                    out.wholes.put(k, v);
+                }
+            });
+        }
+        return out;
     }
 
     public List<ChunkInfo> chunks() {

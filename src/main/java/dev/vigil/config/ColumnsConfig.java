@@ -2,6 +2,9 @@ package dev.vigil.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.internal.Errors;
+import dev.vigil.stats.CategoryCounts;
+import dev.vigil.stats.Quantiles;
+import dev.vigil.stats.StateLimits;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +19,7 @@ import java.util.Map;
  * class label to score column; a binary model's single score column is stored under the key {@code
  * ""}. {@code segments} is every column a segment entry names (each once); {@code segmentation} the
  * entries themselves (single columns and crosses), the predicate slices and the cap on values per
- * entry.
+ * entry; {@code limits} how much a chunk's state of a column keeps exactly before its sketch.
  */
 public record ColumnsConfig(
         String timestamp,
@@ -27,7 +30,8 @@ public record ColumnsConfig(
         Map<String, String> scores,
         String target,
         List<String> segments,
-        Segmentation segmentation)
+        Segmentation segmentation,
+        StateLimits limits)
         implements Serializable {
 
     private static final String COLUMN = "a column name";
@@ -69,6 +73,25 @@ public record ColumnsConfig(
                     + " this many with the most reference rows keep their own group, and every other value, in the"
                     + " reference and the analysis, is in the group 'column=%other'");
 
+    static final Key<Integer> MAX_EXACT_VALUES = Key.of(
+            "max_exact_values",
+            "a positive whole number, at most " + Quantiles.WHOLE_CAPACITY,
+            StateLimits.DEFAULT_QUANTILE_VALUES,
+            "the numeric values a chunk's state of a column keeps (8 bytes each) for the exact median, quantiles"
+                    + " and the exact path of kolmogorov_smirnov, wasserstein and the other two-sample tests; a"
+                    + " chunk with more gets them from Vigil's relative-error log histogram (within "
+                    + Quantiles.RELATIVE_ERROR
+                    + " relative, deterministic) or the binned path, marked approximate with their error_bound",
+            (s, k) -> bounded(s, k, Quantiles.WHOLE_CAPACITY));
+    static final Key<Integer> MAX_EXACT_CATEGORIES = Key.of(
+            "max_exact_categories",
+            "a positive whole number, at most " + CategoryCounts.WHOLE_CAPACITY,
+            StateLimits.DEFAULT_CATEGORY_VALUES,
+            "the distinct values a chunk's state of a categorical column counts exactly; a chunk with more"
+                    + " switches to DataSketches' frequent-items sketch (the rest as one 'other' count) and an HLL"
+                    + " distinct count, and its results are marked approximate",
+            (s, k) -> bounded(s, k, CategoryCounts.WHOLE_CAPACITY));
+
     static final Schema SCHEMA = Schema.of(
             "columns",
             "the columns' roles. A name is used exactly as written, and any name Spark allows works (a dot, a"
@@ -84,7 +107,9 @@ public record ColumnsConfig(
             TARGET,
             SEGMENTS,
             SLICES,
-            MAX_SEGMENT_VALUES);
+            MAX_SEGMENT_VALUES,
+            MAX_EXACT_VALUES,
+            MAX_EXACT_CATEGORIES);
 
     /** Every column named in a role (not the features), in a stable order. */
     public List<String> roleColumns() {
@@ -128,7 +153,24 @@ public record ColumnsConfig(
                 Collections.unmodifiableMap(new LinkedHashMap<>(scores)),
                 TARGET.read(s),
                 List.copyOf(segments),
-                segmentation);
+                segmentation,
+                new StateLimits(MAX_EXACT_VALUES.read(s), MAX_EXACT_CATEGORIES.read(s)));
+    }
+
+    /**
+     * A positive whole number at most {@code max} (a chunk's exact limit is at most the whole
+     * dataset's, which stays exact up to that many).
+     */
+    private static int bounded(Section s, String k, int max) {
+        int v = s.positiveInt(k);
+        if (v > max) {
+            throw Errors.badValue(
+                    s.key(k),
+                    String.valueOf(v),
+                    "a positive whole number, at most " + max + " (a whole dataset merged on the driver is exact"
+                            + " up to " + max + ")");
+        }
+        return v;
     }
 
     /** The segment entries: a name is one column, a list of names the cross of those columns. */

@@ -265,7 +265,7 @@ final class FittedUnivariateDrift extends FittedBase {
                     method.key(),
                     c,
                     i,
-                    Quantiles.CHUNK_CAPACITY);
+                    q.capacity());
         }
         Specs.HistogramOf spec = histogramSpec(c, method.input());
         Histogram chunk = t.state(seg, i, spec);

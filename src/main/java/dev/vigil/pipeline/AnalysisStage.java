@@ -53,7 +53,11 @@ final class AnalysisStage {
         this.calculators = Calculators.build(config, fit.columns());
         String ts = config.columns().timestamp();
         this.chunker = new Chunker(config.chunking(), ts);
-        this.scanner = new Scanner(ts, config.columns().segmentation(), fit.segmentValues());
+        this.scanner = new Scanner(
+                ts,
+                config.columns().segmentation(),
+                fit.segmentValues(),
+                config.columns().limits());
     }
 
     Chunker chunker() {

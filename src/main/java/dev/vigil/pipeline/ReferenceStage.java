@@ -51,7 +51,11 @@ final class ReferenceStage {
         Segmentation segmentation = config.columns().segmentation();
         Scanner.sliceColumns(reference, segmentation);
         SegmentValues values = SegmentValues.top(reference, segmentation);
-        Scanner scanner = new Scanner(config.columns().timestamp(), segmentation, values);
+        Scanner scanner = new Scanner(
+                config.columns().timestamp(),
+                segmentation,
+                values,
+                config.columns().limits());
         List<StateSpec> first = new ArrayList<>();
         calculators.forEach(c -> first.addAll(c.referenceSpecs()));
         first.addAll(UnparsedValues.specs(reference, config.columns().timestamp()));

@@ -17,8 +17,9 @@ import java.util.Set;
 /**
  * The profile metrics, one line each, named as Lakehouse Monitoring's profile metrics table's
  * columns: per column and chunk, counts of values, nulls, NaNs and zeros with their shares of the
- * chunk's rows, distinct values (exact to 1,000, then HLL), min/max/avg/stddev, the median and the
- * configured quantiles (exact to 20,000 values, then the relative-error sketch), and for strings
+ * chunk's rows, distinct values (exact to {@code columns.max_exact_categories}, then HLL),
+ * min/max/avg/stddev, the median and the configured quantiles (exact to {@code
+ * columns.max_exact_values}, then the relative-error sketch with its bound), and for strings
  * the lengths. The frequent items go to the distributions table ({@link DataQualityCalculator}).
  */
 public final class ProfileMetrics {

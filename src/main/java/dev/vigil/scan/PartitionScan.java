@@ -3,6 +3,7 @@ package dev.vigil.scan;
 import dev.vigil.config.Segmentation;
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.RowState;
+import dev.vigil.stats.StateLimits;
 import dev.vigil.stats.StateSpec;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ final class PartitionScan implements Serializable {
     static final int FIRST_SEGMENT = 3;
 
     private final StateSpec[] specs;
+    private final StateLimits limits;
     private final int[] field;
     private final boolean[] numeric;
     private final int[][] rowNumbers;
@@ -63,8 +65,10 @@ final class PartitionScan implements Serializable {
             int[][] rowStrings,
             Segmentation segmentation,
             SegmentValues values,
+            StateLimits limits,
             int fields) {
         this.specs = specs.toArray(StateSpec[]::new);
+        this.limits = limits;
         this.field = field;
         this.rowNumbers = rowNumbers;
         this.rowStrings = rowStrings;
@@ -319,7 +323,7 @@ final class PartitionScan implements Serializable {
         return groups.computeIfAbsent(new GroupKey(segment, chunk), k -> {
             ColumnState[] states = new ColumnState[specs.length];
             for (int i = 0; i < specs.length; i++) {
-                states[i] = specs[i].newState(segment);
+                states[i] = specs[i].newState(segment, limits);
             }
             return new GroupState(states, fields);
         });

@@ -9,6 +9,7 @@ import dev.vigil.internal.UserException;
 import dev.vigil.io.ColumnNames;
 import dev.vigil.stats.ColumnState;
 import dev.vigil.stats.RowSpec;
+import dev.vigil.stats.StateLimits;
 import dev.vigil.stats.StateSpec;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ public final class Scanner {
     private final String timestamp;
     private final Segmentation segmentation;
     private final SegmentValues values;
+    private final StateLimits limits;
 
     /** What {@link #report} has logged already (dataset, kind, column). */
     private final Set<String> reported = new HashSet<>();
@@ -72,9 +74,18 @@ public final class Scanner {
      *     Segmentation#OTHER})
      */
     public Scanner(String timestamp, Segmentation segmentation, SegmentValues values) {
+        this(timestamp, segmentation, values, StateLimits.DEFAULTS);
+    }
+
+    /**
+     * @param limits how much each chunk state keeps exactly ({@code columns.max_exact_values},
+     *     {@code columns.max_exact_categories})
+     */
+    public Scanner(String timestamp, Segmentation segmentation, SegmentValues values, StateLimits limits) {
         this.timestamp = timestamp;
         this.segmentation = segmentation;
         this.values = values == null ? SegmentValues.all() : values;
+        this.limits = limits;
     }
 
     /**
@@ -142,8 +153,8 @@ public final class Scanner {
                 field[i] = field(projection, fieldOf, chunked, s.column(), s.input() == StateSpec.Input.NUMERIC);
             }
         }
-        PartitionScan fold =
-                new PartitionScan(specs, field, rowNumbers, rowStrings, segmentation, values, projection.size());
+        PartitionScan fold = new PartitionScan(
+                specs, field, rowNumbers, rowStrings, segmentation, values, limits, projection.size());
         Dataset<Row> projected = chunked.select(projection.toArray(Column[]::new));
         int partitions = Math.max(1, projected.sparkSession().sparkContext().defaultParallelism());
         long start = System.nanoTime();

@@ -25,8 +25,11 @@ import org.apache.datasketches.memory.Memory;
 public final class CategoryCounts implements ColumnState {
     private static final long serialVersionUID = 2L;
 
-    /** Distinct values a chunk's state counts exactly before it switches to the sketch. */
-    public static final int CAPACITY = 1_000;
+    /**
+     * Distinct values a chunk's state counts exactly before it switches to the sketch, by default
+     * ({@code columns.max_exact_categories}, {@link StateLimits#categoryValues()}).
+     */
+    public static final int CAPACITY = StateLimits.DEFAULT_CATEGORY_VALUES;
 
     /**
      * Distinct values a whole dataset's state (merged on the driver, e.g. the reference) counts

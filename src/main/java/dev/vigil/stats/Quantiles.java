@@ -9,15 +9,26 @@ import java.util.Arrays;
  * Quantiles of a numeric column: <b>exact</b> while the state holds at most its capacity of values
  * (it keeps them all, as NannyML's numpy median sees them), a relative-accuracy sketch beyond
  * ({@link LogHistogram}: every quantile within {@link #RELATIVE_ERROR} of the exact one,
- * deterministic). A chunk's state holds up to {@link #CHUNK_CAPACITY} values (so the driver
- * receives at most 160 KB per chunk and column); the merge of a whole dataset on the driver stays
- * exact up to {@link #WHOLE_CAPACITY}. {@link #isExact()} says which path a value came from.
+ * deterministic). A chunk's state is exact up to {@link StateLimits#quantileValues()} values
+ * ({@code columns.max_exact_values}, {@link #CHUNK_CAPACITY} by default: 8 bytes per value kept, so
+ * the driver receives at most 160 KB per chunk and column); the merge of a whole dataset on the
+ * driver stays exact up to {@link #WHOLE_CAPACITY}. {@link #isExact()} says which path a value came
+ * from.
+ *
+ * <p>Both paths are deterministic and independent of how the values are split and merged: the
+ * exact path sorts the values it keeps, and the sketch's bucket counts are integers that add. Which
+ * path a state is on depends only on how many values it has seen (exact values merged stay exact
+ * while their total fits the capacity), so the same values in any partitioning and merge order give
+ * the same median and quantiles, bit for bit, and a rerun gives the same results. (DataSketches'
+ * KLL sketch was tried here and refused: it compacts with an unseeded random generator shared by
+ * all its sketches, so a rerun whose partial states Spark merged in another order gave other
+ * values.)
  */
 public final class Quantiles implements ColumnState {
     private static final long serialVersionUID = 2L;
 
-    /** A chunk with up to this many values gets the exact median. */
-    public static final int CHUNK_CAPACITY = 20_000;
+    /** A chunk with up to this many values gets the exact median, by default. */
+    public static final int CHUNK_CAPACITY = StateLimits.DEFAULT_QUANTILE_VALUES;
 
     /** A whole dataset (merged on the driver) with up to this many values gets the exact median. */
     public static final int WHOLE_CAPACITY = 2_000_000;
@@ -45,6 +56,11 @@ public final class Quantiles implements ColumnState {
             q.add(x);
         }
         return q;
+    }
+
+    /** The most values this state keeps exactly. */
+    public int capacity() {
+        return capacity;
     }
 
     @Override

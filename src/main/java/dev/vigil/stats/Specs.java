@@ -35,13 +35,22 @@ public final class Specs {
         }
     }
 
+    /**
+     * A numeric column's values: exact up to {@link StateLimits#quantileValues()} per chunk and
+     * {@link Quantiles#WHOLE_CAPACITY} merged, then the relative-error sketch ({@link LogHistogram}).
+     */
     public record QuantilesOf(String column) implements StateSpec {
         public Input input() {
             return Input.NUMERIC;
         }
 
         public ColumnState newState(String segment) {
-            return new Quantiles(Quantiles.CHUNK_CAPACITY);
+            return newState(segment, StateLimits.DEFAULTS);
+        }
+
+        @Override
+        public ColumnState newState(String segment, StateLimits limits) {
+            return new Quantiles(limits.quantileValues());
         }
 
         public ColumnState newWholeState(String segment) {
@@ -110,8 +119,8 @@ public final class Specs {
     }
 
     /**
-     * A categorical column's counts, bounded ({@link CategoryCounts#CAPACITY} distinct values per
-     * chunk, {@link CategoryCounts#WHOLE_CAPACITY} merged) unless {@code bounded} is false, for
+     * A categorical column's counts, bounded ({@link StateLimits#categoryValues()} distinct values
+     * per chunk, {@link CategoryCounts#WHOLE_CAPACITY} merged) unless {@code bounded} is false, for
      * columns whose values the configuration bounds (the confusion cells of the configured classes).
      */
     public record CategoriesOf(String column, boolean bounded) implements StateSpec {
@@ -124,7 +133,12 @@ public final class Specs {
         }
 
         public ColumnState newState(String segment) {
-            return bounded ? new CategoryCounts() : new CategoryCounts(Integer.MAX_VALUE);
+            return newState(segment, StateLimits.DEFAULTS);
+        }
+
+        @Override
+        public ColumnState newState(String segment, StateLimits limits) {
+            return new CategoryCounts(bounded ? limits.categoryValues() : Integer.MAX_VALUE);
         }
 
         public ColumnState newWholeState(String segment) {

@@ -23,6 +23,14 @@ public interface StateSpec extends Serializable {
     ColumnState newState(String segment);
 
     /**
+     * A new, empty chunk state under the configured {@code limits} (the scan's); the states with an
+     * exact limit ({@link Quantiles}, {@link CategoryCounts}) take it from there, others ignore it.
+     */
+    default ColumnState newState(String segment, StateLimits limits) {
+        return newState(segment);
+    }
+
+    /**
      * An empty state to merge a whole dataset's chunks into, on the driver (may hold more than a
      * chunk's).
      */

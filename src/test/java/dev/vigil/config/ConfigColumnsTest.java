@@ -5,6 +5,10 @@ import static dev.vigil.config.ConfigFixture.fails;
 import static dev.vigil.config.ConfigFixture.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.stats.CategoryCounts;
+import dev.vigil.stats.Quantiles;
+import dev.vigil.stats.Specs;
+import dev.vigil.stats.StateLimits;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,6 +68,32 @@ class ConfigColumnsTest {
     }
 
     @Test
+    void theExactLimitsOfTheStatesDefaultAndAreConfigured() {
+        assertThat(parse(BASE).columns().limits()).isEqualTo(StateLimits.DEFAULTS);
+        assertThat(StateLimits.DEFAULTS).isEqualTo(new StateLimits(20_000, 1_000));
+        StateLimits set = parse(BASE + "columns: {max_exact_values: 5000, max_exact_categories: 50}\n")
+                .columns()
+                .limits();
+        assertThat(set).isEqualTo(new StateLimits(5_000, 50));
+        // the scan's states take them: a spec's chunk state is exact up to the configured limit
+        Quantiles q = (Quantiles) new Specs.QuantilesOf("x").newState(null, set);
+        assertThat(q.capacity()).isEqualTo(5_000);
+        CategoryCounts c = (CategoryCounts) new Specs.CategoriesOf("c").newState(null, set);
+        for (int i = 0; i < 50; i++) {
+            c.add("v" + i);
+        }
+        assertThat(c.isExact()).isTrue();
+        c.add("v50");
+        assertThat(c.isExact()).isFalse();
+        // unbounded counts (the configured classes' confusion cells) ignore the limit
+        CategoryCounts cells = (CategoryCounts) new Specs.CategoriesOf("c", false).newState(null, set);
+        for (int i = 0; i < 100; i++) {
+            cells.add("v" + i);
+        }
+        assertThat(cells.isExact()).isTrue();
+    }
+
+    @Test
     void segmentValuesEscapePercentAndCommaSoTheOtherGroupCannotCollide() {
         assertThat(Segmentation.encode("EU")).isEqualTo("EU");
         assertThat(Segmentation.encode("a,b%c=d")).isEqualTo("a%2Cb%25c=d");
@@ -89,6 +119,10 @@ class ConfigColumnsTest {
             {"segments: [slice], slices: {a: \"x > 1\"}", "columns.segments", "no segment column named 'slice'"},
             {"max_segment_values: 0", "columns.max_segment_values", "positive"},
             {"max_segment_values: many", "columns.max_segment_values", "positive"},
+            {"max_exact_values: 0", "columns.max_exact_values", "positive"},
+            {"max_exact_values: 2000001", "columns.max_exact_values", "got '2000001'", "at most 2000000"},
+            {"max_exact_categories: 1.5", "columns.max_exact_categories", "positive"},
+            {"max_exact_categories: 100001", "columns.max_exact_categories", "got '100001'", "at most 100000"},
         };
         for (String[] c : cases) {
             fails(BASE + "columns: {" + c[0] + "}\n", java.util.Arrays.copyOfRange(c, 1, c.length));

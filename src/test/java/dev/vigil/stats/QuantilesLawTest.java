@@ -9,9 +9,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Quantiles} on both sides of its chunk capacity: exact (every value kept: the sorted values
- * and the median compared exactly) and beyond it, the sketch (its integer bucket counts merge
- * exactly, so the median is again compared exactly). Merging chunk states into a larger-capacity
+ * {@link Quantiles} on both sides of its chunk capacity: exact (every value kept: the sorted values,
+ * the median and the quantiles compared exactly) and beyond it, the sketch (its integer bucket counts
+ * merge exactly, so the median and the quantiles are again compared exactly). Merging chunk states into a larger-capacity
  * whole, where a chunk's sketch meets values the whole would have kept, is held to the documented
  * bound: within {@link Quantiles#RELATIVE_ERROR} of the exact median.
  */
@@ -52,7 +52,9 @@ class QuantilesLawTest extends MergeLawContract<Quantiles, Double> {
                 .exact("n", s.n())
                 .exact("exact", s.isExact())
                 .exact("sortedValues", s.isExact() ? s.sortedValues() : "(sketch)")
-                .exact("median", s.median());
+                .exact("median", s.median())
+                .exact("quantile_0.05", s.quantile(0.05))
+                .exact("quantile_0.95", s.quantile(0.95));
     }
 
     @Test

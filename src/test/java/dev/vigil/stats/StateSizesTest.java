@@ -39,6 +39,20 @@ class StateSizesTest {
         return s;
     }
 
+    /**
+     * An exact {@link Quantiles} of n values: 8 bytes each, plus Java serialisation's 5-byte header per
+     * 1,024-byte block of data, plus the class descriptor.
+     */
+    static int exactBound(int n) {
+        return n * 8 + (n * 8 / 1024 + 1) * 5 + 200;
+    }
+
+    /**
+     * The cost model's bound on a sketched {@link Quantiles} of standard normal values (117,667 bytes
+     * measured at 1,000,000).
+     */
+    static final int SKETCH_BOUND = 125_000;
+
     @Test
     void stateSizesStayWithinTheCostModelsBounds() {
         SplittableRandom r = new SplittableRandom(42);
@@ -60,11 +74,15 @@ class StateSizesTest {
                     n,
                     bytes(numeric(() -> new Histogram(-4, 4, 10_000), n, r)),
                     n <= 1_000 ? 13_000 : 82_000));
+            // exact: 8 bytes per value kept; beyond the limit the relative-error log histogram, 8 bytes per
+            // bucket between the smallest and the largest magnitude of each sign (about 1,151 buckets per
+            // decade at α = 0.001): standard normal values span about 6 to 7 decades, 117,667 bytes at 1M
+            Quantiles quantiles = numeric(() -> new Quantiles(Quantiles.CHUNK_CAPACITY), n, r);
             sizes.add(new Size(
-                    "Quantiles (chunk: exact to 20,000 values, then sketch)",
+                    "Quantiles (chunk: exact to 20,000 values, then log histogram)",
                     n,
-                    bytes(numeric(() -> new Quantiles(Quantiles.CHUNK_CAPACITY), n, r)),
-                    n <= 1_000 ? 8_500 : 165_000));
+                    bytes(quantiles),
+                    n <= Quantiles.CHUNK_CAPACITY ? exactBound((int) n) : SKETCH_BOUND));
             // scores in [0, 1] (multiclass CBPE's per-class score counts): 16 bytes per distinct value,
             // at most 2^20 cells
             ValueCounts scores = new ValueCounts();
@@ -95,9 +113,15 @@ class StateSizesTest {
             sizes.add(
                     new Size("CategoryCounts all-distinct ids (exact to 1,000, then a sketch)", n, bytes(ids), 64_000));
         }
-        System.out.printf("%-66s %10s %10s%n", "state", "values", "bytes");
+        // at the switch point: the largest exact state, 8 bytes per value
+        sizes.add(new Size(
+                "Quantiles at its exact limit (20,000 values kept)",
+                Quantiles.CHUNK_CAPACITY,
+                bytes(numeric(() -> new Quantiles(Quantiles.CHUNK_CAPACITY), Quantiles.CHUNK_CAPACITY, r)),
+                exactBound(Quantiles.CHUNK_CAPACITY)));
+        System.out.printf("%-66s %10s %10s %10s%n", "state", "values", "bytes", "bound");
         for (Size s : sizes) {
-            System.out.printf("%-66s %10d %10d%n", s.state(), s.values(), s.bytes());
+            System.out.printf("%-66s %10d %10d %10d%n", s.state(), s.values(), s.bytes(), s.bound());
         }
         for (Size s : sizes) {
             assertThat(s.bytes())
