@@ -75,14 +75,28 @@ public final class DomainClassifierCalculator implements RowCalculator {
                     Arrays.stream(s.reference()).filter(v -> !Double.isNaN(v)).toArray();
             Bounds bounds = rule.bounds(known);
             boolean noReference = known.length == 0;
-            ref.addAll(measurements(s.segment(), s.reference(), bounds, reference, false));
-            ana.addAll(measurements(s.segment(), s.analysis(), bounds, analysis, noReference));
+            long referenceRows = 0;
+            for (int i = 0; i < s.reference().length; i++) {
+                referenceRows += reference.rows(s.segment(), i);
+            }
+            boolean referenceSampled = referenceRows > request.settings().maxTrainingRows();
+            ref.addAll(measurements(s.segment(), s.reference(), bounds, reference, false, referenceSampled));
+            ana.addAll(measurements(s.segment(), s.analysis(), bounds, analysis, noReference, referenceSampled));
         }
         return new Results(ref, ana);
     }
 
+    /**
+     * Each chunk's row; a value trained on a sample (the chunk's rows or the reference's beyond
+     * {@code max_training_rows}) is approximate, with no known bound.
+     */
     private List<Measurement> measurements(
-            String segment, double[] values, Bounds b, ChunkTable table, boolean noReference) {
+            String segment,
+            double[] values,
+            Bounds b,
+            ChunkTable table,
+            boolean noReference,
+            boolean referenceSampled) {
         List<Measurement> out = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             Measurement m = MultivariateResult.of(
@@ -95,6 +109,11 @@ public final class DomainClassifierCalculator implements RowCalculator {
                     null,
                     b,
                     !Double.isNaN(values[i]) && rule.alert(b, values[i]));
+            boolean sampled = referenceSampled
+                    || table.rows(segment, i) > request.settings().maxTrainingRows();
+            if (!Double.isNaN(values[i]) && sampled) {
+                m = m.approximated(Measurement.NO_KNOWN_BOUND);
+            }
             if (Double.isNaN(values[i])) {
                 String why = table.rows(segment, i) == 0
                         ? "the segment has no rows in this chunk"

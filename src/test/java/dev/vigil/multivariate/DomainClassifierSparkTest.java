@@ -114,6 +114,9 @@ class DomainClassifierSparkTest extends SparkTestBase {
             assertThat(r.lowerThreshold()).isEqualTo(0.45);
             assertThat(r.upperThreshold()).isEqualTo(0.65);
             assertThat(r.chunkRows()).isEqualTo(1000);
+            // nothing sampled (2000 reference rows, chunks of 1000, under max_training_rows): exact
+            assertThat(r.approximate()).as("approximate").isFalse();
+            assertThat(r.errorBound()).isNull();
             boolean drifted = r.period().equals("analysis") && r.chunkIndex() == 2;
             String what = r.period() + " chunk " + r.chunkKey();
             if (drifted) {
@@ -146,6 +149,11 @@ class DomainClassifierSparkTest extends SparkTestBase {
         assertThat(one.get(0).alert()).isFalse();
         assertThat(one.get(1).value()).isGreaterThan(0.75);
         assertThat(one.get(1).alert()).isTrue();
+        // the reference (2000 rows) was sampled to 1000: both values are approximate, no known bound
+        assertThat(one).allSatisfy(r -> {
+            assertThat(r.approximate()).as(r.period() + " approximate").isTrue();
+            assertThat(r.errorBound()).isNull();
+        });
         List<ResultRow> three =
                 run("all-drifted-three-files", "{period: week}", settings).rows();
         assertThat(three)
