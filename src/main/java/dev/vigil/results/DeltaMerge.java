@@ -48,7 +48,8 @@ final class DeltaMerge {
     private void mergeOnce(OutputTable table, List<Row> data) {
         StructType schema = table.schema();
         if (tables.createWithRows(table, data)) {
-            LOG.info("created {} with its {} rows", tables.address(table), data.size());
+            LOG.info("{}: created with the rows in one commit (no MERGE needed)", tables.address(table));
+            LOG.info("merged {} rows into {}", data.size(), tables.address(table));
             return;
         }
         tables.createIfMissing(table);

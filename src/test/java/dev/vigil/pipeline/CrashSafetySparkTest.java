@@ -75,10 +75,16 @@ class CrashSafetySparkTest extends SparkTestBase {
         String out = dir.resolve("crashed").toString();
         List<Pattern> killPoints = List.of(
                 Pattern.compile("writing \\d+ result rows to "), // results being created
-                Pattern.compile("(created \\S+/results|merged \\d+ rows into \\S+/results)$"), // rows being MERGEd
-                // into it
-                Pattern.compile("merged \\d+ rows into \\S+/results$"), // distributions being written
-                Pattern.compile("merged \\d+ rows into \\S+/distributions$")); // runs being appended
+                // rows being MERGEd into it (on a first write, the table is created with them: then the
+                // same point as the next)
+                Pattern.compile("(created \\S+/results|merged \\d+ rows into \\S+/results)$"),
+                // distributions being written: results hold the rows (merged now, or already there from the
+                // killed run before, which a first write may have completed)
+                Pattern.compile("(merged \\d+ rows into \\S+/results|/results: its \\d+ rows are all there unchanged;"
+                        + " nothing to commit)$"),
+                // runs being appended
+                Pattern.compile("(merged \\d+ rows into \\S+/distributions|/distributions: its \\d+ rows are all there"
+                        + " unchanged; nothing to commit)$"));
         int finishedBeforeKill = 0;
         List<String> states = new ArrayList<>();
         for (int i = 0; i < killPoints.size(); i++) {
