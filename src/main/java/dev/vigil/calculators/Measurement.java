@@ -103,6 +103,29 @@ public record Measurement(
     }
 
     /**
+     * This measurement without a value (nor p-value, sampling error, realized value or confidence
+     * bounds; no alert; exact), its thresholds kept, {@code note} saying why.
+     */
+    public Measurement withoutValue(String note) {
+        return new Measurement(
+                calculator,
+                metric,
+                column,
+                segment,
+                chunkIndex,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                lowerThreshold,
+                upperThreshold,
+                false,
+                note);
+    }
+
+    /**
      * This measurement marked approximate, {@code bound} bounding |value − exact value| (NaN or
      * infinite: no finite bound, stored as null); a missing value stays exact, having nothing to
      * approximate.

@@ -117,23 +117,10 @@ public final class DomainClassifierCalculator implements RowCalculator {
             if (Double.isNaN(values[i])) {
                 String why = table.rows(segment, i) == 0
                         ? "the segment has no rows in this chunk"
-                        : noReference ? "the reference has no rows of this segment to tell the chunk from" : null;
-                m = new Measurement(
-                        m.calculator(),
-                        m.metric(),
-                        null,
-                        segment,
-                        i,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        m.lowerThreshold(),
-                        m.upperThreshold(),
-                        false,
-                        why);
+                        : noReference
+                                ? "the reference has no rows of this segment to tell the chunk from"
+                                : "the classifier gave no value for this chunk (see the run log)";
+                m = m.withoutValue(why);
             }
             out.add(m);
         }
