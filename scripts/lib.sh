@@ -2,6 +2,8 @@
 # Shared by scripts/vigil and scripts/bench: build when stale, the classpath, the Java 17 flags Spark needs.
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 STAMP="$ROOT/target/.vigil-build-stamp"
+CDS_ARCHIVE="$ROOT/target/vigil-cds.jsa" # vigil_java, below
+CDS_MIN_BYTES=$((20 * 1024 * 1024))
 
 # Local runs build lean (no hadoop-aws / AWS SDK: -Dvigil.lean) unless VIGIL_S3=1 asks for s3a:// support; tests are
 # neither compiled nor run. A first build on a fresh machine downloads the dependencies into ~/.m2: it says so and
@@ -9,7 +11,8 @@ STAMP="$ROOT/target/.vigil-build-stamp"
 vigil_build() {
   local mode=lean flags=(-Dvigil.lean)
   if [[ "${VIGIL_S3:-}" == 1 ]]; then mode=s3 flags=(); fi
-  if [[ -f "$STAMP" && "$(cat "$STAMP" 2>/dev/null)" == "$mode" && -f "$ROOT/target/cp.txt" && -d "$ROOT/target/classes" ]] \
+  if [[ -f "$STAMP" && "$(cat "$STAMP" 2>/dev/null)" == "$mode" && -f "$ROOT/target/cp.txt" \
+        && -f "$ROOT/target/vigil-local.jar" ]] \
      && [[ -z "$(find "$ROOT/src/main" "$ROOT/pom.xml" "$ROOT/conf" -newer "$STAMP" -print -quit 2>/dev/null)" ]]; then
     return 0
   fi
@@ -20,8 +23,12 @@ vigil_build() {
   else
     echo "building Vigil (mvn compile, $mode) ..." >&2
   fi
+  rm -f "$CDS_ARCHIVE" # the archive holds the classes of the build before this one
   (cd "$ROOT" && mvn -B -Dmaven.test.skip=true "${flags[@]}" compile dependency:build-classpath \
       -Dmdep.outputFile=target/cp.txt -DincludeScope=compile 2>&1 | vigil_progress >&2) || return 1
+  # the classes as one jar: class data sharing archives classes from jars only (below)
+  rm -f "$ROOT/target/vigil-local.jar"
+  (cd "$ROOT/target/classes" && jar cf "$ROOT/target/vigil-local.jar" .) || return 1
   echo "$mode" > "$STAMP"
 }
 
@@ -44,7 +51,49 @@ vigil_progress() {
 }
 
 vigil_classpath() {
-  echo "$ROOT/target/classes:$(cat "$ROOT/target/cp.txt")"
+  echo "$ROOT/target/vigil-local.jar:$(cat "$ROOT/target/cp.txt")"
+}
+
+# Class data sharing (AppCDS, JDK 17): a run maps the classes an earlier run of this build loaded (Spark's, Delta's,
+# Vigil's: about 20,000) from an archive instead of reading, parsing and verifying them from the jars again; on this
+# machine it takes a few seconds off every local run (docs/benchmark.md). The archive belongs to one build
+# (vigil_build deletes it); the first run after a build writes it as it exits, and it is kept only when that run
+# succeeded and started Spark (an archive of a --help would hold almost nothing). VIGIL_CDS=0 runs without it.
+vigil_cds_opts() { # the JVM flags: use the archive, or write it at exit to "$1"
+  [[ "${VIGIL_CDS:-1}" != 0 ]] || return 0
+  # a Java agent or a flight recording hooks class loading, and JDK 17 crashes (SIGSEGV in
+  # check_shared_class_file_load_hook) when that meets a dynamic archive: those runs go without
+  [[ ! "${VIGIL_JAVA_OPTS:-}" =~ (StartFlightRecording|-javaagent|-agentlib|-agentpath) ]] || return 0
+  if [[ -f "$CDS_ARCHIVE" ]]; then
+    echo "-XX:SharedArchiveFile=$CDS_ARCHIVE -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -Dvigil.cds.archive=$CDS_ARCHIVE"
+  else
+    echo "-XX:ArchiveClassesAtExit=$1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -Dvigil.cds.archive=$CDS_ARCHIVE"
+  fi
+}
+
+# java with Vigil's flags, classpath and class data sharing: vigil_java MAIN_CLASS ARGS...; returns java's exit code.
+# SIGTERM and SIGINT are passed on to the JVM as SIGTERM (a scheduler or a Ctrl-C that stops the script stops the run;
+# a background JVM of a script ignores SIGINT). The first archive written wins: a later one is dropped.
+vigil_java() {
+  local tmp="$CDS_ARCHIVE.$$.tmp" rc=0 pid
+  # shellcheck disable=SC2046
+  java $(vigil_java_opts) $(vigil_cds_opts "$tmp") -cp "$(vigil_classpath)" "$@" &
+  pid=$!
+  trap 'kill -TERM "$pid" 2>/dev/null' TERM
+  trap 'kill -TERM "$pid" 2>/dev/null' INT
+  while true; do
+    wait "$pid" && rc=0 || rc=$?
+    kill -0 "$pid" 2>/dev/null || break # wait returned for a trapped signal: the JVM is still stopping
+  done
+  trap - TERM INT
+  if [[ -f "$tmp" ]]; then
+    if [[ $rc == 0 && ! -f "$CDS_ARCHIVE" && $(stat -c %s "$tmp") -ge $CDS_MIN_BYTES ]]; then
+      mv -f "$tmp" "$CDS_ARCHIVE"
+    else
+      rm -f "$tmp"
+    fi
+  fi
+  return "$rc"
 }
 
 # The list Spark's own launcher adds on Java 17 (org.apache.spark.launcher.JavaModuleOptions).

@@ -59,6 +59,8 @@ final class PerfBench {
         List<Timings> firsts = new ArrayList<>();
         List<Timings> reruns = new ArrayList<>();
         List<Timings> productions = new ArrayList<>();
+        deleteTree(output);
+        ensureCdsArchive(first, dir.resolve("cds-warm-up.log"), driverMemory);
         for (int k = 1; k <= repeat; k++) {
             deleteTree(output);
             Timings f = wholeRun(first, dir.resolve("first-" + k + ".log"), driverMemory);
@@ -83,9 +85,11 @@ final class PerfBench {
                 : "";
         System.out.printf(
                 Locale.ROOT,
-                "{\"mode\": \"perf_table\", \"reference_rows\": %d, \"rows\": %d, \"repeat\": %d, "
+                "{\"mode\": \"perf_table\", \"class_data_sharing\": %b, \"reference_rows\": %d, \"rows\": %d,"
+                        + " \"repeat\": %d, "
                         + "\"first_run_seconds\": %.3f%s, \"rerun_seconds\": %.3f, \"production_rows\": %d, "
                         + "\"production_seconds\": %.3f, \"first_run\": %s, \"rerun\": %s, \"production\": %s}%n",
+                cdsArchive() != null && Files.exists(cdsArchive()),
                 REFERENCE_ROWS,
                 rows,
                 repeat,
@@ -152,14 +156,63 @@ final class PerfBench {
      * figures.
      */
     static Timings wholeRun(Path config, Path log, String driverMemory) throws IOException, InterruptedException {
+        return wholeRun(config, log, driverMemory, false);
+    }
+
+    /**
+     * The class-data-sharing archive of this build ({@code scripts/lib.sh} names it in {@code
+     * vigil.cds.archive}), or null when runs go without (VIGIL_CDS=0, or not started by the scripts).
+     */
+    static Path cdsArchive() {
+        String a = System.getProperty("vigil.cds.archive");
+        return a == null || a.isBlank() ? null : Path.of(a);
+    }
+
+    /** A child's flags: map the archive, or ({@code write}) write it at exit, or none. */
+    private static List<String> cdsFlags(boolean write) {
+        Path archive = cdsArchive();
+        if (archive == null) {
+            return List.of();
+        }
+        if (write) {
+            return List.of("-XX:ArchiveClassesAtExit=" + archive + ".bench.tmp");
+        }
+        return Files.exists(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
+    }
+
+    /**
+     * When the scripts use a class-data-sharing archive and this build has none yet, one unmeasured
+     * run writes it (as the first {@code scripts/vigil run} after a build does), so that every measured
+     * run maps the same archive, as every run after a build's first does.
+     */
+    static void ensureCdsArchive(Path config, Path log, String driverMemory) throws IOException, InterruptedException {
+        Path archive = cdsArchive();
+        if (archive == null || Files.exists(archive)) {
+            return;
+        }
+        System.out.println("a warm-up run writes the class-data-sharing archive " + archive + " (not measured)");
+        wholeRun(config, log, driverMemory, true);
+        Path written = Path.of(archive + ".bench.tmp");
+        if (Files.exists(written)) {
+            Files.move(written, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static Timings wholeRun(Path config, Path log, String driverMemory, boolean writeArchive)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!a.startsWith("-Xmx") && !a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
+            if (!a.startsWith("-Xmx")
+                    && !a.startsWith("-agentlib")
+                    && !a.startsWith("-javaagent")
+                    && !a.startsWith("-XX:ArchiveClassesAtExit=")
+                    && !a.startsWith("-XX:SharedArchiveFile=")) {
                 command.add(a);
             }
         }
         command.add("-Xmx" + driverMemory);
+        command.addAll(cdsFlags(writeArchive));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.vigil.cli.Main");

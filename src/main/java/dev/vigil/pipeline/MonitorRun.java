@@ -120,11 +120,13 @@ public final class MonitorRun {
             try {
                 sink.prepare(); // catalog tables: the schema and every table, before any work
                 long t0 = System.nanoTime();
+                // the stored profile is looked up while the inputs' schemas are read
+                ProfileStage profiles = new ProfileStage(run).prefetch(refit);
                 Inputs inputs = new Inputs(spark, config);
                 inputs.targets(); // the analysis and the targets: read (schemas) before anything else
                 timings.lap("read");
                 long referenceStart = System.nanoTime();
-                ProfileStage.Used used = new ProfileStage(run).profile(inputs, true, refit, true);
+                ProfileStage.Used used = profiles.profile(inputs, true, refit, true);
                 record.profile(used.stored().version(), used.source().column());
                 profile = used.stored();
                 double referenceSeconds = (System.nanoTime() - referenceStart) / 1e9;

@@ -7,6 +7,8 @@ import dev.vigil.internal.UserException;
 import dev.vigil.profile.ProfileStore;
 import dev.vigil.profile.ReferenceFit;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
@@ -53,8 +55,59 @@ final class ProfileStage {
 
     private final RunContext run;
 
+    /** The stored-profile lookup started early ({@link #prefetch}), or null. */
+    private CompletableFuture<Lookup> prefetched;
+
+    /** A lookup's outcome: the fingerprint and the matching stored profile, or why there is none. */
+    private record Lookup(String fingerprint, Optional<ProfileStore.Stored> stored, UserException unreadable) {}
+
     ProfileStage(RunContext run) {
         this.run = run;
+    }
+
+    /**
+     * Starts looking up the stored profile a run without {@code --refit} or a pin would use (the
+     * reference's fingerprint, then the profile table: Delta's first read in the process, most of a
+     * production run's fixed cost) in the background, so it overlaps the reading of the inputs'
+     * schemas; {@link #profile} then takes its outcome. Anything it meets is met again there, as if
+     * no lookup had been started.
+     */
+    ProfileStage prefetch(boolean refit) {
+        if (refit || run.config().referenceProfile() != null) {
+            return this;
+        }
+        ProfileStore store = new ProfileStore(run.spark(), run.config().output());
+        prefetched = CompletableFuture.supplyAsync(
+                () -> {
+                    String fingerprint;
+                    try {
+                        fingerprint = store.fingerprint(run.config());
+                    } catch (UserException unreadable) {
+                        return new Lookup(null, Optional.empty(), unreadable);
+                    }
+                    return new Lookup(fingerprint, store.latest(run.monitor(), fingerprint), null);
+                },
+                task -> {
+                    Thread t = new Thread(task, "vigil-profile-lookup");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        return this;
+    }
+
+    /** The prefetched lookup, or null when none was started or it failed (then done again inline). */
+    private Lookup prefetchedLookup() {
+        if (prefetched == null) {
+            return null;
+        }
+        try {
+            return prefetched.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            LOG.debug("the early profile lookup failed ({}); looking up again", e.getMessage());
+            return null;
+        } finally {
+            prefetched = null;
+        }
     }
 
     /**
@@ -75,9 +128,13 @@ final class ProfileStage {
             }
             return new Used(pinned(store, pin, inputs, withAnalysis), Source.PINNED);
         }
+        Lookup early = refit ? null : prefetchedLookup();
         String fingerprint;
         try {
-            fingerprint = store.fingerprint(config);
+            if (early != null && early.unreadable() != null) {
+                throw early.unreadable();
+            }
+            fingerprint = early != null ? early.fingerprint() : store.fingerprint(config);
         } catch (UserException unreadable) {
             if (refit || !pinnable) {
                 throw unreadable;
@@ -86,7 +143,8 @@ final class ProfileStage {
                     withoutReference(store, inputs, withAnalysis, unreadable), Source.STORED_REFERENCE_UNREADABLE);
         }
         if (!refit) {
-            Optional<ProfileStore.Stored> stored = reusable(store, fingerprint, inputs, withAnalysis);
+            Optional<ProfileStore.Stored> stored = reusable(
+                    early != null ? early.stored() : store.latest(run.monitor(), fingerprint), inputs, withAnalysis);
             if (stored.isPresent()) {
                 return new Used(stored.get(), Source.STORED);
             }
@@ -192,9 +250,9 @@ final class ProfileStage {
         }
     }
 
+    /** The stored profile, when its resolved columns still fit the analysis. */
     private Optional<ProfileStore.Stored> reusable(
-            ProfileStore store, String fingerprint, Inputs inputs, boolean withAnalysis) {
-        Optional<ProfileStore.Stored> stored = store.latest(run.monitor(), fingerprint);
+            Optional<ProfileStore.Stored> stored, Inputs inputs, boolean withAnalysis) {
         if (stored.isEmpty()) {
             return stored;
         }

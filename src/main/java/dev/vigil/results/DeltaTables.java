@@ -10,9 +10,9 @@ import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -45,10 +45,13 @@ public final class DeltaTables {
 
     private final SparkSession spark;
     private final OutputConfig output;
-    /** Catalog tables this instance has seen exist (and, for external ones, checked the location of). */
-    private final Set<String> ready = new HashSet<>();
+    /**
+     * Catalog tables this instance has seen exist (and, for external ones, checked the location of);
+     * concurrent: a run writes two tables side by side.
+     */
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
 
-    private boolean schemaReady;
+    private volatile boolean schemaReady;
 
     public DeltaTables(SparkSession spark, String output) {
         this(spark, OutputConfig.at(output));
@@ -427,7 +430,7 @@ public final class DeltaTables {
     }
 
     /** The schema, created when missing (by a run that may: refused otherwise by the catalog). */
-    private void createSchemaIfMissing() {
+    private synchronized void createSchemaIfMissing() {
         if (schemaReady) {
             return;
         }
