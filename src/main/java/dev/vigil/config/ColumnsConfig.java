@@ -79,7 +79,7 @@ public record ColumnsConfig(
             StateLimits.DEFAULT_QUANTILE_VALUES,
             "the numeric values a chunk's state of a column keeps (8 bytes each) for the exact median, quantiles"
                     + " and the exact path of kolmogorov_smirnov, wasserstein and the other two-sample tests; a"
-                    + " chunk with more gets them from Vigil's relative-error log histogram (within "
+                    + " chunk with more gets them from the relative-error DDSketch (within "
                     + Quantiles.RELATIVE_ERROR
                     + " relative, deterministic) or the binned path, marked approximate with their error_bound",
             (s, k) -> bounded(s, k, Quantiles.WHOLE_CAPACITY));

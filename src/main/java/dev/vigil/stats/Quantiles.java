@@ -8,15 +8,15 @@ import java.util.Arrays;
 /**
  * Quantiles of a numeric column: <b>exact</b> while the state holds at most its capacity of values
  * (it keeps them all, as NannyML's numpy median sees them), a relative-accuracy sketch beyond
- * ({@link LogHistogram}: every quantile within {@link #RELATIVE_ERROR} of the exact one,
- * deterministic). A chunk's state is exact up to {@link StateLimits#quantileValues()} values
+ * ({@link RelativeSketch}, Datadog's DDSketch: every quantile within {@link #RELATIVE_ERROR} of the
+ * exact one, deterministic). A chunk's state is exact up to {@link StateLimits#quantileValues()} values
  * ({@code columns.max_exact_values}, {@link #CHUNK_CAPACITY} by default: 8 bytes per value kept, so
  * the driver receives at most 160 KB per chunk and column); the merge of a whole dataset on the
  * driver stays exact up to {@link #WHOLE_CAPACITY}. {@link #isExact()} says which path a value came
  * from.
  *
  * <p>Both paths are deterministic and independent of how the values are split and merged: the
- * exact path sorts the values it keeps, and the sketch's bucket counts are integers that add. Which
+ * exact path sorts the values it keeps, and the sketch's bucket counts are whole numbers that add. Which
  * path a state is on depends only on how many values it has seen (exact values merged stay exact
  * while their total fits the capacity), so the same values in any partitioning and merge order give
  * the same median and quantiles, bit for bit, and a rerun gives the same results. (DataSketches'
@@ -34,12 +34,12 @@ public final class Quantiles implements ColumnState {
     public static final int WHOLE_CAPACITY = 2_000_000;
 
     /** On the sketch path, |median − exact median| ≤ this × |exact median|. */
-    public static final double RELATIVE_ERROR = LogHistogram.ALPHA;
+    public static final double RELATIVE_ERROR = RelativeSketch.ALPHA;
 
     private int capacity;
     private double[] values = new double[16];
     private int size;
-    private LogHistogram sketch;
+    private RelativeSketch sketch;
 
     /** A chunk state ({@link #CHUNK_CAPACITY}). */
     public Quantiles() {
@@ -84,7 +84,7 @@ public final class Quantiles implements ColumnState {
     }
 
     private void toSketch() {
-        sketch = new LogHistogram();
+        sketch = new RelativeSketch();
         for (int i = 0; i < size; i++) {
             sketch.add(values[i]);
         }
@@ -200,7 +200,7 @@ public final class Quantiles implements ColumnState {
      * so within α·magnitude / (1 − α), plus the magnitude the sketch counts as zero.
      */
     private static double sketchBound(double magnitude) {
-        return RELATIVE_ERROR / (1 - RELATIVE_ERROR) * magnitude + LogHistogram.MIN_MAGNITUDE;
+        return RELATIVE_ERROR / (1 - RELATIVE_ERROR) * magnitude + RelativeSketch.MIN_MAGNITUDE;
     }
 
     /**
@@ -232,7 +232,7 @@ public final class Quantiles implements ColumnState {
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         capacity = in.readInt();
-        sketch = (LogHistogram) in.readObject();
+        sketch = (RelativeSketch) in.readObject();
         if (sketch == null) {
             size = in.readInt();
             values = new double[Math.max(16, size)];

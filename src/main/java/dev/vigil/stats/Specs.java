@@ -37,7 +37,7 @@ public final class Specs {
 
     /**
      * A numeric column's values: exact up to {@link StateLimits#quantileValues()} per chunk and
-     * {@link Quantiles#WHOLE_CAPACITY} merged, then the relative-error sketch ({@link LogHistogram}).
+     * {@link Quantiles#WHOLE_CAPACITY} merged, then the relative-error sketch ({@link RelativeSketch}).
      */
     public record QuantilesOf(String column) implements StateSpec {
         public Input input() {

@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * How much a chunk's state keeps exactly before it switches to its sketch (configured under {@code
  * columns}, read by the scan when it makes the states): {@code quantileValues} numeric values per
- * {@link Quantiles} state (8 bytes each, then its relative-error log histogram), {@code categoryValues} distinct values
+ * {@link Quantiles} state (8 bytes each, then its relative-error DDSketch), {@code categoryValues} distinct values
  * per {@link CategoryCounts} state (then the frequent-items and HLL sketches).
  */
 public record StateLimits(int quantileValues, int categoryValues) implements Serializable {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The sketch path's bound against the exact computation, on data where both can run: for seven
  * shapes, one chunk just over the exact limit, one of 200,000 values, and a whole of 40 sketched
  * chunks merged (1,200,000 values), every profile quantile and the median from the relative-error
- * log histogram is within its {@link Quantiles#quantileErrorBound} (α/(1 − α) × the larger
+ * DDSketch is within its {@link Quantiles#quantileErrorBound} (α/(1 − α) × the larger
  * magnitude of the values interpolated, α = {@link Quantiles#RELATIVE_ERROR}) of numpy's value on
  * the raw values. Prints the largest |sketch − exact| / bound per shape, and the bound against the
  * data's interquartile range (large where the values sit far from zero: the bound is relative).
@@ -47,8 +47,7 @@ class QuantilesSketchBoundTest {
     @Test
     void everySketchedQuantileIsWithinItsBoundOfTheExactOne() throws Exception {
         System.out.printf(
-                "log histogram, relative error %s; chunk limit %d%n",
-                Quantiles.RELATIVE_ERROR, Quantiles.CHUNK_CAPACITY);
+                "DDSketch, relative error %s; chunk limit %d%n", Quantiles.RELATIVE_ERROR, Quantiles.CHUNK_CAPACITY);
         System.out.printf("%-22s %-28s %14s %14s%n", "shape", "state", "max err/bound", "max bound/IQR");
         double worst = 0;
         long seed = 1;
