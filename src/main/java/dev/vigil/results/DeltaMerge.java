@@ -2,13 +2,16 @@ package dev.vigil.results;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 
+import io.delta.tables.DeltaMergeBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -58,44 +61,74 @@ final class DeltaMerge {
         for (String c : schema.fieldNames()) {
             set.put(c, "s." + c);
         }
-        List<Row> changed = changedRows(table, data, schema);
+        Changes changes = changedRows(table, data, schema);
+        List<Row> changed = changes.rows();
         if (changed.isEmpty()) {
             LOG.info("{}: its {} rows are all there unchanged; nothing to commit", tables.address(table), data.size());
             return;
         }
         try (DriverRows source = DriverRows.of(tables.spark(), changed, schema)) {
-            tables.deltaTable(table)
-                    .as("t")
-                    .merge(
-                            source.frame().as("s"),
-                            onlyMonitorsOf(changed, schema).and(expr(keyCondition(table.key()))))
-                    .whenMatched(changedCondition(schema, table.key()))
-                    .updateExpr(set)
-                    .whenNotMatched()
-                    .insertExpr(set)
-                    .execute();
+            Column on = onlyMonitorsOf(changed, schema).and(expr(keyCondition(table.key())));
+            DeltaMergeBuilder merge =
+                    tables.deltaTable(table).as("t").merge(source.frame().as("s"), on);
+            if (changes.anyKeyStored()) {
+                merge = merge.whenMatched(changedCondition(schema, table.key())).updateExpr(set);
+            }
+            // only new keys (a run's new chunks): an insert-only MERGE, which Delta runs as one anti-join
+            // and an append, with the same conflict checks (a concurrent run's rows of these keys are
+            // matched, never duplicated)
+            merge.whenNotMatched().insertExpr(set).execute();
             DeltaTables.committed();
         }
-        LOG.info("{}: {} of the {} rows new or changed", tables.address(table), changed.size(), data.size());
+        LOG.info(
+                "{}: {} of the {} rows new or changed ({})",
+                tables.address(table),
+                changed.size(),
+                data.size(),
+                changes.anyKeyStored() ? "updated and inserted" : "all new keys: inserted");
         LOG.info("merged {} rows into {}", data.size(), tables.address(table));
     }
 
     /**
      * The rows of {@code data} the table does not already hold as they are (new keys, or a value
-     * that differs): one read of the source's monitors' partitions. The MERGE then rewrites only the
+     * that differs), and whether any has a stored key: one read of the source's monitors' partitions
+     * (a left join on the key, each key stored at most once). The MERGE then rewrites only the
      * files those rows touch, and an identical rerun commits nothing (no new table version).
      */
-    private List<Row> changedRows(OutputTable table, List<Row> data, StructType schema) {
+    private Changes changedRows(OutputTable table, List<Row> data, StructType schema) {
         try (DriverRows source = DriverRows.of(tables.spark(), data, schema)) {
-            Column same = onlyMonitorsOf(data, schema)
-                    .and(expr(keyCondition(table.key())))
-                    .and(expr("NOT (" + changedCondition(schema, table.key()) + ")"));
-            return source.frame()
+            Column sameKey = onlyMonitorsOf(data, schema).and(expr(keyCondition(table.key())));
+            List<Column> out = new ArrayList<>();
+            for (String c : schema.fieldNames()) {
+                out.add(col("s." + c));
+            }
+            out.add(col("t." + STORED).isNotNull().as(STORED));
+            List<Row> rows = source.frame()
                     .as("s")
-                    .join(tables.read(table).as("t"), same, "left_anti")
+                    .join(tables.read(table).withColumn(STORED, lit(true)).as("t"), sameKey, "left")
+                    .where(col("t." + STORED).isNull().or(expr(changedCondition(schema, table.key()))))
+                    .select(out.toArray(Column[]::new))
                     .collectAsList();
+            List<Row> changed = new ArrayList<>(rows.size());
+            boolean anyStored = false;
+            int flag = schema.size();
+            for (Row r : rows) {
+                anyStored |= r.getBoolean(flag);
+                Object[] values = new Object[flag];
+                for (int i = 0; i < flag; i++) {
+                    values[i] = r.get(i);
+                }
+                changed.add(RowFactory.create(values));
+            }
+            return new Changes(changed, anyStored);
         }
     }
+
+    /** A marker column of the table's side of {@link #changedRows}'s join: the key is stored. */
+    private static final String STORED = "_vigil_stored";
+
+    /** The rows to write, and whether any of them has a key the table holds (else all are new). */
+    private record Changes(List<Row> rows, boolean anyKeyStored) {}
 
     /**
      * {@code t.monitor IN (the source's monitors)}: limits what the MERGE reads to those monitors'
