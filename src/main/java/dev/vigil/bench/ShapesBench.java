@@ -121,8 +121,8 @@ final class ShapesBench {
                 System.out.println("  " + new PerfBench.Timings(f.wallSeconds(), figures).line());
             }
             if (f.exitCode() != 0) {
-                System.out.println("  last lines of " + log + ":");
-                f.tail(25).forEach(l -> System.out.println("    " + l));
+                System.out.println("  its first errors (" + log + ", stack frames left out):");
+                errors(f.lines()).forEach(l -> System.out.println("    " + l));
             }
             json.add(String.format(
                     Locale.ROOT,
@@ -159,6 +159,21 @@ final class ShapesBench {
                 floor[0],
                 floor[1],
                 String.join(", ", json));
+    }
+
+    /**
+     * The first 12 lines of a failed run's log that say what failed (ERROR lines, exceptions and
+     * errors, {@code vigil: failed}), stack frames left out.
+     */
+    static List<String> errors(List<String> lines) {
+        return lines.stream()
+                .filter(l -> !l.startsWith("\tat ") && !l.strip().matches("\\.\\.\\. \\d+ more"))
+                .filter(l -> l.contains(" ERROR ")
+                        || l.contains("Exception")
+                        || l.contains("Error")
+                        || l.startsWith("vigil: failed"))
+                .limit(12)
+                .toList();
     }
 
     /** Every feature: the numeric and categorical columns and {@code entity}. */
