@@ -41,7 +41,6 @@ public final class Bench {
         boolean generateOnly = false;
         boolean perfTable = false;
         boolean rowsGiven = false;
-        boolean refRowsGiven = false;
         boolean shapes = false;
         Integer maxSegmentValues = null;
         List<String> variants = List.of();
@@ -57,10 +56,7 @@ public final class Bench {
                 case "--max-segment-values" -> maxSegmentValues = Integer.parseInt(args[++i]);
                 case "--variants" -> variants = List.of(args[++i].split(","));
                 case "--driver-memory" -> driverMemory = args[++i];
-                case "--reference-rows" -> {
-                    refRows = Long.parseLong(args[++i]);
-                    refRowsGiven = true;
-                }
+                case "--reference-rows" -> refRows = Long.parseLong(args[++i]);
                 case "--features" -> features = Integer.parseInt(args[++i]);
                 case "--calculators" -> calculators = args[++i];
                 case "--data-dir" -> dataDir = args[++i];
@@ -127,7 +123,7 @@ public final class Bench {
                     spark,
                     Path.of(dataDir),
                     rows,
-                    refRowsGiven ? refRows : 1_000_000,
+                    refRows,
                     driverMemory(driverMemory, "2g"),
                     maxSegmentValues,
                     variants);

@@ -60,6 +60,12 @@ final class ShapesBench {
             Integer maxSegmentValues,
             List<String> only)
             throws Exception {
+        for (String name : only) {
+            if (VARIANTS.stream().noneMatch(v -> v.name().equals(name))) {
+                throw new IllegalArgumentException("bench: no variant '" + name + "'; expected some of "
+                        + VARIANTS.stream().map(Variant::name).toList());
+            }
+        }
         Path dir = dataDir.resolve("shapes").resolve(rows + "-" + refRows).toAbsolutePath();
         table(spark, dir.resolve("reference"), ShapesTable.REFERENCE_SEED, 0, refRows, false);
         table(spark, dir.resolve("analysis"), ShapesTable.ANALYSIS_SEED, refRows, rows, true);
@@ -163,11 +169,12 @@ final class ShapesBench {
 
     /**
      * The first 12 lines of a failed run's log that say what failed (ERROR lines, exceptions and
-     * errors, {@code vigil: failed}), stack frames left out.
+     * errors, {@code vigil: failed}), stack frames and INFO and WARN lines left out.
      */
     static List<String> errors(List<String> lines) {
         return lines.stream()
                 .filter(l -> !l.startsWith("\tat ") && !l.strip().matches("\\.\\.\\. \\d+ more"))
+                .filter(l -> !l.contains(" INFO ") && !l.contains(" WARN "))
                 .filter(l -> l.contains(" ERROR ")
                         || l.contains("Exception")
                         || l.contains("Error")
