@@ -41,7 +41,10 @@ public final class Bench {
         boolean generateOnly = false;
         boolean perfTable = false;
         boolean rowsGiven = false;
-        String driverMemory = "8g";
+        boolean shapes = false;
+        Integer maxSegmentValues = null;
+        List<String> variants = List.of();
+        String driverMemory = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> {
@@ -49,6 +52,9 @@ public final class Bench {
                     rowsGiven = true;
                 }
                 case "--perf-table" -> perfTable = true;
+                case "--shapes" -> shapes = true;
+                case "--max-segment-values" -> maxSegmentValues = Integer.parseInt(args[++i]);
+                case "--variants" -> variants = List.of(args[++i].split(","));
                 case "--driver-memory" -> driverMemory = args[++i];
                 case "--reference-rows" -> refRows = Long.parseLong(args[++i]);
                 case "--features" -> features = Integer.parseInt(args[++i]);
@@ -61,6 +67,8 @@ public final class Bench {
               usage: scripts/bench [--rows N] [--reference-rows N] [--features M] [--calculators a,b,...] [--data-dir DIR]
                                    [--repeat K] [--generate-only]
                      scripts/bench --perf-table [--rows N] [--repeat K] [--driver-memory SIZE]
+                     scripts/bench --shapes [--rows N] [--reference-rows N] [--driver-memory SIZE]
+                                   [--max-segment-values N] [--variants a,b]
                 defaults: --rows 10000000 --reference-rows 1000000 --features 20 --calculators univariate_drift,data_quality
                           --repeat 2
                 univariate_drift runs kolmogorov_smirnov, jensen_shannon, wasserstein (continuous) and chi2,
@@ -80,7 +88,15 @@ public final class Bench {
                 Wasserstein / chi2, JS; PCA reconstruction; CBPE and realized roc_auc, f1; 10 chunks), each run a
                 whole `vigil run` process (--driver-memory, default 8g): a first run (fit + calculate, against
                 NannyML's 82.3 s for 1M + 5M on this machine kind), an identical rerun, and a production run (the
-                stored profile) over the 1M analysis table; K rounds, the best of each printed.""");
+                stored profile) over the 1M analysis table; K rounds, the best of each printed.
+                --shapes (issue 16): a wide table under DIR/shapes (N analysis rows, default 10M; R reference rows,
+                default 1M) of 40 numeric and 10 categorical columns, an id-like column of N/2 distinct values and a
+                100,000-value segment column, with every scan calculator (univariate and consecutive drift, data
+                quality, profile, PCA reconstruction, realized and estimated performance; fairness with segments),
+                each variant a whole `vigil run` process (--driver-memory, default 2g): 10_chunks, 1000_chunks and
+                segmented_10_chunks (segments: [account], max_segment_values the project's default unless
+                --max-segment-values); --variants picks some. Prints each one's wall time, ratio to the scan floor,
+                largest per-chunk state, peak RSS, Spark jobs and exit code; the last line is a JSON object.""");
                     return;
                 }
                 default -> {
@@ -98,9 +114,22 @@ public final class Bench {
         }
         SparkSession spark = Sessions.getOrCreate();
         if (perfTable) {
-            PerfBench.run(spark, Path.of(dataDir), rowsGiven ? rows : 5_000_000, repeat, driverMemory);
+            PerfBench.run(
+                    spark, Path.of(dataDir), rowsGiven ? rows : 5_000_000, repeat, driverMemory(driverMemory, "8g"));
             return;
         }
+        if (shapes) {
+            ShapesBench.run(
+                    spark,
+                    Path.of(dataDir),
+                    rows,
+                    refRows,
+                    driverMemory(driverMemory, "2g"),
+                    maxSegmentValues,
+                    variants);
+            return;
+        }
+        driverMemory = driverMemory(driverMemory, "8g");
         Path data = Path.of(dataDir, rows + "-" + refRows + "-" + features);
         if (!Files.isDirectory(data.resolve("analysis")) || !Files.isDirectory(data.resolve("reference"))) {
             long g = System.nanoTime();
@@ -227,6 +256,10 @@ public final class Bench {
             out[i] = secs(s);
         }
         return out;
+    }
+
+    private static String driverMemory(String given, String otherwise) {
+        return given == null ? otherwise : given;
     }
 
     private static double secs(long start) {

@@ -200,6 +200,50 @@ final class PerfBench {
 
     private static Timings wholeRun(Path config, Path log, String driverMemory, boolean writeArchive)
             throws IOException, InterruptedException {
+        Finished f = launch(config, log, driverMemory, writeArchive);
+        if (f.exitCode() != 0) {
+            throw new IllegalStateException("bench: vigil run --config " + config + " exited " + f.exitCode() + "; see "
+                    + log + ": " + String.join("\n", f.tail(10)));
+        }
+        Map<String, String> figures = figures(f.lines());
+        if (figures.isEmpty()) {
+            throw new IllegalStateException("bench: no 'run timings:' line in " + log);
+        }
+        return new Timings(f.wallSeconds(), figures);
+    }
+
+    /** A finished {@code vigil run} process: its exit code, wall time and log lines. */
+    record Finished(int exitCode, double wallSeconds, List<String> lines) {
+        List<String> tail(int n) {
+            return lines.subList(Math.max(0, lines.size() - n), lines.size());
+        }
+    }
+
+    /** The figures of the {@code run timings:} line among {@code lines} (empty without one). */
+    static Map<String, String> figures(List<String> lines) {
+        Map<String, String> figures = new LinkedHashMap<>();
+        for (String l : lines) {
+            int at = l.indexOf("run timings:");
+            if (at >= 0) {
+                for (String kv :
+                        l.substring(at + "run timings:".length()).trim().split("\\s+")) {
+                    String[] parts = kv.split("=", 2);
+                    if (parts.length == 2) {
+                        figures.put(parts[0], parts[1]);
+                    }
+                }
+            }
+        }
+        return figures;
+    }
+
+    /** Runs {@code vigil run --config F} as {@link #wholeRun} does, whatever its exit code. */
+    static Finished launch(Path config, Path log, String driverMemory) throws IOException, InterruptedException {
+        return launch(config, log, driverMemory, false);
+    }
+
+    private static Finished launch(Path config, Path log, String driverMemory, boolean writeArchive)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -226,28 +270,7 @@ final class PerfBench {
                 .start();
         int rc = p.waitFor();
         double wall = (System.nanoTime() - s) / 1e9;
-        List<String> lines = Files.readAllLines(log);
-        if (rc != 0) {
-            throw new IllegalStateException("bench: vigil run --config " + config + " exited " + rc + "; see " + log
-                    + ": " + String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size())));
-        }
-        Map<String, String> figures = new LinkedHashMap<>();
-        for (String l : lines) {
-            int at = l.indexOf("run timings:");
-            if (at >= 0) {
-                for (String kv :
-                        l.substring(at + "run timings:".length()).trim().split("\\s+")) {
-                    String[] parts = kv.split("=", 2);
-                    if (parts.length == 2) {
-                        figures.put(parts[0], parts[1]);
-                    }
-                }
-            }
-        }
-        if (figures.isEmpty()) {
-            throw new IllegalStateException("bench: no 'run timings:' line in " + log);
-        }
-        return new Timings(wall, figures);
+        return new Finished(rc, wall, Files.readAllLines(log));
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -191,6 +191,7 @@ public final class Scanner {
                     timestamp(s.maxTime, Long.MIN_VALUE),
                     byspec));
         }
+        LOG.info("{}", LargestState.of(out).line(what));
         return out;
     }
 

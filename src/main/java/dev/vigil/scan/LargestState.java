@@ -1,0 +1,93 @@
+package dev.vigil.scan;
+
+import dev.vigil.calculators.ChunkStates;
+import dev.vigil.stats.ColumnState;
+import dev.vigil.stats.StateSpec;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The largest (segment, chunk) group of one scan by the Java-serialized size of its states (each
+ * state serialized once on its own, counted, nothing kept: the states are already on the driver),
+ * with the largest single state: what {@code scripts/bench --shapes} reports as the largest
+ * per-chunk state, from the line {@link Scanner#scan} logs.
+ *
+ * @param bytes the largest group's states' serialized bytes, summed (0 without groups)
+ * @param segment its segment (null: the whole population)
+ * @param chunk its chunk (null: the rows in no chunk)
+ * @param states its number of states
+ * @param groups the scan's number of groups
+ * @param stateBytes the largest single state's serialized bytes, over every group
+ * @param stateSpec that state's spec
+ * @param totalBytes every group's states' serialized bytes, summed
+ */
+public record LargestState(
+        long bytes,
+        String segment,
+        Long chunk,
+        int states,
+        int groups,
+        long stateBytes,
+        String stateSpec,
+        long totalBytes) {
+
+    /** The largest group of {@code scanned} and the largest state over all of them. */
+    public static LargestState of(List<ChunkStates> scanned) {
+        LargestState best = new LargestState(0, null, null, 0, scanned.size(), 0, null, 0);
+        long stateBytes = 0;
+        long all = 0;
+        String stateSpec = null;
+        for (ChunkStates g : scanned) {
+            long total = 0;
+            for (Map.Entry<StateSpec, ColumnState> e : g.states().entrySet()) {
+                long b = serializedSize(e.getValue());
+                total += b;
+                if (b > stateBytes) {
+                    stateBytes = b;
+                    stateSpec = String.valueOf(e.getKey());
+                }
+            }
+            all += total;
+            if (total > best.bytes) {
+                best = new LargestState(
+                        total, g.segment(), g.group(), g.states().size(), scanned.size(), 0, null, 0);
+            }
+        }
+        return new LargestState(
+                best.bytes, best.segment, best.chunk, best.states, best.groups, stateBytes, stateSpec, all);
+    }
+
+    /** The log line; {@code scripts/bench --shapes} reads its first number. */
+    public String line(String what) {
+        return "largest chunk state: " + bytes + " bytes (" + what + ", chunk " + chunk + ", segment "
+                + (segment == null ? "whole population" : segment) + ", " + states + " states, " + groups
+                + " groups, " + totalBytes + " bytes in all; largest single state " + stateBytes + " bytes: "
+                + stateSpec + ")";
+    }
+
+    /** Bytes of {@code o}'s Java serialization, counted as written. */
+    static long serializedSize(Object o) {
+        long[] n = {0};
+        OutputStream counter = new OutputStream() {
+            @Override
+            public void write(int b) {
+                n[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                n[0] += len;
+            }
+        };
+        try (ObjectOutputStream out = new ObjectOutputStream(counter)) {
+            out.writeObject(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n[0];
+    }
+}
