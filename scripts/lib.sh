@@ -97,6 +97,8 @@ vigil_java() {
 }
 
 # The list Spark's own launcher adds on Java 17 (org.apache.spark.launcher.JavaModuleOptions).
+# An OutOfMemoryError ends the JVM at once (exit 134, its report in ${TMPDIR:-/tmp}/vigil-hs_err_pid<pid>.log):
+# a driver that ran out of heap in one of Spark's threads was seen to hang idle instead of exiting.
 vigil_java_opts() {
   echo "-Xmx${VIGIL_DRIVER_MEMORY:-8g} -XX:+IgnoreUnrecognizedVMOptions \
 --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
@@ -107,7 +109,8 @@ vigil_java_opts() {
 --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED \
 --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
 --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false \
--Duser.timezone=UTC ${VIGIL_JAVA_OPTS:-}"
+-Duser.timezone=UTC -XX:+CrashOnOutOfMemoryError -XX:-CreateCoredumpFile \
+-XX:ErrorFile=${TMPDIR:-/tmp}/vigil-hs_err_pid%p.log ${VIGIL_JAVA_OPTS:-}"
 }
 
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
