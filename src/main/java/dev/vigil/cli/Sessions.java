@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.internal.UserException;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -45,10 +46,47 @@ public final class Sessions {
         if (!conf.contains("spark.sql.catalog.spark_catalog")) {
             b.config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
         }
-        SparkSession spark = b.config("spark.sql.session.timeZone", "UTC").getOrCreate();
+        SparkSession spark = start(b.config("spark.sql.session.timeZone", "UTC"));
         spark.sparkContext().setLogLevel("WARN");
         vigilAtInfo();
         return BuildTarget.check(spark);
+    }
+
+    /**
+     * The session; a driver heap below what Spark needs (about 450 MiB) is one line naming the settings
+     * that size it, not Spark's stack trace.
+     */
+    private static SparkSession start(SparkSession.Builder b) {
+        // SparkContext logs its own start-up failure with a stack trace before throwing it; the failure is
+        // reported once, below or by Main
+        String contextLogger = "org.apache.spark.SparkContext";
+        LoggerContext context = LogManager.getContext(false) instanceof LoggerContext c ? c : null;
+        boolean ownConfig =
+                context != null && context.getConfiguration().getLoggers().containsKey(contextLogger);
+        Level before = ownConfig
+                ? context.getConfiguration().getLoggers().get(contextLogger).getLevel()
+                : null;
+        if (context != null) {
+            Configurator.setLevel(contextLogger, Level.OFF);
+        }
+        try {
+            return b.getOrCreate();
+        } catch (IllegalArgumentException e) { // SparkIllegalArgumentException is one
+            if (String.valueOf(e.getMessage()).contains("INVALID_DRIVER_MEMORY")) {
+                throw new UserException("the driver's heap is "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MiB, less than the 450 MiB Spark needs; expected a larger one: VIGIL_DRIVER_MEMORY=1g"
+                        + " (scripts/vigil), --driver-memory or spark.driver.memory (spark-submit), or -Xmx");
+            }
+            throw e;
+        } finally {
+            if (ownConfig) {
+                Configurator.setLevel(contextLogger, before);
+            } else if (context != null) { // back to inheriting its level (setLogLevel below sets the root's)
+                context.getConfiguration().removeLogger(contextLogger);
+                context.updateLoggers();
+            }
+        }
     }
 
     /**
