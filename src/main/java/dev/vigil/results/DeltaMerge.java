@@ -100,13 +100,13 @@ final class DeltaMerge {
             Column sameKey = onlyMonitorsOf(data, schema).and(expr(keyCondition(table.key())));
             List<Column> out = new ArrayList<>();
             for (String c : schema.fieldNames()) {
-                out.add(col("s." + c));
+                out.add(expr("s." + c)); // the table's own column names, as in the conditions
             }
-            out.add(col("t." + STORED).isNotNull().as(STORED));
+            out.add(expr("t." + STORED + " IS NOT NULL").as(STORED));
             List<Row> rows = source.frame()
                     .as("s")
                     .join(tables.read(table).withColumn(STORED, lit(true)).as("t"), sameKey, "left")
-                    .where(col("t." + STORED).isNull().or(expr(changedCondition(schema, table.key()))))
+                    .where(expr("t." + STORED + " IS NULL OR " + changedCondition(schema, table.key())))
                     .select(out.toArray(Column[]::new))
                     .collectAsList();
             List<Row> changed = new ArrayList<>(rows.size());
