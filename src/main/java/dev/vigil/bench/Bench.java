@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -115,7 +116,11 @@ public final class Bench {
         SparkSession spark = Sessions.getOrCreate();
         if (perfTable) {
             PerfBench.run(
-                    spark, Path.of(dataDir), rowsGiven ? rows : 5_000_000, repeat, driverMemory(driverMemory, "8g"));
+                    spark,
+                    Path.of(dataDir),
+                    rowsGiven ? rows : 5_000_000,
+                    repeat,
+                    Objects.requireNonNullElse(driverMemory, "8g"));
             return;
         }
         if (shapes) {
@@ -124,12 +129,12 @@ public final class Bench {
                     Path.of(dataDir),
                     rows,
                     refRows,
-                    driverMemory(driverMemory, "2g"),
+                    Objects.requireNonNullElse(driverMemory, "2g"),
                     maxSegmentValues,
                     variants);
             return;
         }
-        driverMemory = driverMemory(driverMemory, "8g");
+        driverMemory = Objects.requireNonNullElse(driverMemory, "8g");
         Path data = Path.of(dataDir, rows + "-" + refRows + "-" + features);
         if (!Files.isDirectory(data.resolve("analysis")) || !Files.isDirectory(data.resolve("reference"))) {
             long g = System.nanoTime();
@@ -256,10 +261,6 @@ public final class Bench {
             out[i] = secs(s);
         }
         return out;
-    }
-
-    private static String driverMemory(String given, String otherwise) {
-        return given == null ? otherwise : given;
     }
 
     private static double secs(long start) {

@@ -112,14 +112,22 @@ final class PerfBench {
     /** The table's Parquet directory, generated when missing. */
     private static Path table(SparkSession spark, Path dir, String name, long seed, long rows) throws IOException {
         Path path = dir.resolve(name + "-" + rows);
-        if (!Files.isDirectory(path) || !Files.exists(path.resolve("_SUCCESS"))) {
-            long s = System.nanoTime();
-            deleteTree(path);
-            PerfTable.write(spark, path.toString(), seed, rows);
-            System.out.printf(
-                    Locale.ROOT, "generated %s (%d rows) in %.1f s%n", path, rows, (System.nanoTime() - s) / 1e9);
-        }
+        generated(path, rows, () -> PerfTable.write(spark, path.toString(), seed, rows));
         return path;
+    }
+
+    /**
+     * Writes a generated table to {@code path} with {@code write} unless a complete one is there (its
+     * {@code _SUCCESS}); a partial one is deleted first.
+     */
+    static void generated(Path path, long rows, Runnable write) throws IOException {
+        if (Files.exists(path.resolve("_SUCCESS"))) {
+            return;
+        }
+        long s = System.nanoTime();
+        deleteTree(path);
+        write.run();
+        System.out.printf(Locale.ROOT, "generated %s (%d rows) in %.1f s%n", path, rows, (System.nanoTime() - s) / 1e9);
     }
 
     private static Path config(Path dir, String name, Path reference, Path analysis, Path output) throws IOException {
@@ -200,7 +208,7 @@ final class PerfBench {
 
     private static Timings wholeRun(Path config, Path log, String driverMemory, boolean writeArchive)
             throws IOException, InterruptedException {
-        Finished f = launch(config, log, driverMemory, writeArchive);
+        Finished f = launch(config, log, driverMemory, cdsFlags(writeArchive));
         if (f.exitCode() != 0) {
             throw new IllegalStateException("bench: vigil run --config " + config + " exited " + f.exitCode() + "; see "
                     + log + ": " + String.join("\n", f.tail(10)));
@@ -237,12 +245,18 @@ final class PerfBench {
         return figures;
     }
 
-    /** Runs {@code vigil run --config F} as {@link #wholeRun} does, whatever its exit code. */
-    static Finished launch(Path config, Path log, String driverMemory) throws IOException, InterruptedException {
-        return launch(config, log, driverMemory, false);
+    /**
+     * Runs {@code vigil run --config F} as {@link #wholeRun} does, whatever its exit code, with {@code
+     * jvmArgs} added (e.g. {@code -D} properties).
+     */
+    static Finished launch(Path config, Path log, String driverMemory, String... jvmArgs)
+            throws IOException, InterruptedException {
+        List<String> flags = new ArrayList<>(cdsFlags(false));
+        flags.addAll(List.of(jvmArgs));
+        return launch(config, log, driverMemory, flags);
     }
 
-    private static Finished launch(Path config, Path log, String driverMemory, boolean writeArchive)
+    private static Finished launch(Path config, Path log, String driverMemory, List<String> jvmArgs)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -256,7 +270,7 @@ final class PerfBench {
             }
         }
         command.add("-Xmx" + driverMemory);
-        command.addAll(cdsFlags(writeArchive));
+        command.addAll(jvmArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.vigil.cli.Main");

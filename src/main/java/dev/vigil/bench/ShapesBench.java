@@ -2,6 +2,7 @@ package dev.vigil.bench;
 
 import dev.vigil.config.Segmentation;
 import dev.vigil.generate.ShapesTable;
+import dev.vigil.scan.LargestState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ final class ShapesBench {
             Path config = config(dir, v, output, maxSegmentValues);
             Path log = dir.resolve(v.name() + ".log");
             System.out.println("running " + v.name() + " (" + config + ", log " + log + ") ...");
-            PerfBench.Finished f = PerfBench.launch(config, log, driverMemory);
+            PerfBench.Finished f = PerfBench.launch(config, log, driverMemory, "-D" + LargestState.PROPERTY + "=true");
             Map<String, String> figures = PerfBench.figures(f.lines());
             long largest = -1;
             String where = "";
@@ -193,13 +194,7 @@ final class ShapesBench {
 
     private static void table(SparkSession spark, Path path, long seed, long first, long rows, boolean drift)
             throws IOException {
-        if (!Files.exists(path.resolve("_SUCCESS"))) {
-            long s = System.nanoTime();
-            PerfBench.deleteTree(path);
-            ShapesTable.write(spark, path.toString(), seed, first, rows, drift);
-            System.out.printf(
-                    Locale.ROOT, "generated %s (%d rows) in %.1f s%n", path, rows, (System.nanoTime() - s) / 1e9);
-        }
+        PerfBench.generated(path, rows, () -> ShapesTable.write(spark, path.toString(), seed, first, rows, drift));
     }
 
     static String yaml(Path dir, Variant v, Path output, Integer maxSegmentValues) {

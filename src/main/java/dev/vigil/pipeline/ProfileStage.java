@@ -3,12 +3,12 @@ package dev.vigil.pipeline;
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.ProfilePin;
 import dev.vigil.config.ResolvedColumns;
+import dev.vigil.internal.Background;
 import dev.vigil.internal.UserException;
 import dev.vigil.profile.ProfileStore;
 import dev.vigil.profile.ReferenceFit;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
@@ -77,21 +77,15 @@ final class ProfileStage {
             return this;
         }
         ProfileStore store = new ProfileStore(run.spark(), run.config().output());
-        prefetched = CompletableFuture.supplyAsync(
-                () -> {
-                    String fingerprint;
-                    try {
-                        fingerprint = store.fingerprint(run.config());
-                    } catch (UserException unreadable) {
-                        return new Lookup(null, Optional.empty(), unreadable);
-                    }
-                    return new Lookup(fingerprint, store.latest(run.monitor(), fingerprint), null);
-                },
-                task -> {
-                    Thread t = new Thread(task, "vigil-profile-lookup");
-                    t.setDaemon(true);
-                    t.start();
-                });
+        prefetched = Background.start("vigil-profile-lookup", () -> {
+            String fingerprint;
+            try {
+                fingerprint = store.fingerprint(run.config());
+            } catch (UserException unreadable) {
+                return new Lookup(null, Optional.empty(), unreadable);
+            }
+            return new Lookup(fingerprint, store.latest(run.monitor(), fingerprint), null);
+        });
         return this;
     }
 
@@ -101,8 +95,8 @@ final class ProfileStage {
             return null;
         }
         try {
-            return prefetched.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return Background.join(prefetched);
+        } catch (RuntimeException e) {
             LOG.debug("the early profile lookup failed ({}); looking up again", e.getMessage());
             return null;
         } finally {

@@ -1,9 +1,9 @@
 package dev.vigil.pipeline;
 
+import dev.vigil.internal.Background;
 import dev.vigil.results.DeltaResultSink;
 import dev.vigil.results.OutputTables;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +22,7 @@ final class WriteStage {
     static void write(DeltaResultSink sink, MonitorRun.Outcome outcome) {
         LOG.info("writing {} result rows to {}", outcome.rows().size(), sink.address(OutputTables.RESULTS));
         CompletableFuture<Void> distributions =
-                CompletableFuture.runAsync(() -> sink.mergeDistributions(outcome.distributions()), task -> {
-                    Thread t = new Thread(task, "vigil-write-distributions");
-                    t.setDaemon(true);
-                    t.start();
-                });
+                Background.start("vigil-write-distributions", () -> sink.mergeDistributions(outcome.distributions()));
         try {
             sink.mergeResults(outcome.rows());
         } catch (RuntimeException e) {
@@ -39,10 +35,8 @@ final class WriteStage {
     /** Waits for the other table's MERGE; its failure is thrown, or added to {@code first}'s. */
     private static void join(CompletableFuture<Void> other, RuntimeException first) {
         try {
-            other.join();
-        } catch (CompletionException e) {
-            RuntimeException failure =
-                    e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            Background.join(other);
+        } catch (RuntimeException failure) {
             if (first == null) {
                 throw failure;
             }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.max;
 
 import dev.vigil.config.MonitorConfig;
 import dev.vigil.config.OutputConfig;
+import dev.vigil.internal.Background;
 import dev.vigil.internal.Version;
 import dev.vigil.results.DeltaTables;
 import dev.vigil.results.OutputTables;
@@ -19,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,14 +64,7 @@ public final class ProfileStore {
          * run goes on ({@link #save}); the append's failure is rethrown here.
          */
         public Stored awaitWritten() {
-            try {
-                written.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw e;
-            }
+            Background.join(written);
             return this;
         }
     }
@@ -244,21 +237,15 @@ public final class ProfileStore {
                 configFingerprint(config));
         // the append (a Delta commit, a few small Spark jobs) runs beside the analysis; the version, the
         // blob and the row are fixed before, so nothing it writes depends on what the run does next
-        CompletableFuture<Void> written = CompletableFuture.runAsync(
-                () -> {
-                    tables.append(OutputTables.REFERENCE_PROFILES, List.of(row));
-                    LOG.info(
-                            "stored reference profile v{} of {} ({} bytes) in {}",
-                            version,
-                            config.monitor(),
-                            blob.length,
-                            path());
-                },
-                task -> {
-                    Thread t = new Thread(task, "vigil-profile-store");
-                    t.setDaemon(true);
-                    t.start();
-                });
+        CompletableFuture<Void> written = Background.start("vigil-profile-store", () -> {
+            tables.append(OutputTables.REFERENCE_PROFILES, List.of(row));
+            LOG.info(
+                    "stored reference profile v{} of {} ({} bytes) in {}",
+                    version,
+                    config.monitor(),
+                    blob.length,
+                    path());
+        });
         return new Stored(version, fingerprint, fit, written);
     }
 

@@ -35,6 +35,13 @@ public record LargestState(
         String stateSpec,
         long totalBytes) {
 
+    /**
+     * The system property that makes every scan log its line ({@code -Dvigil.scan.stateSizes=true};
+     * {@code scripts/bench --shapes} sets it for its runs): off by default, since it serializes every
+     * state of the scan once on the driver (about a second after a 10M-row scan of 51 columns).
+     */
+    public static final String PROPERTY = "vigil.scan.stateSizes";
+
     /** The largest group of {@code scanned} and the largest state over all of them. */
     public static LargestState of(List<ChunkStates> scanned) {
         LargestState best = new LargestState(0, null, null, 0, scanned.size(), 0, null, 0);

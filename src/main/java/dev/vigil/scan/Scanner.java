@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -191,7 +192,9 @@ public final class Scanner {
                     timestamp(s.maxTime, Long.MIN_VALUE),
                     byspec));
         }
-        LOG.info("{}", LargestState.of(out).line(what));
+        if (Boolean.getBoolean(LargestState.PROPERTY)) { // scripts/bench --shapes: serializes every state once
+            LOG.info("{}", LargestState.of(out).line(what));
+        }
         return out;
     }
 
@@ -267,17 +270,14 @@ public final class Scanner {
     /**
      * The projected field that is null where {@code column} is null and the empty string elsewhere:
      * what a null count reads, without formatting each value as text (a double score's {@code
-     * Double.toString} and its interning were a tenth of a scan's time).
+     * Double.toString} and the interning of its strings: about 3% of a 5M-row scan in a JFR profile).
      */
     private static int presence(List<Column> projection, Map<String, Integer> fieldOf, String column) {
-        String key = column + "\u0000p";
-        Integer f = fieldOf.get(key);
-        if (f == null) {
-            f = projection.size();
-            fieldOf.put(key, f);
-            projection.add(when(ColumnNames.column(column).isNotNull(), lit("")));
-        }
-        return f;
+        return projected(
+                projection,
+                fieldOf,
+                column + "\u0000p",
+                () -> when(ColumnNames.column(column).isNotNull(), lit("")));
     }
 
     /** The projected field reading {@code column} as a double or a string, added on first use. */
@@ -287,14 +287,17 @@ public final class Scanner {
             Dataset<Row> chunked,
             String column,
             boolean numeric) {
-        String key = column + "\u0000" + (numeric ? "n" : "s");
-        Integer f = fieldOf.get(key);
-        if (f == null) {
-            f = projection.size();
-            fieldOf.put(key, f);
-            projection.add(input(chunked, column, numeric));
-        }
-        return f;
+        return projected(
+                projection, fieldOf, column + "\u0000" + (numeric ? "n" : "s"), () -> input(chunked, column, numeric));
+    }
+
+    /** The index of the projected field under {@code key}, the column made and added on first use. */
+    private static int projected(
+            List<Column> projection, Map<String, Integer> fieldOf, String key, Supplier<Column> make) {
+        return fieldOf.computeIfAbsent(key, k -> {
+            projection.add(make.get());
+            return projection.size() - 1;
+        });
     }
 
     /**
