@@ -24,6 +24,8 @@ import java.util.Map;
  * @param stateBytes the largest single state's serialized bytes, over every group
  * @param stateSpec that state's spec
  * @param totalBytes every group's states' serialized bytes, summed
+ * @param byKind the state kinds (classes) with the most bytes over every group, largest first, with
+ *     their bytes and number of states (at most five)
  */
 public record LargestState(
         long bytes,
@@ -33,7 +35,8 @@ public record LargestState(
         int groups,
         long stateBytes,
         String stateSpec,
-        long totalBytes) {
+        long totalBytes,
+        String byKind) {
 
     /**
      * The system property that makes every scan log its line ({@code -Dvigil.scan.stateSizes=true};
@@ -44,7 +47,8 @@ public record LargestState(
 
     /** The largest group of {@code scanned} and the largest state over all of them. */
     public static LargestState of(List<ChunkStates> scanned) {
-        LargestState best = new LargestState(0, null, null, 0, scanned.size(), 0, null, 0);
+        LargestState best = new LargestState(0, null, null, 0, scanned.size(), 0, null, 0, "");
+        Map<String, long[]> kinds = new java.util.HashMap<>();
         long stateBytes = 0;
         long all = 0;
         String stateSpec = null;
@@ -53,6 +57,9 @@ public record LargestState(
             for (Map.Entry<StateSpec, ColumnState> e : g.states().entrySet()) {
                 long b = serializedSize(e.getValue());
                 total += b;
+                long[] k = kinds.computeIfAbsent(e.getValue().getClass().getSimpleName(), x -> new long[2]);
+                k[0] += b;
+                k[1]++;
                 if (b > stateBytes) {
                     stateBytes = b;
                     stateSpec = String.valueOf(e.getKey());
@@ -61,19 +68,24 @@ public record LargestState(
             all += total;
             if (total > best.bytes) {
                 best = new LargestState(
-                        total, g.segment(), g.group(), g.states().size(), scanned.size(), 0, null, 0);
+                        total, g.segment(), g.group(), g.states().size(), scanned.size(), 0, null, 0, "");
             }
         }
+        String byKind = kinds.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                .limit(5)
+                .map(e -> e.getKey() + " " + e.getValue()[0] + " bytes in " + e.getValue()[1])
+                .collect(java.util.stream.Collectors.joining(", "));
         return new LargestState(
-                best.bytes, best.segment, best.chunk, best.states, best.groups, stateBytes, stateSpec, all);
+                best.bytes, best.segment, best.chunk, best.states, best.groups, stateBytes, stateSpec, all, byKind);
     }
 
     /** The log line; {@code scripts/bench --shapes} reads its first number. */
     public String line(String what) {
         return "largest chunk state: " + bytes + " bytes (" + what + ", chunk " + chunk + ", segment "
                 + (segment == null ? "whole population" : segment) + ", " + states + " states, " + groups
-                + " groups, " + totalBytes + " bytes in all; largest single state " + stateBytes + " bytes: "
-                + stateSpec + ")";
+                + " groups, " + totalBytes + " bytes in all (" + byKind + "); largest single state " + stateBytes
+                + " bytes: " + stateSpec + ")";
     }
 
     /** Bytes of {@code o}'s Java serialization, counted as written. */

@@ -3,14 +3,17 @@ package dev.vigil.stats;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.util.HashSet;
+import java.io.UncheckedIOException;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.Union;
 
 /**
  * The distinct values of a numeric column: exact while at most {@link #CAPACITY} are seen, then an
  * Apache DataSketches HLL sketch (2^{@value #LG_K} buckets, relative standard error about 1.6%;
- * {@link #errorBound()} is its three-standard-error bound). -0.0 and 0.0 count as one value.
+ * {@link #errorBound()} is its three-standard-error bound). -0.0 and 0.0 count as one value. The
+ * exact values are primitives in an open-addressing table ({@link DoubleCounts} of width 0, at most
+ * 16 bytes a value): a boxed {@code HashSet<Double>} took about 80 bytes a value, and 1,000 chunks ×
+ * 40 columns of them filled a 2 GiB heap on 1M reference rows.
  */
 public final class DistinctValues implements ColumnState {
     private static final long serialVersionUID = 1L;
@@ -20,7 +23,7 @@ public final class DistinctValues implements ColumnState {
 
     static final int LG_K = 12;
 
-    private transient HashSet<Double> exact = new HashSet<>();
+    private transient DoubleCounts exact = new DoubleCounts(0);
     private transient HllSketch sketch;
     private long values;
 
@@ -33,14 +36,14 @@ public final class DistinctValues implements ColumnState {
         double v = x == 0 ? 0.0 : x;
         if (sketch != null) {
             sketch.update(v);
-        } else if (exact.add(v) && exact.size() > CAPACITY) {
+        } else if (exact.addKey(v) && exact.size() > CAPACITY) {
             toSketch();
         }
     }
 
     private void toSketch() {
         sketch = new HllSketch(LG_K);
-        exact.forEach(sketch::update);
+        exact.forEach((v, counts, offset) -> sketch.update(v));
         exact = null;
     }
 
@@ -49,7 +52,7 @@ public final class DistinctValues implements ColumnState {
         DistinctValues b = (DistinctValues) o;
         values += b.values;
         if (sketch == null && b.sketch == null) {
-            exact.addAll(b.exact);
+            b.exact.forEach((v, counts, offset) -> exact.addKey(v));
             if (exact.size() > CAPACITY) {
                 toSketch();
             }
@@ -59,7 +62,7 @@ public final class DistinctValues implements ColumnState {
             toSketch();
         }
         if (b.sketch == null) {
-            b.exact.forEach(sketch::update);
+            b.exact.forEach((v, counts, offset) -> sketch.update(v));
         } else {
             Union u = new Union(LG_K);
             u.update(sketch);
@@ -115,9 +118,13 @@ public final class DistinctValues implements ColumnState {
         out.writeBoolean(sketch == null);
         if (sketch == null) {
             out.writeInt(exact.size());
-            for (double v : exact) {
-                out.writeDouble(v);
-            }
+            exact.forEach((v, counts, offset) -> {
+                try {
+                    out.writeDouble(v);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } else {
             writeBytes(out, sketch.toCompactByteArray());
         }
@@ -127,9 +134,9 @@ public final class DistinctValues implements ColumnState {
         in.defaultReadObject();
         if (in.readBoolean()) {
             int n = in.readInt();
-            exact = new HashSet<>();
+            exact = new DoubleCounts(0);
             for (int i = 0; i < n; i++) {
-                exact.add(in.readDouble());
+                exact.addKey(in.readDouble());
             }
         } else {
             sketch = HllSketch.heapify(readBytes(in));

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Counts per distinct double key, {@code width} counters per key, in an open-addressing table of
  * primitives (no boxing, two arrays): the storage of the per-score and per-value states, whose
  * update is on every row. Keys compare by their bits (so -0.0 and 0.0 are two keys, as {@link
- * Double#equals}); NaN is never a key.
+ * Double#equals}); NaN is never a key. With {@code width} 0 it is a set of doubles ({@link #addKey}).
  */
 public final class DoubleCounts implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -68,6 +68,27 @@ public final class DoubleCounts implements Serializable {
     }
 
     /**
+     * Adds {@code key} without counting (what a table of width 0, a set, is for): whether it was new.
+     */
+    public boolean addKey(double key) {
+        long bits = Double.doubleToRawLongBits(key);
+        int mask = keys.length - 1;
+        for (int i = mix(bits) & mask; ; i = (i + 1) & mask) {
+            long k = keys[i];
+            if (k == bits) {
+                return false;
+            }
+            if (k == EMPTY) {
+                keys[i] = bits;
+                if (++size * 2 > keys.length) {
+                    grow();
+                }
+                return true;
+            }
+        }
+    }
+
+    /**
      * The offset of {@code key}'s counters in the array {@link #forEach} visits, or -1 when it is not
      * a key.
      */
@@ -121,6 +142,9 @@ public final class DoubleCounts implements Serializable {
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != EMPTY) {
                 double key = Double.longBitsToDouble(oldKeys[i]);
+                if (width == 0) {
+                    addKey(key);
+                }
                 for (int j = 0; j < width; j++) {
                     if (oldCounts[i * width + j] != 0) {
                         add(key, j, oldCounts[i * width + j]);
@@ -158,6 +182,9 @@ public final class DoubleCounts implements Serializable {
         allocate(capacity);
         for (int e = 0; e < n; e++) {
             double key = Double.longBitsToDouble(in.readLong());
+            if (width == 0) {
+                addKey(key);
+            }
             for (int j = 0; j < width; j++) {
                 long c = in.readLong();
                 if (c != 0) {

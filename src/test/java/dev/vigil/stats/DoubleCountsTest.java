@@ -49,6 +49,30 @@ class DoubleCountsTest {
     }
 
     @Test
+    void widthZeroIsASetOfDoublesThroughGrowthAndSerialisation() throws Exception {
+        DoubleCounts set = new DoubleCounts(0);
+        java.util.Set<Double> expected = new java.util.HashSet<>();
+        Random r = new Random(5);
+        for (int i = 0; i < 5_000; i++) {
+            double key = Math.round(r.nextGaussian() * 300) / 10.0;
+            assertThat(set.addKey(key)).isEqualTo(expected.add(key));
+        }
+        assertThat(set.size()).isEqualTo(expected.size()).isGreaterThan(1_000);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(set);
+        }
+        DoubleCounts back;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (DoubleCounts) in.readObject();
+        }
+        java.util.Set<Double> got = new java.util.HashSet<>();
+        back.forEach((k, counts, o) -> got.add(k));
+        assertThat(got).isEqualTo(expected);
+        assertThat(back.addKey(expected.iterator().next())).isFalse();
+    }
+
+    @Test
     void valueCountsSwitchToTheGridBeyondCapacity() {
         ValueCounts v = new ValueCounts();
         for (int i = 0; i <= ValueCounts.CAPACITY; i++) {
