@@ -7,7 +7,13 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -30,13 +36,79 @@ public final class Blobs {
         return bytes.toByteArray();
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * {@link #write}'s bytes in parts of at most {@code partBytes} each, made as the serialization
+     * goes: no single array of the whole blob, and none of the doubling copies a growing buffer makes.
+     */
+    public static List<byte[]> writeParts(Serializable value, int partBytes) {
+        Parts parts = new Parts(partBytes);
+        try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(parts, 64 * 1024))) {
+            out.writeObject(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "could not serialize " + value.getClass().getName() + ": " + e, e);
+        }
+        return parts.parts();
+    }
+
     public static <T> T read(byte[] blob, String what) {
-        try (ObjectInputStream in = new ContextLoaderInput(new GZIPInputStream(new ByteArrayInputStream(blob)))) {
+        return read(List.of(blob), what);
+    }
+
+    /** What {@link #writeParts} wrote, its parts in order. */
+    @SuppressWarnings("unchecked")
+    public static <T> T read(List<byte[]> parts, String what) {
+        InputStream joined = new SequenceInputStream(Collections.enumeration(parts.stream()
+                .map(p -> (InputStream) new ByteArrayInputStream(p))
+                .toList()));
+        try (ObjectInputStream in = new ContextLoaderInput(new GZIPInputStream(joined, 64 * 1024))) {
             return (T) in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException(
                     "could not read " + what + " (" + e + "); rerun with --refit to fit again", e);
+        }
+    }
+
+    /** An output stream into arrays of a fixed size, the last one cut to what was written. */
+    private static final class Parts extends OutputStream {
+        private final int size;
+        private final List<byte[]> full = new ArrayList<>();
+        private byte[] current;
+        private int used;
+
+        Parts(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            while (len > 0) {
+                if (current == null || used == current.length) {
+                    if (current != null) {
+                        full.add(current);
+                    }
+                    current = new byte[size];
+                    used = 0;
+                }
+                int n = Math.min(len, current.length - used);
+                System.arraycopy(b, off, current, used, n);
+                used += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        List<byte[]> parts() {
+            List<byte[]> out = new ArrayList<>(full);
+            if (current != null && used > 0) {
+                out.add(used == current.length ? current : Arrays.copyOf(current, used));
+            }
+            return out;
         }
     }
 

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * versions and {@link #PROFILE_FORMAT}. Beside it, {@code config_fingerprint} covers the same but the
  * reference ({@link #configFingerprint}): what a run that cannot read the reference, or one pinned
  * to a profile ({@code reference.profile}), matches on. A stored profile that cannot be read back (a class it holds
- * changed) is passed over with a warning, so the run fits again.
+ * changed) is passed over with a warning, so the run fits again. A profile larger than {@link
+ * #PART_BYTES} is stored in parts, a row each, in one commit; reading it back checks every part is
+ * there.
  */
 public final class ProfileStore {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileStore.class);
@@ -51,6 +53,13 @@ public final class ProfileStore {
      * string; 6: the quantile states' sketch is DDSketch, serialized in its own encoding), so a profile an earlier build stored is simply not matched and the run fits again.
      */
     public static final int PROFILE_FORMAT = 6;
+
+    /**
+     * The largest blob one row holds: a larger profile is stored in parts, one row each, all in the
+     * same commit. One binary value of tens of megabytes is copied several times by the Parquet writer
+     * (its dictionary, the fallback, the page): a 66 MB profile ran a 2 GiB driver out of heap.
+     */
+    public static final int PART_BYTES = 4 << 20;
 
     /** A stored fit and its version. */
     public record Stored(long version, String fingerprint, ReferenceFit fit, CompletableFuture<Void> written) {
@@ -75,9 +84,17 @@ public final class ProfileStore {
     private final SparkSession spark;
     private final DeltaTables tables;
 
+    private final int partBytes;
+
     public ProfileStore(SparkSession spark, OutputConfig output) {
+        this(spark, output, PART_BYTES);
+    }
+
+    /** A store cutting blobs into parts of {@code partBytes} (tests: many parts from a small fit). */
+    ProfileStore(SparkSession spark, OutputConfig output, int partBytes) {
         this.spark = spark;
         this.tables = new DeltaTables(spark, output);
+        this.partBytes = partBytes;
     }
 
     /** Where the table is: its directory or its catalog name. */
@@ -141,7 +158,7 @@ public final class ProfileStore {
             return Optional.empty();
         }
         boolean withConfig = List.of(stored.columns()).contains("config_fingerprint");
-        List<Row> rows = stored.where(col("version").equalTo(version))
+        List<Row> rows = stored.where(col("version").equalTo(version).and(firstPart(stored)))
                 .select(
                         col("version"),
                         withConfig ? col("config_fingerprint") : lit(null).cast("string"),
@@ -170,16 +187,17 @@ public final class ProfileStore {
         if (stored == null) {
             return Optional.empty();
         }
-        List<Row> rows = stored.where(where)
+        boolean parted = hasParts(stored);
+        List<Row> rows = stored.where(where.and(firstPart(stored)))
                 .orderBy(desc("version"))
                 .limit(1)
-                .select("version", "profile", "fingerprint")
+                .select(col("version"), col("profile"), col("fingerprint"), col("profile_bytes"))
                 .collectAsList();
         if (rows.isEmpty()) {
             if (!logOthers) {
                 return Optional.empty();
             }
-            long others = stored.count();
+            long others = stored.where(firstPart(stored)).count();
             if (others > 0) {
                 LOG.info(
                         "none of the {} stored reference profile(s) of {} matches (the reference, the fit"
@@ -194,12 +212,46 @@ public final class ProfileStore {
         long version = rows.get(0).getLong(0);
         String what = "reference profile v" + version + " of " + monitor + " in " + path();
         try {
-            ReferenceFit fit = Blobs.read((byte[]) rows.get(0).get(1), what);
+            byte[] first = (byte[]) rows.get(0).get(1);
+            long bytes = rows.get(0).getLong(3);
+            List<byte[]> parts = first.length == bytes || !parted ? List.of(first) : parts(stored, version, what);
+            long read = parts.stream().mapToLong(p -> p.length).sum();
+            if (read != bytes) {
+                throw new IllegalStateException(
+                        "its parts hold " + read + " bytes, not the " + bytes + " the profile has");
+            }
+            ReferenceFit fit = Blobs.read(parts, what);
             return Optional.of(new Stored(version, rows.get(0).getString(2), fit));
         } catch (IllegalStateException | ClassCastException e) {
             LOG.warn("could not read {} ({}); fitting again", what, rootMessage(e));
             return Optional.empty();
         }
+    }
+
+    /** Whether the table has the {@code part} column (a table an earlier version wrote may not). */
+    private static boolean hasParts(Dataset<Row> stored) {
+        return List.of(stored.columns()).contains("part");
+    }
+
+    /** A profile's first (or only) row: part 0, or a row without a part (always whole). */
+    private static Column firstPart(Dataset<Row> stored) {
+        return hasParts(stored) ? col("part").isNull().or(col("part").equalTo(0)) : lit(true);
+    }
+
+    /** Every part of version {@code version}, in order, checked to be 0, 1, ... with none missing. */
+    private static List<byte[]> parts(Dataset<Row> stored, long version, String what) {
+        List<Row> rows = stored.where(col("version").equalTo(version))
+                .select(col("part"), col("profile"))
+                .orderBy(col("part"))
+                .collectAsList();
+        List<byte[]> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).isNullAt(0) || rows.get(i).getInt(0) != i) {
+                throw new IllegalStateException(what + " has no part " + i);
+            }
+            out.add((byte[]) rows.get(i).get(1));
+        }
+        return out;
     }
 
     private static String rootMessage(Throwable e) {
@@ -213,37 +265,44 @@ public final class ProfileStore {
      */
     public Stored save(MonitorConfig config, String fingerprint, ReferenceFit fit, String runId, Timestamp now) {
         long version = 1 + maxVersion(config.monitor());
-        byte[] blob = Blobs.write(fit);
+        List<byte[]> parts = Blobs.writeParts(fit, partBytes);
+        long bytes = parts.stream().mapToLong(p -> p.length).sum();
         String calculators = String.join(
                 ",",
                 fit.fitted().stream()
                         .map(f ->
                                 f.getClass().getName().replaceAll("^.*\\.", "").replaceAll("\\$Fitted$", ""))
                         .toList());
-        Row row = RowFactory.create(
-                config.monitor(),
-                version,
-                fingerprint,
-                config.reference().location(),
-                fit.rows(),
-                fit.reference().chunks().size(),
-                calculators,
-                (long) blob.length,
-                blob,
-                Version.VERSION,
-                spark.version(),
-                runId,
-                now,
-                configFingerprint(config));
+        String configFingerprint = configFingerprint(config);
+        List<Row> rows = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            rows.add(RowFactory.create(
+                    config.monitor(),
+                    version,
+                    fingerprint,
+                    config.reference().location(),
+                    fit.rows(),
+                    fit.reference().chunks().size(),
+                    calculators,
+                    bytes,
+                    parts.get(i),
+                    Version.VERSION,
+                    spark.version(),
+                    runId,
+                    now,
+                    configFingerprint,
+                    i));
+        }
         // the append (a Delta commit, a few small Spark jobs) runs beside the analysis; the version, the
         // blob and the row are fixed before, so nothing it writes depends on what the run does next
         CompletableFuture<Void> written = Background.start("vigil-profile-store", () -> {
-            tables.append(OutputTables.REFERENCE_PROFILES, List.of(row));
+            tables.append(OutputTables.REFERENCE_PROFILES, rows);
             LOG.info(
-                    "stored reference profile v{} of {} ({} bytes) in {}",
+                    "stored reference profile v{} of {} ({} bytes{}) in {}",
                     version,
                     config.monitor(),
-                    blob.length,
+                    bytes,
+                    rows.size() == 1 ? "" : " in " + rows.size() + " parts",
                     path());
         });
         return new Stored(version, fingerprint, fit, written);

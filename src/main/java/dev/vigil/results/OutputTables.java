@@ -71,17 +71,23 @@ public final class OutputTables {
             .key("run_id")
             .exportOrder("started_at", "run_id");
 
-    /** One row per fit: what the calculators learned from the reference, as a blob. */
+    /**
+     * One row per fit: what the calculators learned from the reference, as a blob; a blob larger than
+     * {@code ProfileStore.PART_BYTES} in parts, one row each ({@code part} 0, 1, ...; null on rows an
+     * earlier version wrote, always whole).
+     */
     public static final OutputTable REFERENCE_PROFILES = OutputTable.appended(
                     "reference_profiles",
-                    "one row per fit of a monitor's reference (what the calculators learned, as a blob)")
+                    "one row per fit of a monitor's reference (what the calculators learned, as a blob; a blob"
+                            + " above 4 MiB in parts, one row each, numbered by `part`)")
             .columns("monitor STRING NOT NULL, version BIGINT NOT NULL, fingerprint STRING NOT NULL,"
                     + " reference STRING NOT NULL, reference_rows BIGINT NOT NULL,"
                     + " reference_chunks INT NOT NULL, calculators STRING NOT NULL,"
                     + " profile_bytes BIGINT NOT NULL, profile BINARY NOT NULL,"
                     + " vigil_version STRING NOT NULL, spark_version STRING NOT NULL,"
-                    + " run_id STRING NOT NULL, fitted_at TIMESTAMP NOT NULL, config_fingerprint STRING")
-            .key("monitor", "version");
+                    + " run_id STRING NOT NULL, fitted_at TIMESTAMP NOT NULL, config_fingerprint STRING,"
+                    + " part INT")
+            .key("monitor", "version", "part");
 
     /** Incremental runs' mergeable analysis states per source, segment and chunk, as blobs. */
     public static final OutputTable CHUNK_STATES = OutputTable.replaced(

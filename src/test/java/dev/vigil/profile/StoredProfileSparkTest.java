@@ -114,7 +114,8 @@ class StoredProfileSparkTest extends SparkTestBase {
                         spark.version(),
                         "earlier-build",
                         Timestamp.valueOf("2024-01-01 00:00:00"),
-                        store.configFingerprint(cfg))));
+                        store.configFingerprint(cfg),
+                        null)));
 
         String log = logged(() -> run().run(cfg).analysisChunks());
         assertThat(log)
@@ -130,6 +131,48 @@ class StoredProfileSparkTest extends SparkTestBase {
                         .where(col("status").equalTo("succeeded"))
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aProfileInPartsIsReadBackWholeAndOneMissingAPartIsRefitted() {
+        MonitorConfig cfg = config(dir.resolve("parts").toString());
+        ProfileStore store = new ProfileStore(spark, cfg.output(), 1_000);
+        ReferenceFit fit = run().fit(config(dir.resolve("parts-scratch").toString()), false)
+                .fit();
+        String log = logged(
+                () -> store.save(cfg, store.fingerprint(cfg), fit, "parts", Timestamp.valueOf("2024-01-01 00:00:00"))
+                        .awaitWritten()
+                        .version());
+        DeltaTables tables = new DeltaTables(spark, cfg.output().path());
+        var rows = tables.ofMonitor(OutputTables.REFERENCE_PROFILES, "stored");
+        long parts = rows.count();
+        assertThat(parts).isGreaterThan(3);
+        assertThat(log).contains("in " + parts + " parts");
+        assertThat(rows.select("part").distinct().count()).isEqualTo(parts);
+        assertThat(rows.select("profile_bytes").distinct().count()).isEqualTo(1);
+
+        // a run finds it (the default store, whatever part size wrote it), fits nothing and uses v1
+        ProfileStore.Stored back = new ProfileStore(spark, cfg.output())
+                .latest("stored", store.fingerprint(cfg))
+                .orElseThrow();
+        assertThat(back.version()).isEqualTo(1);
+        assertThat(back.fit().rows()).isEqualTo(fit.rows());
+        assertThat(back.fit().fitted()).hasSameSizeAs(fit.fitted());
+        assertThat(logged(() -> run().fit(cfg, false).version())).doesNotContain("fitting again");
+
+        // v2 with its last part lost: passed over with a warning, fitted again as v3
+        store.save(cfg, store.fingerprint(cfg), fit, "parts", Timestamp.valueOf("2024-01-02 00:00:00"))
+                .awaitWritten();
+        spark.sql("DELETE FROM delta.`"
+                + OutputTables.REFERENCE_PROFILES.path(cfg.output().path()) + "` WHERE version = 2 AND part = "
+                + (parts - 1));
+        String refit = logged(() -> run().fit(cfg, false).version());
+        assertThat(refit)
+                .contains("could not read reference profile v2 of stored")
+                .contains("not the")
+                .contains("fitting again");
+        assertThat(store.latest("stored", store.fingerprint(cfg)).orElseThrow().version())
+                .isEqualTo(3);
     }
 
     /** What an earlier build serialized: an instance of a class that has since moved. */

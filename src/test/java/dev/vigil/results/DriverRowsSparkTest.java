@@ -52,7 +52,8 @@ class DriverRowsSparkTest extends SparkTestBase {
                 "s",
                 "run",
                 new Timestamp(0),
-                "config fingerprint");
+                "config fingerprint",
+                0);
     }
 
     @Test

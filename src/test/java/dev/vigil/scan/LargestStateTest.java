@@ -66,7 +66,8 @@ class LargestStateTest {
         assertThat(l.stateSpec()).isEqualTo(new Specs.ValueCountsOf("c").toString());
         assertThat(l.line("analysis"))
                 .startsWith("largest chunk state: " + expected + " bytes (analysis, chunk 1, segment region=north,"
-                        + " 2 states, 3 groups, " + all + " bytes in all; largest single state ");
+                        + " 2 states, 3 groups, " + all + " bytes in all (ValueCounts ");
+        assertThat(l.byKind()).startsWith("ValueCounts ").contains(", Moments ").contains(" bytes in 3");
     }
 
     @Test
