@@ -50,9 +50,10 @@ public final class ProfileStore {
      * univariate drift's configuration gained alpha, p_value_correction, kolmogorov_smirnov_alert and
      * drift_share; 4: crossed segments, predicate slices and max_segment_values: the configuration's
      * segmentation, the reference's kept segment values and the '%' and ',' escapes in segment names; 5: the timestamp's null count read as a number, not a
-     * string; 6: the quantile states' sketch is DDSketch, serialized in its own encoding), so a profile an earlier build stored is simply not matched and the run fits again.
+     * string; 6: the quantile states' sketch is DDSketch, serialized in its own encoding; 7: the score
+     * counts write only each score's non-zero counters), so a profile an earlier build stored is simply not matched and the run fits again.
      */
-    public static final int PROFILE_FORMAT = 6;
+    public static final int PROFILE_FORMAT = 7;
 
     /**
      * The largest blob one row holds: a larger profile is stored in parts, one row each, all in the

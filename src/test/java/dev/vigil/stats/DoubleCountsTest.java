@@ -49,6 +49,31 @@ class DoubleCountsTest {
     }
 
     @Test
+    void aWideTableWritesOnlyEachKeysNonZeroCounters() throws Exception {
+        DoubleCounts c = new DoubleCounts(20); // the calibration's 10 folds x 2 classes per score
+        for (int i = 0; i < 10_000; i++) {
+            c.add(i / 10_000.0, i % 20, 1 + i % 3);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(c);
+        }
+        // key, mask and one counter: 24 bytes a key (all 20 counters: 168)
+        assertThat(bytes.size()).isBetween(240_000, 242_000);
+        DoubleCounts back;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (DoubleCounts) in.readObject();
+        }
+        assertThat(back.size()).isEqualTo(10_000);
+        back.forEach((k, counts, o) -> {
+            int i = (int) Math.round(k * 10_000);
+            for (int j = 0; j < 20; j++) {
+                assertThat(counts[o + j]).isEqualTo(j == i % 20 ? 1 + i % 3 : 0);
+            }
+        });
+    }
+
+    @Test
     void widthZeroIsASetOfDoublesThroughGrowthAndSerialisation() throws Exception {
         DoubleCounts set = new DoubleCounts(0);
         java.util.Set<Double> expected = new java.util.HashSet<>();
