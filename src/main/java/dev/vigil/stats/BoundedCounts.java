@@ -1,6 +1,7 @@
 package dev.vigil.stats;
 
 import java.io.Serializable;
+import java.lang.ref.SoftReference;
 import java.util.Arrays;
 import java.util.TreeMap;
 
@@ -21,9 +22,10 @@ public final class BoundedCounts implements Serializable {
 
     /**
      * {@link #sorted()}'s last answer, until the next change (the driver asks for a chunk's scores
-     * many times).
+     * many times); softly held, so the copies of every chunk's counts it makes are dropped before the
+     * heap runs out.
      */
-    private transient Sorted sorted;
+    private transient SoftReference<Sorted> sorted;
 
     public BoundedCounts(int width, int capacity, int grid) {
         this.width = width;
@@ -104,8 +106,9 @@ public final class BoundedCounts implements Serializable {
      * never write them.
      */
     public Sorted sorted() {
-        if (sorted != null) {
-            return sorted;
+        Sorted cached = sorted == null ? null : sorted.get();
+        if (cached != null) {
+            return cached;
         }
         int n = counts.size();
         double[] sortedKeys = new double[n];
@@ -117,8 +120,9 @@ public final class BoundedCounts implements Serializable {
         for (int r = 0; r < n; r++) {
             System.arraycopy(from, counts.offset(sortedKeys[r]), sortedValues, r * width, width);
         }
-        sorted = new Sorted(sortedKeys, sortedValues, width);
-        return sorted;
+        Sorted out = new Sorted(sortedKeys, sortedValues, width);
+        sorted = new SoftReference<>(out);
+        return out;
     }
 
     /** Value → its counters, ascending. */

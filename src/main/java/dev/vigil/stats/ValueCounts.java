@@ -1,5 +1,6 @@
 package dev.vigil.stats;
 
+import java.lang.ref.SoftReference;
 import java.util.TreeMap;
 
 /**
@@ -16,8 +17,13 @@ public final class ValueCounts implements ColumnState {
     private final BoundedCounts counts = new BoundedCounts(1, CAPACITY, GRID);
     private long nulls;
 
-    /** {@link #sorted()}'s last answer until the next change (read it, never write it). */
-    private transient TreeMap<Double, Long> sortedMap;
+    /**
+     * {@link #sorted()}'s last answer until the next change (read it, never write it), softly held: a
+     * boxed map of every score in every chunk's state, kept while the run goes on, was a quarter of a
+     * 2 GiB heap in a segmented run; the collector drops it before running out of heap, and it is
+     * built again from the sorted arrays if asked.
+     */
+    private transient SoftReference<TreeMap<Double, Long>> sortedMap;
 
     @Override
     public void addNull() {
@@ -61,11 +67,13 @@ public final class ValueCounts implements ColumnState {
      * sort).
      */
     public TreeMap<Double, Long> sorted() {
-        if (sortedMap == null) {
+        TreeMap<Double, Long> map = sortedMap == null ? null : sortedMap.get();
+        if (map == null) {
             Sorted s = sortedArrays();
-            sortedMap = SortedArrays.treeMap(s.values(), s.counts());
+            map = SortedArrays.treeMap(s.values(), s.counts());
+            sortedMap = new SoftReference<>(map);
         }
-        return sortedMap;
+        return map;
     }
 
     public long n() {
