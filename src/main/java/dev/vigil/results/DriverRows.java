@@ -22,8 +22,11 @@ import org.apache.spark.sql.types.StructType;
  * through the block manager) and the tasks carry only a slice number; smaller sets stay a local
  * relation (exact statistics for Delta's joins, no broadcast to clean up). The slices are those
  * Spark's local relation makes (as many as the default parallelism, at most one per row,
- * contiguous), so the written files are cut the same way. {@link #close} destroys the broadcast once
- * the write is done.
+ * contiguous), so the written files are cut the same way. Each slice is broadcast in pieces of at
+ * most {@link #PIECE_ROWS} rows, each its own broadcast variable: Java serialization keeps a handle
+ * for every object it wrote until its stream ends, and one stream of 2.5M result rows (a segmented
+ * run's) ran a 2 GiB driver out of heap in that table alone. {@link #close} destroys the broadcasts
+ * once the write is done.
  */
 final class DriverRows implements AutoCloseable {
     /**
@@ -32,12 +35,15 @@ final class DriverRows implements AutoCloseable {
      */
     static final long BROADCAST_ABOVE_BYTES = 256 * 1024;
 
-    private final Dataset<Row> frame;
-    private final Broadcast<List<List<Row>>> broadcast;
+    /** Rows a broadcast variable carries at most (one serialization stream each). */
+    static final int PIECE_ROWS = 20_000;
 
-    private DriverRows(Dataset<Row> frame, Broadcast<List<List<Row>>> broadcast) {
+    private final Dataset<Row> frame;
+    private final List<Broadcast<List<Row>>> broadcasts;
+
+    private DriverRows(Dataset<Row> frame, List<Broadcast<List<Row>>> broadcasts) {
         this.frame = frame;
-        this.broadcast = broadcast;
+        this.broadcasts = broadcasts;
     }
 
     static DriverRows of(SparkSession spark, List<Row> rows, StructType schema) {
@@ -46,17 +52,24 @@ final class DriverRows implements AutoCloseable {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int n = Math.min(rows.size(), Math.max(1, jsc.defaultParallelism()));
-        List<List<Row>> slices = new ArrayList<>(n);
+        List<Broadcast<List<Row>>> all = new ArrayList<>();
+        List<List<Broadcast<List<Row>>>> slices = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int from = (int) ((long) i * rows.size() / n);
             int to = (int) ((long) (i + 1) * rows.size() / n);
-            slices.add(new ArrayList<>(rows.subList(from, to)));
+            List<Broadcast<List<Row>>> pieces = new ArrayList<>();
+            for (int p = from; p < to; p += PIECE_ROWS) {
+                Broadcast<List<Row>> b = jsc.broadcast(new ArrayList<>(rows.subList(p, Math.min(to, p + PIECE_ROWS))));
+                pieces.add(b);
+                all.add(b);
+            }
+            slices.add(pieces);
         }
-        Broadcast<List<List<Row>>> b = jsc.broadcast(slices);
-        FlatMapFunction<Integer, Row> slice = i -> b.value().get(i).iterator();
+        FlatMapFunction<Integer, Row> slice =
+                i -> slices.get(i).stream().flatMap(b -> b.value().stream()).iterator();
         JavaRDD<Row> rdd =
                 jsc.parallelize(IntStream.range(0, n).boxed().toList(), n).flatMap(slice);
-        return new DriverRows(spark.createDataFrame(rdd, schema), b);
+        return new DriverRows(spark.createDataFrame(rdd, schema), all);
     }
 
     /** The rows as a DataFrame of the schema (valid until {@link #close}). */
@@ -66,13 +79,18 @@ final class DriverRows implements AutoCloseable {
 
     /** Whether the rows travel as a broadcast variable (else inside the tasks, being small). */
     boolean broadcast() {
-        return broadcast != null;
+        return broadcasts != null;
+    }
+
+    /** The broadcast variables the rows travel in (0 when they stay a local relation). */
+    int pieces() {
+        return broadcasts == null ? 0 : broadcasts.size();
     }
 
     @Override
     public void close() {
-        if (broadcast != null) {
-            broadcast.destroy();
+        if (broadcasts != null) {
+            broadcasts.forEach(Broadcast::destroy);
         }
     }
 

@@ -84,12 +84,18 @@ class DriverRowsSparkTest extends SparkTestBase {
     void manyRowsAreBroadcastInTheOrderAndSlicesOfALocalRelation() {
         StructType schema = StructType.fromDDL("i INT NOT NULL, s STRING");
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             rows.add(RowFactory.create(i, i % 7 == 0 ? null : "value " + i + " of a result row's text columns"));
         }
         assertThat(DriverRows.bytes(rows)).isGreaterThan(DriverRows.BROADCAST_ABOVE_BYTES);
         try (DriverRows d = DriverRows.of(spark, rows, schema)) {
             assertThat(d.broadcast()).isTrue();
+            // each slice in pieces of at most PIECE_ROWS, a broadcast each (2 slices of 25,000 here)
+            int parallelism = spark.sparkContext().defaultParallelism();
+            int perSlice = (rows.size() + parallelism - 1) / parallelism;
+            assertThat(d.pieces())
+                    .isEqualTo(parallelism * ((perSlice + DriverRows.PIECE_ROWS - 1) / DriverRows.PIECE_ROWS))
+                    .isGreaterThan(parallelism);
             assertThat(d.frame().schema()).isEqualTo(schema);
             assertThat(d.frame().collectAsList()).as("the same rows, in order").isEqualTo(rows);
             assertThat(slices(d.frame()))
