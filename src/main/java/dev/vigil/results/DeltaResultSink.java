@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.bool_and;
 import static org.apache.spark.sql.functions.col;
 
 import dev.vigil.config.OutputConfig;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,11 +45,13 @@ public final class DeltaResultSink {
     }
 
     public void mergeResults(List<ResultRow> rows) {
-        List<Row> data = new ArrayList<>(rows.size());
-        for (ResultRow r : rows) {
-            data.add(RowFactory.create(r.values()));
-        }
-        tables.merge(OutputTables.RESULTS, data);
+        // a view: each row made when read (in the write's tasks when the rows are broadcast), not a
+        // second copy of every result row on the driver
+        tables.merge(OutputTables.RESULTS, RowView.of(rows, DeltaResultSink::row));
+    }
+
+    private static Row row(ResultRow r) {
+        return RowFactory.create(r.values());
     }
 
     /** MERGEs rows of {@code distributions} (in its column order) the same way. */

@@ -1,11 +1,13 @@
 package dev.vigil.results;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,9 +41,9 @@ final class DriverRows implements AutoCloseable {
     static final int PIECE_ROWS = 20_000;
 
     private final Dataset<Row> frame;
-    private final List<Broadcast<List<Row>>> broadcasts;
+    private final List<? extends Broadcast<?>> broadcasts;
 
-    private DriverRows(Dataset<Row> frame, List<Broadcast<List<Row>>> broadcasts) {
+    private DriverRows(Dataset<Row> frame, List<? extends Broadcast<?>> broadcasts) {
         this.frame = frame;
         this.broadcasts = broadcasts;
     }
@@ -50,23 +52,36 @@ final class DriverRows implements AutoCloseable {
         if (rows.isEmpty() || bytes(rows) <= BROADCAST_ABOVE_BYTES) {
             return new DriverRows(spark.createDataFrame(rows, schema), null);
         }
+        if (rows instanceof RowView<?> view) {
+            return broadcast(spark, view, schema);
+        }
+        return broadcast(spark, RowView.<Row>of(rows, r -> r), schema);
+    }
+
+    /** The view's values broadcast in slices and pieces, each row made in the task reading it. */
+    private static <T extends Serializable> DriverRows broadcast(
+            SparkSession spark, RowView<T> view, StructType schema) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int n = Math.min(rows.size(), Math.max(1, jsc.defaultParallelism()));
-        List<Broadcast<List<Row>>> all = new ArrayList<>();
-        List<List<Broadcast<List<Row>>>> slices = new ArrayList<>(n);
+        List<T> values = view.values();
+        Function<T, Row> toRow = view.toRow();
+        int n = Math.min(values.size(), Math.max(1, jsc.defaultParallelism()));
+        List<Broadcast<List<T>>> all = new ArrayList<>();
+        List<List<Broadcast<List<T>>>> slices = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int from = (int) ((long) i * rows.size() / n);
-            int to = (int) ((long) (i + 1) * rows.size() / n);
-            List<Broadcast<List<Row>>> pieces = new ArrayList<>();
+            int from = (int) ((long) i * values.size() / n);
+            int to = (int) ((long) (i + 1) * values.size() / n);
+            List<Broadcast<List<T>>> pieces = new ArrayList<>();
             for (int p = from; p < to; p += PIECE_ROWS) {
-                Broadcast<List<Row>> b = jsc.broadcast(new ArrayList<>(rows.subList(p, Math.min(to, p + PIECE_ROWS))));
+                Broadcast<List<T>> b = jsc.broadcast(new ArrayList<>(values.subList(p, Math.min(to, p + PIECE_ROWS))));
                 pieces.add(b);
                 all.add(b);
             }
             slices.add(pieces);
         }
-        FlatMapFunction<Integer, Row> slice =
-                i -> slices.get(i).stream().flatMap(b -> b.value().stream()).iterator();
+        FlatMapFunction<Integer, Row> slice = i -> slices.get(i).stream()
+                .flatMap(b -> b.value().stream())
+                .map(v -> RowView.row(toRow, v))
+                .iterator();
         JavaRDD<Row> rdd =
                 jsc.parallelize(IntStream.range(0, n).boxed().toList(), n).flatMap(slice);
         return new DriverRows(spark.createDataFrame(rdd, schema), all);

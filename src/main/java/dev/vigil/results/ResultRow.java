@@ -36,7 +36,8 @@ public record ResultRow(
         Timestamp computedAt,
         String note,
         boolean approximate,
-        Double errorBound) {
+        Double errorBound)
+        implements java.io.Serializable {
 
     /** An exact row with a note (null: none). */
     public ResultRow(

@@ -105,6 +105,31 @@ class DriverRowsSparkTest extends SparkTestBase {
         }
     }
 
+    /** A driver-side value a view turns into a row. */
+    record Value(int i, String s) implements java.io.Serializable {
+        static Row row(Value v) {
+            return RowFactory.create(v.i(), v.s());
+        }
+    }
+
+    @Test
+    void aViewsRowsAreMadeInTheTasksFromItsBroadcastValues() {
+        StructType schema = StructType.fromDDL("i INT NOT NULL, s STRING");
+        List<Value> values = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            values.add(new Value(i, i % 5 == 0 ? null : "value " + i + " of a result row's text columns"));
+            rows.add(Value.row(values.get(i)));
+        }
+        RowView<Value> view = RowView.of(values, Value::row);
+        assertThat(view).isEqualTo(rows);
+        try (DriverRows d = DriverRows.of(spark, view, schema)) {
+            assertThat(d.broadcast()).isTrue();
+            assertThat(d.frame().collectAsList()).as("the same rows, in order").isEqualTo(rows);
+            assertThat(slices(d.frame())).isEqualTo(slices(spark.createDataFrame(rows, schema)));
+        }
+    }
+
     /** The rows in each partition the DataFrame's plan makes. */
     static List<Integer> slices(Dataset<Row> df) {
         Function<List<InternalRow>, Integer> size = List::size;
