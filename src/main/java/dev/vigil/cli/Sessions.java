@@ -15,6 +15,18 @@ import org.apache.spark.sql.SparkSession;
  * the jar's is refused ({@link BuildTarget}).
  */
 public final class Sessions {
+    /** Spark's setting for {@link #CONCURRENT_WRITERS}. */
+    public static final String CONCURRENT_WRITERS_KEY = "spark.sql.maxConcurrentOutputFileWriters";
+
+    /**
+     * Output files a write task may keep open at once, so it writes its rows as they come instead of
+     * first sorting them by the partition columns (set unless the user set it). A run writes one
+     * monitor's partition of {@code results} and {@code distributions}, so the sort only held every
+     * row in the task's memory: 2.5M result rows of a segmented run ran a 2 GiB driver out of heap in
+     * it (Spark sized its sort buffers as if the heap were its own).
+     */
+    public static final String CONCURRENT_WRITERS = "4";
+
     /** The logger every Vigil class logs under. */
     static final String LOGGER = "dev.vigil";
 
@@ -39,6 +51,9 @@ public final class Sessions {
                     .config("spark.sql.shuffle.partitions", "8")
                     .config("spark.databricks.delta.snapshotPartitions", "2")
                     .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/vigil-spark-warehouse");
+        }
+        if (!conf.contains(CONCURRENT_WRITERS_KEY)) {
+            b.config(CONCURRENT_WRITERS_KEY, CONCURRENT_WRITERS);
         }
         if (!conf.contains("spark.sql.extensions")) {
             b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");

@@ -47,6 +47,7 @@ public abstract class SparkTestBase {
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "2")
+                    .config(dev.vigil.cli.Sessions.CONCURRENT_WRITERS_KEY, dev.vigil.cli.Sessions.CONCURRENT_WRITERS)
                     .config("spark.databricks.delta.snapshotPartitions", "2")
                     .config("spark.sql.session.timeZone", "UTC")
                     .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
