@@ -21,7 +21,7 @@ public final class FoldScoreCounts implements RowState {
     static final int CAPACITY = 10_000;
 
     /**
-     * The decision's coarse grid: 10 equal-count ECE bins need nowhere near the ranking metrics' 2^20
+     * The decision's coarse grid: 10 equal-count ECE bins need nowhere near the ranking metrics' 2^16
      * steps.
      */
     static final int GRID = 1 << 14;

@@ -51,7 +51,8 @@ public final class ProfileStore {
      * drift_share; 4: crossed segments, predicate slices and max_segment_values: the configuration's
      * segmentation, the reference's kept segment values and the '%' and ',' escapes in segment names; 5: the timestamp's null count read as a number, not a
      * string; 6: the quantile states' sketch is DDSketch, serialized in its own encoding; 7: the score
-     * counts write only each score's non-zero counters), so a profile an earlier build stored is simply not matched and the run fits again.
+     * counts write only each score's non-zero counters, and their grid beyond 100,000 distinct scores is 2^16
+     * steps), so a profile an earlier build stored is simply not matched and the run fits again.
      */
     public static final int PROFILE_FORMAT = 7;
 

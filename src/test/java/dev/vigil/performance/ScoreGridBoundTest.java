@@ -22,7 +22,7 @@ class ScoreGridBoundTest {
             ValueCounts negatives = new ValueCounts();
             TreeMap<Double, Long> rawPositives = new TreeMap<>();
             TreeMap<Double, Long> rawNegatives = new TreeMap<>();
-            // distinct scores packed densely, so many pairs share a grid cell: 2^20 cells on [0, 1]
+            // distinct scores packed densely, so many pairs share a grid cell: 2^16 cells on [0, 1]
             for (int i = 0; i < ValueCounts.CAPACITY + extra; i++) {
                 double s = 0.3 + 0.1 * r.nextDouble();
                 positives.add(s);

@@ -54,16 +54,9 @@ class DoubleCountsTest {
         for (int i = 0; i < 10_000; i++) {
             c.add(i / 10_000.0, i % 20, 1 + i % 3);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(c);
-        }
         // key, mask and one counter: 24 bytes a key (all 20 counters: 168)
-        assertThat(bytes.size()).isBetween(240_000, 242_000);
-        DoubleCounts back;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            back = (DoubleCounts) in.readObject();
-        }
+        assertThat(LawInputs.serializedBytes(c)).isBetween(240_000, 242_000);
+        DoubleCounts back = LawInputs.roundTrip(c);
         assertThat(back.size()).isEqualTo(10_000);
         back.forEach((k, counts, o) -> {
             int i = (int) Math.round(k * 10_000);
@@ -83,14 +76,7 @@ class DoubleCountsTest {
             assertThat(set.addKey(key)).isEqualTo(expected.add(key));
         }
         assertThat(set.size()).isEqualTo(expected.size()).isGreaterThan(1_000);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(set);
-        }
-        DoubleCounts back;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            back = (DoubleCounts) in.readObject();
-        }
+        DoubleCounts back = LawInputs.roundTrip(set);
         java.util.Set<Double> got = new java.util.HashSet<>();
         back.forEach((k, counts, o) -> got.add(k));
         assertThat(got).isEqualTo(expected);

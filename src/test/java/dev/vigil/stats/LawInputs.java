@@ -51,6 +51,17 @@ public abstract class LawInputs {
         return parts.stream().map(p -> String.valueOf(p.size())).toList().toString();
     }
 
+    /** Bytes of {@code value}'s Java serialisation. */
+    public static int serializedBytes(Object value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.size();
+    }
+
     /** Java serialisation out and back, as Spark's default serializer ships states. */
     @SuppressWarnings("unchecked")
     public static <T> T roundTrip(T state) {

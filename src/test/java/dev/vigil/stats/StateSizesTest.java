@@ -84,16 +84,16 @@ class StateSizesTest {
                     bytes(quantiles),
                     n <= Quantiles.CHUNK_CAPACITY ? exactBound((int) n) : SKETCH_BOUND));
             // scores in [0, 1] (multiclass CBPE's per-class score counts): 16 bytes per distinct value,
-            // at most 2^20 cells
+            // at most 2^16 + 1 cells
             ValueCounts scores = new ValueCounts();
             for (long i = 0; i < n; i++) {
                 scores.add(r.nextDouble());
             }
             sizes.add(new Size(
-                    "ValueCounts scores (exact to 100,000 distinct, then 2^20 grid)",
+                    "ValueCounts scores (exact to 100,000 distinct, then 2^16 grid)",
                     n,
                     bytes(scores),
-                    (int) Math.min(n, 1 << 20) * 17 + 200));
+                    (int) Math.min(n, n <= ValueCounts.CAPACITY ? n : ValueCounts.GRID + 1) * 17 + 200));
             for (int categories : new int[] {10, 1_000}) {
                 CategoryCounts c = new CategoryCounts();
                 for (long i = 0; i < n; i++) {
