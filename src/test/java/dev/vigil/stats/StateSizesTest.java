@@ -2,10 +2,6 @@ package dev.vigil.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -22,13 +18,7 @@ class StateSizesTest {
     record Size(String state, long values, int bytes, int bound) {}
 
     static int bytes(Object state) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (ObjectOutputStream o = new ObjectOutputStream(b)) {
-            o.writeObject(state);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return b.size();
+        return LawInputs.serializedBytes(state);
     }
 
     static <S extends ColumnState> S numeric(Supplier<S> make, long n, SplittableRandom r) {
