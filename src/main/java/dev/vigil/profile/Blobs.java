@@ -27,13 +27,18 @@ public final class Blobs {
 
     public static byte[] write(Serializable value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
+        serialize(value, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** {@code value} serialized and gzipped into {@code into}. */
+    private static void serialize(Serializable value, OutputStream into) {
+        try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(into, 64 * 1024))) {
             out.writeObject(value);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "could not serialize " + value.getClass().getName() + ": " + e, e);
         }
-        return bytes.toByteArray();
     }
 
     /**
@@ -42,12 +47,7 @@ public final class Blobs {
      */
     public static List<byte[]> writeParts(Serializable value, int partBytes) {
         Parts parts = new Parts(partBytes);
-        try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(parts, 64 * 1024))) {
-            out.writeObject(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(
-                    "could not serialize " + value.getClass().getName() + ": " + e, e);
-        }
+        serialize(value, parts);
         return parts.parts();
     }
 

@@ -216,7 +216,8 @@ public final class ProfileStore {
         try {
             byte[] first = (byte[]) rows.get(0).get(1);
             long bytes = rows.get(0).getLong(3);
-            List<byte[]> parts = first.length == bytes || !parted ? List.of(first) : parts(stored, version, what);
+            List<byte[]> parts =
+                    first.length == bytes || !parted ? List.of(first) : parts(stored, version, first, what);
             long read = parts.stream().mapToLong(p -> p.length).sum();
             if (read != bytes) {
                 throw new IllegalStateException(
@@ -240,18 +241,23 @@ public final class ProfileStore {
         return hasParts(stored) ? col("part").isNull().or(col("part").equalTo(0)) : lit(true);
     }
 
-    /** Every part of version {@code version}, in order, checked to be 0, 1, ... with none missing. */
-    private static List<byte[]> parts(Dataset<Row> stored, long version, String what) {
-        List<Row> rows = stored.where(col("version").equalTo(version))
+    /**
+     * Every part of version {@code version}, in order: {@code first} (part 0, already read), then the
+     * others, checked to be 1, 2, ... with none missing.
+     */
+    private static List<byte[]> parts(Dataset<Row> stored, long version, byte[] first, String what) {
+        List<Row> rows = stored.where(
+                        col("version").equalTo(version).and(col("part").gt(0)))
                 .select(col("part"), col("profile"))
                 .orderBy(col("part"))
                 .collectAsList();
-        List<byte[]> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).isNullAt(0) || rows.get(i).getInt(0) != i) {
-                throw new IllegalStateException(what + " has no part " + i);
+        List<byte[]> out = new ArrayList<>(rows.size() + 1);
+        out.add(first);
+        for (Row r : rows) {
+            if (r.getInt(0) != out.size()) {
+                throw new IllegalStateException(what + " has no part " + out.size());
             }
-            out.add((byte[]) rows.get(i).get(1));
+            out.add((byte[]) r.get(1));
         }
         return out;
     }

@@ -49,7 +49,7 @@ final class DriverRows implements AutoCloseable {
     }
 
     static DriverRows of(SparkSession spark, List<Row> rows, StructType schema) {
-        if (rows.isEmpty() || bytes(rows) <= BROADCAST_ABOVE_BYTES) {
+        if (rows.isEmpty() || bytes(rows, BROADCAST_ABOVE_BYTES) <= BROADCAST_ABOVE_BYTES) {
             return new DriverRows(spark.createDataFrame(rows, schema), null);
         }
         if (rows instanceof RowView<?> view) {
@@ -111,8 +111,19 @@ final class DriverRows implements AutoCloseable {
 
     /** The values' bytes, roughly: binary and text by length, anything else 8 bytes. */
     static long bytes(List<Row> rows) {
+        return bytes(rows, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #bytes}, stopping at the first row that takes the total above {@code enough} (a view's
+     * rows are each made to be measured: 2.5M result rows need not all be made to know they are many).
+     */
+    static long bytes(List<Row> rows, long enough) {
         long total = 0;
         for (Row r : rows) {
+            if (total > enough) {
+                break;
+            }
             for (int i = 0; i < r.length(); i++) {
                 Object v = r.get(i);
                 if (v instanceof byte[] b) {

@@ -50,24 +50,15 @@ public final class DoubleCounts implements Serializable {
     /** Adds {@code by} to counter {@code cell} of {@code key}. */
     public void add(double key, int cell, long by) {
         long bits = Double.doubleToRawLongBits(key);
-        int mask = keys.length - 1;
-        int i = mix(bits) & mask;
-        while (true) {
-            long k = keys[i];
-            if (k == bits) {
-                counts[i * width + cell] += by;
-                return;
-            }
-            if (k == EMPTY) {
-                keys[i] = bits;
-                counts[i * width + cell] += by;
-                if (++size * 2 > keys.length) {
-                    grow();
-                }
-                return;
-            }
-            i = (i + 1) & mask;
+        int i = slot(bits);
+        if (i >= 0) {
+            counts[i * width + cell] += by;
+            return;
         }
+        i = ~i;
+        keys[i] = bits;
+        counts[i * width + cell] += by;
+        grown();
     }
 
     /**
@@ -75,20 +66,13 @@ public final class DoubleCounts implements Serializable {
      */
     public boolean addKey(double key) {
         long bits = Double.doubleToRawLongBits(key);
-        int mask = keys.length - 1;
-        for (int i = mix(bits) & mask; ; i = (i + 1) & mask) {
-            long k = keys[i];
-            if (k == bits) {
-                return false;
-            }
-            if (k == EMPTY) {
-                keys[i] = bits;
-                if (++size * 2 > keys.length) {
-                    grow();
-                }
-                return true;
-            }
+        int i = slot(bits);
+        if (i >= 0) {
+            return false;
         }
+        keys[~i] = bits;
+        grown();
+        return true;
     }
 
     /**
@@ -96,16 +80,28 @@ public final class DoubleCounts implements Serializable {
      * a key.
      */
     int offset(double key) {
-        long bits = Double.doubleToRawLongBits(key);
+        int i = slot(Double.doubleToRawLongBits(key));
+        return i < 0 ? -1 : i * width;
+    }
+
+    /** The slot holding {@code bits}, or the complement ({@code ~i}) of the empty slot it would take. */
+    private int slot(long bits) {
         int mask = keys.length - 1;
         for (int i = mix(bits) & mask; ; i = (i + 1) & mask) {
             long k = keys[i];
             if (k == bits) {
-                return i * width;
+                return i;
             }
             if (k == EMPTY) {
-                return -1;
+                return ~i;
             }
+        }
+    }
+
+    /** Counts the key just put in an empty slot; doubles the table when it is half full. */
+    private void grown() {
+        if (++size * 2 > keys.length) {
+            grow();
         }
     }
 
